@@ -1,0 +1,1 @@
+"""Assistant: hybrid retrieval, direct clause lookup and extractive answers with citations."""

@@ -1,0 +1,61 @@
+"""Warm `ask` latency on the seed index, with the retrieval parts timed in the same process.
+
+Prints the median and p95 of a full extractive ask, and its ratio to the hybrid search
+alone and to the embedding of the query alone (the baselines run in this process).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def _pct(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def main():
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    home = Path(tempfile.mkdtemp(prefix="tiaowen-bench-"))
+    s = Settings(home=home)
+    t0 = time.perf_counter()
+    rep = KnowledgeBase(s).ingest([ROOT / "corpus"])
+    print(f"ingest: {rep.clauses} records, {rep.embedded} embedded in {time.perf_counter() - t0:.1f}s")
+    r = Retriever(s)
+    qs = [json.loads(line)["question"] for line in open(ROOT / "eval" / "qa" / "seed.jsonl", encoding="utf-8")]
+    for q in qs[:5]:  # warm up: jieba dictionary, model, Chroma segment
+        answer(r, q)
+
+    def timed(fn):
+        out = []
+        for q in qs:
+            t = time.perf_counter()
+            fn(q)
+            out.append((time.perf_counter() - t) * 1000)
+        return out
+
+    embed = timed(lambda q: r.embedder.embed_query(q))
+    search = timed(lambda q: r.search(q))
+    ask = timed(lambda q: answer(r, q))
+    print(f"questions: {len(qs)}")
+    for name, xs in (("embed query", embed), ("hybrid search", search), ("full ask", ask)):
+        print(f"{name:14s} p50 {statistics.median(xs):7.1f} ms   p95 {_pct(xs, 95):7.1f} ms")
+    print(f"ratio ask/search p50: {statistics.median(ask) / statistics.median(search):.2f}")
+    print(f"ratio ask/embed  p50: {statistics.median(ask) / statistics.median(embed):.2f}")
+    print(f"target: full ask p50 < 100 ms -> {'OK' if statistics.median(ask) < 100 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

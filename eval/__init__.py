@@ -1,0 +1,1 @@
+"""Evaluation: fixed Q&A sets with gold evidence quotes, and retrieval metrics."""

@@ -1,0 +1,1 @@
+"""Ingest: load files, clean, find documents, segment into clauses, index."""

@@ -1,0 +1,196 @@
+"""Line-level cleaning of scraped regulation text: drop noise, re-join broken lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CJK = "\u4e00-\u9fff"
+CN_NUM = "一二三四五六七八九十百千零〇两"
+
+# A standard's code: DB33/T 932—2014, GB/T 1.1-2009, DB 33/T 932-2014, DB33T932-2014.
+STD_CODE = re.compile(
+    r"(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?\s*"
+    r"(?P<num>\d{1,6}(?:\.\d+)?)\s*[—–\-]\s*(?P<year>(?:19|20)\d{2})"
+)
+
+# Phrases of document-sharing sites that are never part of a regulation.
+BOILERPLATE = (
+    "下载文档前请自行甄别",
+    "仅部分预览",
+    "如文档侵犯您的权益",
+    "人工客服工作时间",
+    "平台不提供额外的编辑",
+    "本文档由用户上传",
+    "侵权请联系",
+    "原创力文档",
+    "文档来源于网络",
+)
+
+SENTENCE_PUNCT = "。！？；;!?，,：:"
+TERMINAL = "。！？；;!?：:”」』）)…"
+PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
+PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$")
+DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*[IVX\d]*\s*")
+TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
+COVER_LINE = re.compile(
+    r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
+    r"\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)|.{2,20}发\s*布|目\s*次|目\s*录)$"
+)
+HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
+def canonical_std_code(text: str) -> str | None:
+    """'DB33T932-2014' → 'DB33/T 932—2014'; None when the text holds no standard code."""
+    m = STD_CODE.search(text)
+    if not m:
+        return None
+    org = m["org"] + (m["reg"] or "")
+    slash = f"/{m['t']}" if m["t"] else ""
+    return f"{org}{slash} {m['num']}—{m['year']}"
+
+
+def norm(text: str) -> str:
+    """Comparison form: no whitespace, unified dashes and punctuation widths."""
+    text = re.sub(r"\s+", "", text)
+    return text.translate(_NORM_TABLE)
+
+
+_NORM_TABLE = str.maketrans({"（": "(", "）": ")", "，": ",", "：": ":", "；": ";", "–": "—", "-": "—"})
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(f"[{CJK}]", text) is not None
+
+
+def is_title_like(line: str) -> bool:
+    """A short line with Chinese text and no sentence punctuation."""
+    s = line.strip()
+    if not (2 <= len(s) <= 40) or not has_cjk(s):
+        return False
+    return not any(p in s for p in SENTENCE_PUNCT)
+
+
+@dataclass
+class Block:
+    """A physical paragraph after cleaning, or an event between paragraphs.
+
+    kind: "text" | "heading" (Markdown heading, level in ``level``) |
+    "header" (a running page header naming a standard; ``text`` is its code) |
+    "break" (download-site boilerplate: whatever came before has ended).
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    line: int = 0
+
+
+def _is_boilerplate(s: str) -> bool:
+    return any(p in s for p in BOILERPLATE)
+
+
+def _strip_cover_and_toc(s: str) -> str:
+    """Remove a standard's cover page and table of contents run together in one line."""
+    refs = list(TOC_REF.finditer(s))
+    if s.startswith("ICS"):
+        pos = s.find("前言", refs[-1].end() if len(refs) >= 3 else 0)
+        if pos < 0 and len(refs) >= 3:
+            pos = refs[-1].end()
+        if pos < 0:
+            return ""
+        s = s[pos:]
+    elif len(refs) >= 3 and ("目次" in s or "目录" in s):
+        start = min(i for i in (s.find("目次"), s.find("目录")) if i >= 0)
+        s = s[:start] + s[refs[-1].end():]
+    return s
+
+
+def _strip_page_artifacts(s: str) -> str:
+    """Drop a page number / running header glued to the start of a line ('IDB33/T 932—2014II 前言…')."""
+    m = re.match(r"^\s*[IVX]*\s*" + STD_CODE.pattern + r"\s*[IVX]*\s+(?=前言|引言|\d|[" + CJK + "])", s)
+    if m and canonical_std_code(m.group(0)) and not re.search(f"[{CJK}]", m.group(0)):
+        rest = s[m.end():]
+        # keep the code when it is a title prefix ("DB 33/T 932—2014电子商务…"), not a header.
+        if re.match(r"^\s*[IVX]+", s) or re.search(r"[IVX]+\s*$", m.group(0)):
+            return rest
+    return s
+
+
+def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
+    """Split text into cleaned paragraphs and events, re-joining lines broken mid-sentence."""
+    from .segment import starts_with_marker  # structure markers decide where lines may join
+
+    text = HTML_COMMENT.sub("\n", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    lines = text.split("\n")
+    counts: dict[str, int] = {}
+    for raw in lines:
+        s = raw.strip()
+        if s and len(s) <= 30:
+            counts[s] = counts.get(s, 0) + 1
+
+    blocks: list[Block] = []
+    pending: list[str] = []  # lines of the current paragraph
+    pending_line = 0
+
+    def flush():
+        nonlocal pending
+        if pending:
+            joined = "".join(pending).strip()
+            if joined:
+                blocks.append(Block("text", joined, line=pending_line))
+        pending = []
+
+    for no, raw in enumerate(lines, 1):
+        s = raw.strip().replace("\u3000", " ") if not markdown else raw.strip()
+        if not s:
+            if markdown:
+                flush()
+            continue
+        if markdown and s.startswith("#"):
+            flush()
+            m = re.match(r"^(#{1,6})\s*(.*)$", s)
+            blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1)), line=no))
+            continue
+        if _is_boilerplate(s):
+            flush()
+            if not blocks or blocks[-1].kind != "break":
+                blocks.append(Block("break", line=no))
+            continue
+        code = canonical_std_code(s)
+        if code and norm(STD_CODE.search(s).group(0)) == norm(s):
+            flush()
+            blocks.append(Block("header", code, line=no))
+            continue
+        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DOT_LEADER.search(s) or COVER_LINE.match(s):
+            flush()
+            continue
+        if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):
+            flush()  # an English-only title line of a cover page
+            continue
+        s = _strip_page_artifacts(_strip_cover_and_toc(s)).strip()
+        if not s:
+            continue
+        # a short unpunctuated line repeated many times is a running header or footer
+        if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s):
+            flush()
+            continue
+        if pending and _continues(pending[-1], s, starts_with_marker):
+            pending.append(s)
+            continue
+        flush()
+        pending = [s]
+        pending_line = no
+    flush()
+    return blocks
+
+
+def _continues(prev: str, line: str, starts_with_marker) -> bool:
+    """Does ``line`` continue a sentence that ``prev`` broke off?"""
+    if not prev or prev[-1] in TERMINAL:
+        return False
+    if starts_with_marker(line) or line.startswith(("——", "- ", "#")):
+        return False
+    if is_title_like(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8])):
+        return False  # a heading or a title (often repeated on the next line), not a broken sentence
+    return not is_title_like(line) or len(line) <= 6

@@ -1,0 +1,197 @@
+"""Find the documents in a file (a compilation may hold many) and segment each into clauses."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .clean import Block, canonical_std_code, clean_blocks, is_title_like, norm
+from .records import Document, doc_id_for
+from .segment import Segmenter, build_clauses, starts_with_marker
+
+COUNT_SUFFIX = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]\s*$")
+
+
+def _title_name(title: str) -> str:
+    """Comparison form of a title: no standard code, no '(3篇)', no whitespace."""
+    t = COUNT_SUFFIX.sub("", title)
+    code = canonical_std_code(t)
+    if code:
+        from .clean import STD_CODE
+        t = STD_CODE.sub("", t, count=1)
+    return norm(t).strip("《》")
+
+
+def _display_title(title: str) -> str:
+    t = COUNT_SUFFIX.sub("", title).strip().strip("《》")
+    code = canonical_std_code(t)
+    if code:
+        from .clean import STD_CODE
+        name = STD_CODE.sub("", t, count=1).strip()
+        return f"{code} {name}".strip()
+    return t
+
+
+@dataclass
+class _Doc:
+    title: str
+    name: str
+    code: str | None
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _strip_title_prefix(text: str, doc: _Doc) -> str:
+    """Remove a repeat of the title at the start of a paragraph ('电商规章制度电商规章制度…')."""
+    for _ in range(3):  # "标准X标准X…" may repeat more than once
+        before = text
+        s = text.lstrip()
+        code_m = None
+        if doc.code:
+            from .clean import STD_CODE
+            code_m = STD_CODE.match(s)
+            if code_m and canonical_std_code(code_m.group(0)) == doc.code:
+                s = s[code_m.end():].lstrip()
+        n = norm(s[: len(doc.name) + 20])
+        if doc.name and n.startswith(doc.name):
+            # walk the original characters until the normalised prefix is consumed
+            consumed, i = 0, 0
+            while i < len(s) and consumed < len(doc.name):
+                if not s[i].isspace():
+                    consumed += 1
+                i += 1
+            s = s[i:]
+            m = COUNT_SUFFIX.match(s) or re.match(r"^\s*[(（]\s*\d+\s*篇\s*[)）]", s)
+            if m:
+                s = s[m.end():]
+            text = s
+        elif code_m:
+            text = s
+        if text == before:
+            break
+    return text.strip()
+
+
+def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
+    b = blocks[i]
+    s = b.text
+    if b.kind != "text" or not is_title_like(s) or starts_with_marker(s):
+        return False
+    name = _title_name(s)
+    if not name:
+        return False
+    if name in known or canonical_std_code(s):
+        return True
+    nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
+    if nxt is None:
+        return False
+    if norm(nxt.text).startswith(name) or name in norm(nxt.text)[:200]:
+        return True  # the body repeats the title
+    m = re.match(r"^\s*第[一二三四五六七八九十\d]+[章条]", nxt.text)
+    if m:
+        return True  # a rules document: title, then 第一章/第一条
+    return first and is_title_like(nxt.text)
+
+
+def split_documents(blocks: list[Block], fallback_title: str) -> list[_Doc]:
+    """Group cleaned paragraphs into documents by title lines, page headers and boilerplate."""
+    docs: list[_Doc] = []
+    known: dict[str, _Doc] = {}
+    current: _Doc | None = None
+    orphan: list[Block] = []  # content after boilerplate, before anything says whose it is
+
+    def doc_for(title: str) -> _Doc:
+        name = _title_name(title)
+        code = canonical_std_code(title)
+        d = known.get(name) or (known.get(code) if code else None)
+        if d is None:
+            d = _Doc(_display_title(title), name, code)
+            docs.append(d)
+            known[name] = d
+            if code:
+                known[code] = d
+        return d
+
+    for i, b in enumerate(blocks):
+        if b.kind == "heading" and b.level == 1:
+            current = doc_for(b.text)
+            continue
+        if b.kind == "break":
+            current = None
+            continue
+        if b.kind == "header":
+            d = known.get(b.text)
+            if d is not None:
+                if orphan:
+                    d.blocks.extend(orphan)
+                    orphan = []
+                if current is None:
+                    current = d
+            continue
+        if b.kind == "text" and _is_title(blocks, i, known, first=not docs and current is None):
+            nxt = next((x for x in blocks[i + 1:i + 2]), None)
+            if nxt is not None and nxt.kind == "text" and _is_title(blocks, i + 1, known, first=False) \
+                    and _title_name(nxt.text) != _title_name(b.text):
+                continue  # a collection's own title, directly followed by its first document's
+            d = doc_for(b.text)
+            if d is current or d.blocks:
+                d.blocks.append(Block("reset", line=b.line))
+            current = d
+            continue
+        if current is None:
+            if docs and not any(x.kind == "break" for x in blocks[:i]):
+                current = docs[-1]
+            elif not docs:
+                current = doc_for(fallback_title)
+            else:
+                orphan.append(b)
+                continue
+        current.blocks.append(b)
+    if orphan:
+        (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
+    return [d for d in docs if any(b.kind in ("text", "heading") for b in d.blocks)]
+
+
+def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]:
+    """Parse one file's text into documents with their clause records."""
+    if markdown and "<!-- INFO END -->" in text:
+        # LawRefBook: the title line, then dates and notes until the INFO END marker
+        head, _, body = text.partition("<!-- INFO END -->")
+        title_line = next((ln for ln in head.splitlines() if ln.startswith("# ")), "")
+        text = title_line + "\n\n" + body
+    blocks = clean_blocks(text, markdown=markdown)
+    stem = Path(source).stem
+    stem = re.sub(r"\(\d{4}-\d{2}-\d{2}\)$", "", stem)
+    if markdown and not any(b.kind == "heading" and b.level == 1 for b in blocks):
+        blocks.insert(0, Block("heading", stem, level=1))
+    docs = split_documents(blocks, stem)
+    out = []
+    for d in docs:
+        seg = Segmenter(d.title)
+        started = False
+        for b in d.blocks:
+            if b.kind == "reset":
+                seg.reset()
+            elif b.kind == "heading":
+                seg.heading(b.text, b.level)
+            elif b.kind == "text":
+                t = _strip_title_prefix(b.text, d) if not started or b.line and _starts_with_title(b.text, d) else b.text
+                started = True
+                if t:
+                    seg.paragraph(t)
+        clauses, dups = build_clauses(d.title, seg, source)
+        out.append(Document(doc_id_for(d.title), d.title, source, tuple(clauses), tuple(dups)))
+    return out
+
+
+def _starts_with_title(text: str, d: _Doc) -> bool:
+    return bool(d.name) and norm(text[: len(d.name) + 30]).find(d.name) in (0,) or (
+        d.code is not None and canonical_std_code(text[:30]) == d.code)
+
+
+def parse_file(path: str | Path) -> list[Document]:
+    """Load a file of any supported format and parse it into documents."""
+    from .loaders import load_file
+
+    loaded = load_file(path)
+    return parse_text(loaded.text, str(path), markdown=loaded.format == "md")

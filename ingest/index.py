@@ -1,0 +1,277 @@
+"""A knowledge base on disk: clause records, a Chroma collection and a BM25 index, one manifest.
+
+The manifest is the commit point. Dense vectors are stored under content-addressed ids
+(clause id + text hash), so vectors of a new generation are written beside the old ones;
+the manifest swap (os.replace) makes the new generation visible at once, and a run killed
+before it leaves the old generation intact. Vectors nobody references are removed after.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexMissing, TiaowenError
+from tiaowen.settings import Settings
+
+from .records import Clause, Document
+
+MANIFEST = "manifest.json"
+FORMAT_VERSION = 1
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+def vector_id(clause: Clause) -> str:
+    return f"{clause.id}@{hashlib.sha1(clause.index_text.encode()).hexdigest()[:12]}"
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _chroma_client(path: Path):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+
+
+def _write_json_atomic(path: Path, data) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(data, f, ensure_ascii=False, indent=1)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass
+class IngestReport:
+    files: int
+    changed_files: int
+    removed_files: int
+    documents: int
+    clauses: int
+    embedded: int
+    seconds: float
+    near_duplicates: int
+
+
+class KnowledgeBase:
+    """One named knowledge base: read it with ``open``, change it with ``ingest``."""
+
+    def __init__(self, settings: Settings, name: str | None = None):
+        self.settings = settings
+        self.name = name or settings.kb
+        self.dir = settings.kb_dir(self.name)
+
+    # -- reading -------------------------------------------------------------------
+    def manifest(self) -> dict | None:
+        p = self.dir / MANIFEST
+        if not p.exists():
+            return None
+        try:
+            return json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise IndexCorrupt(
+                f"知识库 {self.name!r} 的清单文件已损坏（{exc}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` 重建 / "
+                "the knowledge base manifest is damaged: rebuild it") from exc
+
+    def check_stamp(self, manifest: dict) -> None:
+        want = self.settings.index_stamp()
+        have = manifest.get("stamp", {})
+        if have != want or manifest.get("format") != FORMAT_VERSION:
+            diff = ", ".join(f"{k}: {have.get(k)} → {want[k]}" for k in want if have.get(k) != want[k]) or "format"
+            raise IndexMismatch(
+                f"知识库 {self.name!r} 是用其他设置构建的（{diff}）。请运行 "
+                f"`tiaowen ingest --rebuild {' '.join(manifest.get('paths', ['PATH']))} --kb {self.name}` 重建索引 / "
+                "the index was built with other settings: rebuild it with the command above")
+
+    def load_clauses(self, manifest: dict) -> list[Clause]:
+        p = self.dir / manifest["clauses_file"]
+        try:
+            with open(p, encoding="utf-8") as f:
+                return [Clause.from_dict(json.loads(line)) for line in f if line.strip()]
+        except (OSError, json.JSONDecodeError, TypeError) as exc:
+            raise IndexCorrupt(
+                f"知识库 {self.name!r} 的条款文件缺失或损坏（{p.name}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / "
+                "clause file missing or damaged: rebuild") from exc
+
+    def collection(self, create: bool = False):
+        client = _chroma_client(self.dir / "chroma")
+        name = f"clauses_{self.settings.stamp_hash()}"
+        if create:
+            return client.get_or_create_collection(
+                name, embedding_function=None,
+                metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
+        try:
+            return client.get_collection(name, embedding_function=None)
+        except Exception as exc:  # chromadb raises its own NotFoundError / ValueError by version
+            raise IndexMismatch(
+                f"知识库 {self.name!r} 没有用当前嵌入模型构建的向量（{self.settings.index_stamp()['embedding']}）；"
+                f"请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / no vectors for the current model: rebuild") from exc
+
+    # -- writing -------------------------------------------------------------------
+    def ingest(self, paths: list[str | Path], rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+        """Add or update the documents in ``paths``; files gone from a given folder are removed."""
+        from .documents import parse_file
+        from .embed import embed_sorted, get_embedder
+        from .loaders import LoadError, iter_files
+
+        t0 = time.perf_counter()
+        files = iter_files(paths)
+        if not files:
+            raise TiaowenError("没有找到可导入的文件（支持 .txt .md .docx .pdf .html）/ no supported files found in the given paths")
+        self.dir.mkdir(parents=True, exist_ok=True)
+        old = None if rebuild else self.manifest()
+        if old is not None:
+            try:
+                self.check_stamp(old)
+            except IndexMismatch:
+                old = None  # other settings: build anew under this stamp
+        old_files: dict = (old or {}).get("files", {})
+        old_clauses = {c.id: c for c in self.load_clauses(old)} if old else {}
+
+        given_dirs = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+        new_files: dict[str, dict] = {}
+        clauses_by_file: dict[str, list[Clause]] = {}
+        changed = 0
+        for i, f in enumerate(files):
+            key = str(Path(f).resolve())
+            sha = _sha256(f)
+            prev = old_files.get(key)
+            if prev and prev["sha256"] == sha:
+                clauses_by_file[key] = [old_clauses[cid] for cid in prev["clause_ids"] if cid in old_clauses]
+                new_files[key] = prev
+                continue
+            changed += 1
+            try:
+                docs: list[Document] = parse_file(f)
+            except LoadError:
+                raise
+            cls = [c for d in docs for c in d.clauses]
+            clauses_by_file[key] = cls
+            new_files[key] = {
+                "sha256": sha,
+                "documents": [{"doc_id": d.doc_id, "title": d.title, "clauses": len(d.clauses),
+                               "near_duplicates": [list(p) for p in d.near_duplicates]} for d in docs],
+                "clause_ids": [c.id for c in cls],
+            }
+            if progress:
+                progress("parse", i + 1, len(files))
+        # keep files not named this time, unless they lived in a folder that was given
+        removed = 0
+        for key, entry in old_files.items():
+            if key in new_files:
+                continue
+            if any(Path(key).is_relative_to(d) for d in given_dirs) or not Path(key).exists():
+                removed += 1
+                continue
+            new_files[key] = entry
+            clauses_by_file[key] = [old_clauses[cid] for cid in entry["clause_ids"] if cid in old_clauses]
+
+        all_clauses: list[Clause] = []
+        seen: set[str] = set()
+        for key in new_files:
+            for c in clauses_by_file[key]:
+                if c.id in seen:
+                    raise TiaowenError(
+                        f"文档《{c.document}》出现在多个文件中（{key}）；请只保留一份，或修改其中一份的标题 / "
+                        "the same document title appears in several files: keep one or rename")
+                seen.add(c.id)
+                all_clauses.append(c)
+        indexed = [c for c in all_clauses if c.role == "clause"]
+
+        # dense vectors: embed only what the collection does not hold yet (resumable)
+        col = self.collection(create=True)
+        vids = [vector_id(c) for c in indexed]
+        have: set[str] = set()
+        for start in range(0, len(vids), 5000):
+            have.update(col.get(ids=vids[start:start + 5000], include=[])["ids"])
+        todo = [c for c, v in zip(indexed, vids) if v not in have]
+        embedded = 0
+        if todo:
+            emb = get_embedder(self.settings.embedding.backend, self.settings.embedding.model)
+            bs = self.settings.embedding.batch_size
+            todo.sort(key=lambda c: len(c.index_text))
+            for start in range(0, len(todo), bs * 8):
+                chunk = todo[start:start + bs * 8]
+                vecs = embed_sorted(emb, [c.index_text for c in chunk], bs)
+                col.add(ids=[vector_id(c) for c in chunk], embeddings=vecs.tolist(),
+                        metadatas=[{"clause_id": c.id, "doc_id": c.doc_id} for c in chunk])
+                embedded += len(chunk)
+                if progress:
+                    progress("embed", embedded, len(todo))
+
+        # BM25 and clause records of the new generation, then the manifest swap
+        from .tokenize import tokenize
+        import bm25s
+
+        gen = int((old or {}).get("generation", 0)) + 1
+        bm25_dir = f"bm25-{gen}"
+        clauses_file = f"clauses-{gen}.jsonl"
+        retriever = bm25s.BM25()
+        corpus_tokens = [tokenize(c.index_text) or ["∅"] for c in indexed]
+        if indexed:
+            retriever.index(corpus_tokens, show_progress=False)
+        tmp_bm25 = self.dir / (bm25_dir + ".tmp")
+        shutil.rmtree(tmp_bm25, ignore_errors=True)
+        if indexed:
+            retriever.save(str(tmp_bm25), show_progress=False)
+        else:
+            tmp_bm25.mkdir(parents=True)
+        _write_json_atomic(tmp_bm25 / "ids.json", [c.id for c in indexed])
+        shutil.rmtree(self.dir / bm25_dir, ignore_errors=True)
+        os.replace(tmp_bm25, self.dir / bm25_dir)
+        tmp_clauses = self.dir / (clauses_file + ".tmp")
+        with open(tmp_clauses, "w", encoding="utf-8") as f:
+            for c in all_clauses:
+                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp_clauses, self.dir / clauses_file)
+
+        corpus_hash = hashlib.sha256("".join(sorted(e["sha256"] for e in new_files.values())).encode()).hexdigest()
+        manifest = {
+            "format": FORMAT_VERSION,
+            "name": self.name,
+            "stamp": self.settings.index_stamp(),
+            "stamp_hash": self.settings.stamp_hash(),
+            "corpus_hash": corpus_hash,
+            "generation": gen,
+            "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
+            "paths": sorted({str(p) for p in paths}),
+            "clauses_file": clauses_file,
+            "bm25_dir": bm25_dir,
+            "collection": col.name,
+            "files": new_files,
+        }
+        _write_json_atomic(self.dir / MANIFEST, manifest)  # the commit point
+        self._collect_garbage(manifest, col, set(vids))
+        n_dups = sum(len(d["near_duplicates"]) for e in new_files.values() for d in e["documents"])
+        return IngestReport(len(new_files), changed, removed,
+                            sum(len(e["documents"]) for e in new_files.values()), len(all_clauses),
+                            embedded, time.perf_counter() - t0, n_dups)
+
+    def _collect_garbage(self, manifest: dict, col, live_vids: set[str]) -> None:
+        """Remove files of older generations and vectors no clause references."""
+        for p in self.dir.iterdir():
+            if p.name.startswith(("bm25-", "clauses-")) and p.name not in (manifest["bm25_dir"], manifest["clauses_file"]):
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+        stale: list[str] = []
+        total = col.count()
+        for offset in range(0, total, 10000):
+            got = col.get(include=[], limit=10000, offset=offset)["ids"]
+            stale.extend(v for v in got if v not in live_vids)
+        for start in range(0, len(stale), 5000):
+            col.delete(ids=stale[start:start + 5000])

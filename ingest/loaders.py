@@ -1,0 +1,387 @@
+"""Read regulation files (txt, md, docx, pdf, html) into plain text."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+}
+SUPPORTED_EXTENSIONS: tuple[str, ...] = tuple(FORMATS)
+
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+# WHATWG treats these labels as GBK; gb18030 is its superset.
+# A page read as bytes cannot really be UTF-16 if its meta tag is readable, so WHATWG reads it as UTF-8.
+_CHARSET_ALIASES = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "x-gbk": "gb18030",
+    "iso-8859-1": "cp1252",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+}
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption dd details dialog div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main "
+    "nav ol p pre section summary table tbody tfoot thead tr ul".split()
+)
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_CELL_TAGS = frozenset({"td", "th"})
+_NL, _TAB = object(), object()
+
+
+class LoadError(ValueError):
+    """A file that cannot be read as a regulation text; the message says why and what to do."""
+
+    def __init__(self, source: str | os.PathLike[str], zh: str, en: str) -> None:
+        self.source, self.zh, self.en = str(source), zh, en
+        super().__init__(f"{self.source}: {zh} / {en}")
+
+    def __reduce__(self):
+        """Pickle by the constructor's arguments (e.g. across multiprocessing workers)."""
+        return (type(self), (self.source, self.zh, self.en))
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    """The text of one file, with its format and (for text formats) the detected encoding."""
+
+    source: str
+    format: str
+    text: str
+    encoding: str | None = None
+
+
+def load_file(path: str | os.PathLike[str]) -> LoadedText:
+    """Read one supported file into text, raising LoadError with a bilingual explanation."""
+    source = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise LoadError(source, "文件不存在，请检查路径拼写", "file does not exist; check the spelling")
+    if p.is_dir():
+        raise LoadError(source, "这是一个目录而不是文件", "this is a directory, not a file")
+    fmt = FORMATS.get(p.suffix.lower())
+    if fmt is None:
+        raise LoadError(
+            source,
+            f"不支持的文件类型“{p.suffix or '（无扩展名）'}”，支持：{'、'.join(SUPPORTED_EXTENSIONS)}",
+            f"unsupported file type {p.suffix or '(no extension)'!r}; "
+            f"supported: {', '.join(SUPPORTED_EXTENSIONS)} (convert the file to one of these)",
+        )
+    data = _read_bytes(p, source)
+    if fmt in ("txt", "md"):
+        text, encoding = _decode(data, source)
+    elif fmt == "html":
+        text, encoding = _html_text(data, source)
+    elif fmt == "docx":
+        text, encoding = _docx_text(data, source), None
+    else:
+        text, encoding = _pdf_text(data, source), None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        if fmt == "pdf":
+            raise LoadError(
+                source,
+                "PDF 中没有可提取的文字，可能是扫描件（图片），请先做文字识别（OCR）或提供文字版",
+                "no extractable text in this PDF; it is probably scanned images - run OCR on it "
+                "or supply a text-based PDF",
+            )
+        raise LoadError(
+            source,
+            "文件中没有可提取的文字，请检查导出的文件是否正确",
+            "the file contains no extractable text; check that it was exported correctly",
+        )
+    return LoadedText(source=source, format=fmt, text=text, encoding=encoding)
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[Path]:
+    """Expand files and directories (recursively, sorted, hidden entries skipped) to supported files."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    found: list[Path] = []
+    seen: set[Path] = set()
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            raise LoadError(
+                given,
+                "路径不存在，请检查路径拼写",
+                "path does not exist; check the spelling",
+            )
+        if p.is_dir():
+            batch = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    # "~$x.docx" is Word's lock file for an open document, not a document.
+                    if name.startswith((".", "~$")) or Path(name).suffix.lower() not in FORMATS:
+                        continue
+                    batch.append(Path(root, name))
+            candidates = sorted(batch)
+        else:
+            candidates = [p]  # explicit files go through; load_file explains unsupported ones
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                found.append(f)
+    return found
+
+
+def _read_bytes(p: Path, source: str) -> bytes:
+    """Read the whole file, turning OS errors and empty files into LoadError."""
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise LoadError(source, "文件不存在，请检查路径拼写", "file does not exist; check the spelling") from None
+    except IsADirectoryError:
+        raise LoadError(source, "这是一个目录而不是文件", "this is a directory, not a file") from None
+    except OSError as exc:
+        raise LoadError(
+            source,
+            f"无法读取文件（{exc.strerror or exc}），请检查权限",
+            f"cannot read the file ({exc.strerror or exc}); check its permissions",
+        ) from None
+    if not data:
+        raise LoadError(source, "文件是空的（0 字节），请重新导出", "the file is empty (0 bytes); re-export it")
+    return data
+
+
+def _binary(source: str) -> LoadError:
+    """The error for bytes that are not text in any encoding we accept."""
+    return LoadError(
+        source,
+        "看起来不是文本文件（含有二进制内容或无法识别的编码），请另存为 UTF-8 文本",
+        "looks like a binary file (binary content or unrecognised encoding); save it as UTF-8 text",
+    )
+
+
+def _decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode text bytes: UTF-8, then a UTF-16/32 BOM, then GB18030, then charset-normalizer's guess."""
+    text: str | None = None
+    encoding = ""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data.decode(name), name
+            except UnicodeDecodeError:
+                raise _binary(source) from None
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise _binary(source)
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+            if text.startswith("\ufeff"):
+                text, encoding = text[1:], "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        try:
+            text, encoding = data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            pass
+    if text is None:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is None:
+            raise _binary(source)
+        text, encoding = str(best), best.encoding
+    # Text in the wrong encoding, or binary that happens to decode, is full of control characters.
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise _binary(source)
+    return text, encoding
+
+
+def _html_text(data: bytes, source: str) -> tuple[str, str]:
+    """Decode HTML (BOM, then meta charset, then text detection) and extract its visible text by blocks."""
+    text: str | None = None
+    encoding = ""
+    has_bom = any(data.startswith(bom) for bom, _ in _BOMS) or data.startswith(codecs.BOM_UTF8)
+    if not has_bom and b"\x00" not in data:
+        m = _META_CHARSET.search(data[:4096])
+        if m:
+            label = m.group(1).decode("ascii").lower()
+            name = _CHARSET_ALIASES.get(label, label)
+            try:
+                codecs.lookup(name)
+                text, encoding = data.decode(name), name
+            except (LookupError, UnicodeDecodeError):
+                pass  # a wrong or unknown declaration: fall back to detection
+    if text is None:
+        text, encoding = _decode(data, source)
+    try:
+        from bs4 import BeautifulSoup
+
+        try:
+            soup = BeautifulSoup(text, "lxml")
+        except Exception:  # bs4.FeatureNotFound when lxml is missing
+            soup = BeautifulSoup(text, "html.parser")
+        return _visible_text(soup), encoding
+    except Exception as exc:
+        raise LoadError(
+            source,
+            f"无法解析 HTML（{type(exc).__name__}），请检查文件是否完整",
+            f"cannot parse the HTML ({type(exc).__name__}: {exc}); check the file is complete",
+        ) from None
+
+
+def _visible_text(soup) -> str:
+    """Visible text of a parsed page, one line per block element, table cells joined by tabs."""
+    from bs4 import CData, NavigableString, Tag
+
+    parts: list[object] = []
+    pre_depth = 0
+    stack: list[tuple[object, bool]] = [(soup, False)]  # iterative: deep pages would overflow recursion
+    while stack:
+        node, closing = stack.pop()
+        if isinstance(node, NavigableString):
+            if type(node) is NavigableString or isinstance(node, CData):  # skip comments, doctype
+                parts.append(str(node) if pre_depth else _collapse(str(node)))
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        if closing:
+            if name == "pre":
+                pre_depth -= 1
+            if name in _BLOCK_TAGS:
+                parts.append(_NL)
+            elif name in _CELL_TAGS:
+                parts.append(_TAB)
+            continue
+        if name in _DROP_TAGS:
+            continue
+        if name == "br":
+            parts.append(_NL)
+            continue
+        if name in _BLOCK_TAGS:
+            parts.append(_NL)
+        if name == "pre":
+            pre_depth += 1
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+    joined = "".join("\n" if x is _NL else "\t" if x is _TAB else x for x in parts)
+    lines = []
+    for line in joined.split("\n"):
+        line = re.sub(r" *\t *", "\t", re.sub(r"[ \u00a0]+", " ", line))
+        line = line.strip(" \u3000").rstrip("\t")  # a leading tab is an empty first cell
+        if line.strip():
+            lines.append(line)
+    return "\n".join(lines)
+
+
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r\f]*\n[ \t\r\n\f]*(?=[{_CJK}])")
+
+
+def _collapse(s: str) -> str:
+    """Collapse HTML (ASCII) whitespace; a source line break between two CJK characters disappears."""
+    return re.sub(r"[ \t\r\n\f]+", " ", _CJK_GAP.sub("", s))
+
+
+def _damaged(source: str, kind: str, exc: BaseException | None = None) -> LoadError:
+    """The error for a corrupt or truncated docx/pdf."""
+    detail = f" ({type(exc).__name__}: {exc})" if exc is not None else ""
+    return LoadError(
+        source,
+        f"文件已损坏或不完整，无法作为 {kind} 打开，请用原软件重新导出",
+        f"file is damaged or truncated and cannot be opened as {kind}; re-export it{detail}",
+    )
+
+
+def _docx_text(data: bytes, source: str) -> str:
+    """Paragraphs and table rows (cells joined by tabs) of a .docx body, in document order."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise LoadError(
+            source,
+            "这是旧版 Word（.doc）或加密文档，不是 .docx，请在 Word 中另存为 .docx",
+            "this is a legacy Word .doc (or an encrypted document), not .docx; save it as .docx in Word",
+        )
+    if not data.startswith(b"PK"):
+        raise _damaged(source, "DOCX")
+    import io
+
+    try:
+        import docx
+        from docx.table import Table
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Table):
+                lines.extend(_table_lines(block))
+            else:
+                lines.append(block.text)
+    except Exception as exc:  # zipfile, lxml and python-docx all raise their own types
+        raise _damaged(source, "DOCX", exc) from None
+    return "\n".join(lines)
+
+
+def _table_lines(table) -> list[str]:
+    """One line per table row, cells joined by a tab; merged cells are counted once."""
+    lines = []
+    for row in table.rows:
+        cells, last = [], None
+        for cell in row.cells:
+            if cell._tc is last:  # a horizontally merged cell repeats in row.cells
+                continue
+            last = cell._tc
+            cells.append(" ".join(cell.text.split("\n")))
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _pdf_text(data: bytes, source: str) -> str:
+    """Text of every page of a PDF, pages joined by newlines."""
+    if b"%PDF-" not in data[:1024]:
+        raise _damaged(source, "PDF")
+    # pypdf silently repairs what it can, so a cut-off file (no end marker) is caught here.
+    if b"%%EOF" not in data.rstrip(b"\x00 \t\r\n")[-2048:]:
+        raise _damaged(source, "PDF")
+    import io
+
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        encrypted = reader.is_encrypted
+    except Exception as exc:
+        raise _damaged(source, "PDF", exc) from None
+    if encrypted:
+        try:
+            opened = bool(reader.decrypt(""))
+        except Exception:  # e.g. AES without the optional crypto dependency
+            opened = False
+        if not opened:
+            raise LoadError(
+                source,
+                "PDF 已加密或有密码保护，请先去除密码再导入",
+                "the PDF is encrypted or password-protected; remove the protection and try again",
+            )
+    try:
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except Exception as exc:
+        raise _damaged(source, "PDF", exc) from None
+    return "\n".join(pages)

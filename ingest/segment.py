@@ -1,0 +1,479 @@
+"""Clause segmentation that follows a document's own numbering (章/节/条, 一、, （一）, 1., 5.2.1 …)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .clean import CJK, CN_NUM, norm
+from .records import Clause, doc_id_for
+
+SEGMENTER_VERSION = "seg-4"
+
+N = f"[{CN_NUM}]+"
+# Each pattern matches a numbering marker at the current position.
+MARKERS: list[tuple[str, re.Pattern]] = [
+    ("chapter", re.compile(rf"第({N}|\d+)章\s*")),
+    ("section", re.compile(rf"第({N}|\d+)节\s*")),
+    ("article", re.compile(rf"第({N}|\d+)条(?:之[{CN_NUM}]+)?[\s　]*")),
+    ("named", re.compile(r"(前言|引言|附\s*录\s*[A-Z])\s*")),
+    ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
+    ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
+    ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
+    ("pcn", re.compile(rf"[（(]\s*([{CN_NUM}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
+    ("num", re.compile(r"(\d{1,2})(?:、|[.．](?!\d))\s*")),
+    ("pnum", re.compile(r"[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("alpha", re.compile(rf"([a-z])[.．、)）]\s*(?=[{CJK}])")),
+]
+# Types whose marker is a heading above articles; they never nest under list items.
+STRUCTURAL = ("chapter", "section", "article")
+# What may stand before a marker in the middle of a line.
+PUNCT_BEFORE = set("。；;：:，,！？!?、")
+REF_BEFORE = set("第按见照据依在于至和及与、")
+CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
+CN_DIGITS.update({"〇": 0, "两": 2})
+
+
+def cn_to_int(s: str) -> int:
+    """'二十三' → 23, '一百零五' → 105, '12' → 12."""
+    if s.isdigit():
+        return int(s)
+    total, num = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            num = CN_DIGITS[ch]
+        elif ch in "十百千":
+            unit = {"十": 10, "百": 100, "千": 1000}[ch]
+            total += (num or 1) * unit
+            num = 0
+    return total + num
+
+
+def _value(kind: str, raw: str) -> int | tuple[int, ...]:
+    if kind == "std":
+        return tuple(int(p) for p in raw.split("."))
+    if kind == "alpha":
+        return ord(raw) - ord("a") + 1
+    if kind == "named":
+        return 0
+    return cn_to_int(raw)
+
+
+def match_marker(text: str, pos: int = 0):
+    """(kind, raw number, end) of the marker at ``pos``, or None."""
+    for kind, pat in MARKERS:
+        m = pat.match(text, pos)
+        if m:
+            return kind, m.group(1), m.end()
+    return None
+
+
+def starts_with_marker(line: str) -> bool:
+    """Does a line open a numbered unit (used to decide where broken lines may join)?"""
+    s = line.lstrip("# ")
+    m = match_marker(s)
+    if not m:
+        return False
+    kind, raw, end = m
+    if kind == "std" and "." not in raw:
+        return True
+    return end < len(s) or kind in STRUCTURAL
+
+
+@dataclass
+class Node:
+    kind: str
+    raw: str
+    value: object
+    marker: str
+    parts: list[str] = field(default_factory=list)  # paragraphs of own text
+    children: list["Node"] = field(default_factory=list)
+    parent: "Node | None" = None
+    seq: int = 0
+    title: str = ""
+    paragraphs_closed: bool = False  # a later paragraph starts a new 款 rather than continuing
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts).strip()
+
+
+def _heading_like(text: str, limit: int = 30) -> bool:
+    s = text.strip()
+    return 0 < len(s) <= limit and not any(p in s for p in "。；;！？!?，,")
+
+
+class Segmenter:
+    """Builds the numbering tree of one document from its cleaned paragraphs."""
+
+    def __init__(self, title: str):
+        self.root = Node("doc", "", 0, "")
+        self.stack: list[Node] = [self.root]
+        self.std_nodes: dict[tuple[int, ...], Node] = {}
+        self.seq = 0
+        self.norm_seen = ""  # normalised text seen so far, to drop repeated passages
+        self.duplicates: list[str] = []
+        self.last: dict[str, object] = {}
+
+    # -- markers -----------------------------------------------------------
+    def _open_of(self, kind: str) -> int | None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].kind == kind:
+                return i
+        return None
+
+    def _accept(self, kind: str, value, text: str, pos: int, end: int, at_start: bool, top_text: str,
+                lead: str | None) -> bool:
+        """Is a marker candidate at ``pos`` a real numbering marker (not a cross-reference)?
+
+        ``top_text`` is the open clause's text so far; ``lead`` the paragraph's text before
+        its first marker (None once a marker was accepted in this paragraph).
+        """
+        prev = text[:pos].rstrip()[-1:] if pos else ""
+        space_after = text[end - 1].isspace()
+        top = self.stack[-1]
+        after_punct = prev in PUNCT_BEFORE
+        run_in = lead is not None and _heading_like(lead)  # "一、管理制度(一)…", "…管理1、…"
+        if at_start:
+            return True
+        if prev in REF_BEFORE and not after_punct:
+            return False
+        if kind == "std":
+            if value in self.std_nodes:
+                return False
+            spaced = text[pos - 1].isspace()
+            return self._std_expected(value) and (spaced or after_punct or space_after or _heading_like(top_text)) or (
+                after_punct and spaced and len(value) > 1)
+        if kind == "named":
+            return False
+        i = self._open_of(kind)
+        open_value = self.stack[i].value if i is not None else 0
+        if kind in ("chapter", "article"):
+            open_value = self.last.get(kind, 0)  # numbered through the whole document
+        if kind in STRUCTURAL:
+            if value != open_value + 1:
+                return False
+            # run together after a heading: "第三章企业经营行为第十一条…"
+            return after_punct or (top.kind in ("chapter", "section") and _heading_like(top_text, 24)) or run_in
+        if i is not None and value == open_value + 1:
+            return after_punct or _heading_like(top_text)
+        if value != 1:
+            return False
+        if i is not None:
+            return run_in  # a new list restarting after a run-in heading
+        return after_punct or _heading_like(top_text) or run_in
+
+    def _std_expected(self, value: tuple[int, ...]) -> bool:
+        if value in self.std_nodes:
+            return False
+        parent = value[:-1]
+        if parent and parent in self.std_nodes:
+            siblings = [v for v in self.std_nodes if v[:-1] == parent]
+            return value[-1] == 1 or (value[:-1] + (value[-1] - 1,)) in siblings
+        return False
+
+    def _open(self, kind: str, raw: str, value, marker: str) -> Node:
+        if kind == "chapter":
+            self.stack = [self.root]
+        elif kind == "section":
+            i = self._open_of("chapter")
+            self.stack = self.stack[: (i + 1) if i else 1]
+        elif kind == "article":
+            i = next((j for j in range(len(self.stack) - 1, 0, -1) if self.stack[j].kind in ("chapter", "section")), 0)
+            self.stack = self.stack[: i + 1]
+        elif kind == "named":
+            self.stack = [self.root]
+        elif kind == "std":
+            # standard numbering is explicit: 5.2.1's parent is 5.2 wherever it appeared
+            i = next((j for j in range(len(self.stack) - 1, 0, -1)
+                      if self.stack[j].kind in ("chapter", "section", "article", "md")), 0)
+            self.stack = self.stack[: i + 1]
+            for depth in range(len(value) - 1, 0, -1):
+                anc = self.std_nodes.get(value[:depth])
+                if anc is not None:
+                    self.stack.append(anc)
+                    break
+        else:
+            i = self._open_of(kind)
+            if i is not None:
+                self.stack = self.stack[:i]
+        node = Node(kind, raw, value, marker)
+        self.last[kind] = value
+        node.seq = self.seq = self.seq + 1
+        node.parent = self.stack[-1]
+        node.parent.children.append(node)
+        self.stack.append(node)
+        if kind == "std" and value not in self.std_nodes:
+            self.std_nodes[value] = node
+        return node
+
+    def finish(self):
+        """Re-attach standard clauses that appeared before their parent (a jumbled PDF page)."""
+        for value, node in self.std_nodes.items():
+            if node.parent is not None and node.parent.kind == "std":
+                continue
+            for depth in range(len(value) - 1, 0, -1):
+                anc = self.std_nodes.get(value[:depth])
+                if anc is not None and anc is not node:
+                    node.parent.children.remove(node)
+                    anc.children.append(node)
+                    anc.children.sort(key=lambda n: n.seq)
+                    node.parent = anc
+                    break
+
+    # -- paragraphs -----------------------------------------------------------
+    def reset(self):
+        """A page or cover repeat of the title: whatever follows is not inside the open clause."""
+        self.stack = [self.root]
+
+    def heading(self, text: str, level: int):
+        """A Markdown heading: numbered (## 第一章 总则) or a plain heading at its level."""
+        s = text.strip()
+        m = match_marker(s)
+        if m and m[0] in ("chapter", "section", "article", "named", "std"):
+            self.paragraph(s)
+            return
+        depth = max(1, level - 1)
+        while len(self.stack) > 1 and (self.stack[-1].kind != "md" or self.stack[-1].value >= depth):
+            self.stack.pop()
+        node = Node("md", s, depth, s)
+        node.title = s
+        node.seq = self.seq = self.seq + 1
+        node.parent = self.stack[-1]
+        node.parent.children.append(node)
+        self.stack.append(node)
+
+    def paragraph(self, text: str):
+        """Feed one cleaned paragraph: split it at accepted markers and attach the pieces."""
+        if self._is_repeat(text) and not text.startswith("第"):
+            self.duplicates.append(text)
+            return
+        current: Node | None = None  # the node receiving text; None: continuation of the open one
+        last = i = 0
+        leading = len(text) - len(text.lstrip("# "))
+        while i < len(text):
+            at_start = i <= leading
+            if at_start and text[i] in "# ":
+                i += 1
+                continue
+            m = match_marker(text, i) if at_start or not (text[i - 1].isdigit() or text[i - 1] in ".．") else None
+            if m:
+                kind, raw, end = m
+                value = _value(kind, raw)
+                pending = text[last:i]
+                top_text = (current.text + pending) if current is not None else self.stack[-1].text
+                lead = pending.strip("# ") if current is None else None
+                if self._accept(kind, value, text, i, end, at_start, top_text, lead):
+                    self._attach(current, pending)
+                    current = self._open(kind, raw, value, text[i:end])
+                    last = i = end
+                    continue
+            i += 1
+        self._attach(current, text[last:])
+        self.norm_seen += norm(text)
+
+    def _is_repeat(self, text: str) -> bool:
+        """Has the document already said this passage (a second copy in a scraped compilation)?"""
+        n = norm(text)
+        return len(n) >= 30 and n in self.norm_seen
+
+    def _attach(self, node: "Node | None", piece: str):
+        if node is None:
+            piece = piece.strip("# ")
+            if self._is_repeat(piece):
+                self.duplicates.append(piece)
+                return
+        if not piece.strip():
+            return
+        if node is None:
+            self._continue(piece)
+        else:
+            node.parts.append(piece)
+
+    def _continue(self, text: str):
+        top = self.stack[-1]
+        if top is self.root:
+            node = Node("para", "", None, "")
+            node.seq = self.seq = self.seq + 1
+            node.parent = self.root
+            node.parts.append(text)
+            self.root.children.append(node)
+            return
+        if text.startswith("——") and top.text.endswith("。"):
+            # a dash list separated from the clause that announced it ("…包括：") by a page break
+            opener = self._open_lead_in()
+            if opener is not None:
+                opener.parts.append(text)
+                return
+        if top.kind in ("pcn", "pnum") and any(n.kind == "article" for n in self.stack) and top.text.endswith("。"):
+            # legal drafting: a paragraph after the items is the article's next 款
+            while self.stack[-1].kind != "article":
+                self.stack.pop()
+            top = self.stack[-1]
+        if top.kind == "article" or top.kind == "para":
+            top.parts.append("\n" + text)
+        else:
+            top.parts.append(text)
+
+    def _open_lead_in(self) -> Node | None:
+        for node in sorted(self.std_nodes.values(), key=lambda n: -n.seq):
+            t = node.text
+            if t.endswith((":", "：")) and not node.children and "——" not in t:
+                return node
+        return None
+
+
+
+# -- records ---------------------------------------------------------------------------
+
+MAX_CHARS = 400  # longer clauses are split at 款 or sentence boundaries
+MIN_CHARS = 6  # shorter fragments merge into their parent
+LEAD_IN = 60  # a lead-in ("本制度遵循以下原则：") this short is a heading for its items
+
+KEY_PREFIX = {"chapter": "c", "section": "s", "article": "a", "cn": "h", "pcn": "i", "num": "n",
+              "pnum": "p", "alpha": "l"}
+
+
+def _marker_label(node: Node) -> str:
+    k, raw = node.kind, node.raw
+    if k in ("chapter", "section", "article"):
+        return re.sub(r"\s+", "", node.marker)
+    if k == "named":
+        return re.sub(r"\s+", "", raw)
+    if k == "std":
+        return raw
+    return {"cn": f"{raw}、", "pcn": f"（{raw}）", "num": f"{raw}.", "pnum": f"（{raw}）",
+            "alpha": f"{raw}."}.get(k, raw)
+
+
+def _key(node: Node) -> str:
+    k = node.kind
+    if k == "std":
+        return node.raw
+    if k == "named":
+        return {"前言": "foreword", "引言": "intro"}.get(node.raw, "annex" + node.raw[-1:])
+    if k in KEY_PREFIX:
+        return f"{KEY_PREFIX[k]}{node.value}"
+    return k
+
+
+def _own(node: Node) -> str:
+    return node.text.lstrip("：:、.． ").strip()
+
+
+def _is_heading(node: Node) -> bool:
+    own = _own(node)
+    if not own or _heading_like(own):
+        return True
+    return bool(node.children) and (len(own) <= 40 or len(own) <= LEAD_IN and own.endswith((":", "：")))
+
+
+def _bigrams(text: str) -> set[str]:
+    n = norm(text)
+    return {n[i:i + 2] for i in range(len(n) - 1)}
+
+
+def near_duplicate(a: str, b: str, threshold: float = 0.8) -> bool:
+    """Character-bigram Jaccard similarity at or above ``threshold``."""
+    x, y = _bigrams(a), _bigrams(b)
+    return bool(x and y) and len(x & y) / len(x | y) >= threshold
+
+
+def _split_long(text: str, limit: int = MAX_CHARS) -> list[str]:
+    """Split at 款 (line breaks), then at sentence ends, into parts of at most ``limit`` chars."""
+    paras = [p for p in text.split("\n") if p.strip()]
+    parts: list[str] = []
+    for p in paras:
+        if len(p) <= limit:
+            parts.append(p)
+            continue
+        sentences = re.findall(r"[^。；！？]*[。；！？]?", p)
+        buf = ""
+        for sent in filter(None, sentences):
+            if buf and len(buf) + len(sent) > limit:
+                parts.append(buf)
+                buf = ""
+            buf += sent
+        if buf:
+            parts.append(buf)
+    return parts
+
+
+def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Clause], list[tuple[str, str]]]:
+    """Turn a document's numbering tree into clause records; also return near-duplicate pairs."""
+    seg.finish()
+    doc_id = doc_id_for(title)
+    out: list[Clause] = []
+    by_id: dict[str, Clause] = {}
+    dups: list[tuple[str, str]] = []
+    paras_under: dict[int, int] = {}
+
+    def emit(clause: Clause) -> Clause:
+        cid = clause.id
+        if cid in by_id:
+            first = by_id[cid]
+            n = 2
+            while f"{cid}~{n}" in by_id:
+                n += 1
+            clause = _replace(clause, id=f"{cid}~{n}")
+            if near_duplicate(first.text, clause.text):
+                clause = _replace(clause, near_dup_of=first.id, role="duplicate")
+                dups.append((first.id, clause.id))
+        by_id[clause.id] = clause
+        out.append(clause)
+        return clause
+
+    def walk(node: Node, key: tuple[str, ...], label: tuple[str, ...], path: tuple[str, ...],
+             context: tuple[str, ...], parent_id: str | None):
+        for child in node.children:
+            own = _own(child)
+            if child.kind == "para":
+                n = paras_under[id(node)] = paras_under.get(id(node), 0) + 1
+                ckey, clabel, cpath = key + (f"para{n}",), label + (f"第{n}段",), path + (f"第{n}段",)
+            elif child.kind == "md":
+                ckey = key + (f"m{child.seq}",)
+                clabel, cpath = label + (child.title,), path + (child.title,)
+            else:
+                mk = _marker_label(child)
+                if child.kind in ("article", "std"):
+                    ckey, clabel = (_key(child),), (mk,)
+                else:
+                    ckey, clabel = key + (_key(child),), label + (mk,)
+                if child.kind in ("chapter", "section"):
+                    clabel = label + (f"{mk} {own}" if _heading_like(own) else mk,)
+                cpath = path + ((f"{mk} {own}" if own and _heading_like(own) else mk),)
+            cid = f"{doc_id}/" + "/".join(ckey)
+            full_label = f"《{title}》" + "".join(clabel)
+            display = (child.marker + child.text).strip() if child.kind not in ("para", "md") else child.text
+            heading = _is_heading(child) or child.kind in ("chapter", "section", "md")
+            if not child.children and not own:
+                continue  # a number with no text (a table of numbers, a jumbled page)
+            if not child.children and len(norm(own)) < MIN_CHARS and node is not seg.root:
+                continue  # too small to stand alone: its parent's text already says it
+            role = "heading" if heading else "clause"
+            ctx = " › ".join((title,) + context)
+            if role == "clause" and len(display) > MAX_CHARS:
+                group = emit(Clause(cid, doc_id, title, full_label, cpath, display, ctx, clabel[-1],
+                                    parent_id, child.seq, source, role="group"))
+                for n, part in enumerate(_split_long(display), 1):
+                    plabel = f"{full_label}第{n}款" if child.kind == "article" and "\n" in display else f"{full_label}（{n}）"
+                    emit(Clause(f"{group.id}#{n}", doc_id, title, plabel, cpath + (f"（{n}）",), part, ctx,
+                                clabel[-1], group.id, child.seq, source))
+            else:
+                made = emit(Clause(cid, doc_id, title, full_label, cpath, display, ctx, clabel[-1],
+                                   parent_id, child.seq, source, role=role))
+                cid = made.id
+            lead_in = " " + own[:LEAD_IN] if own and not _heading_like(own) else ""
+            sub_context = context + (cpath[-1] + lead_in,)
+            walk(child, ckey, clabel, cpath, sub_context, cid)
+
+    walk(seg.root, (), (), (title,), (), None)
+    # a heading whose content was all dropped (a repeated page) is no clause's ancestor
+    parents = {c.parent_id for c in out}
+    out = [c for c in out if c.role != "heading" or c.id in parents]
+    return out, dups
+
+
+def _replace(clause: Clause, **changes) -> Clause:
+    from dataclasses import replace
+    return replace(clause, **changes)

@@ -1,0 +1,36 @@
+"""Chinese tokens for BM25: jieba words, lower-cased, punctuation and stop words dropped."""
+
+from __future__ import annotations
+
+import logging
+import re
+from functools import lru_cache
+
+TOKENIZER_VERSION = "jieba-0.42-search-v1"
+
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 是 在 对 为 有 被 把 让 等 之 其 以 于 而 并 也 就 都 要 会 能 可以 应 该 这 那 个 吗 呢 吧 啊 么 什么 怎么 怎样"
+    " 如何 哪些 哪个 多少 是否 有没有 能不能 需要 一下 我们 你们 他们 公司 我 你 他 它 说 请问 规定 要求 关于".split()
+)
+_WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens of ``text`` (long words also yield their parts)."""
+    jb = _jieba()
+    out = []
+    for tok in jb.lcut_for_search(text.lower()):
+        tok = tok.strip()
+        if tok and _WORD.search(tok) and tok not in STOPWORDS:
+            out.append(tok)
+    return out
+

@@ -1,0 +1,215 @@
+"""End to end on a real index of the bundled corpus: ingest, retrieve, look up, answer, CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import CORPUS, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _retriever(settings):
+    from assistant.retrieve import Retriever
+
+    return Retriever(settings)
+
+
+def test_seed_index_holds_every_document(seed_settings):
+    r = _retriever(seed_settings)
+    assert len(r.documents) == 18
+    assert "DB33/T 932—2014 电子商务企业管理与服务规范" in r.documents
+    indexed = [c for c in r.clauses if c.role == "clause"]
+    assert len(indexed) > 200
+    assert r.manifest["stamp"]["segmenter"] and r.manifest["corpus_hash"]
+
+
+def test_reingest_of_unchanged_files_embeds_nothing(copy_of_seed):
+    from ingest.index import KnowledgeBase
+
+    before = KnowledgeBase(copy_of_seed).manifest()
+    report = KnowledgeBase(copy_of_seed).ingest([CORPUS])
+    after = KnowledgeBase(copy_of_seed).manifest()
+    assert report.embedded == 0 and report.changed_files == 0
+    assert after["corpus_hash"] == before["corpus_hash"]
+    assert after["files"] == before["files"]
+
+
+def test_changed_and_removed_documents_are_updated(tmp_path, monkeypatch):
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("甲公司售后制度\n第一条 客户退货应当在七日内受理。\n第二条 客服应当记录每一次投诉。\n", encoding="utf-8")
+    (docs / "b.txt").write_text("乙公司考勤制度\n第一条 员工请假应当提前一天书面申请。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    first = KnowledgeBase(s).ingest([docs])
+    assert first.documents == 2 and first.embedded == 3
+    ids_before = {c.id for c in KnowledgeBase(s).load_clauses(KnowledgeBase(s).manifest())}
+
+    (docs / "a.txt").write_text("甲公司售后制度\n第一条 客户退货应当在十五日内受理。\n第二条 客服应当记录每一次投诉。\n", encoding="utf-8")
+    (docs / "b.txt").unlink()
+    second = KnowledgeBase(s).ingest([docs])
+    assert second.removed_files == 1 and second.documents == 1
+    assert second.embedded == 1  # only the changed article
+    clauses = KnowledgeBase(s).load_clauses(KnowledgeBase(s).manifest())
+    assert {c.document for c in clauses} == {"甲公司售后制度"}
+    assert any("十五日" in c.text for c in clauses)
+    assert {c.id for c in clauses} <= ids_before  # re-ingesting never renumbers
+    r = _retriever(s)
+    assert r.collection.count() == 2  # stale vectors were removed
+    assert r.search("退货多久受理", 1)[0].clause.text.endswith("十五日内受理。")
+
+
+def test_index_built_with_other_settings_asks_for_rebuild(seed_settings):
+    from tiaowen.errors import IndexMismatch
+
+    other = seed_settings.model_copy(update={"embedding": seed_settings.embedding.model_copy(
+        update={"backend": "sentence-transformers"})})
+    with pytest.raises(IndexMismatch, match="rebuild"):
+        _retriever(other)
+
+
+def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
+    from ingest.index import KnowledgeBase
+    from tiaowen.errors import IndexCorrupt
+
+    m = KnowledgeBase(copy_of_seed).manifest()
+    bdir = KnowledgeBase(copy_of_seed).dir / m["bm25_dir"]
+    for f in bdir.glob("*.npy"):
+        f.write_bytes(b"garbage")
+    with pytest.raises(IndexCorrupt, match="tiaowen ingest --rebuild"):
+        _retriever(copy_of_seed)
+
+
+@pytest.mark.parametrize("question,label", [
+    ("电商规章制度第七条说了什么", "《电商规章制度》第七条"),
+    ("5.2.2.2 的要求是什么", "《DB33/T 932—2014 电子商务企业管理与服务规范》5.2.2.2"),
+    ("电商服务管理制度第六条第（一）项", "《电商服务管理制度》第六条（一）"),
+])
+def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, label):
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "answered"
+    assert ans.citations[0].label == label
+    assert ans.retrieved[0].lookup
+
+
+def test_answer_cites_a_clause_after_every_statement(seed_settings):
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    ans = answer(r, "上班时间能不能打私人电话？")
+    assert ans.status == "answered"
+    assert any("私人电话" in c.text for c in ans.citations)
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)]
+    assert sorted(set(markers)) == [c.n for c in ans.citations]
+    for line in ans.answer.splitlines():
+        for statement in filter(None, re.split(r"[；。]", line)):
+            assert re.search(r"\[\d+\]", statement), statement
+    for c in ans.citations:  # every citation is an indexed clause with that exact text
+        assert r.get(c.id).text == c.text
+
+
+@pytest.mark.parametrize("question", ["直播带货有什么规定？主播说错话算谁的？", "周末被叫回来加班，加班费怎么算？"])
+def test_question_outside_the_corpus_is_not_found(seed_settings, question):
+    from assistant.answer import NOT_FOUND, answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "not_found"
+    assert ans.answer.startswith(NOT_FOUND)
+    assert ans.citations == () and ans.retrieved  # the closest clauses are offered
+
+
+@pytest.mark.parametrize("question", ["", "   ", "？？？！！", "问" * 5000])
+def test_bad_questions_raise_a_clear_error(seed_settings, question):
+    from assistant.answer import answer
+    from tiaowen.errors import BadQuestion
+
+    with pytest.raises(BadQuestion):
+        answer(_retriever(seed_settings), question)
+
+
+def test_retrieval_does_not_regress_below_recorded_floor(seed_settings):
+    """Regression guard on the fixed seed set (measured 0.764 hit@1, 0.917 recall@5)."""
+    from eval.retrieval import QA_DIR, evaluate, load_qa
+
+    scores = evaluate(_retriever(seed_settings), load_qa(QA_DIR / "seed.jsonl"))
+    assert scores.n >= 60 and scores.unanswerable >= 10
+    assert scores.hit_at_1 >= 0.72, scores.failures
+    assert scores.recall_at_5 >= 0.88
+    assert scores.false_refusal <= 0.05
+
+
+# -- CLI ---------------------------------------------------------------------------------
+
+def _cli(*args, input=None):
+    from tiaowen.cli import main
+
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_cli_ask_json_has_the_documented_shape(seed_settings):
+    res = _cli("ask", "客户投诉多久内要响应？", "--json")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert {"question", "status", "answer", "citations", "retrieved"} <= set(d)
+    assert d["status"] in ("answered", "not_found")
+    for c in d["citations"]:
+        assert set(c) == {"n", "id", "document", "label", "text"}
+    assert len(d["retrieved"]) == 5
+    for h in d["retrieved"]:
+        assert set(h) == {"id", "document", "label", "text", "score"}
+    scores = [h["score"] for h in d["retrieved"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_cli_batch_keeps_order_and_ids(seed_settings, tmp_path):
+    f = tmp_path / "q.jsonl"
+    qs = [{"id": "x1", "question": "电商规章制度第七条说了什么"}, {"id": 2, "question": "   "},
+          {"id": "x3", "question": "平台对入驻商家要审核哪些证件？"}]
+    f.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in qs), encoding="utf-8")
+    res = _cli("ask", "--batch", str(f), "--json")
+    assert res.exit_code == 0, res.output
+    out = [json.loads(line) for line in res.output.splitlines()]
+    assert [o["id"] for o in out] == ["x1", 2, "x3"]
+    assert out[1]["status"] == "error" and "问题为空" in out[1]["error"]
+    assert out[0]["citations"][0]["label"] == "《电商规章制度》第七条"
+
+
+def test_cli_show_and_docs(seed_settings):
+    res = _cli("ask", "电商服务管理制度第六条", "--json")
+    cid = json.loads(res.output)["citations"][0]["id"]
+    shown = _cli("show", cid)
+    assert shown.exit_code == 0 and "《电商服务管理制度》第六条" in shown.output
+    docs = _cli("docs", "--json")
+    rows = json.loads(docs.output)
+    assert len(rows) == 18 and all(r["clauses"] > 0 for r in rows)
+
+
+def test_cli_errors_say_how_to_fix_and_exit_nonzero(tmp_path):
+    res = _cli("ask", "退货怎么处理", "--kb", "nothing-here")
+    assert res.exit_code == 1 and "tiaowen ingest" in res.output
+    res = _cli("show", "no/such/id", "--kb", "nothing-here")
+    assert res.exit_code == 1
+    res = _cli("ingest", str(tmp_path / "missing.txt"))
+    assert res.exit_code == 1 and "missing.txt" in res.output
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = ("import sys, tiaowen.cli as c; from click.testing import CliRunner; "
+            "r = CliRunner().invoke(c.main, ['--help']); assert r.exit_code == 0; "
+            "print(','.join(m for m in ('torch', 'chromadb', 'gradio', 'sentence_transformers') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == ""
+    script = Path(sys.executable).with_name("tiaowen")
+    assert subprocess.run([str(script), "--help"], capture_output=True, text=True).returncode == 0

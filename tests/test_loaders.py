@@ -1,0 +1,453 @@
+"""Tests for ingest.loaders against real files written to tmp_path."""
+
+from __future__ import annotations
+
+import pickle
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from any directory
+
+from ingest.loaders import LoadError, LoadedText, iter_files, load_file  # noqa: E402
+
+ZH = "第一条 为了规范电子商务经营行为，保护消费者权益。\n第二条 本法适用于中华人民共和国境内的电子商务活动。\n"
+
+
+def _pdf(pages: list[list[str]], *, cjk: bool = False, image: bool = False) -> bytes:
+    """A minimal valid PDF; with cjk the text is shown through an Identity-H font with a ToUnicode map."""
+    objects: dict[int, bytes] = {}
+    chars = sorted({c for page in pages for line in page for c in line})
+    if cjk:
+        bfchar = "".join(f"<{ord(c):04X}> <{ord(c):04X}>\n" for c in chars)
+        cmap = (
+            "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+            f"{len(chars)} beginbfchar\n{bfchar}endbfchar\n"
+            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+        ).encode()
+        objects[3] = (
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+            b"/DescendantFonts [4 0 R] /ToUnicode 5 0 R >>"
+        )
+        objects[4] = (
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+            b"/FontDescriptor 6 0 R /DW 1000 >>"
+        )
+        objects[5] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap)
+        objects[6] = (
+            b"<< /Type /FontDescriptor /FontName /SimSun /Flags 4 /FontBBox [0 -120 1000 880] "
+            b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
+        )
+    else:
+        objects[3] = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    objects[7] = b"<< /Length 1 /Type /XObject /Subtype /Image /Width 1 /Height 1 " \
+        b"/ColorSpace /DeviceGray /BitsPerComponent 8 >>\nstream\n\x80\nendstream"
+    kids = []
+    for i, page in enumerate(pages):
+        ops = ["BT /F1 12 Tf 72 720 Td 16 TL"]
+        for line in page:
+            if cjk:
+                ops.append("<" + "".join(f"{ord(c):04X}" for c in line) + "> Tj T*")
+            else:
+                esc = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+                ops.append(f"({esc}) Tj T*")
+        ops.append("ET")
+        if image:
+            ops.append("q 200 0 0 200 72 400 cm /Im1 Do Q")
+        content = "\n".join(ops).encode("latin-1")
+        page_id, content_id = 10 + 2 * i, 11 + 2 * i
+        objects[content_id] = b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)
+        objects[page_id] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 7 0 R >> >> >>" % content_id
+        )
+        kids.append(b"%d 0 R" % page_id)
+    objects[1] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    size = max(objects) + 1
+    offsets = [0] * size
+    for num in sorted(objects):
+        offsets[num] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (num, objects[num])
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for num in range(1, size):
+        out += b"%010d 00000 n \n" % offsets[num] if num in objects else b"0000000000 65535 f \n"
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (size, xref)
+    return bytes(out)
+
+
+def _docx(path: Path) -> Path:
+    """A real .docx with a heading, paragraphs, a table and a trailing paragraph."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("中华人民共和国电子商务法", level=1)
+    document.add_paragraph("第一条 为了规范电子商务经营行为，保护消费者权益。")
+    table = document.add_table(rows=2, cols=3)
+    for r, row in enumerate([("条号", "内容", "备注"), ("第二条", "适用范围", "")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("第三条 国家鼓励发展电子商务新业态。")
+    document.save(str(path))
+    return path
+
+
+# --- plain text -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (ZH.encode("utf-8"), "utf-8"),
+        (ZH.encode("utf-8-sig"), "utf-8-sig"),
+        (ZH.encode("gb18030"), "gb18030"),
+        (ZH.encode("gbk"), "gb18030"),
+        (ZH.encode("utf-16"), "utf-16"),
+        (ZH.encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16"),
+    ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16-le-bom", "utf16-be-bom"],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_text_encodings_round_trip(tmp_path, data, encoding, suffix):
+    path = tmp_path / f"law{suffix}"
+    path.write_bytes(data)
+    loaded = load_file(path)
+    assert loaded == LoadedText(source=str(path), format=suffix[1:], text=ZH, encoding=encoding)
+
+
+def test_source_is_path_as_given_and_markdown_alias(tmp_path):
+    path = tmp_path / "law.markdown"
+    path.write_text("# 标题\n\n" + ZH, encoding="utf-8")
+    loaded = load_file(str(path))
+    assert (loaded.source, loaded.format) == (str(path), "md")
+    assert loaded.text == "# 标题\n\n" + ZH
+
+
+def test_gb18030_only_characters(tmp_path):
+    text = "第一条 𠀀䶮 规定（GB18030 四字节字符）。"  # not representable in GBK
+    path = tmp_path / "rare.txt"
+    path.write_bytes(text.encode("gb18030"))
+    assert load_file(path).text == text
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_line_endings_normalised(tmp_path, newline):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(ZH.replace("\n", newline).encode("gbk"))
+    assert load_file(path).text == ZH
+
+
+def test_other_legacy_encoding_falls_back_to_charset_normalizer(tmp_path):
+    # These cp1251 bytes are invalid UTF-8 and invalid GB18030, so charset-normalizer decides.
+    text = "Статья 1. Настоящий закон регулирует электронную торговлю.\n"
+    path = tmp_path / "ru.txt"
+    path.write_bytes(text.encode("cp1251"))
+    assert (load_file(path).text, load_file(path).encoding) == (text, "cp1251")
+
+
+# --- docx -------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_table_in_order(tmp_path):
+    loaded = load_file(_docx(tmp_path / "law.docx"))
+    assert loaded.format == "docx" and loaded.encoding is None
+    assert loaded.text == (
+        "中华人民共和国电子商务法\n"
+        "第一条 为了规范电子商务经营行为，保护消费者权益。\n"
+        "条号\t内容\t备注\n"
+        "第二条\t适用范围\t\n"
+        "第三条 国家鼓励发展电子商务新业态。"
+    )
+
+
+def test_docx_merged_cells_counted_once(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "合并"
+    table.cell(0, 2).text = "单独"
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    assert load_file(path).text == "合并\t单独"
+
+
+# --- pdf --------------------------------------------------------------------
+
+
+def test_pdf_pages_joined_by_newline(tmp_path):
+    path = tmp_path / "law.pdf"
+    path.write_bytes(_pdf([["Article 1 To regulate e-commerce.", "Article 2 Scope."], ["Article 3 End."]]))
+    loaded = load_file(path)
+    assert loaded.format == "pdf" and loaded.encoding is None
+    lines = [line.strip() for line in loaded.text.split("\n") if line.strip()]
+    assert lines == ["Article 1 To regulate e-commerce.", "Article 2 Scope.", "Article 3 End."]
+
+
+def test_pdf_chinese_text_via_tounicode(tmp_path):
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(_pdf([["第一条 为了规范电子商务经营行为，保护消费者权益。"], ["第二条 本法适用于境内。"]], cjk=True))
+    lines = [line.strip() for line in load_file(path).text.split("\n") if line.strip()]
+    assert lines == ["第一条 为了规范电子商务经营行为，保护消费者权益。", "第二条 本法适用于境内。"]
+
+
+def test_pdf_written_by_matplotlib(tmp_path):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    path = tmp_path / "plot.pdf"
+    with PdfPages(path) as pdf:
+        for line in ["Article 1 To regulate e-commerce.", "Article 2 This law applies."]:
+            fig = plt.figure(figsize=(4, 2))
+            fig.text(0.05, 0.5, line)
+            pdf.savefig(fig)
+            plt.close(fig)
+    assert load_file(path).text == "Article 1 To regulate e-commerce.\nArticle 2 This law applies."
+
+
+def test_scanned_pdf_has_no_text(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(_pdf([[], []], image=True))
+    with pytest.raises(LoadError, match="scan.pdf") as info:
+        load_file(path)
+    assert "OCR" in str(info.value) and "扫描" in str(info.value)
+
+
+# --- html -------------------------------------------------------------------
+
+HTML = """<!DOCTYPE html>
+<html><head><meta charset="{charset}"><title>电子商务法_网站</title>
+<style>p {{ color: red; }}</style><script>alert(1)</script></head>
+<body><!-- 注释 -->
+<h1>中华人民共和国电子商务法</h1>
+<p>第一条　为了规范电子商务经营行为，
+保护消费者权益。</p><p>第二条 本法适用于<b>境内</b>的电子商务活动。<br>第二款内容。</p>
+<noscript>请启用脚本</noscript><script type="text/javascript">var x = "<p>不应出现</p>";</script>
+<table><tr><th>条号</th><th>内容</th></tr><tr><td>第三条</td><td> 鼓励 发展 </td></tr></table>
+<ul><li>甲</li><li>乙</li></ul>
+</body></html>
+"""
+HTML_TEXT = (
+    "中华人民共和国电子商务法\n"
+    "第一条　为了规范电子商务经营行为，保护消费者权益。\n"
+    "第二条 本法适用于境内的电子商务活动。\n"
+    "第二款内容。\n"
+    "条号\t内容\n"
+    "第三条\t鼓励 发展\n"
+    "甲\n"
+    "乙"
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "codec", "suffix"),
+    [("utf-8", "utf-8", ".html"), ("gb2312", "gbk", ".htm"), ("GBK", "gb18030", ".html")],
+)
+def test_html_drops_scripts_and_keeps_blocks(tmp_path, charset, codec, suffix):
+    path = tmp_path / f"page{suffix}"
+    path.write_bytes(HTML.format(charset=charset).encode(codec))
+    loaded = load_file(path)
+    assert loaded.format == "html"
+    assert loaded.text == HTML_TEXT
+    assert "alert" not in loaded.text and "color" not in loaded.text and "不应出现" not in loaded.text
+
+
+def test_html_without_meta_uses_detection(tmp_path):
+    path = tmp_path / "bare.html"
+    path.write_bytes("<p>第一条 规定。</p><p>第二条 适用。</p>".encode("gbk"))
+    loaded = load_file(path)
+    assert (loaded.text, loaded.encoding) == ("第一条 规定。\n第二条 适用。", "gb18030")
+
+
+def test_html_wrong_meta_falls_back(tmp_path):
+    path = tmp_path / "liar.html"
+    path.write_bytes('<meta charset="utf-8"><p>第一条 规定。</p>'.encode("gbk"))
+    assert load_file(path).text == "第一条 规定。"
+
+
+# --- errors -----------------------------------------------------------------
+
+
+def _truncated_docx(tmp_path: Path) -> Path:
+    path = _docx(tmp_path / "cut.docx")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _corrupt_pdfs(tmp_path: Path) -> list[Path]:
+    good = _pdf([["Article 1 To regulate e-commerce."]])
+    cases = {
+        "half.pdf": good[: len(good) // 2],
+        "garbage.pdf": b"%PDF-1.4\n" + random.Random(0).randbytes(4000) + b"\n%%EOF\n",
+        "notpdf.pdf": b"this is not a pdf at all",
+    }
+    paths = []
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        paths.append(tmp_path / name)
+    return paths
+
+
+@pytest.mark.parametrize("name", ["empty.txt", "empty.md", "empty.docx", "empty.pdf", "empty.html"])
+def test_empty_file(tmp_path, name):
+    (tmp_path / name).write_bytes(b"")
+    with pytest.raises(LoadError, match=name) as info:
+        load_file(tmp_path / name)
+    assert "空" in str(info.value) and "empty" in str(info.value)
+
+
+def test_whitespace_only_file_has_no_text(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\n\t\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="blank.txt.*no extractable text"):
+        load_file(tmp_path / "blank.txt")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        random.Random(1).randbytes(3000).replace(b"\x00", b"\x01"),  # no NUL bytes at all
+        "第一条".encode("utf-8") + b"\x00\x01\x02",
+    ],
+    ids=["png-header", "random-no-nul", "text-with-nul"],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_binary_renamed_to_text(tmp_path, data, suffix):
+    path = tmp_path / f"image{suffix}"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=f"image{suffix}") as info:
+        load_file(path)
+    assert "看起来不是文本文件" in str(info.value) and "looks like a binary file" in str(info.value)
+
+
+def test_truncated_docx(tmp_path):
+    path = _truncated_docx(tmp_path)
+    with pytest.raises(LoadError, match="cut.docx") as info:
+        load_file(path)
+    assert "文件已损坏或不完整" in str(info.value) and "re-export it" in str(info.value)
+
+
+@pytest.mark.parametrize("data", [b"hello, not a zip", b"PK\x03\x04" + b"\x00" * 100], ids=["text", "zip-header"])
+def test_docx_that_is_not_a_docx(tmp_path, data):
+    path = tmp_path / "fake.docx"
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match="fake.docx.*damaged or truncated"):
+        load_file(path)
+
+
+def test_docx_that_is_a_valid_zip_of_something_else(tmp_path):
+    import zipfile
+
+    path = tmp_path / "other.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    with pytest.raises(LoadError, match="other.docx.*damaged or truncated"):
+        load_file(path)
+
+
+def test_legacy_doc_renamed_to_docx(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512)
+    with pytest.raises(LoadError, match=r"old.docx.*\.doc"):
+        load_file(path)
+
+
+def test_corrupt_pdf(tmp_path):
+    for path in _corrupt_pdfs(tmp_path):
+        with pytest.raises(LoadError, match=path.name) as info:
+            load_file(path)
+        assert "文件已损坏或不完整" in str(info.value) and "re-export it" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["law.doc", "law.xlsx", "law.rtf", "README"])
+def test_unsupported_extension(tmp_path, name):
+    (tmp_path / name).write_bytes(b"something")
+    with pytest.raises(LoadError, match=name) as info:
+        load_file(tmp_path / name)
+    message = str(info.value)
+    assert "不支持" in message and "unsupported" in message
+    assert all(ext in message for ext in (".txt", ".md", ".docx", ".pdf", ".html"))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(LoadError, match="nowhere.txt.*does not exist"):
+        load_file(tmp_path / "nowhere.txt")
+
+
+def test_load_error_is_value_error_with_source(tmp_path):
+    with pytest.raises(ValueError) as info:
+        load_file(tmp_path / "nowhere.pdf")
+    assert isinstance(info.value, LoadError) and info.value.source == str(tmp_path / "nowhere.pdf")
+    copy = pickle.loads(pickle.dumps(info.value))
+    assert (type(copy), str(copy), copy.source) == (LoadError, str(info.value), info.value.source)
+
+
+def test_directory_passed_to_load_file(tmp_path):
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(LoadError, match="dir.txt.*directory"):
+        load_file(tmp_path / "dir.txt")
+
+
+# --- iter_files -------------------------------------------------------------
+
+
+def test_iter_files_expands_sorts_and_skips_hidden(tmp_path):
+    root = tmp_path / "corpus"
+    for rel in [
+        "b.txt",
+        "a.md",
+        "sub/z.PDF",
+        "sub/deeper/c.docx",
+        "sub/page.htm",
+        "notes.xlsx",
+        ".hidden.txt",
+        ".git/config.txt",
+        "sub/.cache/x.html",
+        "~$lock.docx",
+    ]:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_bytes(b"x")
+    extra = tmp_path / "extra.txt"
+    extra.write_bytes(b"x")
+    found = iter_files([root, str(extra), root / "b.txt"])
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == [
+        "corpus/a.md",
+        "corpus/b.txt",
+        "corpus/sub/deeper/c.docx",
+        "corpus/sub/page.htm",
+        "corpus/sub/z.PDF",
+        "extra.txt",
+    ]
+    assert iter_files(extra) == [extra]
+
+
+def test_iter_files_missing_path(tmp_path):
+    (tmp_path / "ok.txt").write_bytes(b"x")
+    with pytest.raises(LoadError, match="missing-dir") as info:
+        iter_files([tmp_path / "ok.txt", tmp_path / "missing-dir"])
+    assert "不存在" in str(info.value)
+
+
+def test_importing_module_is_light():
+    import subprocess
+
+    code = (
+        "import sys; import ingest.loaders; "
+        "print(sorted(m for m in ('docx', 'pypdf', 'bs4', 'charset_normalizer', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,193 @@
+"""The `tiaowen` command: a thin layer that turns library errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+def _settings(kb: str | None):
+    from .settings import Settings
+
+    s = Settings()
+    if kb:
+        s = s.model_copy(update={"kb": kb})
+    return s
+
+
+def _fail(exc: Exception):
+    """Library errors become a message that says how to fix the problem, and exit 1."""
+    from ingest.loaders import LoadError
+
+    from .errors import TiaowenError
+
+    if isinstance(exc, (TiaowenError, LoadError)):
+        raise click.ClickException(str(exc)) from None
+    raise exc
+
+
+def _echo_json(obj) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="tiaowen")
+def main():
+    """条文 Tiaowen: clause-cited answers over e-commerce regulations and company rules."""
+
+
+kb_option = click.option("--kb", default=None, help="knowledge base name (default: default)")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@kb_option
+@click.option("--rebuild", is_flag=True, help="ignore the existing index and build it anew")
+def ingest(paths, kb, rebuild):
+    """Ingest files or folders (.txt .md .docx .pdf .html) into a knowledge base."""
+    from ingest.index import KnowledgeBase
+
+    kbase = KnowledgeBase(_settings(kb))
+    bars: dict = {}
+
+    def progress(stage: str, done: int, total: int):
+        from tqdm import tqdm
+
+        bar = bars.get(stage)
+        if bar is None:
+            bar = bars[stage] = tqdm(total=total, desc={"parse": "解析", "embed": "向量化"}.get(stage, stage),
+                                     unit="条" if stage == "embed" else "文件", file=sys.stderr)
+        bar.update(done - bar.n)
+
+    try:
+        r = kbase.ingest(list(paths), rebuild=rebuild, progress=progress)
+    except Exception as exc:
+        _fail(exc)
+    finally:
+        for bar in bars.values():
+            bar.close()
+    click.echo(f"知识库 {kbase.name}: {r.files} 个文件（{r.changed_files} 个有变化，{r.removed_files} 个移除），"
+               f"{r.documents} 篇文档，{r.clauses} 条记录，新向量化 {r.embedded} 条，"
+               f"近似重复 {r.near_duplicates} 处，用时 {r.seconds:.1f}s")
+
+
+def _print_answer(ans, as_json: bool, extra: dict | None = None):
+    if as_json:
+        d = ans.to_dict()
+        _echo_json({**(extra or {}), **d})
+        return
+    click.echo(ans.answer)
+    if ans.citations:
+        click.echo("")
+        for c in ans.citations:
+            click.echo(f"[{c.n}] {c.label}（{c.id}）")
+    elif ans.retrieved:
+        click.echo("\n可能相关：")
+        for h in ans.retrieved[:3]:
+            click.echo(f"- {h.clause.label}（{h.clause.id}）")
+
+
+@main.command()
+@click.argument("question", required=False)
+@kb_option
+@click.option("--k", type=int, default=None, help="clauses retrieved (default 5)")
+@click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
+@click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of {id, question}; one JSON line out each")
+def ask(question, kb, k, as_json, batch):
+    """Ask a question; every statement of the answer cites a clause."""
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+
+    if not question and not batch:
+        raise click.UsageError("请给出问题，或用 --batch FILE.jsonl / give a QUESTION or --batch FILE")
+    if batch and not as_json:
+        raise click.UsageError("--batch 需要 --json / --batch writes JSON lines: add --json")
+    try:
+        r = Retriever(_settings(kb))
+        if not batch:
+            _print_answer(answer(r, question, k), as_json)
+            return
+        with open(batch, encoding="utf-8") as f:
+            lines = [ln for ln in f if ln.strip()]
+        for no, line in enumerate(lines, 1):
+            try:
+                item = json.loads(line)
+                qid, q = item["id"], item["question"]
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise click.ClickException(
+                    f"{batch} 第 {no} 行不是 {{\"id\": ..., \"question\": ...}} 形式的 JSON / line {no} is not a JSON object with id and question")
+            try:
+                _print_answer(answer(r, q, k), True, {"id": qid})
+            except Exception as exc:
+                from .errors import BadQuestion
+
+                if not isinstance(exc, BadQuestion):
+                    raise
+                _echo_json({"id": qid, "question": q, "status": "error", "error": str(exc),
+                            "answer": "", "citations": [], "retrieved": []})
+    except click.ClickException:
+        raise
+    except Exception as exc:
+        _fail(exc)
+
+
+@main.command()
+@click.argument("clause_id")
+@kb_option
+@click.option("--json", "as_json", is_flag=True)
+def show(clause_id, kb, as_json):
+    """Show one clause with its label, path and full text."""
+    from assistant.retrieve import Retriever
+
+    try:
+        r = Retriever(_settings(kb))
+        c = r.get(clause_id)
+    except Exception as exc:
+        _fail(exc)
+    if as_json:
+        _echo_json({**c.to_dict(), "full_text": r.full_text(c)})
+        return
+    click.echo(c.label)
+    click.echo(" › ".join(c.path))
+    click.echo("")
+    click.echo(r.full_text(c))
+
+
+@main.command()
+@kb_option
+@click.option("--json", "as_json", is_flag=True)
+def docs(kb, as_json):
+    """List the documents of a knowledge base with their clause counts."""
+    from ingest.index import KnowledgeBase
+
+    kbase = KnowledgeBase(_settings(kb))
+    try:
+        m = kbase.manifest()
+        if m is None:
+            from .errors import IndexMissing
+
+            raise IndexMissing(f"知识库 {kbase.name!r} 还没有建立：请先运行 `tiaowen ingest PATH --kb {kbase.name}` / run ingest first")
+        clauses = kbase.load_clauses(m)
+    except Exception as exc:
+        _fail(exc)
+    counts: dict[str, list] = {}
+    for c in clauses:
+        e = counts.setdefault(c.doc_id, [c.document, c.source, 0])
+        e[2] += c.role == "clause"
+    rows = [{"doc_id": d, "title": t, "source": src, "clauses": n} for d, (t, src, n) in counts.items()]
+    if as_json:
+        _echo_json(rows)
+        return
+    for r in rows:
+        click.echo(f"{r['clauses']:5d}  {r['title']}  ({r['doc_id']})")
+    click.echo(f"共 {len(rows)} 篇文档，{sum(r['clauses'] for r in rows)} 条可引用条款")
+
+
+if __name__ == "__main__":
+    main()

