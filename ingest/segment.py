@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 
-SEGMENTER_VERSION = "seg-4"
+SEGMENTER_VERSION = "seg-5"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -29,6 +29,7 @@ MARKERS: list[tuple[str, re.Pattern]] = [
 STRUCTURAL = ("chapter", "section", "article")
 # What may stand before a marker in the middle of a line.
 PUNCT_BEFORE = set("。；;：:，,！？!?、")
+SENTENCE_END = set("。；;：:！？!?")
 REF_BEFORE = set("第按见照据依在于至和及与、")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_DIGITS.update({"〇": 0, "两": 2})
@@ -114,6 +115,7 @@ class Segmenter:
         self.norm_seen = ""  # normalised text seen so far, to drop repeated passages
         self.duplicates: list[str] = []
         self.last: dict[str, object] = {}
+        self.last_node: dict[str, Node] = {}
 
     # -- markers -----------------------------------------------------------
     def _open_of(self, kind: str) -> int | None:
@@ -136,14 +138,15 @@ class Segmenter:
         run_in = lead is not None and _heading_like(lead)  # "一、管理制度(一)…", "…管理1、…"
         if at_start:
             return True
-        if prev in REF_BEFORE and not after_punct:
-            return False
+        if prev in REF_BEFORE and not after_punct and (kind in ("std", *STRUCTURAL) or not (
+                run_in or _heading_like(top_text))):
+            return False  # 按5.2.1, 依照第十条; but "第一条目的和依据1.为了…" is a run-in heading
         if kind == "std":
             if value in self.std_nodes:
                 return False
             spaced = text[pos - 1].isspace()
-            return self._std_expected(value) and (spaced or after_punct or space_after or _heading_like(top_text)) or (
-                after_punct and spaced and len(value) > 1)
+            return (space_after or after_punct) and (self._std_expected(value) or (
+                after_punct and spaced and len(value) > 1))
         if kind == "named":
             return False
         i = self._open_of(kind)
@@ -151,10 +154,13 @@ class Segmenter:
         if kind in ("chapter", "article"):
             open_value = self.last.get(kind, 0)  # numbered through the whole document
         if kind in STRUCTURAL:
-            if value != open_value + 1:
+            first_of_kind = kind in ("chapter", "article") and kind not in self.last
+            if value != open_value + 1 and not first_of_kind:
                 return False
             # run together after a heading: "第三章企业经营行为第十一条…"
-            return after_punct or (top.kind in ("chapter", "section") and _heading_like(top_text, 24)) or run_in
+            if top.kind in ("chapter", "section") and _heading_like(top_text, 24) or run_in:
+                return True
+            return prev in SENTENCE_END and not first_of_kind
         if i is not None and value == open_value + 1:
             return after_punct or _heading_like(top_text)
         if value != 1:
@@ -197,7 +203,14 @@ class Segmenter:
             i = self._open_of(kind)
             if i is not None:
                 self.stack = self.stack[:i]
+            else:
+                prev_node = self.last_node.get(kind)
+                if (prev_node is not None and value == prev_node.value + 1
+                        and prev_node.parent in self.stack):
+                    # "1. 2. (4.1 4.2) 3.": the list resumes after an interruption
+                    self.stack = self.stack[: self.stack.index(prev_node.parent) + 1]
         node = Node(kind, raw, value, marker)
+        self.last_node[kind] = node
         self.last[kind] = value
         node.seq = self.seq = self.seq + 1
         node.parent = self.stack[-1]
@@ -362,10 +375,13 @@ def _own(node: Node) -> str:
 
 
 def _is_heading(node: Node) -> bool:
+    """A title or a short lead-in of the clauses under it; a clause with nothing under it is never one."""
     own = _own(node)
+    if not node.children:
+        return not own
     if not own or _heading_like(own):
         return True
-    return bool(node.children) and (len(own) <= 40 or len(own) <= LEAD_IN and own.endswith((":", "：")))
+    return len(own) <= 40 or len(own) <= LEAD_IN and own.endswith((":", "："))
 
 
 def _bigrams(text: str) -> set[str]:
@@ -445,7 +461,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             cid = f"{doc_id}/" + "/".join(ckey)
             full_label = f"《{title}》" + "".join(clabel)
             display = (child.marker + child.text).strip() if child.kind not in ("para", "md") else child.text
-            heading = _is_heading(child) or child.kind in ("chapter", "section", "md")
+            heading = _is_heading(child) or child.kind in ("chapter", "section", "md") and _heading_like(own)
             if not child.children and not own:
                 continue  # a number with no text (a table of numbers, a jumbled page)
             if not child.children and len(norm(own)) < MIN_CHARS and node is not seg.root:

@@ -140,13 +140,13 @@ def test_bad_questions_raise_a_clear_error(seed_settings, question):
 
 
 def test_retrieval_does_not_regress_below_recorded_floor(seed_settings):
-    """Regression guard on the fixed seed set (measured 0.764 hit@1, 0.917 recall@5)."""
+    """Regression guard on the fixed seed set (measured 0.722 hit@1, 0.931 recall@5, 2.8% false refusals)."""
     from eval.retrieval import QA_DIR, evaluate, load_qa
 
     scores = evaluate(_retriever(seed_settings), load_qa(QA_DIR / "seed.jsonl"))
     assert scores.n >= 60 and scores.unanswerable >= 10
-    assert scores.hit_at_1 >= 0.72, scores.failures
-    assert scores.recall_at_5 >= 0.88
+    assert scores.hit_at_1 >= 0.70, scores.failures
+    assert scores.recall_at_5 >= 0.90
     assert scores.false_refusal <= 0.05
 
 

@@ -29,7 +29,7 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(40, ge=5, description="candidates taken from each retriever before fusion")
     dense_weight: float = Field(1.0, ge=0, description="weight of dense ranks in reciprocal-rank fusion")
     bm25_weight: float = Field(1.0, ge=0, description="weight of BM25 ranks in reciprocal-rank fusion")
-    rrf_k: int = Field(10, ge=1, description="rank offset of reciprocal-rank fusion")
+    rrf_k: int = Field(5, ge=1, description="rank offset of reciprocal-rank fusion")
 
 
 class AnswerSettings(BaseModel):
