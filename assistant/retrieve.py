@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-import numpy as np
-
 from ingest.index import KnowledgeBase, vector_id
 from ingest.records import Clause
 from ingest.segment import cn_to_int
@@ -27,7 +25,6 @@ class Hit:
 
 ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:第([一二三四五六七八九十\d]+)款)?\s*(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?)?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.])")
-CN_ITEM = {c: i for i, c in enumerate("零一二三四五六七八九十", 0)}
 
 
 class Retriever:

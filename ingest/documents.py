@@ -167,7 +167,7 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
     docs = split_documents(blocks, stem)
     out = []
     for d in docs:
-        seg = Segmenter(d.title)
+        seg = Segmenter()
         started = False
         for b in d.blocks:
             if b.kind == "reset":

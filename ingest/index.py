@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexMissing, TiaowenError
+from tiaowen.errors import IndexCorrupt, IndexMismatch, TiaowenError
 from tiaowen.settings import Settings
 
 from .records import Clause, Document
@@ -126,7 +126,7 @@ class KnowledgeBase:
         """Add or update the documents in ``paths``; files gone from a given folder are removed."""
         from .documents import parse_file
         from .embed import embed_sorted, get_embedder
-        from .loaders import LoadError, iter_files
+        from .loaders import iter_files
 
         t0 = time.perf_counter()
         files = iter_files(paths)
@@ -155,10 +155,7 @@ class KnowledgeBase:
                 new_files[key] = prev
                 continue
             changed += 1
-            try:
-                docs: list[Document] = parse_file(f)
-            except LoadError:
-                raise
+            docs: list[Document] = parse_file(f)
             cls = [c for d in docs for c in d.clauses]
             clauses_by_file[key] = cls
             new_files[key] = {

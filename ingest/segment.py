@@ -107,7 +107,7 @@ def _heading_like(text: str, limit: int = 30) -> bool:
 class Segmenter:
     """Builds the numbering tree of one document from its cleaned paragraphs."""
 
-    def __init__(self, title: str):
+    def __init__(self):
         self.root = Node("doc", "", 0, "")
         self.stack: list[Node] = [self.root]
         self.std_nodes: dict[tuple[int, ...], Node] = {}
