@@ -114,8 +114,7 @@ class Segmenter:
         self.seq = 0
         self.norm_seen = ""  # normalised text seen so far, to drop repeated passages
         self.duplicates: list[str] = []
-        self.last: dict[str, object] = {}
-        self.last_node: dict[str, Node] = {}
+        self.last_node: dict[str, Node] = {}  # the latest node opened of each kind
 
     # -- markers -----------------------------------------------------------
     def _open_of(self, kind: str) -> int | None:
@@ -152,9 +151,10 @@ class Segmenter:
         i = self._open_of(kind)
         open_value = self.stack[i].value if i is not None else 0
         if kind in ("chapter", "article"):
-            open_value = self.last.get(kind, 0)  # numbered through the whole document
+            last = self.last_node.get(kind)
+            open_value = last.value if last else 0  # numbered through the whole document
         if kind in STRUCTURAL:
-            first_of_kind = kind in ("chapter", "article") and kind not in self.last
+            first_of_kind = kind in ("chapter", "article") and kind not in self.last_node
             if value != open_value + 1 and not first_of_kind:
                 return False
             # run together after a heading: "第三章企业经营行为第十一条…"
@@ -211,7 +211,6 @@ class Segmenter:
                     self.stack = self.stack[: self.stack.index(prev_node.parent) + 1]
         node = Node(kind, raw, value, marker)
         self.last_node[kind] = node
-        self.last[kind] = value
         node.seq = self.seq = self.seq + 1
         node.parent = self.stack[-1]
         node.parent.children.append(node)
