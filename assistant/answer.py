@@ -77,34 +77,55 @@ def validate_question(question: str, max_chars: int) -> str:
     return q
 
 
-_ASKS_QUANTITY = re.compile(r"多少|几[天个次日年月周小分元倍成]|多久|多长时间|哪天|什么时候|几点|多大|百分之")
-_HAS_QUANTITY = re.compile(r"\d|[一二三四五六七八九十两百千万]+\s*(?:天|日|个|次|年|月|周|小时|分钟|元|倍|成|%|％)")
-
-
-def support_of(question: str, hits: list[Hit], vocab: dict | None = None) -> float:
-    """Evidence strength: dense similarity blended with lexical coverage of the best hits.
-
-    Two general checks lower it: a question asking for a quantity (多少/几天/多久) when no
-    top clause states one, and question words the knowledge base never uses at all.
-    """
+def support_of(question: str, hits: list[Hit]) -> float:
+    """Evidence strength: dense similarity blended with lexical coverage of the best hits."""
     if not hits:
         return 0.0
     if hits[0].lookup:
         return 1.0
-    best = 0.0
-    for h in hits[:3]:
-        cov = coverage(question, h.clause.index_text)
-        best = max(best, 0.5 * h.dense + 0.5 * cov)
-    if _ASKS_QUANTITY.search(question) and not any(_HAS_QUANTITY.search(h.clause.text) for h in hits[:3]):
-        best -= 0.1
-    if vocab is not None:
-        from ingest.tokenize import tokenize
+    return max(0.5 * h.dense + 0.5 * coverage(question, h.clause.index_text) for h in hits[:3])
 
-        words = [t for t in tokenize(question) if len(t) >= 2]
-        unknown = [t for t in words if t not in vocab]
-        if words:
-            best -= 0.1 * len(unknown) / len(words)
-    return best
+
+# Expected answer type: a question that asks for a quantity is answered only by a clause that
+# states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
+_NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
+_QUANTITY_ASKED = [
+    (re.compile(r"几个?月|多少个?月"), "个月|月"),
+    (re.compile(r"几年|多少年"), "年"),
+    (re.compile(r"几天|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
+    (re.compile(r"几个?小时|多少个?小时"), "小时"),
+    (re.compile(r"几点"), "点|时|:"),
+    (re.compile(r"几级|多少级"), "级|等"),
+    (re.compile(r"几次|多少次"), "次"),
+    (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
+]
+
+
+def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
+    """The kind of quantity the question asks for when none of ``clauses`` states one.
+
+    Where a clause repeats the word the question puts before its ask ("累计几天" → 累计),
+    the number must follow that word closely, in the same phrase ("当月累计____天" states none).
+    """
+    for pattern, units in _QUANTITY_ASKED:
+        m = pattern.search(question)
+        if not m:
+            continue
+        stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
+        before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
+        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
+        for c in clauses:
+            text = c.text.replace("____", "").replace("＿", "")
+            if anchor and anchor in text:
+                # the number follows the anchor closely, within the same phrase
+                windows = (re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0]
+                           for x in re.finditer(anchor, text))
+                if any(stated.search(w) for w in windows):
+                    return None
+            elif stated.search(text):
+                return None
+        return m.group(0)
+    return None
 
 
 def _sentences(text: str) -> list[str]:
@@ -123,23 +144,28 @@ def _statement(question: str, clause: Clause, whole: bool) -> str:
 
 
 def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
-    """Answer from the knowledge base, or say NOT_FOUND with the closest clauses."""
+    """Answer from the knowledge base, or say NOT_FOUND (with why) and offer the closest clauses."""
     s = retriever.settings
     q = validate_question(question, s.answer.max_question_chars)
     hits = retriever.search(q, k or s.retrieval.k)
-    sup = support_of(q, hits, retriever.bm25.vocab_dict if retriever.bm25 is not None else None)
-    if not hits or sup < s.answer.min_support:
-        return Answer(q, "not_found", NOT_FOUND + "。可能相关的条款见检索结果。" if hits else NOT_FOUND,
-                      (), tuple(hits), sup)
-    chosen: list[Hit] = []
-    top = hits[0].score
-    for h in hits:
-        if len(chosen) >= s.answer.max_clauses:
-            break
-        if h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3):
-            if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
-                continue
-            chosen.append(h)
+    sup = support_of(q, hits)
+    chosen = _choose(q, hits, s.answer.max_clauses)
+    why = None
+    if not hits:
+        why = "知识库中没有相关条款"
+    elif not hits[0].lookup:
+        missing = retriever.missing_refs(q)
+        if missing:
+            why = f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}"
+        elif sup < s.answer.min_support:
+            why = "检索到的条款与问题关系不大"
+        else:
+            asked = unanswered_quantity(q, [h.clause for h in chosen])
+            if asked:
+                why = f"问题问的是“{asked}”，相关条款没有给出具体数量"
+    if why:
+        text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
+        return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
     citations: list[Citation] = []
     by_doc: dict[str, list[str]] = {}
     for h in chosen:
@@ -149,3 +175,26 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         by_doc.setdefault(c.document, []).append(f"{_statement(q, c, h.lookup)}[{n}]")
     lines = [f"《{doc}》：" + "；".join(parts) + "。" for doc, parts in by_doc.items()]
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
+
+
+def _choose(q: str, hits: list[Hit], max_clauses: int) -> list[Hit]:
+    """The hits an answer cites: the best one, and others nearly as good that share its words."""
+    chosen: list[Hit] = []
+    if not hits:
+        return chosen
+    top = hits[0].score
+    for h in hits:
+        if len(chosen) >= max_clauses:
+            break
+        if h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3):
+            if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
+                continue
+            chosen.append(h)
+    return chosen
+
+
+def _ref_label(key: str) -> str:
+    m = re.fullmatch(r"a(\d+)(?:/i(\d+))?", key)
+    if not m:
+        return key
+    return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")

@@ -9,7 +9,7 @@ from functools import cached_property
 from ingest.index import KnowledgeBase, vector_id
 from ingest.records import Clause
 from ingest.segment import cn_to_int
-from ingest.clean import norm
+from ingest.clean import STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
@@ -24,7 +24,25 @@ class Hit:
 
 
 ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:第([一二三四五六七八九十\d]+)款)?\s*(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?)?")
-STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.])")
+CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
+STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
+
+
+def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method: str,
+         wd: float, wb: float, rrf_k: int) -> dict[str, float]:
+    """Fused score per clause id: weighted reciprocal ranks, or a convex mix of min-max scores."""
+    fused: dict[str, float] = {}
+    for ranked, w in ((dense, wd), (sparse, wb)):
+        if not ranked or w == 0:
+            continue
+        if method == "rrf":
+            for rank, (cid, _) in enumerate(ranked):
+                fused[cid] = fused.get(cid, 0.0) + w / (rrf_k + rank + 1)
+            continue
+        hi, lo = ranked[0][1], ranked[-1][1]
+        for cid, sc in ranked:
+            fused[cid] = fused.get(cid, 0.0) + w * ((sc - lo) / (hi - lo) if hi > lo else 1.0)
+    return fused
 
 
 class Retriever:
@@ -43,7 +61,9 @@ class Retriever:
         self.clauses = self.kb.load_clauses(manifest)
         self.by_id = {c.id: c for c in self.clauses}
         self.children: dict[str, list[Clause]] = {}
+        self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
         for c in self.clauses:
+            self.by_key.setdefault(c.id.split("/", 1)[1].split("#")[0], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
         import bm25s
@@ -97,15 +117,17 @@ class Retriever:
         """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks."""
         r = self.settings.retrieval
         k = k or r.k
-        dense = self.dense(question, r.candidates) if r.dense_weight > 0 else []
-        sparse = self.sparse(question, r.candidates) if r.bm25_weight > 0 else []
-        fused: dict[str, float] = {}
+        docs, topic = self.mentions(question)
+        query = topic if docs and len(topic) >= 2 else question
+        n = r.candidates * 4 if docs else r.candidates  # the named document's clauses must be among them
+        dense = self.dense(query, n) if r.dense_weight > 0 else []
+        sparse = self.sparse(query, n) if r.bm25_weight > 0 else []
+        if docs:  # "按 DB33/T 932，…": search within the documents the question names
+            dense = [x for x in dense if self.by_id[x[0]].document in docs][: r.candidates]
+            sparse = [x for x in sparse if self.by_id[x[0]].document in docs][: r.candidates]
+        fused = fuse(dense, sparse, r.fusion, r.dense_weight, r.bm25_weight, r.rrf_k)
         dscore = dict(dense)
         bscore = dict(sparse)
-        for rank, (cid, _) in enumerate(dense):
-            fused[cid] = fused.get(cid, 0.0) + r.dense_weight / (r.rrf_k + rank + 1)
-        for rank, (cid, _) in enumerate(sparse):
-            fused[cid] = fused.get(cid, 0.0) + r.bm25_weight / (r.rrf_k + rank + 1)
         hits = [Hit(self.by_id[cid], s, dscore.get(cid, 0.0), bscore.get(cid, 0.0)) for cid, s in fused.items()]
         hits.sort(key=lambda h: -h.score)
         looked = self.lookup(question, hits)
@@ -115,9 +137,9 @@ class Retriever:
         return hits[:k]
 
     # -- direct lookup ------------------------------------------------------------------
-    def lookup(self, question: str, ranked: list[Hit]) -> list[Hit]:
-        """Clauses the question names by number ('第十一条', '5.2.2.2', '电商规章制度第七条')."""
-        refs = []  # (position, key)
+    def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:
+        """Clause numbers the question names, each with the documents it names for it."""
+        refs = []  # (start, end, key)
         for m in ARTICLE_REF.finditer(question):
             key = f"a{cn_to_int(m.group(1))}"
             if m.group(3):
@@ -129,20 +151,28 @@ class Retriever:
             return []
         refs.sort()
         all_docs = self._named_documents(question)
-        rank_of = {h.clause.id: i for i, h in enumerate(ranked)}
-        found: list[Clause] = []
-        prev_end = 0
+        out, prev_end = [], 0
         for start, end, key in refs:
             # "电子商务运营管理制度第十九条和电商规章制度第四条": each number belongs to the title before it
-            docs = self._named_documents(question[prev_end:start]) or all_docs
+            out.append((key, self._named_documents(question[prev_end:start]) or all_docs))
             prev_end = end
-            for c in self.clauses:
-                tail = c.id.split("/", 1)[1]
-                if tail != key and not tail.startswith(key + "#"):
-                    continue
-                if docs and c.document not in docs:
-                    continue
-                found.append(c)
+        return out
+
+    def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:
+        """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'), in ``docs`` if given."""
+        return [c for c in self.by_key.get(key, ()) if not docs or c.document in docs]
+
+    def missing_refs(self, question: str) -> list[str]:
+        """Clause numbers the question names in a named document that has no such clause."""
+        return [key for key, docs in self.clause_refs(question) if docs and not self.clauses_numbered(key, docs)]
+
+    def lookup(self, question: str, ranked: list[Hit]) -> list[Hit]:
+        """Clauses the question names by number ('第十一条', '5.2.2.2', '电商规章制度第七条')."""
+        refs = self.clause_refs(question)
+        if not refs:
+            return []
+        rank_of = {h.clause.id: i for i, h in enumerate(ranked)}
+        found = [c for key, docs in refs for c in self.clauses_numbered(key, docs)]
         if not found:
             return []
         # a clause that is a heading or a split group answers through its parts
@@ -165,18 +195,46 @@ class Retriever:
         return out
 
     def _named_documents(self, question: str) -> set[str]:
-        """Documents whose title (or most of it) the question mentions."""
+        """Documents whose title or standard code the question mentions."""
+        return self.mentions(question)[0]
+
+    def mentions(self, question: str) -> tuple[set[str], str]:
+        """(documents the question names, the question with those names taken out)."""
         q = norm(question)
         best: dict[str, int] = {}
+        spans: dict[str, list[str]] = {}
         for title in self.documents:
             t = norm(title)
-            core = re.sub(r"^中华人民共和国", "", t)
-            if core in q or t in q:
-                best[title] = len(core)
-        if best:
-            top = max(best.values())
-            return {t for t, n in best.items() if n == top}
-        return set()
+            code = canonical_std_code(title)
+            name = norm(STD_CODE.sub("", title, count=1)) if code else t
+            core = re.sub(r"^中华人民共和国", "", name)
+            named = core if len(core) >= 4 and core in q else self._partial_title(q, core)
+            if named:
+                best[title] = len(named)
+                spans[title] = [named]
+            if code:
+                m = CODE_REF.search(question)
+                if m and m.group(1) == code.split()[-1].split("—")[0]:
+                    best[title] = max(best.get(title, 0), 100)
+                    spans.setdefault(title, []).append(m.group(0))
+        if not best:
+            return set(), question
+        # every title named, except one named only as part of a longer named title
+        cores = {t: spans[t][0] for t in best if t in spans}
+        docs = {t for t in best if not any(t != o and cores[t] in cores[o] for o in best)}
+        topic = q
+        for t in docs:
+            for span in spans[t]:
+                topic = topic.replace(norm(span), " ")
+        return docs, topic.strip(" ，,。？?：:的按照")
+
+    def _partial_title(self, q: str, core: str) -> str:
+        """A title named without its generic lead word ("运营流程及管理法则" for 电子商务运营流程及管理法则),
+        when that shorter name still points at one document only."""
+        short = re.sub(r"^(中华人民共和国|电子商务|电商)", "", core)
+        if short == core or len(short) < 4 or short not in q:
+            return ""
+        return short if sum(short in norm(t) for t in self.documents) == 1 else ""
 
     def descendants(self, clause: Clause) -> list[Clause]:
         out = []

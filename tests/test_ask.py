@@ -130,6 +130,27 @@ def test_question_outside_the_corpus_is_not_found(seed_settings, question):
     assert ans.citations == () and ans.retrieved  # the closest clauses are offered
 
 
+@pytest.mark.parametrize("question,why", [
+    ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
+    ("工作态度差的员工，公司最多能罚多少钱？", "多少钱"),  # the clause leaves the amount blank (____元)
+])
+def test_not_found_says_why(seed_settings, question, why):
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "not_found" and why in ans.answer
+
+
+def test_question_naming_documents_searches_within_them(seed_settings):
+    r = _retriever(seed_settings)
+    docs, topic = r.mentions("跟供应商的合作关系，运营流程及管理法则和电商企业运营管理体系分别怎么要求？")
+    assert docs == {"电子商务运营流程及管理法则", "电商企业运营管理体系"}
+    assert "管理法则" not in topic and "供应商" in topic
+    assert r.mentions("公司这几份服务管理制度分别依据哪些法律？")[0] == set()  # names no single document
+    assert {h.clause.document for h in r.search("按 DB33/T 932，电子商务到底指什么？", 5)} == {
+        "DB33/T 932—2014 电子商务企业管理与服务规范"}
+
+
 @pytest.mark.parametrize("question", ["", "   ", "？？？！！", "问" * 5000])
 def test_bad_questions_raise_a_clear_error(seed_settings, question):
     from assistant.answer import answer
@@ -140,13 +161,17 @@ def test_bad_questions_raise_a_clear_error(seed_settings, question):
 
 
 def test_retrieval_does_not_regress_below_recorded_floor(seed_settings):
-    """Regression guard on the fixed seed set (measured 0.722 hit@1, 0.931 recall@5, 2.8% false refusals)."""
+    """Regression guard on the fixed seed set.
+
+    Measured: hit@1 0.778, recall@5 0.972, not_found on 16/17 unanswerable, 1/72 false refusals.
+    """
     from eval.retrieval import QA_DIR, evaluate, load_qa
 
     scores = evaluate(_retriever(seed_settings), load_qa(QA_DIR / "seed.jsonl"))
     assert scores.n >= 60 and scores.unanswerable >= 10
-    assert scores.hit_at_1 >= 0.70, scores.failures
-    assert scores.recall_at_5 >= 0.90
+    assert scores.hit_at_1 >= 0.75, scores.failures
+    assert scores.recall_at_5 >= 0.95
+    assert scores.not_found_recall >= 0.88
     assert scores.false_refusal <= 0.05
 
 

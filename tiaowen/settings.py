@@ -27,13 +27,15 @@ class EmbeddingSettings(BaseModel):
 class RetrievalSettings(BaseModel):
     k: int = Field(5, ge=1, le=100, description="clauses returned")
     candidates: int = Field(40, ge=5, description="candidates taken from each retriever before fusion")
-    dense_weight: float = Field(1.0, ge=0, description="weight of dense ranks in reciprocal-rank fusion")
-    bm25_weight: float = Field(1.0, ge=0, description="weight of BM25 ranks in reciprocal-rank fusion")
+    fusion: Literal["convex", "rrf"] = Field(
+        "convex", description="convex: weighted min-max normalised scores; rrf: weighted reciprocal ranks")
+    dense_weight: float = Field(0.5, ge=0, description="weight of the dense retriever in fusion")
+    bm25_weight: float = Field(0.5, ge=0, description="weight of BM25 in fusion")
     rrf_k: int = Field(5, ge=1, description="rank offset of reciprocal-rank fusion")
 
 
 class AnswerSettings(BaseModel):
-    min_support: float = Field(0.40, description="evidence strength below which the answer is not_found")
+    min_support: float = Field(0.45, description="evidence strength below which the answer is not_found")
     max_clauses: int = Field(3, ge=1, description="clauses an answer may cite")
     max_question_chars: int = Field(2000, description="longer questions are refused")
 

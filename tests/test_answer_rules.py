@@ -1,0 +1,39 @@
+"""Pure answer rules, as tables of input → expected."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import unanswered_quantity, validate_question
+from ingest.records import Clause
+from tiaowen.errors import BadQuestion
+
+
+def _c(text: str) -> Clause:
+    return Clause("d/a1", "d", "D", "《D》第一条", ("D",), text)
+
+
+@pytest.mark.parametrize("question,clause,asked", [
+    ("客户投诉几个小时内要响应？", "应在用户投诉或需求的24小时内做出响应。", None),
+    ("罚款最多罚多少钱？", "公司处于____元以下罚款。", "多少钱"),
+    ("罚款最多罚多少钱？", "处五千元以下罚款。", None),
+    ("累计几天算自动离职？", "连续三天或当月累计____天的员工作自动处理。", "几天"),
+    ("连续几天不来算旷工？", "连续三天或当月累计____天的员工作自动处理。", None),
+    ("首页多少年改版一次？", "网站主页面原则上每年进行一次审定或改版。", None),
+    ("退款几个工作日到账？", "平台应明确支付流程和退款政策。", "几个工作日"),
+    ("分几级？", "分为三级。", None),
+    ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
+])
+def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
+    assert unanswered_quantity(question, [_c(clause)]) == asked
+
+
+@pytest.mark.parametrize("raw,clean", [("  退货怎么办？ ", "退货怎么办？"), ("退货\x00怎么办", "退货怎么办")])
+def test_questions_are_cleaned(raw, clean):
+    assert validate_question(raw, 100) == clean
+
+
+@pytest.mark.parametrize("raw", ["", " \n\t ", "？！。…", "😀😀", "x" * 101])
+def test_questions_without_words_or_too_long_are_refused(raw):
+    with pytest.raises(BadQuestion):
+        validate_question(raw, 100)
