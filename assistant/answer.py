@@ -157,7 +157,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         missing = retriever.missing_refs(q)
         if missing:
             why = f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}"
-        elif sup < s.answer.min_support:
+        elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
         else:
             asked = unanswered_quantity(q, [h.clause for h in chosen])
