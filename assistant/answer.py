@@ -89,7 +89,7 @@ def support_of(question: str, hits: list[Hit]) -> float:
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
-_QUANTITY_ASKED = [
+_QUANTITY_ASKED = [  # (what the question asks, units that answer it, whether no such unit means not_found)
     (re.compile(r"几个?月|多少个?月"), "个月|月"),
     (re.compile(r"几年|多少年"), "年"),
     (re.compile(r"几天|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
@@ -99,6 +99,31 @@ _QUANTITY_ASKED = [
     (re.compile(r"几次|多少次"), "次"),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]
+# "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
+_TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工作日|周|个?月|年|分钟")
+
+
+def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
+    """(the words that ask, the pattern of a stated quantity, the anchor word) for a quantity question."""
+    for pattern, units in table:
+        m = pattern.search(question)
+        if not m:
+            continue
+        stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
+        before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
+        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
+        return m.group(0), stated, anchor
+    return None
+
+
+def _states(clause: Clause, stated: re.Pattern, anchor: str) -> bool:
+    """Does the clause state the quantity (right after the anchor word, where it has that word)?"""
+    text = clause.text.replace("____", "").replace("＿", "")
+    if anchor and anchor in text:
+        # the number follows the anchor closely, within the same phrase
+        return any(stated.search(re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0])
+                   for x in re.finditer(anchor, text))
+    return stated.search(text) is not None
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
@@ -107,25 +132,10 @@ def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
     Where a clause repeats the word the question puts before its ask ("累计几天" → 累计),
     the number must follow that word closely, in the same phrase ("当月累计____天" states none).
     """
-    for pattern, units in _QUANTITY_ASKED:
-        m = pattern.search(question)
-        if not m:
-            continue
-        stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
-        before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
-        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
-        for c in clauses:
-            text = c.text.replace("____", "").replace("＿", "")
-            if anchor and anchor in text:
-                # the number follows the anchor closely, within the same phrase
-                windows = (re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0]
-                           for x in re.finditer(anchor, text))
-                if any(stated.search(w) for w in windows):
-                    return None
-            elif stated.search(text):
-                return None
-        return m.group(0)
-    return None
+    asked = _asked(question, _QUANTITY_ASKED)
+    if asked is None or any(_states(c, asked[1], asked[2]) for c in clauses):
+        return None
+    return asked[0]
 
 
 def _sentences(text: str) -> list[str]:
@@ -190,6 +200,12 @@ def _choose(q: str, hits: list[Hit], max_clauses: int) -> list[Hit]:
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue
             chosen.append(h)
+    asked = _asked(q, [_TIME_ASKED])
+    if asked and not any(_states(h.clause, asked[1], asked[2]) for h in chosen):
+        # "多久…": the best retrieved clause that states a time limit is cited first
+        stating = next((h for h in hits if _states(h.clause, asked[1], asked[2])), None)
+        if stating is not None:
+            chosen = [stating] + chosen[: max_clauses - 1]
     return chosen
 
 

@@ -130,6 +130,14 @@ def test_question_outside_the_corpus_is_not_found(seed_settings, question):
     assert ans.citations == () and ans.retrieved  # the closest clauses are offered
 
 
+def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_settings):
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "客户投诉多久内要响应？")
+    assert ans.status == "answered"
+    assert "24小时" in ans.citations[0].text and "24小时" in ans.answer.splitlines()[0]
+
+
 @pytest.mark.parametrize("question,why", [
     ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
     ("工作态度差的员工，公司最多能罚多少钱？", "多少钱"),  # the clause leaves the amount blank (____元)
