@@ -1,4 +1,4 @@
-"""Hybrid retrieval at clause granularity: dense (Chroma) and BM25 (bm25s) fused by weighted RRF."""
+"""Hybrid retrieval at clause granularity: dense (Chroma) and BM25 (bm25s), fused; clause-number lookup."""
 
 from __future__ import annotations
 
@@ -201,40 +201,40 @@ class Retriever:
     def mentions(self, question: str) -> tuple[set[str], str]:
         """(documents the question names, the question with those names taken out)."""
         q = norm(question)
+        code_m = CODE_REF.search(question)
         best: dict[str, int] = {}
         spans: dict[str, list[str]] = {}
-        for title in self.documents:
-            t = norm(title)
-            code = canonical_std_code(title)
-            name = norm(STD_CODE.sub("", title, count=1)) if code else t
-            core = re.sub(r"^中华人民共和国", "", name)
-            named = core if len(core) >= 4 and core in q else self._partial_title(q, core)
+        for title, core, short, number in self._title_forms:
+            named = core if len(core) >= 4 and core in q else (short if short and short in q else "")
             if named:
                 best[title] = len(named)
                 spans[title] = [named]
-            if code:
-                m = CODE_REF.search(question)
-                if m and m.group(1) == code.split()[-1].split("—")[0]:
-                    best[title] = max(best.get(title, 0), 100)
-                    spans.setdefault(title, []).append(m.group(0))
+            if number and code_m and code_m.group(1) == number:
+                best[title] = max(best.get(title, 0), 100)
+                spans.setdefault(title, []).append(norm(code_m.group(0)))
         if not best:
             return set(), question
         # every title named, except one named only as part of a longer named title
-        cores = {t: spans[t][0] for t in best if t in spans}
-        docs = {t for t in best if not any(t != o and cores[t] in cores[o] for o in best)}
+        first = {t: spans[t][0] for t in best}
+        docs = {t for t in best if not any(t != o and first[t] in first[o] for o in best)}
         topic = q
         for t in docs:
             for span in spans[t]:
-                topic = topic.replace(norm(span), " ")
+                topic = topic.replace(span, " ")
         return docs, topic.strip(" ，,。？?：:的按照")
 
-    def _partial_title(self, q: str, core: str) -> str:
-        """A title named without its generic lead word ("运营流程及管理法则" for 电子商务运营流程及管理法则),
-        when that shorter name still points at one document only."""
-        short = re.sub(r"^(中华人民共和国|电子商务|电商)", "", core)
-        if short == core or len(short) < 4 or short not in q:
-            return ""
-        return short if sum(short in norm(t) for t in self.documents) == 1 else ""
+    @cached_property
+    def _title_forms(self) -> list[tuple[str, str, str, str | None]]:
+        """Per document: (title, its name without 中华人民共和国 or standard code, a shorter name
+        without the generic lead word 电子商务/电商 when only that title has it, standard number)."""
+        forms = []
+        for title in self.documents:
+            code = canonical_std_code(title)
+            core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
+            forms.append((title, core, re.sub(r"^(电子商务|电商)", "", core), code.split()[-1].split("—")[0] if code else None))
+        normed = [norm(t) for t in self.documents]
+        return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
+                for t, core, short, num in forms]
 
     def descendants(self, clause: Clause) -> list[Clause]:
         out = []
