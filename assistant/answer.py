@@ -89,7 +89,7 @@ def support_of(question: str, hits: list[Hit]) -> float:
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
-_QUANTITY_ASKED = [  # (what the question asks, units that answer it, whether no such unit means not_found)
+_QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
     (re.compile(r"几个?月|多少个?月"), "个月|月"),
     (re.compile(r"几年|多少年"), "年"),
     (re.compile(r"几天|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
