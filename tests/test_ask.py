@@ -266,3 +266,26 @@ def test_seed_questions_with_the_ecommerce_laws_as_distractors(tmp_path):
     scores = evaluate(_retriever(s), [q for q in load_qa(QA_DIR / "seed.jsonl") if q["gold"]])
     assert scores.hit_at_1 >= 0.68, scores.failures
     assert scores.recall_at_5 >= 0.88
+
+
+def test_docx_and_gbk_files_are_ingested_and_cited(tmp_path):
+    import docx
+
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    src = tmp_path / "src"
+    src.mkdir()
+    d = docx.Document()
+    for line in ("员工差旅管理办法", "第一条 为规范员工差旅报销，制定本办法。", "第二条 员工出差住宿标准为每晚不超过四百元。"):
+        d.add_paragraph(line)
+    d.save(src / "差旅.docx")
+    (src / "考勤.txt").write_bytes("考勤管理规定\n第一条 员工迟到三次记旷工半天。\n".encode("gbk"))
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([src])
+    r = _retriever(s)
+    assert set(r.documents) == {"员工差旅管理办法", "考勤管理规定"}
+    ans = answer(r, "出差住酒店每晚最多报多少钱？")
+    assert ans.status == "answered" and ans.citations[0].label == "《员工差旅管理办法》第二条"
+    assert answer(r, "迟到几次算旷工？").citations[0].label == "《考勤管理规定》第一条"
