@@ -123,7 +123,23 @@ class KnowledgeBase:
 
     # -- writing -------------------------------------------------------------------
     def ingest(self, paths: list[str | Path], rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
-        """Add or update the documents in ``paths``; files gone from a given folder are removed."""
+        """Add or update the documents in ``paths``; files gone from a given folder are removed.
+
+        One ingest at a time per knowledge base: a second one fails at once with a message.
+        """
+        import fcntl
+
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with open(self.dir / "ingest.lock", "w") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise TiaowenError(
+                    f"知识库 {self.name!r} 正在被另一个导入任务更新，请等它结束后再试 / "
+                    "another ingest is updating this knowledge base: try again when it has finished") from None
+            return self._ingest(paths, rebuild, progress)
+
+    def _ingest(self, paths: list[str | Path], rebuild: bool, progress: Progress | None) -> IngestReport:
         from .documents import parse_file
         from .embed import embed_sorted, get_embedder
         from .loaders import iter_files
@@ -132,7 +148,6 @@ class KnowledgeBase:
         files = iter_files(paths)
         if not files:
             raise TiaowenError("没有找到可导入的文件（支持 .txt .md .docx .pdf .html）/ no supported files found in the given paths")
-        self.dir.mkdir(parents=True, exist_ok=True)
         old = None if rebuild else self.manifest()
         if old is not None:
             try:

@@ -289,3 +289,19 @@ def test_docx_and_gbk_files_are_ingested_and_cited(tmp_path):
     ans = answer(r, "出差住酒店每晚最多报多少钱？")
     assert ans.status == "answered" and ans.citations[0].label == "《员工差旅管理办法》第二条"
     assert answer(r, "迟到几次算旷工？").citations[0].label == "《考勤管理规定》第一条"
+
+
+def test_a_second_ingest_of_the_same_knowledge_base_is_refused_while_one_runs(tmp_path):
+    import fcntl
+
+    from ingest.index import KnowledgeBase
+    from tiaowen.errors import TiaowenError
+    from tiaowen.settings import Settings
+
+    kb = KnowledgeBase(Settings(home=tmp_path / "home"))
+    kb.dir.mkdir(parents=True)
+    with open(kb.dir / "ingest.lock", "w") as held:  # another process holds the lock
+        fcntl.flock(held, fcntl.LOCK_EX)
+        with pytest.raises(TiaowenError, match="另一个导入"):
+            kb.ingest([CORPUS])
+    assert kb.manifest() is None  # nothing was written
