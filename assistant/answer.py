@@ -11,7 +11,8 @@ from tiaowen.errors import BadQuestion
 
 from .retrieve import Hit, Retriever
 
-NOT_FOUND = "资料中未找到"  # shared by the answerer, the app and any model prompt
+NOT_FOUND = "资料中未找到"
+MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many  # shared by the answerer, the app and any model prompt
 _SENT = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|"
                      r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?|[a-z][.．、])\s*")
@@ -144,7 +145,7 @@ def _sentences(text: str) -> list[str]:
 
 def _statement(question: str, clause: Clause, whole: bool) -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short)."""
-    body = _MARKER.sub("", clause.text, count=1).strip()
+    body = _MARKER.sub("", clause.text, count=1).strip().replace("\n", "")  # 款 run on as sentences
     if whole or len(body) <= 120:
         return body.rstrip("。；;")
     sents = _sentences(body)
@@ -157,9 +158,11 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     """Answer from the knowledge base, or say NOT_FOUND (with why) and offer the closest clauses."""
     s = retriever.settings
     q = validate_question(question, s.answer.max_question_chars)
-    hits = retriever.search(q, k or s.retrieval.k)
+    k = k or s.retrieval.k
+    ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES))  # an article named by number may have many items
+    hits = ranked[:k]
     sup = support_of(q, hits)
-    chosen = _choose(q, hits, s.answer.max_clauses)
+    chosen = _choose(q, ranked, k, s.answer.max_clauses)
     why = None
     if not hits:
         why = "知识库中没有相关条款"
@@ -187,14 +190,16 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
 
 
-def _choose(q: str, hits: list[Hit], max_clauses: int) -> list[Hit]:
-    """The hits an answer cites: the best one, and others nearly as good that share its words."""
+def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
+    """The hits an answer cites: every clause the question names by number, else the best of the
+    top k and others nearly as good that share its words."""
     chosen: list[Hit] = []
-    if not hits:
+    if not ranked:
         return chosen
+    hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     top = hits[0].score
     for h in hits:
-        if len(chosen) >= max_clauses:
+        if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
             break
         if h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3):
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):

@@ -175,13 +175,9 @@ class Retriever:
         found = [c for key, docs in refs for c in self.clauses_numbered(key, docs)]
         if not found:
             return []
-        # a clause that is a heading or a split group answers through its parts
         expanded: list[Clause] = []
-        for c in found:
-            if c.role == "clause":
-                expanded.append(c)
-            else:
-                expanded.extend(x for x in self.descendants(c) if x.role == "clause")
+        for c in found:  # the named clause with everything under it (an article with its items)
+            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause")
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

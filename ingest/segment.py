@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 
-SEGMENTER_VERSION = "seg-5"
+SEGMENTER_VERSION = "seg-6"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -48,6 +48,15 @@ def cn_to_int(s: str) -> int:
             total += (num or 1) * unit
             num = 0
     return total + num
+
+
+def int_to_cn(n: int) -> str:
+    """23 → '二十三' (for 款 numbers, which documents never print)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
 
 
 def _value(kind: str, raw: str) -> int | tuple[int, ...]:
@@ -317,11 +326,17 @@ class Segmenter:
             if opener is not None:
                 opener.parts.append(text)
                 return
-        if top.kind in ("pcn", "pnum") and any(n.kind == "article" for n in self.stack) and top.text.endswith("。"):
-            # legal drafting: a paragraph after the items is the article's next 款
+        after_items = top.kind in ("pcn", "pnum") and top.text.endswith("。")
+        if (after_items or top.kind == "kuan") and any(n.kind == "article" for n in self.stack):
+            # legal drafting: a paragraph after the items is the article's next 款; it stands as a
+            # clause of its own so that the article reads in order: lead-in, items, further 款
             while self.stack[-1].kind != "article":
                 self.stack.pop()
-            top = self.stack[-1]
+            article = self.stack[-1]
+            n = article.text.count("\n") + 1 + sum(c.kind == "kuan" for c in article.children) + 1
+            node = self._open("kuan", str(n), n, "")
+            node.parts.append(text)
+            return
         if top.kind == "article" or top.kind == "para":
             top.parts.append("\n" + text)
         else:
@@ -340,10 +355,10 @@ class Segmenter:
 
 MAX_CHARS = 400  # longer clauses are split at 款 or sentence boundaries
 MIN_CHARS = 6  # shorter fragments merge into their parent
-LEAD_IN = 60  # a lead-in ("本制度遵循以下原则：") this short is a heading for its items
+LEAD_IN = 60  # how much of a parent's lead-in its items carry as context
 
 KEY_PREFIX = {"chapter": "c", "section": "s", "article": "a", "cn": "h", "pcn": "i", "num": "n",
-              "pnum": "p", "alpha": "l"}
+              "pnum": "p", "alpha": "l", "kuan": "k"}
 
 
 def _marker_label(node: Node) -> str:
@@ -354,6 +369,8 @@ def _marker_label(node: Node) -> str:
         return re.sub(r"\s+", "", raw)
     if k == "std":
         return raw
+    if k == "kuan":
+        return f"第{int_to_cn(int(raw))}款"
     return {"cn": f"{raw}、", "pcn": f"（{raw}）", "num": f"{raw}.", "pnum": f"（{raw}）",
             "alpha": f"{raw}."}.get(k, raw)
 
@@ -380,7 +397,9 @@ def _is_heading(node: Node) -> bool:
         return not own
     if not own or _heading_like(own):
         return True
-    return len(own) <= 40 or len(own) <= LEAD_IN and own.endswith((":", "："))
+    # a short lead-in ("本制度遵循以下原则：") heads its items; one that states a rule in a
+    # sentence of several phrases ("消费者有权……，但下列商品除外：") is a clause itself
+    return len(own) <= 40 and not any(p in own for p in "，,；;")
 
 
 def _bigrams(text: str) -> set[str]:

@@ -194,6 +194,8 @@ GOLDEN = [
     pytest.param(
         ITEMS_THREE_LEVELS, "T.txt", False,
         [
+            # the parent states a rule of its own, so it is a clause, not only a heading
+            ("《T》一、（一）", "（一）考勤管理：员工应当按时上下班，不得迟到早退。"),
             ("《T》一、（一）1.", "1.迟到三次以上的，给予警告处分。"),
             ("《T》一、（一）2.", "2.旷工一日的，扣发当日工资。"),
             ("《T》一、（二）", "（二）请假管理：请假必须提前一天提出书面申请。"),
@@ -828,3 +830,27 @@ def test_ecommerce_law_has_89_articles():
     old = [c.id for c in docs[0].clauses]
     new = [c.id for c in more[0].clauses]
     assert new[: len(old)] == old and len(new) == len(old) + 1
+
+
+def test_paragraphs_after_an_articles_items_are_its_further_kuan_in_order():
+    law = (
+        "# 某法\n\n第二十五条 经营者采用网络方式销售商品，消费者有权自收到商品之日起七日内退货，但下列商品除外：\n\n"
+        "（一）消费者定作的；\n\n（二）鲜活易腐的。\n\n"
+        "除前款所列商品外，其他不宜退货的商品，不适用无理由退货。\n\n"
+        "消费者退货的商品应当完好。\n\n第二十六条 经营者不得设定不公平的格式条款。\n"
+    )
+    doc = parse_text(law, "某法.md", markdown=True)[0]
+    got = [(c.label, c.text[:len(start)]) for (c, (_, start)) in zip(
+        [c for c in doc.clauses if c.role == "clause"], EXPECTED_KUAN)]
+    assert len([c for c in doc.clauses if c.role == "clause"]) == len(EXPECTED_KUAN)
+    assert got == EXPECTED_KUAN
+
+
+EXPECTED_KUAN = [
+    ("《某法》第二十五条", "第二十五条 经"),  # a lead-in that states a rule is a clause itself
+    ("《某法》第二十五条（一）", "（一）消费者定作"),
+    ("《某法》第二十五条（二）", "（二）鲜活易腐的"),
+    ("《某法》第二十五条第二款", "除前款所列商品外"),
+    ("《某法》第二十五条第三款", "消费者退货的商品"),
+    ("《某法》第二十六条", "第二十六条 经"),
+]
