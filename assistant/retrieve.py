@@ -45,6 +45,11 @@ def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method
     return fused
 
 
+def is_lead_in(clause: Clause) -> bool:
+    """A heading that opens a list with a sentence ("广告不得有下列情形："): cited with its items."""
+    return clause.role == "heading" and clause.text.rstrip().endswith(("：", ":")) and len(clause.text) > 8
+
+
 class Retriever:
     """Everything a query needs, loaded once: clause records, BM25 arrays, the dense collection."""
 
@@ -177,7 +182,7 @@ class Retriever:
             return []
         expanded: list[Clause] = []
         for c in found:  # the named clause with everything under it (an article with its items)
-            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause")
+            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause" or is_lead_in(x))
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

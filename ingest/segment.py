@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 
-SEGMENTER_VERSION = "seg-6"
+SEGMENTER_VERSION = "seg-7"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -146,6 +146,8 @@ class Segmenter:
         run_in = lead is not None and _heading_like(lead)  # "一、管理制度(一)…", "…管理1、…"
         if at_start:
             return True
+        if prev == "第" or (kind not in STRUCTURAL and re.match(r"[项款](?![目式项])", text[end:end + 2])):
+            return False  # 第五条第（一）项, （二）项所列: a reference to another clause's item
         if prev in REF_BEFORE and not after_punct and (kind in ("std", *STRUCTURAL) or not (
                 run_in or _heading_like(top_text))):
             return False  # 按5.2.1, 依照第十条; but "第一条目的和依据1.为了…" is a run-in heading
@@ -266,7 +268,7 @@ class Segmenter:
 
     def paragraph(self, text: str):
         """Feed one cleaned paragraph: split it at accepted markers and attach the pieces."""
-        if self._is_repeat(text) and not text.startswith("第"):
+        if self._is_repeat(text) and not text.startswith("第") and not self._next_item(text):
             self.duplicates.append(text)
             return
         current: Node | None = None  # the node receiving text; None: continuation of the open one
@@ -292,6 +294,15 @@ class Segmenter:
             i += 1
         self._attach(current, text[last:])
         self.norm_seen += norm(text)
+
+    def _next_item(self, text: str) -> bool:
+        """Does the paragraph open the next item of an open list ("（八）" after "（七）")? Laws
+        repeat an item's wording in several articles; that is no second copy of a passage."""
+        m = match_marker(text.lstrip())
+        if not m or m[0] in STRUCTURAL or m[0] in ("std", "named"):
+            return False
+        i = self._open_of(m[0])
+        return i is not None and _value(m[0], m[1]) == self.stack[i].value + 1
 
     def _is_repeat(self, text: str) -> bool:
         """Has the document already said this passage (a second copy in a scraped compilation)?"""
@@ -413,23 +424,24 @@ def near_duplicate(a: str, b: str, threshold: float = 0.8) -> bool:
     return bool(x and y) and len(x & y) / len(x | y) >= threshold
 
 
-def _split_long(text: str, limit: int = MAX_CHARS) -> list[str]:
-    """Split at 款 (line breaks), then at sentence ends, into parts of at most ``limit`` chars."""
+def _split_long(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
+    """Split at 款 (line breaks), then at sentence ends, into parts of at most ``limit`` chars;
+    each part with the number of the 款 it belongs to."""
     paras = [p for p in text.split("\n") if p.strip()]
-    parts: list[str] = []
-    for p in paras:
+    parts: list[tuple[int, str]] = []
+    for no, p in enumerate(paras, 1):
         if len(p) <= limit:
-            parts.append(p)
+            parts.append((no, p))
             continue
         sentences = re.findall(r"[^。；！？]*[。；！？]?", p)
         buf = ""
         for sent in filter(None, sentences):
             if buf and len(buf) + len(sent) > limit:
-                parts.append(buf)
+                parts.append((no, buf))
                 buf = ""
             buf += sent
         if buf:
-            parts.append(buf)
+            parts.append((no, buf))
     return parts
 
 
@@ -489,9 +501,12 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             if role == "clause" and len(display) > MAX_CHARS:
                 group = emit(Clause(cid, doc_id, title, full_label, cpath, display, ctx, clabel[-1],
                                     parent_id, child.seq, source, role="group"))
-                for n, part in enumerate(_split_long(display), 1):
-                    plabel = f"{full_label}第{n}款" if child.kind == "article" and "\n" in display else f"{full_label}（{n}）"
-                    emit(Clause(f"{group.id}#{n}", doc_id, title, plabel, cpath + (f"（{n}）",), part, ctx,
+                parts = _split_long(display)
+                several = parts[-1][0] > 1  # an article of several 款: each part cites its 款
+                for n, (kuan, part) in enumerate(parts, 1):
+                    plabel = full_label + (f"第{int_to_cn(kuan)}款" if several else "")
+                    emit(Clause(f"{group.id}#{n}", doc_id, title, plabel,
+                                cpath + ((f"第{int_to_cn(kuan)}款",) if several else ()), part, ctx,
                                 clabel[-1], group.id, child.seq, source))
             else:
                 made = emit(Clause(cid, doc_id, title, full_label, cpath, display, ctx, clabel[-1],

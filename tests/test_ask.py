@@ -305,3 +305,19 @@ def test_a_second_ingest_of_the_same_knowledge_base_is_refused_while_one_runs(tm
         with pytest.raises(TiaowenError, match="另一个导入"):
             kb.ingest([CORPUS])
     assert kb.manifest() is None  # nothing was written
+
+
+def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
+    """"广告不得有下列情形：" is what makes each item a prohibition: a lookup cites it too."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    src = tmp_path / "某广告法.md"
+    src.write_text("# 某广告法\n\n第九条 广告不得有下列情形：\n\n（一）使用“国家级”、“最高级”、“最佳”等用语；\n\n"
+                   "（二）危害人身、财产安全，泄露个人隐私。\n\n第十条 广告应当真实、合法。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([src])
+    ans = answer(_retriever(s), "某广告法第九条说了什么")
+    assert [c.label for c in ans.citations] == ["《某广告法》第九条", "《某广告法》第九条（一）", "《某广告法》第九条（二）"]
+    assert "广告不得有下列情形" in ans.answer

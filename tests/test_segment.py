@@ -854,3 +854,28 @@ EXPECTED_KUAN = [
     ("《某法》第二十五条第三款", "消费者退货的商品"),
     ("《某法》第二十六条", "第二十六条 经"),
 ]
+
+
+def test_an_item_named_in_a_cross_reference_is_not_a_marker():
+    law = ("# 某办法\n\n第五条 经营者不得有下列行为：\n\n（一）对商品作虚假宣传；\n\n（二）无理拒绝消费者退货。\n\n"
+           "第六条 经营者有本办法第五条第（一）项至第（二）项规定行为之一的，属于欺诈行为。\n\n"
+           "第七条 有前条（二）项所列行为的，责令改正。\n")
+    labels = [c.label for c in indexed(parse_text(law, "某办法.md", markdown=True)[0])]
+    assert labels == ["《某办法》第五条（一）", "《某办法》第五条（二）", "《某办法》第六条", "《某办法》第七条"]
+
+
+def test_an_item_worded_like_one_in_an_earlier_article_is_kept():
+    item = "（二）对消费者提出的修理、重作、更换、退货的要求，故意拖延或者无理拒绝的；"
+    law = (f"# 某法\n\n第一条 经营者有下列情形之一的，应当赔偿：\n\n（一）销售不合格商品的；\n\n{item}\n\n"
+           f"第二条 经营者有下列情形之一的，予以处罚：\n\n（一）伪造产地的；\n\n{item}\n")
+    doc = parse_text(law, "某法.md", markdown=True)[0]
+    assert "《某法》第二条（二）" in by_label(doc)
+
+
+def test_parts_of_a_long_article_are_labelled_by_their_kuan():
+    long_kuan = "违反本法规定，发布虚假广告的，" + "处广告费用三倍以上五倍以下的罚款。" * 30 + "依法处理。"
+    law = f"# 某法\n\n第九条 {long_kuan}\n\n医疗机构有前款规定违法行为的，吊销执业许可证。\n"
+    doc = parse_text(law, "某法.md", markdown=True)[0]
+    labels = [c.label for c in indexed(doc)]
+    assert labels[-1] == "《某法》第九条第二款"
+    assert set(labels[:-1]) == {"《某法》第九条第一款"} and len(labels) >= 3  # a long 款 in parts: each cites it
