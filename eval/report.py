@@ -31,7 +31,9 @@ def summary_json(run: EvalRun) -> dict:
     return _clean({
         "stamp": {k: v for k, v in run.stamp.items() if k != "settings"},
         "sets": {sr.qa.name: {"corpus_hash": sr.corpus_hash, "questions": len(sr.qa.questions),
-                              "configs": sr.summary} for sr in run.sets},
+                              "configs": sr.summary,
+                              "checklists": [{k: v for k, v in c.items() if k not in ("missed", "wrong")}
+                                             for c in sr.checklists]} for sr in run.sets},
         "skipped": run.skipped,
     })
 
@@ -134,6 +136,17 @@ def write_report(run: EvalRun, out_dir: str | Path) -> Path:
             res = sr.results[c.name]
             rows.append((c.name, {k: _mean([r.scores["hit@1"] for r in res if r.kind == k]) for k in kind_names}))
         lines += _table(kind_names, rows, set(kind_names))
+        if sr.checklists:
+            lines += ["", "### Checklists (ours) against the gold obligation lists", "",
+                      "| topic | items | gold obligations | recall | precision | duplicate items | over-merged | grounded |",
+                      "|---|---|---|---|---|---|---|---|"]
+            for c in sr.checklists:
+                lines.append(f"| {c['topic']} | {c['items']} | {c['gold']} | {c['recall']:.2f} | {c['precision']:.2f} | "
+                             f"{c['duplicates']} | {c['over_merged']} | {c['grounded']:.0%} |")
+            lines += ["", "Recall: share of the topic's gold obligations that some item states (its source sentence "
+                      "holds a gold quote). Precision: share of items that state a gold obligation. Duplicate: an item "
+                      "whose obligation an earlier item already states. Grounded: every content word of the item is in "
+                      "its cited clauses."]
         if primary:
             fails = _failures(sr, primary)
             lines += ["", f"### Questions `{primary}` got wrong ({sum(1 for x in fails if x.startswith('- '))})", "",
@@ -164,7 +177,7 @@ def _results(run: EvalRun) -> dict:
                        "configs": per})
         sets.append({"name": sr.qa.name, "source": sr.qa.source, "corpus": [str(p) for p in sr.qa.corpus],
                      "corpus_hash": sr.corpus_hash, "summary": sr.summary, "unit_chars": sr.unit_chars,
-                     "build_s": sr.build_s, "questions": qs})
+                     "build_s": sr.build_s, "checklists": sr.checklists, "questions": qs})
     return _clean({"stamp": run.stamp, "sets": sets})
 
 

@@ -26,6 +26,7 @@ class SetRun:
     summary: dict[str, dict[str, float]] = field(default_factory=dict)
     unit_chars: dict[str, float] = field(default_factory=dict)  # config → mean characters of its units
     build_s: dict[str, float] = field(default_factory=dict)
+    checklists: list[dict] = field(default_factory=list)  # per gold topic of this set: our checklist's scores
 
 
 @dataclass
@@ -60,6 +61,26 @@ def git_commit() -> str:
 def settings_hash(settings: Settings) -> str:
     d = settings.model_dump(mode="json", exclude={"home", "kb"})
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def checklist_scores(retriever, set_name: str) -> list[dict]:
+    """Our checklists on the gold topics of a set (eval/qa/checklists.jsonl): recall, precision,
+    duplicates, and the share of items whose words are all in their cited clauses."""
+    from assistant.checklist import checklist, grounded
+
+    from .checklists import load_gold, score
+
+    out = []
+    for g in load_gold():
+        if g.set != set_name:
+            continue
+        t = time.perf_counter()
+        cl = checklist(retriever, g.topic)
+        sc = score([i.to_dict() for i in cl.items], g)
+        sc["grounded"] = sum(grounded(i) for i in cl.items) / len(cl.items) if cl.items else 1.0
+        sc["seconds"] = time.perf_counter() - t
+        out.append(sc)
+    return out
 
 
 def run_questions(system, questions, tick: Callable[[int], object] | None = None) -> list[QuestionResult]:
@@ -107,5 +128,7 @@ def run_eval(sets: list[QASet], configs: list[Config], settings: Settings,
                 ctx.close()
             sr.results[cfg.name] = results
             sr.summary[cfg.name] = summarize(results)
+            if cfg.name == "ours":
+                sr.checklists = checklist_scores(system.retriever, qa.name)
         out.sets.append(sr)
     return out

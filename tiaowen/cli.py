@@ -243,5 +243,40 @@ def eval_cmd(qa, corpus, configs, out, as_json):
     click.echo(f"报告 / report: {report}")
 
 
+@main.command("checklist")
+@click.argument("topic")
+@kb_option
+@click.option("--scope", type=click.Choice(["交易型", "第三方平台型", "支撑服务型"]), default=None,
+              help="keep the DB33/T 932—2014 requirements of this enterprise type only")
+@click.option("--format", "fmt", type=click.Choice(["md", "csv", "xlsx", "docx", "json"]), default=None,
+              help="output format (default: from -o's suffix, else md)")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="write to this file")
+def checklist_cmd(topic, kb, scope, fmt, output):
+    """Draft a compliance checklist on a topic: one item per obligation, each cited."""
+    from pathlib import Path
+
+    from assistant.checklist import checklist
+    from assistant.export import FORMATS, export
+    from assistant.retrieve import Retriever
+
+    if fmt is None:
+        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+        fmt = suffix if suffix in FORMATS else "md"
+    if fmt in ("xlsx", "docx") and not output:
+        raise click.UsageError(f"{fmt} 是二进制格式：请用 -o FILE.{fmt} 指定输出文件 / give -o FILE.{fmt}")
+    try:
+        cl = checklist(Retriever(_settings(kb)), topic, scope)
+        data = export(cl, fmt)
+    except Exception as exc:
+        _fail(exc)
+    if output:
+        tmp = Path(output).with_name(Path(output).name + ".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(output)
+        click.echo(f"{len(cl.items)} 项 → {output}", err=True)
+    else:
+        click.echo(data.decode("utf-8"), nl=False)
+
+
 if __name__ == "__main__":
     main()

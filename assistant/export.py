@@ -1,0 +1,113 @@
+"""Checklist exports: Markdown with - [ ] items, CSV, xlsx with a status column, docx with a table, JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .checklist import Checklist
+
+FORMATS = ("md", "csv", "xlsx", "docx", "json")
+KIND_ZH = {"duty": "应做", "prohibition": "禁止"}
+HEADER = ["序号", "分组", "检查项", "类型", "状态", "依据条款", "条款原文"]
+
+
+def _title(cl: Checklist) -> str:
+    return f"{cl.topic}合规自查清单" + (f"（{cl.scope}电子商务企业）" if cl.scope else "")
+
+
+def _rows(cl: Checklist):
+    for n, it in enumerate(cl.items, 1):
+        yield [n, it.group, it.text, KIND_ZH[it.kind], "",
+               "；".join(c.label for c in it.citations), "\n".join(f"{c.label}：{c.text}" for c in it.citations)]
+
+
+def to_markdown(cl: Checklist) -> str:
+    lines = [f"# {_title(cl)}", ""]
+    if not cl.items:
+        lines.append("资料中未找到与该主题相关的义务条款。")
+    group = None
+    for it in cl.items:
+        if it.group != group:
+            group = it.group
+            lines += ["", f"## {group}", ""]
+        cites = "、".join(c.label for c in it.citations)
+        lines.append(f"- [ ] {it.text}（{KIND_ZH[it.kind]}；依据：{cites}）")
+    return "\n".join(lines).strip() + "\n"
+
+
+def to_csv(cl: Checklist) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(HEADER)
+    w.writerows(_rows(cl))
+    return "\ufeff" + buf.getvalue()  # BOM: Excel opens UTF-8 CSV with Chinese correctly
+
+
+def to_xlsx(cl: Checklist) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "自查清单"
+    ws.append([_title(cl)])
+    ws["A1"].font = Font(bold=True, size=14)
+    ws.append(HEADER)
+    for cell in ws[2]:
+        cell.font = Font(bold=True)
+    for row in _rows(cl):
+        ws.append(row)
+    status = DataValidation(type="list", formula1='"未检查,符合,不符合,不适用"', allow_blank=True)
+    ws.add_data_validation(status)
+    if cl.items:
+        status.add(f"E3:E{2 + len(cl.items)}")
+    for col, width in zip("ABCDEFG", (6, 14, 60, 8, 10, 40, 80)):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=3):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A3"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def to_docx(cl: Checklist) -> bytes:
+    import docx
+
+    d = docx.Document()
+    d.add_heading(_title(cl), level=1)
+    if not cl.items:
+        d.add_paragraph("资料中未找到与该主题相关的义务条款。")
+    table = d.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, name in zip(table.rows[0].cells, ["序号", "检查项", "类型", "依据条款", "结果"]):
+        cell.text = name
+    for n, it in enumerate(cl.items, 1):
+        cells = table.add_row().cells
+        cells[0].text = str(n)
+        cells[1].text = f"[{it.group}] {it.text}"
+        cells[2].text = KIND_ZH[it.kind]
+        cells[3].text = "\n".join(c.label for c in it.citations)
+        cells[4].text = "□ 符合  □ 不符合  □ 不适用"
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def export(cl: Checklist, fmt: str) -> bytes:
+    """The checklist in a format, as bytes ready to write to a file."""
+    if fmt == "md":
+        return to_markdown(cl).encode("utf-8")
+    if fmt == "csv":
+        return to_csv(cl).encode("utf-8")
+    if fmt == "xlsx":
+        return to_xlsx(cl)
+    if fmt == "docx":
+        return to_docx(cl)
+    if fmt == "json":
+        return json.dumps(cl.to_dict(), ensure_ascii=False, indent=1).encode("utf-8")
+    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

@@ -1,0 +1,174 @@
+"""Compliance checklists: obligation extraction, wording, merging, scope, exports read back, CLI."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.checklist import (Checklist, ChecklistItem, ItemCitation, authority, grounded, item_text,
+                                 obligations, same_duty)
+from ingest.records import Clause
+
+
+def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
+    return Clause(cid, "d", "某制度", "《某制度》第一条", ("某制度",), text, parent_id=parent)
+
+
+@pytest.mark.parametrize("text, parent, expect", [
+    ("第一条 企业应当建立健全售后服务制度。", None, [("企业应当建立健全售后服务制度", "duty")]),
+    ("第二条 员工不得泄露客户个人信息；严禁私自收取费用。", None,
+     [("员工不得泄露客户个人信息", "prohibition"), ("严禁私自收取费用", "prohibition")]),
+    ("第三条 本制度所称售后服务，是指商品售出后提供的服务。", None, []),  # a definition
+    ("第四条 为了规范售后服务，制定本制度。", None, []),  # a purpose
+    ("第五条 平台可以建立退款机制。", None, []),  # a permission
+    ("（一）退换货政策：明确退换货条件、流程及时限；", "第六条 售后服务内容包括：", [
+        ("退换货政策：明确退换货条件、流程及时限", "duty")]),  # an item under a lead-in that lists duties
+    ("（一）使用“最佳”等用语；", "第九条 广告不得有下列情形：", [("使用“最佳”等用语", "prohibition")]),
+    ("5.1.1 建立服务保障机制,定期对服务质量进行评价评估。", None, [("建立服务保障机制,定期对服务质量进行评价评估", "duty")]),
+    ("若需额外时间处理，应及时告知用户。", None, [("若需额外时间处理，应及时告知用户", "duty")]),
+])
+def test_obligations_are_found_with_their_kind(text, parent, expect):
+    p = _c(parent, "d/a0") if parent else None
+    got = [(o.sentence, o.kind) for o in obligations(_c(text, parent="d/a0" if parent else None), p)]
+    assert got == expect
+
+
+@pytest.mark.parametrize("sentence, kind, text", [
+    ("企业应当建立健全售后服务制度", "duty", "企业是否建立健全售后服务制度"),
+    ("员工不得泄露客户个人信息", "prohibition", "员工是否杜绝泄露客户个人信息"),
+    ("客户信息管理应遵守相关法律法规,不得泄露客户个人信息", "prohibition",
+     "客户信息管理是否遵守相关法律法规,是否杜绝泄露客户个人信息"),
+    ("维修服务：提供商品维修服务", "duty", "是否提供商品维修服务"),  # the run-in label goes
+    ("若需额外时间处理,应及时告知用户", "duty", "若需额外时间处理,是否及时告知用户"),  # 若需 is no duty
+])
+def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
+    assert item_text(sentence, kind) == text
+
+
+def test_grounded_means_every_content_word_is_in_the_cited_clauses():
+    cite = ItemCitation("d/a1", "某制度", "《某制度》第一条", "第一条 企业应当建立健全售后服务制度。")
+    assert grounded(ChecklistItem("企业是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ()))
+    assert not grounded(ChecklistItem("企业是否建立健全质量追溯制度", "duty", "制度与机制", (cite,), ()))
+
+
+def test_same_duty_merges_restatements_not_different_duties():
+    assert same_duty("企业应建立健全售后服务制度", "电子商务经营者应当建立健全售后服务制度,保障消费者的维修、退换货权益")
+    assert not same_duty("企业应建立健全售后服务制度", "企业应定期组织售后服务培训")
+
+
+@pytest.mark.parametrize("title, rank", [
+    ("中华人民共和国电子商务法", 0), ("浙江省电子商务条例", 0), ("DB33/T 932—2014 电子商务企业管理与服务规范", 1),
+    ("电子商务平台运营规定", 2), ("电商规章制度", 3), ("电子商务运营管理制度", 3),
+])
+def test_documents_are_ranked_by_authority(title, rank):
+    assert authority(title) == rank
+
+
+def _cli(*args):
+    from tiaowen.cli import main
+
+    return CliRunner().invoke(main, ["checklist", *args], catch_exceptions=False)
+
+
+def test_seed_checklist_json_shape_grounding_and_citations(seed_settings):
+    res = _cli("售后服务", "--format", "json")
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert set(d) >= {"topic", "scope", "items"} and d["topic"] == "售后服务" and d["scope"] is None
+    assert len(d["items"]) >= 15
+    docs = {c["document"] for it in d["items"] for c in it["citations"]}
+    assert len(docs) >= 4  # merged across documents
+    for it in d["items"]:
+        assert set(it) >= {"text", "kind", "group", "citations"} and it["kind"] in ("duty", "prohibition")
+        assert it["text"].count("是否") >= 1 and it["citations"]
+        for c in it["citations"]:
+            assert set(c) >= {"id", "document", "label", "text"}
+        # the obligation is stated in the first cited clause, in its words
+        src = it["sources"][0].replace(" ", "")
+        assert src in it["citations"][0]["text"].replace(" ", "").replace("\n", "")
+    texts = [it["text"] for it in d["items"]]
+    assert len(texts) == len(set(texts))
+
+
+def test_every_item_is_grounded_in_its_citations(seed_settings):
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    for topic in ("售后服务", "个人信息与隐私保护", "退换货"):
+        cl = checklist(r, topic)
+        assert cl.items and all(grounded(i) for i in cl.items), topic
+
+
+def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
+    from assistant.checklist import checklist, scope_of
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    std = {c.number: c for c in r.clauses if "DB33" in c.document and c.role == "clause"}
+    assert scope_of(std["5.2.1.2"], r) == "交易型"
+    assert scope_of(std["5.2.2.2"], r) == "第三方平台型"
+    assert scope_of(std["5.2.3.1"], r) == "支撑服务型"
+    assert scope_of(std["5.1.3"], r) is None  # a requirement for every type
+    labels = lambda cl: {c.label.split("》")[-1] for i in cl.items for c in i.citations if "DB33" in c.document}  # noqa: E731
+    whole = checklist(r, "服务规则")
+    trade = checklist(r, "服务规则", scope="交易型")
+    assert any(x.startswith("5.2.2") for x in labels(whole))
+    assert not any(x.startswith(("5.2.2", "5.2.3")) for x in labels(trade))
+
+
+def _sample() -> Checklist:
+    cite = ItemCitation("d/a7", "电商规章制度", "《电商规章制度》第七条", "第七条 电子商务经营者应当建立健全售后服务制度。")
+    items = (ChecklistItem("电子商务经营者是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ("…",)),
+             ChecklistItem("员工是否杜绝泄露客户个人信息", "prohibition", "信息安全与保密", (cite,), ("…",)))
+    return Checklist("售后服务", "交易型", items)
+
+
+def test_exports_read_back(tmp_path):
+    import docx
+    from openpyxl import load_workbook
+
+    from assistant.export import export
+
+    cl = _sample()
+    md = export(cl, "md").decode("utf-8")
+    assert md.startswith("# 售后服务合规自查清单") and md.count("- [ ] ") == 2 and "《电商规章制度》第七条" in md
+    rows = list(csv.reader(io.StringIO(export(cl, "csv").decode("utf-8-sig"))))
+    assert rows[0][:3] == ["序号", "分组", "检查项"] and len(rows) == 3 and rows[2][3] == "禁止"
+    (tmp_path / "c.xlsx").write_bytes(export(cl, "xlsx"))
+    ws = load_workbook(tmp_path / "c.xlsx").active
+    assert ws["C2"].value == "检查项" and ws["E2"].value == "状态" and ws["C3"].value.startswith("电子商务经营者是否")
+    assert ws.data_validations.dataValidation and "符合" in ws.data_validations.dataValidation[0].formula1
+    (tmp_path / "c.docx").write_bytes(export(cl, "docx"))
+    table = docx.Document(tmp_path / "c.docx").tables[0]
+    assert len(table.rows) == 3 and "售后服务制度" in table.rows[1].cells[1].text
+    assert json.loads(export(cl, "json"))["items"][1]["kind"] == "prohibition"
+
+
+def test_cli_writes_files_and_refuses_bad_input(seed_settings, tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "清单.xlsx"
+    res = _cli("退换货", "-o", str(out))
+    assert res.exit_code == 0 and out.is_file()
+    assert load_workbook(out).active.max_row >= 4
+    assert _cli("退换货", "--format", "xlsx").exit_code != 0  # binary output needs -o
+    res = _cli("   ")
+    assert res.exit_code == 1 and "主题" in res.output
+
+
+def test_seed_checklists_do_not_regress(seed_settings):
+    """Regression guard against eval/qa/checklists.jsonl (measured mean recall 0.76, precision 0.86 over
+    the six seed topics; see the closing note of the checklist issue)."""
+    from assistant.retrieve import Retriever
+    from eval.runner import checklist_scores
+
+    scores = checklist_scores(Retriever(seed_settings), "seed")
+    assert len(scores) == 6
+    assert sum(s["recall"] for s in scores) / 6 >= 0.65
+    assert sum(s["precision"] for s in scores) / 6 >= 0.75
+    assert all(s["grounded"] == 1.0 for s in scores)
