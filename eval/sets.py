@@ -150,3 +150,33 @@ def from_file(path: str | Path, corpus: list[str | Path]) -> QASet:
         raise BadQASet(f"找不到语料 {', '.join(missing)} / corpus path not found")
     p = Path(path)
     return QASet(p.stem, tuple(load_questions(p)), tuple(Path(c) for c in corpus), str(p))
+
+
+def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict]]:
+    """The app's 👍/👎 records as Q&A items: a 👍 answer's citations become its gold (a quote from
+    each cited clause); 👎 answers come back separately for a person to write the gold."""
+
+    good, review = [], []
+    p = Path(path)
+    if not p.is_file():
+        raise BadQASet(f"找不到反馈文件 {p} / feedback file not found")
+    for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            question, vote = rec["question"], rec["vote"]
+        except (json.JSONDecodeError, KeyError, TypeError):
+            raise _bad(p, f"第 {no} 行", "不是应用写出的反馈记录") from None
+        item = {"id": f"fb-{no:04d}", "question": question}
+        if vote == "up" and rec.get("status") == "answered" and rec.get("citations"):
+            quotes = []
+            for c in rec["citations"]:
+                body = re.sub(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*",
+                              "", c["text"])
+                quotes.append([body[:30]])
+            good.append({**item, "kind": "feedback", "gold": quotes})
+        else:
+            review.append({**item, "kind": "review", "gold": [], "answer": rec.get("answer", ""),
+                           "note": "👎 或未作答：请写出应引用条款的原文引文，或确认资料中没有答案"})
+    return good, review

@@ -38,9 +38,12 @@ def test_app_builds_the_index_on_first_start_and_answers_with_citations(tmp_path
             pytest.fail("the app did not start listening within 180 s")
         from gradio_client import Client
 
-        html = Client(f"http://127.0.0.1:{port}/", verbose=False).predict("电商规章制度第七条说了什么？", api_name="/ask")
-        assert "《电商规章制度》第七条" in html and 'href="#cite-1"' in html
-        assert "保障消费者的维修、退换货权益" in html
+        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        d = client.predict("电商规章制度第七条说了什么？", api_name="/ask")  # the `ask --json` shape
+        assert d["status"] == "answered" and d["citations"][0]["label"] == "《电商规章制度》第七条"
+        assert "保障消费者的维修、退换货权益" in d["citations"][0]["text"] and "[1]" in d["answer"]
+        table, files = client.predict("售后服务", "", api_name="/checklist")
+        assert "是否" in table and len(files) == 5
     finally:
         proc.terminate()
         out, _ = proc.communicate(timeout=30)
@@ -48,9 +51,13 @@ def test_app_builds_the_index_on_first_start_and_answers_with_citations(tmp_path
 
 
 def test_app_escapes_document_text():
-    from app import render
+    from app import render_answer, render_checklist
     from assistant.answer import Answer, Citation
+    from assistant.checklist import Checklist, ChecklistItem, ItemCitation
 
     ans = Answer("q", "answered", "<b>x</b>[1]", (Citation(1, "d/a1", "D", "《D》第一条", "<script>alert(1)</script>"),))
-    html = render(ans)
-    assert "<script>" not in html and "&lt;script&gt;" in html and "&lt;b&gt;" in html
+    html = render_answer(ans, 1)
+    assert "<b>" not in html and "&lt;b&gt;" in html and 'data-target="ev-1-1"' in html
+    cite = ItemCitation("d/a1", "<i>D</i>", "《<i>D</i>》第一条", "<script>alert(1)</script>")
+    table = render_checklist(Checklist("t", None, (ChecklistItem("<img src=x>是否", "duty", "g", (cite,), ()),)))
+    assert "<img" not in table and "<script>" not in table and "&lt;img" in table

