@@ -229,7 +229,7 @@ def build(settings=None):
         for p in pieces[:-1]:
             shown += p
             yield render_chat(history + [{"question": q, "html": shown + "…</div>"}]), evidence, history, last, ""
-        history.append({"question": q, "html": full, "answer": ans.to_dict()})
+        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict()})
         yield render_chat(history), evidence, history, q_full if ans.status == "answered" else last, copy_text(ans)
 
     def feedback(history, vote):
@@ -290,7 +290,10 @@ def build(settings=None):
 
         try:
             qa = [builtin(s) for s in sets or ["seed"]]
-            result = run(qa, [config(c) for c in configs or ["ours"]], settings)
+            from tqdm import tqdm
+
+            result = run(qa, [config(c) for c in configs or ["ours"]], settings,
+                         bar=lambda total, desc: tqdm(total=total, desc=desc))  # shown by gr.Progress
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
         out = Path(tempfile.mkdtemp(prefix="tiaowen-eval-"))
@@ -310,7 +313,8 @@ def build(settings=None):
     with gr.Blocks(title="条文 Tiaowen") as demo:
         gr.Markdown("## 条文 Tiaowen — 电商法规与制度问答（每句均有条款出处）")
         with gr.Tab("问答"):
-            history = gr.State([])
+            # kept in the browser: the conversation and its citations survive a page refresh
+            history = gr.BrowserState([], storage_key="tiaowen-history")
             last = gr.State("")
             with gr.Row():
                 with gr.Column(scale=3):
@@ -328,6 +332,8 @@ def build(settings=None):
             outs = [chat, evidence, history, last, copy]
             q.submit(ask, [q, history, last], outs, api_name="ask_stream").then(lambda: "", None, q)
             ask_btn.click(ask, [q, history, last], outs, api_name="chat").then(lambda: "", None, q)
+            demo.load(lambda h: (render_chat(h or []), (h or [{}])[-1].get("evidence", "") if h else ""),
+                      history, [chat, evidence])
             up.click(lambda h: feedback(h, "up"), history, fb)
             down.click(lambda h: feedback(h, "down"), history, fb)
         with gr.Tab("自查清单"):
@@ -339,6 +345,9 @@ def build(settings=None):
             cl_html = gr.HTML(elem_id="tw-cl-table")
             cl_btn.click(make_checklist, [topic, scope], [cl_html, cl_files], api_name="checklist")
         with gr.Tab("知识库"):
+            kbs = sorted(p.name for p in (settings.home / "kb").iterdir() if (p / "manifest.json").is_file())
+            gr.Markdown(f"当前知识库：**{_e(settings.kb)}**（共 {len(kbs)} 个：{_e('、'.join(kbs))}；"
+                        "用 `TIAOWEN_KB=名称` 启动以切换）")
             docs_html = gr.HTML(render_docs(st.retriever), elem_id="tw-docs")
             files = gr.File(label="上传文档（.txt .md .docx .pdf .html，单个不超过 5 MB）", file_count="multiple",
                             file_types=UPLOAD_TYPES, elem_id="tw-upload")
