@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.index import KnowledgeBase, vector_id
+from ingest.index import KnowledgeBase, clause_vector_id, vector_id
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 from ingest.clean import STD_CODE, canonical_std_code, norm
@@ -85,6 +85,7 @@ class Retriever:
                 f"`tiaowen ingest --rebuild {' '.join(manifest.get('paths', ['PATH']))} --kb {self.kb.name}` / "
                 "the BM25 index is missing or damaged: rebuild") from exc
         self.collection = self.kb.collection()
+        self.n_vectors = self.collection.count()
         self.vid_to_id = {vector_id(c): c.id for c in self.clauses if c.role == "clause"}
         self.documents = sorted({c.document for c in self.clauses})
 
@@ -96,15 +97,17 @@ class Retriever:
 
     # -- search --------------------------------------------------------------------------
     def dense(self, question: str, n: int) -> list[tuple[str, float]]:
+        """Clauses by cosine similarity: each scored by its best vector (the clause or one of its sentences)."""
         q = self.embedder.embed_query(question)
-        res = self.collection.query(query_embeddings=[q.tolist()], n_results=min(n + 10, max(1, len(self.vid_to_id))),
+        want = n * (3 if self.settings.embedding.sentence_vectors else 1) + 10
+        res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
                                     include=["distances"])
-        out = []
+        out: dict[str, float] = {}
         for vid, dist in zip(res["ids"][0], res["distances"][0]):
-            cid = self.vid_to_id.get(vid)  # vectors of other generations are not visible
-            if cid is not None:
-                out.append((cid, 1.0 - float(dist)))
-        return out[:n]
+            cid = self.vid_to_id.get(clause_vector_id(vid))  # vectors of other generations are not visible
+            if cid is not None and cid not in out:  # best first
+                out[cid] = 1.0 - float(dist)
+        return list(out.items())[:n]
 
     def sparse(self, question: str, n: int) -> list[tuple[str, float]]:
         from ingest.tokenize import tokenize

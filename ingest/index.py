@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -29,6 +30,28 @@ Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 def vector_id(clause: Clause) -> str:
     return f"{clause.id}@{hashlib.sha1(clause.index_text.encode()).hexdigest()[:12]}"
+
+
+_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+_SENTENCE_VID = re.compile(r"#s\d+$")
+
+
+def dense_units(clause: Clause, sentences: bool) -> list[tuple[str, str]]:
+    """(vector id, text) of what is embedded for a clause: the clause with its heading context and,
+    for a clause of several sentences, each sentence with that context too (a question about one
+    sentence of a long clause is then close to a vector of its own; the clause is scored by its best)."""
+    vid = vector_id(clause)
+    out = [(vid, clause.index_text)]
+    if sentences:
+        sents = [s.strip() for s in _SENTENCE.findall(clause.text) if len(s.strip()) >= 6]
+        if len(sents) >= 2:
+            out += [(f"{vid}#s{i}", f"{clause.context} {s}".strip()) for i, s in enumerate(sents)]
+    return out
+
+
+def clause_vector_id(vid: str) -> str:
+    """The clause vector id a sentence vector belongs to."""
+    return _SENTENCE_VID.sub("", vid)
 
 
 def _sha256(path: Path) -> str:
@@ -206,21 +229,23 @@ class KnowledgeBase:
 
         # dense vectors: embed only what the collection does not hold yet (resumable)
         col = self.collection(create=True)
-        vids = [vector_id(c) for c in indexed]
+        units = [(vid, c, text) for c in indexed
+                 for vid, text in dense_units(c, self.settings.embedding.sentence_vectors)]
+        vids = [u[0] for u in units]
         have: set[str] = set()
         for start in range(0, len(vids), 5000):
             have.update(col.get(ids=vids[start:start + 5000], include=[])["ids"])
-        todo = [c for c, v in zip(indexed, vids) if v not in have]
+        todo = [u for u in units if u[0] not in have]
         embedded = 0
         if todo:
             emb = get_embedder(self.settings.embedding.backend, self.settings.embedding.model)
             bs = self.settings.embedding.batch_size
-            todo.sort(key=lambda c: len(c.index_text))
+            todo.sort(key=lambda u: len(u[2]))
             for start in range(0, len(todo), bs * 8):
                 chunk = todo[start:start + bs * 8]
-                vecs = embed_sorted(emb, [c.index_text for c in chunk], bs)
-                col.add(ids=[vector_id(c) for c in chunk], embeddings=vecs.tolist(),
-                        metadatas=[{"clause_id": c.id, "doc_id": c.doc_id} for c in chunk])
+                vecs = embed_sorted(emb, [u[2] for u in chunk], bs)
+                col.add(ids=[u[0] for u in chunk], embeddings=vecs.tolist(),
+                        metadatas=[{"clause_id": u[1].id, "doc_id": u[1].doc_id} for u in chunk])
                 embedded += len(chunk)
                 if progress:
                     progress("embed", embedded, len(todo))

@@ -288,3 +288,18 @@ def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
     ans = answer(_retriever(s), "某广告法第九条说了什么")
     assert [c.label for c in ans.citations] == ["《某广告法》第九条", "《某广告法》第九条（一）", "《某广告法》第九条（二）"]
     assert "广告不得有下列情形" in ans.answer
+
+
+def test_a_clause_of_several_sentences_gets_a_vector_for_each_sentence():
+    from ingest.index import clause_vector_id, dense_units, vector_id
+    from ingest.records import Clause
+
+    c = Clause("d/a1", "d", "某法", "《某法》第一条", ("某法",), "第一条 经营者应当退货。运费由消费者承担；另有约定的除外。",
+               context="某法 › 第一章")
+    units = dense_units(c, sentences=True)
+    assert [u[0] for u in units] == [vector_id(c)] + [f"{vector_id(c)}#s{i}" for i in range(3)]
+    assert units[2][1] == "某法 › 第一章 运费由消费者承担；"
+    assert {clause_vector_id(v) for v, _ in units} == {vector_id(c)}
+    assert dense_units(c, sentences=False) == units[:1]
+    short = Clause("d/a2", "d", "某法", "《某法》第二条", ("某法",), "第二条 本法自公布之日起施行。")
+    assert len(dense_units(short, sentences=True)) == 1
