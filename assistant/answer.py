@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import norm
+from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
@@ -13,7 +13,6 @@ from .retrieve import Hit, Retriever, is_lead_in
 
 NOT_FOUND = "资料中未找到"
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many  # shared by the answerer, the app and any model prompt
-_SENT = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|"
                      r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?|[a-z][.．、])\s*")
 
@@ -142,7 +141,7 @@ def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT.findall(text) if s.strip()]
+    return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
 def _statement(question: str, clause: Clause, whole: bool) -> str:

@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import norm
+from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -24,8 +24,11 @@ from .retrieve import Retriever
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
-DUTY = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|(?<![若如果无])需要|(?<![若如果无必])需(?![求])"
-                  r"|要(?=[建设制定做提保加遵按及对严明落实完健])")
+# the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
+# 要 before a verb ("要建立"), which stays in its wording
+_DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|"
+                        r"(?<![若如果无])需要|(?<![若如果无必])需(?![求])")
+DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])")
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:规定|适用|所称)|为了.{0,40}制定|"
                                r"^(?:目的|范围|术语)")
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
@@ -35,7 +38,6 @@ IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:建立|制定|定期|设立|
                         r"组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备)")
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
                      r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]|——)\s*")
-_SENT = re.compile(r"[^。；;！!？?\n]+[。；;！!？?]?")
 
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
@@ -138,7 +140,7 @@ class _Topic:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENT.findall(text) if len(s.strip()) >= 4]
+    return [s.strip() for s in SENTENCE.findall(text) if len(s.strip()) >= 4]
 
 
 def _kind(sentence: str) -> str | None:
@@ -175,10 +177,6 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
 
 
 # -- wording ---------------------------------------------------------------------------------
-_DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无])需要|(?<![若如果无必])需(?![求])")
-
-
 def item_text(sentence: str, kind: str) -> str:
     """"是否…" phrasing, keeping the clause's words: 应当建立 → 是否建立, 不得泄露 → 是否杜绝泄露."""
     s = re.sub(r"^[\u4e00-\u9fff、与和]{2,12}[：:]", "", sentence).strip()  # "维修服务：" label

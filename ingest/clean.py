@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 
 CJK = "\u4e00-\u9fff"
+# a sentence or a clause of one: up to and including 。！？；, or to a line break
+SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 CN_NUM = "一二三四五六七八九十百千零〇两"
 
 # A standard's code: DB33/T 932—2014, GB/T 1.1-2009, DB 33/T 932-2014, DB33T932-2014.

@@ -21,6 +21,7 @@ from typing import Callable
 from tiaowen.errors import IndexCorrupt, IndexMismatch, TiaowenError
 from tiaowen.settings import Settings
 
+from .clean import SENTENCE
 from .records import Clause, Document
 
 MANIFEST = "manifest.json"
@@ -32,7 +33,6 @@ def vector_id(clause: Clause) -> str:
     return f"{clause.id}@{hashlib.sha1(clause.index_text.encode()).hexdigest()[:12]}"
 
 
-_SENTENCE = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 _SENTENCE_VID = re.compile(r"#s\d+$")
 
 
@@ -43,7 +43,7 @@ def dense_units(clause: Clause, sentences: bool) -> list[tuple[str, str]]:
     vid = vector_id(clause)
     out = [(vid, clause.index_text)]
     if sentences:
-        sents = [s.strip() for s in _SENTENCE.findall(clause.text) if len(s.strip()) >= 6]
+        sents = [s.strip() for s in SENTENCE.findall(clause.text) if len(s.strip()) >= 6]
         if len(sents) >= 2:
             out += [(f"{vid}#s{i}", f"{clause.context} {s}".strip()) for i, s in enumerate(sents)]
     return out

@@ -2,52 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import app_server
 
 pytestmark = pytest.mark.slow
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_app_builds_the_index_on_first_start_and_answers_with_citations(tmp_path):
-    port = _free_port()
-    env = {**os.environ, "TIAOWEN_HOME": str(tmp_path / "home"), "TIAOWEN_PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            assert proc.poll() is None, proc.stdout.read()
-            time.sleep(0.5)
-        else:
-            pytest.fail("the app did not start listening within 180 s")
+    with app_server(tmp_path / "home", 180) as app:
         from gradio_client import Client
 
-        client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+        client = Client(app.url, verbose=False)
         d = client.predict("电商规章制度第七条说了什么？", api_name="/ask")  # the `ask --json` shape
         assert d["status"] == "answered" and d["citations"][0]["label"] == "《电商规章制度》第七条"
         assert "保障消费者的维修、退换货权益" in d["citations"][0]["text"] and "[1]" in d["answer"]
         table, files = client.predict("售后服务", "", api_name="/checklist")
         assert "是否" in table and len(files) == 5
-    finally:
-        proc.terminate()
-        out, _ = proc.communicate(timeout=30)
-    assert "首次启动" in out  # the index was built, with visible progress
+    assert "首次启动" in app.output  # the index was built, with visible progress
 
 
 def test_app_escapes_document_text():

