@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from ingest.index import KnowledgeBase, clause_vector_id, vector_id
+from ingest.index import KnowledgeBase, clause_vector_id, is_transport_error, server_down, vector_id
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 from ingest.clean import STD_CODE, canonical_std_code, norm
@@ -63,6 +63,7 @@ class Retriever:
                 "the knowledge base is empty: run `tiaowen ingest PATH` first")
         self.kb.check_stamp(manifest)
         self.manifest = manifest
+        self._manifest_mtime = self.kb.manifest_mtime()
         self.clauses = self.kb.load_clauses(manifest)
         self.by_id = {c.id: c for c in self.clauses}
         self.children: dict[str, list[Clause]] = {}
@@ -85,9 +86,22 @@ class Retriever:
                 f"`tiaowen ingest --rebuild {' '.join(manifest.get('paths', ['PATH']))} --kb {self.kb.name}` / "
                 "the BM25 index is missing or damaged: rebuild") from exc
         self.collection = self.kb.collection()
-        self.n_vectors = self.collection.count()
+        try:
+            self.n_vectors = self.collection.count()
+        except Exception as exc:
+            if settings.chroma.url and is_transport_error(exc):
+                raise server_down(settings.chroma.url, exc) from exc
+            raise
         self.vid_to_id = {vector_id(c): c.id for c in self.clauses if c.role == "clause"}
         self.documents = sorted({c.document for c in self.clauses})
+
+    def stale(self) -> bool:
+        """Whether another process has committed a new generation since this one was loaded
+        (several app processes sharing one index reload when it is)."""
+        if self.kb.manifest_mtime() == self._manifest_mtime:
+            return False
+        current = self.kb.manifest()
+        return current is None or current.get("generation") != self.manifest.get("generation")
 
     @cached_property
     def embedder(self):
@@ -100,8 +114,13 @@ class Retriever:
         """Clauses by cosine similarity: each scored by its best vector (the clause or one of its sentences)."""
         q = self.embedder.embed_query(question)
         want = n * (3 if self.settings.embedding.sentence_vectors else 1) + 10
-        res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
-                                    include=["distances"])
+        try:
+            res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
+                                        include=["distances"])
+        except Exception as exc:
+            if self.settings.chroma.url and is_transport_error(exc):
+                raise server_down(self.settings.chroma.url, exc) from exc
+            raise
         out: dict[str, float] = {}
         for vid, dist in zip(res["ids"][0], res["distances"][0]):
             cid = self.vid_to_id.get(clause_vector_id(vid))  # vectors of other generations are not visible

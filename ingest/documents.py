@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .clean import Block, canonical_std_code, clean_blocks, is_title_like, norm
@@ -182,6 +182,28 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         clauses, dups = build_clauses(d.title, seg, source)
         out.append(Document(doc_id_for(d.title), d.title, source, tuple(clauses), tuple(dups)))
     return out
+
+
+_VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")
+
+
+def version_of(source: str) -> str:
+    """The version a file name gives ("公司法(2023-12-29).md" → "2023-12-29"), or ""."""
+    m = _VERSION.search(Path(source).stem)
+    return m.group(1) if m else ""
+
+
+def retitled(doc: Document, title: str) -> Document:
+    """The same document under another title (another version of a law already in the knowledge base):
+    new ids, the same structure and indexed text."""
+    new, old = doc_id_for(title), doc.doc_id
+
+    def sub(cid: str | None) -> str | None:
+        return new + cid[len(old):] if cid and cid.startswith(old + "/") else cid
+
+    clauses = tuple(replace(c, id=sub(c.id), doc_id=new, document=title, parent_id=sub(c.parent_id),
+                            near_dup_of=sub(c.near_dup_of)) for c in doc.clauses)
+    return Document(new, title, doc.source, clauses, tuple((sub(a), sub(b)) for a, b in doc.near_duplicates))
 
 
 def _starts_with_title(text: str, d: _Doc) -> bool:

@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from tiaowen.errors import IndexCorrupt, IndexMismatch, TiaowenError
-from tiaowen.settings import Settings
+from urllib.parse import urlsplit
+
+from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexUnavailable, TiaowenError
+from tiaowen.settings import ChromaServerSettings, Settings
 
 from .clean import SENTENCE
 from .records import Clause, Document
@@ -62,11 +64,42 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _chroma_client(path: Path):
+def _chroma_client(path: Path, server: ChromaServerSettings):
+    """The embedded store at ``path``, or the Chroma server of the settings (``chroma run``)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+    if not server.url:
+        return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+    url = urlsplit(server.url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise TiaowenError(f"Chroma 服务器地址 {server.url!r} 无效：应形如 http://127.0.0.1:8000 / "
+                           "TIAOWEN_CHROMA__URL must look like http://127.0.0.1:8000")
+    headers = {"Authorization": f"Bearer {server.token}"} if server.token else None
+    try:
+        return chromadb.HttpClient(host=url.hostname, port=url.port or (443 if url.scheme == "https" else 80),
+                                   ssl=url.scheme == "https", headers=headers,
+                                   settings=ChromaSettings(anonymized_telemetry=False))
+    except Exception as exc:  # the client checks the server at construction
+        raise server_down(server.url, exc) from exc
+
+
+def _is_not_found(exc: Exception) -> bool:
+    return type(exc).__name__ in ("NotFoundError", "InvalidCollectionException") or "does not exist" in str(exc)
+
+
+def is_transport_error(exc: Exception) -> bool:
+    """The server went away (refused, reset, timed out) rather than refused the request."""
+    import httpx
+
+    return isinstance(exc, (httpx.TransportError, ConnectionError))
+
+
+def server_down(url: str, exc: Exception) -> IndexUnavailable:
+    return IndexUnavailable(
+        f"无法连接 Chroma 服务器 {url}（{type(exc).__name__}）：请确认 `chroma run` 正在运行、地址和端口正确，"
+        "恢复后重试即可 / the Chroma server cannot be reached: start it (`chroma run --path DIR --port PORT`) "
+        "and try again")
 
 
 def _write_json_atomic(path: Path, data) -> None:
@@ -88,6 +121,32 @@ class IngestReport:
     embedded: int
     seconds: float
     near_duplicates: int
+    duplicate_files: tuple[str, ...] = ()  # files identical to another one, indexed once
+    encode_seconds: float = 0.0  # of ``seconds``, the time spent in the embedding model
+
+
+def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, dict]) -> dict[str, tuple[str, list[Document]]]:
+    """Give every document a title of its own. Versions of one law in several files
+    ("公司法(2018-10-26).md", "公司法(2023-12-29).md") share a title: a document already in the
+    knowledge base keeps it, else the newest version does; the others are titled with their version
+    ("中华人民共和国公司法（2018-10-26）"), or with their file name where it gives none."""
+    from .documents import retitled, version_of
+
+    taken = {d["title"] for e in kept.values() for d in e["documents"]}
+    claims = sorted(((d.title, version_of(key), key, i) for key, (_, docs) in parsed.items() for i, d in enumerate(docs)),
+                    key=lambda x: (x[0], x[1] == "", tuple(-ord(ch) for ch in x[1]), x[2]))  # newest version first
+    out = {key: (sha, list(docs)) for key, (sha, docs) in parsed.items()}
+    for title, version, key, i in claims:
+        if title not in taken:
+            taken.add(title)
+            continue
+        new = f"{title}（{version or Path(key).stem}）"
+        n = 2
+        while new in taken:
+            new, n = f"{title}（{version or Path(key).stem}-{n}）", n + 1
+        taken.add(new)
+        out[key][1][i] = retitled(out[key][1][i], new)
+    return out
 
 
 class KnowledgeBase:
@@ -110,6 +169,12 @@ class KnowledgeBase:
                 f"知识库 {self.name!r} 的清单文件已损坏（{exc}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` 重建 / "
                 "the knowledge base manifest is damaged: rebuild it") from exc
 
+    def manifest_mtime(self) -> int | None:
+        try:
+            return (self.dir / MANIFEST).stat().st_mtime_ns
+        except FileNotFoundError:
+            return None
+
     def check_stamp(self, manifest: dict) -> None:
         want = self.settings.index_stamp()
         have = manifest.get("stamp", {})
@@ -130,16 +195,30 @@ class KnowledgeBase:
                 f"知识库 {self.name!r} 的条款文件缺失或损坏（{p.name}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / "
                 "clause file missing or damaged: rebuild") from exc
 
-    def collection(self, create: bool = False):
-        client = _chroma_client(self.dir / "chroma")
+    def collection_name(self) -> str:
+        """One collection per knowledge base and index stamp; on a shared server the base's name is part of it."""
         name = f"clauses_{self.settings.stamp_hash()}"
+        if self.settings.chroma.url:  # Chroma names allow [a-zA-Z0-9._-] only: the kb name goes in hashed
+            name = f"kb_{hashlib.sha1(self.name.encode()).hexdigest()[:10]}_{name}"
+        return name
+
+    def collection(self, create: bool = False):
+        client = _chroma_client(self.dir / "chroma", self.settings.chroma)
+        name = self.collection_name()
         if create:
-            return client.get_or_create_collection(
-                name, embedding_function=None,
-                metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
+            try:
+                return client.get_or_create_collection(
+                    name, embedding_function=None,
+                    metadata={"hnsw:space": "cosine", "kb": self.name, **self.settings.index_stamp()})
+            except Exception as exc:
+                if self.settings.chroma.url:
+                    raise server_down(self.settings.chroma.url, exc) from exc
+                raise
         try:
             return client.get_collection(name, embedding_function=None)
         except Exception as exc:  # chromadb raises its own NotFoundError / ValueError by version
+            if self.settings.chroma.url and not _is_not_found(exc):
+                raise server_down(self.settings.chroma.url, exc) from exc
             raise IndexMismatch(
                 f"知识库 {self.name!r} 没有用当前嵌入模型构建的向量（{self.settings.index_stamp()['embedding']}）；"
                 f"请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / no vectors for the current model: rebuild") from exc
@@ -160,7 +239,12 @@ class KnowledgeBase:
                 raise TiaowenError(
                     f"知识库 {self.name!r} 正在被另一个导入任务更新，请等它结束后再试 / "
                     "another ingest is updating this knowledge base: try again when it has finished") from None
-            return self._ingest(paths, rebuild, progress)
+            try:
+                return self._ingest(paths, rebuild, progress)
+            except Exception as exc:
+                if self.settings.chroma.url and is_transport_error(exc):
+                    raise server_down(self.settings.chroma.url, exc) from exc
+                raise
 
     def _ingest(self, paths: list[str | Path], rebuild: bool, progress: Progress | None) -> IngestReport:
         from .documents import parse_file
@@ -183,17 +267,36 @@ class KnowledgeBase:
         given_dirs = [Path(p).resolve() for p in paths if Path(p).is_dir()]
         new_files: dict[str, dict] = {}
         clauses_by_file: dict[str, list[Clause]] = {}
-        changed = 0
+        parsed: dict[str, tuple[str, list[Document]]] = {}
+        by_sha: dict[str, str] = {}
+        skipped: list[str] = []
         for i, f in enumerate(files):
             key = str(Path(f).resolve())
             sha = _sha256(f)
+            if sha in by_sha:  # the same file twice (two folders, a second upload): indexed once
+                skipped.append(key)
+                continue
+            by_sha[sha] = key
             prev = old_files.get(key)
             if prev and prev["sha256"] == sha:
                 clauses_by_file[key] = [old_clauses[cid] for cid in prev["clause_ids"] if cid in old_clauses]
                 new_files[key] = prev
                 continue
-            changed += 1
-            docs: list[Document] = parse_file(f)
+            parsed[key] = (sha, parse_file(f))
+            if progress:
+                progress("parse", i + 1, len(files))
+        # keep files not named this time, unless they lived in a folder that was given
+        removed = 0
+        for key, entry in old_files.items():
+            if key in new_files or key in parsed:
+                continue
+            if any(Path(key).is_relative_to(d) for d in given_dirs) or not Path(key).exists() \
+                    or entry["sha256"] in by_sha:
+                removed += 1
+                continue
+            new_files[key] = entry
+            clauses_by_file[key] = [old_clauses[cid] for cid in entry["clause_ids"] if cid in old_clauses]
+        for key, (sha, docs) in _versioned(parsed, new_files).items():
             cls = [c for d in docs for c in d.clauses]
             clauses_by_file[key] = cls
             new_files[key] = {
@@ -202,27 +305,14 @@ class KnowledgeBase:
                                "near_duplicates": [list(p) for p in d.near_duplicates]} for d in docs],
                 "clause_ids": [c.id for c in cls],
             }
-            if progress:
-                progress("parse", i + 1, len(files))
-        # keep files not named this time, unless they lived in a folder that was given
-        removed = 0
-        for key, entry in old_files.items():
-            if key in new_files:
-                continue
-            if any(Path(key).is_relative_to(d) for d in given_dirs) or not Path(key).exists():
-                removed += 1
-                continue
-            new_files[key] = entry
-            clauses_by_file[key] = [old_clauses[cid] for cid in entry["clause_ids"] if cid in old_clauses]
+        changed = len(parsed)
 
         all_clauses: list[Clause] = []
         seen: set[str] = set()
         for key in new_files:
             for c in clauses_by_file[key]:
-                if c.id in seen:
-                    raise TiaowenError(
-                        f"文档《{c.document}》出现在多个文件中（{key}）；请只保留一份，或修改其中一份的标题 / "
-                        "the same document title appears in several files: keep one or rename")
+                if c.id in seen:  # _versioned gives every document a title of its own
+                    raise TiaowenError(f"条款编号重复：{c.id}（{key}）/ duplicate clause id")
                 seen.add(c.id)
                 all_clauses.append(c)
         indexed = [c for c in all_clauses if c.role == "clause"]
@@ -236,14 +326,16 @@ class KnowledgeBase:
         for start in range(0, len(vids), 5000):
             have.update(col.get(ids=vids[start:start + 5000], include=[])["ids"])
         todo = [u for u in units if u[0] not in have]
-        embedded = 0
+        embedded, t_enc = 0, 0.0
         if todo:
             emb = get_embedder(self.settings.embedding.backend, self.settings.embedding.model)
             bs = self.settings.embedding.batch_size
             todo.sort(key=lambda u: len(u[2]))
             for start in range(0, len(todo), bs * 8):
                 chunk = todo[start:start + bs * 8]
+                t = time.perf_counter()
                 vecs = embed_sorted(emb, [u[2] for u in chunk], bs)
+                t_enc += time.perf_counter() - t
                 col.add(ids=[u[0] for u in chunk], embeddings=vecs.tolist(),
                         metadatas=[{"clause_id": u[1].id, "doc_id": u[1].doc_id} for u in chunk])
                 embedded += len(chunk)
@@ -298,7 +390,7 @@ class KnowledgeBase:
         n_dups = sum(len(d["near_duplicates"]) for e in new_files.values() for d in e["documents"])
         return IngestReport(len(new_files), changed, removed,
                             sum(len(e["documents"]) for e in new_files.values()), len(all_clauses),
-                            embedded, time.perf_counter() - t0, n_dups)
+                            embedded, time.perf_counter() - t0, n_dups, tuple(skipped), t_enc)
 
     def _collect_garbage(self, manifest: dict, col, live_vids: set[str]) -> None:
         """Remove files of older generations and vectors no clause references."""

@@ -75,6 +75,8 @@ def ingest(paths, kb, rebuild):
     click.echo(f"知识库 {kbase.name}: {r.files} 个文件（{r.changed_files} 个有变化，{r.removed_files} 个移除），"
                f"{r.documents} 篇文档，{r.clauses} 条记录，新向量化 {r.embedded} 条，"
                f"近似重复 {r.near_duplicates} 处，用时 {r.seconds:.1f}s")
+    for f in r.duplicate_files:
+        click.echo(f"跳过与另一文件内容相同的文件 / skipped, identical to another file: {f}")
 
 
 def _print_answer(ans, as_json: bool, extra: dict | None = None):

@@ -23,3 +23,7 @@ class BadQuestion(TiaowenError):
 
 class UnknownClause(TiaowenError):
     """No clause has the requested id."""
+
+
+class IndexUnavailable(TiaowenError):
+    """The Chroma server that holds the vectors cannot be reached."""

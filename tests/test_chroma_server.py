@@ -1,0 +1,123 @@
+"""Chroma server mode: `chroma run` on localhost holds the vectors, several processes share one index,
+and a server that goes away gives a clear error until it returns."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, free_port
+
+RULES = """电商平台数据安全管理办法
+
+第一条 为规范平台数据安全管理，制定本办法。
+第二条 平台应当对用户数据进行分类分级管理，敏感数据必须加密存储。
+第三条 员工不得私自导出用户数据，因工作需要导出的，须经部门负责人书面审批。
+第四条 发生数据泄露事件的，应当在二小时内报告信息安全部门。
+"""
+
+
+@contextlib.contextmanager
+def chroma_server(path: Path, port: int):
+    exe = Path(sys.executable).parent / "chroma"
+    proc = subprocess.Popen([str(exe), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2)
+                break
+            except OSError:
+                assert proc.poll() is None, "chroma run exited at start"
+                if time.monotonic() > deadline:
+                    pytest.fail("chroma run did not answer its heartbeat within 60 s")
+                time.sleep(0.3)
+        yield proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_server_mode_shares_one_index_and_survives_an_outage(tmp_path, monkeypatch):
+    import chromadb
+
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.errors import IndexUnavailable
+    from tiaowen.settings import Settings
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    home = tmp_path / "home"
+    monkeypatch.setenv("TIAOWEN_HOME", str(home))
+    monkeypatch.setenv("TIAOWEN_CHROMA__URL", url)
+    doc = tmp_path / "rules.txt"
+    doc.write_text(RULES, encoding="utf-8")
+    question = "员工想把用户数据导出来要走什么流程"
+    with chroma_server(tmp_path / "chroma-data", port):
+        s = Settings()
+        assert s.chroma.url == url
+        report = KnowledgeBase(s, "shared").ingest([doc])
+        assert report.clauses >= 4 and report.embedded >= 4
+        # the vectors live on the server, none in the knowledge base's folder
+        assert not (s.kb_dir("shared") / "chroma").exists()
+        names = [c.name for c in chromadb.HttpClient(host="127.0.0.1", port=port).list_collections()]
+        assert KnowledgeBase(s, "shared").collection_name() in names
+
+        r = Retriever(s, "shared")
+        a = answer(r, question)
+        assert a.status == "answered"
+        assert "第三条" in a.citations[0].label
+
+        # a second process (another app worker) reads the same index through the server
+        env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_CHROMA__URL": url}
+        out = subprocess.run([sys.executable, "-m", "tiaowen.cli", "ask", question, "--kb", "shared", "--json"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert json.loads(out.stdout)["citations"][0]["id"] == a.citations[0].id
+
+        # another process commits a new generation: this reader notices and a reload sees the new clause
+        assert not r.stale()
+        doc.write_text(RULES + "第五条 用户数据的保存期限不得超过三年。\n", encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "tiaowen.cli", "ingest", str(doc), "--kb", "shared"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        assert r.stale()
+        r = Retriever(s, "shared")
+        assert not r.stale()
+        assert "三年" in answer(r, "用户数据最多能保存多久").citations[0].text
+
+    # the server is down: a clear error that says what to do, in the library and the CLI
+    with pytest.raises(IndexUnavailable, match="chroma run"):
+        answer(r, question)
+    out = subprocess.run([sys.executable, "-m", "tiaowen.cli", "ask", question, "--kb", "shared"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode != 0
+    assert "Chroma" in out.stderr and "Traceback" not in out.stderr
+
+    # it returns (same data, same port): the same retriever answers again
+    with chroma_server(tmp_path / "chroma-data", port):
+        again = answer(r, question)
+        assert [c.id for c in again.citations] == [c.id for c in a.citations]
+
+
+def test_bad_server_url_is_explained(tmp_path, monkeypatch):
+    from ingest.index import KnowledgeBase
+    from tiaowen.errors import TiaowenError
+    from tiaowen.settings import Settings
+
+    monkeypatch.setenv("TIAOWEN_CHROMA__URL", "127.0.0.1:8000")
+    doc = tmp_path / "rules.txt"
+    doc.write_text(RULES, encoding="utf-8")
+    with pytest.raises(TiaowenError, match="http://127.0.0.1:8000"):
+        KnowledgeBase(Settings(), "x").ingest([doc])
