@@ -259,3 +259,69 @@ def test_checklist_items_are_polished_where_they_stay_grounded(tiny):
     with ChatServer(lambda req: Reply(delay=3)) as srv:
         kept = polish_checklist(_llm(tiny, srv.url), cl)
     assert kept.items == cl.items and "没有回答" in kept.notice
+
+
+# -- CLI -------------------------------------------------------------------------------------
+
+def _cli(*args):
+    from tiaowen.cli import main
+
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_asking_for_the_llm_without_an_endpoint_names_the_setting(monkeypatch):
+    monkeypatch.delenv("TIAOWEN_LLM__BASE_URL", raising=False)
+    res = _cli("ask", "客户投诉多久内要响应？", "--llm")
+    assert res.exit_code == 1 and "TIAOWEN_LLM__BASE_URL" in res.output
+    monkeypatch.setenv("TIAOWEN_LLM__BASE_URL", "http://127.0.0.1:9/v1")
+    res = _cli("ask", "客户投诉多久内要响应？")
+    assert res.exit_code == 1 and "TIAOWEN_LLM__MODEL" in res.output
+
+
+def test_eval_config_llm_without_an_endpoint_says_which_setting_to_set(monkeypatch):
+    monkeypatch.delenv("TIAOWEN_LLM__BASE_URL", raising=False)
+    res = _cli("eval", "--qa", "seed", "--config", "ours,llm")
+    assert res.exit_code == 1 and "配置 llm" in res.output and "TIAOWEN_LLM__BASE_URL" in res.output
+
+
+@pytest.mark.slow
+def test_cli_ask_with_the_llm_prints_the_verified_answer_with_mode_and_notice(tiny, monkeypatch):
+    monkeypatch.setenv("TIAOWEN_HOME", str(tiny.settings.home))
+    with ChatServer(_script(CASES["invented ids"][0], tiny.ids)) as srv:
+        monkeypatch.setenv("TIAOWEN_LLM__BASE_URL", srv.url)
+        monkeypatch.setenv("TIAOWEN_LLM__MODEL", "scripted")
+        d = json.loads(_cli("ask", Q, "--json").stdout)
+        plain = _cli("ask", Q, "--no-llm", "--json")
+    assert d["mode"] == "llm" and d["answer"] == "客户投诉应当在24小时内给予响应[1]。" and "不在所给条款之列的编号" in d["notice"]
+    assert [c["id"] for c in d["citations"]] == [tiny.ids["第一条"]] and d["llm"]["checks"]["invented_refs"] == 2
+    assert {"question", "status", "answer", "citations", "retrieved"} <= set(d)
+    assert json.loads(plain.stdout)["mode"] == "extractive" and len(srv.requests) == 1
+
+
+@pytest.mark.slow
+def test_eval_config_llm_measures_the_same_metrics(tiny, monkeypatch, tmp_path):
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in [
+        {"id": "t1", "question": Q, "gold": [["客户投诉应当在24小时内给予响应"]]},
+        {"id": "t2", "question": "退货的运费谁来出？", "gold": [["退货运费由消费者承担"]]},
+        {"id": "t3", "question": "直播带货的主播说错话算谁的？", "gold": []},
+    ]), encoding="utf-8")
+
+    def script(request):  # the first shown clause, first sentence, cited; and an invented one
+        cid, text = clauses_in(request)[0]
+        first = re.split(r"[，。]", text.split(" ", 1)[1])[0]
+        return f"{first}[{cid}]。另有规定见附件[00000000/a1]。"
+
+    with ChatServer(script) as srv:
+        monkeypatch.setenv("TIAOWEN_LLM__BASE_URL", srv.url)
+        monkeypatch.setenv("TIAOWEN_LLM__MODEL", "scripted")
+        res = _cli("eval", "--qa", str(qa), "--corpus", str(tiny.root / "docs"), "--config", "ours,llm",
+                   "--out", str(tmp_path / "r"), "--json")
+    assert res.exit_code == 0, res.output
+    configs = json.loads(res.stdout.strip().splitlines()[-1])["sets"]["qa"]["configs"]
+    llm, ours = configs["llm"], configs["ours"]
+    assert llm["support"] == 1.0 and llm["llm_fallback"] == 0.0 and llm["cite_correct"] == 1.0
+    assert llm["nf_recall"] == ours["nf_recall"] == 1.0 and llm["hit@1"] == ours["hit@1"]
+    assert len(srv.requests) == 2  # the unanswerable question never reached the model
+    report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
+    assert "| llm |" in report and "llm_fallback" in report
