@@ -325,3 +325,35 @@ def test_eval_config_llm_measures_the_same_metrics(tiny, monkeypatch, tmp_path):
     assert len(srv.requests) == 2  # the unanswerable question never reached the model
     report = (tmp_path / "r" / "report.md").read_text(encoding="utf-8")
     assert "| llm |" in report and "llm_fallback" in report
+
+
+# -- app -------------------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_the_app_streams_the_verified_statements_of_a_generated_answer(copy_of_seed, monkeypatch):
+    from gradio_client import Client
+
+    from tests.conftest import app_server
+
+    def script(request):  # the first shown clause's first sentence, cited; and an invented claim
+        cid, text = clauses_in(request)[0]
+        first = re.split(r"[。；\n]", text)[0]
+        return Reply(f"{first}[{cid}]。公司另设投诉热线可供查询[deadbeef/a1]。", chunk=3)
+
+    question = "上班时间能不能打私人电话？"
+    with ChatServer(script) as srv:
+        monkeypatch.setenv("TIAOWEN_LLM__BASE_URL", srv.url)
+        monkeypatch.setenv("TIAOWEN_LLM__MODEL", "scripted")
+        with app_server(copy_of_seed.home, 180) as app:
+            client = Client(app.url, verbose=False)
+            job = client.submit(question, [], api_name="/chat")
+            job.result(timeout=120)
+            chats = [o[0] for o in job.outputs()]
+            d = client.predict(question, api_name="/ask")
+    assert len(srv.requests) == 2
+    assert any("待核对" in c for c in chats)  # the reply streamed in, marked until checked
+    final = chats[-1]
+    assert "由模型生成，每处引用已核对" in final and 'class="tw-cite"' in final and "热线" not in final
+    assert "不在所给条款之列的编号" in final and "deadbeef" not in "".join(chats)
+    assert d["mode"] == "llm" and d["citations"] and "私人电话" in d["citations"][0]["text"]
+    assert d["answer"].endswith("[1]。") and "热线" not in d["answer"]
