@@ -209,9 +209,8 @@ class ReplyChecker:
         if outcome == "dropped":
             self.dropped.append(text)
             return
-        stripped = raw.rstrip()
-        end = stripped[-1] if stripped and stripped[-1] in "。！？!?；;" else "。"
-        end = {"!": "！", "?": "？", ";": "；"}.get(end, end)
+        m = re.search(r"[。！？!?；;]", raw)  # the statement's own end mark (its words hold none)
+        end = {"!": "！", "?": "？", ";": "；"}.get(m.group(0), m.group(0)) if m else "。"
         self.statements.append(Checked(text, keep, end, "\n" in raw.lstrip()))
 
     def numbered(self) -> tuple[str, list[str]]:

@@ -99,6 +99,14 @@ def test_words_addressed_to_an_assistant_are_not_evidence(text, kept):
     assert has_instruction(text) == (kept != text)
 
 
+def test_a_statement_keeps_its_end_mark_after_the_renumbered_citations():
+    c = ReplyChecker(list(CLAUSES.values()))
+    c.feed(f"退货运费由消费者承担！[{A2}] 客户投诉应当在24小时内给予响应; [{A1}]\n售后服务人员应当每季度参加一次服务培训")
+    c.finish()
+    assert c.numbered() == ("退货运费由消费者承担[1]！客户投诉应当在24小时内给予响应[2]；\n售后服务人员应当每季度参加一次服务培训[3]。",
+                            [A2, A1, A11])
+
+
 def test_think_blocks_are_no_part_of_the_answer():
     assert strip_think("<think>先想想</think>答案。") == "答案。"
     assert strip_think("答案。<think>还在想") == "答案。"
