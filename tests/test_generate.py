@@ -349,7 +349,7 @@ def test_the_app_streams_the_verified_statements_of_a_generated_answer(copy_of_s
             job = client.submit(question, [], api_name="/chat")
             job.result(timeout=120)
             chats = [o[0] for o in job.outputs()]
-            d = client.predict(question, api_name="/ask")
+            d = client.submit(question, api_name="/ask").result(timeout=120)
     assert len(srv.requests) == 2
     assert any("待核对" in c for c in chats)  # the reply streamed in, marked until checked
     final = chats[-1]
