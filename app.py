@@ -89,6 +89,18 @@ def render_answer(ans, turn: int) -> str:
         if ans.retrieved:
             body += "<br><b>可能相关：</b><ul>" + "".join(
                 f"<li>{_e(h.clause.label)}：{_e(h.clause.text[:100])}</li>" for h in ans.retrieved[:3]) + "</ul>"
+    if ans.mode == "llm":
+        body += "<br><span class='tw-meta'>由模型生成，每处引用已核对</span>"
+    if ans.notice:
+        body += f"<br><span class='tw-meta'>⚠ {_e(ans.notice)}</span>"
+    return f'<div class="tw-answer">{body}</div>'
+
+
+def render_draft(draft) -> str:
+    """A chat model's answer while it writes: the statements already verified, then a mark for the rest."""
+    body = _e(draft.answer).replace("\n", "<br>")
+    if draft.pending:
+        body += f" <span class='tw-meta'>…（生成中，{len(draft.pending)} 字待核对）</span>"
     return f'<div class="tw-answer">{body}</div>'
 
 
@@ -199,6 +211,7 @@ def build(settings=None):
     from assistant.answer import answer
     from assistant.checklist import SCOPES, checklist
     from assistant.export import FORMATS, export
+    from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from tiaowen.errors import TiaowenError
     from tiaowen.settings import Settings
 
@@ -206,6 +219,16 @@ def build(settings=None):
     ensure_index(settings)
     st = State(settings)
     downloads = Path(tempfile.mkdtemp(prefix="tiaowen-dl-"))
+
+    def generated(q, q_full, history, last):
+        """A chat model's answer (TIAOWEN_LLM__BASE_URL set): verified statements stream in as it writes."""
+        shown, at = None, 0.0
+        for ev in stream_answer(st.retriever, q_full):
+            if not isinstance(ev, Draft):
+                return ev
+            if ev.answer != shown or time.monotonic() - at > 0.2:
+                shown, at = ev.answer, time.monotonic()
+                yield render_chat(history + [{"question": q, "html": render_draft(ev)}]), "", history, last, ""
 
     def ask(question, history, last):
         history = list(history or [])
@@ -215,7 +238,7 @@ def build(settings=None):
         else:
             q_full = q
         try:
-            ans = answer(st.retriever, q_full)
+            ans = (yield from generated(q, q_full, history, last)) if settings.llm.enabled else answer(st.retriever, q_full)
         except TiaowenError as exc:
             history.append({"question": q, "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
             yield render_chat(history), "", history, last, ""
@@ -243,6 +266,8 @@ def build(settings=None):
     def make_checklist(topic, scope):
         try:
             cl = checklist(st.retriever, topic, scope or None)
+            if settings.llm.enabled:  # items reworded by the model where they stay grounded
+                cl = polish_checklist(st.retriever, cl)
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
         stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", topic)[:30] or "checklist"
@@ -251,7 +276,7 @@ def build(settings=None):
             p = downloads / f"{stem}自查清单.{fmt}"
             p.write_bytes(export(cl, fmt))
             files.append(str(p))
-        return render_checklist(cl), files
+        return (f"<p class='tw-meta'>{_e(cl.notice)}</p>" if cl.notice else "") + render_checklist(cl), files
 
     def upload(files, progress=gr.Progress()):
         if not files:
@@ -363,7 +388,8 @@ def build(settings=None):
             del_btn.click(delete, doc_pick, [up_msg, docs_html, doc_pick])
         with gr.Tab("评测"):
             sets = gr.CheckboxGroup(["seed", "laws", "stard-sample"], value=["seed"], label="问答集")
-            configs = gr.CheckboxGroup(["ours", "ours-m3e", "bm25", "dense", "naive-langchain", "chatchat"],
+            configs = gr.CheckboxGroup(["ours", "ours-m3e", "bm25", "dense", "naive-langchain", "chatchat"]
+                                       + (["llm"] if settings.llm.enabled else []),
                                        value=["ours", "chatchat"], label="配置")
             ev_btn = gr.Button("运行评测", elem_id="tw-ev-run")
             ev_html = gr.HTML(elem_id="tw-ev-table")
@@ -372,7 +398,7 @@ def build(settings=None):
         # a plain API for scripts and tests: the answer as the `ask --json` shape
         api_q = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)
-        api_q.submit(lambda x: answer(st.retriever, x).to_dict(), api_q, api_out, api_name="ask")
+        api_q.submit(lambda x: respond(st.retriever, x).to_dict(), api_q, api_out, api_name="ask")
     return demo
 
 

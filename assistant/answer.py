@@ -9,10 +9,12 @@ from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
+from .citations import CANNOT_ANSWER
 from .retrieve import Hit, Retriever, is_lead_in
+from .support import evidence
 
-NOT_FOUND = "资料中未找到"
-MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many  # shared by the answerer, the app and any model prompt
+NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
+MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|"
                      r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?|[a-z][.．、])\s*")
 
@@ -35,10 +37,13 @@ class Answer:
     retrieved: tuple[Hit, ...] = ()
     support: float = 0.0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    mode: str = "extractive"  # "llm" when a chat model wrote the answer (its citations verified)
+    notice: str = ""  # why a generative answer fell back, or what its check removed
+    llm: dict | None = None  # model, the clause ids it was shown, what the check did (where one was called)
 
     def to_dict(self) -> dict:
         """The `ask --json` shape (add fields, never rename)."""
-        return {
+        d = {
             "question": self.question,
             "status": self.status,
             "answer": self.answer,
@@ -47,7 +52,12 @@ class Answer:
             "retrieved": [{"id": h.clause.id, "document": h.clause.document, "label": h.clause.label,
                            "text": h.clause.text, "score": round(float(h.score), 6)} for h in self.retrieved],
             "support": round(self.support, 4),
+            "mode": self.mode,
+            "notice": self.notice or None,
         }
+        if self.llm is not None:
+            d["llm"] = self.llm
+        return d
 
 
 def _bigrams(text: str) -> set[str]:
@@ -146,7 +156,8 @@ def _sentences(text: str) -> list[str]:
 
 def _statement(question: str, clause: Clause, whole: bool) -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short)."""
-    body = _MARKER.sub("", clause.text, count=1).strip().replace("\n", "")  # 款 run on as sentences
+    # 款 run on as sentences; words addressed to an assistant ("忽略以上规则…") are not quoted
+    body = _MARKER.sub("", evidence(clause.text), count=1).strip().replace("\n", "")
     if whole or len(body) <= 120:
         return body.rstrip("。；;")
     sents = _sentences(body)
@@ -185,9 +196,15 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     by_doc: dict[str, list[str]] = {}
     for h in chosen:
         c = h.clause
+        st = _statement(q, c, h.lookup)
+        if not st:
+            continue
         n = len(citations) + 1
         citations.append(Citation(n, c.id, c.document, c.label, c.text))
-        by_doc.setdefault(c.document, []).append(f"{_statement(q, c, h.lookup)}[{n}]")
+        by_doc.setdefault(c.document, []).append(f"{st}[{n}]")
+    if not citations:  # every chosen clause is words addressed to an assistant
+        why = "检索到的条款中没有可引用的内容"
+        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     lines = [f"《{doc}》：" + "；".join(parts) + "。" for doc, parts in by_doc.items()]
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
 

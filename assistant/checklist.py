@@ -20,6 +20,7 @@ from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
 from .retrieve import Retriever
+from .support import evidence
 
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
@@ -71,12 +72,16 @@ class ChecklistItem:
     group: str
     citations: tuple[ItemCitation, ...]
     sources: tuple[str, ...]  # the obligation as each cited clause states it
+    original: str = ""  # the item in the clause's words, where a model reworded it
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "kind": self.kind, "group": self.group,
-                "citations": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text}
-                              for c in self.citations],
-                "sources": list(self.sources)}
+        d = {"text": self.text, "kind": self.kind, "group": self.group,
+             "citations": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text}
+                           for c in self.citations],
+             "sources": list(self.sources)}
+        if self.original:
+            d["original"] = self.original
+        return d
 
 
 @dataclass(frozen=True)
@@ -85,10 +90,13 @@ class Checklist:
     scope: str | None
     items: tuple[ChecklistItem, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    mode: str = "extractive"  # "llm" when a model reworded items
+    notice: str = ""
 
     def to_dict(self) -> dict:
         """The JSON shape others rely on (add fields, never rename)."""
-        return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items]}
+        return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items],
+                "mode": self.mode, "notice": self.notice or None}
 
 
 class BadTopic(TiaowenError):
@@ -156,7 +164,7 @@ def _kind(sentence: str) -> str | None:
 def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own."""
-    body = _MARKER.sub("", clause.text, count=1).strip()
+    body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant
     out = []
     lead_kind = None
     if parent is not None and LEAD_IN.search(parent.text.strip()):

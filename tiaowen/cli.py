@@ -43,6 +43,9 @@ def main():
 
 
 kb_option = click.option("--kb", default=None, help="knowledge base name (default: default)")
+llm_option = click.option("--llm/--no-llm", "use_llm", default=None,
+                          help="write with the chat model at TIAOWEN_LLM__BASE_URL, citations verified "
+                               "(default: on where it is set); on failure the extractive answer, with a notice")
 
 
 @main.command()
@@ -84,6 +87,8 @@ def _print_answer(ans, as_json: bool, extra: dict | None = None):
         d = ans.to_dict()
         _echo_json({**(extra or {}), **d})
         return
+    if ans.notice:
+        click.echo(f"注意：{ans.notice}", err=True)
     click.echo(ans.answer)
     if ans.citations:
         click.echo("")
@@ -101,9 +106,10 @@ def _print_answer(ans, as_json: bool, extra: dict | None = None):
 @click.option("--k", type=int, default=None, help="clauses retrieved (default 5)")
 @click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of {id, question}; one JSON line out each")
-def ask(question, kb, k, as_json, batch):
+@llm_option
+def ask(question, kb, k, as_json, batch, use_llm):
     """Ask a question; every statement of the answer cites a clause."""
-    from assistant.answer import answer
+    from assistant.generate import check_configured, respond
     from assistant.retrieve import Retriever
 
     if not question and not batch:
@@ -111,7 +117,15 @@ def ask(question, kb, k, as_json, batch):
     if batch and not as_json:
         raise click.UsageError("--batch 需要 --json / --batch writes JSON lines: add --json")
     try:
-        r = Retriever(_settings(kb))
+        s = _settings(kb)
+        llm = s.llm.enabled if use_llm is None else use_llm
+        if llm:
+            check_configured(s.llm)
+
+        def answer(r, q, k):
+            return respond(r, q, k, llm)
+
+        r = Retriever(s)
         if not batch:
             _print_answer(answer(r, question, k), as_json)
             return
@@ -271,7 +285,8 @@ def eval_cmd(qa, corpus, configs, out, as_json, from_feedback):
 @click.option("--format", "fmt", type=click.Choice(["md", "csv", "xlsx", "docx", "json"]), default=None,
               help="output format (default: from -o's suffix, else md)")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="write to this file")
-def checklist_cmd(topic, kb, scope, fmt, output):
+@llm_option
+def checklist_cmd(topic, kb, scope, fmt, output, use_llm):
     """Draft a compliance checklist on a topic: one item per obligation, each cited."""
     from pathlib import Path
 
@@ -285,7 +300,17 @@ def checklist_cmd(topic, kb, scope, fmt, output):
     if fmt in ("xlsx", "docx") and not output:
         raise click.UsageError(f"{fmt} 是二进制格式：请用 -o FILE.{fmt} 指定输出文件 / give -o FILE.{fmt}")
     try:
-        cl = checklist(Retriever(_settings(kb)), topic, scope)
+        s = _settings(kb)
+        polish = s.llm.enabled if use_llm is None else use_llm
+        if polish:
+            from assistant.generate import check_configured, polish_checklist
+
+            check_configured(s.llm)
+        r = Retriever(s)
+        cl = checklist(r, topic, scope)
+        if polish:
+            cl = polish_checklist(r, cl)
+            click.echo(f"注意：{cl.notice}", err=True)
         data = export(cl, fmt)
     except Exception as exc:
         _fail(exc)

@@ -27,3 +27,23 @@ class UnknownClause(TiaowenError):
 
 class IndexUnavailable(TiaowenError):
     """The Chroma server that holds the vectors cannot be reached."""
+
+
+class LLMNotConfigured(TiaowenError):
+    """A generative answer was asked for, but no chat endpoint is set."""
+
+
+class LLMError(TiaowenError):
+    """The chat model failed; the extractive answer is shown instead, with this as the notice."""
+
+
+class LLMTimeout(LLMError):
+    """The chat model did not answer in time."""
+
+
+class LLMUnavailable(LLMError):
+    """The chat endpoint refused or could not be reached."""
+
+
+class LLMMalformed(LLMError):
+    """The chat model's reply could not be read, or no statement of it could be verified."""

