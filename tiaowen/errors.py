@@ -23,3 +23,19 @@ class BadQuestion(TiaowenError):
 
 class UnknownClause(TiaowenError):
     """No clause has the requested id."""
+
+
+class IngestBusy(TiaowenError):
+    """Another ingest is updating the knowledge base."""
+
+
+class BadName(TiaowenError):
+    """A knowledge base name that is not a plain folder name."""
+
+
+class BadUpload(TiaowenError):
+    """An uploaded file is refused (its name, type or size)."""
+
+
+class BadSetting(TiaowenError):
+    """An environment variable holds a value the settings cannot use."""
