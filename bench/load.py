@@ -109,7 +109,7 @@ def append_results(r: dict, command: str) -> Path:
         f"| {r['sessions']} | {r['seconds']:g} | {r['answers']} | {r['errors']} | {r['p50_ms']} | {r['p95_ms']} | "
         f"{r['max_ms']} | {r['answers_per_s']} |\n\n"
         f"Machine: {os.cpu_count()} CPU cores, load average {r['load_avg'][0]} → {r['load_avg'][1]} during the run "
-        "(other work on the machine slows every answer). App: `TIAOWEN_CONCURRENCY={os.environ.get('TIAOWEN_CONCURRENCY', '2')}` "
+        f"(other work on the machine slows every answer). App: `TIAOWEN_CONCURRENCY={os.environ.get('TIAOWEN_CONCURRENCY', '2')}` "
         f"(questions answered at once; the rest queue). Command: `{command}`.\n"
     )
     with open(path, "a", encoding="utf-8") as f:
