@@ -3,7 +3,6 @@ when the ingest refuses them, so a refused upload leaves the folder and the inde
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import shutil
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from tiaowen.errors import BadUpload
 
-from .index import IngestReport, KnowledgeBase, Progress
+from .index import IngestReport, KnowledgeBase, Progress, _sha256
 from .loaders import FORMATS
 
 UPLOADS = "uploads"
@@ -44,14 +43,6 @@ class UploadReport:
     replaced: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "name: why"
     ingest: IngestReport | None = None
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def check_upload(name: str, size: int, max_bytes: int) -> str:

@@ -124,6 +124,11 @@ def index_state(home: Path, kb: str = "default", probes=PROBES) -> dict:
             "answers": [answer(r, q).to_dict() for q in probes]}
 
 
+def said(answer: dict) -> tuple:
+    """What an answer says and cites (the scores of the other clauses retrieved move as documents are added)."""
+    return answer["status"], answer["answer"], answer["citations"]
+
+
 def cli(*args: str, home: Path, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
     """`tiaowen ARGS` as a user runs it: its own process, the worktree's code, TIAOWEN_HOME=home."""
     e = {**os.environ, "TIAOWEN_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})}

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import PROBES, ROOT, app_server, cli, index_state
+from tests.conftest import PROBES, ROOT, app_server, cli, index_state, said
 from tests.test_bad_input import ASKED, REFUSED, bad_files, huge_file
 
 pytestmark = pytest.mark.slow
@@ -52,10 +52,6 @@ def client(app):
 def _content(state: dict) -> tuple:
     """What an index holds and answers, whatever its generation's file names."""
     return state["vectors"], state["answers"]
-
-
-def _answer_only(d: dict) -> tuple:
-    return d["status"], d["answer"], d["citations"]
 
 
 def _write(folder: Path, name: str, text: str, encoding: str = "utf-8") -> str:
@@ -238,7 +234,7 @@ def test_answers_keep_working_while_documents_are_ingested(app, client, tmp_path
     own process: every answer arrives and is the same; both documents are answered once they are in."""
     from gradio_client import Client
 
-    baseline = [_answer_only(client.predict(q, api_name="/ask")) for q in PROBES]
+    baseline = [said(client.predict(q, api_name="/ask")) for q in PROBES]
     stop = threading.Event()
     got: list = []
     errors: list = []
@@ -249,7 +245,7 @@ def test_answers_keep_working_while_documents_are_ingested(app, client, tmp_path
         while not stop.is_set():
             q = PROBES[i % len(PROBES)]
             try:
-                got.append((q, _answer_only(c.predict(q, api_name="/ask"))))
+                got.append((q, said(c.predict(q, api_name="/ask"))))
             except Exception as exc:
                 errors.append(f"{q}: {exc!r}")
             i += 1

@@ -3,7 +3,6 @@ refused, and the knowledge base answering exactly as before. (The app's side is 
 
 from __future__ import annotations
 
-import io
 import json
 import random
 import shutil
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import cli, index_state
+from tests.conftest import cli, index_state, said
 
 pytestmark = pytest.mark.slow
 
@@ -105,46 +104,18 @@ def test_cli_refuses_bad_questions_with_a_message_and_exit_1(kb_home):
 
 # -- files ----------------------------------------------------------------------------------------
 
-def _docx_bytes(lines: list[str]) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for line in lines:
-        d.add_paragraph(line)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
-
-
-def _pdf_bytes() -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig = plt.figure()
-    fig.text(0.1, 0.5, "Article 1 To regulate e-commerce.")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="pdf")
-    plt.close(fig)
-    return buf.getvalue()
-
-
 def bad_files(folder: Path) -> dict[str, str]:
     """Files the ingest must refuse, each with the words of its message."""
+    from tests.test_loaders import _corrupt_pdfs, _truncated_docx
+
     folder.mkdir(parents=True, exist_ok=True)
-    docx = _docx_bytes(["员工守则", "第一条 员工应当遵守本守则。"])
-    pdf = _pdf_bytes()
-    cases = {
-        "empty.txt": (b"", "文件是空的"),
-        "image.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(4000), "看起来不是文本文件"),
-        "cut.docx": (docx[: len(docx) // 2], "文件已损坏或不完整"),
-        "broken.pdf": (pdf[: len(pdf) // 2], "文件已损坏或不完整"),
-        "english.txt": (b"lorem ipsum dolor sit amet\nfoo bar baz\n", "没有找到可引用的条文"),
-    }
-    for name, (data, _) in cases.items():
-        (folder / name).write_bytes(data)
-    return {name: message for name, (_, message) in cases.items()}
+    _truncated_docx(folder)  # cut.docx
+    pdfs = _corrupt_pdfs(folder)  # half.pdf (a valid PDF cut in two), garbage.pdf, notpdf.pdf
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + random.Random(0).randbytes(4000))
+    (folder / "english.txt").write_bytes(b"lorem ipsum dolor sit amet\nfoo bar baz\n")
+    return {"empty.txt": "文件是空的", "image.txt": "看起来不是文本文件", "cut.docx": "文件已损坏或不完整",
+            **{p.name: "文件已损坏或不完整" for p in pdfs}, "english.txt": "没有找到可引用的条文"}
 
 
 def huge_file(path: Path, mb: int = 50) -> Path:
@@ -228,9 +199,7 @@ def test_other_encodings_markup_and_plain_prose_are_ingested_and_cited(kb_home, 
     assert "<b>未经审核</b>" in cited["能不能加载第三方脚本？"].text  # kept as text; the app escapes it
     assert labels[4] == "《会议室管理办法》第一条" and "alert" not in cited["会议室要提前多久预订？"].text
     assert labels[5] == "《随笔》第2段"  # no numbering, no title line the segmenter knows: the file's name
-    after = index_state(work)
-    for a, b in zip(after["answers"], before["answers"]):  # the seed answers as before
-        assert (a["status"], a["answer"], a["citations"]) == (b["status"], b["answer"], b["citations"])
+    assert [said(a) for a in index_state(work)["answers"]] == [said(a) for a in before["answers"]]  # the seed's
 
 
 def test_uploads_are_stored_under_their_own_name_inside_the_knowledge_base(kb_home, tmp_path):

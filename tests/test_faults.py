@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, cli, index_state
+from tests.conftest import ROOT, cli, index_state, said
 
 pytestmark = pytest.mark.slow
 
@@ -99,11 +99,6 @@ def _stored_vectors(home: Path) -> list[str]:
     return sorted(col.get(include=[])["ids"])
 
 
-def _said(answer: dict) -> tuple:
-    """What an answer says and cites (the scores of what else was retrieved move as documents are added)."""
-    return answer["status"], answer["answer"], answer["citations"]
-
-
 def _same_except_orphans(state: dict, before: dict) -> bool:
     return ({k: v for k, v in state.items() if k != "vectors"} == {k: v for k, v in before.items() if k != "vectors"}
             and set(before["vectors"]) <= set(state["vectors"]))
@@ -119,7 +114,7 @@ def _assert_complete(home: Path, before: dict) -> None:
     ans = answer(r, "合同台账多久核对一次？")
     assert ans.status == "answered" and ans.citations[0].label == "《综合事务管理办法》第3条"
     assert ans.retrieved[0].dense > 0  # found by its vector too, not by BM25 alone
-    assert [_said(answer(r, q).to_dict()) for q in BASE_PROBES] == [_said(a) for a in before["answers"]]
+    assert [said(answer(r, q).to_dict()) for q in BASE_PROBES] == [said(a) for a in before["answers"]]
     stored = _stored_vectors(home)
     assert stored == _live_units(home)  # no duplicate, no orphan
     assert len({c.id for c in r.clauses}) == len(r.clauses)
@@ -166,7 +161,7 @@ def test_ingest_killed_at_each_step_leaves_the_old_or_the_new_index_and_the_next
     assert res.returncode == -signal.SIGKILL, res.stderr
     state = index_state(home, probes=BASE_PROBES)
     if step == "after-commit":  # the new generation is the index
-        assert [_said(a) for a in state["answers"]] == [_said(a) for a in before["answers"]] and len(_files(home)) == 3
+        assert [said(a) for a in state["answers"]] == [said(a) for a in before["answers"]] and len(_files(home)) == 3
     else:  # the old one, exactly; the killed run's vectors are stored but belong to no generation
         assert _same_except_orphans(state, before)
     report = KnowledgeBase(Settings(home=home)).ingest([docs])  # the next run
@@ -287,7 +282,7 @@ def test_damage_is_detected_at_load_with_the_command_that_fixes_it(kb, what, mes
     res = cli("ask", "迟到几次算旷工？", "--json", home=home)
     assert res.returncode == 0 and "《考勤管理规定》第一条" in res.stdout
     after = index_state(home, probes=BASE_PROBES)  # re-embedded vectors may differ in the last digits
-    assert [_said(a) for a in after["answers"]] == [_said(a) for a in before["answers"]]
+    assert [said(a) for a in after["answers"]] == [said(a) for a in before["answers"]]
     assert after["vectors"] == before["vectors"]
     from ingest.index import _chroma_client
 
