@@ -10,18 +10,18 @@ import html
 import json
 import os
 import re
-import shutil
 import tempfile
 import threading
 import time
 from pathlib import Path
 
+from ingest.loaders import SUPPORTED_EXTENSIONS
+
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 CORPUS = Path(__file__).parent / "corpus"
-UPLOAD_TYPES = [".txt", ".md", ".docx", ".pdf", ".html"]
-MAX_UPLOAD = "5mb"
+UPLOAD_TYPES = list(SUPPORTED_EXTENSIONS)
 FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
 
 CSS = """
@@ -52,6 +52,7 @@ JS = """
 def ensure_index(settings, progress=print):
     """Build the default knowledge base from the bundled corpus on first start."""
     from ingest.index import KnowledgeBase
+    from ingest.uploads import uploads_dir
 
     kb = KnowledgeBase(settings)
     m = kb.manifest()
@@ -63,15 +64,16 @@ def ensure_index(settings, progress=print):
             stale = True
     if stale:
         progress("首次启动：正在为内置语料建立索引 / building the index of the bundled corpus …")
-        report = kb.ingest([CORPUS, uploads_dir(settings)], rebuild=True,
+        report = kb.ingest([CORPUS, uploads_dir(kb)], rebuild=True,
                            progress=lambda stage, done, total: progress(f"{stage} {done}/{total}"))
         progress(f"索引完成：{report.documents} 篇文档，{report.clauses} 条记录，用时 {report.seconds:.1f}s")
 
 
-def uploads_dir(settings) -> Path:
-    d = settings.kb_dir() / "uploads"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
+def kb_names(settings) -> list[str]:
+    """Knowledge bases with an index, the configured one first; eval-* are the evaluation's own."""
+    root = settings.home / "kb"
+    built = sorted(p.name for p in root.iterdir() if (p / "manifest.json").is_file()) if root.is_dir() else []
+    return [settings.kb] + [n for n in built if n != settings.kb and not n.startswith("eval-")]
 
 
 # -- rendering (pure functions of library objects) ------------------------------------------------
@@ -181,56 +183,89 @@ def render_tree(retriever, document: str) -> str:
 
 # -- the app ------------------------------------------------------------------------------------------
 class State:
-    """The loaded retriever, swapped after an upload or a deletion re-ingests the knowledge base."""
+    """A loaded retriever per knowledge base, reloaded when its manifest changes (an upload here, or a
+    `tiaowen ingest` in another process); a question keeps the retriever it started with, so answers go on
+    while an ingest runs. Uploads and deletions of one knowledge base run one at a time."""
 
     def __init__(self, settings):
-        from assistant.retrieve import Retriever
-
         self.settings = settings
-        self.lock = threading.Lock()
-        self.retriever = Retriever(settings)
-        self.feedback = settings.kb_dir() / "feedback.jsonl"
+        self._loaded: dict[str, tuple[tuple | None, object]] = {}
+        self._locks: dict[tuple[str, str], threading.Lock] = {}  # (knowledge base, "load" | "write")
+        self._guard = threading.Lock()
 
-    def reload(self):
-        from assistant.retrieve import Retriever
+    def _lock(self, kb: str, purpose: str) -> threading.Lock:
+        with self._guard:
+            return self._locks.setdefault((kb, purpose), threading.Lock())
 
-        self.retriever = Retriever(self.settings)
-
-    def reingest(self, progress=None):
+    def kb(self, name: str | None):
         from ingest.index import KnowledgeBase
 
-        with self.lock:
-            report = KnowledgeBase(self.settings).ingest([CORPUS, uploads_dir(self.settings)], progress=progress)
-            self.reload()
-        return report
+        return KnowledgeBase(self.settings, name or None)
+
+    @staticmethod
+    def _version(kb) -> tuple | None:
+        try:
+            st = (kb.dir / "manifest.json").stat()
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def retriever(self, name: str | None):
+        from assistant.retrieve import Retriever
+
+        kb = self.kb(name)
+        cur = self._loaded.get(kb.name)
+        if cur is not None and cur[0] == self._version(kb):
+            return cur[1]
+        lock = self._lock(kb.name, "load")
+        if not lock.acquire(blocking=cur is None):
+            return cur[1]  # another question is loading the new generation: this one uses the previous
+        try:
+            version = self._version(kb)  # taken before loading: a commit during the load is seen next time
+            cur = self._loaded.get(kb.name)
+            if cur is None or cur[0] != version:
+                cur = self._loaded[kb.name] = (version, Retriever(self.settings, kb.name))
+            return cur[1]
+        finally:
+            lock.release()
+
+    def writing(self, name: str | None) -> threading.Lock:
+        return self._lock(self.kb(name).name, "write")
 
 
-def build(settings=None):
+def build(settings=None, server=None):
     import gradio as gr
+    from gradio.utils import get_upload_folder
 
     from assistant.answer import answer
     from assistant.checklist import SCOPES, checklist
     from assistant.export import FORMATS, export
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
+    from ingest.loaders import LoadError
+    from ingest.uploads import add_uploads, remove_upload
     from tiaowen.errors import TiaowenError
-    from tiaowen.settings import Settings
+    from tiaowen.settings import ServerSettings, Settings, from_env
 
-    settings = settings or Settings()
+    settings = settings or from_env(Settings)
+    server = server or from_env(ServerSettings)
     ensure_index(settings)
     st = State(settings)
+    st.retriever(settings.kb)  # a damaged index is reported at start, not at the first question
     downloads = Path(tempfile.mkdtemp(prefix="tiaowen-dl-"))
+    max_upload = int(server.upload_max_mb * 2**20)
+    refused = (TiaowenError, LoadError)
 
-    def generated(q, q_full, history, last):
+    def generated(q, q_full, history, last, r):
         """A chat model's answer (TIAOWEN_LLM__BASE_URL set): verified statements stream in as it writes."""
         shown, at = None, 0.0
-        for ev in stream_answer(st.retriever, q_full):
+        for ev in stream_answer(r, q_full):
             if not isinstance(ev, Draft):
                 return ev
             if ev.answer != shown or time.monotonic() - at > 0.2:
                 shown, at = ev.answer, time.monotonic()
                 yield render_chat(history + [{"question": q, "html": render_draft(ev)}]), "", history, last, ""
 
-    def ask(question, history, last):
+    def ask(question, history, last, kb):
         history = list(history or [])
         q = (question or "").strip()
         if last and FOLLOW_UP.match(q) and len(q) <= 20:  # "那退货呢？": asked about the last topic
@@ -238,74 +273,108 @@ def build(settings=None):
         else:
             q_full = q
         try:
-            ans = (yield from generated(q, q_full, history, last)) if settings.llm.enabled else answer(st.retriever, q_full)
+            r = st.retriever(kb)
+            ans = (yield from generated(q, q_full, history, last, r)) if settings.llm.enabled else answer(r, q_full)
         except TiaowenError as exc:
-            history.append({"question": q, "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
+            history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
             yield render_chat(history), "", history, last, ""
             return
         turn = len(history) + 1
         full = render_answer(ans, turn)
-        evidence = render_evidence(ans, turn, st.retriever)
+        evidence = render_evidence(ans, turn, r)
         # stream: the answer appears statement by statement
         pieces = re.split(r"(?<=\])(?=[；。\n])", full)
         shown = ""
         for p in pieces[:-1]:
             shown += p
             yield render_chat(history + [{"question": q, "html": shown + "…</div>"}]), evidence, history, last, ""
-        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict()})
+        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict(), "kb": r.kb.name})
         yield render_chat(history), evidence, history, q_full if ans.status == "answered" else last, copy_text(ans)
 
-    def feedback(history, vote):
+    def api_ask(question, kb):
+        """The `ask --json` shape; a question refused is {status: error, error} as in `ask --batch`."""
+        try:
+            return respond(st.retriever(kb), question).to_dict()
+        except TiaowenError as exc:
+            return {"question": question, "status": "error", "error": str(exc), "answer": "", "citations": [],
+                    "retrieved": []}
+
+    def feedback(history, vote, kb):
         if not history or "answer" not in history[-1]:
             return "没有可评价的回答"
         rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, **history[-1]["answer"]}
-        with open(st.feedback, "a", encoding="utf-8") as f:
+        with open(st.kb(history[-1].get("kb", kb)).dir / "feedback.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return "已记录 👍" if vote == "up" else "已记录 👎"
 
-    def make_checklist(topic, scope):
+    def make_checklist(topic, scope, kb):
         try:
-            cl = checklist(st.retriever, topic, scope or None)
+            r = st.retriever(kb)
+            cl = checklist(r, topic, scope or None)
             if settings.llm.enabled:  # items reworded by the model where they stay grounded
-                cl = polish_checklist(st.retriever, cl)
+                cl = polish_checklist(r, cl)
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
         stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", topic)[:30] or "checklist"
+        out = Path(tempfile.mkdtemp(dir=downloads))  # one folder per request: sessions never share a file
         files = []
         for fmt in FORMATS:
-            p = downloads / f"{stem}自查清单.{fmt}"
+            p = out / f"{stem}自查清单.{fmt}"
             p.write_bytes(export(cl, fmt))
             files.append(str(p))
         return (f"<p class='tw-meta'>{_e(cl.notice)}</p>" if cl.notice else "") + render_checklist(cl), files
 
-    def upload(files, progress=gr.Progress()):
-        if not files:
-            return "请选择文件", render_docs(st.retriever), gr.update()
-        dest = uploads_dir(settings)
-        names = []
-        for f in files:
-            src = Path(f if isinstance(f, str) else f.name)
-            if src.suffix.lower() not in UPLOAD_TYPES:
-                return f"不支持的文件类型 {src.suffix}：请上传 {' '.join(UPLOAD_TYPES)}", render_docs(st.retriever), gr.update()
-            shutil.copy(src, dest / src.name)
-            names.append(src.name)
+    def corpus_view(kb, message=""):
+        """The 知识库 page of a knowledge base: message, document table, document choices."""
         try:
-            r = st.reingest(lambda stage, done, total: progress(done / max(total, 1), desc=f"{stage} {done}/{total}"))
-        except Exception as exc:  # a file the loaders refuse: take it out again, keep the index as it was
-            for n in names:
-                (dest / n).unlink(missing_ok=True)
-            return f"导入失败：{_e(str(exc))}", render_docs(st.retriever), gr.update()
-        return (f"已导入 {', '.join(names)}：{r.documents} 篇文档，新向量化 {r.embedded} 条",
-                render_docs(st.retriever), gr.update(choices=sorted({c.document for c in st.retriever.clauses})))
+            r = st.retriever(kb)
+        except TiaowenError as exc:
+            return _msg(message or str(exc)), "", gr.update(choices=[], value=None)
+        return (_msg(message), render_docs(r),
+                gr.update(choices=sorted({c.document for c in r.clauses}), value=None))
 
-    def delete(document):
-        src = {c.document: c.source for c in st.retriever.clauses}.get(document)
-        if not src or Path(src).resolve().parent != uploads_dir(settings).resolve():
-            return "只能删除上传的文档（内置语料不可删除）", render_docs(st.retriever), gr.update()
-        Path(src).unlink(missing_ok=True)
-        st.reingest()
-        return (f"已删除 {document}", render_docs(st.retriever),
-                gr.update(choices=sorted({c.document for c in st.retriever.clauses}), value=None))
+    def upload(files, kb, progress=gr.Progress()):
+        if not files:
+            return corpus_view(kb, "请选择文件")
+        inbox = Path(get_upload_folder()).resolve()
+        pairs = []
+        for f in files:
+            src = Path(f if isinstance(f, str) else f.name).resolve()
+            if not src.is_relative_to(inbox):  # a path on the server named by an API call, not an upload
+                return corpus_view(kb, "导入失败：只接受通过本页面上传的文件 / only files uploaded here are accepted")
+            pairs.append((src.name, src))
+        try:
+            if st.kb(kb).manifest() is None:
+                return corpus_view(kb, f"导入失败：知识库 {kb!r} 不存在，请先用 `tiaowen ingest PATH --kb {kb}` 建立 / "
+                                       "no such knowledge base")
+            with st.writing(kb):
+                rep = add_uploads(st.kb(kb), pairs, max_upload,
+                                  progress=lambda stage, done, total: progress(done / max(total, 1), desc=f"{stage} {done}/{total}"))
+        except refused as exc:
+            return corpus_view(kb, f"导入失败：{exc}")
+        parts = []
+        if rep.added or rep.replaced:
+            parts.append(f"已导入 {'、'.join(rep.added + rep.replaced)}"
+                         + (f"（{'、'.join(rep.replaced)} 替换了同名的旧版本）" if rep.replaced else "")
+                         + f"：知识库共 {rep.ingest.documents} 篇文档，新向量化 {rep.ingest.embedded} 条")
+        parts += rep.skipped
+        return corpus_view(kb, "；".join(parts))
+
+    def delete(document, kb):
+        if not document:
+            return corpus_view(kb, "请先选择文档")
+        try:
+            with st.writing(kb):
+                remove_upload(st.kb(kb), document)
+        except refused as exc:
+            return corpus_view(kb, f"删除失败：{exc}")
+        return corpus_view(kb, f"已删除 {document}")
+
+    def tree(document, kb):
+        try:
+            return render_tree(st.retriever(kb), document)
+        except TiaowenError as exc:
+            return _msg(str(exc))
 
     def run_eval(sets, configs, progress=gr.Progress(track_tqdm=True)):
         from eval.report import write_report
@@ -335,8 +404,14 @@ def build(settings=None):
         detail = f"<details><summary>答错的问题</summary><pre>{_e('### Questions' + fails[1][:20000])}</pre></details>" if len(fails) > 1 else ""
         return "".join(rows) + detail, str(out / "chart.png")
 
+    answering = {"concurrency_limit": server.concurrency, "concurrency_id": "answer"}
+    private = {"api_visibility": "private"}
     with gr.Blocks(title="条文 Tiaowen") as demo:
         gr.Markdown("## 条文 Tiaowen — 电商法规与制度问答（每句均有条款出处）")
+        # every page answers from the knowledge base chosen here
+        # (any name is passed on: the library checks it, so API callers may name one built after the start)
+        kb_pick = gr.Dropdown(kb_names(settings), value=settings.kb, label="知识库", elem_id="tw-kb",
+                              allow_custom_value=True)
         with gr.Tab("问答"):
             # kept in the browser: the conversation and its citations survive a page refresh
             history = gr.BrowserState([], storage_key="tiaowen-history")
@@ -355,12 +430,12 @@ def build(settings=None):
                     gr.Markdown("### 引用条款")
                     evidence = gr.HTML(elem_id="tw-evidence")
             outs = [chat, evidence, history, last, copy]
-            q.submit(ask, [q, history, last], outs, api_name="ask_stream").then(lambda: "", None, q)
-            ask_btn.click(ask, [q, history, last], outs, api_name="chat").then(lambda: "", None, q)
-            demo.load(lambda h: (render_chat(h or []), (h or [{}])[-1].get("evidence", "") if h else ""),
-                      history, [chat, evidence])
-            up.click(lambda h: feedback(h, "up"), history, fb)
-            down.click(lambda h: feedback(h, "down"), history, fb)
+            q.submit(ask, [q, history, last, kb_pick], outs, api_name="ask_stream", **answering).then(
+                lambda: "", None, q, **private)
+            ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering).then(
+                lambda: "", None, q, **private)
+            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], fb, **private)
+            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], fb, **private)
         with gr.Tab("自查清单"):
             with gr.Row():
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")
@@ -368,24 +443,24 @@ def build(settings=None):
             cl_btn = gr.Button("生成清单", variant="primary", elem_id="tw-cl")
             cl_files = gr.File(label="下载", file_count="multiple", elem_id="tw-cl-files")
             cl_html = gr.HTML(elem_id="tw-cl-table")
-            cl_btn.click(make_checklist, [topic, scope], [cl_html, cl_files], api_name="checklist")
+            cl_btn.click(make_checklist, [topic, scope, kb_pick], [cl_html, cl_files], api_name="checklist", **answering)
         with gr.Tab("知识库"):
-            kbs = sorted(p.name for p in (settings.home / "kb").iterdir() if (p / "manifest.json").is_file())
-            gr.Markdown(f"当前知识库：**{_e(settings.kb)}**（共 {len(kbs)} 个：{_e('、'.join(kbs))}；"
-                        "用 `TIAOWEN_KB=名称` 启动以切换）")
-            docs_html = gr.HTML(render_docs(st.retriever), elem_id="tw-docs")
-            files = gr.File(label="上传文档（.txt .md .docx .pdf .html，单个不超过 5 MB）", file_count="multiple",
-                            file_types=UPLOAD_TYPES, elem_id="tw-upload")
+            gr.Markdown(f"在页面顶部选择知识库；新的知识库用 `tiaowen ingest PATH --kb 名称` 建立，默认 **{_e(settings.kb)}**。")
+            up_msg = gr.HTML(elem_id="tw-upload-msg")
+            docs_html = gr.HTML(elem_id="tw-docs")
+            files = gr.File(label=f"上传文档（.txt .md .docx .pdf .html，单个不超过 {server.upload_max_mb:g} MB）",
+                            file_count="multiple", file_types=UPLOAD_TYPES, elem_id="tw-upload")
             up_btn = gr.Button("导入", elem_id="tw-import")
-            up_msg = gr.Markdown(elem_id="tw-upload-msg")
-            doc_pick = gr.Dropdown(sorted({c.document for c in st.retriever.clauses}), label="文档", elem_id="tw-doc")
+            doc_pick = gr.Dropdown([], label="文档", elem_id="tw-doc", allow_custom_value=True)
             with gr.Row():
-                tree_btn = gr.Button("查看条款树")
-                del_btn = gr.Button("删除该文档（仅限上传的文档）", variant="stop")
-            tree = gr.HTML()
-            up_btn.click(upload, files, [up_msg, docs_html, doc_pick], api_name="upload")
-            tree_btn.click(lambda d: render_tree(st.retriever, d), doc_pick, tree)
-            del_btn.click(delete, doc_pick, [up_msg, docs_html, doc_pick])
+                tree_btn = gr.Button("查看条款树", elem_id="tw-tree-btn")
+                del_btn = gr.Button("删除该文档（仅限上传的文档）", variant="stop", elem_id="tw-delete")
+            tree_html = gr.HTML(elem_id="tw-tree")
+            corpus_outs = [up_msg, docs_html, doc_pick]
+            up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload")
+            tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
+            del_btn.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete")
+            kb_pick.change(lambda kb: corpus_view(kb), kb_pick, corpus_outs, **private)
         with gr.Tab("评测"):
             sets = gr.CheckboxGroup(["seed", "laws", "stard-sample"], value=["seed"], label="问答集")
             configs = gr.CheckboxGroup(["ours", "ours-m3e", "bm25", "dense", "naive-langchain", "chatchat"]
@@ -395,19 +470,40 @@ def build(settings=None):
             ev_html = gr.HTML(elem_id="tw-ev-table")
             ev_chart = gr.Image(label="对比图", type="filepath", elem_id="tw-ev-chart")
             ev_btn.click(run_eval, [sets, configs], [ev_html, ev_chart])
+
+        def on_load(h, kb):
+            h = h or []
+            return (render_chat(h), h[-1].get("evidence", "") if h else "",
+                    gr.update(choices=kb_names(settings)), *corpus_view(kb))
+
+        demo.load(on_load, [history, kb_pick], [chat, evidence, kb_pick, *corpus_outs], **private)
         # a plain API for scripts and tests: the answer as the `ask --json` shape
         api_q = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)
-        api_q.submit(lambda x: respond(st.retriever, x).to_dict(), api_q, api_out, api_name="ask")
+        api_q.submit(api_ask, [api_q, kb_pick], api_out, api_name="ask", **answering)
     return demo
 
 
+def _msg(text: str) -> str:
+    return f"<p class='tw-msg'>{_e(text)}</p>" if text else ""
+
+
 def main():
-    host = os.environ.get("TIAOWEN_HOST", "127.0.0.1")
-    port = int(os.environ.get("TIAOWEN_PORT", "7860"))
-    auth = os.environ.get("TIAOWEN_AUTH")  # "user:password"
-    build().launch(server_name=host, server_port=port, auth=tuple(auth.split(":", 1)) if auth else None,
-                   max_file_size=MAX_UPLOAD, css=CSS, js=JS)
+    import sys
+
+    from tiaowen.errors import TiaowenError
+    from tiaowen.settings import ServerSettings, Settings, from_env
+
+    try:
+        settings, server = from_env(Settings), from_env(ServerSettings)
+        demo = build(settings, server)
+    except TiaowenError as exc:
+        sys.exit(f"条文 Tiaowen: {exc}")
+    if server.host not in ("127.0.0.1", "localhost", "::1") and server.auth is None:
+        print(f"警告：TIAOWEN_HOST={server.host} 且未设置 TIAOWEN_AUTH，网络上的任何人都能提问、上传和删除文档 / "
+              "warning: listening beyond localhost without TIAOWEN_AUTH", file=sys.stderr)
+    demo.launch(server_name=server.host, server_port=server.port, auth=server.credentials(),
+                max_file_size=int(server.upload_max_mb * 2**20), css=CSS, js=JS)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -56,12 +57,31 @@ class Retriever:
     def __init__(self, settings: Settings, kb: str | None = None):
         self.settings = settings
         self.kb = KnowledgeBase(settings, kb)
+        manifest = self._manifest()
+        try:
+            self._load(manifest)
+        except IndexCorrupt:
+            # another process committed a new generation and removed this one's files while we read them
+            again = self._manifest()
+            if again.get("generation") == manifest.get("generation"):
+                raise
+            self._load(again)
+
+    def _manifest(self) -> dict:
         manifest = self.kb.manifest()
         if manifest is None:
             raise IndexMissing(
                 f"知识库 {self.kb.name!r} 还没有建立：请先运行 `tiaowen ingest PATH --kb {self.kb.name}` / "
                 "the knowledge base is empty: run `tiaowen ingest PATH` first")
         self.kb.check_stamp(manifest)
+        return manifest
+
+    def _load(self, manifest: dict) -> None:
+        """Clause records, BM25 arrays and dense vectors of one generation, each checked."""
+        import json
+
+        import bm25s
+
         self.manifest = manifest
         self._manifest_mtime = self.kb.manifest_mtime()
         self.clauses = self.kb.load_clauses(manifest)
@@ -72,28 +92,41 @@ class Retriever:
             self.by_key.setdefault(c.id.split("/", 1)[1].split("#")[0], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
-        import bm25s
-
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
-            import json
-
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
             self.bm25 = bm25s.BM25.load(str(bdir), show_progress=False) if self.bm25_ids else None
         except Exception as exc:  # bm25s raises OSError/ValueError/JSON errors on damaged files
             raise IndexCorrupt(
-                f"知识库 {self.kb.name!r} 的 BM25 索引缺失或损坏（{bdir.name}）；请运行 "
-                f"`tiaowen ingest --rebuild {' '.join(manifest.get('paths', ['PATH']))} --kb {self.kb.name}` / "
+                f"知识库 {self.kb.name!r} 的 BM25 索引缺失或损坏（{bdir.name}）；请运行 `{self.kb.rebuild_command(manifest)}` / "
                 "the BM25 index is missing or damaged: rebuild") from exc
-        self.collection = self.kb.collection()
-        try:
-            self.n_vectors = self.collection.count()
-        except Exception as exc:
-            if settings.chroma.url and is_transport_error(exc):
-                raise server_down(settings.chroma.url, exc) from exc
-            raise
+        indexed = [c.id for c in self.clauses if c.role == "clause"]
+        if self.bm25_ids != indexed or (self.bm25 is not None and self.bm25.scores["num_docs"] != len(indexed)):
+            raise IndexCorrupt(
+                f"知识库 {self.kb.name!r} 的 BM25 索引与条款记录不一致（{bdir.name}）；请运行 "
+                f"`{self.kb.rebuild_command(manifest)}` / the BM25 index does not match the clauses: rebuild")
+        self.collection = self.kb.collection(manifest)
         self.vid_to_id = {vector_id(c): c.id for c in self.clauses if c.role == "clause"}
+        vids = list(self.vid_to_id)
+        with self._server_errors():
+            present = sum(len(self.collection.get(ids=vids[i:i + 5000], include=[])["ids"])
+                          for i in range(0, len(vids), 5000))
+            self.n_vectors = self.collection.count()
+        if present < len(vids):
+            raise IndexCorrupt(
+                f"知识库 {self.kb.name!r} 的向量库缺少 {len(vids) - present} 条条款向量；请运行 "
+                f"`{self.kb.rebuild_command(manifest)}` / vectors are missing from the vector store: rebuild")
         self.documents = sorted({c.document for c in self.clauses})
+
+    @contextlib.contextmanager
+    def _server_errors(self):
+        """A Chroma server that went away becomes IndexUnavailable (the app shows it and stays up)."""
+        try:
+            yield
+        except Exception as exc:
+            if self.settings.chroma.url and is_transport_error(exc):
+                raise server_down(self.settings.chroma.url, exc) from exc
+            raise
 
     def stale(self) -> bool:
         """Whether another process has committed a new generation since this one was loaded
@@ -114,13 +147,9 @@ class Retriever:
         """Clauses by cosine similarity: each scored by its best vector (the clause or one of its sentences)."""
         q = self.embedder.embed_query(question)
         want = n * (3 if self.settings.embedding.sentence_vectors else 1) + 10
-        try:
+        with self._server_errors():
             res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
                                         include=["distances"])
-        except Exception as exc:
-            if self.settings.chroma.url and is_transport_error(exc):
-                raise server_down(self.settings.chroma.url, exc) from exc
-            raise
         out: dict[str, float] = {}
         for vid, dist in zip(res["ids"][0], res["distances"][0]):
             cid = self.vid_to_id.get(clause_vector_id(vid))  # vectors of other generations are not visible

@@ -8,19 +8,23 @@ before it leaves the old generation intact. Vectors nobody references are remove
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
+import threading
 import time
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from urllib.parse import urlsplit
 
-from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexUnavailable, TiaowenError
+from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexUnavailable, IngestBusy, TiaowenError
 from tiaowen.settings import ChromaServerSettings, Settings
 
 from .clean import SENTENCE
@@ -29,6 +33,7 @@ from .records import Clause, Document
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+WRITER = uuid.uuid4().hex  # this process, as the writer recorded in the manifests it commits
 
 
 def vector_id(clause: Clause) -> str:
@@ -64,13 +69,15 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _chroma_client(path: Path, server: ChromaServerSettings):
-    """The embedded store at ``path``, or the Chroma server of the settings (``chroma run``)."""
+_seen_generation: dict[str, int] = {}  # Chroma folder → the generation this process last used it at
+_seen_lock = threading.Lock()
+
+
+def _server_client(server: ChromaServerSettings):
+    """A client of the Chroma server of the settings (``chroma run``)."""
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    if not server.url:
-        return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
     url = urlsplit(server.url)
     if url.scheme not in ("http", "https") or not url.hostname:
         raise TiaowenError(f"Chroma 服务器地址 {server.url!r} 无效：应形如 http://127.0.0.1:8000 / "
@@ -102,6 +109,30 @@ def server_down(url: str, exc: Exception) -> IndexUnavailable:
         "and try again")
 
 
+def _chroma_client(path: Path, manifest: dict | None = None, fresh: bool = False):
+    """The Chroma client of a knowledge base folder.
+
+    Chroma keeps one client per folder and process, with the vector index in memory: it does not see
+    vectors another process added later (on opening, it reads them from its log, even a killed writer's).
+    So the folder is read afresh (``fresh``) before an ingest writes, and before reading a generation that
+    another process committed since this one last used the folder (a `tiaowen ingest` while the app runs).
+    Collections already open keep their client.
+    """
+    import chromadb
+    from chromadb.api.shared_system_client import SharedSystemClient
+    from chromadb.config import Settings as ChromaSettings
+
+    key = str(path)
+    with _seen_lock:
+        if manifest is not None:
+            seen = _seen_generation.get(key)
+            fresh = fresh or seen is not None and seen != manifest.get("generation") and manifest.get("writer") != WRITER
+            _seen_generation[key] = manifest.get("generation", 0)
+        if fresh:
+            SharedSystemClient._identifier_to_system.pop(key, None)
+        return chromadb.PersistentClient(path=key, settings=ChromaSettings(anonymized_telemetry=False))
+
+
 def _write_json_atomic(path: Path, data) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     with open(tmp, "w", encoding="utf-8") as f:
@@ -123,6 +154,7 @@ class IngestReport:
     near_duplicates: int
     duplicate_files: tuple[str, ...] = ()  # files identical to another one, indexed once
     encode_seconds: float = 0.0  # of ``seconds``, the time spent in the embedding model
+    empty_files: list[str] = field(default_factory=list)  # found in a folder, without a citable clause
 
 
 def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, dict]) -> dict[str, tuple[str, list[Document]]]:
@@ -166,7 +198,7 @@ class KnowledgeBase:
             return json.loads(p.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as exc:
             raise IndexCorrupt(
-                f"知识库 {self.name!r} 的清单文件已损坏（{exc}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` 重建 / "
+                f"知识库 {self.name!r} 的清单文件已损坏（{exc}）；请运行 `{self.rebuild_command()}` 重建 / "
                 "the knowledge base manifest is damaged: rebuild it") from exc
 
     def manifest_mtime(self) -> int | None:
@@ -175,14 +207,18 @@ class KnowledgeBase:
         except FileNotFoundError:
             return None
 
+    def rebuild_command(self, manifest: dict | None = None) -> str:
+        """The command that builds this knowledge base anew from the sources it was built from."""
+        paths = (manifest or {}).get("paths") or ["PATH"]
+        return f"tiaowen ingest --rebuild {' '.join(shlex.quote(p) for p in paths)} --kb {self.name}"
+
     def check_stamp(self, manifest: dict) -> None:
         want = self.settings.index_stamp()
         have = manifest.get("stamp", {})
         if have != want or manifest.get("format") != FORMAT_VERSION:
             diff = ", ".join(f"{k}: {have.get(k)} → {want[k]}" for k in want if have.get(k) != want[k]) or "format"
             raise IndexMismatch(
-                f"知识库 {self.name!r} 是用其他设置构建的（{diff}）。请运行 "
-                f"`tiaowen ingest --rebuild {' '.join(manifest.get('paths', ['PATH']))} --kb {self.name}` 重建索引 / "
+                f"知识库 {self.name!r} 是用其他设置构建的（{diff}）。请运行 `{self.rebuild_command(manifest)}` 重建索引 / "
                 "the index was built with other settings: rebuild it with the command above")
 
     def load_clauses(self, manifest: dict) -> list[Clause]:
@@ -192,36 +228,61 @@ class KnowledgeBase:
                 return [Clause.from_dict(json.loads(line)) for line in f if line.strip()]
         except (OSError, json.JSONDecodeError, TypeError) as exc:
             raise IndexCorrupt(
-                f"知识库 {self.name!r} 的条款文件缺失或损坏（{p.name}）；请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / "
+                f"知识库 {self.name!r} 的条款文件缺失或损坏（{p.name}）；请运行 `{self.rebuild_command(manifest)}` / "
                 "clause file missing or damaged: rebuild") from exc
+
+    def _stamp_of(self, col) -> dict:
+        return {k: (col.metadata or {}).get(k) for k in self.settings.index_stamp()}
 
     def collection_name(self) -> str:
         """One collection per knowledge base and index stamp; on a shared server the base's name is part of it."""
-        name = f"clauses_{self.settings.stamp_hash()}"
-        if self.settings.chroma.url:  # Chroma names allow [a-zA-Z0-9._-] only: the kb name goes in hashed
-            name = f"kb_{hashlib.sha1(self.name.encode()).hexdigest()[:10]}_{name}"
-        return name
+        return f"{self._collection_prefix()}{self.settings.stamp_hash()}"
 
-    def collection(self, create: bool = False):
-        client = _chroma_client(self.dir / "chroma", self.settings.chroma)
+    def _collection_prefix(self) -> str:
+        if self.settings.chroma.url:  # Chroma names allow [a-zA-Z0-9._-] only: the kb name goes in hashed
+            return f"kb_{hashlib.sha1(self.name.encode()).hexdigest()[:10]}_clauses_"
+        return "clauses_"
+
+    def _client(self, manifest: dict | None = None, fresh: bool = False):
+        if self.settings.chroma.url:
+            return _server_client(self.settings.chroma)
+        return _chroma_client(self.dir / "chroma", manifest, fresh)
+
+    def collection(self, manifest: dict):
+        """The dense vectors of ``manifest``'s generation, checked: built with the current model and segmenter."""
+        fix = self.rebuild_command(manifest)
+        if not self.settings.chroma.url and not (self.dir / "chroma" / "chroma.sqlite3").is_file():
+            raise IndexCorrupt(f"知识库 {self.name!r} 的向量库（chroma/）缺失；请运行 `{fix}` / "
+                               "the vector store is missing: rebuild with the command above")
         name = self.collection_name()
-        if create:
-            try:
-                return client.get_or_create_collection(
-                    name, embedding_function=None,
-                    metadata={"hnsw:space": "cosine", "kb": self.name, **self.settings.index_stamp()})
-            except Exception as exc:
-                if self.settings.chroma.url:
-                    raise server_down(self.settings.chroma.url, exc) from exc
-                raise
         try:
-            return client.get_collection(name, embedding_function=None)
+            col = self._client(manifest).get_collection(name, embedding_function=None)
+        except IndexUnavailable:
+            raise
         except Exception as exc:  # chromadb raises its own NotFoundError / ValueError by version
             if self.settings.chroma.url and not _is_not_found(exc):
                 raise server_down(self.settings.chroma.url, exc) from exc
             raise IndexMismatch(
                 f"知识库 {self.name!r} 没有用当前嵌入模型构建的向量（{self.settings.index_stamp()['embedding']}）；"
-                f"请运行 `tiaowen ingest --rebuild PATH --kb {self.name}` / no vectors for the current model: rebuild") from exc
+                f"请运行 `{fix}` / no vectors for the current model: rebuild") from exc
+        have, want = self._stamp_of(col), self.settings.index_stamp()
+        if have != want:
+            diff = ", ".join(f"{k}: {have[k]} → {want[k]}" for k in want if have[k] != want[k])
+            raise IndexMismatch(f"知识库 {self.name!r} 的向量是用其他设置构建的（{diff}）；请运行 `{fix}` / "
+                                "the vectors were built with another model or segmenter: rebuild")
+        return col
+
+    def _writable_collection(self):
+        """The collection an ingest adds to; one built with other settings under this name is dropped."""
+        client = self._client(fresh=True)
+        name = self.collection_name()
+        col = client.get_or_create_collection(name, embedding_function=None,
+                                              metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
+        if self._stamp_of(col) != self.settings.index_stamp():
+            client.delete_collection(name)
+            col = client.create_collection(name, embedding_function=None,
+                                           metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
+        return col
 
     # -- writing -------------------------------------------------------------------
     def ingest(self, paths: list[str | Path], rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
@@ -229,6 +290,17 @@ class KnowledgeBase:
 
         One ingest at a time per knowledge base: a second one fails at once with a message.
         """
+        with self.locked():
+            try:
+                return self.ingest_locked(paths, rebuild, progress)
+            except Exception as exc:
+                if self.settings.chroma.url and is_transport_error(exc):
+                    raise server_down(self.settings.chroma.url, exc) from exc
+                raise
+
+    @contextlib.contextmanager
+    def locked(self):
+        """Hold the knowledge base's ingest lock (flock: released by the OS if the process dies)."""
         import fcntl
 
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -236,25 +308,24 @@ class KnowledgeBase:
             try:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                raise TiaowenError(
+                raise IngestBusy(
                     f"知识库 {self.name!r} 正在被另一个导入任务更新，请等它结束后再试 / "
                     "another ingest is updating this knowledge base: try again when it has finished") from None
-            try:
-                return self._ingest(paths, rebuild, progress)
-            except Exception as exc:
-                if self.settings.chroma.url and is_transport_error(exc):
-                    raise server_down(self.settings.chroma.url, exc) from exc
-                raise
+            yield
 
-    def _ingest(self, paths: list[str | Path], rebuild: bool, progress: Progress | None) -> IngestReport:
+    def ingest_locked(self, paths: list[str | Path], rebuild: bool = False,
+                      progress: Progress | None = None, strict: bool = False) -> IngestReport:
+        """``ingest`` for a caller that holds ``locked()``. A new or changed file without a citable clause is
+        refused when it was named (or ``strict``); one found in a folder is listed in ``empty_files``."""
         from .documents import parse_file
         from .embed import embed_sorted, get_embedder
-        from .loaders import iter_files
+        from .loaders import LoadError, check_size, iter_files
 
         t0 = time.perf_counter()
         files = iter_files(paths)
-        if not files:
-            raise TiaowenError("没有找到可导入的文件（支持 .txt .md .docx .pdf .html）/ no supported files found in the given paths")
+        max_bytes = int(self.settings.ingest.max_file_mb * 2**20)
+        for f in files:  # before anything is read
+            check_size(f, max_bytes)
         old = None if rebuild else self.manifest()
         if old is not None:
             try:
@@ -262,11 +333,15 @@ class KnowledgeBase:
             except IndexMismatch:
                 old = None  # other settings: build anew under this stamp
         old_files: dict = (old or {}).get("files", {})
-        old_clauses = {c.id: c for c in self.load_clauses(old)} if old else {}
-
         given_dirs = [Path(p).resolve() for p in paths if Path(p).is_dir()]
+        if not files and not any(Path(k).is_relative_to(d) for k in old_files for d in given_dirs):
+            # an empty folder is fine when it held documents before: they are removed
+            raise TiaowenError("没有找到可导入的文件（支持 .txt .md .docx .pdf .html）/ no supported files found in the given paths")
+        old_clauses = {c.id: c for c in self.load_clauses(old)} if old else {}
         new_files: dict[str, dict] = {}
         clauses_by_file: dict[str, list[Clause]] = {}
+        named = {str(Path(p).resolve()) for p in paths if Path(p).is_file()}
+        empty: list[str] = []
         parsed: dict[str, tuple[str, list[Document]]] = {}
         by_sha: dict[str, str] = {}
         skipped: list[str] = []
@@ -282,7 +357,13 @@ class KnowledgeBase:
                 clauses_by_file[key] = [old_clauses[cid] for cid in prev["clause_ids"] if cid in old_clauses]
                 new_files[key] = prev
                 continue
-            parsed[key] = (sha, parse_file(f))
+            docs: list[Document] = parse_file(f)
+            if not any(c.role == "clause" for d in docs for c in d.clauses):
+                if strict or key in named:
+                    raise LoadError(f, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
+                                    "no citable clause found: the file holds no recognisable Chinese clause or paragraph")
+                empty.append(str(f))
+            parsed[key] = (sha, docs)
             if progress:
                 progress("parse", i + 1, len(files))
         # keep files not named this time, unless they lived in a folder that was given
@@ -306,6 +387,9 @@ class KnowledgeBase:
                 "clause_ids": [c.id for c in cls],
             }
         changed = len(parsed)
+        if not new_files:
+            raise TiaowenError(f"这样导入后知识库 {self.name!r} 将没有任何文档，未做改动 / "
+                               "this would leave the knowledge base without documents: nothing was changed")
 
         all_clauses: list[Clause] = []
         seen: set[str] = set()
@@ -318,7 +402,7 @@ class KnowledgeBase:
         indexed = [c for c in all_clauses if c.role == "clause"]
 
         # dense vectors: embed only what the collection does not hold yet (resumable)
-        col = self.collection(create=True)
+        col = self._writable_collection()
         units = [(vid, c, text) for c in indexed
                  for vid, text in dense_units(c, self.settings.embedding.sentence_vectors)]
         vids = [u[0] for u in units]
@@ -346,7 +430,7 @@ class KnowledgeBase:
         from .tokenize import tokenize
         import bm25s
 
-        gen = int((old or {}).get("generation", 0)) + 1
+        gen = self._next_generation()
         bm25_dir = f"bm25-{gen}"
         clauses_file = f"clauses-{gen}.jsonl"
         retriever = bm25s.BM25()
@@ -371,6 +455,9 @@ class KnowledgeBase:
         os.replace(tmp_clauses, self.dir / clauses_file)
 
         corpus_hash = hashlib.sha256("".join(sorted(e["sha256"] for e in new_files.values())).encode()).hexdigest()
+        # every path given so far that still holds an indexed file: what a rebuild must be given
+        roots = {str(Path(p).resolve()) for p in paths} | set((old or {}).get("paths", []))
+        roots = {r for r in roots if any(Path(k).is_relative_to(Path(r).resolve()) for k in new_files)}
         manifest = {
             "format": FORMAT_VERSION,
             "name": self.name,
@@ -378,25 +465,43 @@ class KnowledgeBase:
             "stamp_hash": self.settings.stamp_hash(),
             "corpus_hash": corpus_hash,
             "generation": gen,
+            "writer": WRITER,
             "created": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "paths": sorted({str(p) for p in paths}),
+            "paths": sorted(roots),
             "clauses_file": clauses_file,
             "bm25_dir": bm25_dir,
             "collection": col.name,
             "files": new_files,
         }
         _write_json_atomic(self.dir / MANIFEST, manifest)  # the commit point
+        with _seen_lock:
+            _seen_generation[str(self.dir / "chroma")] = gen
         self._collect_garbage(manifest, col, set(vids))
         n_dups = sum(len(d["near_duplicates"]) for e in new_files.values() for d in e["documents"])
         return IngestReport(len(new_files), changed, removed,
                             sum(len(e["documents"]) for e in new_files.values()), len(all_clauses),
-                            embedded, time.perf_counter() - t0, n_dups, tuple(skipped), t_enc)
+                            embedded, time.perf_counter() - t0, n_dups, tuple(skipped), t_enc, empty)
+
+    def _next_generation(self) -> int:
+        """A generation no file on disk has yet: the live one's files are never overwritten, even by --rebuild."""
+        try:
+            live = int((self.manifest() or {}).get("generation", 0))
+        except IndexCorrupt:
+            live = 0
+        used = [int(m.group(1)) for p in self.dir.iterdir() if (m := re.fullmatch(r"(?:bm25|clauses)-(\d+)(?:\..*)?", p.name))]
+        return max([live, *used]) + 1
 
     def _collect_garbage(self, manifest: dict, col, live_vids: set[str]) -> None:
-        """Remove files of older generations and vectors no clause references."""
+        """Remove files of older generations, collections built with other settings, and vectors no clause
+        references."""
         for p in self.dir.iterdir():
             if p.name.startswith(("bm25-", "clauses-")) and p.name not in (manifest["bm25_dir"], manifest["clauses_file"]):
                 shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+        client = self._client()
+        for other in client.list_collections():
+            name = getattr(other, "name", other)
+            if name.startswith(self._collection_prefix()) and name != col.name:
+                client.delete_collection(name)
         stale: list[str] = []
         total = col.count()
         for offset in range(0, total, 10000):

@@ -114,6 +114,18 @@ def load_file(path: str | os.PathLike[str]) -> LoadedText:
     return LoadedText(source=source, format=fmt, text=text, encoding=encoding)
 
 
+def check_size(path: str | os.PathLike[str], max_bytes: int) -> None:
+    """Refuse a file over ``max_bytes`` before anything reads it (a 50 MB text would take hours to embed)."""
+    size = Path(path).stat().st_size
+    if size > max_bytes:
+        mb, limit = size / 2**20, max_bytes / 2**20
+        raise LoadError(
+            path,
+            f"文件过大（{mb:.1f} MB，上限 {limit:g} MB）：请拆分成几个文件，或设置 TIAOWEN_INGEST__MAX_FILE_MB 提高上限",
+            f"file too large ({mb:.1f} MB, limit {limit:g} MB): split it, or raise TIAOWEN_INGEST__MAX_FILE_MB",
+        )
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str]) -> list[Path]:
     """Expand files and directories (recursively, sorted, hidden entries skipped) to supported files."""
     if isinstance(paths, (str, os.PathLike)):

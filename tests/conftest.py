@@ -72,14 +72,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def app_server(home: Path, timeout: float):
-    """app.py on a free localhost port with TIAOWEN_HOME=home, until the block ends; the server's
-    output is in ``.output`` afterwards."""
+def app_server(home: Path, timeout: float, env: dict | None = None):
+    """app.py on a free localhost port with TIAOWEN_HOME=home (and ``env``), until the block ends; the
+    server's output is in ``.output`` afterwards."""
     port = free_port()
-    env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_PORT": str(port)}
+    env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_PORT": str(port), **(env or {})}
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    app = SimpleNamespace(url=f"http://127.0.0.1:{port}/", output="")
+    app = SimpleNamespace(url=f"http://127.0.0.1:{port}/", port=port, home=home, output="")
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -94,3 +94,43 @@ def app_server(home: Path, timeout: float):
     finally:
         proc.terminate()
         app.output, _ = proc.communicate(timeout=30)
+
+
+# questions whose answers show that a knowledge base of the bundled corpus is intact
+PROBES = ("客户投诉多久内要响应？", "电商规章制度第七条说了什么", "平台对入驻商家要审核哪些证件？")
+
+
+def index_state(home: Path, kb: str = "default", probes=PROBES) -> dict:
+    """What a knowledge base holds and answers: the files of its committed generation and its uploads, the
+    vector ids stored (read afresh from disk), and its answers to ``probes``. Equal before and after means
+    nothing was lost or half-written."""
+    import hashlib
+    import json
+
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+    from ingest.index import _chroma_client
+    from tiaowen.settings import Settings
+
+    s = Settings(home=home, kb=kb)
+    d = s.kb_dir()
+    m = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    live = [d / "manifest.json", d / m["clauses_file"], *sorted((d / m["bm25_dir"]).iterdir()),
+            *sorted((d / "uploads").glob("*"))]
+    files = {str(p.relative_to(d)): hashlib.sha256(p.read_bytes()).hexdigest() for p in live}
+    r = Retriever(s)
+    col = _chroma_client(d / "chroma", fresh=True).get_collection(r.collection.name)
+    return {"files": files, "vectors": sorted(col.get(include=[])["ids"]),
+            "answers": [answer(r, q).to_dict() for q in probes]}
+
+
+def said(answer: dict) -> tuple:
+    """What an answer says and cites (the scores of the other clauses retrieved move as documents are added)."""
+    return answer["status"], answer["answer"], answer["citations"]
+
+
+def cli(*args: str, home: Path, timeout: float = 300, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`tiaowen ARGS` as a user runs it: its own process, the worktree's code, TIAOWEN_HOME=home."""
+    e = {**os.environ, "TIAOWEN_HOME": str(home), "PYTHONPATH": str(ROOT), **(env or {})}
+    return subprocess.run([sys.executable, "-m", "tiaowen.cli", *args], cwd=ROOT, env=e,
+                          capture_output=True, text=True, timeout=timeout)

@@ -13,11 +13,17 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 
 def _settings(kb: str | None):
-    from .settings import Settings
+    """The settings from the environment, with --kb; a bad value or name is a message, not a traceback."""
+    from .errors import TiaowenError
+    from .settings import Settings, from_env
 
-    s = Settings()
-    if kb:
-        s = s.model_copy(update={"kb": kb})
+    try:
+        s = from_env(Settings)
+        if kb:
+            s = s.model_copy(update={"kb": kb})
+        s.kb_dir()  # the name is checked before anything touches the disk
+    except TiaowenError as exc:
+        raise click.ClickException(str(exc)) from None
     return s
 
 
@@ -80,6 +86,8 @@ def ingest(paths, kb, rebuild):
                f"近似重复 {r.near_duplicates} 处，用时 {r.seconds:.1f}s")
     for f in r.duplicate_files:
         click.echo(f"跳过与另一文件内容相同的文件 / skipped, identical to another file: {f}")
+    for f in r.empty_files:
+        click.echo(f"注意：{f} 中没有找到可引用的条文，未收录任何条款 / no citable clause found in this file", err=True)
 
 
 def _print_answer(ans, as_json: bool, extra: dict | None = None):

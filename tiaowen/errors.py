@@ -47,3 +47,19 @@ class LLMUnavailable(LLMError):
 
 class LLMMalformed(LLMError):
     """The chat model's reply could not be read, or no statement of it could be verified."""
+
+
+class IngestBusy(TiaowenError):
+    """Another ingest is updating the knowledge base."""
+
+
+class BadName(TiaowenError):
+    """A knowledge base name that is not a plain folder name."""
+
+
+class BadUpload(TiaowenError):
+    """An uploaded file is refused (its name, type or size)."""
+
+
+class BadSetting(TiaowenError):
+    """An environment variable holds a value the settings cannot use."""

