@@ -40,3 +40,30 @@ def test_versions_of_one_law_are_told_apart_and_copies_indexed_once(tmp_path):
     again = KnowledgeBase(s).ingest([tmp_path / "a", tmp_path / "b"])
     assert again.changed_files == 0 and again.embedded == 0
     assert Retriever(s).documents == r.documents
+
+
+def test_a_title_reused_without_a_version_is_refused(tmp_path):
+    from ingest.index import KnowledgeBase
+    from tiaowen.errors import TiaowenError
+    from tiaowen.settings import Settings
+
+    (tmp_path / "a.md").write_text(OLD, encoding="utf-8")
+    (tmp_path / "b.md").write_text(NEW, encoding="utf-8")
+    with pytest.raises(TiaowenError, match="出现在多个文件中.*版本日期"):
+        KnowledgeBase(Settings(home=tmp_path / "home")).ingest([tmp_path / "a.md", tmp_path / "b.md"])
+    assert KnowledgeBase(Settings(home=tmp_path / "home")).manifest() is None
+
+
+def test_parts_of_one_document_in_several_files_share_its_title(tmp_path):
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    head = "# 中华人民共和国示例典\n<!-- INFO END -->\n"
+    (tmp_path / "总则编.md").write_text(head + "第一条 为了规范示例，制定本法典。\n", encoding="utf-8")
+    (tmp_path / "合同编.md").write_text(head + "第二条 合同应当采用书面形式订立。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path])
+    r = Retriever(s)
+    assert r.documents == ["中华人民共和国示例典"]
+    assert len(r.clauses_numbered("a2", {"中华人民共和国示例典"})) == 1
