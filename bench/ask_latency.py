@@ -22,6 +22,16 @@ def _pct(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+def timed(fn, qs) -> list[float]:
+    """Milliseconds ``fn`` takes on each question."""
+    out = []
+    for q in qs:
+        t = time.perf_counter()
+        fn(q)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
 def main():
     from assistant.answer import answer
     from assistant.retrieve import Retriever
@@ -38,17 +48,9 @@ def main():
     for q in qs[:5]:  # warm up: jieba dictionary, model, Chroma segment
         answer(r, q)
 
-    def timed(fn):
-        out = []
-        for q in qs:
-            t = time.perf_counter()
-            fn(q)
-            out.append((time.perf_counter() - t) * 1000)
-        return out
-
-    embed = timed(lambda q: r.embedder.embed_query(q))
-    search = timed(lambda q: r.search(q))
-    ask = timed(lambda q: answer(r, q))
+    embed = timed(lambda q: r.embedder.embed_query(q), qs)
+    search = timed(lambda q: r.search(q), qs)
+    ask = timed(lambda q: answer(r, q), qs)
     print(f"questions: {len(qs)}")
     for name, xs in (("embed query", embed), ("hybrid search", search), ("full ask", ask)):
         print(f"{name:14s} p50 {statistics.median(xs):7.1f} ms   p95 {_pct(xs, 95):7.1f} ms")

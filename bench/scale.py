@@ -36,13 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
+from ask_latency import _pct, timed  # noqa: E402  (bench/ is the script's folder)
+
 ARTICLE = re.compile(r"^第[一二三四五六七八九十百千零〇两\d]+条", re.M)
 DEFAULT_FOLDERS = "民法典,民法商法,经济法,行政法,社会法,宪法相关法,诉讼与非诉讼程序法,刑法,宪法,部门规章,司法解释"
-
-
-def pct(xs, p):
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
 class PeakRSS:
@@ -98,15 +95,6 @@ def stage_files(laws: Path, folders: list[str], sizes: list[int], max_articles: 
     if len(ecom) <= ends[0][0] and ends[0][0] != len(ecom):  # the e-commerce laws alone as the first stage
         ends.insert(0, (len(ecom), sum(counts[:len(ecom)])))
     return files, ends
-
-
-def timed(fn, qs):
-    out = []
-    for q in qs:
-        t = time.perf_counter()
-        fn(q)
-        out.append((time.perf_counter() - t) * 1000)
-    return out
 
 
 def main():
@@ -203,8 +191,8 @@ def main():
             sc = [retrieval_scores([clause_unit(h.clause) for h in r.search(q.question, 10)], list(q.gold))
                   for q in qa_laws.questions if q.gold]
         row = {"files": n_files, "articles": n_articles, "records": len(r.clauses), "vectors": r.n_vectors,
-               "search_p50_ms": round(statistics.median(search), 1), "search_p95_ms": round(pct(search, 95), 1),
-               "ask_p50_ms": round(statistics.median(ask), 1), "ask_p95_ms": round(pct(ask, 95), 1),
+               "search_p50_ms": round(statistics.median(search), 1), "search_p95_ms": round(_pct(search, 95), 1),
+               "ask_p50_ms": round(statistics.median(ask), 1), "ask_p95_ms": round(_pct(ask, 95), 1),
                "query_peak_rss_mb": round(mem.peak),
                "laws_hit@1": round(sum(x["hit@1"] for x in sc) / len(sc), 3),
                "laws_recall@10": round(sum(x["recall@10"] for x in sc) / len(sc), 3)}
