@@ -157,8 +157,14 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
     if markdown and "<!-- INFO END -->" in text:
         # LawRefBook: the title line, then dates and notes until the INFO END marker
         head, _, body = text.partition("<!-- INFO END -->")
-        title_line = next((ln for ln in head.splitlines() if ln.startswith("# ")), "")
-        text = title_line + "\n\n" + body
+        titles = [ln for ln in head.splitlines() if ln.startswith("# ")]
+        text = (titles[0] if titles else "") + "\n\n" + body
+        if len(titles) > 1:
+            # a file holding one part of a law (民法典/合同编.md: "# 中华人民共和国民法典", "# 合同编"): the
+            # part heads the body and the body's headings move one level under it, so the part is in
+            # every clause's path and its chapters are told from the other parts' chapters of the same number
+            body = re.sub(r"^(#{2,6})(?=\s)", r"#\1", body, flags=re.M)
+            text = titles[0] + "\n\n" + "".join(f"#{t}\n\n" for t in titles[1:]) + body
     blocks = clean_blocks(text, markdown=markdown)
     stem = Path(source).stem
     stem = re.sub(r"\(\d{4}-\d{2}-\d{2}\)$", "", stem)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 
-SEGMENTER_VERSION = "seg-7"
+SEGMENTER_VERSION = "seg-8"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -31,6 +31,8 @@ STRUCTURAL = ("chapter", "section", "article")
 PUNCT_BEFORE = set("。；;：:，,！？!?、")
 SENTENCE_END = set("。；;：:！？!?")
 REF_BEFORE = set("第按见照据依在于至和及与、")
+# What ends the text before a 第X条 that cites another article of a law ("本法第五十九条", "《…办法》第三条").
+LAW_REF = re.compile(r"(本|法|条例|规定|办法|细则|规则|解释|决定|章程|》)\s*$")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_DIGITS.update({"〇": 0, "两": 2})
 
@@ -124,6 +126,7 @@ class Segmenter:
         self.norm_seen = ""  # normalised text seen so far, to drop repeated passages
         self.duplicates: list[str] = []
         self.last_node: dict[str, Node] = {}  # the latest node opened of each kind
+        self.marker_depth: int | None = None  # depth of the Markdown heading being read, if it is numbered
 
     # -- markers -----------------------------------------------------------
     def _open_of(self, kind: str) -> int | None:
@@ -169,7 +172,9 @@ class Segmenter:
             if value != open_value + 1 and not first_of_kind:
                 return False
             # run together after a heading: "第三章企业经营行为第十一条…"
-            if top.kind in ("chapter", "section") and _heading_like(top_text, 24) or run_in:
+            if top.kind in ("chapter", "section") and _heading_like(top_text, 24):
+                return True
+            if run_in and not LAW_REF.search(text[:pos]):  # but "除本法第五十九条规定…" cites an article
                 return True
             return prev in SENTENCE_END and not first_of_kind
         if i is not None and value == open_value + 1:
@@ -189,15 +194,25 @@ class Segmenter:
             return value[-1] == 1 or (value[:-1] + (value[-1] - 1,)) in siblings
         return False
 
+    def _md_prefix(self) -> list[Node]:
+        """The stack down to the Markdown headings above a new chapter (刑法's "## 第一编 总则",
+        民法典's part files): those a heading of the chapter's own level or higher does not close."""
+        keep = [self.root]
+        for n in self.stack[1:]:
+            if n.kind != "md" or (self.marker_depth is not None and n.value >= self.marker_depth):
+                break
+            keep.append(n)
+        return keep
+
     def _open(self, kind: str, raw: str, value, marker: str) -> Node:
         if kind == "chapter":
-            self.stack = [self.root]
+            self.stack = self._md_prefix()
         elif kind == "section":
             i = self._open_of("chapter")
-            self.stack = self.stack[: (i + 1) if i else 1]
+            self.stack = self.stack[: i + 1] if i else self._md_prefix()
         elif kind == "article":
             i = next((j for j in range(len(self.stack) - 1, 0, -1) if self.stack[j].kind in ("chapter", "section")), 0)
-            self.stack = self.stack[: i + 1]
+            self.stack = self.stack[: i + 1] if i else self._md_prefix()
         elif kind == "named":
             self.stack = [self.root]
         elif kind == "std":
@@ -254,7 +269,11 @@ class Segmenter:
         s = text.strip()
         m = match_marker(s)
         if m and m[0] in ("chapter", "section", "article", "named", "std"):
-            self.paragraph(s)
+            self.marker_depth = max(1, level - 1)
+            try:
+                self.paragraph(s)
+            finally:
+                self.marker_depth = None
             return
         depth = max(1, level - 1)
         while len(self.stack) > 1 and (self.stack[-1].kind != "md" or self.stack[-1].value >= depth):
@@ -392,6 +411,8 @@ def _key(node: Node) -> str:
         return node.raw
     if k == "named":
         return {"前言": "foreword", "引言": "intro"}.get(node.raw, "annex" + node.raw[-1:])
+    if k == "article" and (m := re.search(rf"之([{CN_NUM}]+)", node.marker)):
+        return f"a{node.value}-{cn_to_int(m.group(1))}"  # 第一百二十条之一: its own id, not a120~2
     if k in KEY_PREFIX:
         return f"{KEY_PREFIX[k]}{node.value}"
     return k
@@ -477,8 +498,9 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                 n = paras_under[id(node)] = paras_under.get(id(node), 0) + 1
                 ckey, clabel, cpath = key + (f"para{n}",), label + (f"第{n}段",), path + (f"第{n}段",)
             elif child.kind == "md":
-                ckey = key + (f"m{child.seq}",)
-                clabel, cpath = label + (child.title,), path + (child.title,)
+                # keyed by its title, not its position: a heading added above does not renumber
+                ckey = key + ("m" + doc_id_for(child.title)[:6],)
+                clabel, cpath = label + (child.title + " ",), path + (child.title,)
             else:
                 mk = _marker_label(child)
                 if child.kind in ("article", "std"):
@@ -489,7 +511,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                     clabel = label + (f"{mk} {own}" if _heading_like(own) else mk,)
                 cpath = path + ((f"{mk} {own}" if own and _heading_like(own) else mk),)
             cid = f"{doc_id}/" + "/".join(ckey)
-            full_label = f"《{title}》" + "".join(clabel)
+            full_label = (f"《{title}》" + "".join(clabel)).rstrip()
             display = (child.marker + child.text).strip() if child.kind not in ("para", "md") else child.text
             heading = _is_heading(child) or child.kind in ("chapter", "section", "md") and _heading_like(own)
             if not child.children and not own:

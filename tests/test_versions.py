@@ -55,15 +55,30 @@ def test_a_title_reused_without_a_version_is_refused(tmp_path):
 
 
 def test_parts_of_one_document_in_several_files_share_its_title(tmp_path):
+    """民法典 as LawRefBook ships it: one file a part (编), each with its own 第一章; the part is in
+    every clause's path, so the chapters of different parts get ids of their own."""
     from assistant.retrieve import Retriever
     from ingest.index import KnowledgeBase
     from tiaowen.settings import Settings
 
-    head = "# 中华人民共和国示例典\n<!-- INFO END -->\n"
-    (tmp_path / "总则编.md").write_text(head + "第一条 为了规范示例，制定本法典。\n", encoding="utf-8")
-    (tmp_path / "合同编.md").write_text(head + "第二条 合同应当采用书面形式订立。\n", encoding="utf-8")
+    def part(name: str, body: str) -> str:
+        return f"# 中华人民共和国示例典\n\n# {name}\n\n2020年5月28日通过\n\n<!-- INFO END -->\n\n{body}"
+
+    (tmp_path / "总则.md").write_text(part("总则", "## 第一章 基本规定\n\n第一条 为了规范示例，制定本法典。\n"),
+                                    encoding="utf-8")
+    (tmp_path / "合同编.md").write_text(part("合同编", "## 第一分编 通则\n\n### 第一章 一般规定\n\n"
+                                             "第二条 合同应当采用书面形式订立。\n\n第二条之一 电子合同视为书面形式。\n"),
+                                      encoding="utf-8")
     s = Settings(home=tmp_path / "home")
     KnowledgeBase(s).ingest([tmp_path])
     r = Retriever(s)
     assert r.documents == ["中华人民共和国示例典"]
-    assert len(r.clauses_numbered("a2", {"中华人民共和国示例典"})) == 1
+    second = r.clauses_numbered("a2", {"中华人民共和国示例典"})
+    assert len(second) == 1 and second[0].path == (
+        "中华人民共和国示例典", "合同编", "第一分编 通则", "第一章 一般规定", "第二条")
+    assert second[0].label == "《中华人民共和国示例典》第二条"
+    added = [c for c in r.clauses if c.label == "《中华人民共和国示例典》第二条之一"]
+    assert len(added) == 1 and added[0].id != second[0].id and "~" not in added[0].id
+    chapters = sorted(c.label for c in r.clauses if c.path[-1].startswith("第一章"))
+    assert chapters == ["《中华人民共和国示例典》合同编 第一分编 通则 第一章 一般规定",
+                        "《中华人民共和国示例典》总则 第一章 基本规定"]
