@@ -93,8 +93,10 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     return first and is_title_like(nxt.text)
 
 
-def split_documents(blocks: list[Block], fallback_title: str) -> list[_Doc]:
-    """Group cleaned paragraphs into documents by title lines, page headers and boilerplate."""
+def split_documents(blocks: list[Block], fallback_title: str, one_document: bool = False) -> list[_Doc]:
+    """Group cleaned paragraphs into documents by title lines, page headers and boilerplate.
+    ``one_document``: the file is one document (LawRefBook), and a line that would start another
+    ("法律责任" alone between two articles) is a heading inside it."""
     docs: list[_Doc] = []
     known: dict[str, _Doc] = {}
     current: _Doc | None = None
@@ -129,6 +131,9 @@ def split_documents(blocks: list[Block], fallback_title: str) -> list[_Doc]:
                     current = d
             continue
         if b.kind == "text" and _is_title(blocks, i, known, first=not docs and current is None):
+            if one_document and current is not None:
+                current.blocks.append(Block("heading", b.text, level=2, line=b.line))
+                continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
             if nxt is not None and nxt.kind == "text" and _is_title(blocks, i + 1, known, first=False) \
                     and _title_name(nxt.text) != _title_name(b.text):
@@ -154,23 +159,23 @@ def split_documents(blocks: list[Block], fallback_title: str) -> list[_Doc]:
 
 def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]:
     """Parse one file's text into documents with their clause records."""
-    if markdown and "<!-- INFO END -->" in text:
+    lawref = markdown and "<!-- INFO END -->" in text
+    if lawref:
         # LawRefBook: the title line, then dates and notes until the INFO END marker
         head, _, body = text.partition("<!-- INFO END -->")
         titles = [ln for ln in head.splitlines() if ln.startswith("# ")]
-        text = (titles[0] if titles else "") + "\n\n" + body
-        if len(titles) > 1:
-            # a file holding one part of a law (民法典/合同编.md: "# 中华人民共和国民法典", "# 合同编"): the
-            # part heads the body and the body's headings move one level under it, so the part is in
-            # every clause's path and its chapters are told from the other parts' chapters of the same number
-            body = re.sub(r"^(#{2,6})(?=\s)", r"#\1", body, flags=re.M)
-            text = titles[0] + "\n\n" + "".join(f"#{t}\n\n" for t in titles[1:]) + body
+        # one file is one document: the body's headings move one level down, so a "# 法律责任" in the
+        # body is a heading, not a new document's title; a second title line names the part of a law
+        # the file holds (民法典/合同编.md: "# 中华人民共和国民法典", "# 合同编"), which then heads the body,
+        # so the part is in every clause's path and its 第一章 is told from the other parts' 第一章
+        body = re.sub(r"^(#{1,5})(?=\s)", r"#\1", body, flags=re.M)
+        text = (titles[0] if titles else "") + "\n\n" + "".join(f"#{t}\n\n" for t in titles[1:]) + body
     blocks = clean_blocks(text, markdown=markdown)
     stem = Path(source).stem
     stem = re.sub(r"\(\d{4}-\d{2}-\d{2}\)$", "", stem)
     if markdown and not any(b.kind == "heading" and b.level == 1 for b in blocks):
         blocks.insert(0, Block("heading", stem, level=1))
-    docs = split_documents(blocks, stem)
+    docs = split_documents(blocks, stem, one_document=lawref)
     out = []
     for d in docs:
         seg = Segmenter()

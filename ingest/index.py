@@ -162,32 +162,35 @@ def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, di
     """Give every document a title of its own. Versions of one law in several files
     ("公司法(2018-10-26).md", "公司法(2023-12-29).md") share a title: a document already in the
     knowledge base keeps it, else the newest version does; the others are titled with their version
-    ("中华人民共和国公司法（2018-10-26）"). A file whose name gives no version may not reuse a title: which
-    document is meant would be a guess (an upload under a new name, a copy edited), so it is refused, unless
-    the files are parts of one document whose clause numbers do not meet (民法典's 总则编.md, 物权编.md …)."""
+    ("中华人民共和国公司法（2018-10-26）"). A file whose name gives no version beside a dated one is titled
+    "…（版本未注明）". Two files with no version may not share a title: which document is meant would be a
+    guess (an upload under a new name, a copy edited), so it is refused, unless the files are parts of one
+    document whose clause numbers do not meet (民法典's 总则.md, 物权编.md …)."""
     from .documents import retitled, version_of
 
-    taken = {d["title"] for e in kept.values() for d in e["documents"]}
+    taken = {d["title"]: version_of(key) for key, e in kept.items() for d in e["documents"]}  # title → its version
     claims = sorted(((d.title, version_of(key), key, i) for key, (_, docs) in parsed.items() for i, d in enumerate(docs)),
                     key=lambda x: (x[0], x[1] == "", tuple(-ord(ch) for ch in x[1]), x[2]))  # newest version first
     out = {key: (sha, list(docs)) for key, (sha, docs) in parsed.items()}
     ids = set(kept_ids)
     for title, version, key, i in claims:
         own = {c.id for c in out[key][1][i].clauses}
-        if title not in taken or not version and not own & ids:
-            taken.add(title)
+        if title not in taken or not version and not taken[title] and not own & ids:
+            taken.setdefault(title, version)
             ids |= own
             continue
-        if not version:
+        if not version and not taken[title]:
             raise TiaowenError(
                 f"文档《{title}》出现在多个文件中（{key}）；请只保留一份，或修改其中一份的标题；同一法规的不同版本请在文件名中"
                 "注明版本日期，如 名称(2023-12-29).md / the same document title appears in several files: keep one or "
                 "rename it; versions of one law are told apart by a date in the file name")
+        # a file with no date beside a dated version of the same law: kept, titled as of unknown version
+        version = version or "版本未注明"
         new = f"{title}（{version}）"
         n = 2
         while new in taken:
             new, n = f"{title}（{version}-{n}）", n + 1
-        taken.add(new)
+        taken[new] = version
         out[key][1][i] = retitled(out[key][1][i], new)
         ids |= {c.id for c in out[key][1][i].clauses}
     return out

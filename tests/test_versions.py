@@ -82,3 +82,20 @@ def test_parts_of_one_document_in_several_files_share_its_title(tmp_path):
     chapters = sorted(c.label for c in r.clauses if c.path[-1].startswith("第一章"))
     assert chapters == ["《中华人民共和国示例典》合同编 第一分编 通则 第一章 一般规定",
                         "《中华人民共和国示例典》总则 第一章 基本规定"]
+
+
+def test_a_file_with_no_date_beside_a_dated_version_is_kept_as_of_unknown_version(tmp_path):
+    """LawRefBook ships 条例.md beside 条例(2024-12-31).md: the dated one holds the plain title, the other
+    is kept under "（版本未注明）"; a "# 法律责任" heading inside a law's body starts no document of its own."""
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "示例法.md").write_text(OLD + "\n# 法律责任\n\n第三条 违反本法的，责令改正。\n", encoding="utf-8")
+    (tmp_path / "示例法(2023-06-30).md").write_text(NEW, encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path])
+    r = Retriever(s)
+    assert r.documents == ["中华人民共和国示例法", "中华人民共和国示例法（版本未注明）"]
+    third = r.clauses_numbered("a3", {"中华人民共和国示例法（版本未注明）"})
+    assert len(third) == 1 and third[0].path[-2:] == ("法律责任", "第三条")
