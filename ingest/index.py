@@ -247,11 +247,12 @@ class KnowledgeBase:
                 "clause file missing or damaged: rebuild") from exc
 
     def _stamp_of(self, col) -> dict:
-        return {k: (col.metadata or {}).get(k) for k in self.settings.index_stamp()}
+        return {k: (col.metadata or {}).get(k) for k in self.settings.vector_stamp()}
 
     def collection_name(self) -> str:
-        """One collection per knowledge base and index stamp; on a shared server the base's name is part of it."""
-        return f"{self._collection_prefix()}{self.settings.stamp_hash()}"
+        """One collection per knowledge base, embedding model and dense units; on a shared server the base's
+        name is part of it."""
+        return f"{self._collection_prefix()}{self.settings.vector_stamp_hash()}"
 
     def _collection_prefix(self) -> str:
         if self.settings.chroma.url:  # Chroma names allow [a-zA-Z0-9._-] only: the kb name goes in hashed
@@ -280,7 +281,7 @@ class KnowledgeBase:
             raise IndexMismatch(
                 f"知识库 {self.name!r} 没有用当前嵌入模型构建的向量（{self.settings.index_stamp()['embedding']}）；"
                 f"请运行 `{fix}` / no vectors for the current model: rebuild") from exc
-        have, want = self._stamp_of(col), self.settings.index_stamp()
+        have, want = self._stamp_of(col), self.settings.vector_stamp()
         if have != want:
             diff = ", ".join(f"{k}: {have[k]} → {want[k]}" for k in want if have[k] != want[k])
             raise IndexMismatch(f"知识库 {self.name!r} 的向量是用其他设置构建的（{diff}）；请运行 `{fix}` / "
@@ -290,13 +291,21 @@ class KnowledgeBase:
     def _writable_collection(self):
         """The collection an ingest adds to; one built with other settings under this name is dropped."""
         client = self._client(fresh=True)
-        name = self.collection_name()
+        name, want = self.collection_name(), self.settings.vector_stamp()
+        names = [getattr(c, "name", c) for c in client.list_collections()]
+        if name not in names:
+            # vectors of the same model under an older name (named by the whole index stamp): keep them
+            for other in names:
+                if other.startswith(self._collection_prefix()):
+                    old = client.get_collection(other, embedding_function=None)
+                    if self._stamp_of(old) == want:
+                        old.modify(name=name)
+                        break
         col = client.get_or_create_collection(name, embedding_function=None,
-                                              metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
-        if self._stamp_of(col) != self.settings.index_stamp():
+                                              metadata={"hnsw:space": "cosine", **want})
+        if self._stamp_of(col) != want:
             client.delete_collection(name)
-            col = client.create_collection(name, embedding_function=None,
-                                           metadata={"hnsw:space": "cosine", **self.settings.index_stamp()})
+            col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine", **want})
         return col
 
     # -- writing -------------------------------------------------------------------

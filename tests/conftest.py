@@ -79,7 +79,7 @@ def app_server(home: Path, timeout: float, env: dict | None = None):
     env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_PORT": str(port), **(env or {})}
     proc = subprocess.Popen([sys.executable, "app.py"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    app = SimpleNamespace(url=f"http://127.0.0.1:{port}/", port=port, home=home, output="")
+    app = SimpleNamespace(url=f"http://127.0.0.1:{port}/", port=port, home=home, output="", proc=proc)
     try:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

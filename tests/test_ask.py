@@ -69,6 +69,39 @@ def test_changed_and_removed_documents_are_updated(tmp_path, monkeypatch):
     assert r.search("退货多久受理", 1)[0].clause.text.endswith("十五日内受理。")
 
 
+def test_a_new_segmenter_rebuilds_the_index_but_re_embeds_only_texts_it_changed(tmp_path, monkeypatch):
+    """Upgrading Tiaowen's segmenter must not re-embed a 147k-article corpus: the manifest asks for a
+    rebuild, the rebuild finds the vectors of unchanged texts (also in a collection named the old way,
+    by the whole index stamp) and embeds only what the new segmenter changed."""
+    import ingest.segment
+    from ingest.index import KnowledgeBase, _chroma_client
+    from tiaowen.errors import IndexMismatch
+    from tiaowen.settings import Settings
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("甲公司售后制度\n第一条 客户退货应当在七日内受理。\n第二条 客服应当记录每一次投诉。\n",
+                                encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    assert KnowledgeBase(s).ingest([docs]).embedded == 2
+    # as an older release left it: the collection named by the whole index stamp
+    client = _chroma_client(s.kb_dir() / "chroma", fresh=True)
+    client.get_collection(KnowledgeBase(s).collection_name()).modify(name=f"clauses_{s.stamp_hash()}")
+
+    monkeypatch.setattr(ingest.segment, "SEGMENTER_VERSION", "seg-next")
+    with pytest.raises(IndexMismatch, match="rebuild"):
+        _retriever(s)
+    (docs / "a.txt").write_text("甲公司售后制度\n第一条 客户退货应当在七日内受理。\n第二条 客服应当记录每一次投诉和处理结果。\n",
+                                encoding="utf-8")
+    report = KnowledgeBase(s).ingest([docs])
+    assert report.embedded == 1  # the changed article only
+    r = _retriever(s)
+    assert r.manifest["stamp"]["segmenter"] == "seg-next" and r.collection.count() == 2
+    assert [c.name for c in _chroma_client(s.kb_dir() / "chroma", fresh=True).list_collections()] == [
+        KnowledgeBase(s).collection_name()]
+    assert "处理结果" in r.search("投诉要记录什么", 1)[0].clause.text
+
+
 def test_index_built_with_other_settings_asks_for_rebuild(seed_settings):
     from tiaowen.errors import IndexMismatch
 

@@ -121,3 +121,43 @@ def test_bad_server_url_is_explained(tmp_path, monkeypatch):
     doc.write_text(RULES, encoding="utf-8")
     with pytest.raises(TiaowenError, match="http://127.0.0.1:8000"):
         KnowledgeBase(Settings(), "x").ingest([doc])
+
+
+@pytest.mark.slow
+def test_the_app_stays_up_through_a_chroma_outage_and_answers_when_it_returns(tmp_path, monkeypatch):
+    """app.py over a Chroma server: while the server is down, the chat and the API say so (in words
+    that name the fix) and the app keeps serving; when it comes back, the same app answers again."""
+    from gradio_client import Client
+
+    from ingest.index import KnowledgeBase
+    from tests.conftest import app_server
+    from tiaowen.settings import Settings
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    home = tmp_path / "home"
+    monkeypatch.setenv("TIAOWEN_CHROMA__URL", url)
+    doc = tmp_path / "rules.txt"
+    doc.write_text(RULES, encoding="utf-8")
+    question = "员工想把用户数据导出来要走什么流程"
+    data = tmp_path / "chroma-data"
+    with chroma_server(data, port) as chroma:
+        KnowledgeBase(Settings(home=home)).ingest([doc])
+        with app_server(home, 180, env={"TIAOWEN_CHROMA__URL": url}) as app:
+            client = Client(app.url, verbose=False)
+            before = client.predict(question, "default", api_name="/ask")
+            assert before["status"] == "answered" and "第三条" in before["citations"][0]["label"]
+
+            chroma.terminate()
+            chroma.wait(timeout=30)
+            down = client.predict(question, "default", api_name="/ask")
+            assert down["status"] == "error" and "chroma run" in down["error"], down
+            chat = client.predict(question, [], "", "default", api_name="/chat")
+            assert "chroma run" in chat[0] and "tw-nf" in chat[0]
+            assert app.proc.poll() is None  # still serving
+
+            with chroma_server(data, port):
+                after = client.predict(question, "default", api_name="/ask")
+                assert after["status"] == "answered"
+                assert [c["id"] for c in after["citations"]] == [c["id"] for c in before["citations"]]
+    assert "Traceback" not in app.output

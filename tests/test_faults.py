@@ -67,9 +67,10 @@ def kb(base_home, tmp_path):
 
 
 def _collection_name(home: Path) -> str:
+    from ingest.index import KnowledgeBase
     from tiaowen.settings import Settings
 
-    return f"clauses_{Settings(home=home).stamp_hash()}"
+    return KnowledgeBase(Settings(home=home)).collection_name()
 
 
 def _files(home: Path) -> dict:
@@ -91,11 +92,11 @@ def _live_units(home: Path) -> list[str]:
 
 def _stored_vectors(home: Path) -> list[str]:
     """Every vector id in the Chroma folder, read afresh (a killed writer's included)."""
-    from ingest.index import _chroma_client
+    from ingest.index import KnowledgeBase, _chroma_client
     from tiaowen.settings import Settings
 
     s = Settings(home=home)
-    col = _chroma_client(s.kb_dir() / "chroma", fresh=True).get_collection(f"clauses_{s.stamp_hash()}")
+    col = _chroma_client(s.kb_dir() / "chroma", fresh=True).get_collection(KnowledgeBase(s).collection_name())
     return sorted(col.get(include=[])["ids"])
 
 
@@ -242,7 +243,7 @@ def _damage(home: Path, what: str) -> None:
     elif what == "chroma missing":
         shutil.rmtree(d / "chroma")
     elif what in ("vectors of another model", "vectors missing"):
-        col = _chroma_client(d / "chroma", fresh=True).get_collection(f"clauses_{s.stamp_hash()}")
+        col = _chroma_client(d / "chroma", fresh=True).get_collection(KnowledgeBase(s).collection_name())
         if what == "vectors missing":
             col.delete(ids=col.get(include=[], limit=3)["ids"])
         else:  # as if built by another embedding model under this name

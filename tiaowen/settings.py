@@ -148,6 +148,15 @@ class Settings(BaseSettings):
     def stamp_hash(self) -> str:
         return hashlib.sha1(json.dumps(self.index_stamp(), sort_keys=True).encode()).hexdigest()[:12]
 
+    def vector_stamp(self) -> dict:
+        """The settings that shape the vectors. The segmenter and tokenizer are not among them: vector ids
+        hash the text embedded, so a new segmenter re-embeds only the texts it changed."""
+        stamp = self.index_stamp()
+        return {k: stamp[k] for k in ("embedding", "dense_units")}
+
+    def vector_stamp_hash(self) -> str:
+        return hashlib.sha1(json.dumps(self.vector_stamp(), sort_keys=True).encode()).hexdigest()[:12]
+
 
 class ServerSettings(BaseSettings):
     """How app.py serves; apart from Settings, so no report or index stamp ever holds the password."""
