@@ -24,7 +24,8 @@ class Hit:
     lookup: bool = False  # found by its clause number named in the question
 
 
-ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:第([一二三四五六七八九十\d]+)款)?\s*(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?)?")
+ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
+                         r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?)?")
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
@@ -198,8 +199,10 @@ class Retriever:
         refs = []  # (start, end, key)
         for m in ARTICLE_REF.finditer(question):
             key = f"a{cn_to_int(m.group(1))}"
-            if m.group(3):
-                key += f"/i{cn_to_int(m.group(3))}"
+            if m.group(2):  # 第一百二十条之一
+                key += f"-{cn_to_int(m.group(2))}"
+            if m.group(4):
+                key += f"/i{cn_to_int(m.group(4))}"
             refs.append((m.start(), m.end(), key))
         for m in STD_REF.finditer(question):
             refs.append((m.start(), m.end(), m.group(1)))

@@ -79,6 +79,8 @@ def test_parts_of_one_document_in_several_files_share_its_title(tmp_path):
     assert second[0].label == "《中华人民共和国示例典》第二条"
     added = [c for c in r.clauses if c.label == "《中华人民共和国示例典》第二条之一"]
     assert len(added) == 1 and added[0].id != second[0].id and "~" not in added[0].id
+    looked = r.search("示例典第二条之一是怎么规定的", 3)[0]
+    assert looked.lookup and looked.clause.id == added[0].id
     chapters = sorted(c.label for c in r.clauses if c.path[-1].startswith("第一章"))
     assert chapters == ["《中华人民共和国示例典》合同编 第一分编 通则 第一章 一般规定",
                         "《中华人民共和国示例典》总则 第一章 基本规定"]
