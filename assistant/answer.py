@@ -87,13 +87,17 @@ def validate_question(question: str, max_chars: int) -> str:
     return q
 
 
-def support_of(question: str, hits: list[Hit]) -> float:
-    """Evidence strength: dense similarity blended with lexical coverage of the best hits."""
+def support_of(question: str, hits: list[Hit], n: int = 3) -> float:
+    """Evidence strength: dense similarity blended with lexical coverage, the best of the ``n`` candidates
+    closest to the question in meaning. Taken in the dense order, not the fused one, so whether a question
+    is answered does not move with the fusion: a rank fusion lifts clauses that only share words with the
+    question, and scored over its top hits those let unanswerable questions through."""
     if not hits:
         return 0.0
     if hits[0].lookup:
         return 1.0
-    return max(0.5 * h.dense + 0.5 * coverage(question, h.clause.index_text) for h in hits[:3])
+    closest = sorted(hits, key=lambda h: -h.dense)[:n]
+    return max(0.5 * h.dense + 0.5 * coverage(question, h.clause.index_text) for h in closest)
 
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
@@ -173,7 +177,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     k = k or s.retrieval.k
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES))  # an article named by number may have many items
     hits = ranked[:k]
-    sup = support_of(q, hits)
+    sup = support_of(q, ranked)
     chosen = _choose(q, ranked, k, s.answer.max_clauses)
     why = None
     if not hits:

@@ -12,12 +12,12 @@ from tests.conftest import laws_or_skip
 
 # Recorded floors of our pipeline (regression guards, a little under what was measured when
 # they were set; see the closing note of the evaluation issue for the measured figures).
-# measured (sentence vectors, convex 0.6/0.4): seed hit@1 0.720, MRR 0.787, recall@5 0.869, not_found recall
-# 0.846, false refusals 0.028; laws hit@1 0.577, MRR 0.692, recall@5 0.795
-SEED_FLOOR = {"hit@1": 0.68, "mrr": 0.75, "recall@5": 0.84, "nf_recall": 0.80, "false_refusal": 0.06}
-LAWS_FLOOR = {"hit@1": 0.54, "mrr": 0.65, "recall@5": 0.75}
-# seed questions with the 14 laws in the same index: measured hit@1 0.673, MRR 0.749, recall@5 0.832
-DISTRACTORS_FLOOR = {"hit@1": 0.63, "mrr": 0.71, "recall@5": 0.79}
+# measured (sentence vectors, rrf 0.7/0.3, not_found on the dense order): seed hit@1 0.710, MRR 0.778, recall@5
+# 0.853, not_found recall 0.846, false refusals 0.037; laws hit@1 0.635, MRR 0.715, recall@5 0.776
+SEED_FLOOR = {"hit@1": 0.68, "mrr": 0.75, "recall@5": 0.83, "nf_recall": 0.80, "false_refusal": 0.06}
+LAWS_FLOOR = {"hit@1": 0.60, "mrr": 0.68, "recall@5": 0.74}
+# seed questions with the 14 laws in the same index: measured hit@1 0.654, MRR 0.720, recall@5 0.794
+DISTRACTORS_FLOOR = {"hit@1": 0.62, "mrr": 0.69, "recall@5": 0.76}
 BASELINES = ["bm25", "dense", "naive-langchain", "chatchat"]
 
 
@@ -76,9 +76,9 @@ def test_laws_set_and_stard_sample(tmp_path):
     configs = summary["sets"]["laws"]["configs"]
     for metric, floor in LAWS_FLOOR.items():
         assert configs["ours"][metric] >= floor, (metric, configs["ours"][metric])
-    # the peer recipe loses; dense only over our clauses does better than the hybrid on the laws (reported)
-    assert not {k: v for k, v in _beats_every_baseline(configs, "hit@1").items() if k != "dense"}
-    assert not {k: v for k, v in _beats_every_baseline(configs, "mrr").items() if k != "dense"}
+    # every baseline loses, dense only over our own clause units included
+    assert not _beats_every_baseline(configs, "hit@1")
+    assert not _beats_every_baseline(configs, "mrr")
     stard = summary["sets"]["stard-sample"]
     assert stard["questions"] == 12 and stard["configs"]["ours"]["recall@10"] > 0  # gold named by law and article
 
