@@ -226,7 +226,7 @@ def _stamp(col) -> dict:
 def _damage(home: Path, what: str) -> None:
     import json
 
-    from ingest.index import _chroma_client
+    from ingest.index import KnowledgeBase, _chroma_client
     from tiaowen.settings import Settings
 
     d = home / "kb" / "default"
