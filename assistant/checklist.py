@@ -34,6 +34,14 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                r"^(?:目的|范围|术语)")
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
+# lead-ins whose items are no duty to check: exceptions ("但下列商品除外：") and the violations a penalty
+# article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere)
+NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
+                           r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
+_ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
+# a duty of a regulator or a court ("市场监督管理部门应当…") is none of the business the checklist is for
+REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会)")
+BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|"
                         r"组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备)")
@@ -154,6 +162,13 @@ def _sentences(text: str) -> list[str]:
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or "可以" in sentence and not (PROHIBITION.search(sentence) or DUTY.search(sentence)):
         return None
+    parts = re.split(r"[，,]", sentence)
+    if len(parts) > 1 and parts[-2].endswith("的") and re.search(r"可以|可(?=[不以])", parts[-1]) \
+            and not (PROHIBITION.search(parts[-1]) or DUTY.search(parts[-1])):
+        return None  # "有…应当保密…的情形的，可以不告知": the modal is in the condition, the rule a permission
+    m = PROHIBITION.search(sentence) or DUTY.search(sentence)
+    if m and REGULATOR.search(sentence[:m.start()]) and not BUSINESS.search(sentence[:m.start()]):
+        return None
     if PROHIBITION.search(sentence):
         return "prohibition"
     if DUTY.search(sentence):
@@ -170,6 +185,8 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
     if parent is not None and LEAD_IN.search(parent.text.strip()):
         last = (_sentences(parent.text) or [parent.text])[-1]
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
+        if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
+            return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
         lead_kind = _kind(last) or _kind(parent.text) or "duty"
     for part in re.split(r"(?=——)", body):  # "——" items of a standard's clause
         part = part.strip().lstrip("—").strip()

@@ -30,6 +30,17 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("（一）使用“最佳”等用语；", "第九条 广告不得有下列情形：", [("使用“最佳”等用语", "prohibition")]),
     ("5.1.1 建立服务保障机制,定期对服务质量进行评价评估。", None, [("建立服务保障机制,定期对服务质量进行评价评估", "duty")]),
     ("若需额外时间处理，应及时告知用户。", None, [("若需额外时间处理，应及时告知用户", "duty")]),
+    # items of an exception list or of a penalty article's violations are no duties of their own
+    ("（一）消费者定作的；", "第二十五条 经营者采用网络方式销售商品，消费者有权退货，但下列商品除外：", []),
+    ("经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。",  # a 款 after that list is a duty
+     "第二十五条 经营者采用网络方式销售商品，消费者有权退货，但下列商品除外：",
+     [("经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款", "duty")]),
+    ("（二）不履行信息保存义务的；", "第八十条 电子商务平台经营者有下列行为之一的，由市场监督管理部门责令限期改正，"
+     "可以处二万元以上十万元以下的罚款：", []),
+    # the modal in a condition, the rule a permission; a regulator's duty
+    ("第十八条 有法律规定应当保密或者不需要告知的情形的，可以不向个人告知。", None, []),
+    ("第四条 市场监督管理部门应当依法及时处理投诉。", None, []),
+    ("第五条 平台经营者应当配合市场监督管理部门的检查。", None, [("平台经营者应当配合市场监督管理部门的检查", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
