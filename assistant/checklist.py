@@ -27,11 +27,15 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-_DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无])需要|(?<![若如果无必])需(?![求])")
+_DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知])|(?<![必无若如])须(?!知)|"
+                        r"(?<![若如果无不所])需要|(?<![若如果无必不所])需(?![求])")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])")
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:规定|适用|所称)|为了.{0,40}制定|"
                                r"^(?:目的|范围|术语)")
+# an exception ("…不能复原的除外") or a referral ("另有规定的，依照其规定") states no duty of its own
+EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有规定的[，,]?(?:依照|从其|适用)")
+# a condition before the rule ("依法需要办理登记的，…"): a modal inside it is not the duty, and is not reworded
+_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])")
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
 # lead-ins whose items are no duty to check: exceptions ("但下列商品除外：") and the violations a penalty
@@ -160,20 +164,18 @@ def _sentences(text: str) -> list[str]:
 
 
 def _kind(sentence: str) -> str | None:
-    if NOT_AN_OBLIGATION.search(sentence) or "可以" in sentence and not (PROHIBITION.search(sentence) or DUTY.search(sentence)):
+    if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
         return None
-    parts = re.split(r"[，,]", sentence)
-    if len(parts) > 1 and parts[-2].endswith("的") and re.search(r"可以|可(?=[不以])", parts[-1]) \
-            and not (PROHIBITION.search(parts[-1]) or DUTY.search(parts[-1])):
-        return None  # "有…应当保密…的情形的，可以不告知": the modal is in the condition, the rule a permission
-    m = PROHIBITION.search(sentence) or DUTY.search(sentence)
-    if m and REGULATOR.search(sentence[:m.start()]) and not BUSINESS.search(sentence[:m.start()]):
+    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)  # "有…应当保密…的情形的，可以不告知"
+    hits = [m for m in (PROHIBITION.search(main), DUTY.search(main)) if m]
+    if not hits:
         return None
-    if PROHIBITION.search(sentence):
-        return "prohibition"
-    if DUTY.search(sentence):
-        return "duty"
-    return None
+    m = min(hits, key=lambda x: x.start())
+    # whose duty: the words before the modal in its phrase, else the whole sentence before it
+    subject = re.split(r"[，,；;]", sentence[:m.start()])[-1].strip() or sentence[:m.start()]
+    if REGULATOR.search(subject) and not BUSINESS.search(subject):
+        return None  # "有关行政许可部门应当…", "市场监督管理部门…，应当…"
+    return "prohibition" if PROHIBITION.search(main) else "duty"
 
 
 def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
@@ -208,8 +210,11 @@ def item_text(sentence: str, kind: str) -> str:
     if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
         s = sentence
     s = s.lstrip("-—— ").strip()
-    out = PROHIBITION.sub("是否杜绝", s)
-    out = _DUTY_WORD.sub("是否", out)
+    out, last = [], 0
+    for m in _CONDITION.finditer(s):  # a condition keeps its words ("依法需要办理登记的，")
+        out += [_DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", s[last:m.start()])), m.group()]
+        last = m.end()
+    out = "".join(out + [_DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", s[last:]))])
     if out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         out = ("是否杜绝" if kind == "prohibition" else "是否") + s
     return re.sub(r"是否[，,]", "是否", out)

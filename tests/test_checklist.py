@@ -40,6 +40,12 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # the modal in a condition, the rule a permission; a regulator's duty
     ("第十八条 有法律规定应当保密或者不需要告知的情形的，可以不向个人告知。", None, []),
     ("第四条 市场监督管理部门应当依法及时处理投诉。", None, []),
+    ("依法需要取得行政许可的，有关行政许可部门应当核发电子许可证。", None, []),
+    ("但是，经过处理无法识别特定个人且不能复原的除外。", None, []),
+    ("个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外。", None,
+     [("个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外", "prohibition")]),
+    ("行政管理部门决定不予受理的，应当书面说明理由。", None, []),
+    ("法律、行政法规对前款规定的违法行为的处罚另有规定的，依照其规定。", None, []),
     ("第五条 平台经营者应当配合市场监督管理部门的检查。", None, [("平台经营者应当配合市场监督管理部门的检查", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
@@ -55,6 +61,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
      "客户信息管理是否遵守相关法律法规,是否杜绝泄露客户个人信息"),
     ("维修服务：提供商品维修服务", "duty", "是否提供商品维修服务"),  # the run-in label goes
     ("若需额外时间处理,应及时告知用户", "duty", "若需额外时间处理,是否及时告知用户"),  # 若需 is no duty
+    # a modal inside a condition, 应知, 所需 and 不需要 are not reworded
+    ("电子商务经营者依法需要办理登记的，应当公示营业执照", "duty", "电子商务经营者依法需要办理登记的，是否公示营业执照"),
+    ("对其明知或者应知的违法广告，应当予以制止", "duty", "对其明知或者应知的违法广告，是否予以制止"),
+    ("经营者应当告知修理所需的零部件", "duty", "经营者是否告知修理所需的零部件"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
