@@ -31,7 +31,10 @@ _DUTY_WORD = re.compile(r"应当|应该|必须|务必|(?<![相响供适反对回
                         r"(?<![若如果无不所])需要|(?<![若如果无必不所])需(?![求])")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])")
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:规定|适用|所称)|为了.{0,40}制定|"
-                               r"^(?:目的|范围|术语)")
+                               r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)")
+# what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
+# makes a duty
+DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
 # an exception ("…不能复原的除外") or a referral ("另有规定的，依照其规定") states no duty of its own
 EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有规定的[，,]?(?:依照|从其|适用)")
 # a condition before the rule ("依法需要办理登记的，…"): a modal inside it is not the duty, and is not reworded
@@ -194,7 +197,7 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
         part = part.strip().lstrip("—").strip()
         for i, s in enumerate(_sentences(part)):
             k = _kind(s)
-            if k is None and not NOT_AN_OBLIGATION.search(s):
+            if k is None and not NOT_AN_OBLIGATION.search(s) and not PERMISSION.search(s) and not DESCRIPTION.search(s):
                 k = lead_kind or ("duty" if i == 0 and IMPERATIVE.search(s) and not PERMISSION.search(s) else None)
             if k == "duty" and LEAD_IN.search(s) and len(_sentences(part)) == 1 and body.endswith(("：", ":")):
                 continue  # a lead-in alone: its items carry the duty

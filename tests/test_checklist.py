@@ -28,6 +28,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("（一）退换货政策：明确退换货条件、流程及时限；", "第六条 售后服务内容包括：", [
         ("退换货政策：明确退换货条件、流程及时限", "duty")]),  # an item under a lead-in that lists duties
     ("（一）使用“最佳”等用语；", "第九条 广告不得有下列情形：", [("使用“最佳”等用语", "prohibition")]),
+    # under a lead-in: a permission, a description, a rationale are no duties
+    ("（二）同时,鼓励用户对售后服务进行评价。", "第六条 售后服务内容包括：", []),
+    ("（三）包括商品退换货、维修、咨询解答等。", "第六条 售后服务内容包括：", []),
+    ("（四）良好的售后服务流程是保证用户权益的重要保证。", "第六条 售后服务内容包括：", []),
     ("5.1.1 建立服务保障机制,定期对服务质量进行评价评估。", None, [("建立服务保障机制,定期对服务质量进行评价评估", "duty")]),
     ("若需额外时间处理，应及时告知用户。", None, [("若需额外时间处理，应及时告知用户", "duty")]),
     # items of an exception list or of a penalty article's violations are no duties of their own
