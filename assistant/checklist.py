@@ -170,15 +170,15 @@ def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
         return None
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)  # "有…应当保密…的情形的，可以不告知"
-    hits = [m for m in (PROHIBITION.search(main), DUTY.search(main)) if m]
-    if not hits:
+    prohibition, duty = PROHIBITION.search(main), DUTY.search(main)
+    if not (prohibition or duty):
         return None
-    m = min(hits, key=lambda x: x.start())
+    m = min((x for x in (prohibition, duty) if x), key=lambda x: x.start())
     # whose duty: the words before the modal in its phrase, else the whole sentence before it
     subject = re.split(r"[，,；;]", sentence[:m.start()])[-1].strip() or sentence[:m.start()]
     if REGULATOR.search(subject) and not BUSINESS.search(subject):
         return None  # "有关行政许可部门应当…", "市场监督管理部门…，应当…"
-    return "prohibition" if PROHIBITION.search(main) else "duty"
+    return "prohibition" if prohibition else "duty"
 
 
 def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
@@ -198,7 +198,7 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
         for i, s in enumerate(_sentences(part)):
             k = _kind(s)
             if k is None and not NOT_AN_OBLIGATION.search(s) and not PERMISSION.search(s) and not DESCRIPTION.search(s):
-                k = lead_kind or ("duty" if i == 0 and IMPERATIVE.search(s) and not PERMISSION.search(s) else None)
+                k = lead_kind or ("duty" if i == 0 and IMPERATIVE.search(s) else None)
             if k == "duty" and LEAD_IN.search(s) and len(_sentences(part)) == 1 and body.endswith(("：", ":")):
                 continue  # a lead-in alone: its items carry the duty
             if k:
@@ -213,11 +213,14 @@ def item_text(sentence: str, kind: str) -> str:
     if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
         s = sentence
     s = s.lstrip("-—— ").strip()
+    def reword(t: str) -> str:
+        return _DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", t))
+
     out, last = [], 0
     for m in _CONDITION.finditer(s):  # a condition keeps its words ("依法需要办理登记的，")
-        out += [_DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", s[last:m.start()])), m.group()]
+        out += [reword(s[last:m.start()]), m.group()]
         last = m.end()
-    out = "".join(out + [_DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", s[last:]))])
+    out = "".join(out) + reword(s[last:])
     if out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         out = ("是否杜绝" if kind == "prohibition" else "是否") + s
     return re.sub(r"是否[，,]", "是否", out)

@@ -157,6 +157,9 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
     return [d for d in docs if any(b.kind in ("text", "heading") for b in d.blocks)]
 
 
+_VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")  # "公司法(2023-12-29).md": the version in a file name
+
+
 def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]:
     """Parse one file's text into documents with their clause records."""
     lawref = markdown and "<!-- INFO END -->" in text
@@ -171,8 +174,7 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         body = re.sub(r"^(#{1,5})(?=\s)", r"#\1", body, flags=re.M)
         text = (titles[0] if titles else "") + "\n\n" + "".join(f"#{t}\n\n" for t in titles[1:]) + body
     blocks = clean_blocks(text, markdown=markdown)
-    stem = Path(source).stem
-    stem = re.sub(r"\(\d{4}-\d{2}-\d{2}\)$", "", stem)
+    stem = _VERSION.sub("", Path(source).stem)
     if markdown and not any(b.kind == "heading" and b.level == 1 for b in blocks):
         blocks.insert(0, Block("heading", stem, level=1))
     docs = split_documents(blocks, stem, one_document=lawref)
@@ -193,9 +195,6 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         clauses, dups = build_clauses(d.title, seg, source)
         out.append(Document(doc_id_for(d.title), d.title, source, tuple(clauses), tuple(dups)))
     return out
-
-
-_VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")
 
 
 def version_of(source: str) -> str:

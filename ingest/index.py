@@ -265,7 +265,7 @@ class KnowledgeBase:
         return _chroma_client(self.dir / "chroma", manifest, fresh)
 
     def collection(self, manifest: dict):
-        """The dense vectors of ``manifest``'s generation, checked: built with the current model and segmenter."""
+        """The dense vectors of ``manifest``'s generation, checked: built with the current model and dense units."""
         fix = self.rebuild_command(manifest)
         if not self.settings.chroma.url and not (self.dir / "chroma" / "chroma.sqlite3").is_file():
             raise IndexCorrupt(f"知识库 {self.name!r} 的向量库（chroma/）缺失；请运行 `{fix}` / "
@@ -285,7 +285,7 @@ class KnowledgeBase:
         if have != want:
             diff = ", ".join(f"{k}: {have[k]} → {want[k]}" for k in want if have[k] != want[k])
             raise IndexMismatch(f"知识库 {self.name!r} 的向量是用其他设置构建的（{diff}）；请运行 `{fix}` / "
-                                "the vectors were built with another model or segmenter: rebuild")
+                                "the vectors were built with another model or other dense units: rebuild")
         return col
 
     def _writable_collection(self):

