@@ -9,8 +9,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from assistant.checklist import (Checklist, ChecklistItem, ItemCitation, authority, grounded, item_text,
-                                 obligations, same_duty)
+from assistant.checklist import (Checklist, ChecklistItem, ItemCitation, authority, bearer, borne_by, grounded,
+                                 item_text, obligations, same_duty)
 from ingest.records import Clause
 
 
@@ -51,6 +51,21 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("行政管理部门决定不予受理的，应当书面说明理由。", None, []),
     ("法律、行政法规对前款规定的违法行为的处罚另有规定的，依照其规定。", None, []),
     ("第五条 平台经营者应当配合市场监督管理部门的检查。", None, [("平台经营者应当配合市场监督管理部门的检查", "duty")]),
+    # a modal in a "如…，" condition; "应当知道" is knowledge, not a duty; "依照本法规定" is a referral, not a scope
+    ("顾客如遇到任何问题或需要售后服务，可以通过多种渠道进行反馈。", None, []),
+    ("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意。", None,
+     [("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意", "duty")]),
+    ("本规定适用于本市的电子商务经营者。", None, []),
+    # a burden allocated ("由…承担"); an agreed exception; a 款 after a lead-in's list is no item of it
+    ("退回商品的运费由消费者承担；经营者和消费者另有约定的，按照约定。", None, [("退回商品的运费由消费者承担", "duty")]),
+    ("消费者退货的商品应当完好。国务院另有规定的，从其规定。",
+     "第二十五条 经营者采用网络方式销售商品，消费者有权退货，但下列商品除外：", [("消费者退货的商品应当完好", "duty")]),
+    # a run-in label and an instruction; "——" items under the clause's own lead-in
+    ("c. 售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式。", "3. 物流配送管理：",
+     [("售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式", "duty")]),
+    ("5.2.2.2 建立明确的交易规则，置于网站首页显眼位置，包括：——用户注册制度、退换货制度等；——投诉渠道。", None,
+     [("建立明确的交易规则，置于网站首页显眼位置，包括：", "duty"), ("用户注册制度、退换货制度等", "duty"),
+      ("投诉渠道", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -69,6 +84,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("电子商务经营者依法需要办理登记的，应当公示营业执照", "duty", "电子商务经营者依法需要办理登记的，是否公示营业执照"),
     ("对其明知或者应知的违法广告，应当予以制止", "duty", "对其明知或者应知的违法广告，是否予以制止"),
     ("经营者应当告知修理所需的零部件", "duty", "经营者是否告知修理所需的零部件"),
+    ("平台经营者知道或者应当知道侵权的，应当采取必要措施", "duty", "平台经营者知道或者应当知道侵权的，是否采取必要措施"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
@@ -81,8 +97,42 @@ def test_grounded_means_every_content_word_is_in_the_cited_clauses():
 
 
 def test_same_duty_merges_restatements_not_different_duties():
-    assert same_duty("企业应建立健全售后服务制度", "电子商务经营者应当建立健全售后服务制度,保障消费者的维修、退换货权益")
+    assert same_duty("企业应建立健全售后服务制度,保障消费者的退换货权益",
+                     "电子商务经营者应当建立健全售后服务制度,保障消费者的维修、退换货权益")
     assert not same_duty("企业应建立健全售后服务制度", "企业应定期组织售后服务培训")
+    # a short duty is not one of the several duties a much longer sentence states
+    assert not same_duty("处理敏感个人信息应当取得个人的单独同意",
+                         "个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、"
+                         "联系方式、处理目的、处理方式和个人信息的种类，并取得个人的单独同意")
+
+
+@pytest.mark.parametrize("topic, who", [("平台对平台内经营者的管理义务", "平台"), ("商家的责任", "商家"),
+                                        ("个人信息处理者的义务", "处理者"), ("商家入驻与资质审核", None), ("售后服务", None)])
+def test_a_topic_names_whose_duties_it_asks_for(topic, who):
+    assert bearer(topic) == who
+
+
+@pytest.mark.parametrize("sentence, text, kept", [
+    ("电子商务平台经营者应当记录、保存平台上发布的商品信息", "", True),
+    ("经营者收集、使用消费者个人信息，应当公开其收集、使用规则", "", False),  # another business: no platform duty
+    ("平台内经营者应当依法办理登记", "", False),  # the managed party, not the platform
+    ("行政许可有效期已届满的，应当屏蔽、断开链接", "", True),  # an item without a subject of its own
+    ("交易场所提供者应当尊重场所内经营者的经营自主权",  # a term the clause defines through the platform
+     "卖场、商场、网络交易平台经营者等交易场所提供者（以下简称交易场所提供者）应当依法配合监督检查。", True),
+])
+def test_a_duty_is_kept_for_its_bearer_only(sentence, text, kept):
+    from assistant.checklist import _Obligation
+
+    assert borne_by(_Obligation(_c(text or sentence), sentence, "duty"), "平台") is kept
+
+
+def test_a_contraction_counts_for_the_words_it_stands_for():
+    from assistant.checklist import _Topic
+
+    clauses = [_c("平台应制定明确的退换货政策。", "d/a1"), _c("商家应当支持七日无理由退货。", "d/a2"),
+               _c("商家应当为消费者办理换货。", "d/a3"), _c("企业应建立售后服务制度。", "d/a4")]
+    t = _Topic("退换货", clauses)
+    assert [t.coverage(c.text) for c in clauses] == [1.0, 1.0, 1.0, 0.0]
 
 
 @pytest.mark.parametrize("title, rank", [

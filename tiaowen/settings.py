@@ -68,6 +68,8 @@ class ChecklistSettings(BaseModel):
     min_relevance: float = Field(0.6, ge=0, le=1,
                                  description="share of the topic's words (weighted by rarity) a clause or its headings must hold")
     min_similarity: float = Field(0.9, ge=0, le=1, description="dense similarity that admits a clause without the topic's words")
+    sentence_relevance: float = Field(0.4, ge=0, le=1, description="in a clause of several duties off the topic's headings, "
+                                      "the share of the topic's words a duty's own sentence must hold")
     candidates: int = Field(400, ge=10, description="clauses scored by dense similarity to the topic")
     # off by default: multilingual-e5-small puts most sentences of one topic above 0.9 (measured)
     merge_similarity: float = Field(1.01, ge=0, le=1.01,
