@@ -29,7 +29,7 @@ PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|�
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 _DUTY_WORD = re.compile(r"应当(?!知道)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所])需要|(?<![若如果无必不所])需(?![求])")
+                        r"(?<![若如果无不所据视按])需要|(?<![若如果无必不所据视按])需(?![求])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale
@@ -262,6 +262,7 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
     return out
 
 
+
 # -- wording ---------------------------------------------------------------------------------
 def item_text(sentence: str, kind: str) -> str:
     """"是否…" phrasing, keeping the clause's words: 应当建立 → 是否建立, 不得泄露 → 是否杜绝泄露."""
@@ -304,9 +305,28 @@ def _core(sentence: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
+_ACT_VERB = re.compile(r"^(?:进行|存在|采取|发布|从事|有|实施|利用|使用|出现)")
+
+
+def _acts(sentence: str) -> set[str]:
+    """The acts a prohibition names: "不得进行虚假宣传、价格欺诈等违规行为" → {虚假宣传, 价格欺诈}."""
+    out = set()
+    for m in PROHIBITION.finditer(sentence):
+        obj = re.split(r"[，,。；;]", sentence[m.end():])[0]
+        obj = re.sub(r"等.*$|的(?:内容|行为|情况)$", "", obj)
+        for act in re.split(r"、|或者|或|以及|和|及", obj):
+            act = _ACT_VERB.sub("", act.strip())
+            if len(act) >= 4:
+                out.add(act)
+    return out
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: the shorter one's core words (subjects, modal and
-    filler words taken out) are nearly all in the other, or the two share most of them."""
+    filler words taken out) are nearly all in the other, or the two share most of them, or both forbid
+    the same act ("不得虚假宣传" and "不得夸大宣传、虚假宣传或误导用户")."""
+    if _acts(a) & _acts(b):
+        return True
     x, y = _core(a), _core(b)
     if not x or not y:
         return False

@@ -84,6 +84,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("电子商务经营者依法需要办理登记的，应当公示营业执照", "duty", "电子商务经营者依法需要办理登记的，是否公示营业执照"),
     ("对其明知或者应知的违法广告，应当予以制止", "duty", "对其明知或者应知的违法广告，是否予以制止"),
     ("经营者应当告知修理所需的零部件", "duty", "经营者是否告知修理所需的零部件"),
+    ("小栏目根据需要更新，应具备动感", "duty", "小栏目根据需要更新，是否具备动感"),  # 根据需要 is "as needed"
     ("平台经营者知道或者应当知道侵权的，应当采取必要措施", "duty", "平台经营者知道或者应当知道侵权的，是否采取必要措施"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
@@ -100,6 +101,9 @@ def test_same_duty_merges_restatements_not_different_duties():
     assert same_duty("企业应建立健全售后服务制度,保障消费者的退换货权益",
                      "电子商务经营者应当建立健全售后服务制度,保障消费者的维修、退换货权益")
     assert not same_duty("企业应建立健全售后服务制度", "企业应定期组织售后服务培训")
+    # two prohibitions of the same act are one duty, however differently the rest is worded
+    assert same_duty("商品信息发布应遵守相关法律法规,不得虚假宣传、误导消费者", "诚信经营商家要遵守平台的交易规则,不得进行虚假宣传、价格欺诈、售假等违规行为")
+    assert not same_duty("不得泄露消费者个人信息", "不得泄露商业秘密")  # a two-character act is no evidence
     # a short duty is not one of the several duties a much longer sentence states
     assert not same_duty("处理敏感个人信息应当取得个人的单独同意",
                          "个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、"
