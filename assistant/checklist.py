@@ -56,7 +56,7 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一�
 REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会)")
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
-IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|"
+IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|"
                         r"组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备)")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
@@ -279,7 +279,11 @@ def item_text(sentence: str, kind: str) -> str:
         last = m.end()
     out = "".join(out) + reword(s[last:])
     if out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
-        out = ("是否杜绝" if kind == "prohibition" else "是否") + s
+        lead = "是否杜绝" if kind == "prohibition" else "是否"
+        m = IMPERATIVE.match(s) if kind == "duty" else None
+        # a run-in label stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
+        out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
+    out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     return re.sub(r"是否[，,]", "是否", out)
 
 

@@ -85,6 +85,9 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("对其明知或者应知的违法广告，应当予以制止", "duty", "对其明知或者应知的违法广告，是否予以制止"),
     ("经营者应当告知修理所需的零部件", "duty", "经营者是否告知修理所需的零部件"),
     ("小栏目根据需要更新，应具备动感", "duty", "小栏目根据需要更新，是否具备动感"),  # 根据需要 is "as needed"
+    # a run-in label stays in front of the check; an adverb follows 是否
+    ("售后服务培训定期组织售后服务培训", "duty", "售后服务培训是否定期组织售后服务培训"),
+    ("网站还需考虑到用户体验的多样化", "duty", "网站是否还考虑到用户体验的多样化"),
     ("平台经营者知道或者应当知道侵权的，应当采取必要措施", "duty", "平台经营者知道或者应当知道侵权的，是否采取必要措施"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
