@@ -325,11 +325,21 @@ def _acts(sentence: str) -> set[str]:
     return out
 
 
+_INSTITUTED = re.compile(r"(?:建立|设立|制定|健全|完善)(?:健全|完善)?(?:的|了)?(?:严格|专门|完善|健全|明确|有效)?(?:的)?"
+                         r"([\u4e00-\u9fff]{2,10}?)(?:制度|体系|机制|政策)")
+
+
+def _instituted(sentence: str) -> set[str]:
+    """What a duty sets up: "建立健全的售后服务制度" and "建立售后服务机制" both set up 售后服务."""
+    return {m.group(1) for m in _INSTITUTED.finditer(norm(sentence))}
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: the shorter one's core words (subjects, modal and
     filler words taken out) are nearly all in the other, or the two share most of them, or both forbid
-    the same act ("不得虚假宣传" and "不得夸大宣传、虚假宣传或误导用户")."""
-    if _acts(a) & _acts(b):
+    the same act ("不得虚假宣传" and "不得夸大宣传、虚假宣传或误导用户"), or both set up the same system
+    ("建立健全的售后服务制度" and "建立售后服务机制")."""
+    if _acts(a) & _acts(b) or _instituted(a) & _instituted(b):
         return True
     x, y = _core(a), _core(b)
     if not x or not y:

@@ -107,6 +107,9 @@ def test_same_duty_merges_restatements_not_different_duties():
     # two prohibitions of the same act are one duty, however differently the rest is worded
     assert same_duty("商品信息发布应遵守相关法律法规,不得虚假宣传、误导消费者", "诚信经营商家要遵守平台的交易规则,不得进行虚假宣传、价格欺诈、售假等违规行为")
     assert not same_duty("不得泄露消费者个人信息", "不得泄露商业秘密")  # a two-character act is no evidence
+    # two duties that set up the same system are one, whatever else they add
+    assert same_duty("企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务", "售后服务管理:建立售后服务机制,及时解决用户的问题和投诉")
+    assert not same_duty("建立客户投诉处理机制,及时回应用户的投诉", "建立售后服务机制,及时解决用户的问题")
     # a short duty is not one of the several duties a much longer sentence states
     assert not same_duty("处理敏感个人信息应当取得个人的单独同意",
                          "个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、"
