@@ -32,10 +32,11 @@ _DUTY_WORD = re.compile(r"应当(?!知道)|应该|必须|务必|(?<![相响供�
                         r"(?<![若如果无不所据视按])需要|(?<![若如果无必不所据视按])需(?![求])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
-# a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale
+# a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|为了.{0,40}制定|"
-                               r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)")
+                               r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
+                               r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念")  # an explanation, a slogan
 # what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")

@@ -56,6 +56,7 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意。", None,
      [("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意", "duty")]),
     ("本规定适用于本市的电子商务经营者。", None, []),
+    ("做好电子商务，需要深入贯彻“精细化”的管理和服务理念，这意味着要把客户服务质量放在首位。", None, []),  # a slogan
     # a burden allocated ("由…承担"); an agreed exception; a 款 after a lead-in's list is no item of it
     ("退回商品的运费由消费者承担；经营者和消费者另有约定的，按照约定。", None, [("退回商品的运费由消费者承担", "duty")]),
     ("消费者退货的商品应当完好。国务院另有规定的，从其规定。",
