@@ -66,7 +66,7 @@ _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+�
 
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
-    ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|及时|响应|最短时间"),
+    ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
     ("退换货与退款", r"退货|换货|退换|退款|返还|运费"),
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
     ("记录与回访", r"记录|档案|回访|跟踪|保存"),
@@ -77,8 +77,13 @@ THEMES = [
     ("宣传与广告", r"广告|宣传|推广|代言"),
     ("人员与培训", r"培训|团队|人员|考核"),
     ("制度与机制", r"制度|机制|流程|体系|规则|政策"),
+    ("时限与响应", r"及时|响应"),  # "及时" is in every other duty: it files an item only where no theme does
 ]
 _THEMES = [(name, re.compile(p)) for name, p in THEMES]
+
+
+def theme_of(sentence: str) -> str:
+    return next((name for name, rx in _THEMES if rx.search(sentence)), "其他要求")
 
 
 @dataclass(frozen=True)
@@ -449,8 +454,9 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
                 c = o.clause
                 cites.append(ItemCitation(c.id, c.document, c.label, c.text))
         text = item_text(lead.sentence, lead.kind)
-        theme = next((name for name, rx in _THEMES if rx.search(lead.sentence)), "其他要求")
-        items.append(ChecklistItem(text, lead.kind, theme, tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
-    order = {name: i for i, (name, _) in enumerate(THEMES)}
+        items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
+    order: dict[str, int] = {}
+    for name, _ in THEMES:
+        order.setdefault(name, len(order))
     items.sort(key=lambda i: (order.get(i.group, len(order)), authority(i.citations[0].document)))
     return items

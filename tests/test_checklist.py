@@ -146,6 +146,19 @@ def test_a_contraction_counts_for_the_words_it_stands_for():
     assert [t.coverage(c.text) for c in clauses] == [1.0, 1.0, 1.0, 0.0]
 
 
+@pytest.mark.parametrize("sentence, group", [
+    ("应在用户投诉或需求的24小时内做出响应", "时限与响应"),
+    ("建立客户投诉处理机制,及时回应用户的投诉", "投诉与纠纷"),  # "及时" does not outrank the theme
+    ("定期组织售后服务培训,及时提升团队水平", "人员与培训"),
+    ("及时解答消费者疑问", "时限与响应"),
+    ("保持页面整洁", "其他要求"),
+])
+def test_items_are_grouped_by_sub_theme(sentence, group):
+    from assistant.checklist import theme_of
+
+    assert theme_of(sentence) == group
+
+
 @pytest.mark.parametrize("title, rank", [
     ("中华人民共和国电子商务法", 0), ("浙江省电子商务条例", 0), ("DB33/T 932—2014 电子商务企业管理与服务规范", 1),
     ("电子商务平台运营规定", 2), ("电商规章制度", 3), ("电子商务运营管理制度", 3),
