@@ -111,7 +111,7 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
     (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
     (re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
     (re.compile(r"几点"), "点|时|:"),
-    (re.compile(r"几级|多少级"), "级|等"),
+    (re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
     (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]

@@ -22,6 +22,8 @@ def _c(text: str) -> Clause:
     ("首页多少年改版一次？", "网站主页面原则上每年进行一次审定或改版。", None),
     ("退款几个工作日到账？", "平台应明确支付流程和退款政策。", "几个工作日"),
     ("分几级？", "分为三级。", None),
+    ("信誉评级分几个等级？", "平台应建立商家信誉评级制度。", "几个等级"),
+    ("信誉评级分几个等级？", "信誉评级分为五个等级。", None),
     ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
