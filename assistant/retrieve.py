@@ -29,6 +29,35 @@ ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)�
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
+# "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
+DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|是什么意思|什么意思|的定义|的含义|是什么|包括哪些|包括什么|"
+                            r"包含哪些|有哪些内容)")
+QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
+
+
+def asked_terms(question: str) -> list[str]:
+    """The terms a definition question asks about, most specific first: a quoted term, else the
+    words before the ask ("客户关系管理包括哪些内容" → 客户关系管理, 户关系管理, …, 管理)."""
+    m = DEFINITION_ASK.search(question)
+    if not m:
+        return []
+    quoted = QUOTED_TERM.findall(question[:m.start()])
+    if quoted:
+        return [norm(quoted[-1])]
+    before = re.sub(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?$", "", norm(question[:m.start()]))
+    tail = re.search(r"[\u4e00-\u9fffA-Za-z]{3,12}$", before)
+    return [tail.group()[i:] for i in range(len(tail.group()) - 2)] if tail else []
+
+
+def defines(clause: Clause, term: str) -> bool:
+    """Does the clause define the term: "线上销售：通过…", "2.1 电子商务 Electronic commerce …",
+    "…是指…", "（…简称信息网络）"?"""
+    body = norm(re.sub(r"^\s*(?:第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
+                       r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
+    t = re.escape(term)
+    return bool(re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body))
+
 
 def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method: str,
          wd: float, wb: float, rrf_k: int) -> dict[str, float]:
@@ -187,6 +216,11 @@ class Retriever:
         bscore = dict(sparse)
         hits = [Hit(self.by_id[cid], s, dscore.get(cid, 0.0), bscore.get(cid, 0.0)) for cid, s in fused.items()]
         hits.sort(key=lambda h: -h.score)
+        for term in asked_terms(question):  # "“线上销售”是指什么": the clause that defines it comes first
+            d = next((h for h in hits[:DEFINITION_WINDOW] if defines(h.clause, term)), None)
+            if d is not None:
+                hits = [d] + [h for h in hits if h is not d]
+                break
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}

@@ -50,3 +50,29 @@ def test_questions_without_words_or_too_long_are_refused(raw):
 ])
 def test_a_few_days_is_no_question_for_a_quantity(question, asked):
     assert unanswered_quantity(question, [_c("平台应制定明确的退换货政策。")]) == asked
+
+
+@pytest.mark.parametrize("question,first", [
+    ("电商服务管理制度所说的“线上销售”是指什么？", ["线上销售"]),
+    ("客户关系管理包括哪些内容？", ["客户关系管理", "户关系管理", "关系管理", "系管理"]),
+    ("电子商务到底指什么？", ["电子商务", "子商务"]),
+    ("退货怎么办？", []),  # no definition asked
+])
+def test_a_definition_question_names_its_term(question, first):
+    from assistant.retrieve import asked_terms
+
+    assert asked_terms(question) == first
+
+
+@pytest.mark.parametrize("text,term,yes", [
+    ("(一)线上销售:通过企业官方网站、第三方电商平台等渠道销售商品。", "线上销售", True),
+    ("2.1电子商务 Electronic commerce 经济活动主体之间利用信息网络开展商务活动", "电子商务", True),
+    ("本法所称电子商务经营者，是指通过互联网销售商品的自然人、法人", "电子商务经营者", True),
+    ("利用计算机网络(包括互联网、移动网络、简称信息网络)开展商务活动", "信息网络", True),
+    ("(一)客户信息收集:收集、整理客户信息。", "客户关系管理", False),
+    ("平台应加强线上销售的管理。", "线上销售", False),  # uses the term, defines nothing
+])
+def test_a_clause_defines_a_term(text, term, yes):
+    from assistant.retrieve import defines
+
+    assert defines(_c(text), term) is yes

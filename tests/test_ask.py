@@ -139,6 +139,14 @@ def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, labe
     assert cited[0] == label or (cited[1] == label and label.startswith(cited[0]))
 
 
+@pytest.mark.parametrize("question,label", [
+    ("电商服务管理制度里的“客户关系管理”指的是什么？", "《电商服务管理制度》第四条（三）"),
+    ("DB33/T 932 所说的网络交易是什么意思？", "《DB33/T 932—2014 电子商务企业管理与服务规范》2.3"),
+])
+def test_a_definition_question_is_answered_by_the_clause_that_defines_the_term(seed_settings, question, label):
+    assert _retriever(seed_settings).search(question, 5)[0].clause.label == label
+
+
 def test_answer_cites_a_clause_after_every_statement(seed_settings):
     from assistant.answer import answer
 
