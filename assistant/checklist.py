@@ -52,13 +52,18 @@ LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere)
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
                            r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
+# where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
+BULLET = re.compile(r"(?=——)|(?<=[。；;：:])\s*(?=-\s?[\u4e00-\u9fff])")
+# a lead-in whose duty is its list: "应实施以下管理标准：", "应符合下列要求："
+LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u9fff]{0,4}(?:以下|下列|如下)")
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
 # a duty of a regulator or a court ("市场监督管理部门应当…") is none of the business the checklist is for
 REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会)")
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
-IMPERATIVE = re.compile(r"^[\u4e00-\u9fff]{0,10}?(建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|"
-                        r"组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备)")
+# ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
+IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(建立|制定|定期|设立|明确|加强|完善|落实|做好|"
+                        r"配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备|通过对)")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
 _MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
@@ -169,13 +174,27 @@ class _Topic:
         self.alternatives = {t: _uncontracted(t, texts) for t in self.weights}
 
     def coverage(self, text: str) -> float:
-        t = norm(text)
+        t = ENUMERATION.sub(self._incidental, norm(text))
         got = 0.0
         for term, w in self.weights.items():
             if ((term in t or any(a in t for a in self.alternatives.get(term, ())))
                     and not any(term != o and term in o and o in t for o in self.weights)):
                 got += w
         return min(1.0, got / self.total)
+
+
+    def _mentions(self, text: str) -> bool:
+        return any(term in text or any(a in text for a in self.alternatives.get(term, ())) for term in self.weights)
+
+    def _incidental(self, m: re.Match) -> str:
+        """A topic word as one member of a longer list ("包括商品的规格、性能、质量、价格、售后服务等") is
+        mentioned, not what the sentence is about: masked unless most members are the topic's."""
+        members = m.group().split("、")
+        return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
+
+
+# three or more short words joined by 、
+ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
 
 
 def _uncontracted(word: str, texts: list[str]) -> tuple[str, ...]:
@@ -248,21 +267,25 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
         if _ITEM.match(clause.text):  # a 款 after the list is no item of it
             lead_kind = _kind(last) or _kind(parent.text) or "duty"
-    for j, part in enumerate(re.split(r"(?=——)", body)):  # "——" items of a standard's clause
-        dashed = part.lstrip().startswith("——")
-        part = part.strip().lstrip("—").strip()
+    parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
+    for j, part in enumerate(parts):
+        dashed = part.lstrip().startswith(("——", "-"))
+        part = part.strip().lstrip("—-").strip()
         sentences = _sentences(part)
         for i, s in enumerate(sentences):
             k = _kind(s)
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
                                   or DESCRIPTION.search(s)):
-                k = (lead_kind if not dashed or inner_lead is None else inner_lead) or \
-                    ("duty" if i == 0 and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)
+                if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
+                    k = inner_lead or None  # ("运营管理体系通常包含以下要素：- 组织架构：明确…")
+                else:
+                    k = lead_kind or ("duty" if i == 0 and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)
             if j == 0 and i == len(sentences) - 1:
                 # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty
-                inner_lead = k if k and LEAD_IN.search(s) else None
-            if k == "duty" and LEAD_IN.search(s) and len(sentences) == 1 and body.endswith(("：", ":")):
-                continue  # a lead-in alone: its items carry the duty
+                inner_lead = (k or "") if LEAD_IN.search(s) else None
+            if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
+                                                      or len(parts) > 1 and LIST_OBJECT.search(s)):
+                continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准："): its items carry it
             if k:
                 out.append(_Obligation(clause, s.rstrip("。；;，,"), k))
     return out
@@ -408,7 +431,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent)
-        if len(obs) > 1 and t.coverage(context) < 0.5:  # a clause of several duties: the ones on the topic
+        if len(obs) > 1 and t.coverage(context) < floor:  # a clause of several duties: the ones on the topic
             on_topic = [o for o in obs if t.coverage(o.sentence) > s.checklist.sentence_relevance]
             obs = on_topic or obs
         found.extend(o for o in obs if who is None or borne_by(o, who))

@@ -67,6 +67,17 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("5.2.2.2 建立明确的交易规则，置于网站首页显眼位置，包括：——用户注册制度、退换货制度等；——投诉渠道。", None,
      [("建立明确的交易规则，置于网站首页显眼位置，包括：", "duty"), ("用户注册制度、退换货制度等", "duty"),
       ("投诉渠道", "duty")]),
+    # "- " items run into one paragraph: the lead-in whose duty is its list is no item, each item is;
+    # under a lead-in that only describes ("通常包含以下要素"), they are none
+    ("3.2 平台管理标准应实施以下管理标准:- 运营管理:建立健全的组织架构。- 售后服务管理:建立售后服务机制,及时解决用户的问题。", None,
+     [("运营管理:建立健全的组织架构", "duty"), ("售后服务管理:建立售后服务机制,及时解决用户的问题", "duty")]),
+    ("3. 运营管理体系的要素电商企业的运营管理体系通常包含以下要素: - 组织架构:明确各部门的职责。- 客户服务:建立完善的客户服务体系。",
+     None, []),
+    # an instruction after a run-in label and a colon, or after "通过对"
+    ("a. 售后投诉处理:建立客户投诉处理机制,及时回应用户的投诉。", "4. 售后服务管理:",
+     [("售后投诉处理:建立客户投诉处理机制,及时回应用户的投诉", "duty")]),
+    ("5. 数据分析和优化通过对售后服务数据的分析,发现问题和改进的空间。", "三、售后服务管理制度",
+     [("数据分析和优化通过对售后服务数据的分析,发现问题和改进的空间", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -271,3 +282,15 @@ def test_seed_checklists_do_not_regress(seed_settings):
     assert sum(s["recall"] for s in scores) / 6 >= 0.65
     assert sum(s["precision"] for s in scores) / 6 >= 0.75
     assert all(s["grounded"] == 1.0 for s in scores)
+
+
+def test_a_topic_word_in_a_long_list_is_a_mention_not_the_subject():
+    from assistant.checklist import _Topic
+
+    texts = [_c("售后服务制度"), _c("商品信息"), _c("退换货制度"), _c("退货"), _c("换货")]
+    t = _Topic("售后服务", texts)
+    assert t.coverage("企业应建立售后服务制度") == 1.0
+    assert t.coverage("平台应确保消费者了解商品的规格、性能、质量、价格、售后服务等信息") == 0.0  # one of five
+    assert t.coverage("例如,订单查询、投诉反馈、售后服务等,都应该做到简单") == 1.0  # three may be the point
+    r = _Topic("退换货", texts)  # most members are the topic's: the list is about it
+    assert r.coverage("提供退货、换货、维修、补发等多种选择") == 1.0
