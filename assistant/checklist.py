@@ -48,10 +48,12 @@ _CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])|"
                         r"(?:^|(?<=[，,；;]))\s*[\u4e00-\u9fff]{0,4}?(?:如果|假如|一旦|若|如(?![实何下此同期约今数]))[^，,；;。]*(?=[，,])")
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
-# lead-ins whose items are no duty to check: exceptions ("但下列商品除外：") and the violations a penalty
-# article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere)
+# lead-ins whose items are no duty to check: exceptions ("但下列商品除外："), the violations a penalty
+# article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
+# alternative grounds of a permission ("符合下列情形之一的，个人信息处理者方可处理个人信息：" — each item is a
+# condition that allows, none a duty)
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
-                           r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
+                           r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究|方可|才能|才可)")
 # where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
 BULLET = re.compile(r"(?=——)|(?<=[。；;：:])\s*(?=-\s?[\u4e00-\u9fff])")
 # a lead-in whose duty is its list: "应实施以下管理标准：", "应符合下列要求："
@@ -363,6 +365,9 @@ def _instituted(sentence: str) -> set[str]:
     return {m.group(1) for m in _INSTITUTED.finditer(norm(sentence))}
 
 
+_LEADING_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])")
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: the shorter one's core words (subjects, modal and
     filler words taken out) are nearly all in the other, or the two share most of them, or both forbid
@@ -373,6 +378,9 @@ def same_duty(a: str, b: str) -> bool:
     x, y = _core(a), _core(b)
     if not x or not y:
         return False
+    ca, cb = (_core(m.group()) if (m := _LEADING_CONDITION.match(t)) else set() for t in (a, b))
+    if ca and cb and len(ca & cb) < 0.5 * len(ca | cb):
+        return False  # one rule for two different cases: "向境外提供个人信息的，应当告知…" is not "向其他处理者提供…的，应当告知…"
     common = len(x & y)
     short, long_ = sorted((len(x), len(y)))
     contained = common / short >= 0.8 and short >= MERGE_RATIO * long_
@@ -418,7 +426,6 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
     t = _Topic(topic, clauses)
-    # "个人信息处理的告知同意": a clause must be about the part before 的 (what the topic is about)
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)

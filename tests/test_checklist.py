@@ -67,6 +67,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("5.2.2.2 建立明确的交易规则，置于网站首页显眼位置，包括：——用户注册制度、退换货制度等；——投诉渠道。", None,
      [("建立明确的交易规则，置于网站首页显眼位置，包括：", "duty"), ("用户注册制度、退换货制度等", "duty"),
       ("投诉渠道", "duty")]),
+    # the alternative grounds of a permission are conditions, not duties
+    ("（一）取得个人的同意；", "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：", []),
     # "- " items run into one paragraph: the lead-in whose duty is its list is no item, each item is;
     # under a lead-in that only describes ("通常包含以下要素"), they are none
     ("3.2 平台管理标准应实施以下管理标准:- 运营管理:建立健全的组织架构。- 售后服务管理:建立售后服务机制,及时解决用户的问题。", None,
@@ -122,6 +124,12 @@ def test_same_duty_merges_restatements_not_different_duties():
     # two duties that set up the same system are one, whatever else they add
     assert same_duty("企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务", "售后服务管理:建立售后服务机制,及时解决用户的问题和投诉")
     assert not same_duty("建立客户投诉处理机制,及时回应用户的投诉", "建立售后服务机制,及时解决用户的问题")
+    # one rule for two different cases is two duties
+    assert not same_duty("个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、联系方式、"
+                         "处理目的、处理方式和个人信息的种类，并取得个人的单独同意",
+                         "个人信息处理者向中华人民共和国境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名、联系方式、"
+                         "处理目的、处理方式、个人信息的种类，并取得个人的单独同意")
+    assert same_duty("电子商务经营者依法需要办理登记的，应当依法办理登记", "经营者依法需要办理登记的，应当及时依法办理登记")
     # a short duty is not one of the several duties a much longer sentence states
     assert not same_duty("处理敏感个人信息应当取得个人的单独同意",
                          "个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、"
