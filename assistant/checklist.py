@@ -28,10 +28,12 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-_DUTY_WORD = re.compile(r"应当(?!知道)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知])|(?<![必无若如])须(?!知)|"
+_DUTY_WORD = re.compile(r"应当(?!知道)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当])|(?<![必无若如])须(?!知)|"
                         r"(?<![若如果无不所据视按])需要|(?<![若如果无必不所据视按])需(?![求])")
-# …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden
+# …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
+# not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
+LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|为了.{0,40}制定|"
@@ -218,7 +220,7 @@ def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
         return None
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)  # "有…应当保密…的情形的，可以不告知"
-    prohibition, duty = PROHIBITION.search(main), DUTY.search(main)
+    prohibition, duty = PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
     if not (prohibition or duty):
         return None
     subject = _subject(sentence, min((x for x in (prohibition, duty) if x), key=lambda x: x.start()).start())
@@ -309,11 +311,19 @@ def item_text(sentence: str, kind: str) -> str:
         out += [reword(s[last:m.start()]), m.group()]
         last = m.end()
     out = "".join(out) + reword(s[last:])
-    if out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
+    liable = LIABILITY.search(out) if kind == "duty" and out == s else None
+    if liable:  # "…，未采取必要措施的，依法…承担连带责任" → "…，是否采取必要措施"
+        out = s[:liable.start()] + "是否" + liable.group(1)
+    elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" else None
         # a run-in label stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
-        out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
+        # a leading condition stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易"
+        c = _LEADING_CONDITION.match(s) if not m else None
+        if c:
+            out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
+        else:
+            out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     return re.sub(r"是否[，,]", "是否", out)
 

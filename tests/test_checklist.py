@@ -51,6 +51,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("行政管理部门决定不予受理的，应当书面说明理由。", None, []),
     ("法律、行政法规对前款规定的违法行为的处罚另有规定的，依照其规定。", None, []),
     ("第五条 平台经营者应当配合市场监督管理部门的检查。", None, [("平台经营者应当配合市场监督管理部门的检查", "duty")]),
+    ("第三十八条 平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任。",
+     None, [("平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任", "duty")]),
+    ("经营者明知或者应当知道的，承担赔偿责任。", None, []),  # knowledge is no duty
     # a modal in a "如…，" condition; "应当知道" is knowledge, not a duty; "依照本法规定" is a referral, not a scope
     ("顾客如遇到任何问题或需要售后服务，可以通过多种渠道进行反馈。", None, []),
     ("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意。", None,
@@ -102,6 +105,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # a run-in label stays in front of the check; an adverb follows 是否
     ("售后服务培训定期组织售后服务培训", "duty", "售后服务培训是否定期组织售后服务培训"),
     ("网站还需考虑到用户体验的多样化", "duty", "网站是否还考虑到用户体验的多样化"),
+    ("逾期不改正的，暂停交易和服务至改正之日", "duty", "逾期不改正的，是否暂停交易和服务至改正之日"),  # a list item's condition
+    # a liability for not acting is checked as the act
+    ("平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任", "duty",
+     "平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，是否采取必要措施"),
     ("平台经营者知道或者应当知道侵权的，应当采取必要措施", "duty", "平台经营者知道或者应当知道侵权的，是否采取必要措施"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
