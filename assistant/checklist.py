@@ -376,6 +376,29 @@ def _instituted(sentence: str) -> set[str]:
 
 
 _LEADING_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])")
+_ACTION_FILLER = re.compile(r"及时|立即|尽快|积极|主动|认真|严格|依法|按照规定|并|的|地")
+
+
+def _action(sentence: str) -> str:
+    """What a duty requires, in its first phrase after the modal: "若需额外时间处理，应及时告知用户并提供合理解释"
+    → 告知用户提供合理解释."""
+    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
+    m = DUTY.search(main)
+    if not m or PROHIBITION.search(main):
+        return ""
+    phrase = re.split(r"[，,；;。:：]", sentence[m.end():])[0]
+    return _ACTION_FILLER.sub("", norm(phrase))
+
+
+def _same_action(a: str, b: str) -> bool:
+    """Two duties whose required act is the same phrase, or one's act starts the other's ("应及时告知用户" and
+    "应及时告知用户并提供合理解释")."""
+    x, y = sorted((_action(a), _action(b)), key=len)
+    # "应遵守相关法律法规" is everyone's: the same words say nothing of what the duty is about
+    return len(x) >= 4 and y.startswith(x) and not _GENERIC_ACTION.match(x)
+
+
+_GENERIC_ACTION = re.compile(r"(?:遵守|遵循|符合|执行|履行)[^，,。]*(?:法律|法规|规定|规则|制度|义务)")
 
 
 def same_duty(a: str, b: str) -> bool:
@@ -384,6 +407,8 @@ def same_duty(a: str, b: str) -> bool:
     the same act ("不得虚假宣传" and "不得夸大宣传、虚假宣传或误导用户"), or both set up the same system
     ("建立健全的售后服务制度" and "建立售后服务机制")."""
     if _acts(a) & _acts(b) or _instituted(a) & _instituted(b):
+        return True
+    if _same_action(a, b):
         return True
     x, y = _core(a), _core(b)
     if not x or not y:

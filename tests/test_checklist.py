@@ -131,6 +131,9 @@ def test_same_duty_merges_restatements_not_different_duties():
     # two duties that set up the same system are one, whatever else they add
     assert same_duty("企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务", "售后服务管理:建立售后服务机制,及时解决用户的问题和投诉")
     assert not same_duty("建立客户投诉处理机制,及时回应用户的投诉", "建立售后服务机制,及时解决用户的问题")
+    # the same required act is the same duty; a generic act ("遵守相关法律法规") is no evidence
+    assert same_duty("若需额外时间处理,应及时告知用户并提供合理解释", "若需求无法及时满足,应及时告知用户,并提供相应解决方案")
+    assert not same_duty("客户信息管理应遵守相关法律法规", "广告发布应遵守相关法律法规")
     # one rule for two different cases is two duties
     assert not same_duty("个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、联系方式、"
                          "处理目的、处理方式和个人信息的种类，并取得个人的单独同意",
