@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
@@ -216,26 +217,29 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if len(s.strip()) >= 4]
 
 
+def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
+    """The first prohibition and the first duty word of a sentence, outside any condition before the rule
+    ("有…应当保密…的情形的，可以不告知" has none)."""
+    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
+    return PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
         return None
-    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)  # "有…应当保密…的情形的，可以不告知"
-    prohibition, duty = PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
+    prohibition, duty = _modals(sentence)
     if not (prohibition or duty):
         return None
-    subject = _subject(sentence, min((x for x in (prohibition, duty) if x), key=lambda x: x.start()).start())
+    subject = _subject(sentence)
     if REGULATOR.search(subject) and not BUSINESS.search(subject):
         return None  # "有关行政许可部门应当…", "市场监督管理部门…，应当…"
     return "prohibition" if prohibition else "duty"
 
 
-def _subject(sentence: str, modal_at: int | None = None) -> str:
-    """Whose duty: the words before the modal in its phrase, else the whole sentence before it."""
-    if modal_at is None:
-        main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-        found = [m.start() for m in (PROHIBITION.search(main), DUTY.search(main)) if m]
-        modal_at = min(found) if found else 0
-    head = sentence[:modal_at]
+def _subject(sentence: str) -> str:
+    """Whose duty: the words before the first modal in its phrase, else the whole sentence before it."""
+    found = [m.start() for m in _modals(sentence) if m]
+    head = sentence[:min(found) if found else 0]
     return re.split(r"[，,；;]", head)[-1].strip() or head
 
 
@@ -345,15 +349,17 @@ _FILLER = re.compile(r"企业|平台|商家|经营者|公司|我们|应当|应�
 MERGE_RATIO = 0.5
 
 
-def _core(sentence: str) -> set[str]:
+@lru_cache(maxsize=8192)  # same_duty compares every pair: each sentence is read once
+def _core(sentence: str) -> frozenset[str]:
     t = _FILLER.sub("", re.sub(r"[^\w\u4e00-\u9fff]", "", norm(sentence)))
-    return {t[i:i + 2] for i in range(len(t) - 1)}
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 _ACT_VERB = re.compile(r"^(?:进行|存在|采取|发布|从事|有|实施|利用|使用|出现)")
 
 
-def _acts(sentence: str) -> set[str]:
+@lru_cache(maxsize=8192)  # same_duty compares every pair: each sentence is read once
+def _acts(sentence: str) -> frozenset[str]:
     """The acts a prohibition names: "不得进行虚假宣传、价格欺诈等违规行为" → {虚假宣传, 价格欺诈}."""
     out = set()
     for m in PROHIBITION.finditer(sentence):
@@ -363,22 +369,24 @@ def _acts(sentence: str) -> set[str]:
             act = _ACT_VERB.sub("", act.strip())
             if len(act) >= 4:
                 out.add(act)
-    return out
+    return frozenset(out)
 
 
 _INSTITUTED = re.compile(r"(?:建立|设立|制定|健全|完善)(?:健全|完善)?(?:的|了)?(?:严格|专门|完善|健全|明确|有效)?(?:的)?"
                          r"([\u4e00-\u9fff]{2,10}?)(?:制度|体系|机制|政策)")
 
 
-def _instituted(sentence: str) -> set[str]:
+@lru_cache(maxsize=8192)  # same_duty compares every pair: each sentence is read once
+def _instituted(sentence: str) -> frozenset[str]:
     """What a duty sets up: "建立健全的售后服务制度" and "建立售后服务机制" both set up 售后服务."""
-    return {m.group(1) for m in _INSTITUTED.finditer(norm(sentence))}
+    return frozenset(m.group(1) for m in _INSTITUTED.finditer(norm(sentence)))
 
 
 _LEADING_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])")
 _ACTION_FILLER = re.compile(r"及时|立即|尽快|积极|主动|认真|严格|依法|按照规定|并|的|地")
 
 
+@lru_cache(maxsize=8192)  # same_duty compares every pair: each sentence is read once
 def _action(sentence: str) -> str:
     """What a duty requires, in its first phrase after the modal: "若需额外时间处理，应及时告知用户并提供合理解释"
     → 告知用户提供合理解释."""
