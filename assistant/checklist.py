@@ -322,8 +322,9 @@ def item_text(sentence: str, kind: str) -> str:
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" else None
         # a run-in label stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
-        # a leading condition stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易"
-        c = _LEADING_CONDITION.match(s) if not m else None
+        # a leading condition or topic stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易",
+        # "对于退货、换货等需求，提供…" → "对于退货、换货等需求，是否提供…"
+        c = (_LEADING_CONDITION.match(s) or re.match(r"对于[^，,；;。]*(?=[，,])", s)) if not m else None
         if c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
