@@ -231,6 +231,9 @@ def _kind(sentence: str) -> str | None:
     if not (prohibition or duty):
         return None
     subject = _subject(sentence)
+    # where the modal's phrase names no one, whose duty it is is said first: "市场监督管理部门依照…对经营者予以
+    # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
+    subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
     if REGULATOR.search(subject) and not BUSINESS.search(subject):
         return None  # "有关行政许可部门应当…", "市场监督管理部门…，应当…"
     return "prohibition" if prohibition else "duty"

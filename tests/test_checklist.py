@@ -44,6 +44,7 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # the modal in a condition, the rule a permission; a regulator's duty
     ("第十八条 有法律规定应当保密或者不需要告知的情形的，可以不向个人告知。", None, []),
     ("第四条 市场监督管理部门应当依法及时处理投诉。", None, []),
+    ("市场监督管理部门依照本办法对经营者予以行政处罚的，应当记入经营者的信用档案。", None, []),
     ("依法需要取得行政许可的，有关行政许可部门应当核发电子许可证。", None, []),
     ("但是，经过处理无法识别特定个人且不能复原的除外。", None, []),
     ("个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外。", None,
