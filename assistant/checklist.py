@@ -319,8 +319,11 @@ def item_text(sentence: str, kind: str) -> str:
         last = m.end()
     out = "".join(out) + reword(s[last:])
     liable = LIABILITY.search(out) if kind == "duty" and out == s else None
+    want = _modals(s)[1] if kind == "duty" and out == s else None
     if liable:  # "…，未采取必要措施的，依法…承担连带责任" → "…，是否采取必要措施"
         out = s[:liable.start()] + "是否" + liable.group(1)
+    elif want is not None and want.group().startswith("要"):  # 要 stays: "平台运营方要对…审核" → "平台运营方是否要对…审核"
+        out = s[:want.start()] + "是否" + s[want.start():]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" else None
