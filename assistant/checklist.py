@@ -187,7 +187,6 @@ class _Topic:
                 got += w
         return min(1.0, got / self.total)
 
-
     def _mentions(self, text: str) -> bool:
         return any(term in text or any(a in text for a in self.alternatives.get(term, ())) for term in self.weights)
 
@@ -198,7 +197,7 @@ class _Topic:
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
 
 
-# three or more short words joined by 、
+# four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
 ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
 
 
@@ -417,20 +416,20 @@ _GENERIC_ACTION = re.compile(r"(?:遵守|遵循|符合|执行|履行)[^，,。]*
 
 
 def same_duty(a: str, b: str) -> bool:
-    """Two obligations that say the same thing: the shorter one's core words (subjects, modal and
-    filler words taken out) are nearly all in the other, or the two share most of them, or both forbid
-    the same act ("不得虚假宣传" and "不得夸大宣传、虚假宣传或误导用户"), or both set up the same system
-    ("建立健全的售后服务制度" and "建立售后服务机制")."""
+    """Two obligations that say the same thing: both forbid the same act ("不得虚假宣传" and "不得夸大宣传、
+    虚假宣传或误导用户"), or both set up the same system ("建立健全的售后服务制度" and "建立售后服务机制"); or, for
+    the same case, both require the same act, or the shorter one's core words (subjects, modal and filler
+    words taken out) are nearly all in the other, or the two share most of them."""
     if _acts(a) & _acts(b) or _instituted(a) & _instituted(b):
         return True
+    ca, cb = (_core(m.group()) if (m := _LEADING_CONDITION.match(t)) else set() for t in (a, b))
+    if ca and cb and len(ca & cb) < 0.5 * len(ca | cb):
+        return False  # one rule for two different cases: "向境外提供个人信息的，应当告知…" is not "向其他处理者提供…的，应当告知…"
     if _same_action(a, b):
         return True
     x, y = _core(a), _core(b)
     if not x or not y:
         return False
-    ca, cb = (_core(m.group()) if (m := _LEADING_CONDITION.match(t)) else set() for t in (a, b))
-    if ca and cb and len(ca & cb) < 0.5 * len(ca | cb):
-        return False  # one rule for two different cases: "向境外提供个人信息的，应当告知…" is not "向其他处理者提供…的，应当告知…"
     common = len(x & y)
     short, long_ = sorted((len(x), len(y)))
     contained = common / short >= 0.8 and short >= MERGE_RATIO * long_
