@@ -13,3 +13,4 @@ test: setup
 
 bench: setup
 	.venv/bin/python bench/ask_latency.py
+	.venv/bin/python bench/checklist.py

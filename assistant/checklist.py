@@ -165,9 +165,9 @@ def authority(document: str) -> int:
 class _Topic:
     """The topic's words with weights: rare words in the knowledge base weigh more."""
 
-    def __init__(self, topic: str, clauses: list[Clause]):
+    def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None):
         toks = [t for t in dict.fromkeys(tokenize(topic)) if len(t) >= 2]
-        texts = [norm(c.text + " ".join(c.path)) for c in clauses]
+        texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
         self.weights: dict[str, float] = {}
         for t in toks:
@@ -178,8 +178,11 @@ class _Topic:
         self.total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights)) or 1.0
         self.alternatives = {t: _uncontracted(t, texts) for t in self.weights}
 
-    def coverage(self, text: str) -> float:
-        t = ENUMERATION.sub(self._incidental, norm(text))
+    def coverage(self, text: str, normalized: bool = False) -> float:
+        t = text if normalized else norm(text)
+        if not self._mentions(t):
+            return 0.0
+        t = ENUMERATION.sub(self._incidental, t)
         got = 0.0
         for term, w in self.weights.items():
             if ((term in t or any(a in t for a in self.alternatives.get(term, ())))
@@ -474,20 +477,21 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     s = retriever.settings
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
-    t = _Topic(topic, clauses)
+    normed = retriever.normalized
+    t = _Topic(topic, clauses, normed)
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
-        context = " ".join(c.path[1:]) + (parent.text if parent is not None else "")
-        lex = max(t.coverage(c.text), 0.8 * t.coverage(context))
+        context = normed[c.id][2] + (normed[parent.id][0] if parent is not None else "")
+        lex = max(t.coverage(normed[c.id][0], normalized=True), 0.8 * t.coverage(context, normalized=True))
         if lex < floor and dense.get(c.id, 0.0) < s.checklist.min_similarity:
             continue
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent)
-        if len(obs) > 1 and t.coverage(context) < floor:  # a clause of several duties: the ones on the topic
+        if len(obs) > 1 and t.coverage(context, normalized=True) < floor:  # a clause of several duties: the ones on the topic
             on_topic = [o for o in obs if t.coverage(o.sentence) > s.checklist.sentence_relevance]
             obs = on_topic or obs
         found.extend(o for o in obs if who is None or borne_by(o, who))

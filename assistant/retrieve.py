@@ -313,6 +313,14 @@ class Retriever:
         return docs, topic.strip(" ，,。？?：:的按照")
 
     @cached_property
+    def normalized(self) -> dict[str, tuple[str, str, str]]:
+        """Per clause id, in comparison form (ingest.clean.norm), computed once per loaded index: its text, its
+        document title and its headings below the title (what checklists read of every clause)."""
+        titles = {d: norm(d) for d in {c.path[0] for c in self.clauses if c.path}}
+        return {c.id: (norm(c.text), titles.get(c.path[0], "") if c.path else "", norm("".join(c.path[1:])))
+                for c in self.clauses}
+
+    @cached_property
     def _title_forms(self) -> list[tuple[str, str, str, str | None]]:
         """Per document: (title, its name without 中华人民共和国 or standard code, a shorter name
         without the generic lead word 电子商务/电商 when only that title has it, standard number)."""
