@@ -29,8 +29,9 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-_DUTY_WORD = re.compile(r"应当(?!知道)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所据视按])需要|(?<![若如果无必不所据视按])需(?![求])")
+# (not: 应当知道/应知 knowledge, 应收/应付 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know)
+_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价])|(?<![必无若如])须(?!知)|"
+                        r"(?<![若如果无不所据视按的理有])需要(?![，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
@@ -292,7 +293,8 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
                     k = inner_lead or None  # ("运营管理体系通常包含以下要素：- 组织架构：明确…")
                 else:
-                    k = lead_kind or ("duty" if i == 0 and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)
+                    k = lead_kind or ("duty" if i == 0 and not _LEADING_CONDITION.match(s)  # "组织…的，即属犯罪"
+                                      and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)
             if j == 0 and i == len(sentences) - 1:
                 # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty
                 inner_lead = (k or "") if LEAD_IN.search(s) else None
@@ -328,7 +330,7 @@ def item_text(sentence: str, kind: str) -> str:
         out = s[:want.start()] + "是否" + s[want.start():]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
-        m = IMPERATIVE.match(s) if kind == "duty" else None
+        m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None
         # a run-in label stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
         # a leading condition or topic stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易",
         # "对于退货、换货等需求，提供…" → "对于退货、换货等需求，是否提供…"
