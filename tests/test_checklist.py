@@ -113,6 +113,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # 应收 is an account, "…的需要" and "用水需要" a need, 应当知晓 knowledge: none is reworded
     ("保理人应当向应收账款债务人主张应收账款债权", "duty", "保理人是否向应收账款债务人主张应收账款债权"),
     ("网络运营者应当按照维护网络安全的需要使用信息", "duty", "网络运营者是否按照维护网络安全的需要使用信息"),
+    ("企业应当生产社会需要的产品", "duty", "企业是否生产社会需要的产品"),
     ("开发水资源，应当兼顾农业、工业、生态环境用水需要", "duty", "开发水资源，是否兼顾农业、工业、生态环境用水需要"),
     ("审判人员应当说明其履行职务所应当知晓的事实", "duty", "审判人员是否说明其履行职务所应当知晓的事实"),
     # a liability for not acting is checked as the act
