@@ -29,8 +29,8 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-# (not: 应当知道/应知 knowledge, 应收/应付 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know)
-_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价])|(?<![必无若如])须(?!知)|"
+# (not: 应当知道/应知 knowledge, 应收/应付/应税 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know)
+_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税])|(?<![必无若如])须(?!知)|"
                         r"(?<![若如果无不所据视按的理有])需要(?![的，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
@@ -58,6 +58,7 @@ LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面
 # condition that allows, none a duty)
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
                            r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究|方可|才能|才可)")
+NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一")
 # where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
 BULLET = re.compile(r"(?=——)|(?<=[。；;：:])\s*(?=-\s?[\u4e00-\u9fff])")
 # a lead-in whose duty is its list: "应实施以下管理标准：", "应符合下列要求："
@@ -280,7 +281,10 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
         if _ITEM.match(clause.text):  # a 款 after the list is no item of it
-            lead_kind = _kind(last) or _kind(parent.text) or "duty"
+            # a lead-in without a modal lists duties ("售后服务内容包括："), unless it lists circumstances
+            # ("有下列情形之一的："), powers ("行使下列职权：") or what one may do ("可以采取下列措施：")
+            lead_kind = _kind(last) or _kind(parent.text) or (
+                None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) else "duty")
     parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
     for j, part in enumerate(parts):
         dashed = part.lstrip().startswith(("——", "-"))

@@ -56,6 +56,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      None, [("平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任", "duty")]),
     ("经营者明知或者应当知道的，承担赔偿责任。", None, []),  # knowledge is no duty
     ("组织、领导恐怖活动组织的，即属犯罪。", None, []),  # a verb inside a condition is no instruction
+    # a lead-in without a modal that lists circumstances, powers or what one may do lists no duties
+    ("（二）成立后无正当理由超过六个月未开业的；", "第二十条 公司有下列情形之一的：", []),
+    ("（三）选举和更换监事；", "第三十七条 股东会行使下列职权：", []),
+    ("（一）进入涉嫌违法行为发生场所调查取证；", "第十八条 监督检查部门可以采取下列措施：", []),
     # a modal in a "如…，" condition; "应当知道" is knowledge, not a duty; "依照本法规定" is a referral, not a scope
     ("顾客如遇到任何问题或需要售后服务，可以通过多种渠道进行反馈。", None, []),
     ("接收方变更原先的处理目的的，应当依照本法规定重新取得个人同意。", None,
@@ -114,6 +118,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("保理人应当向应收账款债务人主张应收账款债权", "duty", "保理人是否向应收账款债务人主张应收账款债权"),
     ("网络运营者应当按照维护网络安全的需要使用信息", "duty", "网络运营者是否按照维护网络安全的需要使用信息"),
     ("企业应当生产社会需要的产品", "duty", "企业是否生产社会需要的产品"),
+    ("直接向环境排放应税污染物的企业应当缴纳环境保护税", "duty", "直接向环境排放应税污染物的企业是否缴纳环境保护税"),
     ("开发水资源，应当兼顾农业、工业、生态环境用水需要", "duty", "开发水资源，是否兼顾农业、工业、生态环境用水需要"),
     ("审判人员应当说明其履行职务所应当知晓的事实", "duty", "审判人员是否说明其履行职务所应当知晓的事实"),
     # a liability for not acting is checked as the act
