@@ -11,12 +11,11 @@ from tiaowen.errors import BadQuestion
 
 from .citations import CANNOT_ANSWER
 from .retrieve import Hit, Retriever, is_lead_in
-from .support import evidence
+from .support import CLAUSE_MARKER, evidence
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
-_MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|"
-                     r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?|[a-z][.．、])\s*")
+_MARKER = re.compile(rf"^\s*({CLAUSE_MARKER})\s*")
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
 from .retrieve import Retriever
-from .support import evidence
+from .support import CLAUSE_MARKER, evidence
 
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
@@ -73,8 +73,7 @@ IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,
                         r"配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备|通过对)")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
-_MARKER = re.compile(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
-                     r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]|——)\s*")
+_MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|——)\s*")  # and a standard's "——" item
 
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
