@@ -48,8 +48,10 @@ DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
 EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有(?:规定|约定)的[，,]?(?:依照|从其|适用|按照)")
 # a condition before the rule ("依法需要办理登记的，…", "如需要售后服务，…"): a modal inside it is not the duty,
 # and is not reworded
-_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])|"
+_DE_CLAUSE = r"[^，,；;。]*的(?=[，,])"  # "…的，": the case a rule is for
+_CONDITION = re.compile(_DE_CLAUSE + r"|"
                         r"(?:^|(?<=[，,；;]))\s*[\u4e00-\u9fff]{0,4}?(?:如果|假如|一旦|若|如(?![实何下此同期约今数]))[^，,；;。]*(?=[，,])")
+_LEADING_CONDITION = re.compile(_DE_CLAUSE)  # matched at the start of a sentence
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
 # lead-ins whose items are no duty to check: exceptions ("但下列商品除外："), the violations a penalty
@@ -186,13 +188,16 @@ class _Topic:
         t = ENUMERATION.sub(self._incidental, t)
         got = 0.0
         for term, w in self.weights.items():
-            if ((term in t or any(a in t for a in self.alternatives.get(term, ())))
-                    and not any(term != o and term in o and o in t for o in self.weights)):
+            if self._has(term, t) and not any(term != o and term in o and o in t for o in self.weights):
                 got += w
         return min(1.0, got / self.total)
 
+    def _has(self, term: str, text: str) -> bool:
+        """The term, or the words a contraction of it stands for, in the text."""
+        return term in text or any(a in text for a in self.alternatives.get(term, ()))
+
     def _mentions(self, text: str) -> bool:
-        return any(term in text or any(a in text for a in self.alternatives.get(term, ())) for term in self.weights)
+        return any(self._has(term, text) for term in self.weights)
 
     def _incidental(self, m: re.Match) -> str:
         """A topic word as one member of a longer list ("包括商品的规格、性能、质量、价格、售后服务等") is
@@ -230,10 +235,11 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
         return None
-    prohibition, duty = _modals(sentence)
+    modals = _modals(sentence)
+    prohibition, duty = modals
     if not (prohibition or duty):
         return None
-    subject = _subject(sentence)
+    subject = _subject(sentence, modals)
     # where the modal's phrase names no one, whose duty it is is said first: "市场监督管理部门依照…对经营者予以
     # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
     subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
@@ -242,9 +248,10 @@ def _kind(sentence: str) -> str | None:
     return "prohibition" if prohibition else "duty"
 
 
-def _subject(sentence: str) -> str:
-    """Whose duty: the words before the first modal in its phrase, else the whole sentence before it."""
-    found = [m.start() for m in _modals(sentence) if m]
+def _subject(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str:
+    """Whose duty: the words before the first modal in its phrase, else the whole sentence before it
+    (``modals``: what _modals found, where the caller has it)."""
+    found = [m.start() for m in (modals or _modals(sentence)) if m]
     head = sentence[:min(found) if found else 0]
     return re.split(r"[，,；;]", head)[-1].strip() or head
 
@@ -396,7 +403,6 @@ def _instituted(sentence: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _INSTITUTED.finditer(norm(sentence)))
 
 
-_LEADING_CONDITION = re.compile(r"[^，,；;。]*的(?=[，,])")
 _ACTION_FILLER = re.compile(r"及时|立即|尽快|积极|主动|认真|严格|依法|按照规定|并|的|地")
 
 
@@ -404,9 +410,8 @@ _ACTION_FILLER = re.compile(r"及时|立即|尽快|积极|主动|认真|严格|�
 def _action(sentence: str) -> str:
     """What a duty requires, in its first phrase after the modal: "若需额外时间处理，应及时告知用户并提供合理解释"
     → 告知用户提供合理解释."""
-    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-    m = DUTY.search(main)
-    if not m or PROHIBITION.search(main):
+    prohibition, m = _modals(sentence)
+    if not m or m.re is LIABILITY or prohibition:
         return ""
     phrase = re.split(r"[，,；;。:：]", sentence[m.end():])[0]
     return _ACTION_FILLER.sub("", norm(phrase))
