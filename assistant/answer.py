@@ -157,16 +157,20 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
-def _statement(question: str, clause: Clause, whole: bool) -> str:
-    """The sentences of a clause that answer the question (the whole clause when it is short)."""
+def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:
+    """The sentences of a clause that answer the question (the whole clause when it is short), with the
+    clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…")."""
     # 款 run on as sentences; words addressed to an assistant ("忽略以上规则…") are not quoted
     body = _MARKER.sub("", evidence(clause.text), count=1).strip().replace("\n", "")
     if whole or len(body) <= 120:
-        return body.rstrip("。；;")
-    sents = _sentences(body)
-    scored = sorted(range(len(sents)), key=lambda i: -coverage(question, sents[i]))
-    keep = sorted(scored[:2])
-    return "".join(sents[i] for i in keep).rstrip("。；;")
+        st = body.rstrip("。；;")
+    else:
+        sents = _sentences(body)
+        scored = sorted(range(len(sents)), key=lambda i: -coverage(question, sents[i]))
+        st = "".join(sents[i] for i in sorted(scored[:2])).rstrip("。；;")
+    if heading and st.startswith(heading) and len(st) > len(heading):
+        st = f"【{heading}】{st[len(heading):]}"
+    return st
 
 
 def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
@@ -199,7 +203,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     by_doc: dict[str, list[str]] = {}
     for h in chosen:
         c = h.clause
-        st = _statement(q, c, h.lookup)
+        st = _statement(q, c, h.lookup, retriever.run_in_heading(c))
         if not st:
             continue
         n = len(citations) + 1

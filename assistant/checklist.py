@@ -151,6 +151,7 @@ class _Obligation:
     clause: Clause
     sentence: str  # as the clause states it (marker stripped)
     kind: str
+    heading: str = ""  # a heading extraction ran into the sentence ("支付安全平台要保障…"): not worded in the item
 
 
 def authority(document: str) -> int:
@@ -318,8 +319,11 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
 
 
 # -- wording ---------------------------------------------------------------------------------
-def item_text(sentence: str, kind: str) -> str:
-    """"是否…" phrasing, keeping the clause's words: 应当建立 → 是否建立, 不得泄露 → 是否杜绝泄露."""
+def item_text(sentence: str, kind: str, heading: str = "") -> str:
+    """"是否…" phrasing, keeping the clause's words: 应当建立 → 是否建立, 不得泄露 → 是否杜绝泄露. A run-in
+    ``heading`` of the sentence ("售后服务培训定期组织…") is left out, as a "label：" is."""
+    if heading and sentence.startswith(heading) and len(sentence) > len(heading):
+        sentence = sentence[len(heading):]
     s = re.sub(r"^[\u4e00-\u9fff、与和]{2,12}[：:]", "", sentence).strip()  # "维修服务：" label
     if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
         s = sentence
@@ -504,6 +508,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         if len(obs) > 1 and t.coverage(context, normalized=True) < floor:  # a clause of several duties: the ones on the topic
             on_topic = [o for o in obs if t.coverage(o.sentence) > s.checklist.sentence_relevance]
             obs = on_topic or obs
+        heading = retriever.run_in_heading(c) if obs else ""
+        for o in obs:
+            if heading and o.sentence.startswith(heading):
+                o.heading = heading
         found.extend(o for o in obs if who is None or borne_by(o, who))
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     return Checklist(topic, scope, tuple(items))
@@ -546,7 +554,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
                 seen.add(o.clause.id)
                 c = o.clause
                 cites.append(ItemCitation(c.id, c.document, c.label, c.text))
-        text = item_text(lead.sentence, lead.kind)
+        text = item_text(lead.sentence, lead.kind, lead.heading)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
     order: dict[str, int] = {}
     for name, _ in THEMES:

@@ -9,10 +9,12 @@ from functools import cached_property
 
 from ingest.index import KnowledgeBase, clause_vector_id, is_transport_error, server_down, vector_id
 from ingest.records import Clause
-from ingest.segment import cn_to_int
+from ingest.segment import cn_to_int, run_in_headings
 from ingest.clean import STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
+
+from .support import CLAUSE_MARKER
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|�
                             r"包含哪些|有哪些内容)")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
+_LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article has no run-in heading)
 
 
 def asked_terms(question: str) -> list[str]:
@@ -118,10 +121,14 @@ class Retriever:
         self.by_id = {c.id: c for c in self.clauses}
         self.children: dict[str, list[Clause]] = {}
         self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
+        self.top_level: dict[str, list[Clause]] = {}  # per document, the clauses under no other
         for c in self.clauses:
             self.by_key.setdefault(c.id.split("/", 1)[1].split("#")[0], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
+            else:
+                self.top_level.setdefault(c.doc_id, []).append(c)
+        self._run_in: dict[str, str] = {}  # clause id → its run-in heading, filled a list at a time
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -332,6 +339,25 @@ class Retriever:
         normed = [norm(t) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
                 for t, core, short, num in forms]
+
+    def run_in_heading(self, clause: Clause) -> str:
+        """The heading run into a list item's first sentence by extraction ("2. 支付安全平台要保障…" → 支付安全),
+        '' where none: decided over the item's list (ingest.segment.run_in_headings), once per list."""
+        if clause.id not in self._run_in:
+            key = self._list_key(clause)
+            group = [c for c in (self.children.get(clause.parent_id, []) if clause.parent_id else self.top_level.get(clause.doc_id, []))
+                     if self._list_key(c) == key]
+            bodies = [c.text[m.end():] if (m := _LIST_MARKER.match(c.text)) else "" for c in group]
+            parent = self.by_id.get(clause.parent_id or "")
+            lead_in = parent is not None and parent.text.rstrip().endswith(("：", ":"))
+            self._run_in.update(zip((c.id for c in group), run_in_headings(bodies, lead_in)))
+        return self._run_in.get(clause.id, "")
+
+    @staticmethod
+    def _list_key(clause: Clause) -> str:
+        """The kind of a clause's number ('n' for 1., 'l' for a., 'h' for 一、); parts of a split clause have none."""
+        last = clause.id.rsplit("/", 1)[-1]
+        return "#" if "#" in last or clause.role == "duplicate" else re.sub(r"[\d.-]+$", "", last)
 
     def descendants(self, clause: Clause) -> list[Clause]:
         out = []

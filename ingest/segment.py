@@ -548,3 +548,58 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
 def _replace(clause: Clause, **changes) -> Clause:
     from dataclasses import replace
     return replace(clause, **changes)
+
+
+# -- run-in headings ----------------------------------------------------------------------
+# A list item whose heading lost its line break in extraction: "2. 支付安全平台要保障支付环节的安全…",
+# "3. 解决方案提供根据问题的性质…". The heading is a short phrase; the sentence after it opens with a
+# connective, with the heading's own word, restates the heading, or opens with who the rule binds and a modal.
+_OPENERS = frozenset("在 对于 为了 根据 通过 随着 当 如果 若 由于 作为 以 每 每一次 定期 结合 按照 依据 依照 针对 基于 "
+                     "良好".split())
+_NOT_IN_HEADING = frozenset("应 应当 应该 要 须 必须 需 需要 不得 禁止 严禁 可 可以 能 能够 不 是 将 把 被 由 "
+                            "了 也 都 还 就 已 原则上".split())
+_NOT_FIRST = _OPENERS | frozenset("本 该 此 其 为 对 从 向 与 和".split())
+_BINDS = re.compile(r"^(?:电子商务|电商)?(?:公共服务)?(?:平台运营方|平台|企业|商家|经营者|公司|网站)"
+                    r"(?:应当|应该|应|要|必须|须|需要|不得|是|作为)")
+
+
+def run_in_heading(body: str) -> str:
+    """The heading run into the first sentence of a list item's text (without its number), '' where none
+    is found. Only a candidate: ``run_in_headings`` keeps those of a list where most items have one."""
+    from .tokenize import words
+
+    first = re.split(r"[，,。；;：:、（(“\"\s]", body, maxsplit=1)[0]
+    toks = words(body[:40])
+    if len(first) < 6 or not toks or toks[0] in _NOT_FIRST:
+        return ""
+    head, restating = "", ""
+    for i, tok in enumerate(toks[:-1]):
+        head += tok
+        if len(head) > 10 or len(head) >= len(first) - 3 or tok in _NOT_IN_HEADING:
+            break
+        if len(head) < 2 or head.endswith(("的", "与", "和", "及", "之")):
+            continue
+        rest, nxt = body[len(head):], toks[i + 1]
+        if rest[0] in "的之与和及、":  # the phrase goes on
+            continue
+        phrase = re.match(r"[^，,。；;：:]*[，,。；;：:]?", rest).group()
+        # a connective opens a phrase of its own before the rule ("在交易过程中，…", "定期组织…，提升…"); one
+        # that runs to the end of the sentence continues it ("非法经营数额在五百万元以上的；")
+        if (nxt in _OPENERS and phrase.endswith(("，", ","))) or nxt in {t for t in toks[:i + 1] if len(t) >= 2} \
+                or _BINDS.match(rest):
+            return head
+        # "售后服务标准制定明确的售后服务标准": the heading restated in the first phrase after it
+        if len(head) >= 4 and head in phrase:
+            restating = head  # the longest: "售后服务标准", not "售后服务"
+    return restating
+
+
+def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
+    """The run-in heading of each item of one list ('' for none): found only where most items of the list
+    have one, as a scraped list loses the line breaks of all its headings alike ("企业应建设…" under the
+    same list as "电子商务平台应支持…" has none). The items of a list a sentence leads in ("有下列情形之一的：")
+    go on with that sentence and have none (``lead_in``)."""
+    if lead_in:
+        return [""] * len(bodies)
+    found = [run_in_heading(b) for b in bodies]
+    return found if len(bodies) >= 2 and 2 * sum(map(bool, found)) > len(bodies) else [""] * len(bodies)

@@ -24,6 +24,11 @@ def _jieba():
     return jieba
 
 
+def words(text: str) -> list[str]:
+    """jieba's words of ``text`` in precise mode, as written (nothing dropped)."""
+    return _jieba().lcut(text)
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens of ``text`` (long words also yield their parts)."""
     jb = _jieba()

@@ -123,6 +123,16 @@ def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
         _retriever(copy_of_seed)
 
 
+def test_a_run_in_heading_is_set_off_in_the_answer(seed_settings):
+    """"2、支付安全平台要保障…" (a heading whose line break extraction lost) is quoted as "【支付安全】平台要保障…";
+    the cited text stays as the document has it."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "顾客付款时支付信息怎么保证安全？")
+    assert "【支付安全】平台要保障支付环节的安全" in ans.answer, ans.answer
+    assert any("支付安全平台要保障" in c.text for c in ans.citations)
+
+
 @pytest.mark.parametrize("question,label", [
     ("电商规章制度第七条说了什么", "《电商规章制度》第七条"),
     ("5.2.2.2 的要求是什么", "《DB33/T 932—2014 电子商务企业管理与服务规范》5.2.2.2"),

@@ -130,6 +130,26 @@ def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
 
 
+@pytest.mark.parametrize("sentence, heading, text", [
+    ("售后服务培训定期组织售后服务培训,提升售后服务团队的专业水平", "售后服务培训", "是否定期组织售后服务培训,提升售后服务团队的专业水平"),
+    ("支付安全平台要保障支付环节的安全", "支付安全", "平台是否要保障支付环节的安全"),
+    ("售后记录每一次售后服务都应进行记录", "售后记录", "每一次售后服务是否都进行记录"),
+    ("售后记录每一次售后服务都应进行记录", "", "售后记录每一次售后服务是否都进行记录"),  # no heading found: words kept
+])
+def test_a_run_in_heading_is_left_out_of_the_item(sentence, heading, text):
+    assert item_text(sentence, "duty", heading) == text
+
+
+def test_seed_items_leave_out_run_in_headings(seed_settings):
+    """In the seed's scraped lists ("2. 售后服务培训定期组织…") the heading is no part of the check."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    texts = [i.text for i in checklist(Retriever(seed_settings), "售后服务").items]
+    assert any(t.startswith("是否定期组织售后服务培训") for t in texts), texts
+    assert not any(t.startswith(("售后服务培训", "售后记录", "问题解决在", "解决方案提供")) for t in texts), texts
+
+
 def test_grounded_means_every_content_word_is_in_the_cited_clauses():
     cite = ItemCitation("d/a1", "某制度", "《某制度》第一条", "第一条 企业应当建立健全售后服务制度。")
     assert grounded(ChecklistItem("企业是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ()))

@@ -409,6 +409,43 @@ def test_run_in_subtitle_is_not_glued_to_previous_clause():
     assert item.text == "(二)人员离职必须提前一个月提出申请。"
 
 
+@pytest.mark.parametrize("body, heading", [
+    ("支付安全平台要保障支付环节的安全,采用安全可靠的支付方式。", "支付安全"),  # who it binds, and a modal
+    ("商家资质审核电子商务平台应建立严格的商家入驻审核机制。", "商家资质审核"),
+    ("市场调研与定位在进行电子商务运营之前,企业需要进行市场调研。", "市场调研与定位"),  # a connective
+    ("售后服务培训定期组织售后服务培训,提升售后服务团队的专业水平。", "售后服务培训"),
+    ("顾客反馈顾客在购买产品后,可以通过多种渠道进行反馈。", "顾客反馈"),  # the heading's own word again
+    ("网站的易用性网站的易用性直接影响了用户体验。", "网站的易用性"),
+    ("售后服务标准制定明确的售后服务标准,包括问题反馈时效。", "售后服务标准"),  # restated: the longest
+    ("企业应建设稳定可靠的电子商务平台,供应安全便捷的购物环境。", ""),  # a sentence from its first word
+    ("请假必须提前一天向部门经理提出书面申请。", ""),
+    ("为确保公司对外通讯联系的畅通,公司员工上班时间内禁止打私人电话。", ""),
+    ("客户信息管理应遵守相关法律法规,不得泄露客户个人信息。", ""),
+    ("运营管理体系的要素电商企业的运营管理体系通常包含以下要素:", ""),  # "运营管理体系|的要素" goes on
+    ("售后服务:包括商品退换货、维修、咨询解答等。", ""),  # a label with a colon is no run-in heading
+    ("外国船舶在中国内河航行期间；", ""),  # a connective that runs to the end continues the sentence
+])
+def test_a_heading_run_into_a_list_item_is_found(body, heading):
+    from ingest.segment import run_in_heading
+
+    assert run_in_heading(body) == heading
+
+
+def test_run_in_headings_are_kept_only_where_most_of_the_list_has_one():
+    from ingest.segment import run_in_heading, run_in_headings
+
+    scraped = ["订单处理平台应建立完善的订单处理系统。", "支付安全平台要保障支付环节的安全。", "退换货政策平台应制定明确的退换货政策。"]
+    assert run_in_headings(scraped) == ["订单处理", "支付安全", "退换货政策"]
+    assert run_in_headings(scraped, lead_in=True) == ["", "", ""]  # items of "…包括下列事项：" go on with it
+    # a law's items: one looks like "heading + sentence" by chance, the list does not
+    law = ["使用或者变相使用国家机关、国家机关工作人员的名义或者形象；", "使用“国家级”、“最高级”、“最佳”等用语；",
+           "损害国家的尊严或者利益，泄露国家秘密；"]
+    assert run_in_heading(law[0]) and run_in_headings(law) == ["", "", ""]
+    mixed = ["企业应建设稳定可靠的电子商务平台。", "电子商务平台应支持在线支付、订单管理等功能。"]
+    assert run_in_headings(mixed) == ["", ""]
+    assert run_in_headings(["支付安全平台要保障支付环节的安全。"]) == [""]  # a list of one says nothing
+
+
 # -- 2. cleaning ------------------------------------------------------------------------------------
 
 NOISE = [
