@@ -118,8 +118,13 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
 _TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工作日|周|个?月|年|分钟")
 
 
+# "想写多少就写多少", "能卖多少算多少": any amount, no question for one
+_ANY_AMOUNT = re.compile(r"多少(?:就|算|便)[\u4e00-\u9fff]{0,3}?多少")
+
+
 def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
     """(the words that ask, the pattern of a stated quantity, the anchor word) for a quantity question."""
+    question = _ANY_AMOUNT.sub("□", question)
     for pattern, units in table:
         m = pattern.search(question)
         if not m:

@@ -25,6 +25,8 @@ def _c(text: str) -> Clause:
     ("信誉评级分几个等级？", "平台应建立商家信誉评级制度。", "几个等级"),
     ("信誉评级分几个等级？", "信誉评级分为五个等级。", None),
     ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
+    ("划线原价是不是想写多少就写多少？", "经营者不得虚构原价。", None),  # any amount: no quantity asked
+    ("能卖多少算多少吗？", "平台应制定明确的退换货政策。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
