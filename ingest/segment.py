@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
+from .tokenize import words
 
 SEGMENTER_VERSION = "seg-8"
 
@@ -566,8 +567,6 @@ _BINDS = re.compile(r"^(?:电子商务|电商)?(?:公共服务)?(?:平台运营�
 def run_in_heading(body: str) -> str:
     """The heading run into the first sentence of a list item's text (without its number), '' where none
     is found. Only a candidate: ``run_in_headings`` keeps those of a list where most items have one."""
-    from .tokenize import words
-
     first = re.split(r"[，,。；;：:、（(“\"\s]", body, maxsplit=1)[0]
     toks = words(body[:40])
     if len(first) < 6 or not toks or toks[0] in _NOT_FIRST:
