@@ -397,14 +397,15 @@ def _acts(sentence: str) -> frozenset[str]:
     return frozenset(out)
 
 
-_INSTITUTED = re.compile(r"(?:建立|设立|制定|健全|完善)(?:健全|完善)?(?:的|了)?(?:严格|专门|完善|健全|明确|有效)?(?:的)?"
-                         r"([\u4e00-\u9fff]{2,10}?)(?:制度|体系|机制|政策)")
+_INSTITUTED = re.compile(r"(?:建立|设立|制定|健全|完善)(?:健全|完善)?(?:的|了)?(?:严格|专门|专业|完善|健全|明确|有效)?(?:的)?"
+                         r"([\u4e00-\u9fff]{2,10}?)(制度|体系|机制|政策|团队)")
 
 
 @lru_cache(maxsize=8192)  # same_duty compares every pair: each sentence is read once
 def _instituted(sentence: str) -> frozenset[str]:
-    """What a duty sets up: "建立健全的售后服务制度" and "建立售后服务机制" both set up 售后服务."""
-    return frozenset(m.group(1) for m in _INSTITUTED.finditer(norm(sentence)))
+    """What a duty sets up: "建立健全的售后服务制度" and "建立售后服务机制" both set up the 售后服务 system;
+    "建立专业的客户服务团队" and "设立专门的客户服务团队", the 客户服务 team (no system)."""
+    return frozenset((m.group(1), m.group(2) == "团队") for m in _INSTITUTED.finditer(norm(sentence)))
 
 
 _ACTION_FILLER = re.compile(r"及时|立即|尽快|积极|主动|认真|严格|依法|按照规定|并|的|地")

@@ -166,6 +166,9 @@ def test_same_duty_merges_restatements_not_different_duties():
     # two duties that set up the same system are one, whatever else they add
     assert same_duty("企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务", "售后服务管理:建立售后服务机制,及时解决用户的问题和投诉")
     assert not same_duty("建立客户投诉处理机制,及时回应用户的投诉", "建立售后服务机制,及时解决用户的问题")
+    # the same team set up is one duty; a team is not the system of the same name
+    assert same_duty("企业需要建立专业的客户服务团队,及时回答用户的问题", "电子商务企业应设立专门的客户服务团队,负责接受用户的投诉与需求")
+    assert not same_duty("电商企业应建立专门的售后服务团队", "企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务")
     # the same required act is the same duty; a generic act ("遵守相关法律法规") is no evidence
     assert same_duty("若需额外时间处理,应及时告知用户并提供合理解释", "若需求无法及时满足,应及时告知用户,并提供相应解决方案")
     assert not same_duty("客户信息管理应遵守相关法律法规", "广告发布应遵守相关法律法规")
