@@ -560,6 +560,7 @@ _OPENERS = frozenset("在 对于 为了 根据 通过 随着 当 如果 若 由�
 _NOT_IN_HEADING = frozenset("应 应当 应该 要 须 必须 需 需要 不得 禁止 严禁 可 可以 能 能够 不 是 将 把 被 由 "
                             "了 也 都 还 就 已 原则上".split())
 _NOT_FIRST = _OPENERS | frozenset("本 该 此 其 为 对 从 向 与 和".split())
+_MODAL_FIRST = re.compile(r"\s*(?:应|须|必须|不得|要|需|可以|禁止|严禁)")
 _BINDS = re.compile(r"^(?:电子商务|电商)?(?:公共服务)?(?:平台运营方|平台|企业|商家|经营者|公司|网站)"
                     r"(?:应当|应该|应|要|必须|须|需要|不得|是|作为)")
 
@@ -582,10 +583,11 @@ def run_in_heading(body: str) -> str:
         if rest[0] in "的之与和及、":  # the phrase goes on
             continue
         phrase = re.match(r"[^，,。；;：:]*[，,。；;：:]?", rest).group()
-        # a connective opens a phrase of its own before the rule ("在交易过程中，…", "定期组织…，提升…"); one
-        # that runs to the end of the sentence continues it ("非法经营数额在五百万元以上的；")
-        if (nxt in _OPENERS and phrase.endswith(("，", ","))) or nxt in {t for t in toks[:i + 1] if len(t) >= 2} \
-                or _BINDS.match(rest):
+        # a connective opens a phrase of its own before a rule with its own subject or none ("在交易过程中，可能…",
+        # "定期组织…，提升…"); one that runs to the end of the sentence ("非法经营数额在五百万元以上的；") or
+        # is followed by the modal ("员工在上班期间，应…") has the words before it for its subject
+        opens = nxt in _OPENERS and phrase.endswith(("，", ",")) and not _MODAL_FIRST.match(rest[len(phrase):])
+        if opens or nxt in {t for t in toks[:i + 1] if len(t) >= 2} or _BINDS.match(rest):
             return head
         # "售后服务标准制定明确的售后服务标准": the heading restated in the first phrase after it
         if len(head) >= 4 and head in phrase:
@@ -596,9 +598,12 @@ def run_in_heading(body: str) -> str:
 def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
     """The run-in heading of each item of one list ('' for none): found only where most items of the list
     have one, as a scraped list loses the line breaks of all its headings alike ("企业应建设…" under the
-    same list as "电子商务平台应支持…" has none). The items of a list a sentence leads in ("有下列情形之一的：")
+    same list as "电子商务平台应支持…" has none), and no two items of a list have the same one. The items of a list a sentence leads in ("有下列情形之一的：")
     go on with that sentence and have none (``lead_in``)."""
     if lead_in:
         return [""] * len(bodies)
     found = [run_in_heading(b) for b in bodies]
+    # headings differ from item to item: words that start several items ("电子商务平台应…", "电子商务企业应…")
+    # are their subject
+    found = [h if found.count(h) == 1 else "" for h in found]
     return found if len(bodies) >= 2 and 2 * sum(map(bool, found)) > len(bodies) else [""] * len(bodies)

@@ -424,6 +424,7 @@ def test_run_in_subtitle_is_not_glued_to_previous_clause():
     ("运营管理体系的要素电商企业的运营管理体系通常包含以下要素:", ""),  # "运营管理体系|的要素" goes on
     ("售后服务:包括商品退换货、维修、咨询解答等。", ""),  # a label with a colon is no run-in heading
     ("外国船舶在中国内河航行期间；", ""),  # a connective that runs to the end continues the sentence
+    ("员工在上班期间，应佩戴工牌并保持工位整洁。", ""),  # the modal follows the connective: 员工 is the subject
 ])
 def test_a_heading_run_into_a_list_item_is_found(body, heading):
     from ingest.segment import run_in_heading
@@ -444,6 +445,9 @@ def test_run_in_headings_are_kept_only_where_most_of_the_list_has_one():
     mixed = ["企业应建设稳定可靠的电子商务平台。", "电子商务平台应支持在线支付、订单管理等功能。"]
     assert run_in_headings(mixed) == ["", ""]
     assert run_in_headings(["支付安全平台要保障支付环节的安全。"]) == [""]  # a list of one says nothing
+    # the same words starting several items are their subject, not headings
+    subjects = ["电子商务平台应建立投诉处理机制。", "电子商务企业应公示营业执照信息。", "电子商务平台不得删除消费者评价。"]
+    assert run_in_heading(subjects[0]) == "电子商务" and run_in_headings(subjects) == ["", "", ""]
 
 
 # -- 2. cleaning ------------------------------------------------------------------------------------
