@@ -136,9 +136,17 @@ def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
     return None
 
 
-def _states(clause: Clause, stated: re.Pattern, anchor: str) -> bool:
-    """Does the clause state the quantity (right after the anchor word, where it has that word)?"""
+# a sanction's amount ("处二万元以上十万元以下的罚款") is no price, fee or ratio: it answers only a question about one
+_SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
+_ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
+
+
+def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str = "") -> bool:
+    """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
+    sanction counts only where the question asks about sanctions."""
     text = clause.text.replace("____", "").replace("＿", "")
+    if not _ASKS_SANCTION.search(question):
+        text = _SANCTION.sub("", text)
     if anchor and anchor in text:
         # the number follows the anchor closely, within the same phrase
         return any(stated.search(re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0])
@@ -153,7 +161,7 @@ def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
     the number must follow that word closely, in the same phrase ("当月累计____天" states none).
     """
     asked = _asked(question, _QUANTITY_ASKED)
-    if asked is None or any(_states(c, asked[1], asked[2]) for c in clauses):
+    if asked is None or any(_states(c, asked[1], asked[2], question) for c in clauses):
         return None
     return asked[0]
 
@@ -237,10 +245,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
                 continue
             chosen.append(h)
     asked = _asked(q, [_TIME_ASKED])
-    if asked and not any(_states(h.clause, asked[1], asked[2]) for h in chosen):
+    if asked and not any(_states(h.clause, asked[1], asked[2], q) for h in chosen):
         # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top 2k)
-        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked[1], asked[2])), None)
+        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked[1], asked[2], q)), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     return chosen

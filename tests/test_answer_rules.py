@@ -26,6 +26,10 @@ def _c(text: str) -> Clause:
     ("信誉评级分几个等级？", "信誉评级分为五个等级。", None),
     ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
     ("划线原价是不是想写多少就写多少？", "经营者不得虚构原价。", None),  # any amount: no quantity asked
+    # a fine's amount answers a question about fines, not one about a fee or a ratio
+    ("坑位费一般收多少算合理？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", "多少"),
+    ("佣金最高比例是百分之几？", "收取不合理费用的，处五万元以上五十万元以下的罚款。", "比例"),
+    ("违规直播最多罚多少钱？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", None),
     ("能卖多少算多少吗？", "平台应制定明确的退换货政策。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
