@@ -329,7 +329,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         s = sentence
     s = s.lstrip("-—— ").strip()
     def reword(t: str) -> str:
-        return _DUTY_WORD.sub("是否", PROHIBITION.sub("是否杜绝", t))
+        return "".join(_reword_phrase(p) for p in re.split(r"(?<=[，,；;])", t))
 
     out, last = [], 0
     for m in _CONDITION.finditer(s):  # a condition keeps its words ("依法需要办理登记的，")
@@ -355,6 +355,25 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
             out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     return re.sub(r"是否[，,]", "是否", out)
+
+
+_MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
+_ATTRIBUTIVE = re.compile(r"(?:其他|其它|所)$")
+_COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
+
+
+def _reword_phrase(phrase: str) -> str:
+    """A phrase's modal as 是否 / 是否杜绝: the first, and any later one coordinated with it ("应当建立并应当公开");
+    a later one is part of what the first requires ("不得将应当由一个承包人完成的建设工程支解", "应当确保应予披露的信息")."""
+    out, last, first = [], 0, True
+    for m in _MODAL.finditer(phrase):
+        if _ATTRIBUTIVE.search(phrase[:m.start()]):
+            continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule
+        if first or _COORDINATED.search(phrase[:m.start()]):
+            out += [phrase[last:m.start()], "是否杜绝" if m.group("no") else "是否"]
+            last = m.end()
+        first = False
+    return "".join(out) + phrase[last:]
 
 
 def grounded(item: ChecklistItem) -> bool:

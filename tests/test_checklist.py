@@ -125,6 +125,12 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任", "duty",
      "平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，是否采取必要措施"),
     ("平台经营者知道或者应当知道侵权的，应当采取必要措施", "duty", "平台经营者知道或者应当知道侵权的，是否采取必要措施"),
+    # a modal inside what another requires, or naming a kind of thing, stays; one coordinated with it is reworded
+    ("发包人不得将应当由一个承包人完成的建设工程支解成若干部分发包给数个承包人", "prohibition",
+     "发包人是否杜绝将应当由一个承包人完成的建设工程支解成若干部分发包给数个承包人"),
+    ("基金信息披露义务人应当确保应予披露的基金信息在规定时间内披露", "duty", "基金信息披露义务人是否确保应予披露的基金信息在规定时间内披露"),
+    ("当事人知悉的商业秘密或者其他应当保密的信息，不得泄露", "prohibition", "当事人知悉的商业秘密或者其他应当保密的信息，是否杜绝泄露"),
+    ("企业应当建立并应当公开投诉处理制度", "duty", "企业是否建立并是否公开投诉处理制度"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
