@@ -29,9 +29,10 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-# (not: 应当知道/应知 knowledge, 应收/应付/应税 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know)
+# (not: 应当知道/应知 knowledge, 应收/应付/应税 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know,
+# 急需 what is urgently needed)
 _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所据视按的理有])需要(?![的，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有])需(?![求知要])")
+                        r"(?<![若如果无不所据视按的理有急])需要(?![的，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")

@@ -131,6 +131,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("基金信息披露义务人应当确保应予披露的基金信息在规定时间内披露", "duty", "基金信息披露义务人是否确保应予披露的基金信息在规定时间内披露"),
     ("当事人知悉的商业秘密或者其他应当保密的信息，不得泄露", "prohibition", "当事人知悉的商业秘密或者其他应当保密的信息，是否杜绝泄露"),
     ("企业应当建立并应当公开投诉处理制度", "duty", "企业是否建立并是否公开投诉处理制度"),
+    ("对经济社会发展所急需的标准项目，主管部门应当优先立项", "duty", "对经济社会发展所急需的标准项目，主管部门是否优先立项"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
