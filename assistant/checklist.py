@@ -29,10 +29,10 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
-# (not: 应当知道/应知 knowledge, 应收/应付/应税 accounts, 应价 a bid, "…的需要"/"用水需要。" a need, 需知 what one must know,
-# 急需 what is urgently needed)
-_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税])|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所据视按的理有急])需要(?![的，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急])需(?![求知要])")
+# (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
+# 需知 what one must know, 急需 what is urgently needed)
+_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|(?<![必无若如])须(?!知)|"
+                        r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
@@ -343,6 +343,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         out = s[:liable.start()] + "是否" + liable.group(1)
     elif want is not None and want.group().startswith("要"):  # 要 stays: "平台运营方要对…审核" → "平台运营方是否要对…审核"
         out = s[:want.start()] + "是否" + s[want.start():]
+    elif out == s and kind == "duty" and s.startswith("是否"):
+        pass  # a list of what is checked ("（一）是否依法设置会计帐簿") is worded as a check already
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None
@@ -359,7 +361,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 
 
 _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
-_ATTRIBUTIVE = re.compile(r"(?:其他|其它|所)$")
+_ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止经营者集中的决定": the law's own question
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
 
 
@@ -369,7 +371,7 @@ def _reword_phrase(phrase: str) -> str:
     out, last, first = [], 0, True
     for m in _MODAL.finditer(phrase):
         if _ATTRIBUTIVE.search(phrase[:m.start()]):
-            continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule
+            continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule; "作出是否禁止…的决定"
         if first or _COORDINATED.search(phrase[:m.start()]):
             out += [phrase[last:m.start()], "是否杜绝" if m.group("no") else "是否"]
             last = m.end()

@@ -132,6 +132,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("当事人知悉的商业秘密或者其他应当保密的信息，不得泄露", "prohibition", "当事人知悉的商业秘密或者其他应当保密的信息，是否杜绝泄露"),
     ("企业应当建立并应当公开投诉处理制度", "duty", "企业是否建立并是否公开投诉处理制度"),
     ("对经济社会发展所急需的标准项目，主管部门应当优先立项", "duty", "对经济社会发展所急需的标准项目，主管部门是否优先立项"),
+    ("执法机构应当作出是否禁止经营者集中的决定", "duty", "执法机构是否作出是否禁止经营者集中的决定"),  # the law's own question
+    ("是否依法设置会计帐簿", "duty", "是否依法设置会计帐簿"),  # an item of a list of what is checked
+    ("扣缴义务人少缴应纳或者应解缴的税款，税务机关应当追缴", "duty", "扣缴义务人少缴应纳或者应解缴的税款，税务机关是否追缴"),
+    ("除保障居民用电需要外，不得新建小水电项目", "prohibition", "除保障居民用电需要外，是否杜绝新建小水电项目"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
