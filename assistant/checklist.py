@@ -343,8 +343,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         out = s[:liable.start()] + "是否" + liable.group(1)
     elif want is not None and want.group().startswith("要"):  # 要 stays: "平台运营方要对…审核" → "平台运营方是否要对…审核"
         out = s[:want.start()] + "是否" + s[want.start():]
-    elif out == s and kind == "duty" and s.startswith("是否"):
-        pass  # a list of what is checked ("（一）是否依法设置会计帐簿") is worded as a check already
+    elif out == s and kind == "duty" and "是否" in s:
+        pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None
