@@ -223,7 +223,10 @@ def test_document_markup_is_shown_as_text_everywhere(app, client, tmp_path):
     table, _ = client.predict("页面脚本", "", api_name="/checklist")
     for html in (msg, docs, chat, evidence, tree, table):
         assert "<script" not in html and "<img" not in html, html[:300]
-    assert "&lt;img src=x onerror=alert(2)&gt;" in evidence and "&lt;script&gt;alert(&#x27;t&#x27;)" in docs
+    # the cited article's markup is shown as text (which of the two articles ranks first is not this test's concern:
+    # a fresh-clone run once cited 第二条 first)
+    assert ("&lt;img src=x onerror=alert(2)&gt;" in evidence or "&lt;script&gt;alert(3)&lt;/script&gt;" in evidence), evidence
+    assert "&lt;script&gt;alert(&#x27;t&#x27;)" in docs
     assert "&lt;script&gt;" in tree and "&lt;script&gt;" in table
     msg, _, _ = client.predict(title, "default", api_name="/delete")
     assert "<script" not in msg and "已删除 &lt;script&gt;" in msg
