@@ -141,7 +141,7 @@ _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；
 _ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
 
 
-def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str = "") -> bool:
+def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str) -> bool:
     """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
     sanction counts only where the question asks about sanctions."""
     text = clause.text.replace("____", "").replace("＿", "")

@@ -348,7 +348,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None
-        # a run-in label stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
+        # a run-in label not found as the list's heading stays in front: "售后服务培训定期组织…" → "售后服务培训是否定期组织…"
         # a leading condition or topic stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易",
         # "对于退货、换货等需求，提供…" → "对于退货、换货等需求，是否提供…"
         c = (_LEADING_CONDITION.match(s) or re.match(r"对于[^，,；;。]*(?=[，,])", s)) if not m else None
