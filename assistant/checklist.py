@@ -235,19 +235,58 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
 
 
 def _kind(sentence: str) -> str | None:
-    if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence):
+    if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)
     prohibition, duty = modals
-    if not (prohibition or duty):
+    if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
+    return "prohibition" if prohibition else "duty"
+
+
+def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> bool:
+    """Is the sentence's rule a regulator's or a court's? Its subject names the authority before any business:
+    "有关行政许可部门应当…", "有关主管部门发现平台内经营者…的，应当要求…" (not "电子商务平台经营者…向有关主管部门报告")."""
+    modals = modals or _modals(sentence)
+    if not any(modals):
+        return False
     subject = _subject(sentence, modals)
     # where the modal's phrase names no one, whose duty it is is said first: "市场监督管理部门依照…对经营者予以
     # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
     subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
-    if REGULATOR.search(subject) and not BUSINESS.search(subject):
-        return None  # "有关行政许可部门应当…", "市场监督管理部门…，应当…"
-    return "prohibition" if prohibition else "duty"
+    subject = re.sub(r"未经[^，,]{0,20}?(?:批准|同意|许可|核准)", "", subject)  # "未经有关部门批准不得…": whose leave, not whose duty
+    regulator, business = REGULATOR.search(subject), BUSINESS.search(subject)
+    if not regulator:
+        return False
+    # a business after the authority is the one it acts on ("…部门发现平台内经营者…"), not one of several bearers
+    # ("档案馆和机关、团体、企业事业单位…应当…")
+    return not business or business.start() > regulator.start() and bool(ACTS_ON.search(subject[regulator.end():business.start()]))
+
+
+ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|监督|认定|查处")
+
+
+# the sanction a penalty article imposes for a case ("…的，依照有关法律、行政法规的规定处罚", "…的，由…责令改正，处…罚款"):
+# what the case names restates duties stated elsewhere ("销售…法律、行政法规禁止交易的商品"), none of its own
+SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑")
+
+
+def _sanction(sentence: str) -> bool:
+    cut = max(sentence.rfind("的，"), sentence.rfind("的,"))
+    if cut < 0:
+        return False
+    tail = sentence[cut + 2:]
+    return bool(SANCTION.search(tail)) and not DUTY.search(tail) and not PROHIBITION.search(tail)
+
+
+# a duty that only refers to others' ("应当遵守本节有关规定", "依法履行电子商务平台经营者的义务"): nothing of its own to check
+REFERRAL = re.compile(r"^(?:依法|依照本法|严格)?(?:(?:遵守|适用|执行)(?:本(?:法|节|章|条例|办法|规定)|前[款条]|上述)(?:的)?(?:有关|相关)?规定"
+                      r"|履行[^，,。；;]{0,12}(?:经营者|提供者|处理者|平台)的义务)[。；;]?$")
+
+
+def _referral(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
+    duty = modals[1]
+    return modals[0] is None and duty is not None and bool(REFERRAL.match(sentence[duty.end():].strip()))
 
 
 def _subject(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str:
@@ -270,11 +309,19 @@ def borne_by(ob: "_Obligation", who: str) -> bool:
     "平台内经营者" is not the platform, and a term the clause defines ("…网络交易平台经营者等交易场所提供者
     （以下简称交易场所提供者）") stands for what defines it."""
     subj = _subject(ob.sentence)
+    if not BUSINESS.search(subj):  # a sentence that names no one is about whom the clause named last:
+        before = ob.clause.text[:max(ob.clause.text.find(ob.sentence), 0)]  # "经营者…应当公开…。…发生泄露的情况时，应当…"
+        named = [x for x in (_subject(t) for t in _sentences(before) if any(_modals(t))) if BUSINESS.search(x)]
+        subj = named[-1] if named else subj
     for phrase, alias in re.findall(r"([^，,。；;（(]*)[（(]以下简称([^）)]+)[）)]", ob.clause.text):
         if who in phrase.replace(who + "内", ""):
             subj = subj.replace(alias, who)
     subj = subj.replace(who + "内", "")
     return who in subj or not BUSINESS.search(subj)
+
+
+# what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
+FOLLOW_UP = re.compile(r"^(?:逾期|拒不|期满)[^，,。；;]{0,20}的[，,]")
 
 
 def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
@@ -283,12 +330,14 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
     body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant
     out = []
     lead_kind = inner_lead = None
+    listed = False  # an item of its parent's list
     if parent is not None and LEAD_IN.search(parent.text.strip()):
         last = (_sentences(parent.text) or [parent.text])[-1]
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
         if _ITEM.match(clause.text):  # a 款 after the list is no item of it
+            listed = True
             # a lead-in without a modal lists duties ("售后服务内容包括："), unless it lists circumstances
             # ("有下列情形之一的："), powers ("行使下列职权：") or what one may do ("可以采取下列措施：")
             lead_kind = _kind(last) or _kind(parent.text) or (
@@ -299,11 +348,18 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
         part = part.strip().lstrip("—-").strip()
         sentences = _sentences(part)
         for i, s in enumerate(sentences):
+            if FOLLOW_UP.match(s):  # "…，应当通知…限期改正；逾期不改正的，暂停交易和服务": one duty, in its order
+                if i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,"):
+                    out[-1].sentence = sentences[i - 1].rstrip("。；;，,") + "；" + s.rstrip("。；;，,")
+                    sentences[i] = out[-1].sentence
+                continue  # what follows an order no duty came before (a penalty article's) is none either
             k = _kind(s)
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
-                                  or DESCRIPTION.search(s)):
+                                  or DESCRIPTION.search(s) or any(_modals(s)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
                     k = inner_lead or None  # ("运营管理体系通常包含以下要素：- 组织架构：明确…")
+                elif listed:  # an item of a list of what one may do or of circumstances ("可以采取以下措施：（二）要求遵守…")
+                    k = lead_kind
                 else:
                     k = lead_kind or ("duty" if i == 0 and not _LEADING_CONDITION.match(s)  # "组织…的，即属犯罪"
                                       and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)

@@ -89,6 +89,29 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("售后投诉处理:建立客户投诉处理机制,及时回应用户的投诉", "duty")]),
     ("5. 数据分析和优化通过对售后服务数据的分析,发现问题和改进的空间。", "三、售后服务管理制度",
      [("数据分析和优化通过对售后服务数据的分析,发现问题和改进的空间", "duty")]),
+    # a penalty article's case restates duties stated elsewhere: "禁止交易的商品" in it is no prohibition
+    ("第七十五条 电子商务经营者违反本法第十二条、第十三条规定，未取得相关行政许可从事经营活动，或者销售、提供法律、"
+     "行政法规禁止交易的商品、服务，或者不履行本法第二十五条规定的信息提供义务的，依照有关法律、行政法规的规定处罚。", None, []),
+    ("第二十五条 经营者提供虚假的信息的，由市场监督管理部门责令改正，处五千元以上三万元以下罚款。", None, []),
+    ("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货。", None,  # a duty in that chapter
+     [("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货", "duty")]),
+    # what follows an order not obeyed is the rest of that duty, and none after a sanction
+    ("（一）提供的信息不准确的，应当通知平台内经营者限期改正；逾期不改正的，暂停交易和服务至改正之日；", "第九条 …应当按照下列规定采取相应措施：",
+     [("提供的信息不准确的，应当通知平台内经营者限期改正；逾期不改正的，暂停交易和服务至改正之日", "duty")]),
+    ("第八十一条 违反本法规定的，由交通主管部门责令限期拆除；逾期不拆除的，由交通主管部门拆除，有关费用由建筑者承担。", None, []),
+    # a regulator first, a business after it as the one it acts on; a regulator's rule is not made an
+    # instruction by a verb in it ("除国家规定实行三包的商品外，省工商行政管理部门应当会同…")
+    ("有关主管部门发现平台内经营者具有本条第一款规定情形的，应当要求电子商务平台经营者采取本条第一款规定的措施。", None, []),
+    ("除国家规定实行三包的商品外，省工商行政管理部门应当会同有关部门规定实行三包的商品目录。", None, []),
+    ("档案馆和机关、团体、企业事业单位应当加强档案信息化建设。", None,  # one of several bearers is a business
+     [("档案馆和机关、团体、企业事业单位应当加强档案信息化建设", "duty")]),
+    ("经营者未经有关部门批准不得从事该项经营。", None, [("经营者未经有关部门批准不得从事该项经营", "prohibition")]),
+    # a duty that only refers to other rules or to another role's duties has nothing of its own to check
+    ("电子商务平台经营者为非经营用户提供服务，应当遵守本节有关规定。", None, []),
+    ("网络直播服务提供者为经营者提供网络交易平台服务的，应当依法履行电子商务平台经营者的义务。", None, []),
+    ("电子商务经营者应当依法履行信息公示义务。", None, [("电子商务经营者应当依法履行信息公示义务", "duty")]),
+    # the items of a list of what one may do are no instructions, whatever verb they start with
+    ("（二）要求遵守特定的行为规范；", "第三十一条 对拒不改正的，学校可以采取以下管理教育措施：", []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -218,6 +241,11 @@ def test_a_topic_names_whose_duties_it_asks_for(topic, who):
     ("行政许可有效期已届满的，应当屏蔽、断开链接", "", True),  # an item without a subject of its own
     ("交易场所提供者应当尊重场所内经营者的经营自主权",  # a term the clause defines through the platform
      "卖场、商场、网络交易平台经营者等交易场所提供者（以下简称交易场所提供者）应当依法配合监督检查。", True),
+    # a sentence that names no one is the duty of whom the clause named last
+    ("在发生信息泄露的情况时，应当立即采取补救措施",
+     "经营者及其工作人员对收集的消费者个人信息必须严格保密。在发生信息泄露的情况时，应当立即采取补救措施。", False),
+    ("在发生信息泄露的情况时，应当立即采取补救措施",
+     "电子商务平台经营者应当采取技术措施保障信息安全。在发生信息泄露的情况时，应当立即采取补救措施。", True),
 ])
 def test_a_duty_is_kept_for_its_bearer_only(sentence, text, kept):
     from assistant.checklist import _Obligation
