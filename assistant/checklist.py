@@ -153,6 +153,8 @@ class _Obligation:
     sentence: str  # as the clause states it (marker stripped)
     kind: str
     heading: str = ""  # a heading extraction ran into the sentence ("支付安全平台要保障…"): not worded in the item
+    parts: tuple[Clause, ...] = ()  # the items of a list that is what the duty must say ("告知下列事项：（一）…")
+    listed: str = ""  # their words, at the end of sentence: kept as they are in the item
 
 
 def authority(document: str) -> int:
@@ -320,13 +322,30 @@ def borne_by(ob: "_Obligation", who: str) -> bool:
     return who in subj or not BUSINESS.search(subj)
 
 
+# a lead-in whose list is what one duty must say or hand over ("应当…向个人告知下列事项：", "应当载明下列内容：",
+# "应当提交下列材料："): the items are the parts of that duty, one item with them, not duties of their own
+CONTENT_LEAD = re.compile(r"(?:告知|载明|注明|写明|列明|标明|记载|说明|公示|公开|明示|提交|报送|包括|包含)[^。；;：:，,]{0,8}"
+                          r"(?:下列|以下|如下)[^。；;：:，,]{0,4}(?:事项|内容|信息|材料|文件|资料)[：:]\s*$")
+
+
+def content_lead(clause: Clause | None) -> bool:
+    """Is the clause a duty's lead-in whose items are what it must say (CONTENT_LEAD)?"""
+    if clause is None:
+        return False
+    last = (_sentences(clause.text) or [clause.text])[-1]
+    return bool(CONTENT_LEAD.search(last)) and _kind(last) == "duty"
+
+
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
 FOLLOW_UP = re.compile(r"^(?:逾期|拒不|期满)[^，,。；;]{0,20}的[，,]")
 
 
-def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
+def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
-    ("应具备以下功能：") is one, even without a modal word of its own."""
+    ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
+    say (CONTENT_LEAD) is one obligation with its ``items``, and those items are none of their own."""
+    if _ITEM.match(clause.text) and content_lead(parent):
+        return []
     body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant
     out = []
     lead_kind = inner_lead = None
@@ -366,6 +385,12 @@ def obligations(clause: Clause, parent: Clause | None) -> list[_Obligation]:
             if j == 0 and i == len(sentences) - 1:
                 # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty
                 inner_lead = (k or "") if LEAD_IN.search(s) else None
+            content = [x for x in (items or []) if _ITEM.match(x.text)]
+            if (k == "duty" and content and j == len(parts) - 1 and i == len(sentences) - 1 and CONTENT_LEAD.search(s)
+                    and content_lead(clause)):
+                words = "；".join(_MARKER.sub("", x.text, count=1).strip().rstrip("。；;，,") for x in content)
+                out.append(_Obligation(clause, s.rstrip("：: ") + "：" + words, k, parts=tuple(content), listed=words))
+                continue
             if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
                                                       or len(parts) > 1 and LIST_OBJECT.search(s)):
                 continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准："): its items carry it
@@ -578,12 +603,16 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
         context = normed[c.id][2] + (normed[parent.id][0] if parent is not None else "")
-        lex = max(t.coverage(normed[c.id][0], normalized=True), 0.8 * t.coverage(context, normalized=True))
+        # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
+        # lead-in's words are its own; other context (headings, a parent clause) counts less
+        completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
+        own = t.coverage(normed[c.id][0], normalized=True)
+        lex = max(own, (1.0 if completes and own > 0 else 0.8) * t.coverage(context, normalized=True))
         if lex < floor and dense.get(c.id, 0.0) < s.checklist.min_similarity:
             continue
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
-        obs = obligations(c, parent)
+        obs = obligations(c, parent, retriever.children.get(c.id))
         if len(obs) > 1 and t.coverage(context, normalized=True) < floor:  # a clause of several duties: the ones on the topic
             on_topic = [o for o in obs if t.coverage(o.sentence) > s.checklist.sentence_relevance]
             obs = on_topic or obs
@@ -629,11 +658,14 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         lead = g[0]
         cites, seen = [], set()
         for o in g:
-            if o.clause.id not in seen:
-                seen.add(o.clause.id)
-                c = o.clause
-                cites.append(ItemCitation(c.id, c.document, c.label, c.text))
-        text = item_text(lead.sentence, lead.kind, lead.heading)
+            for c in (o.clause, *o.parts):
+                if c.id not in seen:
+                    seen.add(c.id)
+                    cites.append(ItemCitation(c.id, c.document, c.label, c.text))
+        if lead.listed:  # what the duty must say keeps its words: "（四）法律、行政法规规定应当告知的其他事项"
+            text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
+        else:
+            text = item_text(lead.sentence, lead.kind, lead.heading)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
     order: dict[str, int] = {}
     for name, _ in THEMES:

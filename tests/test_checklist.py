@@ -194,6 +194,30 @@ def test_seed_items_leave_out_run_in_headings(seed_settings):
     # of whoever comes before it ("员工在上班期间，应…")
 
 
+def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
+    """个人信息保护法 第十七条: the items are what must be told, not duties of their own ("是否个人信息处理者的名称…"
+    was an item); the item cites the lead-in and every part, and keeps the parts' words ("应当告知的其他事项")."""
+    from assistant.checklist import _merge
+
+    lead = _c("第十七条 个人信息处理者在处理个人信息前，应当以显著方式向个人告知下列事项：", "d/a17")
+    parts = [_c("（一）个人信息处理者的名称或者姓名和联系方式；", "d/a17-1", parent="d/a17"),
+             _c("（二）法律、行政法规规定应当告知的其他事项。", "d/a17-2", parent="d/a17")]
+    assert [obligations(p, lead) for p in parts] == [[], []]
+    obs = obligations(lead, None, parts)
+    assert [(o.sentence, o.kind) for o in obs] == [(
+        "个人信息处理者在处理个人信息前，应当以显著方式向个人告知下列事项：个人信息处理者的名称或者姓名和联系方式；"
+        "法律、行政法规规定应当告知的其他事项", "duty")]
+    (item,) = _merge(obs)
+    assert item.text == ("个人信息处理者在处理个人信息前，是否以显著方式向个人告知下列事项：个人信息处理者的名称或者姓名和联系方式；"
+                         "法律、行政法规规定应当告知的其他事项")
+    assert [c.id for c in item.citations] == ["d/a17", "d/a17-1", "d/a17-2"] and grounded(item)
+    # a list of separate acts stays separate items
+    ban = _c("第九条 经营者不得有下列行为：", "d/a9")
+    acts = [_c("（一）拒绝退货；", "d/a9-1", parent="d/a9"), _c("（二）拖延退款。", "d/a9-2", parent="d/a9")]
+    assert all(not o.parts for o in obligations(ban, None, acts))
+    assert [o.sentence for a in acts for o in obligations(a, ban)] == ["拒绝退货", "拖延退款"]
+
+
 def test_grounded_means_every_content_word_is_in_the_cited_clauses():
     cite = ItemCitation("d/a1", "某制度", "《某制度》第一条", "第一条 企业应当建立健全售后服务制度。")
     assert grounded(ChecklistItem("企业是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ()))
