@@ -41,8 +41,11 @@ def _bad(path: Path, where: str, what: str) -> BadQASet:
     return BadQASet(f"问答集 {path} {where}：{what} / bad Q&A file: {what}")
 
 
-def load_jsonl(path: Path) -> list[Question]:
-    """Our format, a line a question: {"id", "question", "kind", "gold": [[quotes of clause 1], …]}."""
+def load_jsonl(path: Path, with_laws: bool = False) -> list[Question]:
+    """Our format, a line a question: {"id", "question", "kind", "gold": [[quotes of clause 1], …]}.
+
+    ``with_laws``: the questions asked over the corpus with the e-commerce laws beside it, where a question
+    the corpus cannot answer may have its answer in the laws ("gold_with_laws", same shape as gold)."""
     out, seen = [], set()
     for no, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
         if not line.strip():
@@ -50,6 +53,9 @@ def load_jsonl(path: Path) -> list[Question]:
         try:
             d = json.loads(line)
             qid, question, gold = str(d["id"]), str(d["question"]), d.get("gold", [])
+            kind = d.get("kind", "unanswerable" if not gold else "question")
+            if with_laws and d.get("gold_with_laws"):
+                gold, kind = d["gold_with_laws"], "answered-by-laws"
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise _bad(path, f"第 {no} 行", f"需要 JSON 对象，含 id、question、gold（{exc}）") from None
         if qid in seen:
@@ -58,8 +64,7 @@ def load_jsonl(path: Path) -> list[Question]:
         if not isinstance(gold, list) or not all(isinstance(g, list) and g and all(isinstance(q, str) for q in g)
                                                  for g in gold):
             raise _bad(path, f"第 {no} 行", "gold 应为引文列表的列表，如 [[\"引文1\", \"引文1的另一种写法\"], [\"引文2\"]]")
-        out.append(Question(qid, question, d.get("kind", "unanswerable" if not gold else "question"),
-                            tuple(Gold(tuple(g)) for g in gold)))
+        out.append(Question(qid, question, kind, tuple(Gold(tuple(g)) for g in gold)))
     return out
 
 
@@ -98,13 +103,13 @@ def load_stard(path: Path) -> list[Question]:
     return out
 
 
-def load_questions(path: str | Path) -> list[Question]:
+def load_questions(path: str | Path, with_laws: bool = False) -> list[Question]:
     path = Path(path)
     if not path.is_file():
         raise BadQASet(f"找不到问答集文件 {path}：请检查路径 / Q&A file not found")
     if path.suffix == ".json":
         return load_stard(path)
-    return load_jsonl(path)
+    return load_jsonl(path, with_laws)
 
 
 def laws_dir() -> Path | None:
@@ -130,7 +135,8 @@ BUILTIN = {  # name: (Q&A file, corpus)
     "seed": ("seed.jsonl", lambda: [ROOT / "corpus"]),
     "laws": ("laws.jsonl", ecommerce_laws),
     "stard-sample": ("stard_sample.json", ecommerce_laws),
-    # the seed questions with the 14 laws in the same knowledge base as distractors (not run by default)
+    # the seed questions with the 14 laws in the same knowledge base as distractors (not run by default); the
+    # few the seed cannot answer but the laws do ("七天无理由退货具体是几天") take their gold_with_laws
     "seed+laws": ("seed.jsonl", lambda: [ROOT / "corpus", *ecommerce_laws()]),
 }
 DEFAULT_SETS = ["seed", "laws", "stard-sample"]
@@ -139,7 +145,8 @@ DEFAULT_SETS = ["seed", "laws", "stard-sample"]
 def builtin(name: str) -> QASet:
     qa, corpus = BUILTIN[name]
     path = QA_DIR / qa
-    return QASet(name, tuple(load_questions(path)), tuple(Path(p) for p in corpus()), str(path))
+    return QASet(name, tuple(load_questions(path, with_laws=name == "seed+laws")), tuple(Path(p) for p in corpus()),
+                 str(path))
 
 
 def from_file(path: str | Path, corpus: list[str | Path]) -> QASet:

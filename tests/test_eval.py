@@ -121,3 +121,17 @@ def test_seed_questions_with_the_ecommerce_laws_as_distractors(tmp_path):
     ours = json.loads(res.stdout.strip().splitlines()[-1])["sets"]["seed+laws"]["configs"]["ours"]
     for metric, floor in DISTRACTORS_FLOOR.items():
         assert ours[metric] >= floor, (metric, ours[metric])
+
+
+def test_seed_questions_the_laws_answer_are_answerable_once_the_laws_are_indexed():
+    """seed+laws asks the seed questions over the seed and the 14 laws: "七天无理由退货具体是几天" has no answer in
+    the seed but has one in 消费者权益保护法 第二十五条, so there it is scored as answerable (gold_with_laws)."""
+    from eval.sets import QA_DIR, load_jsonl
+
+    alone = {q.id: q for q in load_jsonl(QA_DIR / "seed.jsonl")}
+    beside = {q.id: q for q in load_jsonl(QA_DIR / "seed.jsonl", with_laws=True)}
+    moved = sorted(i for i in alone if bool(alone[i].gold) != bool(beside[i].gold))
+    assert moved == ["seed-073", "seed-074", "seed-076", "seed-083", "seed-086", "seed-133"]
+    assert all(not alone[i].gold and beside[i].kind == "answered-by-laws" for i in moved)
+    assert beside["seed-073"].gold[0].quotes == ("消费者有权自收到商品之日起七日内退货，且无需说明理由",)
+    assert sum(not q.gold for q in beside.values()) == 20 and sum(not q.gold for q in alone.values()) == 26
