@@ -41,7 +41,9 @@ LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[�
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|为了.{0,40}制定|"
                                r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
-                               r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念")  # an explanation, a slogan
+                               r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念|"  # an explanation, a slogan,
+                               # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
+                               r"(?:应当|应)(?:认定为|视为|以[^，,。；]{1,20}论处|(?:依照|按照)[^，,。；]{1,30}定罪)")
 # what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
@@ -155,6 +157,8 @@ class _Obligation:
     heading: str = ""  # a heading extraction ran into the sentence ("支付安全平台要保障…"): not worded in the item
     parts: tuple[Clause, ...] = ()  # the items of a list that is what the duty must say ("告知下列事项：（一）…")
     listed: str = ""  # their words, at the end of sentence: kept as they are in the item
+    lead_in: Clause | None = None  # the clause whose lead-in states the duty of this list item, and its words
+    lead_words: str = ""  # ("医疗、药品、医疗器械广告不得含有下列内容：" for "利用广告代言人作推荐、证明")
 
 
 def authority(document: str) -> int:
@@ -350,6 +354,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     out = []
     lead_kind = inner_lead = None
     listed = False  # an item of its parent's list
+    lead_words = ""  # the parent's lead-in, where it states the duty itself
     if parent is not None and LEAD_IN.search(parent.text.strip()):
         last = (_sentences(parent.text) or [parent.text])[-1]
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
@@ -361,6 +366,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             # ("有下列情形之一的："), powers ("行使下列职权：") or what one may do ("可以采取下列措施：")
             lead_kind = _kind(last) or _kind(parent.text) or (
                 None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) else "duty")
+            lead_words = _MARKER.sub("", evidence(last), count=1).strip() if _kind(last) else ""
     parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
     for j, part in enumerate(parts):
         dashed = part.lstrip().startswith(("——", "-"))
@@ -395,7 +401,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                                                       or len(parts) > 1 and LIST_OBJECT.search(s)):
                 continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准："): its items carry it
             if k:
-                out.append(_Obligation(clause, s.rstrip("。；;，,"), k))
+                ob = _Obligation(clause, s.rstrip("。；;，,"), k)
+                if listed and lead_words and _kind(s) is None:  # the item says what its lead-in's duty is about
+                    ob.lead_in, ob.lead_words = parent, lead_words
+                out.append(ob)
     return out
 
 
@@ -658,12 +667,15 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         lead = g[0]
         cites, seen = [], set()
         for o in g:
-            for c in (o.clause, *o.parts):
-                if c.id not in seen:
+            for c in (o.lead_in, o.clause, *o.parts):
+                if c is not None and c.id not in seen:
                     seen.add(c.id)
                     cites.append(ItemCitation(c.id, c.document, c.label, c.text))
         if lead.listed:  # what the duty must say keeps its words: "（四）法律、行政法规规定应当告知的其他事项"
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
+        elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
+            # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")
+            text = item_text(lead.lead_words, lead.kind).rstrip("：: ") + "：" + _MARKER.sub("", lead.sentence).lstrip("-—— ")
         else:
             text = item_text(lead.sentence, lead.kind, lead.heading)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))

@@ -110,6 +110,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("电子商务平台经营者为非经营用户提供服务，应当遵守本节有关规定。", None, []),
     ("网络直播服务提供者为经营者提供网络交易平台服务的，应当依法履行电子商务平台经营者的义务。", None, []),
     ("电子商务经营者应当依法履行信息公示义务。", None, [("电子商务经营者应当依法履行信息公示义务", "duty")]),
+    # how the law characterises an act is no duty to check
+    ("经营者的工作人员进行贿赂的，应当认定为经营者的行为。", None, []),
+    ("（一）虚报出口产品的功能的；", "第七条 具有下列情形之一的，应当认定为“假报出口或者其他欺骗手段”：", []),
     # the items of a list of what one may do are no instructions, whatever verb they start with
     ("（二）要求遵守特定的行为规范；", "第三十一条 对拒不改正的，学校可以采取以下管理教育措施：", []),
 ])
@@ -216,6 +219,23 @@ def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
     acts = [_c("（一）拒绝退货；", "d/a9-1", parent="d/a9"), _c("（二）拖延退款。", "d/a9-2", parent="d/a9")]
     assert all(not o.parts for o in obligations(ban, None, acts))
     assert [o.sentence for a in acts for o in obligations(a, ban)] == ["拒绝退货", "拖延退款"]
+
+
+@pytest.mark.parametrize("lead, item, text, cited", [
+    # the prohibition is the lead-in's, for what it names: not "是否杜绝利用广告代言人作推荐、证明" for every advert
+    ("第十六条 医疗、药品、医疗器械广告不得含有下列内容：", "（四）利用广告代言人作推荐、证明；",
+     "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明", ["d/a0", "d/a1"]),
+    ("第五十八条 提供重要互联网平台服务、用户数量巨大的个人信息处理者，应当履行下列义务：", "（二）遵循公开、公平、公正的原则，制定平台规则；",
+     "提供重要互联网平台服务、用户数量巨大的个人信息处理者，是否履行下列义务：遵循公开、公平、公正的原则，制定平台规则", ["d/a0", "d/a1"]),
+    # a lead-in that only names the list adds nothing; an item with its own modal is its own rule
+    ("第六条 售后服务内容包括：", "（一）退换货政策：明确退换货条件、流程及时限；", "是否明确退换货条件、流程及时限", ["d/a1"]),
+    ("第七条 平台应当遵守下列规定：", "（一）平台应当公示服务协议；", "平台是否公示服务协议", ["d/a1"]),
+])
+def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
+    from assistant.checklist import _merge
+
+    (it,) = _merge(obligations(_c(item, "d/a1", parent="d/a0"), _c(lead, "d/a0")))
+    assert it.text == text and [c.id for c in it.citations] == cited and grounded(it)
 
 
 def test_grounded_means_every_content_word_is_in_the_cited_clauses():
