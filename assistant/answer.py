@@ -9,6 +9,7 @@ from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
+from .checklist import _modals, _sanction
 from .citations import CANNOT_ANSWER
 from .retrieve import Hit, Retriever, is_lead_in
 from .support import CLAUSE_MARKER, evidence
@@ -139,6 +140,24 @@ def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
 # a sanction's amount ("处二万元以上十万元以下的罚款") is no price, fee or ratio: it answers only a question about one
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 _ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
+# a question about what follows a breach: a penalty provision answers it
+_ASKS_CONSEQUENCE = re.compile(_ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
+_PENALTY_LEAD = re.compile(r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
+
+
+def penalty_item(clause: Clause, parent: Clause | None) -> bool:
+    """An item of a list of sanctioned breaches: its lead-in says what the sanction is."""
+    return parent is not None and parent.text.rstrip().endswith(("：", ":")) and bool(_PENALTY_LEAD.search(parent.text))
+
+
+def penal(clause: Clause, parent: Clause | None) -> bool:
+    """A penalty provision: an item of a list of sanctioned breaches ("…有下列行为之一的，由…责令限期改正，可以处…罚款：
+    （一）未在首页显著位置公示营业执照信息…的"), or an article that only sanctions ("…的，依照…的规定处罚"). It restates
+    a duty stated elsewhere, so it answers a question about sanctions, not one about the duty."""
+    if penalty_item(clause, parent):
+        return True
+    sents = _sentences(evidence(clause.text))
+    return any(_sanction(x) for x in sents) and all(_sanction(x) or not _modals(x) for x in sents)
 
 
 def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str) -> bool:
@@ -194,7 +213,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES))  # an article named by number may have many items
     hits = ranked[:k]
     sup = support_of(q, ranked)
-    chosen = _choose(q, ranked, k, s.answer.max_clauses)
+    chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     why = None
     if not hits:
         why = "知识库中没有相关条款"
@@ -221,21 +240,25 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             continue
         n = len(citations) + 1
         citations.append(Citation(n, c.id, c.document, c.label, c.text))
-        by_doc.setdefault(c.document, []).append(f"{st}[{n}]")
+        # a lead-in runs into its item: "…有下列行为之一的，由…处罚[2]：未在首页显著位置公示…的[3]"
+        by_doc.setdefault(c.document, []).append(f"{st.rstrip('：:')}[{n}]：" if st.endswith(("：", ":")) else f"{st}[{n}]")
     if not citations:  # every chosen clause is words addressed to an assistant
         why = "检索到的条款中没有可引用的内容"
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
-    lines = [f"《{doc}》：" + "；".join(parts) + "。" for doc, parts in by_doc.items()]
+    lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(parts)).rstrip("：") + "。" for doc, parts in by_doc.items()]
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
 
 
-def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
+def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
-    top k and others nearly as good that share its words."""
+    top k and others nearly as good that share its words; a penalty provision only for a question about
+    sanctions or consequences, unless nothing else is retrieved (``parent``: a clause's parent)."""
     chosen: list[Hit] = []
     if not ranked:
         return chosen
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
+    if not _ASKS_CONSEQUENCE.search(q):
+        hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
     top = hits[0].score
     for h in hits:
         if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
@@ -256,12 +279,13 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int) -> list[Hit]:
 
 def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     """Items of a clause named by number are cited after their list's lead-in ("广告不得有下列情形："),
-    which is what makes each of them a prohibition or a duty."""
+    which is what makes each of them a prohibition or a duty; so is a sanctioned breach, whose lead-in says
+    the sanction ("…有下列行为之一的，由…责令限期改正，可以处一万元以下的罚款：")."""
     out: list[Hit] = []
     seen = {h.clause.id for h in chosen}
     for h in chosen:
         parent = retriever.by_id.get(h.clause.parent_id or "")
-        if h.lookup and parent is not None and is_lead_in(parent) and parent.id not in seen:
+        if parent is not None and parent.id not in seen and (h.lookup and is_lead_in(parent) or penalty_item(h.clause, parent)):
             seen.add(parent.id)
             out.append(Hit(parent, h.score, lookup=True))
         out.append(h)
