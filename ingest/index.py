@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import re
 import shlex
@@ -29,6 +30,8 @@ from tiaowen.settings import ChromaServerSettings, Settings
 
 from .clean import SENTENCE
 from .records import Clause, Document
+
+log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
@@ -131,6 +134,14 @@ def _chroma_client(path: Path, manifest: dict | None = None, fresh: bool = False
         if fresh:
             SharedSystemClient._identifier_to_system.pop(key, None)
         return chromadb.PersistentClient(path=key, settings=ChromaSettings(anonymized_telemetry=False))
+
+
+def _search_ef(col) -> int:
+    """The HNSW search breadth a Chroma collection queries with (Chroma's default where it says none)."""
+    try:
+        return int((col.configuration or {}).get("hnsw", {}).get("ef_search") or 100)
+    except Exception:  # a Chroma without the configuration API: as it comes
+        return 1 << 30
 
 
 def _write_json_atomic(path: Path, data) -> None:
@@ -286,6 +297,13 @@ class KnowledgeBase:
             diff = ", ".join(f"{k}: {have[k]} → {want[k]}" for k in want if have[k] != want[k])
             raise IndexMismatch(f"知识库 {self.name!r} 的向量是用其他设置构建的（{diff}）；请运行 `{fix}` / "
                                 "the vectors were built with another model or other dense units: rebuild")
+        if _search_ef(col) < self.settings.retrieval.ef_search:  # an index built before the breadth was set
+            try:
+                col.modify(configuration={"hnsw": {"ef_search": self.settings.retrieval.ef_search}})
+                # the client that opened it keeps the HNSW index it loaded, with the old breadth
+                col = self._client(manifest, fresh=True).get_collection(name, embedding_function=None)
+            except Exception as exc:  # a read-only store still answers, with the breadth it has
+                log.warning("could not set the search breadth of %s: %s", name, exc)
         return col
 
     def _writable_collection(self):
@@ -301,11 +319,12 @@ class KnowledgeBase:
                     if self._stamp_of(old) == want:
                         old.modify(name=name)
                         break
+        ef = {"hnsw:search_ef": self.settings.retrieval.ef_search}
         col = client.get_or_create_collection(name, embedding_function=None,
-                                              metadata={"hnsw:space": "cosine", **want})
+                                              metadata={"hnsw:space": "cosine", **ef, **want})
         if self._stamp_of(col) != want:
             client.delete_collection(name)
-            col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine", **want})
+            col = client.create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine", **ef, **want})
         return col
 
     # -- writing -------------------------------------------------------------------

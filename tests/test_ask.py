@@ -111,6 +111,21 @@ def test_index_built_with_other_settings_asks_for_rebuild(seed_settings):
         _retriever(other)
 
 
+def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_time(copy_of_seed):
+    """Chroma's default HNSW breadth (100) gave other neighbours each time an index was opened; an index is
+    built with ours, and one built before is widened when it is opened."""
+    from ingest.index import KnowledgeBase, _chroma_client
+
+    kb = KnowledgeBase(copy_of_seed)
+    col = kb.collection(kb.manifest())
+    assert col.configuration["hnsw"]["ef_search"] == copy_of_seed.retrieval.ef_search == 500
+    col.modify(configuration={"hnsw": {"ef_search": 100}})  # as an older version built it
+    client = _chroma_client(kb.dir / "chroma", fresh=True)
+    assert client.get_collection(kb.collection_name()).configuration["hnsw"]["ef_search"] == 100
+    assert kb.collection(kb.manifest()).configuration["hnsw"]["ef_search"] == 500
+    assert _retriever(copy_of_seed).collection.configuration["hnsw"]["ef_search"] == 500
+
+
 def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
     from ingest.index import KnowledgeBase
     from tiaowen.errors import IndexCorrupt
