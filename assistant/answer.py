@@ -9,8 +9,8 @@ from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
-from .checklist import _modals, _sanction
 from .citations import CANNOT_ANSWER
+from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, penal, penalty_item
 from .retrieve import Hit, Retriever, is_lead_in
 from .support import CLAUSE_MARKER, evidence
 
@@ -139,32 +139,13 @@ def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
 
 # a sanction's amount ("处二万元以上十万元以下的罚款") is no price, fee or ratio: it answers only a question about one
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
-_ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
-# a question about what follows a breach: a penalty provision answers it
-_ASKS_CONSEQUENCE = re.compile(_ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
-_PENALTY_LEAD = re.compile(r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
-
-
-def penalty_item(clause: Clause, parent: Clause | None) -> bool:
-    """An item of a list of sanctioned breaches: its lead-in says what the sanction is."""
-    return parent is not None and parent.text.rstrip().endswith(("：", ":")) and bool(_PENALTY_LEAD.search(parent.text))
-
-
-def penal(clause: Clause, parent: Clause | None) -> bool:
-    """A penalty provision: an item of a list of sanctioned breaches ("…有下列行为之一的，由…责令限期改正，可以处…罚款：
-    （一）未在首页显著位置公示营业执照信息…的"), or an article that only sanctions ("…的，依照…的规定处罚"). It restates
-    a duty stated elsewhere, so it answers a question about sanctions, not one about the duty."""
-    if penalty_item(clause, parent):
-        return True
-    sents = _sentences(evidence(clause.text))
-    return any(_sanction(x) for x in sents) and all(_sanction(x) or not _modals(x) for x in sents)
 
 
 def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str) -> bool:
     """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
     sanction counts only where the question asks about sanctions."""
     text = clause.text.replace("____", "").replace("＿", "")
-    if not _ASKS_SANCTION.search(question):
+    if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
     if anchor and anchor in text:
         # the number follows the anchor closely, within the same phrase
@@ -257,7 +238,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if not ranked:
         return chosen
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
-    if not _ASKS_CONSEQUENCE.search(q):
+    if not ASKS_CONSEQUENCE.search(q):
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
     top = hits[0].score
     for h in hits:

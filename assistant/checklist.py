@@ -15,14 +15,17 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
-from .retrieve import Retriever
 from .support import CLAUSE_MARKER, evidence
+
+if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.provisions): no cycle at run time
+    from .retrieve import Retriever
 
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 

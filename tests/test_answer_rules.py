@@ -82,3 +82,18 @@ def test_a_clause_defines_a_term(text, term, yes):
     from assistant.retrieve import defines
 
     assert defines(_c(text), term) is yes
+
+
+@pytest.mark.parametrize("text, parent, yes", [
+    ("（一）未在首页显著位置公示营业执照信息的；",
+     "第七十六条 电子商务经营者违反本法规定，有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款：", True),
+    ("第七十五条 电子商务经营者违反本法第十三条规定，销售法律、行政法规禁止交易的商品的，依照有关法律、行政法规的规定处罚。", None, True),
+    ("第十五条 电子商务经营者应当在其首页显著位置，持续公示营业执照信息。", None, False),
+    # a duty with its sanction in the same article is the duty's article
+    ("第二十条 经营者应当明码标价。违反前款规定的，由市场监督管理部门责令改正，处五千元以下罚款。", None, False),
+    ("（一）使用“国家级”等用语；", "第九条 广告不得有下列情形：", False),  # a prohibited content, no sanction
+])
+def test_a_penalty_provision_is_told_from_a_duty(text, parent, yes):
+    from assistant.provisions import penal
+
+    assert penal(_c(text), _c(parent) if parent else None) is yes

@@ -380,6 +380,7 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
 
     src = tmp_path / "某电商法.md"
     src.write_text("# 某电商法\n\n第十五条 电子商务经营者应当在其首页显著位置，持续公示营业执照信息。\n\n"
+                   "第十六条 电子商务经营者自行终止从事电子商务的，应当提前三十日在首页显著位置持续公示有关信息。\n\n"
                    "第七十六条 电子商务经营者违反本法规定，有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款：\n\n"
                    "（一）未在首页显著位置公示营业执照信息的；\n\n（二）未明示用户信息查询、更正、删除以及用户注销的方式的。\n\n"
                    "第七十七条 电子商务经营者违反本法第十八条第一款规定提供搜索结果的，依照有关法律的规定处罚。\n", encoding="utf-8")
@@ -388,8 +389,11 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     r = _retriever(s)
     duty = answer(r, "网店要不要在首页公示营业执照？")
     assert duty.status == "answered" and [c.label for c in duty.citations] == ["《某电商法》第十五条"]
-    assert "《某电商法》第七十六条（一）" in [h.clause.label for h in duty.retrieved]  # retrieved, not cited
+    # retrieved below the duties, not cited
+    assert [h.clause.label for h in duty.retrieved][:2] == ["《某电商法》第十五条", "《某电商法》第十六条"]
+    assert "《某电商法》第七十六条（一）" in [h.clause.label for h in duty.retrieved]
     breach = answer(r, "不在首页公示营业执照会怎么样？")
+    assert "《某电商法》第七十六条（一）" in [h.clause.label for h in breach.retrieved][:2]
     labels = [c.label for c in breach.citations]
     assert labels.index("《某电商法》第七十六条") + 1 == labels.index("《某电商法》第七十六条（一）")
     n = labels.index("《某电商法》第七十六条") + 1

@@ -1,0 +1,31 @@
+"""What kind of provision a clause is, where that decides what it answers: a penalty provision restates a duty
+stated elsewhere, so it answers a question about sanctions or consequences, not one about the duty."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.clean import SENTENCE
+from ingest.records import Clause
+
+from .checklist import _modals, _sanction
+from .support import evidence
+
+ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
+# a question about what follows a breach: a penalty provision answers it
+ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
+_PENALTY_LEAD = re.compile(r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
+
+
+def penalty_item(clause: Clause, parent: Clause | None) -> bool:
+    """An item of a list of sanctioned breaches: its lead-in says what the sanction is."""
+    return parent is not None and parent.text.rstrip().endswith(("：", ":")) and bool(_PENALTY_LEAD.search(parent.text))
+
+
+def penal(clause: Clause, parent: Clause | None) -> bool:
+    """A penalty provision: an item of a list of sanctioned breaches ("…有下列行为之一的，由…责令限期改正，可以处…罚款：
+    （一）未在首页显著位置公示营业执照信息…的"), or an article that only sanctions ("…的，依照…的规定处罚")."""
+    if penalty_item(clause, parent):
+        return True
+    sents = [x.strip() for x in SENTENCE.findall(evidence(clause.text)) if x.strip()]
+    return any(_sanction(x) for x in sents) and all(_sanction(x) or not any(_modals(x)) for x in sents)
