@@ -367,9 +367,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             listed = True
             # a lead-in without a modal lists duties ("售后服务内容包括："), unless it lists circumstances
             # ("有下列情形之一的："), powers ("行使下列职权：") or what one may do ("可以采取下列措施：")
-            lead_kind = _kind(last) or _kind(parent.text) or (
+            stated = _kind(last)  # the lead-in's own sentence states the duty
+            lead_kind = stated or _kind(parent.text) or (
                 None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) else "duty")
-            lead_words = _MARKER.sub("", evidence(last), count=1).strip() if _kind(last) else ""
+            lead_words = _MARKER.sub("", evidence(last), count=1).strip() if stated else ""
     parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
     for j, part in enumerate(parts):
         dashed = part.lstrip().startswith(("——", "-"))
