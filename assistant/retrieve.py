@@ -195,17 +195,44 @@ class Retriever:
                 out[cid] = 1.0 - float(dist)
         return list(out.items())[:n]
 
-    def sparse(self, question: str, n: int) -> list[tuple[str, float]]:
+    def sparse(self, question: str, n: int, extra: list[str] | None = None) -> list[tuple[str, float]]:
+        """Clauses by BM25 score of the question's words, plus ``extra`` words (synonyms) at the expansion weight."""
+        import numpy as np
+
         from ingest.tokenize import tokenize
 
         if self.bm25 is None:
             return []
         vocab = self.bm25.vocab_dict
         toks = [t for t in tokenize(question) if t in vocab]
+        extra = [t for t in extra or () if t in vocab]
+        w = self.settings.retrieval.expansion_weight
+        if extra and w > 0:
+            scores = self.bm25.get_scores(extra) * w
+            if toks:
+                scores += self.bm25.get_scores(toks)
+            n = min(n, len(scores))
+            top = np.argpartition(-scores, n - 1)[:n]
+            top = top[np.argsort(-scores[top], kind="stable")]
+            return [(self.bm25_ids[int(d)], float(scores[d])) for d in top if scores[d] > 0]
         if not toks:
             return []
         docs, scores = self.bm25.retrieve([toks], k=min(n, len(self.bm25_ids)), show_progress=False, n_threads=1)
         return [(self.bm25_ids[int(d)], float(s)) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+    @cached_property
+    def thesaurus(self):
+        from .thesaurus import Thesaurus
+
+        return Thesaurus.load(self.settings.retrieval.thesaurus)
+
+    def expansion(self, question: str) -> list[str]:
+        """Synonyms the knowledge base uses of the question's words it does not ("包裹" → 物流, 配送)."""
+        from ingest.tokenize import tokenize
+
+        if self.bm25 is None or self.settings.retrieval.expansion_weight <= 0:
+            return []
+        return self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, norm(question))
 
     def search(self, question: str, k: int | None = None) -> list[Hit]:
         """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks."""
@@ -214,8 +241,9 @@ class Retriever:
         docs, topic = self.mentions(question)
         query = topic if docs and len(topic) >= 2 else question
         n = r.candidates * 4 if docs else r.candidates  # the named document's clauses must be among them
-        dense = self.dense(query, n) if r.dense_weight > 0 else []
-        sparse = self.sparse(query, n) if r.bm25_weight > 0 else []
+        extra = self.expansion(query)
+        dense = self.dense(query + (f"（{'、'.join(extra)}）" if extra else ""), n) if r.dense_weight > 0 else []
+        sparse = self.sparse(query, n, extra) if r.bm25_weight > 0 else []
         if docs:  # "按 DB33/T 932，…": search within the documents the question names
             dense = [x for x in dense if self.by_id[x[0]].document in docs][: r.candidates]
             sparse = [x for x in sparse if self.by_id[x[0]].document in docs][: r.candidates]

@@ -126,6 +126,37 @@ def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_t
     assert _retriever(copy_of_seed).collection.configuration["hnsw"]["ef_search"] == 500
 
 
+@pytest.mark.parametrize("question, said", [
+    ("顾客下单后想查快递到哪了", "物流"),  # 快递 is not a word of the corpus: 物流, 配送 are
+    ("退钱要多久到账", "退款"),
+])
+def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_settings, question, said):
+    r = _retriever(seed_settings)
+    assert said in r.expansion(question)
+    assert said in r.search(question, 1)[0].clause.text
+    off = seed_settings.model_copy(deep=True)
+    off.retrieval.expansion_weight = 0  # without the thesaurus the staff's word finds other clauses
+    r0 = _retriever(off)
+    assert r0.expansion(question) == []
+    assert said not in r0.search(question, 1)[0].clause.text
+
+
+def test_a_users_thesaurus_adds_company_words(seed_settings, tmp_path, monkeypatch):
+    from assistant.retrieve import Retriever
+    from tiaowen.errors import BadSetting
+    from tiaowen.settings import Settings
+
+    assert "投诉" not in _retriever(seed_settings).expansion("客人给了个工单")  # 工单 is in no bundled group
+    (tmp_path / "ours.txt").write_text("# 公司用语\n工单 投诉 \n单字\n", encoding="utf-8")
+    monkeypatch.setenv("TIAOWEN_RETRIEVAL__THESAURUS", str(tmp_path / "ours.txt"))
+    r = Retriever(Settings())
+    assert "投诉" in r.expansion("客人给了个工单")
+    assert "客户" in r.expansion("客人给了个工单")  # the bundled groups still apply
+    (tmp_path / "ours.txt").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(BadSetting, match="同义词表.*UTF-8"):
+        Retriever(Settings()).search("客人给了个工单")
+
+
 def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
     from ingest.index import KnowledgeBase
     from tiaowen.errors import IndexCorrupt
