@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-8"
+SEGMENTER_VERSION = "seg-9"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -158,6 +158,9 @@ class Segmenter:
         if kind == "std":
             if value in self.std_nodes:
                 return False
+            if (top.kind == "chapter" and value == (top.value, 1) and space_after
+                    and _heading_like(top_text, 24)):
+                return True  # run together after its chapter's heading: "第二章服务平台的定位和功能2.1 服务平台定位…"
             spaced = text[pos - 1].isspace()
             return (space_after or after_punct) and (self._std_expected(value) or (
                 after_punct and spaced and len(value) > 1))

@@ -161,6 +161,16 @@ GOLDEN = [
         id="chapter-and-articles-run-together-alone",
     ),
     pytest.param(
+        "第二章服务平台的定位和功能2.1 服务平台定位公共服务平台是指在线平台。\n2.2 服务平台功能平台应具备以下功能。\n"
+        "第三章建设与管理服务标准3.1 平台建设标准平台的界面设计应简洁清晰。\n", "T.txt", False,
+        [
+            ("《T》2.1", "2.1 服务平台定位公共服务平台是指在线平台。"),
+            ("《T》2.2", "2.2 服务平台功能平台应具备以下功能。"),
+            ("《T》3.1", "3.1 平台建设标准平台的界面设计应简洁清晰。"),
+        ],
+        id="chapter-and-standard-numbering-run-together",
+    ),
+    pytest.param(
         ITEMS_PCN, "T.txt", False,
         [
             ("《T》第六条（一）", "（一）退换货政策：明确退换货条件、流程及时限。"),
