@@ -13,6 +13,7 @@ from .citations import CANNOT_ANSWER
 from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, penal, penalty_item
 from .retrieve import Hit, Retriever, is_lead_in
 from .support import CLAUSE_MARKER, evidence
+from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
@@ -87,7 +88,7 @@ def validate_question(question: str, max_chars: int) -> str:
     return q
 
 
-def support_of(question: str, hits: list[Hit], n: int = 3) -> float:
+def support_of(question: str, hits: list[Hit], n: int = 3, thesaurus: Thesaurus | None = None) -> float:
     """Evidence strength: dense similarity blended with lexical coverage, the best of the ``n`` candidates
     closest to the question in meaning. Taken in the dense order, not the fused one, so whether a question
     is answered does not move with the fusion: a rank fusion lifts clauses that only share words with the
@@ -97,7 +98,41 @@ def support_of(question: str, hits: list[Hit], n: int = 3) -> float:
     if hits[0].lookup:
         return 1.0
     closest = sorted(hits, key=lambda h: -h.dense)[:n]
-    return max(0.5 * h.dense + 0.5 * coverage(question, h.clause.index_text) for h in closest)
+    return max(0.5 * h.dense + 0.5 * coverage(_in_words_of(question, h.clause.index_text, thesaurus), h.clause.index_text)
+               for h in closest)
+
+
+def _in_words_of(question: str, text: str, thesaurus: Thesaurus | None) -> str:
+    """The question with each word the text does not use replaced by a synonym it does ("给买家一点补偿" against
+    "设立售后补偿机制…用户" → "给用户一点补偿"), so that staff words count as covered where the clause says the same."""
+    if thesaurus is None:
+        return question
+    from ingest.tokenize import words
+
+    for w in dict.fromkeys(words(question)):
+        if len(w) >= 2 and w not in text:
+            said = next((x for x in thesaurus.of(w) if x in text), None)
+            if said:
+                question = question.replace(w, said)
+    return question
+
+
+# what a question asks with, never what it is about
+_ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪个 哪儿 哪里 多少 几点 几天 为什么 分别 我们 你们 他们 "
+                    "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有".split())
+
+
+def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
+    """A word the question says more than once ("电子发票和纸质发票怎么开", "病假…病假那几天") is what it is about:
+    where no document of the knowledge base uses it or a synonym of it, the documents do not cover the question."""
+    from ingest.tokenize import STOPWORDS, words
+
+    said = words(question)
+    for w in dict.fromkeys(said):
+        if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
+                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))):
+            return w
+    return None
 
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
@@ -193,7 +228,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     k = k or s.retrieval.k
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES))  # an article named by number may have many items
     hits = ranked[:k]
-    sup = support_of(q, ranked)
+    sup = support_of(q, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     why = None
     if not hits:
@@ -202,6 +237,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         missing = retriever.missing_refs(q)
         if missing:
             why = f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}"
+        elif retriever.bm25 is not None and (focus := unknown_focus(q, retriever.bm25.vocab_dict, retriever.thesaurus)):
+            why = f"资料中没有提到“{focus}”"
         elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
         else:

@@ -240,12 +240,36 @@ def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_sett
 @pytest.mark.parametrize("question,why", [
     ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
     ("工作态度差的员工，公司最多能罚多少钱？", "多少钱"),  # the clause leaves the amount blank (____元)
+    ("员工的年终奖和年终奖考核怎么定？", "没有提到“年终奖”"),  # what it asks about twice, no document names
 ])
 def test_not_found_says_why(seed_settings, question, why):
     from assistant.answer import answer
 
     ans = answer(_retriever(seed_settings), question)
     assert ans.status == "not_found" and why in ans.answer
+
+
+def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_missing_subject(seed_settings):
+    from assistant.answer import answer, unknown_focus
+
+    r = _retriever(seed_settings)
+    vocab = r.bm25.vocab_dict
+    assert unknown_focus("员工的年终奖和年终奖考核怎么定？", vocab, r.thesaurus) == "年终奖"
+    assert unknown_focus("员工的年终奖怎么定？", vocab, r.thesaurus) is None  # said once: left to the evidence
+    assert unknown_focus("快递丢了，快递费谁出？", vocab, r.thesaurus) is None  # the documents say 物流
+    assert unknown_focus("什么样的人算“电子商务经营者”？个人算不算？", vocab, r.thesaurus) is None  # jieba's 人算 is once a word
+    assert "没有提到" not in answer(r, "员工的年终奖怎么定？").answer
+
+
+def test_staff_words_count_as_covered_where_the_clause_says_them_otherwise(seed_settings):
+    from assistant.answer import _in_words_of, support_of
+
+    r = _retriever(seed_settings)
+    assert _in_words_of("给买家一点补偿", "设立售后补偿机制，保障用户权益", r.thesaurus) == "给用户一点补偿"
+    assert _in_words_of("给买家一点补偿", "设立售后补偿机制", r.thesaurus) == "给买家一点补偿"
+    q = "买家收到货后要求补偿怎么处理"
+    hits = r.search(q, 10)
+    assert support_of(q, hits, thesaurus=r.thesaurus) > support_of(q, hits)
 
 
 def test_question_naming_documents_searches_within_them(seed_settings):
