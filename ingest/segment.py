@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-9"
+SEGMENTER_VERSION = "seg-10"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -33,6 +33,10 @@ PUNCT_BEFORE = set("。；;：:，,！？!?、")
 SENTENCE_END = set("。；;：:！？!?")
 REF_BEFORE = set("第按见照据依在于至和及与、")
 # What ends the text before a 第X条 that cites another article of a law ("本法第五十九条", "《…办法》第三条").
+# what a sub-title does not end with: a reference ("按前款（二）、（三）项…", "上述(二)、(三)项…"), a lead-in
+# ("二审法院遂判决：一、…") or a quotation ("将…修改为：“一、…")
+_NOT_SUBTITLE = re.compile(r"(?:[款条项章节编以按有依据照见：:“”\"「」]|上述|下列|前述)$|[“”\"「」]")
+_REF_LIST = re.compile(r"\s*[、，,和及与或至到]\s*[（(]?[一二三四五六七八九十百\d]+")
 LAW_REF = re.compile(r"(本|法|条例|规定|办法|细则|规则|解释|决定|章程|》)\s*$")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_DIGITS.update({"〇": 0, "两": 2})
@@ -310,13 +314,35 @@ class Segmenter:
                 top_text = (current.text + pending) if current is not None else self.stack[-1].text
                 lead = pending.strip("# ") if current is None else None
                 if self._accept(kind, value, text, i, end, at_start, top_text, lead):
-                    self._attach(current, pending)
+                    if self._restarts_under(kind, value, lead, text[end:]):
+                        self._subtitle(lead.strip(), kind)  # "人事部管理制度一、…": a new part of the document, not the open clause's words
+                    else:
+                        self._attach(current, pending)
                     current = self._open(kind, raw, value, text[i:end])
                     last = i = end
                     continue
             i += 1
         self._attach(current, text[last:])
         self.norm_seen += norm(text)
+
+    def _restarts_under(self, kind: str, value, lead: str | None, after: str) -> bool:
+        """Does a list start again at 1 after a run-in sub-title that opens the paragraph ("（七）…。" then
+        "人事部管理制度一、招聘管理…")? The sub-title heads the new list; it is not the end of the open clause."""
+        return (bool(lead) and kind not in (*STRUCTURAL, "std", "named") and value == 1
+                and self._open_of(kind) is not None and _heading_like(lead) and not self._is_repeat(lead)
+                and len(re.findall(r"[\u4e00-\u9fff]", lead)) >= 2 and not _NOT_SUBTITLE.search(lead)
+                and not _REF_LIST.match(after))
+
+    def _subtitle(self, title: str, kind: str) -> None:
+        """Close the open list of ``kind`` and open a titled part (a sub-heading without a number) in its place."""
+        self.stack = self.stack[: self._open_of(kind)]
+        node = Node("sub", title, 0, "")
+        node.title = title
+        node.parts.append(title)
+        node.seq = self.seq = self.seq + 1
+        node.parent = self.stack[-1]
+        node.parent.children.append(node)
+        self.stack.append(node)
 
     def _next_item(self, text: str) -> bool:
         """Does the paragraph open the next item of an open list ("（八）" after "（七）")? Laws
@@ -501,7 +527,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             if child.kind == "para":
                 n = paras_under[id(node)] = paras_under.get(id(node), 0) + 1
                 ckey, clabel, cpath = key + (f"para{n}",), label + (f"第{n}段",), path + (f"第{n}段",)
-            elif child.kind == "md":
+            elif child.kind in ("md", "sub"):
                 # keyed by its title, not its position: a heading added above does not renumber
                 ckey = key + ("m" + doc_id_for(child.title)[:6],)
                 clabel, cpath = label + (child.title + " ",), path + (child.title,)

@@ -408,15 +408,33 @@ def test_numbered_list_resumes_after_standard_subclauses():
     assert any("建立过程" in c.text for c in doc.clauses)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "defect: a run-in sub-title before a restarted list ('人事部管理制度一、…') is appended to the "
-    "text of the previous clause"))
 def test_run_in_subtitle_is_not_glued_to_previous_clause():
+    # the seed: "（七）…放弃休息。\n电子____部管理制度一、特殊人才招聘…": the compilation's next part of the
+    # document, its list numbered from 一 again
     text = ("部门规章制度\n部门规章制度一、管理制度(一)上班时间适当调整。\n(二)人员离职必须提前一个月提出申请。\n"
-            "人事部管理制度一、招聘管理招聘渠道主要通过网络招聘，因行业特殊性可适当调整。\n")
+            "人事部管理制度一、招聘管理招聘渠道主要通过网络招聘，因行业特殊性可适当调整。\n二、试岗考核考试主要是笔试及实操。\n")
     doc = only_doc(text, "x.txt")
-    item = by_label(doc)["《部门规章制度》一、（二）"]
-    assert item.text == "(二)人员离职必须提前一个月提出申请。"
+    labels = {c.label: c for c in doc.clauses}
+    assert labels["《部门规章制度》一、（二）"].text == "(二)人员离职必须提前一个月提出申请。"
+    sub = labels["《部门规章制度》人事部管理制度"]
+    assert sub.role == "heading" and sub.text == "人事部管理制度"
+    item = labels["《部门规章制度》人事部管理制度 一、"]
+    assert item.text.startswith("一、招聘管理") and item.parent_id == sub.id
+    assert labels["《部门规章制度》人事部管理制度 二、"].parent_id == sub.id
+    assert "人事部管理制度" in item.context  # the part's title is searched with its items
+    assert len({c.label for c in doc.clauses}) == len(doc.clauses)  # every label names one clause
+
+
+@pytest.mark.parametrize("line", [
+    "按前款（二）、（三）项处以罚款，最高不得超过二万元。",  # a reference to items, not a list
+    "乘客有前款（一）至（五）项行为之一的，驾驶员可以拒绝为其提供运营服务。",
+    "二审法院遂判决：一、撤销一审判决第一项。",  # a lead-in sentence
+])
+def test_a_reference_or_lead_in_before_a_restarted_number_is_no_sub_title(line):
+    text = f"某办法\n某办法第一条 有下列行为之一的，处以罚款：\n（一）擅自占用的；\n（二）擅自挖掘的；\n{line}\n"
+    doc = only_doc(text, "x.md")
+    assert not any(c.role == "heading" and c.text == c.label.split("》")[-1] for c in doc.clauses
+                   if c.text and c.text[0] not in "第（(一"), [c.label for c in doc.clauses]
 
 
 @pytest.mark.parametrize("body, heading", [
