@@ -11,7 +11,7 @@ from tiaowen.errors import BadQuestion
 
 from .citations import CANNOT_ANSWER
 from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, penal, penalty_item
-from .retrieve import Hit, Retriever, is_lead_in
+from .retrieve import DEFINITION_ASK, DEFINITION_ASK_BEFORE, Hit, Retriever, asked_terms, defines, is_lead_in
 from .support import CLAUSE_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -277,6 +277,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     if not ASKS_CONSEQUENCE.search(q):
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
+    if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
+        return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     top = hits[0].score
     for h in hits:
         if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
@@ -293,6 +295,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     return chosen
+
+
+def only_asks_meaning(question: str) -> bool:
+    """Does every part of the question ask what a term means ("电子商务到底指什么？包括哪些交易？")?"""
+    parts = [p for p in re.split(r"[？?；;。!！]", question) if p.strip()]
+    return bool(parts) and all(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p) for p in parts)
 
 
 def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:

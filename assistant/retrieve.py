@@ -34,7 +34,11 @@ STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|�
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
 DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|是什么意思|什么意思|的定义|的含义|是什么|包括哪些|包括什么|"
-                            r"包含哪些|有哪些内容)")
+                            r"包含哪些|有哪些内容|(?:是)?(?:怎么|如何|怎样)定义)")
+# "什么叫第三方电子商务平台", "何谓网络交易": the term follows the ask
+DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为)\s*[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,20})")
+_ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
+                         r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
 _LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article has no run-in heading)
@@ -45,11 +49,12 @@ def asked_terms(question: str) -> list[str]:
     words before the ask ("客户关系管理包括哪些内容" → 客户关系管理, 户关系管理, …, 管理)."""
     m = DEFINITION_ASK.search(question)
     if not m:
-        return []
+        after = DEFINITION_ASK_BEFORE.search(question)
+        return [norm(after.group(1))] if after else []
     quoted = QUOTED_TERM.findall(question[:m.start()])
     if quoted:
         return [norm(quoted[-1])]
-    before = re.sub(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?$", "", norm(question[:m.start()]))
+    before = _ASK_FILLER.sub("", norm(question[:m.start()]))
     tail = re.search(r"[\u4e00-\u9fffA-Za-z]{3,12}$", before)
     return [tail.group()[i:] for i in range(len(tail.group()) - 2)] if tail else []
 

@@ -63,11 +63,28 @@ def test_a_few_days_is_no_question_for_a_quantity(question, asked):
     ("客户关系管理包括哪些内容？", ["客户关系管理", "户关系管理", "关系管理", "系管理"]),
     ("电子商务到底指什么？", ["电子商务", "子商务"]),
     ("退货怎么办？", []),  # no definition asked
+    ("什么叫第三方电子商务平台？", ["第三方电子商务平台"]),  # the term after the ask
+    ("何谓“网络交易”", ["网络交易"]),
+    ("标准里“网络交易”是怎么定义的？", ["网络交易"]),
+    ("运营管理体系这个说法具体指什么？", ["运营管理体系", "营管理体系", "管理体系", "理体系"]),  # filler words dropped
+    ("电子商务支撑服务都包括哪些类？", ["电子商务支撑服务", "子商务支撑服务", "商务支撑服务", "务支撑服务", "支撑服务", "撑服务"]),
 ])
 def test_a_definition_question_names_its_term(question, first):
     from assistant.retrieve import asked_terms
 
     assert asked_terms(question) == first
+
+
+@pytest.mark.parametrize("question,yes", [
+    ("什么叫第三方电子商务平台？", True),
+    ("电子商务到底指什么？包括哪些交易？", True),  # every part asks what the term means
+    ("网络交易是什么意思？平台应当怎么管理？", False),  # the second part asks for duties
+    ("退货怎么办？", False),
+])
+def test_a_question_that_only_asks_what_a_term_means(question, yes):
+    from assistant.answer import only_asks_meaning
+
+    assert only_asks_meaning(question) is yes
 
 
 @pytest.mark.parametrize("text,term,yes", [

@@ -203,6 +203,27 @@ def test_a_definition_question_is_answered_by_the_clause_that_defines_the_term(s
     assert _retriever(seed_settings).search(question, 5)[0].clause.label == label
 
 
+@pytest.mark.parametrize("question,label", [
+    ("什么叫第三方电子商务平台？", "《DB33/T 932—2014 电子商务企业管理与服务规范》2.4"),
+    ("标准里“网络交易”是怎么定义的？", "《DB33/T 932—2014 电子商务企业管理与服务规范》2.3"),
+    ("电商服务管理制度所说的“线上销售”是指什么？", "《电商服务管理制度》第四条（一）"),
+])
+def test_a_definition_question_cites_the_definition_alone(seed_settings, question, label):
+    """Before, the clauses that merely use the term were cited beside the definition ("电子商务平台应支持在线支付…")."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "answered" and [c.label for c in ans.citations] == [label]
+    assert ans.answer.count("[") == 1
+
+
+def test_a_definition_question_with_a_second_ask_cites_more_than_the_definition(seed_settings):
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "网络交易是什么意思？平台的交易服务机制要做到什么？")
+    assert ans.status == "answered" and len(ans.citations) > 1
+
+
 def test_answer_cites_a_clause_after_every_statement(seed_settings):
     from assistant.answer import answer
 
