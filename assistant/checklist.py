@@ -64,8 +64,12 @@ LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
 # alternative grounds of a permission ("符合下列情形之一的，个人信息处理者方可处理个人信息：" — each item is a
 # condition that allows, none a duty)
+_ONE_OF_LIST = r"下列[^。；：:]{0,8}之一[^。；]*?"
+_SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究"
+# the lead-in of a list of sanctioned breaches: "…有下列行为之一的，由…责令限期改正，可以处…罚款："
+SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
-                           r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究|方可|才能|才可)")
+                           + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可)")
 NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一")
 # where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
 BULLET = re.compile(r"(?=——)|(?<=[。；;：:])\s*(?=-\s?[\u4e00-\u9fff])")

@@ -8,18 +8,17 @@ import re
 from ingest.clean import SENTENCE
 from ingest.records import Clause
 
-from .checklist import _modals, _sanction
+from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
 from .support import evidence
 
 ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
 # a question about what follows a breach: a penalty provision answers it
 ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
-_PENALTY_LEAD = re.compile(r"下列[^。；：:]{0,8}之一[^。；]*?(?:责令|罚款|处罚|处分|吊销|没收|警告|追究)")
 
 
 def penalty_item(clause: Clause, parent: Clause | None) -> bool:
     """An item of a list of sanctioned breaches: its lead-in says what the sanction is."""
-    return parent is not None and parent.text.rstrip().endswith(("：", ":")) and bool(_PENALTY_LEAD.search(parent.text))
+    return parent is not None and parent.text.rstrip().endswith(("：", ":")) and bool(SANCTIONED_LIST_LEAD.search(parent.text))
 
 
 def penal(clause: Clause, parent: Clause | None) -> bool:
