@@ -186,19 +186,64 @@ class Retriever:
         return get_embedder(self.settings.embedding.backend, self.settings.embedding.model)
 
     # -- search --------------------------------------------------------------------------
-    def dense(self, question: str, n: int) -> list[tuple[str, float]]:
-        """Clauses by cosine similarity: each scored by its best vector (the clause or one of its sentences)."""
+    def dense(self, question: str, n: int, docs: set[str] | None = None) -> list[tuple[str, float]]:
+        """Clauses by cosine similarity: each scored by its best vector (the clause or one of its sentences);
+        only clauses of the documents ``docs`` (titles) where given."""
         q = self.embedder.embed_query(question)
-        want = n * (3 if self.settings.embedding.sentence_vectors else 1) + 10
-        with self._server_errors():
-            res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
-                                        include=["distances"])
+        if docs:
+            scored = self._similar_within(q, docs)
+        else:
+            want = n * (3 if self.settings.embedding.sentence_vectors else 1) + 10
+            with self._server_errors():
+                res = self.collection.query(query_embeddings=[q.tolist()], n_results=max(1, min(want, self.n_vectors)),
+                                            include=["distances"])
+            scored = [(vid, 1.0 - float(dist)) for vid, dist in zip(res["ids"][0], res["distances"][0])]
         out: dict[str, float] = {}
-        for vid, dist in zip(res["ids"][0], res["distances"][0]):
+        for vid, sim in scored:
             cid = self.vid_to_id.get(clause_vector_id(vid))  # vectors of other generations are not visible
             if cid is not None and cid not in out:  # best first
-                out[cid] = 1.0 - float(dist)
+                out[cid] = sim
         return list(out.items())[:n]
+
+    def _similar_within(self, q, docs: set[str]) -> list[tuple[str, float]]:
+        """(vector id, cosine similarity) of every vector of the documents, best first: an exact search over
+        their vectors, fetched by id. A Chroma ``where`` filter on their ids gives the same ranking but costs
+        x12.5 a whole-collection query on 100,000 vectors (81 ms); this x0.31 (2.0 ms; ``bench/named_filter.py``)."""
+        import numpy as np
+
+        vids = [vid for d in sorted(docs) for vid in self._vector_ids(d)]
+        if not vids:
+            return []
+        with self._server_errors():
+            got = self.collection.get(ids=vids, include=["embeddings"])
+        if not len(got["ids"]):
+            return []
+        m = np.asarray(got["embeddings"], dtype=np.float32)
+        qv = np.asarray(q, dtype=np.float32)
+        sims = (m @ qv) / (np.linalg.norm(m, axis=1) * np.linalg.norm(qv) + 1e-12)
+        order = np.argsort(-sims, kind="stable")
+        return [(got["ids"][i], float(sims[i])) for i in order]
+
+    @cached_property
+    def _clauses_of(self) -> dict[str, list[Clause]]:
+        out: dict[str, list[Clause]] = {}
+        for c in self.clauses:
+            if c.role == "clause":
+                out.setdefault(c.document, []).append(c)
+        return out
+
+    @cached_property
+    def _vids_of(self) -> dict[str, tuple[str, ...]]:
+        return {}
+
+    def _vector_ids(self, document: str) -> tuple[str, ...]:
+        """The ids of a document's vectors: its clauses' and their sentences' (worked out once a document)."""
+        from ingest.index import dense_units
+
+        if document not in self._vids_of:
+            self._vids_of[document] = tuple(vid for c in self._clauses_of.get(document, ())
+                                            for vid, _ in dense_units(c, self.settings.embedding.sentence_vectors))
+        return self._vids_of[document]
 
     def sparse(self, question: str, n: int, extra: list[str] | None = None) -> list[tuple[str, float]]:
         """Clauses by BM25 score of the question's words, plus ``extra`` words (synonyms) at the expansion weight."""
@@ -247,7 +292,7 @@ class Retriever:
         query = topic if docs and len(topic) >= 2 else question
         n = r.candidates * 4 if docs else r.candidates  # the named document's clauses must be among them
         extra = self.expansion(query)
-        dense = self.dense(query + (f"（{'、'.join(extra)}）" if extra else ""), n) if r.dense_weight > 0 else []
+        dense = self.dense(query + (f"（{'、'.join(extra)}）" if extra else ""), n, docs) if r.dense_weight > 0 else []
         sparse = self.sparse(query, n, extra) if r.bm25_weight > 0 else []
         if docs:  # "按 DB33/T 932，…": search within the documents the question names
             dense = [x for x in dense if self.by_id[x[0]].document in docs][: r.candidates]

@@ -60,6 +60,14 @@ def main():
                      ("full ask", ask)):
         print(f"{name:20s} p50 {statistics.median(xs):7.1f} ms   p95 {_pct(xs, 95):7.1f} ms")
     print(f"ratio search/search without thesaurus p50: {statistics.median(search) / statistics.median(search0):.2f}")
+    # a question that names documents is searched in meaning within them (a Chroma where filter on their ids)
+    named = [(q, r.mentions(q)[0]) for q in qs]
+    named = [(q, d) for q, d in named if d]
+    n = r.settings.retrieval.candidates * 4
+    within = timed(lambda qd: r.dense(qd[0], n, qd[1]), named)
+    whole = timed(lambda qd: r.dense(qd[0], n), named)
+    print(f"{len(named)} questions name documents: dense within them p50 {statistics.median(within):.1f} ms, "
+          f"over the whole base {statistics.median(whole):.1f} ms, ratio {statistics.median(within) / statistics.median(whole):.2f}")
     print(f"ratio ask/search p50: {statistics.median(ask) / statistics.median(search):.2f}")
     print(f"ratio ask/embed  p50: {statistics.median(ask) / statistics.median(embed):.2f}")
     print(f"target: full ask p50 < 100 ms -> {'OK' if statistics.median(ask) < 100 else 'MISSED'}")

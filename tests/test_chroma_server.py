@@ -78,6 +78,9 @@ def test_server_mode_shares_one_index_and_survives_an_outage(tmp_path, monkeypat
         a = answer(r, question)
         assert a.status == "answered"
         assert "第三条" in a.citations[0].label
+        # a question that names the document is searched in meaning within it (a where filter on the server)
+        named = r.search("数据安全管理办法对数据泄露怎么规定")
+        assert named[0].clause.label.endswith("第四条") and named[0].dense > 0
 
         # a second process (another app worker) reads the same index through the server
         env = {**os.environ, "TIAOWEN_HOME": str(home), "TIAOWEN_CHROMA__URL": url}
