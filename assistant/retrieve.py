@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -40,6 +41,7 @@ DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为)\s
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+NAMED_VECTORS_KEPT = 50_000  # vectors of named documents kept in memory (about 77 MB at 384 dimensions)
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
 _LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article has no run-in heading)
 
@@ -125,6 +127,7 @@ class Retriever:
         self._manifest_mtime = self.kb.manifest_mtime()
         self.clauses = self.kb.load_clauses(manifest)
         self.by_id = {c.id: c for c in self.clauses}
+        self._named_vectors: tuple[dict, threading.Lock] = ({}, threading.Lock())  # see _doc_vectors
         self.children: dict[str, list[Clause]] = {}
         self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
         self.top_level: dict[str, list[Clause]] = {}  # per document, the clauses under no other
@@ -211,18 +214,40 @@ class Retriever:
         x12.5 a whole-collection query on 100,000 vectors (81 ms); this x0.31 (2.0 ms; ``bench/named_filter.py``)."""
         import numpy as np
 
-        vids = [vid for d in sorted(docs) for vid in self._vector_ids(d)]
-        if not vids:
+        parts = [self._doc_vectors(d) for d in sorted(docs)]
+        ids = [vid for got, _ in parts for vid in got]
+        if not ids:
             return []
+        m = np.concatenate([unit for got, unit in parts if got])
+        qv = np.asarray(q, dtype=np.float32)
+        sims = m @ (qv / (np.linalg.norm(qv) + 1e-12))
+        order = np.argsort(-sims, kind="stable")
+        return [(ids[i], float(sims[i])) for i in order]
+
+    def _doc_vectors(self, document: str):
+        """A document's vector ids and unit vectors, fetched by id once and kept (the documents named last,
+        up to NAMED_VECTORS_KEPT vectors: over a Chroma server a large law's vectors are megabytes of JSON)."""
+        import numpy as np
+
+        kept, lock = self._named_vectors
+        with lock:
+            if document in kept:
+                kept[document] = kept.pop(document)  # most recently used last
+                return kept[document]
+        vids = list(self._vector_ids(document))
+        if not vids:
+            return [], np.zeros((0, 0), dtype=np.float32)
         with self._server_errors():
             got = self.collection.get(ids=vids, include=["embeddings"])
-        if not len(got["ids"]):
-            return []
-        m = np.asarray(got["embeddings"], dtype=np.float32)
-        qv = np.asarray(q, dtype=np.float32)
-        sims = (m @ qv) / (np.linalg.norm(m, axis=1) * np.linalg.norm(qv) + 1e-12)
-        order = np.argsort(-sims, kind="stable")
-        return [(got["ids"][i], float(sims[i])) for i in order]
+        m = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
+        m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-12
+        entry = (list(got["ids"]), m)
+        with lock:
+            kept[document] = entry
+            while len(kept) > 1 and sum(len(v[0]) for v in kept.values()) > NAMED_VECTORS_KEPT:
+                kept.pop(next(iter(kept)))
+        return entry
+
 
     @cached_property
     def _clauses_of(self) -> dict[str, list[Clause]]:

@@ -494,3 +494,21 @@ def test_a_question_that_names_a_document_is_scored_in_meaning_against_its_claus
     assert all(h.dense > 0 for h in hits)  # each scored by meaning too, not by its words alone
     assert hits[0].clause.label == label
     assert answer(r, question).status == "answered"
+
+
+def test_named_documents_vectors_are_fetched_once_and_kept_within_a_bound(seed_settings, monkeypatch):
+    import assistant.retrieve as retrieve
+
+    r = _retriever(seed_settings)
+    calls = []
+    real_get = r.collection.get
+    monkeypatch.setattr(r.collection, "get", lambda *a, **kw: calls.append(kw) or real_get(*a, **kw))
+    q = "DB33/T 932 是哪个部门牵头提出来的？"
+    first = r.search(q)
+    assert len(calls) == 1 and r.search(q) == first and len(calls) == 1  # the second time from memory
+    kept, _ = r._named_vectors
+    ids, unit = kept["DB33/T 932—2014 电子商务企业管理与服务规范"]
+    assert unit.shape[0] == len(ids) > 10 and abs(float((unit[0] ** 2).sum()) - 1) < 1e-4
+    monkeypatch.setattr(retrieve, "NAMED_VECTORS_KEPT", 1)  # over the bound: the older document goes
+    r.search("电商规章管理制度对违规企业怎么处罚？")
+    assert list(kept) == ["电商规章管理制度"]
