@@ -248,7 +248,6 @@ class Retriever:
                 kept.pop(next(iter(kept)))
         return entry
 
-
     @cached_property
     def _clauses_of(self) -> dict[str, list[Clause]]:
         out: dict[str, list[Clause]] = {}

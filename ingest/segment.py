@@ -32,11 +32,11 @@ STRUCTURAL = ("chapter", "section", "article")
 PUNCT_BEFORE = set("。；;：:，,！？!?、")
 SENTENCE_END = set("。；;：:！？!?")
 REF_BEFORE = set("第按见照据依在于至和及与、")
-# What ends the text before a 第X条 that cites another article of a law ("本法第五十九条", "《…办法》第三条").
-# what a sub-title does not end with: a reference ("按前款（二）、（三）项…", "上述(二)、(三)项…"), a lead-in
+# What a sub-title does not end with: a reference ("按前款（二）、（三）项…", "上述(二)、(三)项…"), a lead-in
 # ("二审法院遂判决：一、…") or a quotation ("将…修改为：“一、…")
 _NOT_SUBTITLE = re.compile(r"(?:[款条项章节编以按有依据照见：:“”\"「」]|上述|下列|前述)$|[“”\"「」]")
 _REF_LIST = re.compile(r"\s*[、，,和及与或至到]\s*[（(]?[一二三四五六七八九十百\d]+")
+# What ends the text before a 第X条 that cites another article of a law ("本法第五十九条", "《…办法》第三条").
 LAW_REF = re.compile(r"(本|法|条例|规定|办法|细则|规则|解释|决定|章程|》)\s*$")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_DIGITS.update({"〇": 0, "两": 2})
@@ -315,7 +315,7 @@ class Segmenter:
                 lead = pending.strip("# ") if current is None else None
                 if self._accept(kind, value, text, i, end, at_start, top_text, lead):
                     if self._restarts_under(kind, value, lead, text[end:]):
-                        self._subtitle(lead.strip(), kind)  # "人事部管理制度一、…": a new part of the document, not the open clause's words
+                        self._subtitle(lead.strip(), kind)  # "人事部管理制度一、…": a new part, not the open clause's
                     else:
                         self._attach(current, pending)
                     current = self._open(kind, raw, value, text[i:end])
