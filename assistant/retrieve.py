@@ -234,7 +234,7 @@ class Retriever:
             if document in kept:
                 kept[document] = kept.pop(document)  # most recently used last
                 return kept[document]
-        vids = list(self._vector_ids(document))
+        vids = self._vector_ids(document)
         if not vids:
             return [], np.zeros((0, 0), dtype=np.float32)
         with self._server_errors():
@@ -256,18 +256,12 @@ class Retriever:
                 out.setdefault(c.document, []).append(c)
         return out
 
-    @cached_property
-    def _vids_of(self) -> dict[str, tuple[str, ...]]:
-        return {}
-
-    def _vector_ids(self, document: str) -> tuple[str, ...]:
-        """The ids of a document's vectors: its clauses' and their sentences' (worked out once a document)."""
+    def _vector_ids(self, document: str) -> list[str]:
+        """The ids of a document's vectors: its clauses' and their sentences'."""
         from ingest.index import dense_units
 
-        if document not in self._vids_of:
-            self._vids_of[document] = tuple(vid for c in self._clauses_of.get(document, ())
-                                            for vid, _ in dense_units(c, self.settings.embedding.sentence_vectors))
-        return self._vids_of[document]
+        return [vid for c in self._clauses_of.get(document, ())
+                for vid, _ in dense_units(c, self.settings.embedding.sentence_vectors)]
 
     def sparse(self, question: str, n: int, extra: list[str] | None = None) -> list[tuple[str, float]]:
         """Clauses by BM25 score of the question's words, plus ``extra`` words (synonyms) at the expansion weight."""
@@ -314,12 +308,14 @@ class Retriever:
         k = k or r.k
         docs, topic = self.mentions(question)
         query = topic if docs and len(topic) >= 2 else question
-        n = r.candidates * 4 if docs else r.candidates  # the named document's clauses must be among them
         extra = self.expansion(query)
-        dense = self.dense(query + (f"（{'、'.join(extra)}）" if extra else ""), n, docs) if r.dense_weight > 0 else []
-        sparse = self.sparse(query, n, extra) if r.bm25_weight > 0 else []
-        if docs:  # "按 DB33/T 932，…": search within the documents the question names
-            dense = [x for x in dense if self.by_id[x[0]].document in docs][: r.candidates]
+        # "按 DB33/T 932，…": search within the documents the question names; the dense search is made over
+        # their vectors, BM25 over the whole base and cut to them (the named document's clauses must be among
+        # its wider list)
+        dense = (self.dense(query + (f"（{'、'.join(extra)}）" if extra else ""), r.candidates, docs)
+                 if r.dense_weight > 0 else [])
+        sparse = self.sparse(query, r.candidates * 4 if docs else r.candidates, extra) if r.bm25_weight > 0 else []
+        if docs:
             sparse = [x for x in sparse if self.by_id[x[0]].document in docs][: r.candidates]
         fused = fuse(dense, sparse, r.fusion, r.dense_weight, r.bm25_weight, r.rrf_k)
         dscore = dict(dense)
