@@ -60,10 +60,10 @@ def main():
                      ("full ask", ask)):
         print(f"{name:20s} p50 {statistics.median(xs):7.1f} ms   p95 {_pct(xs, 95):7.1f} ms")
     print(f"ratio search/search without thesaurus p50: {statistics.median(search) / statistics.median(search0):.2f}")
-    # a question that names documents is searched in meaning within them (a Chroma where filter on their ids)
+    # a question that names documents is searched in meaning within them (their vectors fetched by id, exact)
     named = [(q, r.mentions(q)[0]) for q in qs]
     named = [(q, d) for q, d in named if d]
-    n = r.settings.retrieval.candidates * 4
+    n = r.settings.retrieval.candidates
     within = timed(lambda qd: r.dense(qd[0], n, qd[1]), named)
     whole = timed(lambda qd: r.dense(qd[0], n), named)
     print(f"{len(named)} questions name documents: dense within them p50 {statistics.median(within):.1f} ms, "
