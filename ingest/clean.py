@@ -31,8 +31,11 @@ BOILERPLATE = (
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
 TERMINAL = "。！？；;!?：:”」』）)…"
+# a part of a code in plain text ("第三编 合同", "第一分编 通则"): a heading above its chapters, as Markdown's "## 第三编"
+PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(分)?编(?:[\s　]*[{CJK}][{CJK}\s　、和与及]{{0,20}})?$")
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
-PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$")
+PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
+                     r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*[IVX\d]*\s*")
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
@@ -153,6 +156,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             m = re.match(r"^(#{1,6})\s*(.*)$", s)
             blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1)), line=no))
+            continue
+        if not markdown and (part := PART_HEADING.match(s)):
+            flush()
+            blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
         if _is_boilerplate(s):
             flush()

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .clean import Block, canonical_std_code, clean_blocks, is_title_like, norm
+from .clean import PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like, norm
 from .records import Document, doc_id_for
-from .segment import Segmenter, build_clauses, starts_with_marker
+from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
 
 COUNT_SUFFIX = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]\s*$")
 
@@ -72,6 +72,9 @@ def _strip_title_prefix(text: str, doc: _Doc) -> str:
     return text.strip()
 
 
+_OPENS_RULES = re.compile(r"^\s*第([一二三四五六七八九十百零〇两\d]+)[编章条]")
+
+
 def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
     b = blocks[i]
     s = b.text
@@ -82,15 +85,38 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         return False
     if name in known or canonical_std_code(s):
         return True
-    nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
+    nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     if nxt is None:
         return False
+    if nxt.kind == "heading":
+        return bool(PART_HEADING.match(nxt.text))  # a code's title, then its first part ("第一编 总则")
     if norm(nxt.text).startswith(name) or name in norm(nxt.text)[:200]:
         return True  # the body repeats the title
-    m = re.match(r"^\s*第[一二三四五六七八九十\d]+[章条]", nxt.text)
+    m = _OPENS_RULES.match(nxt.text)
     if m:
-        return True  # a rules document: title, then 第一章/第一条
+        # a rules document: title, then 第一章/第一条; a heading line before 第六条 continues the one open
+        # ("运输管理" where a scraped law lost its "第二章"), unless nothing came before it
+        return first or cn_to_int(m.group(1)) == 1
     return first and is_title_like(nxt.text)
+
+
+# a heading line inside a document, level below the parts of a code (编 2, 分编 3): a chapter closes it
+INNER_HEADING_LEVEL = 4
+
+
+def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
+    """A heading line between the articles of one document, not the title of another: "运输管理" where a
+    scraped law lost its "第二章", followed by 第六条 (a new rules document starts at its 第一条)."""
+    s = blocks[i].text
+    if not is_title_like(s) or starts_with_marker(s) or _title_name(s) in known or canonical_std_code(s):
+        return False
+    prev = blocks[i - 1] if i else None
+    if prev is not None and (prev.kind == "heading" or prev.kind == "text" and re.match(r"第.{1,8}[编章节]", prev.text)
+                             and is_title_like(prev.text)):
+        return False  # the rest of a chapter's title broken onto a line of its own ("…死亡案件" / "违法所得的没收程序")
+    nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
+    m = _OPENS_RULES.match(nxt.text) if nxt is not None else None
+    return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))
 
 
 def split_documents(blocks: list[Block], fallback_title: str, one_document: bool = False) -> list[_Doc]:
@@ -130,9 +156,12 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                 if current is None:
                     current = d
             continue
+        if b.kind == "text" and current is not None and _inner_heading(blocks, i, known):
+            current.blocks.append(Block("heading", b.text, level=INNER_HEADING_LEVEL, line=b.line))
+            continue
         if b.kind == "text" and _is_title(blocks, i, known, first=not docs and current is None):
             if one_document and current is not None:
-                current.blocks.append(Block("heading", b.text, level=2, line=b.line))
+                current.blocks.append(Block("heading", b.text, level=INNER_HEADING_LEVEL, line=b.line))
                 continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
             if nxt is not None and nxt.kind == "text" and _is_title(blocks, i + 1, known, first=False) \

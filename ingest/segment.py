@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-10"
+SEGMENTER_VERSION = "seg-11"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -38,6 +38,7 @@ _NOT_SUBTITLE = re.compile(r"(?:[款条项章节编以按有依据照见：:“�
 _REF_LIST = re.compile(r"\s*[、，,和及与或至到]\s*[（(]?[一二三四五六七八九十百\d]+")
 # What ends the text before a 第X条 that cites another article of a law ("本法第五十九条", "《…办法》第三条").
 LAW_REF = re.compile(r"(本|法|条例|规定|办法|细则|规则|解释|决定|章程|》)\s*$")
+PART_DEPTH_BELOW = 3  # Markdown depth (level - 1) of a heading below a code's 编 (1) and 分编 (2)
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 CN_DIGITS.update({"〇": 0, "两": 2})
 
@@ -202,19 +203,22 @@ class Segmenter:
             return value[-1] == 1 or (value[:-1] + (value[-1] - 1,)) in siblings
         return False
 
-    def _md_prefix(self) -> list[Node]:
+    def _md_prefix(self, chapter: bool = False) -> list[Node]:
         """The stack down to the Markdown headings above a new chapter (刑法's "## 第一编 总则",
-        民法典's part files): those a heading of the chapter's own level or higher does not close."""
+        民法典's part files): those a heading of the chapter's own level or higher does not close. A chapter in
+        plain text closes a heading below the parts of a code (a lost chapter's title, "运输管理")."""
         keep = [self.root]
         for n in self.stack[1:]:
             if n.kind != "md" or (self.marker_depth is not None and n.value >= self.marker_depth):
+                break
+            if chapter and self.marker_depth is None and n.value >= PART_DEPTH_BELOW:
                 break
             keep.append(n)
         return keep
 
     def _open(self, kind: str, raw: str, value, marker: str) -> Node:
         if kind == "chapter":
-            self.stack = self._md_prefix()
+            self.stack = self._md_prefix(chapter=True)
         elif kind == "section":
             i = self._open_of("chapter")
             self.stack = self.stack[: i + 1] if i else self._md_prefix()

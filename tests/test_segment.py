@@ -486,6 +486,7 @@ NOISE = [
     pytest.param("II", id="roman-page-number"),
     pytest.param("- 7 -", id="dashed-page-number"),
     pytest.param("第 2 页 共 5 页", id="page-of"),
+    pytest.param("续表", id="table-continued"),
     pytest.param("前言 ........................................ II", id="toc-dots-roman"),
     pytest.param("1 范围 ........................................ 1", id="toc-dots-arabic"),
     pytest.param("- 1、下载文档前请自行甄别文档内容的完整性，平台不提供额外的编辑、内容补充、找答案等附加服务。", id="dl-1"),
@@ -605,6 +606,63 @@ def test_title_followed_by_chapter_or_article_starts_a_document():
     assert [c.label for c in indexed(docs[0])] == ["《电商规章制度》第一条", "《电商规章制度》第二条"]
     assert [c.label for c in indexed(docs[1])] == ["《网络交易管理办法》第一条", "《网络交易管理办法》第二条"]
     assert [c.label for c in docs[1].clauses if c.role == "heading"] == ["《网络交易管理办法》第一章 总则"]
+
+
+# a law copied as plain text (a web page, a .docx): its parts, a chapter whose "第X章" was lost and a chapter
+# title broken onto a second line are headings inside the one document, never the titles of new ones
+PLAIN_CODE = """中华人民共和国某某法典
+第三编 合同
+第一分编 通则
+第一章 一般规定
+第四百六十三条 本编调整因合同产生的民事关系。
+第四百六十四条 合同是民事主体之间设立、变更、终止民事法律关系的协议。
+第二分编 典型合同
+第九章 买卖合同
+第五百九十五条 买卖合同是出卖人转移标的物的所有权于买受人，买受人支付价款的合同。
+"""
+PLAIN_LAW = """某某省道路运输条例
+第一章 总则
+第一条 为了规范道路运输，制定本条例。
+第二条 本条例适用于本省行政区域内的道路运输。
+运输管理
+第三条 经营者应当依法经营。
+第四条 经营者不得超载。
+第五章 人民代表大会及其常务委员会
+信访事项的受理和办理
+第五条 信访事项应当依法受理。
+第六章 法律责任
+第六条 违反本条例的，依法处理。
+"""
+
+
+def test_plain_text_code_parts_are_headings_not_documents():
+    docs = parse(PLAIN_CODE, "民法典.txt")
+    assert [d.title for d in docs] == ["中华人民共和国某某法典"]
+    arts = {c.label: c.path for c in indexed(docs[0])}
+    assert list(arts) == ["《中华人民共和国某某法典》第四百六十三条", "《中华人民共和国某某法典》第四百六十四条",
+                          "《中华人民共和国某某法典》第五百九十五条"]
+    assert arts["《中华人民共和国某某法典》第四百六十三条"][1:4] == ("第三编 合同", "第一分编 通则", "第一章 一般规定")
+    assert arts["《中华人民共和国某某法典》第五百九十五条"][1:4] == ("第三编 合同", "第二分编 典型合同", "第九章 买卖合同")
+
+
+def test_plain_text_heading_between_articles_stays_in_its_law():
+    docs = parse(PLAIN_LAW, "条例.txt")
+    assert [d.title for d in docs] == ["某某省道路运输条例"]
+    by = {c.label: c for c in indexed(docs[0])}
+    assert [lb.split("》")[1] for lb in by] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    assert by["《某某省道路运输条例》第二条"].text == "第二条 本条例适用于本省行政区域内的道路运输。"
+    # the lost chapter's title heads its articles and is closed by the next chapter
+    assert by["《某某省道路运输条例》第三条"].path[1:] == ("运输管理", "第三条")
+    assert by["《某某省道路运输条例》第五条"].path[1:] == ("第五章 人民代表大会及其常务委员会信访事项的受理和办理", "第五条")
+    assert by["《某某省道路运输条例》第六条"].path[1:] == ("第六章 法律责任", "第六条")
+
+
+def test_a_rules_document_starts_at_its_first_article():
+    """A title line followed by 第一条 starts a new document of a compilation; one followed by a later article
+    is a heading of the open document (the lost chapter above)."""
+    text = PLAIN_LAW.replace("运输管理\n", "") + "某某平台规则\n第一条 平台应当公示规则。\n"
+    docs = parse(text, "汇编.txt")
+    assert [d.title for d in docs] == ["某某省道路运输条例", "某某平台规则"]
 
 
 def test_markdown_h1_headings_start_documents():
@@ -857,6 +915,21 @@ def _article_keys(docs) -> set[tuple[str, str]]:
                 keys.add((d.doc_id, last.split("#")[0]))
                 assert re.fullmatch(r"第[一二三四五六七八九十百千零〇两\d]+条(之[一二三四五六七八九十]+)?", c.number), c
     return keys
+
+
+@pytest.mark.parametrize("rel", _law_params())
+def test_law_as_plain_text_segments_like_its_markdown(rel):
+    """The same law copied as plain text (no Markdown marks, no blank lines, as from a web page or a .docx) is one
+    document with the same articles, each under the same chapter."""
+    text, docs = _law(rel)
+    title = text.splitlines()[0].lstrip("# ").strip()
+    body = re.sub(r"^#+\s*", "", text.split("<!-- INFO END -->", 1)[-1], flags=re.M)
+    plain = parse_text(title + "\n" + re.sub(r"\n\s*\n", "\n", body), "law.txt")
+    assert [d.title for d in plain] == [docs[0].title]
+
+    def articles(d):
+        return [(c.label, c.path[-2], norm(c.text)) for c in indexed(d) if re.search(r"条(之[一二三四五六七八九十]+)?$", c.label)]
+    assert articles(plain[0]) == articles(docs[0])
 
 
 @pytest.mark.parametrize("rel", _law_params())
