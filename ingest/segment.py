@@ -464,8 +464,10 @@ def _is_heading(node: Node) -> bool:
     if not own or _heading_like(own):
         return True
     # a short lead-in ("本制度遵循以下原则：") heads its items; one that states a rule in a
-    # sentence of several phrases ("消费者有权……，但下列商品除外：") is a clause itself
-    return len(own) <= 40 and not any(p in own for p in "，,；;")
+    # sentence of several phrases ("消费者有权……，但下列商品除外：") or a whole sentence of its own
+    # ("客服人员应当在30秒内响应客户咨询。" before its items) is a clause itself
+    sentence = node.kind not in ("chapter", "section", "std", "md", "sub", "named") and own.rstrip().endswith(("。", "！", "!"))
+    return len(own) <= 40 and not any(p in own for p in "，,；;") and not sentence
 
 
 def _bigrams(text: str) -> set[str]:

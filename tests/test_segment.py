@@ -186,6 +186,7 @@ GOLDEN = [
             ("《T》一、1.", "1.商家资质审核：平台应建立严格的商家入驻审核机制。"),
             ("《T》一、2.", "2.商品审核：平台应对商家上架的商品进行审核。"),
             ("《T》二、1.", "1、订单处理：平台应建立完善的订单处理系统。"),
+            ("《T》二、2.", "2、支付安全：平台要保障支付环节的安全。"),  # a rule of its own before its items
             ("《T》二、2.（1）", "（1）支付信息应当加密存储，防止泄露。"),
             ("《T》二、2.（2）", "（2）退款应当原路退回，及时到账。"),
             ("《T》三、a.", "a. 售后投诉处理：建立客户投诉处理机制，及时回应用户的投诉。"),
@@ -258,6 +259,19 @@ def test_lead_in_article_is_heading_and_items_point_to_it():
     item = by_label(doc)["《T》第六条（一）"]
     assert item.parent_id == a6.id
     assert "售后服务内容" in item.context  # the lead-in travels with the item into the index
+
+
+def test_a_whole_sentence_before_items_is_a_clause_of_its_own():
+    """"第3条 客服人员应当在30秒内响应客户咨询。" states a rule before its items: it is cited itself, not only
+    carried as its items' context; a chapter title with a stray full stop stays a heading."""
+    text = ("客户服务管理制度\n第一章 服务要求。\n第3条 客服人员应当在30秒内响应客户咨询。\n（1）不得与客户争吵；\n"
+            "（2）应当使用规范用语。\n第4条 客服人员应当遵守下列规定：\n（1）按时上岗，不得迟到；\n（2）做好服务记录。\n")
+    doc = only_doc(text)
+    roles = {c.label: c.role for c in doc.clauses}
+    assert roles["《客户服务管理制度》第3条"] == "clause"
+    assert roles["《客户服务管理制度》第4条"] == "heading"  # a lead-in heads its items
+    assert roles["《客户服务管理制度》第一章"] == "heading"
+    assert by_label(doc)["《客户服务管理制度》第3条（1）"].parent_id == by_label(doc)["《客户服务管理制度》第3条"].id
 
 
 def test_standard_numbering_tree_and_ids():
