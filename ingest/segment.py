@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-11"
+SEGMENTER_VERSION = "seg-12"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -502,9 +502,26 @@ def _split_long(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
     return parts
 
 
+ITEM_KINDS = ("cn", "pcn", "num", "pnum", "alpha")
+
+
+def _fold_short_lists(node: Node) -> None:
+    """A list of words, not sentences ("主刑的种类如下：（一）管制；（二）拘役；…"): where most of its items are too short to
+    stand as clauses of their own, the list is one clause, its lead-in with every item (they were dropped before)."""
+    for child in node.children:
+        _fold_short_lists(child)
+    items = [c for c in node.children if c.kind in ITEM_KINDS]  # not a 款 after the list ("附加刑也可以独立适用。")
+    if (node.kind == "doc" or not items or any(c.children for c in items)
+            or sum(len(norm(_own(c))) < MIN_CHARS for c in items) * 2 < len(items)):
+        return  # a list of sentences with a few short items ("（十）抵押权；") keeps each item
+    node.parts.append("".join((c.marker + c.text).strip() for c in items))
+    node.children = [c for c in node.children if c not in items]
+
+
 def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Clause], list[tuple[str, str]]]:
     """Turn a document's numbering tree into clause records; also return near-duplicate pairs."""
     seg.finish()
+    _fold_short_lists(seg.root)
     doc_id = doc_id_for(title)
     out: list[Clause] = []
     by_id: dict[str, Clause] = {}
@@ -552,8 +569,9 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             heading = _is_heading(child) or child.kind in ("chapter", "section", "md") and _heading_like(own)
             if not child.children and not own:
                 continue  # a number with no text (a table of numbers, a jumbled page)
-            if not child.children and len(norm(own)) < MIN_CHARS and node is not seg.root:
-                continue  # too small to stand alone: its parent's text already says it
+            if (not child.children and len(norm(own)) < MIN_CHARS and node is not seg.root
+                    and not (child.kind in ITEM_KINDS and len(re.findall(f"[{CJK}]", own)) >= 2)):
+                continue  # a fragment too small to stand alone (a stray number, a letter); an item is kept
             role = "heading" if heading else "clause"
             ctx = " › ".join((title,) + context)
             if role == "clause" and len(display) > MAX_CHARS:

@@ -274,6 +274,25 @@ def test_a_whole_sentence_before_items_is_a_clause_of_its_own():
     assert by_label(doc)["《客户服务管理制度》第3条（1）"].parent_id == by_label(doc)["《客户服务管理制度》第3条"].id
 
 
+def test_a_list_of_words_is_one_clause_with_its_lead_in():
+    """Items of a word or two ("（一）管制；") are too short to stand alone: most of a list being such, the lead-in
+    and its items are one clause (they were dropped, and the whole article with them)."""
+    text = ("刑罚规定\n第三十三条 主刑的种类如下：\n（一）管制；\n（二）拘役；\n（三）有期徒刑；\n（四）无期徒刑；\n（五）死刑。\n"
+            "第三十四条 附加刑的种类如下：\n（一）罚金；\n（二）剥夺政治权利；\n（三）没收财产。\n附加刑也可以独立适用。\n")
+    assert pairs(only_doc(text)) == [
+        ("《刑罚规定》第三十三条", "第三十三条 主刑的种类如下：（一）管制；（二）拘役；（三）有期徒刑；（四）无期徒刑；（五）死刑。"),
+        ("《刑罚规定》第三十四条", "第三十四条 附加刑的种类如下：（一）罚金；（二）剥夺政治权利；（三）没收财产。"),
+        ("《刑罚规定》第三十四条第二款", "附加刑也可以独立适用。"),
+    ]
+
+
+def test_a_short_item_among_sentences_is_kept():
+    text = ("登记办法\n第三条 下列不动产权利，依法办理登记：\n（一）集体土地所有权；\n（二）房屋等建筑物、构筑物所有权；\n"
+            "（三）森林、林木所有权；\n（四）地役权；\n")
+    assert [lb for lb, _ in pairs(only_doc(text))] == [
+        "《登记办法》第三条", "《登记办法》第三条（一）", "《登记办法》第三条（二）", "《登记办法》第三条（三）", "《登记办法》第三条（四）"]
+
+
 def test_standard_numbering_tree_and_ids():
     doc = only_doc(STD, "std.txt")
     assert doc.title == STD_TITLE
