@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-12"
+SEGMENTER_VERSION = "seg-13"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -116,6 +116,20 @@ class Node:
         return "".join(self.parts).strip()
 
 
+def _inside_word(text: str, pos: int) -> bool:
+    """Is the numeral at ``pos`` the end of a word that starts before it ("多评合一、", "国家统一、", "其中之一、")? Then
+    it is no "一、" marker; "负面清单一、…", "管理制度一、…" are cut before the numeral (jieba, in context)."""
+    if not pos or not re.fullmatch(f"[{CJK}]", text[pos - 1]):
+        return False
+    start = max(0, pos - 8)
+    at = start
+    for w in words(text[start:pos + 2]):
+        if at <= pos < at + len(w):
+            return at < pos
+        at += len(w)
+    return False
+
+
 def _heading_like(text: str, limit: int = 30) -> bool:
     s = text.strip()
     return 0 < len(s) <= limit and not any(p in s for p in "。；;！？!?，,")
@@ -171,6 +185,8 @@ class Segmenter:
                 after_punct and spaced and len(value) > 1))
         if kind == "named":
             return False
+        if kind == "cn" and not after_punct and _inside_word(text, pos):
+            return False  # "实行多评合一、联合评估", "作为其中之一、": a word that ends in the numeral
         i = self._open_of(kind)
         open_value = self.stack[i].value if i is not None else 0
         if kind in ("chapter", "article"):

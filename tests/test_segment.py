@@ -386,6 +386,24 @@ def test_cross_reference_mid_sentence_is_not_a_marker(template, number, sentence
     assert all("~" not in c.id for c in doc.clauses)
 
 
+@pytest.mark.parametrize("sentence", [
+    "对区域评估事项可以实行多评合一、联合评估。",
+    "应当设置统一、规范、明显的标志。",
+    "不得危害国家统一、主权和领土完整。",
+    "该事项为法定情形之一、依法办理。",
+])
+def test_a_word_ending_in_a_numeral_is_not_a_list_marker(sentence):
+    """"合一、", "统一、", "之一、" end a word; they open no item "一、" (the text was cut there: "危害国家统" / "一、主权…")."""
+    doc = only_doc(LAW_XREF.format("经营者应当依法经营。\n" + sentence), "x.txt")
+    assert [c.label for c in indexed(doc)] == ["《x》第九条", "《x》第十条", "《x》第十一条"]
+    assert by_label(doc)["《x》第十条"].text.endswith("\n" + sentence)
+
+
+def test_a_numeral_after_a_run_in_title_still_opens_a_list():
+    doc = only_doc("公司制度\n第一部分\n负面清单一、不得销售假货。二、不得虚假宣传。\n")
+    assert [c.text for c in indexed(doc)][-2:] == ["一、不得销售假货。", "二、不得虚假宣传。"]
+
+
 def test_dash_list_stays_in_its_article():
     text = ("第五条 经营者应当在首页显著位置公示下列信息，包括：\n——营业执照、行政许可等信息；\n"
             "——经营地址、联系方式等信息。\n第六条 经营者应当依法纳税。\n")
