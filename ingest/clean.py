@@ -36,7 +36,9 @@ PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(分)?编(?:[\s　]*[{CJK}][{CJK}\
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
-DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*[IVX\d]*\s*")
+# a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
+# "……" inside a sentence is an ellipsis ("第二十六条规定：“下列劳动合同无效……（二）…”"), not a leader
+DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\s*$")
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|.{0,12}(地方|国家|行业|团体|企业)标准|"

@@ -559,6 +559,14 @@ def test_noise_line_between_articles_is_dropped(noise):
         assert norm(noise) not in norm(c.text)
 
 
+def test_an_ellipsis_in_a_sentence_is_no_table_of_contents_line():
+    """"……" that elides part of a quotation is kept; only a leader followed by a page number ends a contents line."""
+    quote = "《劳动合同法》第二十六条规定：“下列劳动合同无效或者部分无效：……（二）用人单位免除自己的法定责任的”。"
+    doc = only_doc(f"案例分析\n本案的争议焦点是放弃加班费的协议是否有效。\n{quote}\n目录……3\n", "x.txt")
+    texts = " ".join(c.text for c in doc.clauses)
+    assert quote in texts and "目录" not in texts
+
+
 def test_all_noise_together_never_reaches_a_clause():
     noise = "\n".join(p.values[0] for p in NOISE)
     text = ("电商规章制度\n第一条为了规范电子商务经营行为，保护消费者权益，制定本规章制度。\n"
