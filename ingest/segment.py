@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-14"
+SEGMENTER_VERSION = "seg-15"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -482,7 +482,8 @@ def _is_heading(node: Node) -> bool:
     # a short lead-in ("本制度遵循以下原则：") heads its items; one that states a rule in a
     # sentence of several phrases ("消费者有权……，但下列商品除外：") or a whole sentence of its own
     # ("客服人员应当在30秒内响应客户咨询。" before its items) is a clause itself
-    sentence = node.kind not in ("chapter", "section", "std", "md", "sub", "named") and own.rstrip().endswith(("。", "！", "!"))
+    # (a Markdown heading's own words are the text under it, its title apart: "## 二、投诉处理" / "客服应当…。")
+    sentence = node.kind not in ("chapter", "section", "std", "sub", "named") and own.rstrip().endswith(("。", "！", "!"))
     return len(own) <= 40 and not any(p in own for p in "，,；;") and not sentence
 
 
@@ -589,7 +590,8 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                     and not (child.kind in ITEM_KINDS and len(re.findall(f"[{CJK}]", own)) >= 2)):
                 continue  # a fragment too small to stand alone (a stray number, a letter); an item is kept
             role = "heading" if heading else "clause"
-            ctx = " › ".join((title,) + context)
+            # the text under a Markdown heading ("## 一、退换货" / "客户收到商品…") is indexed with that heading
+            ctx = " › ".join((title,) + context + ((child.title,) if child.kind == "md" and own else ()))
             if role == "clause" and len(display) > MAX_CHARS:
                 group = emit(Clause(cid, doc_id, title, full_label, cpath, display, ctx, clabel[-1],
                                     parent_id, child.seq, source, role="group"))

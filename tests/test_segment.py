@@ -724,6 +724,19 @@ def test_a_rules_document_starts_at_its_first_article():
     assert [d.title for d in docs] == ["某某省道路运输条例", "某某平台规则"]
 
 
+def test_text_under_a_markdown_heading_is_indexed_with_it():
+    """A company's rules in Markdown ("## 一、退换货" then its text): the heading names what the text is about, so
+    it is indexed with it, and a one-sentence text with sub-headings under it is still a clause."""
+    text = ("# 售后服务制度\n\n## 一、退换货\n\n客户收到商品之日起七日内可以申请退货。\n\n"
+            "## 二、投诉处理\n\n客服应当在24小时内回复。\n\n### （一）记录\n\n每次投诉都应当记录。\n")
+    doc = only_doc(text, "x.md", markdown=True)
+    by = {c.label: c for c in indexed(doc)}
+    assert list(by) == ["《售后服务制度》一、退换货", "《售后服务制度》二、投诉处理", "《售后服务制度》二、投诉处理 （一）记录"]
+    assert by["《售后服务制度》一、退换货"].index_text == "售后服务制度 › 一、退换货\n客户收到商品之日起七日内可以申请退货。"
+    assert "二、投诉处理" in by["《售后服务制度》二、投诉处理"].index_text
+    assert by["《售后服务制度》二、投诉处理 （一）记录"].index_text.endswith("（一）记录\n每次投诉都应当记录。")
+
+
 def test_markdown_h1_headings_start_documents():
     text = "# 甲办法\n\n第一条 为了规范甲的行为，制定本办法。\n\n# 乙规定\n\n第一条 为了规范乙的行为，制定本规定。\n"
     docs = parse(text, "x.md", markdown=True)
