@@ -75,10 +75,24 @@ def _strip_title_prefix(text: str, doc: _Doc) -> str:
 _OPENS_RULES = re.compile(r"^\s*第([一二三四五六七八九十百零〇两\d]+)[编章条]")
 
 
+# a title cut where it cannot end: "第二章 听取和审议人民政府、人民法院和" / "人民检察院的专项工作报告"
+_OPEN_ENDED = re.compile(r"[和与及或、的对向其在关于]\s*$")
+
+
+def _after_chapter_line(blocks: list[Block], i: int, open_ended: bool = False) -> bool:
+    """Does the line follow a chapter's title line (``open_ended``: one cut where a title cannot end,
+    "第二章 听取和审议人民政府、人民法院和" / "人民检察院的专项工作报告")? Then it is the rest of that title, or a section's
+    title that lost its 第一节, never a heading between articles nor a document's title (after a Markdown chapter
+    heading, only an open-ended one: the line that follows a complete one stays a heading of its own)."""
+    prev = blocks[i - 1] if i else None
+    return (prev is not None and prev.kind in ("text", "heading") and bool(re.match(r"第.{1,8}[编章节]", prev.text))
+            and is_title_like(prev.text) and (not open_ended or bool(_OPEN_ENDED.search(prev.text))))
+
+
 def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
     b = blocks[i]
     s = b.text
-    if b.kind != "text" or not is_title_like(s) or starts_with_marker(s):
+    if b.kind != "text" or not is_title_like(s) or starts_with_marker(s) or _after_chapter_line(blocks, i, open_ended=blocks[i - 1].kind == "heading"):
         return False
     name = _title_name(s)
     if not name:
@@ -110,10 +124,8 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     s = blocks[i].text
     if not is_title_like(s) or starts_with_marker(s) or _title_name(s) in known or canonical_std_code(s):
         return False
-    prev = blocks[i - 1] if i else None
-    if prev is not None and (prev.kind == "heading" or prev.kind == "text" and re.match(r"第.{1,8}[编章节]", prev.text)
-                             and is_title_like(prev.text)):
-        return False  # the rest of a chapter's title broken onto a line of its own ("…死亡案件" / "违法所得的没收程序")
+    if _after_chapter_line(blocks, i) or i and blocks[i - 1].kind == "heading":
+        return False
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
     m = _OPENS_RULES.match(nxt.text) if nxt is not None else None
     return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))

@@ -716,6 +716,28 @@ def test_plain_text_heading_between_articles_stays_in_its_law():
     assert by["《某某省道路运输条例》第六条"].path[1:] == ("第六章 法律责任", "第六条")
 
 
+def test_a_chapter_title_broken_where_it_cannot_end_is_joined():
+    text = ("某某监督法\n第一章 总则\n第一条 为了保障监督，制定本法。\n第二章 听取和审议人民政府、人民法院和\n"
+            "人民检察院的专项工作报告\n第二条 常务委员会每年听取和审议人民政府、人民法院和人民检察院的专项工作报告。\n")
+    for source, body in (("x.txt", text), ("x.md", "# " + text.replace("\n第", "\n\n第").replace("\n人民", "\n\n人民"))):
+        doc = only_doc(body, source, markdown=source.endswith(".md"))
+        assert by_label(doc)["《某某监督法》第二条"].path[1] == "第二章 听取和审议人民政府、人民法院和人民检察院的专项工作报告"
+
+
+def test_segment_audit_reports_a_clean_law_folder(tmp_path, capsys):
+    from eval.segment_audit import main
+
+    (tmp_path / "条例.md").write_text("# 某某省道路运输条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n" + PLAIN_LAW.split("第一章 总则\n", 1)[1]
+                                     .replace("\n", "\n\n").replace("第五章 人民代表大会及其常务委员会\n\n信访事项的受理和办理",
+                                                                      "## 第五章 人民代表大会及其常务委员会信访事项的受理和办理")
+                                     .replace("第六章 法律责任", "## 第六章 法律责任"), encoding="utf-8")
+    assert main(["--laws", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "files 1, indexed clauses 6" in out
+    assert "files with text in no indexed clause: 0" in out and "segments otherwise: 0" in out
+    assert main(["--laws", str(tmp_path / "missing")]) == 1
+
+
 def test_a_rules_document_starts_at_its_first_article():
     """A title line followed by 第一条 starts a new document of a compilation; one followed by a later article
     is a heading of the open document (the lost chapter above)."""
