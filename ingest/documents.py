@@ -131,10 +131,54 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))
 
 
+# what a document's title ends with: the kind of document it is
+DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|通知|意见|解释|守则|章程|须知|手册|指南|公约|准则)"
+                      r"(?:[（(][^）)]{1,12}[)）])?$")
+
+
+def _join_broken_titles(blocks: list[Block]) -> list[Block]:
+    """A title broken over lines ("北京市人民代表大会常务委员会任免" / "国家机关工作人员条例", or "最高人民法院" / "关于…制度" /
+    "若干问题的解释") is one line again: where its parts make a title already seen (up to three lines), or where two
+    open the file and only the second ends in the kind of document."""
+    seen: set[str] = set()
+    out: list[Block] = []
+
+    def parts(i: int, k: int) -> list[Block] | None:
+        run = blocks[i:i + k]
+        ok = (len(run) == k and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text) for x in run)
+              and sum(len(x.text) for x in run) <= 60)
+        return run if ok else None
+
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        joined = None
+        for k in (3, 2):
+            run = parts(i, k)
+            if run and _title_name("".join(x.text.strip() for x in run)) in seen:
+                joined = run
+                break
+        if joined is None and (run := parts(i, 2)) and not any(x.kind == "text" for x in out) \
+                and DOC_KIND.search(run[1].text) and not DOC_KIND.search(run[0].text):
+            joined = run  # the file opens with its title broken in two
+        if joined:
+            text = "".join(x.text.strip() for x in joined)
+            out.append(Block("text", text, line=b.line))
+            seen.add(_title_name(text))
+            i += len(joined)
+            continue
+        if b.kind == "text" and is_title_like(b.text) or b.kind == "heading" and b.level == 1:
+            seen.add(_title_name(b.text))
+        out.append(b)
+        i += 1
+    return out
+
+
 def split_documents(blocks: list[Block], fallback_title: str, one_document: bool = False) -> list[_Doc]:
     """Group cleaned paragraphs into documents by title lines, page headers and boilerplate.
     ``one_document``: the file is one document (LawRefBook), and a line that would start another
     ("法律责任" alone between two articles) is a heading inside it."""
+    blocks = _join_broken_titles(blocks)
     docs: list[_Doc] = []
     known: dict[str, _Doc] = {}
     current: _Doc | None = None

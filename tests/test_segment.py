@@ -738,6 +738,20 @@ def test_segment_audit_reports_a_clean_law_folder(tmp_path, capsys):
     assert main(["--laws", str(tmp_path / "missing")]) == 1
 
 
+def test_a_title_broken_over_lines_is_one_title():
+    """A file that opens with its title broken in two, and a body that repeats a title broken in three: one
+    document, its title whole, and no clause holding a piece of it."""
+    opens = "北京市人民代表大会常务委员会任免\n国家机关工作人员条例\n第一条 为了规范任免工作，制定本条例。\n第二条 本条例自公布之日起施行。\n"
+    doc = only_doc(opens, "x.txt")
+    assert doc.title == "北京市人民代表大会常务委员会任免国家机关工作人员条例"
+    assert [lb for lb, _ in pairs(doc)] == [f"《{doc.title}》第一条", f"《{doc.title}》第二条"]
+    title = "最高人民法院关于审理网络消费纠纷案件适用法律若干问题的规定"
+    repeated = (f"# {title}\n\n<!-- INFO END -->\n\n最高人民法院\n\n关于审理网络消费纠纷案件\n\n适用法律若干问题的规定\n\n"
+                "第一条 电子商务经营者提供的格式条款有下列内容的，人民法院应当依法认定无效。\n")
+    doc = only_doc(repeated, "x.md", markdown=True)
+    assert [lb for lb, _ in pairs(doc)] == [f"《{title}》第一条"]
+
+
 def test_a_rules_document_starts_at_its_first_article():
     """A title line followed by 第一条 starts a new document of a compilation; one followed by a later article
     is a heading of the open document (the lost chapter above)."""
