@@ -82,7 +82,8 @@ def is_title_like(line: str) -> bool:
 class Block:
     """A physical paragraph after cleaning, or an event between paragraphs.
 
-    kind: "text" | "heading" (Markdown heading, level in ``level``) |
+    kind: "text" | "heading" (Markdown heading, level in ``level``) | "inner" (a title line found between the
+    articles of one document: a heading inside it) |
     "header" (a running page header naming a standard; ``text`` is its code) |
     "break" (download-site boilerplate: whatever came before has ended).
     """

@@ -92,7 +92,8 @@ def _after_chapter_line(blocks: list[Block], i: int, open_ended: bool = False) -
 def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
     b = blocks[i]
     s = b.text
-    if b.kind != "text" or not is_title_like(s) or starts_with_marker(s) or _after_chapter_line(blocks, i, open_ended=blocks[i - 1].kind == "heading"):
+    if (b.kind != "text" or not is_title_like(s) or starts_with_marker(s)
+            or _after_chapter_line(blocks, i, open_ended=blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
     if not name:
@@ -213,11 +214,11 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                     current = d
             continue
         if b.kind == "text" and current is not None and _inner_heading(blocks, i, known):
-            current.blocks.append(Block("heading", b.text, level=INNER_HEADING_LEVEL, line=b.line))
+            current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
             continue
         if b.kind == "text" and _is_title(blocks, i, known, first=not docs and current is None):
             if one_document and current is not None:
-                current.blocks.append(Block("heading", b.text, level=INNER_HEADING_LEVEL, line=b.line))
+                current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
                 continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
             if nxt is not None and nxt.kind == "text" and _is_title(blocks, i + 1, known, first=False) \
@@ -239,7 +240,7 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
         current.blocks.append(b)
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
-    return [d for d in docs if any(b.kind in ("text", "heading") for b in d.blocks)]
+    return [d for d in docs if any(b.kind in ("text", "heading", "inner") for b in d.blocks)]
 
 
 _VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")  # "公司法(2023-12-29).md": the version in a file name
@@ -270,8 +271,8 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         for b in d.blocks:
             if b.kind == "reset":
                 seg.reset()
-            elif b.kind == "heading":
-                seg.heading(b.text, b.level)
+            elif b.kind in ("heading", "inner"):
+                seg.heading(b.text, b.level, inner=b.kind == "inner")
             elif b.kind == "text":
                 t = _strip_title_prefix(b.text, d) if not started or b.line and _starts_with_title(b.text, d) else b.text
                 started = True

@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-17"
+SEGMENTER_VERSION = "seg-18"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -110,6 +110,7 @@ class Node:
     seq: int = 0
     title: str = ""
     paragraphs_closed: bool = False  # a later paragraph starts a new 款 rather than continuing
+    md_depth: int | None = None  # a chapter or section opened by a Markdown heading: that heading's depth
 
     @property
     def text(self) -> str:
@@ -240,6 +241,9 @@ class Segmenter:
             self.stack = self.stack[: i + 1] if i else self._md_prefix()
         elif kind == "article":
             i = next((j for j in range(len(self.stack) - 1, 0, -1) if self.stack[j].kind in ("chapter", "section")), 0)
+            if i:  # and the plain headings under that chapter ("## 第二章 售后服务" / "### 退换货" / "第二条 …")
+                while i + 1 < len(self.stack) and self.stack[i + 1].kind == "md":
+                    i += 1
             self.stack = self.stack[: i + 1] if i else self._md_prefix()
         elif kind == "named":
             self.stack = [self.root]
@@ -292,19 +296,36 @@ class Segmenter:
         """A page or cover repeat of the title: whatever follows is not inside the open clause."""
         self.stack = [self.root]
 
-    def heading(self, text: str, level: int):
-        """A Markdown heading: numbered (## 第一章 总则) or a plain heading at its level."""
+    def heading(self, text: str, level: int, inner: bool = False):
+        """A Markdown heading: numbered (## 第一章 总则) or a plain heading at its level. A plain heading nests under
+        a chapter or section opened by a shallower heading ("## 第三章 售后" / "### 退换货"). ``inner``: a title line
+        found between the articles of a law ("业主" right after "第三章 业主自治管理": a section that lost its
+        第一节, under the chapter; "运输管理" after articles: a chapter that lost its 第X章, beside it)."""
         s = text.strip()
         m = match_marker(s)
         if m and m[0] in ("chapter", "section", "article", "named", "std"):
             self.marker_depth = max(1, level - 1)
+            seq = self.seq
             try:
                 self.paragraph(s)
             finally:
+                for n in self.stack:
+                    if n.seq > seq and n.kind in ("chapter", "section"):
+                        n.md_depth = self.marker_depth
                 self.marker_depth = None
             return
         depth = max(1, level - 1)
-        while len(self.stack) > 1 and (self.stack[-1].kind != "md" or self.stack[-1].value >= depth):
+
+        def keeps(n: Node) -> bool:
+            if n.kind == "md":
+                return n.value < depth
+            if n.kind in ("chapter", "section"):
+                if inner:
+                    return all(c.kind == "md" for c in n.children)
+                return n.md_depth is not None and n.md_depth < depth
+            return False
+
+        while len(self.stack) > 1 and not keeps(self.stack[-1]):
             self.stack.pop()
         node = Node("md", s, depth, s)
         node.title = s

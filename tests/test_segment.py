@@ -773,6 +773,29 @@ def test_text_under_a_markdown_heading_is_indexed_with_it():
     assert by["《售后服务制度》二、投诉处理 （一）记录"].index_text.endswith("（一）记录\n每次投诉都应当记录。")
 
 
+def test_plain_markdown_headings_nest_under_their_chapter():
+    """"## 第二章 售后服务" / "### 退换货" / "第二条 …": the article is under both (the chapter was dropped, or the
+    heading, depending on which came first)."""
+    text = ("# 售后制度\n\n## 第一章 总则\n\n第一条 为规范售后，制定本制度。\n\n## 第二章 售后服务\n\n### 退换货\n\n"
+            "第二条 客户可以在七日内申请退货。\n\n### 投诉处理\n\n第三条 客服应当在24小时内回复投诉。\n\n## 第三章 附则\n\n"
+            "第四条 本制度自发布之日起施行。\n")
+    paths = {c.label: c.path[1:] for c in indexed(only_doc(text, "x.md", markdown=True))}
+    assert paths == {"《售后制度》第一条": ("第一章 总则", "第一条"),
+                     "《售后制度》第二条": ("第二章 售后服务", "退换货", "第二条"),
+                     "《售后制度》第三条": ("第二章 售后服务", "投诉处理", "第三条"),
+                     "《售后制度》第四条": ("第三章 附则", "第四条")}
+
+
+def test_a_lawrefbook_section_that_lost_its_number_stays_in_its_chapter():
+    text = ("# 某市物业管理条例\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范物业管理，制定本条例。\n\n"
+            "## 第二章 业主自治管理\n\n业主\n\n第二条 房屋的所有权人为业主。\n\n业主大会\n\n第三条 业主大会由全体业主组成。\n\n"
+            "## 第三章 附则\n\n第四条 本条例自公布之日起施行。\n")
+    paths = {c.label: c.path[1:] for c in indexed(only_doc(text, "x.md", markdown=True))}
+    assert paths["《某市物业管理条例》第二条"] == ("第二章 业主自治管理", "业主", "第二条")
+    assert paths["《某市物业管理条例》第三条"] == ("第二章 业主自治管理", "业主大会", "第三条")
+    assert paths["《某市物业管理条例》第四条"] == ("第三章 附则", "第四条")
+
+
 def test_markdown_h1_headings_start_documents():
     text = "# 甲办法\n\n第一条 为了规范甲的行为，制定本办法。\n\n# 乙规定\n\n第一条 为了规范乙的行为，制定本规定。\n"
     docs = parse(text, "x.md", markdown=True)
