@@ -93,7 +93,7 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     b = blocks[i]
     s = b.text
     if (b.kind != "text" or not is_title_like(s) or starts_with_marker(s)
-            or _after_chapter_line(blocks, i, open_ended=blocks[i - 1].kind == "heading")):
+            or _after_chapter_line(blocks, i, open_ended=i > 0 and blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
     if not name:
@@ -146,8 +146,8 @@ def _join_broken_titles(blocks: list[Block]) -> list[Block]:
 
     def parts(i: int, k: int) -> list[Block] | None:
         run = blocks[i:i + k]
-        ok = (len(run) == k and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text) for x in run)
-              and sum(len(x.text) for x in run) <= 60)
+        ok = (len(run) == k and sum(len(x.text) for x in run) <= 60
+              and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text) for x in run))
         return run if ok else None
 
     i = 0
