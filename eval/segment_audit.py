@@ -27,10 +27,18 @@ _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?$")
 
 
-def lost_sentences(path: Path, docs) -> list[str]:
+def plain_copy(text: str) -> str:
+    """A LawRefBook file as pasted from a web page or a .docx: its title line, then the body without '#' marks
+    or blank lines."""
+    title = text.splitlines()[0].lstrip("# ").strip()
+    body = re.sub(r"^#+\s*", "", text.split("<!-- INFO END -->", 1)[-1], flags=re.M)
+    return title + "\n" + re.sub(r"\n\s*\n", "\n", body)
+
+
+def lost_sentences(text: str, docs) -> list[str]:
     """Sentences of the file (8+ characters) whose last 8 characters are in no indexed clause's text or context."""
     blob = norm("".join(c.index_text for d in docs for c in d.clauses if c.role == "clause"))
-    body = path.read_text(encoding="utf-8").split("<!-- INFO END -->", 1)[-1]
+    body = text.split("<!-- INFO END -->", 1)[-1]
     out = []
     for line in body.splitlines():
         line = line.strip().lstrip("#").strip()
@@ -48,13 +56,10 @@ def _articles(docs) -> list[tuple[str, str, str]]:
             for d in docs for c in d.clauses if c.role == "clause" and _ARTICLE.search(c.label)]
 
 
-def plain_text_differs(path: Path, docs, tmp: Path) -> str:
+def plain_text_differs(path: Path, text: str, docs, tmp: Path) -> str:
     """'' where the plain-text copy of the law segments like the Markdown, else what differs."""
-    text = path.read_text(encoding="utf-8")
-    title = text.splitlines()[0].lstrip("# ").strip()
-    body = re.sub(r"^#+\s*", "", text.split("<!-- INFO END -->", 1)[-1], flags=re.M)
     plain = tmp / (path.stem + ".txt")
-    plain.write_text(title + "\n" + re.sub(r"\n\s*\n", "\n", body), encoding="utf-8")
+    plain.write_text(plain_copy(text), encoding="utf-8")
     got = parse_file(plain)
     if len(got) != 1:
         return f"{len(got)} documents: {', '.join(d.title[:16] for d in got[:4])}"
@@ -83,12 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
             docs = parse_file(path)
+            text = path.read_text(encoding="utf-8")
             clauses += sum(c.role == "clause" for d in docs for c in d.clauses)
-            missing = lost_sentences(path, docs)
+            missing = lost_sentences(text, docs)
             if missing:
                 lost += len(missing)
                 lost_files.append((path.name, missing[0]))
-            why = plain_text_differs(path, docs, Path(tmp))
+            why = plain_text_differs(path, text, docs, Path(tmp))
             if why:
                 differ.append((path.name, why))
     print(f"files {len(files)}, indexed clauses {clauses}")

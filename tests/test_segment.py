@@ -1052,10 +1052,10 @@ def _article_keys(docs) -> set[tuple[str, str]]:
 def test_law_as_plain_text_segments_like_its_markdown(rel):
     """The same law copied as plain text (no Markdown marks, no blank lines, as from a web page or a .docx) is one
     document with the same articles, each under the same chapter."""
+    from eval.segment_audit import plain_copy
+
     text, docs = _law(rel)
-    title = text.splitlines()[0].lstrip("# ").strip()
-    body = re.sub(r"^#+\s*", "", text.split("<!-- INFO END -->", 1)[-1], flags=re.M)
-    plain = parse_text(title + "\n" + re.sub(r"\n\s*\n", "\n", body), "law.txt")
+    plain = parse_text(plain_copy(text), "law.txt")
     assert [d.title for d in plain] == [docs[0].title]
 
     def articles(d):
