@@ -148,6 +148,9 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
     (re.compile(r"几点"), "点|时|:"),
     (re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
     (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
+    # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
+    (re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
+                r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
@@ -172,6 +175,10 @@ def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
     return None
 
 
+_TIME_UNIT = re.compile(r"天|日|月|年|小时")  # a stated-quantity pattern for a time
+_PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
+
+
 # a sanction's amount ("处二万元以上十万元以下的罚款") is no price, fee or ratio: it answers only a question about one
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 
@@ -183,9 +190,10 @@ def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str) -> b
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
     if anchor and anchor in text:
-        # the number follows the anchor closely, within the same phrase
-        return any(stated.search(re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0])
-                   for x in re.finditer(anchor, text))
+        # the number follows the anchor closely, within the same phrase; for a time asked, the anchor's period
+        # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
+        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for x in re.finditer(anchor, text)]
+        return any(stated.search(p) or (_TIME_UNIT.search(stated.pattern) and _PERIOD.match(p)) for p in phrases)
     return stated.search(text) is not None
 
 

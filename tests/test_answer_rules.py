@@ -31,6 +31,15 @@ def _c(text: str) -> Clause:
     ("佣金最高比例是百分之几？", "收取不合理费用的，处五万元以上五十万元以下的罚款。", "比例"),
     ("违规直播最多罚多少钱？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", None),
     ("能卖多少算多少吗？", "平台应制定明确的退换货政策。", None),
+    # a time asked of a period the clause sets in words: answered ("the shortest time necessary" is the answer)
+    ("个人信息最多能保存几年？", "个人信息的保存期限应当为实现处理目的所必要的最短时间。", None),
+    ("个人信息最多能保存几年？", "个人信息处理者应当对其个人信息处理活动负责。保存相关记录。", "几年"),
+    ("投诉要在几天内处理完？", "企业应明确投诉处理时限，并向用户公示。", "几天"),  # no anchor word: a number is needed
+    # a size asked of something measured needs a measure; a degree asked ("要求有多高") is no quantity
+    ("价格数字的字号最小要多大？", "经营者应当以显著方式标明价格。", "字号最小要多大"),
+    ("价格数字的字号最小要多大？", "标价签上价格数字的字号不得小于48磅。", None),
+    ("商品主图尺寸多少合适？", "商品图片应清晰，主图尺寸不小于800像素。", None),
+    ("对客服的要求有多高？", "客服人员应具备良好的沟通能力。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
