@@ -432,6 +432,33 @@ def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
     assert "广告不得有下列情形" in ans.answer
 
 
+def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
+    """"可以不通知个人" qualifies the first paragraph's duty (立即采取补救措施，并通知…): retrieved together, the
+    rule is cited first, and a cited item right after the lead-in that announces it; with no item cited, the
+    lead-in's sentence is left out of the answer."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    src = tmp_path / "某信息法.md"
+    src.write_text("# 某信息法\n\n第五十七条 发生或者可能发生个人信息泄露、篡改、丢失的，个人信息处理者应当立即采取补救措施，"
+                   "并通知履行个人信息保护职责的部门和个人。通知应当包括下列事项：\n\n（一）发生或者可能发生个人信息泄露、篡改、"
+                   "丢失的信息种类、原因和可能造成的危害；\n\n（二）个人信息处理者的联系方式。\n\n个人信息处理者采取措施能够有效"
+                   "避免信息泄露、篡改、丢失造成危害的，个人信息处理者可以不通知个人。\n\n第五十八条 提供重要互联网平台服务的"
+                   "个人信息处理者，应当定期发布个人信息保护社会责任报告。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([src])
+    ans = answer(_retriever(s), "用户信息泄露了，能不能不通知个人？")
+    assert ans.retrieved[0].clause.label == "《某信息法》第五十七条第二款"
+    # the rule first, the item its lead-in announces right after it, then the paragraph that qualifies the rule
+    assert [c.label for c in ans.citations] == ["《某信息法》第五十七条", "《某信息法》第五十七条（一）", "《某信息法》第五十七条第二款"]
+    assert "通知应当包括下列事项[1]：发生或者可能发生个人信息泄露、篡改、丢失的信息种类" in ans.answer
+    # with no item cited, the sentence that only announces the list is left out
+    ans = answer(_retriever(s), "用户信息泄露了，能不能不通知个人？", k=2)
+    assert [c.label for c in ans.citations] == ["《某信息法》第五十七条", "《某信息法》第五十七条第二款"]
+    assert "并通知履行个人信息保护职责的部门和个人[1]；" in ans.answer and "下列事项" not in ans.answer
+
+
 def test_a_clause_of_several_sentences_gets_a_vector_for_each_sentence():
     from ingest.index import clause_vector_id, dense_units, vector_id
     from ingest.records import Clause
