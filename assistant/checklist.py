@@ -42,7 +42,11 @@ DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按�
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
-                               r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|为了.{0,40}制定|"
+                               r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|"
+                               # a purpose, what the document is made for ("为了规范…，根据《价格法》…等法律、行政法规，
+                               # 制定本规定", "为了提升…，需要制定一系列规范"), not a duty given with its purpose
+                               # ("为了提高服务质量，企业应当制定售后服务规范")
+                               r"为了[^。]*?[，,](?:需要|应当|应该|应|必须|须)?制定|"
                                r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
                                r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念|"  # an explanation, a slogan,
                                # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
@@ -59,6 +63,7 @@ _CONDITION = re.compile(_DE_CLAUSE + r"|"
                         r"(?:^|(?<=[，,；;]))\s*[\u4e00-\u9fff]{0,4}?(?:如果|假如|一旦|若|如(?![实何下此同期约今数]))[^，,；;。]*(?=[，,])")
 _LEADING_CONDITION = re.compile(_DE_CLAUSE)  # matched at the start of a sentence
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
+_MAY = re.compile(r"可以|鼓励|提倡|(?<![所专])有权(?![人的益利])")  # in a phrase: not 所有权人, 专有权的货物
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
 # lead-ins whose items are no duty to check: exceptions ("但下列商品除外："), the violations a penalty
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
@@ -254,6 +259,9 @@ def _kind(sentence: str) -> str | None:
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
+    phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
+    if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
+        return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")
     return "prohibition" if prohibition else "duty"
 
 

@@ -24,6 +24,19 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("员工不得泄露客户个人信息", "prohibition"), ("严禁私自收取费用", "prohibition")]),
     ("第三条 本制度所称售后服务，是指商品售出后提供的服务。", None, []),  # a definition
     ("第四条 为了规范售后服务，制定本制度。", None, []),  # a purpose
+    # a law's purpose article, however long
+    ("第一条 为了规范经营者明码标价行为，预防和制止价格欺诈，维护市场价格秩序，保护消费者、经营者合法权益和社会公共利益，"
+     "根据《中华人民共和国价格法》《价格违法行为行政处罚规定》等法律、行政法规，制定本规定。", None, []),
+    ("为了提高服务质量，企业应当制定售后服务规范。", None, [("为了提高服务质量，企业应当制定售后服务规范", "duty")]),
+    # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
+    ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
+    ("第八条 经营者可以自行决定促销方式，但应当明码标价。", None, [("经营者可以自行决定促销方式，但应当明码标价", "duty")]),
+    ("物料的输送、装卸可以密闭作业的应当密闭。", None, [("物料的输送、装卸可以密闭作业的应当密闭", "duty")]),  # the case
+    ("公民有权制止在禁止吸烟的公共场所的吸烟者吸烟。", None, []),  # a right
+    # an owner (所有权人) or an exclusive right (专有权) is no permission
+    ("出现污损的，所有权人或者管理人应当及时清洁、维修或者更换。", None,
+     [("出现污损的，所有权人或者管理人应当及时清洁、维修或者更换", "duty")]),
+    ("侵犯世界博览会标志专有权的货物禁止进出口。", None, [("侵犯世界博览会标志专有权的货物禁止进出口", "prohibition")]),
     ("第五条 平台可以建立退款机制。", None, []),  # a permission
     ("（一）退换货政策：明确退换货条件、流程及时限；", "第六条 售后服务内容包括：", [
         ("退换货政策：明确退换货条件、流程及时限", "duty")]),  # an item under a lead-in that lists duties
