@@ -650,6 +650,15 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     return Checklist(topic, scope, tuple(items))
 
 
+def _same_bearer(a: _Obligation, b: _Obligation) -> bool:
+    """Items of two lists are one duty only where their lead-ins bind the same party or thing: "利用广告代言人作推荐、
+    证明" is forbidden to 医疗、药品、医疗器械广告 (广告法 第十六条) and to 保健食品广告 (第十八条), two duties."""
+    if not (a.lead_words and b.lead_words):
+        return True
+    x, y = (_subject(o.lead_words) for o in (a, b))
+    return not x or not y or x == y  # (a ban on every advert is not worded as the ban on medical ones)
+
+
 def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> list[ChecklistItem]:
     """One item per duty: obligations that share most of their words, or whose sentence vectors
     are at least ``threshold`` similar, are one item with all their citations."""
@@ -671,7 +680,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
     groups: list[list[_Obligation]] = []
     for o in found:
         for g in groups:
-            if g[0].kind == o.kind and any(same(o.sentence, x.sentence) for x in g):
+            if g[0].kind == o.kind and any(same(o.sentence, x.sentence) and _same_bearer(o, x) for x in g):
                 if all(x.clause.id != o.clause.id for x in g) or all(x.sentence != o.sentence for x in g):
                     g.append(o)
                 break

@@ -251,6 +251,20 @@ def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     assert it.text == text and [c.id for c in it.citations] == cited and grounded(it)
 
 
+def test_the_same_act_forbidden_to_two_kinds_of_adverts_is_two_items():
+    """广告法 第十六条 and 第十八条 both forbid "利用广告代言人作推荐、证明": to medical and to health-food adverts."""
+    from assistant.checklist import _merge
+
+    found = []
+    for n, lead in ((16, "医疗、药品、医疗器械广告不得含有下列内容："), (18, "保健食品广告不得含有下列内容："), (19, "广告不得含有下列内容：")):
+        found += obligations(_c("（四）利用广告代言人作推荐、证明；", f"d/a{n}-4", parent=f"d/a{n}"), _c(f"第{n}条 {lead}", f"d/a{n}"))
+    items = _merge(found)
+    # nor is a ban on every advert worded as the ban on medical ones
+    assert [i.text for i in items] == ["医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明",
+                                       "保健食品广告是否杜绝含有下列内容：利用广告代言人作推荐、证明",
+                                       "广告是否杜绝含有下列内容：利用广告代言人作推荐、证明"]
+
+
 def test_grounded_means_every_content_word_is_in_the_cited_clauses():
     cite = ItemCitation("d/a1", "某制度", "《某制度》第一条", "第一条 企业应当建立健全售后服务制度。")
     assert grounded(ChecklistItem("企业是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ()))
