@@ -22,6 +22,18 @@ def _retriever(settings):
     return Retriever(settings)
 
 
+def _law_index(tmp_path, title: str, body: str):
+    """A knowledge base of one Markdown law (``# title`` then ``body``), built for real; its retriever."""
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    src = tmp_path / f"{title}.md"
+    src.write_text(f"# {title}\n\n{body}", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([src])
+    return _retriever(s)
+
+
 def test_seed_index_holds_every_document(seed_settings):
     r = _retriever(seed_settings)
     assert len(r.documents) == 18
@@ -419,15 +431,10 @@ def test_a_second_ingest_of_the_same_knowledge_base_is_refused_while_one_runs(tm
 def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
     """"广告不得有下列情形：" is what makes each item a prohibition: a lookup cites it too."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    src = tmp_path / "某广告法.md"
-    src.write_text("# 某广告法\n\n第九条 广告不得有下列情形：\n\n（一）使用“国家级”、“最高级”、“最佳”等用语；\n\n"
-                   "（二）危害人身、财产安全，泄露个人隐私。\n\n第十条 广告应当真实、合法。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([src])
-    ans = answer(_retriever(s), "某广告法第九条说了什么")
+    r = _law_index(tmp_path, "某广告法", "第九条 广告不得有下列情形：\n\n（一）使用“国家级”、“最高级”、“最佳”等用语；\n\n"
+                   "（二）危害人身、财产安全，泄露个人隐私。\n\n第十条 广告应当真实、合法。\n")
+    ans = answer(r, "某广告法第九条说了什么")
     assert [c.label for c in ans.citations] == ["《某广告法》第九条", "《某广告法》第九条（一）", "《某广告法》第九条（二）"]
     assert "广告不得有下列情形" in ans.answer
 
@@ -437,24 +444,19 @@ def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
     rule is cited first, and a cited item right after the lead-in that announces it; with no item cited, the
     lead-in's sentence is left out of the answer."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    src = tmp_path / "某信息法.md"
-    src.write_text("# 某信息法\n\n第五十七条 发生或者可能发生个人信息泄露、篡改、丢失的，个人信息处理者应当立即采取补救措施，"
-                   "并通知履行个人信息保护职责的部门和个人。通知应当包括下列事项：\n\n（一）发生或者可能发生个人信息泄露、篡改、"
-                   "丢失的信息种类、原因和可能造成的危害；\n\n（二）个人信息处理者的联系方式。\n\n个人信息处理者采取措施能够有效"
-                   "避免信息泄露、篡改、丢失造成危害的，个人信息处理者可以不通知个人。\n\n第五十八条 提供重要互联网平台服务的"
-                   "个人信息处理者，应当定期发布个人信息保护社会责任报告。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([src])
-    ans = answer(_retriever(s), "用户信息泄露了，能不能不通知个人？")
+    r = _law_index(tmp_path, "某信息法", "第五十七条 发生或者可能发生个人信息泄露、篡改、丢失的，个人信息处理者应当立即采取补救"
+                   "措施，并通知履行个人信息保护职责的部门和个人。通知应当包括下列事项：\n\n（一）发生或者可能发生个人信息泄露、"
+                   "篡改、丢失的信息种类、原因和可能造成的危害；\n\n（二）个人信息处理者的联系方式。\n\n个人信息处理者采取措施"
+                   "能够有效避免信息泄露、篡改、丢失造成危害的，个人信息处理者可以不通知个人。\n\n第五十八条 提供重要互联网平台"
+                   "服务的个人信息处理者，应当定期发布个人信息保护社会责任报告。\n")
+    ans = answer(r, "用户信息泄露了，能不能不通知个人？")
     assert ans.retrieved[0].clause.label == "《某信息法》第五十七条第二款"
     # the rule first, the item its lead-in announces right after it, then the paragraph that qualifies the rule
     assert [c.label for c in ans.citations] == ["《某信息法》第五十七条", "《某信息法》第五十七条（一）", "《某信息法》第五十七条第二款"]
     assert "通知应当包括下列事项[1]：发生或者可能发生个人信息泄露、篡改、丢失的信息种类" in ans.answer
     # with no item cited, the sentence that only announces the list is left out
-    ans = answer(_retriever(s), "用户信息泄露了，能不能不通知个人？", k=2)
+    ans = answer(r, "用户信息泄露了，能不能不通知个人？", k=2)
     assert [c.label for c in ans.citations] == ["《某信息法》第五十七条", "《某信息法》第五十七条第二款"]
     assert "并通知履行个人信息保护职责的部门和个人[1]；" in ans.answer and "下列事项" not in ans.answer
 
@@ -478,18 +480,12 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     """A sanctioned breach restates a duty: "要不要公示" is answered by the duty; "不公示会怎么样" by the penalty
     item, cited after its lead-in (which says the sanction) and run into it."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    src = tmp_path / "某电商法.md"
-    src.write_text("# 某电商法\n\n第十五条 电子商务经营者应当在其首页显著位置，持续公示营业执照信息。\n\n"
+    r = _law_index(tmp_path, "某电商法", "第十五条 电子商务经营者应当在其首页显著位置，持续公示营业执照信息。\n\n"
                    "第十六条 电子商务经营者自行终止从事电子商务的，应当提前三十日在首页显著位置持续公示有关信息。\n\n"
                    "第七十六条 电子商务经营者违反本法规定，有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款：\n\n"
                    "（一）未在首页显著位置公示营业执照信息的；\n\n（二）未明示用户信息查询、更正、删除以及用户注销的方式的。\n\n"
-                   "第七十七条 电子商务经营者违反本法第十八条第一款规定提供搜索结果的，依照有关法律的规定处罚。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([src])
-    r = _retriever(s)
+                   "第七十七条 电子商务经营者违反本法第十八条第一款规定提供搜索结果的，依照有关法律的规定处罚。\n")
     duty = answer(r, "网店要不要在首页公示营业执照？")
     assert duty.status == "answered" and [c.label for c in duty.citations] == ["《某电商法》第十五条"]
     # retrieved below the duties, not cited
