@@ -10,7 +10,7 @@ from ingest.records import Clause
 from tiaowen.errors import BadQuestion
 
 from .citations import CANNOT_ANSWER
-from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, penal, penalty_item
+from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, binding_item, penal, penalty_item
 from .retrieve import DEFINITION_ASK, DEFINITION_ASK_BEFORE, Hit, Retriever, asked_terms, defines, is_lead_in
 from .support import CLAUSE_MARKER, evidence
 from .thesaurus import Thesaurus
@@ -330,7 +330,8 @@ def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     seen = {h.clause.id for h in chosen}
     for h in chosen:
         parent = retriever.by_id.get(h.clause.parent_id or "")
-        if parent is not None and parent.id not in seen and (h.lookup and is_lead_in(parent) or penalty_item(h.clause, parent)):
+        if parent is not None and parent.id not in seen and (h.lookup and is_lead_in(parent) or penalty_item(h.clause, parent)
+                                                             or binding_item(h.clause, parent)):
             seen.add(parent.id)
             out.append(Hit(parent, h.score, lookup=True))
         out.append(h)

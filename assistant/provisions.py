@@ -9,7 +9,7 @@ from ingest.clean import SENTENCE
 from ingest.records import Clause
 
 from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
-from .support import evidence
+from .support import LIST_MARKER, evidence
 
 ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
 # a question about what follows a breach: a penalty provision answers it
@@ -28,3 +28,12 @@ def penal(clause: Clause, parent: Clause | None) -> bool:
         return True
     sents = [x.strip() for x in SENTENCE.findall(evidence(clause.text)) if x.strip()]
     return any(_sanction(x) for x in sents) and all(_sanction(x) or not any(_modals(x)) for x in sents)
+
+
+def binding_item(clause: Clause, parent: Clause | None) -> bool:
+    """A list item with no modal of its own under a lead-in whose sentence has one ("广告不得有下列情形：" over "（三）使用
+    “国家级”、“最高级”、“最佳”等用语"): quoted without its lead-in it reads as the opposite of the rule."""
+    if parent is None or not parent.text.rstrip().endswith(("：", ":")) or not LIST_MARKER.match(clause.text):
+        return False
+    lead = [x.strip() for x in SENTENCE.findall(evidence(parent.text)) if x.strip()]
+    return bool(lead) and any(_modals(lead[-1])) and not any(_modals(evidence(clause.text)))

@@ -16,7 +16,7 @@ from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
 from .provisions import ASKS_CONSEQUENCE, penal
-from .support import CLAUSE_MARKER
+from .support import LIST_MARKER
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,6 @@ _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:�
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 NAMED_VECTORS_KEPT = 50_000  # vectors of named documents kept in memory (about 77 MB at 384 dimensions)
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
-_LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article has no run-in heading)
 
 
 def asked_terms(question: str) -> list[str]:
@@ -460,7 +459,7 @@ class Retriever:
             key = self._list_key(clause)
             group = [c for c in (self.children.get(clause.parent_id, []) if clause.parent_id else self.top_level.get(clause.doc_id, []))
                      if self._list_key(c) == key]
-            bodies = [c.text[m.end():] if (m := _LIST_MARKER.match(c.text)) else "" for c in group]
+            bodies = [c.text[m.end():] if (m := LIST_MARKER.match(c.text)) else "" for c in group]
             parent = self.by_id.get(clause.parent_id or "")
             lead_in = parent is not None and parent.text.rstrip().endswith(("：", ":"))
             self._run_in.update(zip((c.id for c in group), run_in_headings(bodies, lead_in)))

@@ -20,6 +20,7 @@ MAX_MATCHED = 2  # clauses support matching may cite for one statement
 # the numbering a clause's text starts with (第十一条, （一）, 一、, 5.2.1, a.), taken off where its words are quoted
 CLAUSE_MARKER = (r"第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
                  r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]")
+LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article's 第X条 is none)
 
 # words addressed to an assistant, not to the people a rule governs; "不得忽略上述规定" is a rule
 _NEG = r"(?<!不得)(?<!不能)(?<!不应)(?<!不要)(?<!禁止)(?<!严禁)(?<!不可)"

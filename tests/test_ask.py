@@ -439,6 +439,30 @@ def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
     assert "广告不得有下列情形" in ans.answer
 
 
+def test_an_item_without_a_rule_of_its_own_is_cited_with_the_lead_in_that_states_it(tmp_path):
+    """"使用“国家级”、“最高级”、“最佳”等用语" quoted alone reads as what an advert should do: its lead-in
+    "广告不得有下列情形：" is cited before it and runs into it. An item that states its own rule is quoted alone."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某广告法", "第九条 广告不得有下列情形：\n\n（一）使用或者变相使用国旗、国歌、国徽；\n\n"
+                   "（二）使用“国家级”、“最高级”、“最佳”等用语；\n\n（三）危害人身、财产安全，泄露个人隐私。\n\n"
+                   "第十条 广告应当真实、合法，以健康的表现形式表达广告内容。\n\n第十一条 广告内容涉及的事项需要取得行政许可的，"
+                   "应当与许可的内容相符合：\n\n（一）广告使用数据、统计资料的，应当真实、准确，并表明出处。\n")
+    ans = answer(r, "商品详情页能不能写“最佳”“最高级”这种词？")
+    labels = [c.label for c in ans.citations]
+    assert "《某广告法》第九条（二）" in labels
+    assert labels[labels.index("《某广告法》第九条（二）") - 1] == "《某广告法》第九条"
+    n = labels.index("《某广告法》第九条")
+    assert f"广告不得有下列情形[{n + 1}]：使用“国家级”、“最高级”、“最佳”等用语[{n + 2}]" in ans.answer
+    # an item with a modal of its own needs no lead-in to be read right
+    from assistant.provisions import binding_item
+
+    item = next(c for c in r.clauses if c.label == "《某广告法》第十一条（一）")
+    assert not binding_item(item, r.by_id[item.parent_id])
+    item = next(c for c in r.clauses if c.label == "《某广告法》第九条（三）")
+    assert binding_item(item, r.by_id[item.parent_id])
+
+
 def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
     """"可以不通知个人" qualifies the first paragraph's duty (立即采取补救措施，并通知…): retrieved together, the
     rule is cited first, and a cited item right after the lead-in that announces it; with no item cited, the
