@@ -12,7 +12,7 @@ from tiaowen.errors import BadQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, binding_item, penal, penalty_item
 from .retrieve import DEFINITION_ASK, DEFINITION_ASK_BEFORE, Hit, Retriever, asked_terms, defines, is_lead_in
-from .support import CLAUSE_MARKER, evidence
+from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
@@ -257,6 +257,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
     chosen = _items_after_lead_ins(_with_lead_ins(retriever, chosen))
+    announced = {h.clause.parent_id for h in chosen if LIST_MARKER.match(h.clause.text)}  # lead-ins with an item cited
     citations: list[Citation] = []
     by_doc: dict[str, list[str]] = {}
     for h in chosen:
@@ -264,7 +265,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         st = _statement(q, c, h.lookup, retriever.run_in_heading(c))
         if not st:
             continue
-        if st.endswith(("：", ":")) and not any(x.clause.parent_id == c.id and _MARKER.match(x.clause.text) for x in chosen):
+        if st.endswith(("：", ":")) and c.id not in announced:
             # its list is not cited: the sentence that only announces it is left out ("…并通知…部门和个人。
             # 通知应当包括下列事项：" would run into the next clause cited)
             # a lead-in that is the whole sentence ("售出的产品有下列情形之一的，销售者应当…；…赔偿损失：") stays
@@ -342,7 +343,7 @@ def _items_after_lead_ins(chosen: list[Hit]) -> list[Hit]:
     """A cited list item follows its cited lead-in, which runs into it ("通知应当包括下列事项[1]：发生…[2]"),
     before anything else the lead-in's clause is cited with (its later paragraph: "…可以不通知个人")."""
     ids = {h.clause.id for h in chosen}
-    items = {id(h) for h in chosen if h.clause.parent_id in ids and _MARKER.match(h.clause.text)}
+    items = {id(h) for h in chosen if h.clause.parent_id in ids and LIST_MARKER.match(h.clause.text)}
     out: list[Hit] = []
     for h in chosen:
         if id(h) in items:

@@ -26,7 +26,7 @@ def penal(clause: Clause, parent: Clause | None) -> bool:
     （一）未在首页显著位置公示营业执照信息…的"), or an article that only sanctions ("…的，依照…的规定处罚")."""
     if penalty_item(clause, parent):
         return True
-    sents = [x.strip() for x in SENTENCE.findall(evidence(clause.text)) if x.strip()]
+    sents = _sentences(clause.text)
     return any(_sanction(x) for x in sents) and all(_sanction(x) or not any(_modals(x)) for x in sents)
 
 
@@ -35,5 +35,10 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
     “国家级”、“最高级”、“最佳”等用语"): quoted without its lead-in it reads as the opposite of the rule."""
     if parent is None or not parent.text.rstrip().endswith(("：", ":")) or not LIST_MARKER.match(clause.text):
         return False
-    lead = [x.strip() for x in SENTENCE.findall(evidence(parent.text)) if x.strip()]
+    lead = _sentences(parent.text)
     return bool(lead) and any(_modals(lead[-1])) and not any(_modals(evidence(clause.text)))
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a clause's text, without words addressed to an assistant."""
+    return [x.strip() for x in SENTENCE.findall(evidence(text)) if x.strip()]
