@@ -62,8 +62,9 @@ _DE_CLAUSE = r"[^，,；;。]*的(?=[，,])"  # "…的，": the case a rule is 
 _CONDITION = re.compile(_DE_CLAUSE + r"|"
                         r"(?:^|(?<=[，,；;]))\s*[\u4e00-\u9fff]{0,4}?(?:如果|假如|一旦|若|如(?![实何下此同期约今数]))[^，,；;。]*(?=[，,])")
 _LEADING_CONDITION = re.compile(_DE_CLAUSE)  # matched at the start of a sentence
-PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|有权")
-_MAY = re.compile(r"可以|鼓励|提倡|(?<![所专])有权(?![人的益利])")  # in a phrase: not 所有权人, 专有权的货物
+_RIGHT = r"(?<![所专])有权(?![人的益利])"  # not 所有权人, 专有权的货物
+PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|" + _RIGHT)
+_MAY = re.compile(r"可以|鼓励|提倡|" + _RIGHT)  # in a phrase
 LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
 # lead-ins whose items are no duty to check: exceptions ("但下列商品除外："), the violations a penalty
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
@@ -75,14 +76,17 @@ _SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究"
 SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
                            + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可)")
-NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一")
+NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
+                               # who is which party, by case ("电梯使用单位按照下列规定确定：")
+                               r"(?:下列|以下)[^。；：:]{0,6}(?:确定|确认|划分)[^。；：:]{0,8}[：:]\s*$")
 # where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
 BULLET = re.compile(r"(?=——)|(?<=[。；;：:])\s*(?=-\s?[\u4e00-\u9fff])")
 # a lead-in whose duty is its list: "应实施以下管理标准：", "应符合下列要求："
 LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u9fff]{0,4}(?:以下|下列|如下)")
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
-# a duty of a regulator or a court ("市场监督管理部门应当…") is none of the business the checklist is for
-REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会)")
+# a duty of a regulator, a court or an association ("市场监督管理部门应当…", "消费者协会履行下列职责") is none of the
+# business the checklist is for
+REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会)")
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
@@ -284,6 +288,13 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     return not business or business.start() > regulator.start() and bool(ACTS_ON.search(subject[regulator.end():business.start()]))
 
 
+def _regulator_named(lead: str) -> bool:
+    """Does a lead-in without a modal name an authority, and no business, as whose list it is ("政府及其有关部门分别
+    行使下列职责：", "人民法院受理…下列诉讼：")?"""
+    head = re.split(r"[，,；;]", re.split(r"下列|以下|如下", lead)[0])[-1]  # the phrase of the list ("为确保企业…，政府…")
+    return bool(REGULATOR.search(head)) and not BUSINESS.search(head)
+
+
 ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|监督|认定|查处")
 
 
@@ -378,10 +389,13 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
         if _ITEM.match(clause.text):  # a 款 after the list is no item of it
             listed = True
             # a lead-in without a modal lists duties ("售后服务内容包括："), unless it lists circumstances
-            # ("有下列情形之一的："), powers ("行使下列职权：") or what one may do ("可以采取下列措施：")
+            # ("有下列情形之一的："), powers ("行使下列职权："), what one may do ("可以采取下列措施：") or who is
+            # which party ("…按照下列规定确定："); a lead-in whose modal _kind finds no business duty in (an
+            # authority's "…部门应当在登记簿上载明下列事项：") or that names an authority lists none either
             stated = _kind(last)  # the lead-in's own sentence states the duty
             lead_kind = stated or _kind(parent.text) or (
-                None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) else "duty")
+                None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) or any(_modals(last))
+                or _regulator_named(last) else "duty")
             lead_words = _MARKER.sub("", evidence(last), count=1).strip() if stated else ""
     parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
     for j, part in enumerate(parts):

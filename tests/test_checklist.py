@@ -126,6 +126,17 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # how the law characterises an act is no duty to check
     ("经营者的工作人员进行贿赂的，应当认定为经营者的行为。", None, []),
     ("（一）虚报出口产品的功能的；", "第七条 具有下列情形之一的，应当认定为“假报出口或者其他欺骗手段”：", []),
+    # the items of a list whose lead-in is a regulator's, a court's or an association's are theirs, with or without a
+    # modal; so are an association's duties; an owner (所有权人) in an item is no permission
+    ("（四）民用航空器所有权的取得方式和取得日期；", "第十条 国务院民用航空主管部门向民用航空器所有人颁发民用航空器所有权登记证书时，"
+     "应当在民用航空器权利登记簿上载明下列事项：", []),
+    ("（二）决定国家与企业之间财产收益的分配方式；", "第四十二条 为确保企业财产所有权，政府及其有关部门分别行使下列职责：", []),
+    ("（二）建立行业内电子商务信用评价制度；", "第十二条 电子商务行业协会应当发挥行业自律作用，开展下列工作：", []),
+    ("（一）向消费者提供消费信息和咨询服务；", "第三十七条 消费者协会履行下列公益性职责：", []),
+    ("第九条 电梯行业协会应当加强行业自律，推进行业诚信体系建设。", None, []),
+    ("（一）自行管理的，所有权人为电梯运营使用单位；", "第二十七条 电梯运营使用单位按照以下方式确定：", []),  # who is which party
+    ("（二）在设备显著位置标明所有权人的名称；", "第八条 经营者出租设备，应当遵守下列规定：",
+     [("在设备显著位置标明所有权人的名称", "duty")]),
     # the items of a list of what one may do are no instructions, whatever verb they start with
     ("（二）要求遵守特定的行为规范；", "第三十一条 对拒不改正的，学校可以采取以下管理教育措施：", []),
 ])
