@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
@@ -140,42 +141,49 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
-_QUANTITY_ASKED = [  # (what the question asks, the units that answer it)
-    (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
-    (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
-    (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
-    (re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
-    (re.compile(r"几点"), "点|时|:"),
-    (re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
-    (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
+_QUANTITY_ASKED = [  # (what the question asks, the units that answer it, whether it asks for a period of time)
+    (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月", True),
+    (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年", True),
+    (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日", True),
+    (re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时", True),
+    (re.compile(r"几点"), "点|时|:", False),
+    (re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等", False),
+    (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次", False),
     # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
     (re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
-                r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
-    (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
+                r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方",
+     False),
+    (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
-_TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工作日|周|个?月|年|分钟")
+_TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工作日|周|个?月|年|分钟", True)
 
 
 # "想写多少就写多少", "能卖多少算多少": any amount, no question for one
 _ANY_AMOUNT = re.compile(r"多少(?:就|算|便)[\u4e00-\u9fff]{0,3}?多少")
 
 
-def _asked(question: str, table) -> tuple[str, re.Pattern, str] | None:
-    """(the words that ask, the pattern of a stated quantity, the anchor word) for a quantity question."""
+class _Ask(NamedTuple):
+    words: str  # the words that ask ("几年")
+    stated: re.Pattern  # a quantity that answers ("3年", "每月")
+    anchor: str  # the word before the ask ("保存"), where it is one
+    period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
+
+
+def _asked(question: str, table) -> _Ask | None:
+    """What a quantity question asks, by the first row of ``table`` that matches it."""
     question = _ANY_AMOUNT.sub("□", question)
-    for pattern, units in table:
+    for pattern, units, period in table:
         m = pattern.search(question)
         if not m:
             continue
         stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
         before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
         anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
-        return m.group(0), stated, anchor
+        return _Ask(m.group(0), stated, anchor, period)
     return None
 
 
-_TIME_UNIT = re.compile(r"天|日|月|年|小时")  # a stated-quantity pattern for a time
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
 
 
@@ -183,18 +191,18 @@ _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", 
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 
 
-def _states(clause: Clause, stated: re.Pattern, anchor: str, question: str) -> bool:
+def _states(clause: Clause, ask: _Ask, question: str) -> bool:
     """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
     sanction counts only where the question asks about sanctions."""
     text = clause.text.replace("____", "").replace("＿", "")
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
-    if anchor and anchor in text:
+    if ask.anchor and ask.anchor in text:
         # the number follows the anchor closely, within the same phrase; for a time asked, the anchor's period
         # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
-        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for x in re.finditer(anchor, text)]
-        return any(stated.search(p) or (_TIME_UNIT.search(stated.pattern) and _PERIOD.match(p)) for p in phrases)
-    return stated.search(text) is not None
+        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for x in re.finditer(ask.anchor, text)]
+        return any(ask.stated.search(p) or (ask.period and _PERIOD.match(p)) for p in phrases)
+    return ask.stated.search(text) is not None
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
@@ -204,9 +212,9 @@ def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
     the number must follow that word closely, in the same phrase ("当月累计____天" states none).
     """
     asked = _asked(question, _QUANTITY_ASKED)
-    if asked is None or any(_states(c, asked[1], asked[2], question) for c in clauses):
+    if asked is None or any(_states(c, asked, question) for c in clauses):
         return None
-    return asked[0]
+    return asked.words
 
 
 def _sentences(text: str) -> list[str]:
@@ -302,10 +310,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                 continue
             chosen.append(h)
     asked = _asked(q, [_TIME_ASKED])
-    if asked and not any(_states(h.clause, asked[1], asked[2], q) for h in chosen):
+    if asked and not any(_states(h.clause, asked, q) for h in chosen):
         # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top 2k)
-        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked[1], asked[2], q)), None)
+        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked, q)), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
