@@ -19,7 +19,8 @@ import tempfile
 from pathlib import Path
 
 from ingest.clean import norm
-from ingest.documents import parse_file
+from ingest.documents import parse_file, parse_text
+from ingest.loaders import load_file
 
 from .sets import laws_dir
 
@@ -87,8 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     lost_files, lost, differ, clauses = [], 0, [], 0
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
-            docs = parse_file(path)
-            text = path.read_text(encoding="utf-8")
+            loaded = load_file(path)  # read once: the documents and the text they must cover
+            text = loaded.text
+            docs = parse_text(text, str(path), markdown=loaded.format == "md")
             clauses += sum(c.role == "clause" for d in docs for c in d.clauses)
             missing = lost_sentences(text, docs)
             if missing:
