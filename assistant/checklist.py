@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.pr
 
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
-PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|不能|杜绝|不应|切勿|不可以")
+# (not a state: "经两次修理仍不能正常使用的")
+PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|(?<![仍还已尚])不能|杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
@@ -641,7 +642,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     who = bearer(topic)
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
-        context = normed[c.id][2] + (normed[parent.id][0] if parent is not None else "")
+        context = normed[c.id][2] + (normed[_opening(parent, retriever).id][0] if parent is not None else "")
         # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
         # lead-in's words are its own; other context (headings, a parent clause) counts less
         completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
@@ -662,6 +663,15 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         found.extend(o for o in obs if who is None or borne_by(o, who))
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     return Checklist(topic, scope, tuple(items))
+
+
+def _opening(parent: Clause, retriever: Retriever) -> Clause:
+    """What a clause's parent says of its subject: the parent's text, or, for an article cut at its 款 (a group), its
+    first 款 only: "快递经营者应当…验视" is what the later 款 of 第二十二条 are about, but a "发票" list is not about the
+    repair duties of an article whose second 款 says "发票价格" (16 → 10 items on the e-commerce laws)."""
+    if parent.role != "group":
+        return parent
+    return next(iter(retriever.children.get(parent.id) or ()), parent)
 
 
 def _same_bearer(a: _Obligation, b: _Obligation) -> bool:

@@ -137,6 +137,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("（一）自行管理的，所有权人为电梯运营使用单位；", "第二十七条 电梯运营使用单位按照以下方式确定：", []),  # who is which party
     ("（二）在设备显著位置标明所有权人的名称；", "第八条 经营者出租设备，应当遵守下列规定：",
      [("在设备显著位置标明所有权人的名称", "duty")]),
+    # "仍不能正常使用" is a state, not a prohibition: the rule is the duty after it
+    ("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换。", None,
+     [("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换", "duty")]),
     # the items of a list of what one may do are no instructions, whatever verb they start with
     ("（二）要求遵守特定的行为规范；", "第三十一条 对拒不改正的，学校可以采取以下管理教育措施：", []),
 ])
@@ -482,3 +485,42 @@ def test_a_topic_word_in_a_long_list_is_a_mention_not_the_subject():
     r = _Topic("退换货", texts)  # most members are the topic's: the list is about it
     assert r.coverage("提供退货、换货、维修、补发等多种选择") == 1.0
 
+
+def test_a_part_of_a_long_article_is_on_the_topic_of_its_opening_paragraph_not_of_its_siblings(tmp_path):
+    """An article too long to index whole is cut at its 款. A later 款 is about what the article's first 款 is about
+    (第二十二条: 快递), not about what another later 款 names: a "发票" checklist listed the 三包 repair duties of
+    第二十六条 because its second 款 says "发票价格" (浙江省实施《消费者权益保护法》办法)."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    body = (
+        "第二十二条 快递经营者应当按照国家有关规定对消费者交寄的快递物品内件进行验视，保存相关记录，妥善堆放、装卸和运载"
+        "快递物品，在承诺时间内将快递物品投递到约定的收件地址，并由收件人或者其指定的代收人签收，双方也可以约定以智能自助"
+        "快递柜等方式进行投递和签收。\n\n"
+        "经营者在接收快递物品时，应当事先要求消费者申报物品的实际价值；消费者在交寄文件资料（包括照片、图片、合同等，下同"
+        "）或者对其具有特殊意义的物品时，应当事先申报文件资料或者物品的价值。快递物品属于易碎易损物品或者消费者申报的价值"
+        "超过一定限值的，经营者可以要求消费者就超过限值部分进行保价寄递。\n\n"
+        "快递物品因经营者责任遗失或者损毁，事先申报价值的，经营者应当按照申报价值予以赔偿；事先未申报价值但事后能够确定实"
+        "际价值的，经营者应当按照实际价值予以赔偿；事先未申报且事后无法确定实际价值的，由双方协商确定赔偿数额，协商不成的"
+        "，由经营者按照所收取资费十倍的标准予以赔偿，但最高额不超过八百元。\n\n"
+        "第二十六条 国家和省规定实行三包的商品不符合质量要求的，自商品交付之日起七日内，经营者应当根据消费者的要求予以退"
+        "货、更换或者修理；自商品交付之日起十五日内，经营者应当根据消费者的要求予以更换或者修理。\n\n"
+        "经营者按照三包规定承担退货责任的，应当根据商品的发票价格一次性退清货款，不得收取折旧费、使用补偿费等任何费用。\n\n"
+        "经营者按照三包规定承担更换责任的，应当免费为消费者调换同型号的商品。无同型号商品的，经营者应当根据消费者的要求予"
+        "以退货，退货时不得收取折旧费、使用补偿费等任何费用。\n\n"
+        "经营者按照三包规定承担修理责任的，应当自收到消费者要求修理的商品之日起五日内修复，并不得收取材料费、人工费等任何"
+        "费用。经营者应当在三包凭证上如实记录每次接受修理的日期、维修所占时间、修理部位、故障原因等情况，在三包有效期限内"
+        "不得删除修理记录。经营者未在五日内修复的，应当为消费者提供同类相应规格的商品在维修期间使用。\n\n"
+        "商品在三包有效期限内经两次修理仍不能正常使用、全部修理时间累计超过三十五日，或者因经营者原因无法提供维修服务的，"
+        "经营者应当根据消费者的要求予以退货或者更换。消费者选择退货的，按照本条第二款规定执行。商品在三包有效期限内修理或"
+        "者部件更换的，其修理部位或者更换部件自商品交付消费者之日起重新执行原规定的包修期；其他部位的包修期应当扣除维修占"
+        "用的时间。\n\n"
+        "家用汽车产品三包有效期限内更换或者退货的条件，按照本办法第二十七条规定执行。\n\n"
+    )
+    r = _law_index(tmp_path, "浙江省实施《中华人民共和国消费者权益保护法》办法", body)
+    assert sum(c.role == "group" for c in r.clauses) == 2  # both articles were cut into their 款
+    invoices = [i.text for i in checklist(r, "发票").items]
+    assert any("发票价格" in t for t in invoices)  # the 款 that names it
+    assert not any("修复" in t or "调换" in t or "三包凭证" in t for t in invoices), invoices
+    couriers = [i.text for i in checklist(r, "快递").items]
+    assert any("按照实际价值予以赔偿" in t for t in couriers), couriers  # a later 款 of the courier article
