@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -153,6 +154,8 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it, whethe
     (re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方",
      False),
+    # a distance ("零售点要离学校多远", "间隔多少米")
+    (re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km", False),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
@@ -221,6 +224,17 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
+def _answering(question: str, sentences: list[str]) -> list[float]:
+    """How much of the question each sentence of a clause holds, a question bigram weighted by how few of the
+    sentences hold it: in a clause whose every sentence says 宣誓, "宪法宣誓的时候要奏国歌吗" is answered by the one
+    that says 国歌 ("宣誓仪式应当奏唱中华人民共和国国歌"), not by the first two that say 宣誓 and 宪法."""
+    q = _bigrams(question) - _STOP_BIGRAMS
+    held = [_bigrams(s) & q for s in sentences]
+    df = {b: sum(b in h for h in held) for b in q}
+    weight = {b: math.log(1 + len(sentences) / n) for b, n in df.items() if n}
+    return [sum(weight[b] for b in h) for h in held]
+
+
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short), with the
     clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…")."""
@@ -230,7 +244,8 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         st = body.rstrip("。；;")
     else:
         sents = _sentences(body)
-        scored = sorted(range(len(sents)), key=lambda i: -coverage(question, sents[i]))
+        score = _answering(question, sents)
+        scored = sorted(range(len(sents)), key=lambda i: -score[i])
         st = "".join(sents[i] for i in sorted(scored[:2])).rstrip("。；;")
     if heading and st.startswith(heading) and len(st) > len(heading):
         st = f"【{heading}】{st[len(heading):]}"

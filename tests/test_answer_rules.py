@@ -40,6 +40,9 @@ def _c(text: str) -> Clause:
     ("价格数字的字号最小要多大？", "标价签上价格数字的字号不得小于48磅。", None),
     ("商品主图尺寸多少合适？", "商品图片应清晰，主图尺寸不小于800像素。", None),
     ("对客服的要求有多高？", "客服人员应具备良好的沟通能力。", None),
+    # a distance needs a length, not a rule about where
+    ("卖烟花爆竹的店要离学校多远？", "禁止在下列地点燃放烟花爆竹：机关、中小学校、幼儿园。", "多远"),
+    ("卖烟花爆竹的店要离学校多远？", "零售网点与学校的距离不得少于五十米。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -123,3 +126,16 @@ def test_a_penalty_provision_is_told_from_a_duty(text, parent, yes):
     from assistant.provisions import penal
 
     assert penal(_c(text), _c(parent) if parent else None) is yes
+
+
+def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say():
+    """Every sentence of the article says 宣誓; the one that answers is the one that says 国歌."""
+    from assistant.answer import _statement
+
+    article = _c("第八条 宣誓仪式可以采取单独宣誓或者集体宣誓的形式。单独宣誓时，宣誓人应当左手抚按《中华人民共和国宪法》，"
+                 "右手举拳，诵读誓词。集体宣誓时，由一人领誓，领誓人左手抚按《中华人民共和国宪法》，右手举拳，领诵誓词；"
+                 "其他宣誓人整齐排列，右手举拳，跟诵誓词。宣誓仪式应当奏唱中华人民共和国国歌。宣誓场所应当庄重、严肃，"
+                 "悬挂中华人民共和国国旗或者国徽。")
+    said = _statement("宪法宣誓的时候要奏国歌吗", article, whole=False)
+    assert "奏唱中华人民共和国国歌" in said
+    assert len(said) < len(article.text) / 2  # two sentences, not the article
