@@ -142,7 +142,8 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
-_QUANTITY_ASKED = [  # (what the question asks, the units that answer it, whether it asks for a period of time)
+_QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names), whether it asks
+    # for a period of time)
     (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月", True),
     (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年", True),
     (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日", True),
@@ -154,6 +155,8 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it, whethe
     (re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方",
      False),
+    # a measure or a head count the question names ("多少克", "几公斤", "多少人"): a number of that unit answers
+    (re.compile(r"(?:多少|几)个?(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None, False),
     # a distance ("零售点要离学校多远", "间隔多少米")
     (re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km", False),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
@@ -180,6 +183,7 @@ def _asked(question: str, table) -> _Ask | None:
         m = pattern.search(question)
         if not m:
             continue
+        units = units or re.escape(m.group("unit"))
         stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
         before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
         anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""

@@ -72,7 +72,7 @@ LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面
 # alternative grounds of a permission ("符合下列情形之一的，个人信息处理者方可处理个人信息：" — each item is a
 # condition that allows, none a duty)
 _ONE_OF_LIST = r"下列[^。；：:]{0,8}之一[^。；]*?"
-_SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究"
+_SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究|罚金|拘役|拘留|有期徒刑|定罪"  # and a criminal one
 # the lead-in of a list of sanctioned breaches: "…有下列行为之一的，由…责令限期改正，可以处…罚款："
 SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"

@@ -11,7 +11,7 @@ from ingest.records import Clause
 from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
 from .support import LIST_MARKER, evidence
 
-ASKS_SANCTION = re.compile(r"罚|赔|处分|责任")
+ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事")
 # a question about what follows a breach: a penalty provision answers it
 ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
 

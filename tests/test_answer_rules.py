@@ -40,6 +40,10 @@ def _c(text: str) -> Clause:
     ("价格数字的字号最小要多大？", "标价签上价格数字的字号不得小于48磅。", None),
     ("商品主图尺寸多少合适？", "商品图片应清晰，主图尺寸不小于800像素。", None),
     ("对客服的要求有多高？", "客服人员应具备良好的沟通能力。", None),
+    # a measure or a head count the question names needs a number of it
+    ("非法买卖毒鼠强多少克就要判刑？", "非法买卖原粉、原液、制剂50克以上不满500克的，依照刑法规定定罪处罚。", None),
+    ("非法买卖毒鼠强多少克就要判刑？", "非法买卖毒鼠强等禁用剧毒化学品，危害公共安全的，依照刑法规定定罪处罚。", "多少克"),
+    ("多少人以上算集体投诉？", "同一事由投诉人数在十人以上的，按照集体投诉处理。", None),
     # a distance needs a length, not a rule about where
     ("卖烟花爆竹的店要离学校多远？", "禁止在下列地点燃放烟花爆竹：机关、中小学校、幼儿园。", "多远"),
     ("卖烟花爆竹的店要离学校多远？", "零售网点与学校的距离不得少于五十米。", None),
@@ -121,11 +125,24 @@ def test_a_clause_defines_a_term(text, term, yes):
     # a duty with its sanction in the same article is the duty's article
     ("第二十条 经营者应当明码标价。违反前款规定的，由市场监督管理部门责令改正，处五千元以下罚款。", None, False),
     ("（一）使用“国家级”等用语；", "第九条 广告不得有下列情形：", False),  # a prohibited content, no sanction
+    # a criminal sanction is one too
+    ("（一）非法买卖原粉、原液、制剂500克以上的；", "第二条 非法买卖毒鼠强等禁用剧毒化学品，具有下列情形之一的，属于刑法第一百"
+     "二十五条规定的“情节严重”，处十年以上有期徒刑、无期徒刑或者死刑：", True),
 ])
 def test_a_penalty_provision_is_told_from_a_duty(text, parent, yes):
     from assistant.provisions import penal
 
     assert penal(_c(text), _c(parent) if parent else None) is yes
+
+
+@pytest.mark.parametrize("question, yes", [
+    ("卖假货会被罚多少？", True), ("非法买卖毒鼠强多少克就要判刑？", True), ("这样做会坐牢吗？", True),
+    ("要承担刑事责任吗？", True), ("网店要公示营业执照吗？", False), ("怎么判断是不是自营商品？", False),
+])
+def test_a_question_about_sanctions_is_told(question, yes):
+    from assistant.provisions import ASKS_SANCTION
+
+    assert bool(ASKS_SANCTION.search(question)) is yes
 
 
 def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say():
