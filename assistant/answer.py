@@ -184,7 +184,7 @@ def _asked(question: str, table) -> _Ask | None:
         if not m:
             continue
         units = units or re.escape(m.group("unit"))
-        stated = re.compile(_NUM + r"\s*(?:" + units + r")|每(?:" + units + r")")
+        stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
         before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
         anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
         return _Ask(m.group(0), stated, anchor, period)
