@@ -66,7 +66,8 @@ _LEADING_CONDITION = re.compile(_DE_CLAUSE)  # matched at the start of a sentenc
 _RIGHT = r"(?<![所专])有权(?![人的益利])"  # not 所有权人, 专有权的货物
 PERMISSION = re.compile(r"可以|可(?=[以通建设采])|鼓励|提倡|" + _RIGHT)
 _MAY = re.compile(r"可以|鼓励|提倡|" + _RIGHT)  # in a phrase
-LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。；]*[：:]\s*$")
+# (a sanction's lead-in may run on over a semicolon: "…有下列情形之一的，…罚款；情节严重的，…吊销资质认定书：")
+LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面|内容)[^。]*[：:]\s*$")
 # lead-ins whose items are no duty to check: exceptions ("但下列商品除外："), the violations a penalty
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
 # alternative grounds of a permission ("符合下列情形之一的，个人信息处理者方可处理个人信息：" — each item is a
@@ -90,8 +91,9 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一�
 REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会)")
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
+# (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
-IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(建立|制定|定期|设立|明确|加强|完善|落实|做好|"
+IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(建立|制定|定期|设立|明确|加强|完善|落实|做好|"
                         r"配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备|通过对)")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
@@ -383,7 +385,9 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     listed = False  # an item of its parent's list
     lead_words = ""  # the parent's lead-in, where it states the duty itself
     if parent is not None and LEAD_IN.search(parent.text.strip()):
-        last = (_sentences(parent.text) or [parent.text])[-1]
+        # the lead-in's whole last sentence, semicolons and all: "售出的产品有下列情形之一的，销售者应当负责修理、更换、
+        # 退货；给购买产品的消费者造成损失的，销售者应当赔偿损失：" binds its items by both its rules
+        last = [x for x in re.split(r"(?<=[。！？!?])", parent.text.strip()) if x.strip()][-1].strip()
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)

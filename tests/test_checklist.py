@@ -137,6 +137,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("（一）自行管理的，所有权人为电梯运营使用单位；", "第二十七条 电梯运营使用单位按照以下方式确定：", []),  # who is which party
     ("（二）在设备显著位置标明所有权人的名称；", "第八条 经营者出租设备，应当遵守下列规定：",
      [("在设备显著位置标明所有权人的名称", "duty")]),
+    # a sanction's lead-in that runs on over a semicolon lists breaches, no duties; a negated verb is no instruction
+    ("(一)出售不具备再制造条件的报废机动车“五大总成”；", "第二十一条 报废机动车回收企业有下列情形之一的，由负责报废机动车回收管理"
+     "的部门责令改正，没收违法所得，并处违法所得2倍以上5倍以下的罚款；情节严重的，由原发证部门吊销资质认定书：", []),
+    ("出售不具备再制造条件的报废机动车“五大总成”。", None, []),
     # "仍不能正常使用" is a state, not a prohibition: the rule is the duty after it
     ("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换。", None,
      [("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换", "duty")]),
@@ -257,6 +261,14 @@ def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
     # a lead-in that only names the list adds nothing; an item with its own modal is its own rule
     ("第六条 售后服务内容包括：", "（一）退换货政策：明确退换货条件、流程及时限；", "是否明确退换货条件、流程及时限", ["d/a1"]),
     ("第七条 平台应当遵守下列规定：", "（一）平台应当公示服务协议；", "平台是否公示服务协议", ["d/a1"]),
+    # a lead-in of two rules over a semicolon binds its items by both (产品质量法 第四十条, 个人信息保护法 第四十七条)
+    ("第四十条 售出的产品有下列情形之一的，销售者应当负责修理、更换、退货；给购买产品的消费者造成损失的，销售者应当赔偿损失：",
+     "（二）不符合在产品或者其包装上注明采用的产品标准的；",
+     "售出的产品有下列情形之一的，销售者是否负责修理、更换、退货；给购买产品的消费者造成损失的，销售者是否赔偿损失："
+     "不符合在产品或者其包装上注明采用的产品标准的", ["d/a0", "d/a1"]),
+    ("第四十七条 有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：",
+     "（三）个人撤回同意；", "有下列情形之一的，个人信息处理者是否主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：个人撤回同意",
+     ["d/a0", "d/a1"]),
 ])
 def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     from assistant.checklist import _merge
