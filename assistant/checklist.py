@@ -93,8 +93,11 @@ BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|�
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
-IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(建立|制定|定期|设立|明确|加强|完善|落实|做好|"
-                        r"配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|有完善|具备|通过对)")
+_INSTRUCTING = (r"建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|"
+               r"有完善|具备|通过对")
+IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
+# …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")
+STARTS_INSTRUCTING = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?(?:" + _INSTRUCTING + ")")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
 _MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|——)\s*")  # and a standard's "——" item
@@ -291,6 +294,16 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     return not business or business.start() > regulator.start() and bool(ACTS_ON.search(subject[regulator.end():business.start()]))
 
 
+def _instruction(sentence: str) -> bool:
+    """A rule stated as an instruction (IMPERATIVE, LABELLED), unless whoever it names first is the state or an
+    authority ("国家推动建立…争议解决机制", "县级以上人民政府组织开展…")."""
+    m = IMPERATIVE.search(sentence)
+    if m is None:
+        return bool(LABELLED.search(sentence))
+    who = sentence[:m.start(1)]
+    return not (REGULATOR.search(who) or who.startswith("国家")) or bool(BUSINESS.search(who))
+
+
 def _regulator_named(lead: str) -> bool:
     """Does a lead-in without a modal name an authority, and no business, as whose list it is ("政府及其有关部门分别
     行使下列职责：", "人民法院受理…下列诉讼：")?"""
@@ -407,6 +420,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
         dashed = part.lstrip().startswith(("——", "-"))
         part = part.strip().lstrip("—-").strip()
         sentences = _sentences(part)
+        instructing = False  # the first sentence is an instruction without a modal
         for i, s in enumerate(sentences):
             if FOLLOW_UP.match(s):  # "…，应当通知…限期改正；逾期不改正的，暂停交易和服务": one duty, in its order
                 if i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,"):
@@ -421,8 +435,13 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 elif listed:  # an item of a list of what one may do or of circumstances ("可以采取以下措施：（二）要求遵守…")
                     k = lead_kind
                 else:
-                    k = lead_kind or ("duty" if i == 0 and not _LEADING_CONDITION.match(s)  # "组织…的，即属犯罪"
-                                      and (IMPERATIVE.search(s) or LABELLED.search(s)) else None)
+                    # the first sentence, or any of a clause that opens with an instruction (DB33/T 932 5.2.1: "…具备
+                    # 工商登记…。…定期对员工进行…培训，推进持证上岗。遵守行规行约，建立健全知识产权内部审查机制。");
+                    # not "组织…的，即属犯罪", nor the state's or an authority's ("国家推动建立…机制")
+                    k = lead_kind or ("duty" if (i == 0 or instructing and STARTS_INSTRUCTING.match(s))
+                                      and not _LEADING_CONDITION.match(s) and _instruction(s) else None)
+            if i == 0 and k == "duty" and not any(_modals(s)):
+                instructing = True
             if j == 0 and i == len(sentences) - 1:
                 # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty
                 inner_lead = (k or "") if LEAD_IN.search(s) else None
@@ -646,20 +665,23 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     who = bearer(topic)
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
-        context = normed[c.id][2] + (normed[_opening(parent, retriever).id][0] if parent is not None else "")
+        context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
         # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
         # lead-in's words are its own; other context (headings, a parent clause) counts less
         completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
         own = t.coverage(normed[c.id][0], normalized=True)
-        lex = max(own, (1.0 if completes and own > 0 else 0.8) * t.coverage(context, normalized=True))
-        if lex < floor and dense.get(c.id, 0.0) < s.checklist.min_similarity:
+        around = t.coverage(context, normalized=True)
+        lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
+        near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
+        if lex < floor and not near:
             continue
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent, retriever.children.get(c.id))
-        if len(obs) > 1 and t.coverage(context, normalized=True) < floor:  # a clause of several duties: the ones on the topic
-            on_topic = [o for o in obs if t.coverage(o.sentence) > s.checklist.sentence_relevance]
-            obs = on_topic or obs
+        if around < floor and (len(obs) > 1 or not near):  # a clause of several duties, or on the topic by its own
+            # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
+            on_topic = [o for o in obs if t.coverage(_with_exceptions(o)) > s.checklist.sentence_relevance]
+            obs = on_topic if not near else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
             if heading and o.sentence.startswith(heading):
@@ -669,13 +691,39 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     return Checklist(topic, scope, tuple(items))
 
 
-def _opening(parent: Clause, retriever: Retriever) -> Clause:
-    """What a clause's parent says of its subject: the parent's text, or, for an article cut at its 款 (a group), its
-    first 款 only: "快递经营者应当…验视" is what the later 款 of 第二十二条 are about, but a "发票" list is not about the
-    repair duties of an article whose second 款 says "发票价格" (16 → 10 items on the e-commerce laws)."""
-    if parent.role != "group":
-        return parent
-    return next(iter(retriever.children.get(parent.id) or ()), parent)
+def _with_exceptions(ob: _Obligation) -> str:
+    """An obligation's sentence with the exceptions that follow it, which are about the same duty: "…交付商品…，并承担
+    商品运输中的风险和责任。但是，消费者另行选择快递物流服务提供者的除外。" is a duty of a "快递" list."""
+    text = ob.clause.text
+    at = text.find(ob.sentence)
+    if at < 0:
+        return ob.sentence
+    out = ob.sentence
+    for x in _sentences(text[at + len(ob.sentence):]):
+        if not ("除外" in x or x.startswith("但")):
+            break
+        out += x
+    return out
+
+
+def _opening(parent: Clause, retriever: Retriever) -> str:
+    """What a clause's parent says of its subject, in comparison form: its first sentence and, where it opens a list, its
+    lead-in; for an article cut at its 款 (a group), what its first 款 says so. "快递经营者应当…验视" is what the later
+    款 of 第二十二条 are about, but a "发票" list is not about the repair duties of an article whose second 款 says
+    "发票价格" (16 → 10 items on the e-commerce laws), nor a "知识产权" list about the 30 duties under DB33/T 932 5.2.1,
+    whose last sentence is "建立健全知识产权内部审查机制" (13 → 1 item on the seed)."""
+    if parent.role == "group":
+        parent = next(iter(retriever.children.get(parent.id) or ()), parent)
+    return _said_of_subject(parent.text)
+
+
+@lru_cache(maxsize=65536)  # every clause of a list reads its parent's
+def _said_of_subject(text: str) -> str:
+    sentences = [x for x in re.split(r"(?<=[。！？!?])", text.strip()) if x.strip()]
+    if len(sentences) <= 1:
+        return norm(text)
+    lead = sentences[-1] if sentences[-1].rstrip().endswith(("：", ":")) else ""
+    return norm(sentences[0] + lead)
 
 
 def _same_bearer(a: _Obligation, b: _Obligation) -> bool:

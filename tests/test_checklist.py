@@ -141,6 +141,13 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("(一)出售不具备再制造条件的报废机动车“五大总成”；", "第二十一条 报废机动车回收企业有下列情形之一的，由负责报废机动车回收管理"
      "的部门责令改正，没收违法所得，并处违法所得2倍以上5倍以下的罚款；情节严重的，由原发证部门吊销资质认定书：", []),
     ("出售不具备再制造条件的报废机动车“五大总成”。", None, []),
+    # a clause that opens with an instruction: each later sentence that starts with one is a duty too; the state's or an
+    # authority's instruction is none
+    ("5.2.1 交易型电子商务企业具备工商登记。具有相适应的管理人员。定期对员工进行岗位技能培训。遵守行规行约,建立健全知识产权内部审查机制。",
+     None, [("交易型电子商务企业具备工商登记", "duty"), ("定期对员工进行岗位技能培训", "duty"),
+            ("遵守行规行约,建立健全知识产权内部审查机制", "duty")]),
+    ("第七十三条 国家推动建立与不同国家、地区之间的跨境电子商务争议解决机制。", None, []),
+    ("第十一条 国家建立健全个人信息保护制度。", None, []),
     # "仍不能正常使用" is a state, not a prohibition: the rule is the duty after it
     ("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换。", None,
      [("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换", "duty")]),
@@ -536,3 +543,22 @@ def test_a_part_of_a_long_article_is_on_the_topic_of_its_opening_paragraph_not_o
     assert not any("修复" in t or "调换" in t or "三包凭证" in t for t in invoices), invoices
     couriers = [i.text for i in checklist(r, "快递").items]
     assert any("按照实际价值予以赔偿" in t for t in couriers), couriers  # a later 款 of the courier article
+
+
+def test_a_clause_is_on_a_topic_through_its_duties_not_a_sentence_beside_them(tmp_path):
+    """A clause that names the topic only in a sentence that states no duty ("培训内容可包括产品知识", "平台可以建立…客服
+    热线") gives a "知识产权" or "客服" list no item; its duty that does name it, or whose exception does, is one."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    body = ("第一条 售后服务培训：定期组织售后服务培训，提升售后服务团队的专业水平。培训内容可包括产品知识、客户服务技巧等。\n\n"
+            "第二条 电商企业应当保护知识产权，不得盗用他人商标、专利、著作权。\n\n"
+            "第三条 交易型电子商务企业具备工商登记。遵守行规行约，建立健全知识产权内部审查机制。\n\n"
+            "第四条 商家应按照平台规定提供售后服务，并承担相应责任。平台可以建立退款机制、客服热线等。\n\n"
+            "第五条 经营者应当按照约定的方式、时限向消费者交付商品。但是，消费者另行选择快递物流服务提供者的除外。\n")
+    r = _law_index(tmp_path, "某电子商务管理制度", body)
+    ip = [i.text for i in checklist(r, "知识产权").items]
+    assert any("保护知识产权" in t for t in ip) and any("知识产权内部审查机制" in t for t in ip)
+    assert not any("培训" in t or "工商登记" in t for t in ip), ip
+    assert not any("售后服务" in t for t in (i.text for i in checklist(r, "客服").items))
+    assert any("交付商品" in t for t in (i.text for i in checklist(r, "快递").items))
