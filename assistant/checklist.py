@@ -416,7 +416,12 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 or _regulator_named(last) else "duty")
             lead_words = _MARKER.sub("", evidence(last), count=1).strip() if stated else ""
     parts = BULLET.split(body)  # "——" items of a standard's clause, "- " items run into one line
+    inner_words = ""
+    # "——" items that state no rule of their own carry their lead-in's words (and its duty)
+    words_carried = any(not any(_modals(p)) and not _instruction(p.strip().lstrip("—-").strip())
+                        for p in parts[1:] if p.lstrip().startswith(("——", "-")))
     for j, part in enumerate(parts):
+        carried = False
         dashed = part.lstrip().startswith(("——", "-"))
         part = part.strip().lstrip("—-").strip()
         sentences = _sentences(part)
@@ -432,6 +437,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                                   or DESCRIPTION.search(s) or any(_modals(s)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
                     k = inner_lead or None  # ("运营管理体系通常包含以下要素：- 组织架构：明确…")
+                    carried = bool(k) and not _instruction(s)  # "——营业执照…" (not "- 售后服务管理：建立…机制")
                 elif listed:  # an item of a list of what one may do or of circumstances ("可以采取以下措施：（二）要求遵守…")
                     k = lead_kind
                 else:
@@ -443,8 +449,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             if i == 0 and k == "duty" and not any(_modals(s)):
                 instructing = True
             if j == 0 and i == len(sentences) - 1:
-                # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty
+                # "建立…规则，…包括：——…；——…": the "——" items inherit the lead-in's duty, and are checked under its
+                # words ("是否建立明确、详实的企业信息和服务规则，置于网站首页显眼位置…，包括：营业执照、组织机构代码证…")
                 inner_lead = (k or "") if LEAD_IN.search(s) else None
+                inner_words = s.strip() if inner_lead else ""
             content = [x for x in (items or []) if _ITEM.match(x.text)]
             if (k == "duty" and content and j == len(parts) - 1 and i == len(sentences) - 1 and CONTENT_LEAD.search(s)
                     and content_lead(clause)):
@@ -452,12 +460,14 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 out.append(_Obligation(clause, s.rstrip("：: ") + "：" + words, k, parts=tuple(content), listed=words))
                 continue
             if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
-                                                      or len(parts) > 1 and LIST_OBJECT.search(s)):
-                continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准："): its items carry it
+                                                      or len(parts) > 1 and (LIST_OBJECT.search(s) or j == 0 and words_carried)):
+                continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it
             if k:
                 ob = _Obligation(clause, s.rstrip("。；;，,"), k)
                 if listed and lead_words and _kind(s) is None:  # the item says what its lead-in's duty is about
                     ob.lead_in, ob.lead_words = parent, lead_words
+                elif carried and inner_words:
+                    ob.lead_words = inner_words
                 out.append(ob)
     return out
 

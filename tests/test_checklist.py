@@ -87,8 +87,7 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("c. 售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式。", "3. 物流配送管理：",
      [("售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式", "duty")]),
     ("5.2.2.2 建立明确的交易规则，置于网站首页显眼位置，包括：——用户注册制度、退换货制度等；——投诉渠道。", None,
-     [("建立明确的交易规则，置于网站首页显眼位置，包括：", "duty"), ("用户注册制度、退换货制度等", "duty"),
-      ("投诉渠道", "duty")]),
+     [("用户注册制度、退换货制度等", "duty"), ("投诉渠道", "duty")]),  # each checked under the lead-in's words
     # the alternative grounds of a permission are conditions, not duties
     ("（一）取得个人的同意；", "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：", []),
     # "- " items run into one paragraph: the lead-in whose duty is its list is no item, each item is;
@@ -257,6 +256,17 @@ def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
     acts = [_c("（一）拒绝退货；", "d/a9-1", parent="d/a9"), _c("（二）拖延退款。", "d/a9-2", parent="d/a9")]
     assert all(not o.parts for o in obligations(ban, None, acts))
     assert [o.sentence for a in acts for o in obligations(a, ban)] == ["拒绝退货", "拖延退款"]
+
+
+def test_a_dash_item_is_checked_under_its_clauses_lead_in():
+    """DB33/T 932 5.2.1.2: "——营业执照、组织机构代码证…" is what the lead-in says must be shown, not "是否营业执照…"."""
+    from assistant.checklist import _merge
+
+    clause = _c("5.2.1.2 建立明确、详实的企业信息和服务规则,置于网站首页显眼位置,包括: ——营业执照、组织机构代码证; "
+                "——自建平台的交易型电子商务企业应建立完善的用户注册制度。")
+    items = [i.text for i in _merge(obligations(clause, None))]
+    assert items == ["是否建立明确、详实的企业信息和服务规则,置于网站首页显眼位置,包括：营业执照、组织机构代码证",
+                     "自建平台的交易型电子商务企业是否建立完善的用户注册制度"]
 
 
 @pytest.mark.parametrize("lead, item, text, cited", [
