@@ -26,11 +26,12 @@ LAWS_FLOOR = {"hit@1": 0.62, "mrr": 0.70, "recall@5": 0.76, "cite_f1": 0.58}  # 
 # not_found recall 0.950, false refusals 0.044
 DISTRACTORS_FLOOR = {"hit@1": 0.69, "mrr": 0.75, "recall@5": 0.82, "nf_recall": 0.90, "false_refusal": 0.045,
                      "cite_f1": 0.65}
-# checklists on the laws topics (recall, precision), measured 2026-11-30: 七日无理由退货 1.00/0.73, 平台对平台内经营者的
+# checklists on the laws topics (recall, precision), measured 2026-12-01: 七日无理由退货 1.00/0.73, 平台对平台内经营者的
 # 管理义务 0.88/0.79 (0.67 before penalty articles, referrals and regulators' rules were dropped), 个人信息处理的告知同意
-# 0.91/0.79; every item grounded
+# 0.86/0.78 (0.91/0.79 before a clause counted for a topic through its duties only: 第二十六条's "…设置显著的提示标识"
+# names neither 告知 nor 同意); every item grounded. The floor is the acceptance target, 0.85.
 LAWS_CHECKLIST_FLOOR = {"七日无理由退货": (0.95, 0.70), "平台对平台内经营者的管理义务": (0.85, 0.75),
-                        "个人信息处理的告知同意": (0.88, 0.75)}
+                        "个人信息处理的告知同意": (0.85, 0.75)}
 BASELINES = ["bm25", "dense", "naive-langchain", "chatchat"]
 
 
