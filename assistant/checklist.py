@@ -720,8 +720,8 @@ def _opening(parent: Clause, retriever: Retriever) -> str:
     """What a clause's parent says of its subject, in comparison form: its first sentence and, where it opens a list, its
     lead-in; for an article cut at its 款 (a group), what its first 款 says so. "快递经营者应当…验视" is what the later
     款 of 第二十二条 are about, but a "发票" list is not about the repair duties of an article whose second 款 says
-    "发票价格" (16 → 10 items on the e-commerce laws), nor a "知识产权" list about the 30 duties under DB33/T 932 5.2.1,
-    whose last sentence is "建立健全知识产权内部审查机制" (13 → 1 item on the seed)."""
+    "发票价格" (16 → 10 items on the e-commerce laws), nor a "知识产权" list about the duties under DB33/T 932 5.2.1,
+    whose last sentence is "建立健全知识产权内部审查机制" (12 of its 13 items on the seed were)."""
     if parent.role == "group":
         parent = next(iter(retriever.children.get(parent.id) or ()), parent)
     return _said_of_subject(parent.text)
