@@ -323,8 +323,12 @@ def _sanction(sentence: str) -> bool:
     cut = max(sentence.rfind("的，"), sentence.rfind("的,"))
     if cut < 0:
         return False
-    tail = sentence[cut + 2:]
+    # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品")
+    tail = _NAMING_MODAL.sub("", sentence[cut + 2:])
     return bool(SANCTION.search(tail)) and not DUTY.search(tail) and not PROHIBITION.search(tail)
+
+
+_NAMING_MODAL = re.compile(r"(?:禁止|不得|应当|应)[\u4e00-\u9fff]{1,2}的(?=[\u4e00-\u9fff])")
 
 
 # a duty that only refers to others' ("应当遵守本节有关规定", "依法履行电子商务平台经营者的义务"): nothing of its own to check

@@ -105,6 +105,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第七十五条 电子商务经营者违反本法第十二条、第十三条规定，未取得相关行政许可从事经营活动，或者销售、提供法律、"
      "行政法规禁止交易的商品、服务，或者不履行本法第二十五条规定的信息提供义务的，依照有关法律、行政法规的规定处罚。", None, []),
     ("第二十五条 经营者提供虚假的信息的，由市场监督管理部门责令改正，处五千元以上三万元以下罚款。", None, []),
+    # a modal that names what is confiscated is no rule of the sanction's
+    ("零售经营者经营本市公布的禁止经营的烟花爆竹的，由应急管理部门责令停止违法行为，没收禁止经营的烟花爆竹和违法所得，"
+     "处一千元以上五千元以下罚款。", None, []),
     ("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货。", None,  # a duty in that chapter
      [("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货", "duty")]),
     # what follows an order not obeyed is the rest of that duty, and none after a sanction
