@@ -156,7 +156,9 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: 
                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方",
      False),
     # a measure or a head count the question names ("多少克", "几公斤", "多少人"): a number of that unit answers
-    (re.compile(r"(?:多少|几)个?(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None, False),
+    # (not "多少个人信息": 个 only before a measure)
+    (re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
+                r"(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None, False),
     # a distance ("零售点要离学校多远", "间隔多少米")
     (re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km", False),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
