@@ -208,7 +208,17 @@ class _Topic:
             if df:
                 self.weights[t] = math.log(1 + n / df)
         # a word inside a longer topic word ("售后" in "售后服务") counts once, through the longer one
-        self.total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights)) or 1.0
+        total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights))
+        # a topic word no document uses, of which two characters or more no used part says, counts as a word as rare
+        # as can be: in "自动续费", where only 自动 is used (自动化决策), 续费 is unsaid, and a clause that says 自动 is
+        # not on the topic ("物流配送", whose 物流 and 配送 are both used, is all said)
+        for t in toks:
+            if t in self.weights or any(t != o and t in o for o in toks):
+                continue
+            said = {i for o in self.weights if o in t for m in re.finditer(re.escape(o), t) for i in range(m.start(), m.end())}
+            if len(t) - len(said) >= 2:
+                total += math.log(1 + n)
+        self.total = total or 1.0
         self.alternatives = {t: _uncontracted(t, texts) for t in self.weights}
 
     def coverage(self, text: str, normalized: bool = False) -> float:

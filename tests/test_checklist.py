@@ -518,6 +518,16 @@ def test_a_topic_word_in_a_long_list_is_a_mention_not_the_subject():
     assert r.coverage("提供退货、换货、维修、补发等多种选择") == 1.0
 
 
+def test_a_topic_word_no_document_uses_is_not_said_by_its_parts():
+    """"自动续费" over a base that has 自动化决策 but no 续费: a clause that says 自动 is not on the topic; "物流配送",
+    whose parts are both used, is said by them."""
+    from assistant.checklist import _Topic
+
+    texts = [_c("个人信息处理者利用个人信息进行自动化决策"), _c("平台应当建立物流体系"), _c("企业应当做好配送服务"), _c("其他")]
+    assert _Topic("自动续费", texts).coverage("个人信息处理者利用个人信息进行自动化决策") <= 0.5
+    assert _Topic("物流配送", texts).coverage("平台应当建立物流体系，做好配送服务") == 1.0
+
+
 def test_a_part_of_a_long_article_is_on_the_topic_of_its_opening_paragraph_not_of_its_siblings(tmp_path):
     """An article too long to index whole is cut at its 款. A later 款 is about what the article's first 款 is about
     (第二十二条: 快递), not about what another later 款 names: a "发票" checklist listed the 三包 repair duties of
