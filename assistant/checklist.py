@@ -265,6 +265,11 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if len(s.strip()) >= 4]
 
 
+def _whole_sentences(text: str) -> list[str]:
+    """The sentences of a text cut only where a sentence ends (。！？), semicolons and all."""
+    return [x.strip() for x in re.split(r"(?<=[。！？!?])", text.strip()) if x.strip()]
+
+
 def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first prohibition and the first duty word of a sentence, outside any condition before the rule
     ("有…应当保密…的情形的，可以不告知" has none)."""
@@ -414,7 +419,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     if parent is not None and LEAD_IN.search(parent.text.strip()):
         # the lead-in's whole last sentence, semicolons and all: "售出的产品有下列情形之一的，销售者应当负责修理、更换、
         # 退货；给购买产品的消费者造成损失的，销售者应当赔偿损失：" binds its items by both its rules
-        last = [x for x in re.split(r"(?<=[。！？!?])", parent.text.strip()) if x.strip()][-1].strip()
+        last = _whole_sentences(parent.text)[-1]
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
@@ -743,10 +748,10 @@ def _opening(parent: Clause, retriever: Retriever) -> str:
 
 @lru_cache(maxsize=65536)  # every clause of a list reads its parent's
 def _said_of_subject(text: str) -> str:
-    sentences = [x for x in re.split(r"(?<=[。！？!?])", text.strip()) if x.strip()]
+    sentences = _whole_sentences(text)
     if len(sentences) <= 1:
         return norm(text)
-    lead = sentences[-1] if sentences[-1].rstrip().endswith(("：", ":")) else ""
+    lead = sentences[-1] if sentences[-1].endswith(("：", ":")) else ""
     return norm(sentences[0] + lead)
 
 
