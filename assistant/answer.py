@@ -333,8 +333,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     asked = _asked(q, [_TIME_ASKED])
     if asked and not any(_states(h.clause, asked, q) for h in chosen):
         # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
-        # type is looked for a little deeper than the clauses cited otherwise (the top 2k)
-        stating = next((h for h in ranked[: 2 * k] if _states(h.clause, asked, q)), None)
+        # type is looked for a little deeper than the clauses cited otherwise (the top 2k), among clauses that share as
+        # much of the question's words as the best one does ("退款多久到账" is not answered by "离职必须提前一个月")
+        least = coverage(q, hits[0].clause.index_text)
+        stating = next((h for h in ranked[: 2 * k]
+                        if _states(h.clause, asked, q) and coverage(q, h.clause.index_text) >= least), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within

@@ -159,3 +159,24 @@ def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say()
     said = _statement("宪法宣誓的时候要奏国歌吗", article, whole=False)
     assert "奏唱中华人民共和国国歌" in said
     assert len(said) < len(article.text) / 2  # two sentences, not the article
+
+
+def _hit(id_: str, text: str, score: float):
+    from assistant.retrieve import Hit
+
+    return Hit(Clause(f"d/{id_}", "d", "D", f"《D》{id_}", ("D",), text), score)
+
+
+@pytest.mark.parametrize("question, first", [
+    # a time limit said by a clause about something else is no answer: the best clause stays first
+    ("退款多久到账？", "a1"),
+    ("新员工入职要培训多久？", "a1"),
+    # one that shares the question's words as much as the best clause does comes first
+    ("员工离职要提前多久说？", "a2"),
+])
+def test_a_how_long_question_cites_a_time_limit_only_from_a_clause_on_its_subject(question, first):
+    from assistant.answer import _choose
+
+    ranked = [_hit("a1", "平台可以建立退款机制、客服热线等，培训制度应贴近业务需求。", 0.03),
+              _hit("a2", "人员离职必须提前一个月向部门经理提出。", 0.02)]
+    assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
