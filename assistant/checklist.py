@@ -336,14 +336,21 @@ SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|
 
 def _sanction(sentence: str) -> bool:
     cut = max(sentence.rfind("的，"), sentence.rfind("的,"))
-    if cut < 0:
+    if cut >= 0:
+        tail = sentence[cut + 2:]
+    elif _ON_PERSONS.match(sentence):  # "对直接负责的主管人员和其他直接责任人员处…罚款，并可以决定禁止其…担任…"
+        tail = sentence
+    else:
         return False
-    # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品")
-    tail = _NAMING_MODAL.sub("", sentence[cut + 2:])
+    # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品"),
+    # nor is a ban laid on the one sanctioned ("可以决定禁止其在一定期限内担任相关企业的董事…")
+    tail = _BANNED.sub("", _NAMING_MODAL.sub("", tail))
     return bool(SANCTION.search(tail)) and not DUTY.search(tail) and not PROHIBITION.search(tail)
 
 
 _NAMING_MODAL = re.compile(r"(?:禁止|不得|应当|应)[\u4e00-\u9fff]{1,2}的(?=[\u4e00-\u9fff])")
+_ON_PERSONS = re.compile(r"对[^，,。；;]{0,40}?(?:人员|责任人|负责人)[^，,。；;]{0,6}?(?:处|给予|依法给予)")
+_BANNED = re.compile(r"(?:决定)?禁止其")
 
 
 # a duty that only refers to others' ("应当遵守本节有关规定", "依法履行电子商务平台经营者的义务"): nothing of its own to check

@@ -128,6 +128,10 @@ def test_a_clause_defines_a_term(text, term, yes):
     # a duty with its sanction in the same article is the duty's article
     ("第二十条 经营者应当明码标价。违反前款规定的，由市场监督管理部门责令改正，处五千元以下罚款。", None, False),
     ("（一）使用“国家级”等用语；", "第九条 广告不得有下列情形：", False),  # a prohibited content, no sanction
+    # persons sanctioned in a sentence of their own, a ban laid on them among the sanctions
+    ("第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正，给予警告。有前款规定的违法行为，情节严重的，"
+     "由省级以上履行个人信息保护职责的部门责令改正，并处五千万元以下罚款；对直接负责的主管人员和其他直接责任人员处十万元以上"
+     "一百万元以下罚款，并可以决定禁止其在一定期限内担任相关企业的董事、监事、高级管理人员和个人信息保护负责人。", None, True),
     # a criminal sanction is one too
     ("（一）非法买卖原粉、原液、制剂500克以上的；", "第二条 非法买卖毒鼠强等禁用剧毒化学品，具有下列情形之一的，属于刑法第一百"
      "二十五条规定的“情节严重”，处十年以上有期徒刑、无期徒刑或者死刑：", True),

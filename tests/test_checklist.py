@@ -108,6 +108,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # a modal that names what is confiscated is no rule of the sanction's
     ("零售经营者经营本市公布的禁止经营的烟花爆竹的，由应急管理部门责令停止违法行为，没收禁止经营的烟花爆竹和违法所得，"
      "处一千元以上五千元以下罚款。", None, []),
+    # nor is a ban laid on the one sanctioned
+    ("评审专家与供应商存在利害关系未回避的，处2万元以上5万元以下的罚款，禁止其参加政府采购评审活动。", None, []),
     ("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货。", None,  # a duty in that chapter
      [("依法经有关行政部门认定为不合格的商品，消费者要求退货的，经营者应当负责退货", "duty")]),
     # what follows an order not obeyed is the rest of that duty, and none after a sanction
