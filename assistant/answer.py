@@ -285,7 +285,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
-    chosen = _items_after_lead_ins(_with_lead_ins(retriever, chosen))
+    chosen = _items_after_lead_ins(_all_conditions(retriever, _with_lead_ins(retriever, chosen)))
     announced = {h.clause.parent_id for h in chosen if LIST_MARKER.match(h.clause.text)}  # lead-ins with an item cited
     citations: list[Citation] = []
     by_doc: dict[str, list[str]] = {}
@@ -368,6 +368,32 @@ def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
             seen.add(parent.id)
             out.append(Hit(parent, h.score, lookup=True))
         out.append(h)
+    return out
+
+
+# a list of conditions that must all hold: "电子签名同时符合下列条件的，视为可靠的电子签名：" (not "…条件之一的")
+CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符合|具备|满足|具有)(?:以下|下列))[^。；;：:]{0,8}?条件(?!之一)"
+                             r"[^。；;：:]*[：:]\s*$")
+
+
+def _all_conditions(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
+    """A cited list of conditions that must all hold is cited with all its items: one condition quoted alone reads as
+    if it were enough ("电子签名什么情况下视为可靠？" cited 电子签名法 第十三条 with its item (一) only)."""
+    lists = {}
+    for h in chosen:
+        if CONDITIONS_LEAD.search(h.clause.text.strip()):
+            items = [c for c in retriever.children.get(h.clause.id, ()) if LIST_MARKER.match(c.text)]
+            if len(items) <= MAX_LOOKUP_CLAUSES:
+                lists[h.clause.id] = items
+    if not lists:
+        return chosen
+    placed = {c.id for items in lists.values() for c in items}
+    out: list[Hit] = []
+    for h in chosen:
+        if h.clause.id in placed:
+            continue  # in its list's order, after the lead-in
+        out.append(h)
+        out.extend(Hit(c, h.score, lookup=True) for c in lists.get(h.clause.id, ()))
     return out
 
 

@@ -463,6 +463,26 @@ def test_an_item_without_a_rule_of_its_own_is_cited_with_the_lead_in_that_states
     assert binding_item(item, r.by_id[item.parent_id])
 
 
+def test_a_list_of_conditions_that_must_all_hold_is_cited_whole(tmp_path):
+    """One condition quoted alone reads as if it were enough: "同时符合下列条件的" is cited with all its items, in order;
+    not a list of cases ("有下列情形之一的") or of conditions of which one is enough ("符合下列条件之一的")."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某签名法", "第十三条 电子签名同时符合下列条件的，视为可靠的电子签名：\n\n"
+                   "（一）电子签名制作数据用于电子签名时，属于电子签名人专有；\n\n（二）签署时电子签名制作数据仅由电子签名人控制；\n\n"
+                   "（三）签署后对电子签名的任何改动能够被发现。\n\n当事人也可以选择使用符合其约定的可靠条件的电子签名。\n\n"
+                   "第十四条 可靠的电子签名与手写签名或者盖章具有同等的法律效力。\n")
+    labels = [c.label for c in answer(r, "电子签名制作数据专有就算可靠的电子签名吗？").citations]
+    items = ["《某签名法》第十三条（一）", "《某签名法》第十三条（二）", "《某签名法》第十三条（三）"]
+    assert labels[labels.index("《某签名法》第十三条") + 1:][:3] == items
+    from assistant.answer import CONDITIONS_LEAD
+
+    for lead, whole in [("设立基金会，应当具备下列条件：", True), ("商品房预售应当符合下列条件：", True),
+                        ("符合下列条件之一的，可以适用简易程序：", False), ("电子认证服务提供者有下列情形之一的，处一万元以下的罚款：", False),
+                        ("广告不得有下列情形：", False)]:
+        assert bool(CONDITIONS_LEAD.search(lead)) is whole, lead
+
+
 def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
     """"可以不通知个人" qualifies the first paragraph's duty (立即采取补救措施，并通知…): retrieved together, the
     rule is cited first, and a cited item right after the lead-in that announces it; with no item cited, the
