@@ -159,6 +159,8 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: 
     # (not "多少个人信息": 个 only before a measure)
     (re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
                 r"(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None, False),
+    # "几个人" is a head count too (not "多少个人信息", where 个人 is personal)
+    (re.compile(r"几个人(?![民大])"), "个?人|名", False),
     # a distance ("零售点要离学校多远", "间隔多少米")
     (re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km", False),
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
