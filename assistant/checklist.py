@@ -509,6 +509,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
         s = sentence
     s = s.lstrip("-—— ").strip()
+    s = _CONNECTIVE.sub("", s) or s  # "同时，企业还需要与物流公司合作" → "企业是否还与物流公司合作"
+
     def reword(t: str) -> str:
         return "".join(_reword_phrase(p) for p in re.split(r"(?<=[，,；;])", t))
 
@@ -540,6 +542,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     return re.sub(r"是否[，,]", "是否", out)
 
 
+# what ties a sentence to the one before it, which an item does not follow
+_CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先)[，,]\s*")
 _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
 _ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止经营者集中的决定": the law's own question
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")

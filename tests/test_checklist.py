@@ -179,6 +179,9 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # a run-in label stays in front of the check; an adverb follows 是否
     ("售后服务培训定期组织售后服务培训", "duty", "售后服务培训是否定期组织售后服务培训"),
     ("网站还需考虑到用户体验的多样化", "duty", "网站是否还考虑到用户体验的多样化"),
+    # an item does not follow the sentence before it: what ties it to that one goes
+    ("同时,企业还需要与物流公司合作,提供快速、可靠的物流服务", "duty", "企业是否还与物流公司合作,提供快速、可靠的物流服务"),
+    ("例如,订单查询、投诉反馈等,都应该做到简单、便捷", "duty", "订单查询、投诉反馈等,是否都做到简单、便捷"),
     ("逾期不改正的，暂停交易和服务至改正之日", "duty", "逾期不改正的，是否暂停交易和服务至改正之日"),  # a list item's condition
     ("对于退货、换货等售后配送需求,提供快速、高效的处理方式", "duty", "对于退货、换货等售后配送需求,是否提供快速、高效的处理方式"),
     ("商户资质审核平台运营方要对入驻商家进行资质审核", "duty", "商户资质审核平台运营方是否要对入驻商家进行资质审核"),  # 要 stays
