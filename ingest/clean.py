@@ -70,12 +70,28 @@ def has_cjk(text: str) -> bool:
     return re.search(f"[{CJK}]", text) is not None
 
 
-def is_title_like(line: str) -> bool:
+def is_title_like(line: str, limit: int = 40) -> bool:
     """A short line with Chinese text and no sentence punctuation."""
     s = line.strip()
-    if not (2 <= len(s) <= 40) or not has_cjk(s):
+    if not (2 <= len(s) <= limit) or not has_cjk(s):
         return False
     return not any(p in s for p in SENTENCE_PUNCT)
+
+
+# what a document's title ends with: the kind of document it is
+DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|公告|批复|意见|解释|守则|章程|须知|手册|"
+                      r"指南|公约|准则)"
+                      r"(?:[（(][^）)]{1,12}[)）])?$")
+# 发文机关 + 关于 + 事由 + 的 + 文种: the form of an official document's title ("最高人民法院关于审理…若干问题的解释")
+OFFICIAL_TITLE = re.compile(r"^[\u4e00-\u9fff、]{2,30}关于[^。；;，,：:]{2,60}的" + DOC_KIND.pattern)
+# a long title names the kind of document it is last: "最高人民法院、最高人民检察院关于办理…若干问题的解释" (77 of the 3,475
+# titles of ../shared/laws are longer than 40 characters, none longer than 80)
+LONG_TITLE = 80
+
+
+def is_title_line(line: str) -> bool:
+    """A line that may be a document's title: title-like, or a long one that ends in the kind of document it is."""
+    return is_title_like(line) or is_title_like(line, LONG_TITLE) and DOC_KIND.search(line.strip()) is not None
 
 
 @dataclass
@@ -203,6 +219,6 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False
     if starts_with_marker(line) or line.startswith(("——", "- ", "#")):
         return False
-    if is_title_like(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8])):
+    if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
         return False  # a heading or a title (often repeated on the next line), not a broken sentence
     return not is_title_like(line) or len(line) <= 6

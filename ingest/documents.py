@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .clean import PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like, norm
+from .clean import DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like, is_title_line, norm
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
 
@@ -92,7 +92,7 @@ def _after_chapter_line(blocks: list[Block], i: int, open_ended: bool = False) -
 def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
     b = blocks[i]
     s = b.text
-    if (b.kind != "text" or not is_title_like(s) or starts_with_marker(s)
+    if (b.kind != "text" or not is_title_line(s) or starts_with_marker(s)
             or _after_chapter_line(blocks, i, open_ended=i > 0 and blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
@@ -112,7 +112,14 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # a rules document: title, then 第一章/第一条; a heading line before 第六条 continues the one open
         # ("运输管理" where a scraped law lost its "第二章"), unless nothing came before it
         return first or cn_to_int(m.group(1)) == 1
-    return first and is_title_like(nxt.text)
+    # an official document's title says who issues it about what, then its kind ("最高人民法院关于审理…案件若干问题的
+    # 解释"): a title whatever follows it, a preamble included
+    return first and is_title_like(nxt.text) or OFFICIAL_TITLE.search(s.strip()) is not None
+
+
+
+# what a title's repeat adds: "（全文）", "全文", "（2019年修订）", "(试行)"
+_REPEATED_TITLE = re.compile(r"[（(]?(?:全文|正文|全文内容|完整版|\d{4}年?(?:修订|修正|版)?|试行|暂行|修订|修正)[)）]?")
 
 
 # a heading line inside a document, level below the parts of a code (编 2, 分编 3): a chapter closes it
@@ -132,9 +139,6 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))
 
 
-# what a document's title ends with: the kind of document it is
-DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|通知|意见|解释|守则|章程|须知|手册|指南|公约|准则)"
-                      r"(?:[（(][^）)]{1,12}[)）])?$")
 
 
 def _join_broken_titles(blocks: list[Block]) -> list[Block]:
@@ -184,6 +188,7 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
     known: dict[str, _Doc] = {}
     current: _Doc | None = None
     orphan: list[Block] = []  # content after boilerplate, before anything says whose it is
+    repeat = -1  # the line that repeats the title before it
 
     def doc_for(title: str) -> _Doc:
         name = _title_name(title)
@@ -213,6 +218,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                 if current is None:
                     current = d
             continue
+        if i == repeat:
+            continue
         if b.kind == "text" and current is not None and _inner_heading(blocks, i, known):
             current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
             continue
@@ -221,9 +228,11 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                 current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
                 continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
-            if nxt is not None and nxt.kind == "text" and _is_title(blocks, i + 1, known, first=False) \
-                    and _title_name(nxt.text) != _title_name(b.text):
-                continue  # a collection's own title, directly followed by its first document's
+            if nxt is not None and nxt.kind == "text" and _title_name(nxt.text) != _title_name(b.text):
+                if _REPEATED_TITLE.fullmatch(_title_name(nxt.text).removeprefix(_title_name(b.text))):
+                    repeat = i + 1  # "X", then "X（全文）": one title, said twice
+                elif _is_title(blocks, i + 1, known, first=False):
+                    continue  # a collection's own title, directly followed by its first document's
             d = doc_for(b.text)
             if d is current or d.blocks:
                 d.blocks.append(Block("reset", line=b.line))

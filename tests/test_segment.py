@@ -667,6 +667,25 @@ def test_title_followed_by_chapter_or_article_starts_a_document():
     assert [c.label for c in docs[1].clauses if c.role == "heading"] == ["《网络交易管理办法》第一章 总则"]
 
 
+def test_an_official_title_starts_a_document_whatever_follows_it():
+    """"最高人民法院关于…的解释" (发文机关 + 关于 + 事由 + 的 + 文种) is a title even when long and followed by a preamble,
+    which it is not the start of; a title said again with "（全文）" is one title."""
+    text = ("某省网络交易管理办法\n第一条 为了规范网络交易活动，制定本办法。\n第二条 经营者应当依法经营。\n"
+            "最高人民法院、最高人民检察院关于办理非法制造、买卖、运输、储存毒鼠强等禁用剧毒化学品刑事案件具体应用法律若干问题的解释\n"
+            "为依法惩治非法制造、买卖、运输、储存毒鼠强等禁用剧毒化学品的犯罪活动，维护公共安全，根据刑法有关规定，\n"
+            "现就办理这类刑事案件具体应用法律的若干问题解释如下：\n第一条 非法制造毒鼠强的，依照刑法规定处罚。\n"
+            "某市快递服务条例\n某市快递服务条例（全文）\n第一条 为了规范快递服务，制定本条例。\n第二条 快递企业应当保障安全。\n")
+    docs = parse(text, "汇编.txt")
+    assert [d.title for d in docs] == [
+        "某省网络交易管理办法",
+        "最高人民法院、最高人民检察院关于办理非法制造、买卖、运输、储存毒鼠强等禁用剧毒化学品刑事案件具体应用法律若干问题的解释",
+        "某市快递服务条例"]
+    assert [c.label for c in indexed(docs[1])] == ["《最高人民法院、最高人民检察院关于办理非法制造、买卖、运输、储存毒鼠强等禁用剧毒化学品"
+                                                   "刑事案件具体应用法律若干问题的解释》第1段", docs[1].clauses[-1].label]
+    assert indexed(docs[1])[0].text.startswith("为依法惩治") and "全文" not in "".join(c.text for c in docs[2].clauses)
+    assert [c.label for c in indexed(docs[2])] == ["《某市快递服务条例》第一条", "《某市快递服务条例》第二条"]
+
+
 # a law copied as plain text (a web page, a .docx): its parts, a chapter whose "第X章" was lost and a chapter
 # title broken onto a second line are headings inside the one document, never the titles of new ones
 PLAIN_CODE = """中华人民共和国某某法典
