@@ -75,7 +75,14 @@ def is_title_like(line: str, limit: int = 40) -> bool:
     s = line.strip()
     if not (2 <= len(s) <= limit) or not has_cjk(s):
         return False
-    return not any(p in s for p in SENTENCE_PUNCT)
+    # a page's navigation ("首页 | 文库 | 登录", "首页 > 法规库") or a table's row is no title
+    return not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s)
+
+
+NAVIGATION = re.compile(r"[|｜»]|\s[>＞›]\s")
+# a site's menu or breadcrumb: short words between separators ("首页 | 文库 | 登录", "首页 > 法规库 > 制度"), not a
+# Markdown table's row ("| 刑法条文 |罪名 |")
+MENU_LINE = re.compile(r"^(?![|｜])[^。；;，,|｜>＞›»\d]{1,12}(?:\s*(?:[|｜»]|\s[>＞›]\s)\s*[^。；;，,|｜>＞›»\d]{1,12}){2,}$")
 
 
 # what a document's title ends with: the kind of document it is
@@ -190,7 +197,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("header", code, line=no))
             continue
-        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DOT_LEADER.search(s) or COVER_LINE.match(s):
+        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DOT_LEADER.search(s) or COVER_LINE.match(s) \
+                or MENU_LINE.match(s) and not starts_with_marker(s):
             flush()
             continue
         if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):
@@ -217,8 +225,8 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
     """Does ``line`` continue a sentence that ``prev`` broke off?"""
     if not prev or prev[-1] in TERMINAL:
         return False
-    if starts_with_marker(line) or line.startswith(("——", "- ", "#")):
-        return False
+    if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|"):
+        return False  # (a table's rows are lines of their own)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
         return False  # a heading or a title (often repeated on the next line), not a broken sentence
     return not is_title_like(line) or len(line) <= 6

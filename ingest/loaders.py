@@ -45,7 +45,7 @@ _BLOCK_TAGS = frozenset(
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main "
     "nav ol p pre section summary table tbody tfoot thead tr ul".split()
 )
-_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head"})
+_DROP_TAGS = frozenset({"script", "style", "noscript", "template", "head", "nav"})  # a site's menus are no text of it
 _CELL_TAGS = frozenset({"td", "th"})
 _NL, _TAB = object(), object()
 

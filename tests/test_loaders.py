@@ -276,6 +276,23 @@ def test_html_wrong_meta_falls_back(tmp_path):
     assert load_file(path).text == "第一条 规定。"
 
 
+def test_a_pages_navigation_is_no_part_of_its_title(tmp_path):
+    """A site's menu (<nav>) is dropped; a breadcrumb line left in the page ("首页 > 法规库") is no first half of the
+    title below it, which opens the file and names its kind (管理制度)."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "rules.html"
+    path.write_text('<html><head><meta charset="utf-8"><title>文库</title></head><body>'
+                    "<nav>首页 | 文库 | 登录</nav><div>首页 &gt; 法规库 &gt; 制度</div><h1>某公司售后服务管理制度</h1>"
+                    "<h2>第一章 总则</h2><p>第一条 为规范售后服务，制定本制度。</p><p>第二条 客服应当及时响应。</p>"
+                    "</body></html>", encoding="utf-8")
+    assert "登录" not in load_file(path).text
+    docs = parse_file(path)
+    assert [d.title for d in docs] == ["某公司售后服务管理制度"]
+    assert [c.label for c in docs[0].clauses if c.role == "clause"][-2:] == ["《某公司售后服务管理制度》第一条",
+                                                                          "《某公司售后服务管理制度》第二条"]
+
+
 # --- errors -----------------------------------------------------------------
 
 
