@@ -340,15 +340,135 @@ def _docx_text(data: bytes, source: str) -> str:
         from docx.table import Table
 
         document = docx.Document(io.BytesIO(data))
+        numbers = _ListNumbers(document)
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Table):
                 lines.extend(_table_lines(block))
             else:
-                lines.append(block.text)
+                number = numbers.of(block)
+                lines.append(f"{number} {block.text.lstrip()}" if number and block.text.strip() else block.text)
     except Exception as exc:  # zipfile, lxml and python-docx all raise their own types
         raise _damaged(source, "DOCX", exc) from None
     return "\n".join(lines)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _w_val(element, tag: str) -> str | None:
+    child = element.find(_W + tag) if element is not None else None
+    return child.get(_W + "val") if child is not None else None
+
+
+class _ListNumbers:
+    """The numbers Word draws before auto-numbered paragraphs ("第一条", "（一）", "1."), which are not in their text:
+    without them a rules document in Word loses its articles and items."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → level → (start, format, text)
+        self.counts: dict[str, dict[int, int]] = {}
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):  # no numbering part: nothing is auto-numbered
+            return
+        abstract = {}
+        for an in numbering.iter(_W + "abstractNum"):
+            abstract[an.get(_W + "abstractNumId")] = {
+                int(lvl.get(_W + "ilvl") or 0): (int(_w_val(lvl, "start") or 1), _w_val(lvl, "numFmt") or "decimal",
+                                                 _w_val(lvl, "lvlText") or "")
+                for lvl in an.iter(_W + "lvl")}
+        for num in numbering.iter(_W + "num"):
+            levels = dict(abstract.get(_w_val(num, "abstractNumId"), {}))
+            for override in num.iter(_W + "lvlOverride"):
+                ilvl, start = int(override.get(_W + "ilvl") or 0), _w_val(override, "startOverride")
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = (int(start), *levels[ilvl][1:])
+            self.levels[num.get(_W + "numId")] = levels
+
+    def of(self, paragraph) -> str:
+        """The number drawn before ``paragraph`` ('' where none), counting it."""
+        num_id, ilvl = self._numbering(paragraph)
+        level = self.levels.get(num_id or "", {}).get(ilvl)
+        if level is None:
+            return ""
+        counts = self.counts.setdefault(num_id, {})
+        counts[ilvl] = counts.get(ilvl, level[0] - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:  # a new item restarts the levels below it
+            del counts[deeper]
+        if level[1] in ("bullet", "none"):
+            return ""
+
+        def number(m: re.Match) -> str:
+            k = int(m.group(1)) - 1
+            start, fmt, _ = self.levels[num_id].get(k, (1, "decimal", ""))
+            return _formatted(counts.get(k, start), fmt)
+
+        return re.sub(r"%([1-9])", number, level[2]).strip()
+
+    @staticmethod
+    def _numbering(paragraph) -> tuple[str | None, int]:
+        """numId and level of a paragraph's own numbering, else of its style's (a "List Number" paragraph)."""
+        ppr = paragraph._p.pPr
+        numpr = ppr.find(_W + "numPr") if ppr is not None else None
+        style = paragraph.style
+        while numpr is None and style is not None:
+            sppr = style.element.find(_W + "pPr")
+            numpr = sppr.find(_W + "numPr") if sppr is not None else None
+            style = style.base_style
+        if numpr is None:
+            return None, 0
+        num_id = _w_val(numpr, "numId")
+        return (None if num_id in (None, "0") else num_id), int(_w_val(numpr, "ilvl") or 0)
+
+
+def _formatted(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "ideographDigital", "chineseLegalSimplified"):
+        text = _cn_count(n)
+        return text.translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")) \
+            if fmt == "chineseLegalSimplified" else text
+    if fmt == "ideographTraditional":
+        return "甲乙丙丁戊己庚辛壬癸"[(n - 1) % 10]
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt.startswith("decimalEnclosedCircle") and 1 <= n <= 20:
+        return chr(0x2460 + n - 1)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    return str(n)
+
+
+def _cn_count(n: int) -> str:
+    """105 → 一百零五, 110 → 一百一十, 10 → 十 (how Word counts in Chinese)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero and out else "") + digits[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
 
 
 def _table_lines(table) -> list[str]:

@@ -181,6 +181,65 @@ def test_docx_merged_cells_counted_once(tmp_path):
     assert load_file(path).text == "合并\t单独"
 
 
+def _numbered_docx(path: Path) -> Path:
+    """A rules document whose 第X条 and （X） are Word's automatic numbering, not text: 第%1条 over （%2）, counted in
+    Chinese; then a paragraph of the built-in "List Number" style (1.)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def numbered(text: str, level: int) -> None:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    document.add_paragraph("某公司客户服务管理制度")
+    numbered("为规范客户服务，制定本制度。", 0)
+    numbered("客服人员应当遵守下列规定：", 0)
+    numbered("客户来电应在三声内接听；", 1)
+    numbered("不得与客户发生争执。", 1)
+    numbered("客户投诉应当在24小时内响应。", 0)
+    numbered("退换货申请应当当日受理；", 1)  # a new article restarts its items
+    document.add_paragraph("附则", style="List Number")
+    document.save(str(path))
+    return path
+
+
+def test_docx_automatic_numbers_are_read_as_drawn(tmp_path):
+    """Word draws 第一条 and （一） before auto-numbered paragraphs without putting them in their text: read as drawn,
+    they are the articles and items the document cites."""
+    from ingest.documents import parse_file
+
+    path = _numbered_docx(tmp_path / "客服.docx")
+    assert load_file(path).text.splitlines() == [
+        "某公司客户服务管理制度", "第一条 为规范客户服务，制定本制度。", "第二条 客服人员应当遵守下列规定：",
+        "（一） 客户来电应在三声内接听；", "（二） 不得与客户发生争执。", "第三条 客户投诉应当在24小时内响应。",
+        "（一） 退换货申请应当当日受理；", "1. 附则"]
+    labels = [c.label for c in parse_file(path)[0].clauses]
+    assert labels[:4] == ["《某公司客户服务管理制度》第一条", "《某公司客户服务管理制度》第二条",
+                          "《某公司客户服务管理制度》第二条（一）", "《某公司客户服务管理制度》第二条（二）"]
+
+
+@pytest.mark.parametrize("n, fmt, text", [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
+    (105, "chineseCounting", "一百零五"), (110, "chineseCountingThousand", "一百一十"), (3, "decimal", "3"),
+    (2, "ideographTraditional", "乙"), (4, "lowerRoman", "iv"), (27, "lowerLetter", "aa"), (3, "decimalEnclosedCircle", "③"),
+])
+def test_word_list_numbers_are_formatted_as_word_draws_them(n, fmt, text):
+    from ingest.loaders import _formatted
+
+    assert _formatted(n, fmt) == text
+
+
 # --- pdf --------------------------------------------------------------------
 
 
