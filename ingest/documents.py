@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .clean import DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like, is_title_line, norm
+from .clean import (DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like,
+                    is_title_line, norm)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
 
@@ -117,7 +118,6 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     return first and is_title_like(nxt.text) or OFFICIAL_TITLE.search(s.strip()) is not None
 
 
-
 # what a title's repeat adds: "（全文）", "全文", "（2019年修订）", "(试行)"
 _REPEATED_TITLE = re.compile(r"[（(]?(?:全文|正文|全文内容|完整版|\d{4}年?(?:修订|修正|版)?|试行|暂行|修订|修正)[)）]?")
 
@@ -137,8 +137,6 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
     m = _OPENS_RULES.match(nxt.text) if nxt is not None else None
     return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))
-
-
 
 
 def _join_broken_titles(blocks: list[Block]) -> list[Block]:

@@ -372,6 +372,12 @@ class _ListNumbers:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):  # no numbering part: nothing is auto-numbered
             return
+        try:
+            self._read(numbering)
+        except (ValueError, TypeError):  # a number that is none ("w:start w:val='x'"): read as not numbered
+            self.levels = {}
+
+    def _read(self, numbering) -> None:
         abstract = {}
         for an in numbering.iter(_W + "abstractNum"):
             abstract[an.get(_W + "abstractNumId")] = {
@@ -387,7 +393,14 @@ class _ListNumbers:
             self.levels[num.get(_W + "numId")] = levels
 
     def of(self, paragraph) -> str:
-        """The number drawn before ``paragraph`` ('' where none), counting it."""
+        """The number drawn before ``paragraph`` ('' where none), counting it; a numbering Word would not draw either
+        (a level or a format the file does not define) draws none."""
+        try:
+            return self._drawn(paragraph)
+        except (ValueError, KeyError, AttributeError):
+            return ""
+
+    def _drawn(self, paragraph) -> str:
         num_id, ilvl = self._numbering(paragraph)
         level = self.levels.get(num_id or "", {}).get(ilvl)
         if level is None:

@@ -229,6 +229,26 @@ def test_docx_automatic_numbers_are_read_as_drawn(tmp_path):
                           "《某公司客户服务管理制度》第二条（一）", "《某公司客户服务管理制度》第二条（二）"]
 
 
+def test_a_docx_with_a_numbering_word_cannot_draw_is_read_without_numbers(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="91"><w:lvl w:ilvl="0">'
+                                  '<w:start w:val="x"/><w:lvlText w:val="第%1条"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="91"/></w:num>'))
+    paragraph = document.add_paragraph("为规范客户服务，制定本制度。")
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/>'
+                                                   '</w:numPr>'))
+    paragraph = document.add_paragraph("客服应当及时响应。")  # a level the numbering does not define
+    paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="3"/><w:numId w:val="7"/>'
+                                                   '</w:numPr>'))
+    document.save(str(tmp_path / "odd.docx"))
+    assert load_file(tmp_path / "odd.docx").text == "为规范客户服务，制定本制度。\n客服应当及时响应。"
+
+
 @pytest.mark.parametrize("n, fmt, text", [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (12, "chineseCounting", "十二"),
     (105, "chineseCounting", "一百零五"), (110, "chineseCountingThousand", "一百一十"), (3, "decimal", "3"),
