@@ -45,6 +45,8 @@ COVER_LINE = re.compile(
     r"\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)|.{2,20}发\s*布|目\s*次|目\s*录)$"
 )
 HTML_COMMENT = re.compile(r"<!--.*?-->")
+# an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
+SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
 
 
 def canonical_std_code(text: str) -> str | None:
@@ -207,6 +209,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         s = _strip_page_artifacts(_strip_cover_and_toc(s)).strip()
         if not s:
             continue
+        s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
         # a short unpunctuated line repeated many times is a running header or footer
         if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s):
             flush()

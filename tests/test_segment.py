@@ -686,6 +686,18 @@ def test_an_official_title_starts_a_document_whatever_follows_it():
     assert [c.label for c in indexed(docs[2])] == ["《某市快递服务条例》第一条", "《某市快递服务条例》第二条"]
 
 
+def test_an_article_number_spread_out_by_a_pdf_is_read_whole():
+    """"第 一 条" (a PDF's justified line) and "第一百二十八 条" (so written in ../shared/laws' 刑事诉讼法) open their
+    articles; "第 一 次会议" opens none."""
+    text = ("某市网络交易管理办法\n第 一 条  为了规范网络交易活动，制定本办法。\n第二条 经营者应当依法经营，\n不得销售假冒伪劣商品。\n"
+            "第一百二十八 条 本办法自发布之日起施行。\n第 一 次会议通过的决定同时废止。\n")
+    docs = parse(text, "办法.txt")
+    assert [d.title for d in docs] == ["某市网络交易管理办法"]
+    assert [c.label for c in indexed(docs[0])] == ["《某市网络交易管理办法》第一条", "《某市网络交易管理办法》第二条",
+                                                   "《某市网络交易管理办法》第一百二十八条"]
+    assert indexed(docs[0])[-1].text.endswith("第 一 次会议通过的决定同时废止。")
+
+
 # a law copied as plain text (a web page, a .docx): its parts, a chapter whose "第X章" was lost and a chapter
 # title broken onto a second line are headings inside the one document, never the titles of new ones
 PLAIN_CODE = """中华人民共和国某某法典
