@@ -693,6 +693,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     topic = (topic or "").strip()
     if not topic or len(topic) > 50 or not re.search(r"[\w\u4e00-\u9fff]", topic):
         raise BadTopic("主题应为 1–50 字的词语，如“售后服务” / the topic should be a short phrase such as 售后服务")
+    topic = topic_of(topic)
     if scope is not None and scope not in SCOPES:
         raise BadTopic(f"--scope 应为 {' / '.join(SCOPES)} 之一 / unknown scope {scope!r}")
     s = retriever.settings
@@ -729,6 +730,22 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         found.extend(o for o in obs if who is None or borne_by(o, who))
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     return Checklist(topic, scope, tuple(items))
+
+
+# how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"
+_ASKING_FOR = re.compile(r"^(?:(?:请|麻烦)?(?:帮我|给我|为我|帮忙|我要|我想要|我需要)(?:生成|起草|拟定|列出|整理|制作|编制|出|做|写|拟|列)?"
+                         r"|(?:请|麻烦)?(?:生成|起草|拟定|列出|整理|制作|编制)|(?:请|麻烦)?(?:做|写|出|拟|列)(?=一份|一个|一张))"
+                         r"(?:一份|一个|一张)?(?:关于)?|^(?:一份|一张)?(?:关于)?")
+_LIST_ASKED = re.compile(r"(?:方面)?的?(?:(?:合规)?(?:自查|检查|核查)?(?:清单|列表|检查表|自查表|checklist)|(?:方面的?|的?合规)要求)$",
+                         re.IGNORECASE)
+
+
+def topic_of(request: str) -> str:
+    """The topic a request for a checklist names: "给我一份售后服务的合规自查清单" → 售后服务, "关于退换货" → 退换货; a
+    topic that names the duties it is about ("平台对平台内经营者的管理义务") is kept whole."""
+    t = re.sub(r"[。？?！!]+$", "", request.strip())
+    t = _LIST_ASKED.sub("", _ASKING_FOR.sub("", t, count=1)).strip(" 的")
+    return t or request.strip()
 
 
 def _with_exceptions(ob: _Obligation) -> str:

@@ -441,6 +441,31 @@ def test_every_item_is_grounded_in_its_citations(seed_settings):
         assert cl.items and all(grounded(i) for i in cl.items), topic
 
 
+@pytest.mark.parametrize("request_, topic", [
+    ("给我一份售后服务的合规自查清单", "售后服务"), ("售后服务合规清单", "售后服务"), ("售后服务方面的要求", "售后服务"),
+    ("关于退换货", "退换货"), ("请生成隐私保护清单。", "隐私保护"), ("帮我列一份发票的检查清单", "发票"),
+    ("做一份七日无理由退货的自查表", "七日无理由退货"), ("广告宣传checklist", "广告宣传"),
+    # a topic is kept whole where its words are no request's: what it names, and where it starts like one
+    ("平台对平台内经营者的管理义务", "平台对平台内经营者的管理义务"), ("个人信息处理的告知同意", "个人信息处理的告知同意"),
+    ("请假管理", "请假管理"), ("出口管理", "出口管理"), ("清单", "清单"),
+])
+def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
+    from assistant.checklist import topic_of
+
+    assert topic_of(request_) == topic
+
+
+def test_a_checklist_asked_for_in_a_sentence_is_the_topics_checklist(seed_settings):
+    """Staff ask "给我一份售后服务的合规自查清单": the words of the request are no topic words (before, 清单 and 自查, which
+    no document uses, made every clause too far off the topic: no item at all)."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    asked = checklist(r, "给我一份售后服务的合规自查清单")
+    assert asked.topic == "售后服务" and asked.items == checklist(r, "售后服务").items
+
+
 def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
     from assistant.checklist import checklist, scope_of
     from assistant.retrieve import Retriever
