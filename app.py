@@ -315,7 +315,7 @@ def build(settings=None, server=None):
                 cl = polish_checklist(r, cl)
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
-        stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", topic)[:30] or "checklist"
+        stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", cl.topic)[:30] or "checklist"  # the topic, not the request's words
         out = Path(tempfile.mkdtemp(dir=downloads))  # one folder per request: sessions never share a file
         files = []
         for fmt in FORMATS:

@@ -77,6 +77,10 @@ def test_ask_and_checklist_endpoints(client):
     assert len(items) > 10 and all(i["citations"] for i in items)
     table, files = client.predict("售后服务", "交易型", api_name="/checklist")
     assert "是否" in table and len(files) == 5
+    # asked for in a sentence: the topic's checklist, in files named after the topic
+    table, files = client.predict("给我一份售后服务的合规自查清单", "", api_name="/checklist")
+    assert "是否" in table
+    assert {Path(f).name for f in files} == {f"售后服务自查清单.{x}" for x in ("csv", "docx", "json", "md", "xlsx")}
 
 
 def test_an_uploaded_document_is_cited_then_deleted(app, client, tmp_path):
