@@ -81,10 +81,12 @@ def is_title_like(line: str, limit: int = 40) -> bool:
     return not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s)
 
 
-NAVIGATION = re.compile(r"[|｜»]|\s[>＞›]\s")
+_SEPARATOR = r"[|｜»]|\s[>＞›]\s"  # between the words of a menu, a breadcrumb or a table's row
+NAVIGATION = re.compile(_SEPARATOR)
 # a site's menu or breadcrumb: short words between separators ("首页 | 文库 | 登录", "首页 > 法规库 > 制度"), not a
 # Markdown table's row ("| 刑法条文 |罪名 |")
-MENU_LINE = re.compile(r"^(?![|｜])[^。；;，,|｜>＞›»\d]{1,12}(?:\s*(?:[|｜»]|\s[>＞›]\s)\s*[^。；;，,|｜>＞›»\d]{1,12}){2,}$")
+_MENU_WORD = r"[^。；;，,|｜>＞›»\d]{1,12}"
+MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU_WORD}){{2,}}$")
 
 
 # what a document's title ends with: the kind of document it is

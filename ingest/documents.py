@@ -226,8 +226,9 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                 current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
                 continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
-            if nxt is not None and nxt.kind == "text" and _title_name(nxt.text) != _title_name(b.text):
-                if _REPEATED_TITLE.fullmatch(_title_name(nxt.text).removeprefix(_title_name(b.text))):
+            name, next_name = _title_name(b.text), _title_name(nxt.text) if nxt is not None else ""
+            if nxt is not None and nxt.kind == "text" and next_name != name:
+                if _REPEATED_TITLE.fullmatch(next_name.removeprefix(name)):
                     repeat = i + 1  # "X", then "X（全文）": one title, said twice
                 elif _is_title(blocks, i + 1, known, first=False):
                     continue  # a collection's own title, directly followed by its first document's

@@ -438,7 +438,9 @@ class _ListNumbers:
 def _formatted(n: int, fmt: str) -> str:
     if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
                "ideographDigital", "chineseLegalSimplified"):
-        text = _cn_count(n)
+        from .segment import int_to_cn
+
+        text = int_to_cn(n)
         return text.translate(str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")) \
             if fmt == "chineseLegalSimplified" else text
     if fmt == "ideographTraditional":
@@ -454,24 +456,6 @@ def _formatted(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     return str(n)
-
-
-def _cn_count(n: int) -> str:
-    """105 → 一百零五, 110 → 一百一十, 10 → 十 (how Word counts in Chinese)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n - 10] if n > 10 else "")
-    out, zero = "", False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d, n = divmod(n, value)
-        if d:
-            out += ("零" if zero and out else "") + digits[d] + unit
-            zero = False
-        elif out:
-            zero = True
-    return out
 
 
 def _roman(n: int) -> str:

@@ -59,12 +59,22 @@ def cn_to_int(s: str) -> int:
 
 
 def int_to_cn(n: int) -> str:
-    """23 → '二十三' (for 款 numbers, which documents never print)."""
+    """23 → '二十三', 105 → '一百零五', 110 → '一百一十', 10 → '十' (for 款 numbers, which documents never print, and
+    the numbers Word draws before a list counted in Chinese)."""
     digits = "零一二三四五六七八九"
     if n < 10:
         return digits[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[ones] if ones else "")
+    if n < 20:
+        return "十" + (digits[n - 10] if n > 10 else "")
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        d, n = divmod(n, value)
+        if d:
+            out += ("零" if zero and out else "") + digits[d] + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
 
 
 def _value(kind: str, raw: str) -> int | tuple[int, ...]:
