@@ -13,6 +13,7 @@ import re
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 
 from ingest.loaders import SUPPORTED_EXTENSIONS
@@ -158,6 +159,37 @@ def render_checklist(cl) -> str:
     return "".join(rows)
 
 
+def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
+    """A checklist asked for in the chat: its items by group, each with [n] links to the clauses it cites, and the
+    evidence panel of those clauses (numbered in the order the items first cite them)."""
+    if not cl.items:
+        return "<div class='tw-answer'><p class='tw-nf'>资料中未找到与该主题相关的义务条款。</p></div>", ""
+    number: dict[str, int] = {}
+    quoted: dict[str, str] = {}  # what the first item citing a clause says of it
+    body = [f"<p>「{_e(cl.topic)}」自查清单，共 {len(cl.items)} 项（表格与下载见“自查清单”页）：</p>"]
+    group = None
+    for it in cl.items:
+        if it.group != group:
+            body.append(("</ul>" if group is not None else "") + f"<p><b>{_e(it.group)}</b></p><ul>")
+            group = it.group
+        links = []
+        for c in it.citations:
+            n = number.setdefault(c.id, len(number) + 1)
+            quoted.setdefault(c.id, it.sources[0] if it.sources else "")
+            links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
+        mark = "🚫" if it.kind == "prohibition" else "☐"
+        body.append(f"<li>{mark} {_e(it.text)}{''.join(links)}</li>")
+    body.append("</ul>")
+    evidence = []
+    for cid, n in number.items():
+        clause = retriever.get(cid)
+        evidence.append(
+            f'<details class="tw-ev" id="ev-{turn}-{n}" open><summary><b>[{n}] {_e(clause.label)}</b></summary>'
+            f'<div class="tw-meta">{_e(clause.document)} · {_e(" › ".join(clause.path))} · <code>{_e(cid)}</code></div>'
+            f"<div>{_highlight(clause.text, quoted[cid])}</div></details>")
+    return f"<div class='tw-answer'>{''.join(body)}</div>", "".join(evidence)
+
+
 def render_docs(retriever) -> str:
     counts: dict[str, list] = {}
     for c in retriever.clauses:
@@ -238,7 +270,7 @@ def build(settings=None, server=None):
     from gradio.utils import get_upload_folder
 
     from assistant.answer import answer
-    from assistant.checklist import SCOPES, checklist
+    from assistant.checklist import SCOPES, checklist, checklist_request
     from assistant.export import FORMATS, export
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from ingest.loaders import LoadError
@@ -265,9 +297,41 @@ def build(settings=None, server=None):
                 shown, at = ev.answer, time.monotonic()
                 yield render_chat(history + [{"question": q, "html": render_draft(ev)}]), "", history, last, ""
 
+    def chat_checklist(q, topic, history, last, kb):
+        """A message that asks for a checklist gets the checklist, cited as answers are; the 自查清单 page is filled
+        with it (see to_checklist_page)."""
+        r = st.retriever(kb)
+        cl = checklist(r, topic)
+        if settings.llm.enabled:
+            cl = polish_checklist(r, cl)
+        body, evidence = render_checklist_chat(cl, len(history) + 1, r)
+        key = uuid.uuid4().hex
+        drafted[key] = (cl.topic, *checklist_page(cl))
+        while len(drafted) > 32:  # an API client's chat has no page to take them
+            drafted.pop(next(iter(drafted)))
+        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key})
+        yield render_chat(history), evidence, history, last, export(cl, "md").decode("utf-8") if cl.items else ""
+
+    drafted: dict[str, tuple] = {}  # checklists drafted in the chat, until the 自查清单 page takes them
+
+    def to_checklist_page(history):
+        page = drafted.pop((history or [{}])[-1].get("checklist", ""), None)
+        if page is None:
+            return gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        topic, table, files = page
+        return topic, "", table, files
+
     def ask(question, history, last, kb):
         history = list(history or [])
         q = (question or "").strip()
+        topic = checklist_request(q)
+        if topic is not None:
+            try:
+                yield from chat_checklist(q, topic, history, last, kb)
+            except TiaowenError as exc:
+                history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
+                yield render_chat(history), "", history, last, ""
+            return
         if last and FOLLOW_UP.match(q) and len(q) <= 20:  # "那退货呢？": asked about the last topic
             q_full = f"{last} {q}"
         else:
@@ -315,6 +379,10 @@ def build(settings=None, server=None):
                 cl = polish_checklist(r, cl)
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
+        return checklist_page(cl)
+
+    def checklist_page(cl):
+        """The 自查清单 page's table and download files of a checklist."""
         stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", cl.topic)[:30] or "checklist"  # the topic, not the request's words
         out = Path(tempfile.mkdtemp(dir=downloads))  # one folder per request: sessions never share a file
         files = []
@@ -430,10 +498,10 @@ def build(settings=None, server=None):
                     gr.Markdown("### 引用条款")
                     evidence = gr.HTML(elem_id="tw-evidence")
             outs = [chat, evidence, history, last, copy]
-            q.submit(ask, [q, history, last, kb_pick], outs, api_name="ask_stream", **answering).then(
-                lambda: "", None, q, **private)
-            ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering).then(
-                lambda: "", None, q, **private)
+            asked = [q.submit(ask, [q, history, last, kb_pick], outs, api_name="ask_stream", **answering),
+                     ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering)]
+            for event in asked:
+                event.then(lambda: "", None, q, **private)
             up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], fb, **private)
             down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], fb, **private)
         with gr.Tab("自查清单"):
@@ -444,6 +512,8 @@ def build(settings=None, server=None):
             cl_files = gr.File(label="下载", file_count="multiple", elem_id="tw-cl-files")
             cl_html = gr.HTML(elem_id="tw-cl-table")
             cl_btn.click(make_checklist, [topic, scope, kb_pick], [cl_html, cl_files], api_name="checklist", **answering)
+            for event in asked:  # a checklist asked for in the chat is on this page too, with its downloads
+                event.then(to_checklist_page, history, [topic, scope, cl_html, cl_files], **private)
         with gr.Tab("知识库"):
             gr.Markdown(f"在页面顶部选择知识库；新的知识库用 `tiaowen ingest PATH --kb 名称` 建立，默认 **{_e(settings.kb)}**。")
             up_msg = gr.HTML(elem_id="tw-upload-msg")

@@ -733,9 +733,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
 
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"
+_COPY = r"(?:一份|一个|一张|[份张]|个(?!人))"  # "做个…清单" (not the 个 of 个人信息)
 _ASKING_FOR = re.compile(r"^(?:(?:请|麻烦)?(?:帮我|给我|为我|帮忙|我要|我想要|我需要)(?:生成|起草|拟定|列出|整理|制作|编制|出|做|写|拟|列)?"
-                         r"|(?:请|麻烦)?(?:生成|起草|拟定|列出|整理|制作|编制)|(?:请|麻烦)?(?:做|写|出|拟|列)(?=一份|一个|一张))"
-                         r"(?:一份|一个|一张)?(?:关于)?|^(?:一份|一张)?(?:关于)?")
+                         rf"|(?:请|麻烦)?(?:生成|起草|拟定|列出|整理|制作|编制)|(?:请|麻烦)?(?:做|写|出|拟|列)(?={_COPY}))"
+                         rf"{_COPY}?(?:关于)?|^(?:一份|一张)?(?:关于)?")
 _LIST_ASKED = re.compile(r"(?:方面)?的?(?:(?:合规)?(?:自查|检查|核查)?(?:清单|列表|检查表|自查表|checklist)|(?:方面的?|的?合规)要求)$",
                          re.IGNORECASE)
 
@@ -746,6 +747,22 @@ def topic_of(request: str) -> str:
     t = re.sub(r"[。？?！!]+$", "", request.strip())
     t = _LIST_ASKED.sub("", _ASKING_FOR.sub("", t, count=1)).strip(" 的")
     return t or request.strip()
+
+
+_CHECKING = re.compile(r"合规|自查|检查|核查|checklist", re.IGNORECASE)
+
+
+def checklist_request(text: str) -> str | None:
+    """The topic, where a message asks for a checklist rather than asks a question: "给我一份售后服务的合规自查清单",
+    "退换货自查表", "列出商家入驻的合规要求" → the topic; "商品清单需要包含哪些内容？", "售后服务方面的要求" (a question
+    about them) and "负面清单" (a thing documents name, no request) → None."""
+    t = re.sub(r"[。？?！!]+$", "", (text or "").strip())
+    asked = _ASKING_FOR.match(t)
+    listed = _LIST_ASKED.search(t, asked.end())
+    if listed is None or not (asked.group() not in ("", "关于") or _CHECKING.search(listed.group())):
+        return None
+    topic = topic_of(t)
+    return topic if topic != t and 0 < len(topic) <= 50 else None
 
 
 def _with_exceptions(ob: _Obligation) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from html import escape
 from pathlib import Path
 
 import httpx
@@ -81,6 +82,22 @@ def test_ask_and_checklist_endpoints(client):
     table, files = client.predict("给我一份售后服务的合规自查清单", "", api_name="/checklist")
     assert "是否" in table
     assert {Path(f).name for f in files} == {f"售后服务自查清单.{x}" for x in ("csv", "docx", "json", "md", "xlsx")}
+
+
+def test_a_checklist_asked_for_in_the_chat_is_drafted_with_citations(client):
+    """"给我一份售后服务的合规自查清单" typed in the chat gets the checklist, each item with [n] links to the clauses it
+    cites (before, a one-sentence answer about 售后服务标准); a question beside it is still answered."""
+    chat, evidence, history, copied = client.predict("给我一份售后服务的合规自查清单", [], "default", api_name="/chat")
+    table, files = client.predict("售后服务", "", api_name="/checklist")
+    items = json.loads(Path(next(f for f in files if f.endswith(".json"))).read_text(encoding="utf-8"))["items"]
+    assert "「售后服务」自查清单，共 %d 项" % len(items) in chat and chat.count("<li>") == len(items)
+    labels = {c["label"] for i in items for c in i["citations"]}
+    assert chat.count('class="tw-cite"') == sum(len(i["citations"]) for i in items)
+    assert evidence.count('class="tw-ev"') == len({c["id"] for i in items for c in i["citations"]})
+    assert all(escape(label) in evidence for label in labels)
+    assert history[-1]["checklist"] and copied.startswith("# 售后服务") and "- [ ]" in copied
+    chat, evidence, history, _ = client.predict("客户投诉多久内要响应？", history, "default", api_name="/chat")
+    assert "24小时" in chat.rsplit("<hr>", 2)[-2] and "checklist" not in history[-1]
 
 
 def test_an_uploaded_document_is_cited_then_deleted(app, client, tmp_path):

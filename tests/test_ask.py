@@ -347,6 +347,14 @@ def test_cli_ask_json_has_the_documented_shape(seed_settings):
     assert scores == sorted(scores, reverse=True)
 
 
+def test_cli_ask_points_a_checklist_request_to_the_checklist_command(seed_settings):
+    """`ask` keeps its JSON shape for a request for a checklist, and says on stderr which command drafts one."""
+    res = _cli("ask", "给我一份售后服务的合规自查清单", "--json")
+    assert res.exit_code == 0 and json.loads(res.stdout)["question"] == "给我一份售后服务的合规自查清单"
+    assert "tiaowen checklist 售后服务" in res.stderr
+    assert "tiaowen checklist" not in _cli("ask", "客户投诉多久内要响应？").stderr
+
+
 def test_cli_batch_keeps_order_and_ids(seed_settings, tmp_path):
     f = tmp_path / "q.jsonl"
     qs = [{"id": "x1", "question": "电商规章制度第七条说了什么"}, {"id": 2, "question": "   "},

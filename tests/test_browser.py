@@ -109,6 +109,21 @@ def test_a_checklist_is_generated_and_downloads(page, tmp_path):
     page.screenshot(path=str(ARTIFACTS / "checklist.png"), full_page=True)
 
 
+def test_a_checklist_asked_for_in_the_chat_cites_clauses_and_fills_the_checklist_page(page):
+    ans = _ask(page, "给我一份退换货的合规自查清单")
+    assert "「退换货」自查清单" in ans.inner_text() and ans.locator("li").count() >= 3
+    link = ans.locator("a.tw-cite").last
+    target = link.get_attribute("data-target")
+    link.click()
+    opened = page.locator(f"#{target}")
+    assert "tw-open" in opened.get_attribute("class") and "》" in opened.inner_text()
+    page.get_by_role("tab", name="自查清单").click()  # the same checklist, with its downloads, on its own page
+    page.wait_for_selector("#tw-cl-files a[download$='退换货自查清单.xlsx']", timeout=30_000)
+    assert page.locator("#tw-topic textarea").input_value() == "退换货"
+    assert page.locator("#tw-cl-table tr").count() == ans.locator("li").count() + 1
+    page.screenshot(path=str(ARTIFACTS / "chat_checklist.png"), full_page=True)
+
+
 def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_path):
     doc = tmp_path / "差旅制度.txt"
     doc.write_text("<script>alert('x')</script>员工差旅管理办法\n第一条 为规范员工差旅，制定本办法。\n"

@@ -455,6 +455,28 @@ def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
     assert topic_of(request_) == topic
 
 
+@pytest.mark.parametrize("message, topic", [
+    ("给我一份售后服务的合规自查清单", "售后服务"), ("退换货自查表", "退换货"), ("帮我做个售后服务清单", "售后服务"),
+    ("列出商家入驻的合规要求", "商家入驻"), ("广告宣传checklist", "广告宣传"), ("一份退货清单", "退货"),
+    ("帮我做个人信息保护清单", "个人信息保护"), ("我要一份平台对平台内经营者的管理义务清单", "平台对平台内经营者的管理义务"),
+    # questions, and lists that documents name, are asked, not drafted
+    ("商品清单需要包含哪些内容？", None), ("售后服务有哪些要求？", None), ("售后服务方面的要求", None),
+    ("负面清单", None), ("装箱清单是什么", None), ("自查清单", None), ("客户投诉多久内要响应？", None),
+])
+def test_a_chat_message_that_asks_for_a_checklist_is_told_from_a_question(message, topic):
+    from assistant.checklist import checklist_request
+
+    assert checklist_request(message) == topic
+
+
+def test_no_question_of_the_fixed_sets_is_taken_for_a_checklist_request():
+    from assistant.checklist import checklist_request
+    from eval.sets import QA_DIR, load_questions
+
+    questions = [q.question for name in ("seed.jsonl", "laws.jsonl") for q in load_questions(QA_DIR / name)]
+    assert len(questions) > 150 and not [q for q in questions if checklist_request(q)]
+
+
 def test_a_checklist_asked_for_in_a_sentence_is_the_topics_checklist(seed_settings):
     """Staff ask "给我一份售后服务的合规自查清单": the words of the request are no topic words (before, 清单 and 自查, which
     no document uses, made every clause too far off the topic: no item at all)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 
 import click
@@ -135,6 +136,12 @@ def ask(question, kb, k, as_json, batch, use_llm):
 
         r = Retriever(s)
         if not batch:
+            from assistant.checklist import checklist_request
+
+            if (topic := checklist_request(question)) is not None:  # answered all the same: the JSON shape is a contract
+                arg = topic if topic.isidentifier() else shlex.quote(topic)  # (售后服务 needs no quotes)
+                click.echo(f"提示：这像是要一份清单，可用 tiaowen checklist {arg} 生成 / "
+                           f"for a checklist run: tiaowen checklist {arg}", err=True)
             _print_answer(answer(r, question, k), as_json)
             return
         with open(batch, encoding="utf-8") as f:
