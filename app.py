@@ -166,7 +166,8 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         return "<div class='tw-answer'><p class='tw-nf'>资料中未找到与该主题相关的义务条款。</p></div>", ""
     number: dict[str, int] = {}
     quoted: dict[str, str] = {}  # what the first item citing a clause says of it
-    body = [f"<p>「{_e(cl.topic)}」自查清单，共 {len(cl.items)} 项（表格与下载见“自查清单”页）：</p>"]
+    scope = f"（{_e(cl.scope)}企业）" if cl.scope else ""
+    body = [f"<p>「{_e(cl.topic)}」自查清单{scope}，共 {len(cl.items)} 项（表格与下载见“自查清单”页）：</p>"]
     group = None
     for it in cl.items:
         if it.group != group:
@@ -306,7 +307,7 @@ def build(settings=None, server=None):
             cl = polish_checklist(r, cl)
         body, evidence = render_checklist_chat(cl, len(history) + 1, r)
         key = uuid.uuid4().hex
-        drafted[key] = (cl.topic, *checklist_page(cl))
+        drafted[key] = (cl.topic, cl.scope or "", *checklist_page(cl))
         while len(drafted) > 32:  # an API client's chat has no page to take them
             drafted.pop(next(iter(drafted)))
         history.append({"question": q, "html": body, "evidence": evidence, "checklist": key})
@@ -318,8 +319,7 @@ def build(settings=None, server=None):
         page = drafted.pop((history or [{}])[-1].get("checklist", ""), None)
         if page is None:
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
-        topic, table, files = page
-        return topic, "", table, files
+        return page
 
     def ask(question, history, last, kb):
         history = list(history or [])

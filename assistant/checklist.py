@@ -696,6 +696,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     topic = topic_of(topic)
     if scope is not None and scope not in SCOPES:
         raise BadTopic(f"--scope 应为 {' / '.join(SCOPES)} 之一 / unknown scope {scope!r}")
+    named, topic = scope_named(topic)
+    if named and scope and named != scope:
+        raise BadTopic(f"主题说的是{named}企业，--scope 却是 {scope}：请只保留一个 / the topic names {named}, --scope {scope}")
+    scope = scope or named
     s = retriever.settings
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
@@ -747,6 +751,19 @@ def topic_of(request: str) -> str:
     t = re.sub(r"[。？?！!]+$", "", request.strip())
     t = _LIST_ASKED.sub("", _ASKING_FOR.sub("", t, count=1)).strip(" 的")
     return t or request.strip()
+
+
+# an enterprise type of DB33/T 932 named in the topic: "交易型企业的售后服务", "第三方平台型电商售后服务"
+_SCOPE_NAMED = re.compile(r"(?:面向|针对)?(" + "|".join(SCOPES) + r")(?:电子商务|电商)?(?:企业|公司)?的?")
+
+
+def scope_named(topic: str) -> tuple[str | None, str]:
+    """The enterprise type a topic names, and the topic without it: "交易型企业的售后服务" → (交易型, 售后服务)."""
+    m = _SCOPE_NAMED.search(topic)
+    if m is None:
+        return None, topic
+    rest = (topic[:m.start()] + topic[m.end():]).strip(" 的")
+    return (m.group(1), rest) if rest else (None, topic)
 
 
 _CHECKING = re.compile(r"合规|自查|检查|核查|checklist", re.IGNORECASE)

@@ -96,6 +96,8 @@ def test_a_checklist_asked_for_in_the_chat_is_drafted_with_citations(client):
     assert evidence.count('class="tw-ev"') == len({c["id"] for i in items for c in i["citations"]})
     assert all(escape(label) in evidence for label in labels)
     assert history[-1]["checklist"] and copied.startswith("# 售后服务") and "- [ ]" in copied
+    chat, _, history, _ = client.predict("交易型企业的售后服务自查清单", history, "default", api_name="/chat")
+    assert "「售后服务」自查清单（交易型企业）" in chat
     chat, evidence, history, _ = client.predict("客户投诉多久内要响应？", history, "default", api_name="/chat")
     assert "24小时" in chat.rsplit("<hr>", 2)[-2] and "checklist" not in history[-1]
 

@@ -505,6 +505,20 @@ def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
     assert not any(x.startswith(("5.2.2", "5.2.3")) for x in labels(trade))
 
 
+def test_an_enterprise_type_named_in_the_topic_is_the_scope(seed_settings):
+    """"交易型企业的售后服务" is the 售后服务 checklist for 交易型 enterprises (before: 15 of its 34 items, the type's name
+    counted as a topic word; "第三方平台型企业的隐私保护" had none)."""
+    from assistant.checklist import BadTopic, checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    for asked, topic, scope in (("交易型企业的售后服务", "售后服务", "交易型"), ("给我一份第三方平台型企业的隐私保护自查清单", "隐私保护", "第三方平台型")):
+        cl, expected = checklist(r, asked), checklist(r, topic, scope=scope)
+        assert (cl.topic, cl.scope) == (topic, scope) and cl.items == expected.items and cl.items, asked
+    with pytest.raises(BadTopic, match="--scope"):
+        checklist(r, "交易型企业的售后服务", scope="支撑服务型")
+
+
 def _sample() -> Checklist:
     cite = ItemCitation("d/a7", "电商规章制度", "《电商规章制度》第七条", "第七条 电子商务经营者应当建立健全售后服务制度。")
     items = (ChecklistItem("电子商务经营者是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ("…",)),
