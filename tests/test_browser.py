@@ -122,6 +122,11 @@ def test_a_checklist_asked_for_in_the_chat_cites_clauses_and_fills_the_checklist
     assert page.locator("#tw-topic textarea").input_value() == "退换货"
     assert page.locator("#tw-cl-table tr").count() == ans.locator("li").count() + 1
     page.screenshot(path=str(ARTIFACTS / "chat_checklist.png"), full_page=True)
+    # a follow-up asks for another topic's checklist, and for another enterprise type's
+    assert "「售后服务」自查清单" in _ask(page, "那售后服务呢？").inner_text()
+    assert "「售后服务」自查清单（交易型企业）" in _ask(page, "那交易型企业呢？").inner_text()
+    assert "「隐私保护」自查清单（交易型企业）" in _ask(page, "那隐私保护呢？").inner_text()
+    assert "自查清单" not in _ask(page, "客户投诉多久内要响应？").inner_text()
 
 
 def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_path):
