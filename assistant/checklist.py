@@ -290,8 +290,20 @@ def _kind(sentence: str) -> str | None:
     return "prohibition" if prohibition else "duty"
 
 
+def _authority_first(who: str, state: bool = False) -> bool:
+    """Do the words name an authority as whose rule or list it is? An authority named before any business, where a
+    business after it is one it acts on ("…部门发现平台内经营者…"), not one of several bearers ("档案馆和机关、团体、
+    企业事业单位…"). ``state``: words that start with 国家 name the state ("国家推动建立…", in an instruction; not in a
+    rule's subject: "国家工作人员应当…", "国家秘密标志应当…")."""
+    regulator = REGULATOR.search(who) or (re.match("国家", who) if state else None)
+    if regulator is None:
+        return False
+    business = BUSINESS.search(who)
+    return not business or business.start() > regulator.start() and bool(ACTS_ON.search(who[regulator.end():business.start()]))
+
+
 def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> bool:
-    """Is the sentence's rule a regulator's or a court's? Its subject names the authority before any business:
+    """Is the sentence's rule a regulator's or a court's? Its subject names the authority first (_authority_first):
     "有关行政许可部门应当…", "有关主管部门发现平台内经营者…的，应当要求…" (not "电子商务平台经营者…向有关主管部门报告")."""
     modals = modals or _modals(sentence)
     if not any(modals):
@@ -301,12 +313,7 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
     subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
     subject = re.sub(r"未经[^，,]{0,20}?(?:批准|同意|许可|核准)", "", subject)  # "未经有关部门批准不得…": whose leave, not whose duty
-    regulator, business = REGULATOR.search(subject), BUSINESS.search(subject)
-    if not regulator:
-        return False
-    # a business after the authority is the one it acts on ("…部门发现平台内经营者…"), not one of several bearers
-    # ("档案馆和机关、团体、企业事业单位…应当…")
-    return not business or business.start() > regulator.start() and bool(ACTS_ON.search(subject[regulator.end():business.start()]))
+    return _authority_first(subject)
 
 
 def _instruction(sentence: str) -> bool:
@@ -315,15 +322,13 @@ def _instruction(sentence: str) -> bool:
     m = IMPERATIVE.search(sentence)
     if m is None:
         return bool(LABELLED.search(sentence))
-    who = sentence[:m.start(1)]
-    return not (REGULATOR.search(who) or who.startswith("国家")) or bool(BUSINESS.search(who))
+    return not _authority_first(sentence[:m.start(1)], state=True)
 
 
 def _regulator_named(lead: str) -> bool:
-    """Does a lead-in without a modal name an authority, and no business, as whose list it is ("政府及其有关部门分别
-    行使下列职责：", "人民法院受理…下列诉讼：")?"""
-    head = re.split(r"[，,；;]", re.split(r"下列|以下|如下", lead)[0])[-1]  # the phrase of the list ("为确保企业…，政府…")
-    return bool(REGULATOR.search(head)) and not BUSINESS.search(head)
+    """Does a lead-in without a modal name an authority as whose list it is ("政府及其有关部门分别行使下列职责：",
+    "人民法院受理…下列诉讼：")?"""
+    return _authority_first(re.split(r"[，,；;]", re.split(r"下列|以下|如下", lead)[0])[-1])  # the list's phrase
 
 
 ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|监督|认定|查处")
