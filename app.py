@@ -31,6 +31,7 @@ CHECKLIST_FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外)(?P<topic>(?:(?!
 
 CSS = """
 .tw-answer p { margin: .3em 0; }
+.tw-answer ul.tw-check { list-style: none; padding-left: 1em; margin: .2em 0; }
 .tw-cite { font-weight: 600; text-decoration: none; }
 .tw-ev { border: 1px solid #ddd; border-radius: 6px; padding: .5em .7em; margin: .4em 0; }
 .tw-ev:target, .tw-ev.tw-open { border-color: #e8590c; background: #fff4e6; }
@@ -175,15 +176,15 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
     group = None
     for it in cl.items:
         if it.group != group:
-            body.append(("</ul>" if group is not None else "") + f"<p><b>{_e(it.group)}</b></p><ul>")
+            body.append(("</ul>" if group is not None else "") + f"<p><b>{_e(it.group)}</b></p><ul class='tw-check'>")
             group = it.group
         links = []
         for c in it.citations:
             n = number.setdefault(c.id, len(number) + 1)
             quoted.setdefault(c.id, it.sources[0] if it.sources else "")
             links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
-        mark = "🚫" if it.kind == "prohibition" else "☐"
-        body.append(f"<li>{mark} {_e(it.text)}{''.join(links)}</li>")
+        kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
+        body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")
     body.append("</ul>")
     evidence = []
     for cid, n in number.items():
