@@ -186,6 +186,8 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
         body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")
     body.append("</ul>")
+    if cl.notice:  # a model's rewording: how many items it reworded, or why none
+        body.append(f"<p class='tw-meta'>⚠ {_e(cl.notice)}</p>")
     evidence = []
     for cid, n in number.items():
         clause = retriever.get(cid)

@@ -102,6 +102,30 @@ def test_a_checklist_asked_for_in_the_chat_is_drafted_with_citations(client):
     assert "24小时" in chat.rsplit("<hr>", 2)[-2] and "checklist" not in history[-1]
 
 
+def test_a_checklist_asked_for_in_the_chat_is_reworded_by_a_model_and_still_cited(seed_home, tmp_path):
+    """With a chat model configured, the chat's checklist is the 自查清单 page's: items reworded where the new words
+    stay grounded, the notice says how many, every citation kept."""
+    import re
+
+    from gradio_client import Client
+
+    from tests.llm_server import ChatServer, prompt_of
+
+    def script(request):  # rewords the items about 投诉 in the clause's own words; the others are kept
+        return "\n".join(f"{n}. 是否{text.replace('是否', '', 1)}" for n, text in
+                         re.findall(r"^(\d+)\. (.+)$", prompt_of(request), re.M) if "投诉" in text and "是否" in text[2:])
+
+    home = tmp_path / "home"
+    shutil.copytree(seed_home, home)
+    with ChatServer(script) as srv, app_server(home, 180, {"TIAOWEN_LLM__BASE_URL": srv.url,
+                                                          "TIAOWEN_LLM__MODEL": "scripted"}) as a:
+        client = Client(a.url, verbose=False)
+        chat, evidence, history, _ = client.predict("售后服务自查清单", [], "default", api_name="/chat")
+        assert srv.requests and "模型润色了" in chat and 'class="tw-cite"' in chat and 'class="tw-ev"' in evidence
+        table, files = client.predict("售后服务", "", api_name="/checklist")
+    assert re.search(r"模型润色了 (\d+)/", chat).group(1) == re.search(r"模型润色了 (\d+)/", table).group(1) != "0"
+
+
 def test_an_uploaded_document_is_cited_then_deleted(app, client, tmp_path):
     before = index_state(app.home)
     doc = _write(tmp_path, "差旅制度.txt", "员工差旅管理办法\n第一条 为规范员工差旅，制定本办法。\n"
