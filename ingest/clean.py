@@ -94,7 +94,9 @@ DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|
                       r"指南|公约|准则)"
                       r"(?:[（(][^）)]{1,12}[)）])?$")
 # 发文机关 + 关于 + 事由 + 的 + 文种: the form of an official document's title ("最高人民法院关于审理…若干问题的解释")
-OFFICIAL_TITLE = re.compile(r"^[\u4e00-\u9fff、]{2,30}关于[^。；;，,：:]{2,60}的" + DOC_KIND.pattern)
+# (the kind may be qualified: "…的若干规定", "…的补充规定", "…的暂行规定"; issuers may be spaced: "最高人民法院  最高人民检察院")
+OFFICIAL_TITLE = re.compile(r"^[\u4e00-\u9fff、\s]{2,30}关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*"
+                            + DOC_KIND.pattern)
 # a long title names the kind of document it is last: "最高人民法院、最高人民检察院关于办理…若干问题的解释" (77 of the 3,475
 # titles of ../shared/laws are longer than 40 characters, none longer than 80)
 LONG_TITLE = 80

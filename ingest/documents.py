@@ -122,14 +122,27 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
 _REPEATED_TITLE = re.compile(r"[（(]?(?:全文|正文|全文内容|完整版|\d{4}年?(?:修订|修正|版)?|试行|暂行|修订|修正)[)）]?")
 
 
+_SPACING = re.compile(r"[\s、，,]")  # what a title said again may space otherwise: "最高人民法院、最高人民检察院" / "最高人民法院 最高人民检察院"
+
 # a heading line inside a document, level below the parts of a code (编 2, 分编 3): a chapter closes it
 INNER_HEADING_LEVEL = 4
 
 
+# a part of a judicial interpretation or a rules document numbered 一、二、 above its articles ("一、当事人举证",
+# then "第一条 …"), as a plain-text copy writes its "## 一、当事人举证"
+_NUMBERED_PART = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(?P<name>.+)$")
+_OPENS_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇两\d]+条")
+
+
 def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     """A heading line between the articles of one document, not the title of another: "运输管理" where a
-    scraped law lost its "第二章", followed by 第六条 (a new rules document starts at its 第一条)."""
+    scraped law lost its "第二章", followed by 第六条 (a new rules document starts at its 第一条); and a part numbered
+    一、 followed by an article, its first included ("一、当事人举证" / "第一条 …")."""
     s = blocks[i].text
+    part = _NUMBERED_PART.match(s)
+    if part is not None:
+        nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
+        return is_title_like(part.group("name"), 24) and nxt is not None and bool(_OPENS_ARTICLE.match(nxt.text))
     if not is_title_like(s) or starts_with_marker(s) or _title_name(s) in known or canonical_std_code(s):
         return False
     if _after_chapter_line(blocks, i) or i and blocks[i - 1].kind == "heading":
@@ -223,13 +236,19 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             continue
         if b.kind == "text" and _is_title(blocks, i, known, first=not docs and current is None):
             if one_document and current is not None:
+                if _SPACING.sub("", _title_name(b.text)) == _SPACING.sub("", current.name):
+                    # its own title said again ("最高人民法院 最高人民检察院" / "关于…" atop the body, or before the text an
+                    # amending decision republishes): no heading, but nothing open before it runs on after it
+                    current.blocks.append(Block("reset", line=b.line))
+                    continue
                 current.blocks.append(Block("inner", b.text, level=INNER_HEADING_LEVEL, line=b.line))
                 continue
             nxt = next((x for x in blocks[i + 1:i + 2]), None)
             name, next_name = _title_name(b.text), _title_name(nxt.text) if nxt is not None else ""
             if nxt is not None and nxt.kind == "text" and next_name != name:
-                if _REPEATED_TITLE.fullmatch(next_name.removeprefix(name)):
-                    repeat = i + 1  # "X", then "X（全文）": one title, said twice
+                if (_REPEATED_TITLE.fullmatch(next_name.removeprefix(name))
+                        or _SPACING.sub("", next_name) == _SPACING.sub("", name)):
+                    repeat = i + 1  # "X", then "X（全文）" or X spaced otherwise: one title, said twice
                 elif _is_title(blocks, i + 1, known, first=False):
                     continue  # a collection's own title, directly followed by its first document's
             d = doc_for(b.text)
