@@ -24,10 +24,6 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 CORPUS = Path(__file__).parent / "corpus"
 UPLOAD_TYPES = list(SUPPORTED_EXTENSIONS)
 FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
-# after a checklist, "那退换货呢？" asks for the checklist of another topic
-# (not "那退货要多久呢？", a question)
-CHECKLIST_FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外)(?P<topic>(?:(?!多久|多少|多长|怎|什么|哪|几|吗|是否|能不能|要不要|可不可以|有没有)"
-                                 r"[^，,。？?！!]){2,20}?)(?:方面)?的?呢[？?]?$")
 
 CSS = """
 .tw-answer p { margin: .3em 0; }
@@ -278,7 +274,7 @@ def build(settings=None, server=None):
     from gradio.utils import get_upload_folder
 
     from assistant.answer import answer
-    from assistant.checklist import SCOPES, checklist, checklist_request, scope_named
+    from assistant.checklist import SCOPES, checklist, checklist_follow_up, checklist_request
     from assistant.export import FORMATS, export
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from ingest.loaders import LoadError
@@ -333,14 +329,7 @@ def build(settings=None, server=None):
     def ask(question, history, last, kb):
         history = list(history or [])
         q = (question or "").strip()
-        topic = checklist_request(q)
-        if topic is None and (m := CHECKLIST_FOLLOW_UP.match(q)) and (before := checklist_request(last)):
-            asked = m.group("topic")
-            named, rest = scope_named(before)
-            if any(x in asked for x in SCOPES) and not scope_named(asked)[0]:  # "那第三方平台型企业呢？": the same
-                topic = f"{asked}的{rest}"  # topic for another enterprise type
-            else:  # another topic, for the same enterprise type
-                topic = f"{named}企业的{asked}" if named and not scope_named(asked)[0] else asked
+        topic = checklist_request(q) or checklist_follow_up(q, last)
         if topic is not None:
             try:
                 yield from chat_checklist(q, topic, history, last, kb)

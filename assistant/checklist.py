@@ -787,6 +787,26 @@ def checklist_request(text: str) -> str | None:
     return topic if topic != t and 0 < len(topic) <= 50 else None
 
 
+# after a checklist, "那退换货呢？" asks for another topic's (not "那退货要多久呢？", a question)
+_FOLLOW_UP = re.compile(r"^(?:那|那么|还有|另外)(?P<topic>(?:(?!多久|多少|多长|怎|什么|哪|几|吗|是否|能不能|要不要|可不可以|有没有)"
+                        r"[^，,。？?！!]){2,20}?)(?:方面)?的?呢[？?]?$")
+
+
+def checklist_follow_up(message: str, previous: str) -> str | None:
+    """The topic a short follow-up asks a checklist for, after the request ``previous``: "那隐私保护呢？" after
+    "交易型企业的售后服务自查清单" → 交易型企业的隐私保护 (the same enterprise type); "那第三方平台型企业呢？" →
+    第三方平台型企业的售后服务 (the same topic); None after a question, or for a question ("那退货要多久呢？")."""
+    m = _FOLLOW_UP.match((message or "").strip())
+    before = checklist_request(previous or "")
+    if m is None or before is None:
+        return None
+    asked = m.group("topic")
+    named, rest = scope_named(before)
+    if any(x in asked for x in SCOPES) and not scope_named(asked)[0]:  # only an enterprise type
+        return f"{asked}的{rest}"
+    return f"{named}企业的{asked}" if named and not scope_named(asked)[0] else asked
+
+
 def _with_exceptions(ob: _Obligation) -> str:
     """An obligation's sentence with the exceptions that follow it, which are about the same duty: "…交付商品…，并承担
     商品运输中的风险和责任。但是，消费者另行选择快递物流服务提供者的除外。" is a duty of a "快递" list."""

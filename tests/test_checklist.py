@@ -469,6 +469,20 @@ def test_a_chat_message_that_asks_for_a_checklist_is_told_from_a_question(messag
     assert checklist_request(message) == topic
 
 
+@pytest.mark.parametrize("message, previous, topic", [
+    ("那隐私保护呢？", "售后服务自查清单", "隐私保护"), ("还有广告宣传方面的呢", "给我一份退换货的合规自查清单", "广告宣传"),
+    ("那隐私保护呢？", "交易型售后服务自查清单", "交易型企业的隐私保护"),
+    ("那第三方平台型企业呢？", "交易型售后服务自查清单", "第三方平台型企业的售后服务"),
+    ("那第三方平台型企业呢？", "售后服务自查清单", "第三方平台型企业的售后服务"),
+    ("那退货要多久呢？", "售后服务自查清单", None), ("那隐私保护呢？", "客户投诉多久内要响应？", None),
+    ("那隐私保护呢？", "", None),
+])
+def test_a_follow_up_after_a_checklist_asks_for_another_topics_or_types(message, previous, topic):
+    from assistant.checklist import checklist_follow_up
+
+    assert checklist_follow_up(message, previous) == topic
+
+
 def test_no_question_of_the_fixed_sets_is_taken_for_a_checklist_request():
     from assistant.checklist import checklist_request
     from eval.sets import QA_DIR, load_questions
