@@ -29,7 +29,22 @@ class Hit:
 
 
 ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
-                         r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?)?")
+                         r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
+_KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
+
+
+def _kind(name: str) -> str:
+    """The kind a law's name ends in: 法, 条例, or another (办法 and 方法 are no 法)."""
+    m = re.search(r"(?<![办方])法$|条例$", name)
+    return m.group() if m else ""
+
+
+def _in_order(form: str, name: str) -> bool:
+    """Are the characters of ``form`` in ``name``, in order?"""
+    it = iter(name)
+    return all(ch in it for ch in form)
+
+
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
@@ -354,8 +369,8 @@ class Retriever:
             key = f"a{cn_to_int(m.group(1))}"
             if m.group(2):  # 第一百二十条之一
                 key += f"-{cn_to_int(m.group(2))}"
-            if m.group(4):
-                key += f"/i{cn_to_int(m.group(4))}"
+            if m.group(4) or m.group(5):
+                key += f"/i{cn_to_int(m.group(4) or m.group(5))}"
             refs.append((m.start(), m.end(), key))
         for m in STD_REF.finditer(question):
             refs.append((m.start(), m.end(), m.group(1)))
@@ -413,13 +428,19 @@ class Retriever:
         best: dict[str, int] = {}
         spans: dict[str, list[str]] = {}
         for title, core, short, number in self._title_forms:
-            named = core if len(core) >= 4 and core in q else (short if short and short in q else "")
+            # (a three-character name only for a law: "价格法", "广告法")
+            named = core if (len(core) >= 4 or len(core) == 3 and core.endswith("法")) and core in q else (
+                short if short and short in q else "")
             if named:
                 best[title] = len(named)
                 spans[title] = [named]
             if number and code_m and code_m.group(1) == number:
                 best[title] = max(best.get(title, 0), 100)
                 spans.setdefault(title, []).append(norm(code_m.group(0)))
+        if not best:
+            for title, span in self._abbreviated(q).items():  # "个保法", "消法第二十五条"
+                best[title] = len(span)
+                spans[title] = [span]
         if not best:
             return set(), question
         # every title named, except one named only as part of a longer named title
@@ -438,6 +459,26 @@ class Retriever:
         titles = {d: norm(d) for d in {c.path[0] for c in self.clauses if c.path}}
         return {c.id: (norm(c.text), titles.get(c.path[0], "") if c.path else "", norm("".join(c.path[1:])))
                 for c in self.clauses}
+
+    def _abbreviated(self, q: str) -> dict[str, str]:
+        """Titles the question names by a short form of its words ("个保法" 个人信息保护法, "电商法" 电子商务法, "网安法"
+        网络安全法, "消法第二十五条" 消费者权益保护法): the short form starts as the title's name does, its characters come
+        in the title's order, it ends in the title's kind (法, 条例), and no other title fits it. A two-character form
+        ("消法") only before an article it names ("合法" and "依法" are words)."""
+        out: dict[str, str] = {}
+        for m in _KIND_END.finditer(q):
+            end = m.end()
+            for start in range(max(0, end - 6), end - len(m.group()) - 1 + 1):
+                form = q[start:end]
+                if len(form) < 3 and not ARTICLE_REF.match(q, end):
+                    continue
+                fits = [t for t, core, _, _ in self._title_forms
+                        if len(core) >= len(form) and core[0] == form[0] and _kind(core) == _kind(form) and _in_order(form, core)]
+                if fits:  # the longest form that fits a title: named if it fits one only, and no name said in full
+                    if len(fits) == 1 and not any(core == form for _, core, _, _ in self._title_forms):
+                        out.setdefault(fits[0], form)
+                    break  # (not "动法" in an ambiguous "劳动法")
+        return out
 
     @cached_property
     def _title_forms(self) -> list[tuple[str, str, str, str | None]]:

@@ -207,6 +207,58 @@ def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, labe
     assert cited[0] == label or (cited[1] == label and label.startswith(cited[0]))
 
 
+SHORT_LAWS = {  # four laws that all have a 第二十五条 / 第十三条 / 第十四条
+    "中华人民共和国个人信息保护法": "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：\n\n（一）取得个人的同意；\n\n"
+                          "（二）为履行法定职责或者法定义务所必需；\n\n第二十五条 个人信息处理者不得公开其处理的个人信息。",
+    "中华人民共和国消费者权益保护法": "第十三条 消费者享有获得有关知识的权利。\n\n第二十五条 经营者采用网络方式销售商品，消费者有权"
+                           "自收到商品之日起七日内退货。",
+    "中华人民共和国价格法": "第十三条 经营者销售商品应当明码标价。\n\n第十四条 经营者不得有下列不正当价格行为：\n\n"
+                     "（一）相互串通，操纵市场价格；\n\n（二）捏造、散布涨价信息；\n\n（三）利用虚假的价格手段诱骗消费者；\n\n"
+                     "第二十五条 本法自施行之日起施行。",
+    "中华人民共和国产品质量法": "第十三条 可能危及人体健康的产品，必须符合标准。\n\n第十四条 企业可以申请质量体系认证。\n\n"
+                        "第二十五条 检验机构不得向社会推荐生产者的产品。",
+}
+
+
+@pytest.fixture(scope="module")
+def short_laws(tmp_path_factory):
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    root = tmp_path_factory.mktemp("short_laws")
+    (root / "laws").mkdir()
+    for title, body in SHORT_LAWS.items():
+        (root / "laws" / f"{title}.md").write_text(f"# {title}\n\n{body}\n", encoding="utf-8")
+    s = Settings(home=root / "home")
+    KnowledgeBase(s).ingest([root / "laws"])
+    return _retriever(s)
+
+
+@pytest.mark.parametrize("question, labels", [
+    # a law named short (个保法, 消保法, 消法 before an article) is that law; a three-character law name is a name
+    ("个保法第十三条说了什么", ["《中华人民共和国个人信息保护法》第十三条", "《中华人民共和国个人信息保护法》第十三条（一）",
+                       "《中华人民共和国个人信息保护法》第十三条（二）"]),
+    ("消法第二十五条", ["《中华人民共和国消费者权益保护法》第二十五条"]),
+    ("按消保法第十三条", ["《中华人民共和国消费者权益保护法》第十三条"]),
+    ("价格法第二十五条", ["《中华人民共和国价格法》第二十五条"]),
+    # an item named as 第X项 is that item, under its lead-in
+    ("价格法第十四条第三项", ["《中华人民共和国价格法》第十四条", "《中华人民共和国价格法》第十四条（三）"]),
+])
+def test_a_law_named_short_or_by_its_item_is_looked_up_in_that_law(short_laws, question, labels):
+    """Before, "消法第二十五条" cited every law's 第二十五条 (产品质量法's first), "个保法第十三条" none of 个保法's, and
+    "价格法第十四条第四项" the whole article of every 第十四条."""
+    from assistant.answer import answer
+
+    ans = answer(short_laws, question)
+    assert ans.status == "answered" and [c.label for c in ans.citations] == labels, ans.answer
+
+
+def test_a_short_name_that_fits_two_laws_or_is_a_word_names_none(short_laws):
+    assert short_laws.mentions("合法经营需要什么")[0] == set()  # 合法 is a word
+    assert short_laws.mentions("劳动法第三条")[0] == set()  # no such law here; not "动法"
+    assert short_laws._abbreviated("个保法") == {"中华人民共和国个人信息保护法": "个保法"}
+
+
 @pytest.mark.parametrize("question,label", [
     ("电商服务管理制度里的“客户关系管理”指的是什么？", "《电商服务管理制度》第四条（三）"),
     ("DB33/T 932 所说的网络交易是什么意思？", "《DB33/T 932—2014 电子商务企业管理与服务规范》2.3"),
