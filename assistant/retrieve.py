@@ -102,8 +102,9 @@ def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method
 
 
 def is_lead_in(clause: Clause) -> bool:
-    """A heading that opens a list with a sentence ("广告不得有下列情形："): cited with its items."""
-    return clause.role == "heading" and clause.text.rstrip().endswith(("：", ":")) and len(clause.text) > 8
+    """A heading that opens a list with a sentence ("广告不得有下列情形："), or the first 款 of an article split at its 款
+    that does ("…但下列商品除外："): cited with its items."""
+    return clause.role in ("heading", "clause") and clause.text.rstrip().endswith(("：", ":")) and len(clause.text) > 8
 
 
 class Retriever:
@@ -364,24 +365,26 @@ class Retriever:
     # -- direct lookup ------------------------------------------------------------------
     def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:
         """Clause numbers the question names, each with the documents it names for it."""
-        refs = []  # (start, end, key)
+        refs = []  # (start, end, keys: the most specific first)
         for m in ARTICLE_REF.finditer(question):
             key = f"a{cn_to_int(m.group(1))}"
             if m.group(2):  # 第一百二十条之一
                 key += f"-{cn_to_int(m.group(2))}"
-            if m.group(4) or m.group(5):
-                key += f"/i{cn_to_int(m.group(4) or m.group(5))}"
-            refs.append((m.start(), m.end(), key))
+            para = cn_to_int(m.group(3)) if m.group(3) else 1  # 第三款: a 款 of its own where the article was split at 款
+            item = f"/i{cn_to_int(m.group(4) or m.group(5))}" if m.group(4) or m.group(5) else ""
+            keys = [f"{key}/k{para}{item}", f"{key}/k{para}"] if para > 1 else []
+            refs.append((m.start(), m.end(), [*keys, key + item] if item and para == 1 else [*keys, key]))
         for m in STD_REF.finditer(question):
-            refs.append((m.start(), m.end(), m.group(1)))
+            refs.append((m.start(), m.end(), [m.group(1)]))
         if not refs:
             return []
         refs.sort()
         all_docs = self._named_documents(question)
         out, prev_end = [], 0
-        for start, end, key in refs:
+        for start, end, keys in refs:
             # "电子商务运营管理制度第十九条和电商规章制度第四条": each number belongs to the title before it
-            out.append((key, self._named_documents(question[prev_end:start]) or all_docs))
+            docs = self._named_documents(question[prev_end:start]) or all_docs
+            out.append((next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1]), docs))
             prev_end = end
         return out
 
