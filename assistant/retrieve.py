@@ -475,12 +475,21 @@ class Retriever:
                 form = q[start:end]
                 if len(form) < 3 and not ARTICLE_REF.match(q, end):
                     continue
-                fits = [t for t, core, _, _ in self._title_forms
-                        if len(core) >= len(form) and core[0] == form[0] and _kind(core) == _kind(form) and _in_order(form, core)]
+                starting = self._names_by_first.get(form[0], ())
+                fits = [t for t, core in starting if len(core) >= len(form) and _kind(core) == _kind(form) and _in_order(form, core)]
                 if fits:  # the longest form that fits a title: named if it fits one only, and no name said in full
-                    if len(fits) == 1 and not any(core == form for _, core, _, _ in self._title_forms):
+                    if len(fits) == 1 and not any(core == form for _, core in starting):
                         out.setdefault(fits[0], form)
                     break  # (not "动法" in an ambiguous "劳动法")
+        return out
+
+    @cached_property
+    def _names_by_first(self) -> dict[str, list[tuple[str, str]]]:
+        """(title, name) of every document by the first character of its name (what a short form must start with)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for title, core, _, _ in self._title_forms:
+            if core:
+                out.setdefault(core[0], []).append((title, core))
         return out
 
     @cached_property
