@@ -494,13 +494,14 @@ class Retriever:
 
     @cached_property
     def _title_forms(self) -> list[tuple[str, str, str, str | None]]:
-        """Per document: (title, its name without 中华人民共和国 or standard code, a shorter name
-        without the generic lead word 电子商务/电商 when only that title has it, standard number)."""
+        """Per document: (title, its name without 中华人民共和国 or standard code, a shorter name without the generic
+        lead words 电子商务/电商 (and 与 after them: "电子商务与客户服务管理制度") when only that title has it, standard
+        number)."""
         forms = []
         for title in self.documents:
             code = canonical_std_code(title)
             core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
-            forms.append((title, core, re.sub(r"^(电子商务|电商)", "", core), code.split()[-1].split("—")[0] if code else None))
+            forms.append((title, core, re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core), code.split()[-1].split("—")[0] if code else None))
         normed = [norm(t) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
                 for t, core, short, num in forms]

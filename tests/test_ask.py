@@ -195,6 +195,8 @@ def test_a_run_in_heading_is_set_off_in_the_answer(seed_settings):
     ("电商规章制度第七条说了什么", "《电商规章制度》第七条"),
     ("5.2.2.2 的要求是什么", "《DB33/T 932—2014 电子商务企业管理与服务规范》5.2.2.2"),
     ("电商服务管理制度第六条第（一）项", "《电商服务管理制度》第六条（一）"),
+    # named without its generic lead words "电子商务与" (before: 《电商服务管理制度》第七条, another document's)
+    ("客户服务管理制度第七条", "《电子商务与客户服务管理制度》第七条1."),
 ])
 def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, label):
     from assistant.answer import answer
