@@ -365,7 +365,8 @@ def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     seen = {h.clause.id for h in chosen}
     for h in chosen:
         parent = retriever.by_id.get(h.clause.parent_id or "")
-        if parent is not None and parent.id not in seen and (h.lookup and is_lead_in(parent) and LIST_MARKER.match(h.clause.text) or penalty_item(h.clause, parent)
+        named_item = h.lookup and is_lead_in(parent) and LIST_MARKER.match(h.clause.text) if parent is not None else False
+        if parent is not None and parent.id not in seen and (named_item or penalty_item(h.clause, parent)
                                                              or binding_item(h.clause, parent)):
             seen.add(parent.id)
             out.append(Hit(parent, h.score, lookup=True))

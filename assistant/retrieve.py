@@ -471,7 +471,7 @@ class Retriever:
         out: dict[str, str] = {}
         for m in _KIND_END.finditer(q):
             end = m.end()
-            for start in range(max(0, end - 6), end - len(m.group()) - 1 + 1):
+            for start in range(max(0, end - 6), end - len(m.group())):  # the longest form first
                 form = q[start:end]
                 if len(form) < 3 and not ARTICLE_REF.match(q, end):
                     continue
