@@ -743,8 +743,13 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"
 _COPY = r"(?:一份|一个|一张|[份张]|个(?!人))"  # "做个…清单" (not the 个 of 个人信息)
-_ASKING_FOR = re.compile(r"^(?:(?:请|麻烦)?(?:帮我|给我|为我|帮忙|我要|我想要|我需要)(?:生成|起草|拟定|列出|整理|制作|编制|出|做|写|拟|列)?"
-                         rf"|(?:请|麻烦)?(?:生成|起草|拟定|列出|整理|制作|编制)|(?:请|麻烦)?(?:做|写|出|拟|列)(?={_COPY}))"
+_PLEASE = r"(?:请|麻烦|劳驾)?你?"
+_WHO = r"(?:帮我|给我|为我|帮忙|替我|我要|我想要|我想|我需要|能不能|能否|可不可以|可以)+"  # "能不能给我…", "我想看看…"
+_LONG_VERB = r"(?:生成|起草|拟定|列出|整理|制作|编制|查看|提供)"
+_SHORT_VERB = r"(?:看看|做|写|出|拟|列|查|看|找|来|发)"  # only before 一下 or 一份 (出口管理, 发票, 查验制度 are topics)
+_ONCE = r"(?:一下|下)?"
+_ASKING_FOR = re.compile(rf"^{_PLEASE}(?:{_WHO}{_PLEASE}(?:{_LONG_VERB}|{_SHORT_VERB})?{_ONCE}"
+                         rf"|{_LONG_VERB}{_ONCE}|{_SHORT_VERB}(?:一下(?:{_COPY})?|(?={_COPY})))"
                          rf"{_COPY}?(?:关于)?|^(?:一份|一张)?(?:关于)?")
 _LIST_ASKED = re.compile(r"(?:方面)?的?(?:(?:合规)?(?:自查|检查|核查)?(?:清单|列表|检查表|自查表|checklist)|(?:方面的?|的?合规)要求)$",
                          re.IGNORECASE)

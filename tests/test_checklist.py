@@ -448,6 +448,10 @@ def test_every_item_is_grounded_in_its_citations(seed_settings):
     # a topic is kept whole where its words are no request's: what it names, and where it starts like one
     ("平台对平台内经营者的管理义务", "平台对平台内经营者的管理义务"), ("个人信息处理的告知同意", "个人信息处理的告知同意"),
     ("请假管理", "请假管理"), ("出口管理", "出口管理"), ("清单", "清单"),
+    # asked in more words (before, "我想看看售后服务", "一下交易纠纷", "查一下退货" were read as topics)
+    ("我想看看售后服务的自查清单", "售后服务"), ("请帮我整理一下交易纠纷的合规清单", "交易纠纷"), ("帮我查一下退货清单", "退货"),
+    ("能不能给我一份隐私保护合规清单", "隐私保护"), ("来一份广告宣传自查清单", "广告宣传"), ("找一下商家入驻的检查清单", "商家入驻"),
+    ("发票", "发票"), ("查验制度", "查验制度"), ("来料加工", "来料加工"),
 ])
 def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
     from assistant.checklist import topic_of
