@@ -326,6 +326,11 @@ def build(settings=None, server=None):
             return gr.skip(), gr.skip(), gr.skip(), gr.skip()
         return page
 
+    def refusal(q, exc, history, last):
+        """What the chat shows for a question or a request the library refused: its message, nothing else changed."""
+        history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
+        return render_chat(history), "", history, last, ""
+
     def ask(question, history, last, kb):
         history = list(history or [])
         q = (question or "").strip()
@@ -334,8 +339,7 @@ def build(settings=None, server=None):
             try:
                 yield from chat_checklist(q, topic, history, last, kb)
             except TiaowenError as exc:
-                history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
-                yield render_chat(history), "", history, last, ""
+                yield refusal(q, exc, history, last)
             return
         if last and FOLLOW_UP.match(q) and len(q) <= 20:  # "那退货呢？": asked about the last topic
             q_full = f"{checklist_request(last) or last} {q}"  # (a checklist's: its topic, not the request's words)
@@ -345,8 +349,7 @@ def build(settings=None, server=None):
             r = st.retriever(kb)
             ans = (yield from generated(q, q_full, history, last, r)) if settings.llm.enabled else answer(r, q_full)
         except TiaowenError as exc:
-            history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
-            yield render_chat(history), "", history, last, ""
+            yield refusal(q, exc, history, last)
             return
         turn = len(history) + 1
         full = render_answer(ans, turn)

@@ -806,10 +806,12 @@ def checklist_follow_up(message: str, previous: str) -> str | None:
     if m is None or before is None:
         return None
     asked = m.group("topic")
+    if scope_named(asked)[0]:  # a topic with its enterprise type
+        return asked
     named, rest = scope_named(before)
-    if any(x in asked for x in SCOPES) and not scope_named(asked)[0]:  # only an enterprise type
+    if any(x in asked for x in SCOPES):  # only an enterprise type
         return f"{asked}的{rest}"
-    return f"{named}企业的{asked}" if named and not scope_named(asked)[0] else asked
+    return f"{named}企业的{asked}" if named else asked
 
 
 def _with_exceptions(ob: _Obligation) -> str:

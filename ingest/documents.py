@@ -131,7 +131,6 @@ INNER_HEADING_LEVEL = 4
 # a part of a judicial interpretation or a rules document numbered 一、二、 above its articles ("一、当事人举证",
 # then "第一条 …"), as a plain-text copy writes its "## 一、当事人举证"
 _NUMBERED_PART = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(?P<name>.+)$")
-_OPENS_ARTICLE = re.compile(r"^\s*第[一二三四五六七八九十百零〇两\d]+条")
 
 
 def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
@@ -142,7 +141,8 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     part = _NUMBERED_PART.match(s)
     if part is not None:
         nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
-        return is_title_like(part.group("name"), 24) and nxt is not None and bool(_OPENS_ARTICLE.match(nxt.text))
+        opens = _OPENS_RULES.match(nxt.text) if nxt is not None else None
+        return is_title_like(part.group("name"), 24) and opens is not None and opens.group().endswith("条")
     if not is_title_like(s) or starts_with_marker(s) or _title_name(s) in known or canonical_std_code(s):
         return False
     if _after_chapter_line(blocks, i) or i and blocks[i - 1].kind == "heading":
