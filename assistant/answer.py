@@ -281,7 +281,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
         else:
-            asked = unanswered_quantity(q, [h.clause for h in chosen])
+            # a list item is cited after its lead-in, which may state the quantity ("…可以处一万元以下的罚款：")
+            asked = unanswered_quantity(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
             if asked:
                 why = f"问题问的是“{asked}”，相关条款没有给出具体数量"
     if why:
@@ -325,10 +326,15 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     top = hits[0].score
+
+    def cited(h: Hit) -> bool:
+        return h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3)
+
     for h in hits:
         if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
             break
-        if h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3):
+        # a provision that sanctions the breach of a clause cited is cited with it, whatever words it shares
+        if cited(h) or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)):
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue
             chosen.append(h)

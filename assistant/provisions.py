@@ -7,6 +7,7 @@ import re
 
 from ingest.clean import SENTENCE
 from ingest.records import Clause
+from ingest.segment import cn_to_int
 
 from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
 from .support import LIST_MARKER, evidence
@@ -14,6 +15,15 @@ from .support import LIST_MARKER, evidence
 ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事")
 # a question about what follows a breach: a penalty provision answers it
 ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
+# a question about the sanction a breach draws ("搭售默认勾选会有什么处罚？", "…要承担什么法律责任？"), not about
+# compensation ("能找平台赔吗") nor whether a duty is someone's ("平台有责任防吗")
+ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律责任|后果|追究|吊销|会怎(?:么|样)(?!做|办|处理)")
+
+_NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"
+# the articles of its own text a provision names: "违反本法第十八条第一款、第十九条规定", "有本办法第五条至第十一条规定的情形"
+OWN_ARTICLES = re.compile(rf"本(?:法|条例|办法|规定|细则|规则|决定)((?:第{_NUMERAL}条(?:第{_NUMERAL}款)?(?:第?[（(]?{_NUMERAL}[)）]?项)?"
+                          rf"(?:至|到|、|，|,|和|及|或者|以及)?)+)")
+_ARTICLE = re.compile(rf"(至|到)?第({_NUMERAL})条")
 
 
 def penalty_item(clause: Clause, parent: Clause | None) -> bool:
@@ -28,6 +38,27 @@ def penal(clause: Clause, parent: Clause | None) -> bool:
         return True
     sents = _sentences(clause.text)
     return any(_sanction(x) for x in sents) and all(_sanction(x) or not any(_modals(x)) for x in sents)
+
+
+def sanctioned_articles(clause: Clause) -> set[int]:
+    """The articles of its own document whose breach the clause sanctions by number: "电子商务经营者违反本法第十八条第一款
+    规定提供搜索结果，或者违反本法第十九条规定搭售商品、服务…的，由市场监督管理部门责令限期改正…罚款" → {18, 19}, "经营者有
+    本办法第五条至第十一条规定的情形之一，…依照《消费者权益保护法》第五十六条予以处罚" → 5…11;
+    "本法第三条第二款规定的…境外的个人信息处理者，应当…" (a duty, not a sanction) → none."""
+    out: set[int] = set()
+    sentences = _sentences(clause.text)
+    if not any(_sanction(x) for x in sentences):
+        return out
+    for sentence in sentences:
+        for m in OWN_ARTICLES.finditer(sentence):
+            if re.search(r"(?:依照|按照|依据|参照|根据)$", sentence[:m.start()]):
+                continue  # the provision that says the sanction ("依照本法第八十一条第一款的规定处罚"), not the breach
+            last = None
+            for a in _ARTICLE.finditer(m.group(1)):
+                n = cn_to_int(a.group(2))
+                out.update(range(last + 1, n + 1) if a.group(1) and last is not None and last < n <= last + 50 else (n,))
+                last = n
+    return out
 
 
 def binding_item(clause: Clause, parent: Clause | None) -> bool:

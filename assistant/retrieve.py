@@ -15,7 +15,7 @@ from ingest.clean import STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .provisions import ASKS_CONSEQUENCE, penal
+from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, penal, sanctioned_articles
 from .support import LIST_MARKER
 
 
@@ -26,10 +26,12 @@ class Hit:
     dense: float = 0.0  # cosine similarity, 0 when not among the dense candidates
     bm25: float = 0.0
     lookup: bool = False  # found by its clause number named in the question
+    sanctions: str = ""  # the id of the clause ranked after it whose breach it sanctions by number (see _sanctions_first)
 
 
 ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百零〇两\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
                          r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
+_OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
 
 
@@ -153,6 +155,7 @@ class Retriever:
             else:
                 self.top_level.setdefault(c.doc_id, []).append(c)
         self._run_in: dict[str, str] = {}  # clause id → its run-in heading, filled a list at a time
+        self._sanctions: dict[str, dict[int, list[Clause]]] = {}  # document → article → its sanctions, see sanctions_of
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -344,6 +347,8 @@ class Retriever:
                 break
         if not ASKS_CONSEQUENCE.search(question):
             hits = self._penalties_below(hits, r.k)
+        elif ASKS_PENALTY.search(question):
+            hits = self._sanctions_first(hits, r.k)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
@@ -361,6 +366,41 @@ class Retriever:
             return hits
         kept = [h for h in top if h not in down]
         return kept + hits[k:k + len(down)] + down + hits[k + len(down):]
+
+    def _sanctions_first(self, hits: list[Hit], k: int) -> list[Hit]:
+        """For a question about what a breach draws, each duty among the top k comes after the provisions that
+        sanction its breach by number, wherever they were ranked ("搭售默认勾选会有什么处罚？" found 电子商务法 第十九条,
+        the duty, and not 第七十七条 "违反本法第十九条规定搭售商品、服务…的，…处五万元以上二十万元以下的罚款", which
+        shares few of the question's words)."""
+        ranked = {h.clause.id: h for h in hits}
+        out: list[Hit] = []
+        placed: set[str] = set()
+        for h in hits[:k]:
+            if h.clause.id in placed:
+                continue
+            for c in self.sanctions_of(h.clause):
+                if c.id not in placed:
+                    placed.add(c.id)
+                    was = ranked.get(c.id)
+                    out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=h.clause.id))
+            placed.add(h.clause.id)
+            out.append(h)
+        return out + [h for h in hits[k:] if h.clause.id not in placed]
+
+    def sanctions_of(self, clause: Clause) -> list[Clause]:
+        """The clauses of the clause's document that sanction a breach of its article by number ("违反本法第十九条规定…
+        的，由…处…罚款" for 第十九条 and its items), found over the document once."""
+        m = _OWN_ARTICLE.match(clause.id.split("/", 1)[-1])
+        if m is None:
+            return []
+        by_article = self._sanctions.get(clause.document)
+        if by_article is None:
+            by_article = {}
+            for c in self._clauses_of.get(clause.document, ()):
+                for n in sanctioned_articles(c):
+                    by_article.setdefault(n, []).append(c)
+            self._sanctions[clause.document] = by_article
+        return [c for c in by_article.get(int(m.group(1)), ()) if c.id != clause.id]
 
     # -- direct lookup ------------------------------------------------------------------
     def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:

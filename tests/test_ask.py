@@ -610,6 +610,67 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     assert f"可以处一万元以下的罚款[{n}]：未在首页显著位置公示营业执照信息的[{n + 1}]" in breach.answer
 
 
+SANCTIONING_LAW = (
+    "第十九条 电子商务经营者搭售商品或者服务，应当以显著方式提请消费者注意，不得将搭售商品或者服务作为默认同意的选项。\n\n"
+    "第二十一条 电子商务经营者按照约定向消费者收取押金的，应当明示押金退还的方式、程序，不得对押金退还设置不合理条件。\n\n"
+    "第七十六条 电子商务经营者违反本法规定，有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款，"
+    "对其中的电子商务平台经营者，依照本法第八十一条第一款的规定处罚：\n\n（一）未在首页显著位置公示营业执照信息的；\n\n"
+    "（二）未明示用户注销的方式、程序的。\n\n"
+    "第七十七条 电子商务经营者违反本法第十八条第一款规定提供搜索结果，或者违反本法第十九条规定，未以显著方式提请注意的，"
+    "由市场监督管理部门责令限期改正，没收违法所得，可以并处五万元以上二十万元以下的罚款。\n\n"
+    "第七十八条 电子商务经营者违反本法第二十一条规定，不及时退还押金的，由有关主管部门责令限期改正，可以处五万元以上"
+    "二十万元以下的罚款。\n\n"
+    "第八十一条 电子商务平台经营者违反本法规定，未在首页显著位置持续公示平台服务协议的，由市场监督管理部门责令限期改正，"
+    "可以处二万元以上十万元以下的罚款。\n")
+
+
+def test_the_provision_that_sanctions_a_duty_by_number_answers_what_its_breach_draws(tmp_path):
+    """Before, "搭售…设为默认同意的选项，会有什么处罚？" cited 第十九条, the duty, alone: 第七十七条 "违反本法第十九条规定…
+    的，…罚款" shares few of the question's words. A question about the duty is still answered by the duty alone."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某电商法", SANCTIONING_LAW)
+    ans = answer(r, "搭售商品或者服务时设为默认同意的选项，会有什么处罚？")
+    labels = [c.label for c in ans.citations]
+    assert ans.status == "answered" and labels[:2] == ["《某电商法》第七十七条", "《某电商法》第十九条"], ans.answer
+    assert "五万元以上二十万元以下的罚款[1]" in ans.answer
+    ans = answer(r, "押金退还设置不合理条件，要承担什么法律责任？")
+    assert [c.label for c in ans.citations][:2] == ["《某电商法》第七十八条", "《某电商法》第二十一条"], ans.answer
+    duty = answer(r, "搭售的服务能不能默认勾选？")
+    assert [c.label for c in duty.citations] == ["《某电商法》第十九条"], duty.answer
+    # the article that says how a breach of 第八十一条 is sanctioned ("依照本法第八十一条…处罚") does not sanction it
+    assert r.sanctions_of(r.by_key["a81"][0]) == []
+    assert [c.label for c in r.sanctions_of(r.by_key["a19"][0])] == ["《某电商法》第七十七条"]
+
+
+def test_an_amount_stated_in_the_lead_in_of_a_sanctioned_breach_answers_how_much(tmp_path):
+    """Before, "网店首页没有公示营业执照，罚多少？" was not found: the item cited states no amount; its lead-in does."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某电商法", SANCTIONING_LAW)
+    ans = answer(r, "网店首页没有公示营业执照，罚多少？")
+    assert ans.status == "answered", ans.answer
+    assert "可以处一万元以下的罚款" in ans.answer and "未在首页显著位置公示营业执照信息的" in ans.answer
+
+
+@pytest.mark.parametrize("text, articles", [
+    ("第七十七条 电子商务经营者违反本法第十八条第一款规定提供搜索结果，或者违反本法第十九条规定搭售商品、服务的，"
+     "由市场监督管理部门责令限期改正。", {18, 19}),
+    ("第十四条 经营者有本办法第五条至第十一条规定的情形之一，其他法律、法规有规定的，依照法律、法规的规定执行；"
+     "法律、法规未作规定的，由市场监督管理部门依照《消费者权益保护法》第五十六条予以处罚。", set(range(5, 12))),
+    ("第五十九条 网络运营者不履行本法第二十一条、第二十五条规定的网络安全保护义务的，由有关主管部门责令改正，给予警告。", {21, 25}),
+    # a duty that names another article sanctions nothing
+    ("第三十条 个人信息处理者处理敏感个人信息的，除本法第十七条第一款规定的事项外，还应当向个人告知处理的必要性。", set()),
+    ("第七十六条 …有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款，对其中的电子商务平台经营者，"
+     "依照本法第八十一条第一款的规定处罚：", set()),
+])
+def test_sanctioned_articles_are_the_breaches_a_penalty_names(text, articles):
+    from assistant.provisions import sanctioned_articles
+    from ingest.records import Clause
+
+    assert sanctioned_articles(Clause("x/a1", "x", "某法", "《某法》第一条", (), text)) == articles
+
+
 @pytest.mark.parametrize("question,label", [
     ("DB33/T 932 是哪个部门牵头提出来的？", "《DB33/T 932—2014 电子商务企业管理与服务规范》前言"),
     ("电商规章管理制度里说的线上销售渠道企业也管得到吗？", "《电商规章管理制度》第二条"),
