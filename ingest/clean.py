@@ -42,8 +42,13 @@ DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
-    r"\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)|.{2,20}发\s*布|目\s*次|目\s*录)$"
+    r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录)$"
 )
+# a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
+# "（…公布，自2024年1月1日起施行）": when it was made, no rule of it (LawRefBook keeps it above <!-- INFO END -->, and
+# its Markdown may quote one in an appendix: a plain text's only)
+ADOPTION_NOTE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？]{0,200}?"
+                           r"(?:通过|公布|发布|印发|修正|修订|施行|批准|颁布)[^。！？]{0,200}?[)）]?$")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
@@ -203,8 +208,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("header", code, line=no))
             continue
-        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DOT_LEADER.search(s) or COVER_LINE.match(s) \
-                or MENU_LINE.match(s) and not starts_with_marker(s):
+        if PAGE_NUMBER.match(s) or PAGE_OF.match(s):
+            continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
+        if DOT_LEADER.search(s) or COVER_LINE.match(s) \
+                or not markdown and ADOPTION_NOTE.match(s) or MENU_LINE.match(s) and not starts_with_marker(s):
             flush()
             continue
         if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):
@@ -214,9 +221,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if not s:
             continue
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
-        # a short unpunctuated line repeated many times is a running header or footer
-        if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s):
-            flush()
+        # a short unpunctuated line repeated many times is a running header or footer, cutting a sentence as a page
+        # number does; where it opens the text it is the title too
+        if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s) and (blocks or pending):
             continue
         if pending and _continues(pending[-1], s, starts_with_marker):
             pending.append(s)
@@ -232,8 +239,32 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
     """Does ``line`` continue a sentence that ``prev`` broke off?"""
     if not prev or prev[-1] in TERMINAL:
         return False
+    if CITING_END.search(prev) and CITED_START.match(line):
+        return True  # "…并按照本办法" / "第四条的规定确定…": a line break inside a sentence that cites a clause
     if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|"):
         return False  # (a table's rows are lines of their own)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
         return False  # a heading or a title (often repeated on the next line), not a broken sentence
+    if numbered_heading(prev, starts_with_marker):
+        return False  # "一、总则" / "5.3 投诉处理" over its text: the heading is a line of its own
     return not is_title_like(line) or len(line) <= 6
+
+
+# a line that ends in the words that cite a clause ("…按照本办法", "…应符合") and one that starts with the clause cited
+# ("第四条的规定…", "5.3的规定。"): one sentence
+CITING_END = re.compile(r"(?:本(?:法|条例|办法|规定|细则|规则|制度|标准|文件|规范)|符合|按照?|依照|依据|根据|参照|参见|见|执行|适用)$")
+CITED_START = re.compile(rf"(?:第[{CN_NUM}\d]+[条章节]|\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})(?:第[{CN_NUM}\d]+[款项])?"
+                         r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或])")
+HEADING_WORDS = 15  # the most characters of a numbered heading's words ("5.3 投诉处理", "第一章 总则")
+
+
+def numbered_heading(line: str, starts_with_marker) -> bool:
+    """A numbered line whose words after the number are a short heading: no sentence punctuation, no modal."""
+    from .segment import match_marker
+
+    if not starts_with_marker(line):
+        return False
+    m = match_marker(line.lstrip("# "))
+    rest = line.lstrip("# ")[m[2]:].strip() if m else ""
+    return 2 <= len(rest) <= HEADING_WORDS and is_title_like(rest) and not re.search(r"应|须|不得|禁止|严禁|可以", rest)
+

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import CJK, CN_NUM, norm
+from .clean import CJK, CN_NUM, HEADING_WORDS, norm
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-20"
+SEGMENTER_VERSION = "seg-21"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -24,6 +24,8 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("pcn", re.compile(rf"[（(]\s*([{CN_NUM}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
     ("num", re.compile(r"(\d{1,2})(?:、|[.．](?!\d))\s*")),
     ("pnum", re.compile(r"[（(]\s*(\d{1,2})\s*[)）]\s*[、.．]?\s*")),
+    ("rnum", re.compile(r"(\d{1,2})[)）]\s*")),  # 1)
+    ("circ", re.compile(r"([①-⑳])\s*")),  # ①
     ("alpha", re.compile(rf"([a-z])[.．、)）]\s*(?=[{CJK}])")),
 ]
 # Types whose marker is a heading above articles; they never nest under list items.
@@ -82,6 +84,8 @@ def _value(kind: str, raw: str) -> int | tuple[int, ...]:
         return tuple(int(p) for p in raw.split("."))
     if kind == "alpha":
         return ord(raw) - ord("a") + 1
+    if kind == "circ":
+        return ord(raw) - ord("①") + 1
     if kind == "named":
         return 0
     return cn_to_int(raw)
@@ -437,7 +441,9 @@ class Segmenter:
             if opener is not None:
                 opener.parts.append(text)
                 return
-        after_items = top.kind in ("pcn", "pnum") and top.text.endswith("。")
+        # (1、 / 1) / ① items too where they are the article's own, not items of an item)
+        after_items = top.text.endswith("。") and (top.kind in ("pcn", "pnum") or top.kind in ("num", "rnum", "circ", "alpha")
+                                                  and top.parent is not None and top.parent.kind == "article")
         if (after_items or top.kind == "kuan") and any(n.kind == "article" for n in self.stack):
             # legal drafting: a paragraph after the items is the article's next 款; it stands as a
             # clause of its own so that the article reads in order: lead-in, items, further 款
@@ -448,7 +454,9 @@ class Segmenter:
             node = self._open("kuan", str(n), n, "")
             node.parts.append(text)
             return
-        if top.kind == "article" or top.kind == "para":
+        if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and _heading_like(_own(top), HEADING_WORDS)
+                                                           and not top.text.endswith(("：", ":"))):
+            # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
         else:
             top.parts.append(text)
@@ -469,7 +477,7 @@ MIN_CHARS = 6  # shorter fragments merge into their parent
 LEAD_IN = 60  # how much of a parent's lead-in its items carry as context
 
 KEY_PREFIX = {"chapter": "c", "section": "s", "article": "a", "cn": "h", "pcn": "i", "num": "n",
-              "pnum": "p", "alpha": "l", "kuan": "k"}
+              "pnum": "p", "rnum": "r", "circ": "o", "alpha": "l", "kuan": "k"}
 
 
 def _marker_label(node: Node) -> str:
@@ -482,7 +490,7 @@ def _marker_label(node: Node) -> str:
         return raw
     if k == "kuan":
         return f"第{int_to_cn(int(raw))}款"
-    return {"cn": f"{raw}、", "pcn": f"（{raw}）", "num": f"{raw}.", "pnum": f"（{raw}）",
+    return {"cn": f"{raw}、", "pcn": f"（{raw}）", "num": f"{raw}.", "pnum": f"（{raw}）", "rnum": f"{raw})",
             "alpha": f"{raw}."}.get(k, raw)
 
 
@@ -550,7 +558,7 @@ def _split_long(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
     return parts
 
 
-ITEM_KINDS = ("cn", "pcn", "num", "pnum", "alpha")
+ITEM_KINDS = ("cn", "pcn", "num", "pnum", "rnum", "circ", "alpha")
 
 
 def _fold_short_lists(node: Node) -> None:

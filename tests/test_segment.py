@@ -1224,3 +1224,83 @@ def test_parts_of_a_long_article_are_labelled_by_their_kuan():
     labels = [c.label for c in indexed(doc)]
     assert labels[-1] == "《某法》第九条第二款"
     assert set(labels[:-1]) == {"《某法》第九条第一款"} and len(labels) >= 3  # a long 款 in parts: each cites it
+
+
+# -- layouts of documents the seed does not have (seg-21) -----------------------------------
+
+
+def _labels_texts(doc) -> list[tuple[str, str]]:
+    return [(c.label, c.text) for c in indexed(doc)]
+
+
+def test_a_regulations_adoption_note_under_its_title_is_not_its_title():
+    """Before, "（2023年9月28日…会议通过）" under the title was taken for the title of every clause."""
+    for note in ("（2023年9月28日某某省第十四届人民代表大会常务委员会第五次会议通过）",
+                 "2023年9月28日某某省第十四届人民代表大会常务委员会第五次会议通过",
+                 "（2023年9月28日公布，自2024年1月1日起施行）"):
+        doc = only_doc(f"某某省网络交易监督管理条例\n{note}\n第一章 总则\n第一条 为了规范网络交易活动，制定本条例。\n"
+                       "第二条 本条例自2024年1月1日起施行。\n")
+        assert doc.title == "某某省网络交易监督管理条例"
+        assert [c.label for c in indexed(doc)] == ["《某某省网络交易监督管理条例》第一条", "《某某省网络交易监督管理条例》第二条"]
+
+
+def test_a_numbered_heading_stays_a_line_of_its_own_over_its_text():
+    """Before, "一、总则" and the sentence under it were one run of text ("一、总则为保障…"; "1 范围本文件规定…")."""
+    doc = only_doc("某平台商家违规处理规则\n一、总则\n为保障消费者合法权益，制定本规则。\n二、违规处理\n"
+                   "商家出售假冒商品的，平台应当下架商品。\n")
+    assert _labels_texts(doc) == [("《某平台商家违规处理规则》一、", "一、总则\n为保障消费者合法权益，制定本规则。"),
+                                  ("《某平台商家违规处理规则》二、", "二、违规处理\n商家出售假冒商品的，平台应当下架商品。")]
+    std = only_doc("DB33/T 2999—2022 网络零售商品售后服务规范\n1 范围\n本文件规定了网络零售商品售后服务的基本要求。\n"
+                   "2 基本要求\n2.1 经营者应建立售后服务管理制度。\n")
+    assert indexed(std)[0].text == "1 范围\n本文件规定了网络零售商品售后服务的基本要求。"
+
+
+def test_a_clause_cited_at_the_start_of_a_line_is_no_new_clause():
+    """Before, "…并按照本办法" / "第四条的规定确定投诉等级。" opened a second 第四条, and "…应符合" / "5.3的规定。" a 5.3
+    that took the real 5.3's number (whose text was lost)."""
+    doc = only_doc("客户投诉处理办法\n第一条 为规范客户投诉处理，制定本办法。\n第二条 客服人员收到投诉后，应当在2小时内登记，"
+                   "并按照本办法\n第四条的规定确定投诉等级。\n第三条 投诉处理完毕后，应当回访客户。\n"
+                   "第四条 投诉分为一般投诉和重大投诉。\n")
+    assert _labels_texts(doc)[1:] == [
+        ("《客户投诉处理办法》第二条", "第二条 客服人员收到投诉后，应当在2小时内登记，并按照本办法第四条的规定确定投诉等级。"),
+        ("《客户投诉处理办法》第三条", "第三条 投诉处理完毕后，应当回访客户。"),
+        ("《客户投诉处理办法》第四条", "第四条 投诉分为一般投诉和重大投诉。")]
+    std = only_doc("DB33/T 2999—2022 网络零售商品售后服务规范\n5 服务要求\n5.1 经营者应在商品页面明示退换货政策，"
+                   "退货处理时限应符合\n5.3的规定。\n5.2 经营者应提供维修服务。\n5.3 退货处理时限不超过7日。\n")
+    assert [t for _, t in _labels_texts(std)] == ["5.1 经营者应在商品页面明示退换货政策，退货处理时限应符合5.3的规定。",
+                                                  "5.2 经营者应提供维修服务。", "5.3 退货处理时限不超过7日。"]
+
+
+@pytest.mark.parametrize("page_break", ["- 3 -", "第 1 页 共 2 页", "网店商品质量管理办法"])
+def test_a_sentence_cut_by_a_page_break_is_joined_again(page_break):
+    """Before, a page number or a running header between the lines of a sentence left it cut ("…应当\\n拒收…", split
+    into two 款 when long); a title repeated as the running header was dropped with it, the file name standing in."""
+    text = ("网店商品质量管理办法\n第一条 为加强网店商品质量管理，制定本办法。\n第二条 仓储部门应当对入库商品进行抽检，"
+            f"发现不合格商品的，应当\n{page_break}\n拒收并通知采购部门。\n第三条 客服部门收到质量投诉的，应当在24小时内转交"
+            f"品控部门处理，并\n{page_break}\n记录处理结果。\n第四条 本办法自发布之日起施行。\n")
+    doc = only_doc(text, "hdr.txt")
+    assert doc.title == "网店商品质量管理办法"
+    assert [t for _, t in _labels_texts(doc)][1:3] == [
+        "第二条 仓储部门应当对入库商品进行抽检，发现不合格商品的，应当拒收并通知采购部门。",
+        "第三条 客服部门收到质量投诉的，应当在24小时内转交品控部门处理，并记录处理结果。"]
+
+
+def test_items_numbered_1_paren_and_circled_are_clauses_and_a_paragraph_after_items_is_the_next_kuan():
+    """Before, "1) …" and "① …" items stayed in their article's text, and the paragraph after "1、" items was glued to
+    the last item ("2、未经审批开展促销活动的。情节严重的，公司可以解除劳动合同。")."""
+    doc = only_doc("店铺运营管理办法\n第一条 运营人员应当完成下列工作：\n1) 每日检查商品上下架状态；\n2) 每周分析店铺流量数据。\n"
+                   "第二条 店铺活动应当符合以下要求：\n① 活动规则应当在活动页面显著位置公示；\n② 活动价格不得高于活动前七日内的最低价格。\n"
+                   "第三条 运营人员有下列行为之一的，扣发当月绩效：\n1、擅自修改商品价格造成损失的；\n2、未经审批开展促销活动的。\n"
+                   "情节严重的，公司可以解除劳动合同。\n")
+    t = "《店铺运营管理办法》"
+    assert _labels_texts(doc) == [
+        (f"{t}第一条1)", "1) 每日检查商品上下架状态；"), (f"{t}第一条2)", "2) 每周分析店铺流量数据。"),
+        (f"{t}第二条①", "① 活动规则应当在活动页面显著位置公示；"), (f"{t}第二条②", "② 活动价格不得高于活动前七日内的最低价格。"),
+        (f"{t}第三条", "第三条 运营人员有下列行为之一的，扣发当月绩效："), (f"{t}第三条1.", "1、擅自修改商品价格造成损失的；"),
+        (f"{t}第三条2.", "2、未经审批开展促销活动的。"), (f"{t}第三条第二款", "情节严重的，公司可以解除劳动合同。")]
+
+
+def test_a_standards_release_and_implementation_dates_on_one_line_are_no_clause():
+    doc = only_doc("DB33/T 2999—2022 网络零售商品售后服务规范\n2022-05-10 发布 2022-06-10 实施\n1 范围\n"
+                   "本文件规定了网络零售商品售后服务的基本要求。\n")
+    assert [c.text for c in indexed(doc)] == ["1 范围\n本文件规定了网络零售商品售后服务的基本要求。"]
