@@ -77,7 +77,7 @@ _SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究|罚金|拘
 # the lead-in of a list of sanctioned breaches: "…有下列行为之一的，由…责令限期改正，可以处…罚款："
 SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
-                           + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可)")
+                           + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻)")
 NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
                                # who is which party, by case ("电梯使用单位按照下列规定确定：")
                                r"(?:下列|以下)[^。；：:]{0,6}(?:确定|确认|划分)[^。；：:]{0,8}[：:]\s*$")
@@ -493,6 +493,11 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
                                                       or len(parts) > 1 and (LIST_OBJECT.search(s) or j == 0 and words_carried)):
                 continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it
+            if (k == "prohibition" and content and LEAD_IN.search(s) and i == len(sentences) - 1 and j == len(parts) - 1
+                    and _modals(s)[1] is None):
+                # "广告不得含有下列内容：" over its items: each item is the prohibition, the lead-in alone none (one that
+                # states a duty too, "应当遵循合法、正当、必要原则，不得过度处理，并符合下列条件：", is an item)
+                continue
             if k:
                 ob = _Obligation(clause, s.rstrip("。；;，,"), k)
                 if listed and lead_words and _kind(s) is None:  # the item says what its lead-in's duty is about

@@ -157,6 +157,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换", "duty")]),
     # the items of a list of what one may do are no instructions, whatever verb they start with
     ("（二）要求遵守特定的行为规范；", "第三十一条 对拒不改正的，学校可以采取以下管理教育措施：", []),
+    # nor are the grounds that exempt from liability (产品质量法 第四十一条 gave "是否未将产品投入流通的")
+    ("（一）未将产品投入流通的；", "第四十一条 因产品存在缺陷造成人身、缺陷产品以外的其他财产损害的，生产者应当承担赔偿责任。\n"
+     "生产者能够证明有下列情形之一的，不承担赔偿责任：", []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -264,6 +267,18 @@ def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
     acts = [_c("（一）拒绝退货；", "d/a9-1", parent="d/a9"), _c("（二）拖延退款。", "d/a9-2", parent="d/a9")]
     assert all(not o.parts for o in obligations(ban, None, acts))
     assert [o.sentence for a in acts for o in obligations(a, ban)] == ["拒绝退货", "拖延退款"]
+
+
+def test_a_prohibitions_lead_in_over_its_items_is_no_item_of_its_own():
+    """Before, "…的广告是否杜绝含有下列内容：" stood as an item beside each of its items; a lead-in that states a duty too
+    is still an item."""
+    lead = _c("第四十条 针对不满十四周岁的未成年人的商品或者服务的广告不得含有下列内容：", "d/a40")
+    kids = [_c("（一）劝诱其要求家长购买广告商品或者服务；", "d/a40/i1", "d/a40"),
+            _c("（二）可能引发其模仿不安全行为。", "d/a40/i2", "d/a40")]
+    assert obligations(lead, None, kids) == []
+    assert [o.kind for o in obligations(kids[1], lead, None)] == ["prohibition"]
+    both = _c("第一千零三十五条 处理个人信息的，应当遵循合法、正当、必要原则，不得过度处理，并符合下列条件：", "d/a1035")
+    assert len(obligations(both, None, [_c("（一）征得该自然人或者其监护人同意；", "d/a1035/i1", "d/a1035")])) == 1
 
 
 def test_a_dash_item_is_checked_under_its_clauses_lead_in():
