@@ -29,6 +29,14 @@ BOILERPLATE = (
     "文档来源于网络",
 )
 
+# a web page's furniture around the text: the line of its facts under the title ("发布时间：2023-08-15 来源：市商务局
+# 浏览次数：1024 字号：大 中 小"), its tools ("分享到：…", "打印本页 关闭窗口", "相关文件：…") and its footer ("版权所有：…
+# ICP备…"), which ends the text
+WEB_FACT = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
+WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
+WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)")
+WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
+
 SENTENCE_PUNCT = "。！？；;!?，,：:"
 TERMINAL = "。！？；;!?：:”」』）)…"
 # a part of a code in plain text ("第三编 合同", "第一分编 通则"): a heading above its chapters, as Markdown's "## 第三编"
@@ -198,7 +206,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        if _is_boilerplate(s):
+        if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
+            flush()
+            continue
+        if _is_boilerplate(s) or not markdown and WEB_FOOTER.search(s):
             flush()
             if not blocks or blocks[-1].kind != "break":
                 blocks.append(Block("break", line=no))

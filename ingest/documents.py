@@ -114,8 +114,15 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # ("运输管理" where a scraped law lost its "第二章"), unless nothing came before it
         return first or cn_to_int(m.group(1)) == 1
     # an official document's title says who issues it about what, then its kind ("最高人民法院关于审理…案件若干问题的
-    # 解释"): a title whatever follows it, a preamble included
-    return first and is_title_like(nxt.text) or OFFICIAL_TITLE.search(s.strip()) is not None
+    # 解释"): a title whatever follows it, a preamble included; a notice may leave its issuer to the signature
+    # ("关于加强直播营销管理的通知" over "各部门：")
+    return (first and is_title_like(nxt.text) or OFFICIAL_TITLE.search(s.strip()) is not None
+            or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+_ISSUERLESS_TITLE = re.compile(r"^关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*" + DOC_KIND.pattern)
+# the addressees of a notice, on the line under its title: "各部门：", "各区县市场监督管理局，各有关单位："
+_ADDRESSEES = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,60}[：:]\s*$")
 
 
 # what a title's repeat adds: "（全文）", "全文", "（2019年修订）", "(试行)"

@@ -1304,3 +1304,29 @@ def test_a_standards_release_and_implementation_dates_on_one_line_are_no_clause(
     doc = only_doc("DB33/T 2999—2022 网络零售商品售后服务规范\n2022-05-10 发布 2022-06-10 实施\n1 范围\n"
                    "本文件规定了网络零售商品售后服务的基本要求。\n")
     assert [c.text for c in indexed(doc)] == ["1 范围\n本文件规定了网络零售商品售后服务的基本要求。"]
+
+
+def test_a_web_pages_facts_tools_and_footer_are_no_part_of_its_text():
+    """Before, the line of facts under the <h1> ("发布时间：… 来源：… 字号：大 中 小") kept the title from being found
+    (the file's name stood in) and the share line and the footer ran on in the last article."""
+    text = ("首页 | 政务公开 | 政策文件 | 互动交流\n跨境电商进口商品管理办法\n"
+            "发布时间：2023-08-15 来源：市商务局 浏览次数：1024 字号：大 中 小\n"
+            "第一条 为规范跨境电子商务零售进口商品管理，制定本办法。\n第二条 本办法自2023年9月1日起施行。\n"
+            "分享到：微信 微博 QQ空间\n相关文件：关于促进跨境电商发展的若干意见\n"
+            "版权所有：某某市人民政府办公室 主办单位：某某市人民政府 网站标识码：3301000001\nICP备案号：浙ICP备12345678号\n"
+            "打印本页 关闭窗口\n")
+    doc = only_doc(text, "10_page.txt")
+    assert doc.title == "跨境电商进口商品管理办法"
+    assert [t for _, t in _labels_texts(doc)] == ["第一条 为规范跨境电子商务零售进口商品管理，制定本办法。",
+                                                  "第二条 本办法自2023年9月1日起施行。"]
+
+
+@pytest.mark.parametrize("title, addressees", [("关于加强直播营销管理的通知", "各部门："),
+                                                ("关于印发《电子商务企业信用评价管理办法》的通知", "各区县市场监督管理局，各有关单位：")])
+def test_a_notice_that_leaves_its_issuer_to_the_signature_is_titled(title, addressees):
+    """Before, "关于…的通知" over its addressees was no title (the file's name stood in): an official title had to
+    name its issuer first."""
+    doc = only_doc(f"{title}\n{addressees}\n为规范公司直播营销活动，现就有关事项通知如下：\n一、直播前应当完成选品审核。\n"
+                   "二、直播中不得使用绝对化用语。\n", "notice.txt")
+    assert doc.title == title
+    assert [t for _, t in _labels_texts(doc)][-2:] == ["一、直播前应当完成选品审核。", "二、直播中不得使用绝对化用语。"]
