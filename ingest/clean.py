@@ -49,7 +49,7 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\s*$")
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
-    r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
+    r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录)$"
 )
 # a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
@@ -58,6 +58,7 @@ COVER_LINE = re.compile(
 ADOPTION_NOTE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？]{0,200}?"
                            r"(?:通过|公布|发布|印发|修正|修订|施行|批准|颁布)[^。！？]{0,200}?[)）]?$")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
+BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}")  # "3.1" alone on its line
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
 
@@ -182,6 +183,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     blocks: list[Block] = []
     pending: list[str] = []  # lines of the current paragraph
     pending_line = 0
+    number = ""  # a standard's clause number alone on its line, to open the next line
 
     def flush():
         nonlocal pending
@@ -232,6 +234,12 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if not s:
             continue
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
+        if number:  # "3.1" / "售后服务 after-sales service": a standard's term under its number on the line above
+            s, number = f"{number} {s}", ""
+        elif BARE_NUMBER.fullmatch(s):
+            flush()
+            number = s
+            continue
         # a short unpunctuated line repeated many times is a running header or footer, cutting a sentence as a page
         # number does; where it opens the text it is the title too
         if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s) and (blocks or pending):
@@ -269,13 +277,19 @@ CITED_START = re.compile(rf"(?:第[{CN_NUM}\d]+[条章节]|\d{{1,2}}(?:\.\d{{1,2
 HEADING_WORDS = 15  # the most characters of a numbered heading's words ("5.3 投诉处理", "第一章 总则")
 
 
+def short_heading(words: str) -> bool:
+    """Words that head what follows them: a few, no sentence punctuation, no modal ("范围", "投诉处理", a standard's
+    term with its English name "售后服务 after-sales service")."""
+    core = re.sub(r"[A-Za-z\s'-]", "", words)
+    return 2 <= len(core) <= HEADING_WORDS and is_title_like(words, 60) and not re.search(r"应|须|不得|禁止|严禁|可以", words)
+
+
 def numbered_heading(line: str, starts_with_marker) -> bool:
-    """A numbered line whose words after the number are a short heading: no sentence punctuation, no modal."""
+    """A numbered line whose words after the number are a short heading."""
     from .segment import match_marker
 
     if not starts_with_marker(line):
         return False
     m = match_marker(line.lstrip("# "))
-    rest = line.lstrip("# ")[m[2]:].strip() if m else ""
-    return 2 <= len(rest) <= HEADING_WORDS and is_title_like(rest) and not re.search(r"应|须|不得|禁止|严禁|可以", rest)
+    return m is not None and short_heading(line.lstrip("# ")[m[2]:].strip())
 

@@ -258,7 +258,10 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
                     repeat = i + 1  # "X", then "X（全文）" or X spaced otherwise: one title, said twice
                 elif _is_title(blocks, i + 1, known, first=False):
                     continue  # a collection's own title, directly followed by its first document's
-            d = doc_for(b.text)
+            title = b.text
+            if i and blocks[i - 1].kind == "header" and not canonical_std_code(title):
+                title = f"{blocks[i - 1].text} {title.strip()}"  # a standard's code on its own line above its name
+            d = doc_for(title)
             if d is current or d.blocks:
                 d.blocks.append(Block("reset", line=b.line))
             current = d

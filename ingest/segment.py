@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import CJK, CN_NUM, HEADING_WORDS, norm
+from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
@@ -454,7 +454,7 @@ class Segmenter:
             node = self._open("kuan", str(n), n, "")
             node.parts.append(text)
             return
-        if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and _heading_like(_own(top), HEADING_WORDS)
+        if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)

@@ -1330,3 +1330,21 @@ def test_a_notice_that_leaves_its_issuer_to_the_signature_is_titled(title, addre
                    "二、直播中不得使用绝对化用语。\n", "notice.txt")
     assert doc.title == title
     assert [t for _, t in _labels_texts(doc)][-2:] == ["一、直播前应当完成选品审核。", "二、直播中不得使用绝对化用语。"]
+
+
+def test_a_standards_cover_and_terms_as_a_pdf_lays_them_out():
+    """Before, the code on its own line above the name was left out of the title, a one-letter CCS line ("L 67") made
+    the file's name the title, and terms numbered on a line of their own ("3.1" / "售后服务 after-sales service" /
+    definition) ran together in clause 3."""
+    doc = only_doc("ICS 35.240.60\nL 67\nDB33\n浙江省地方标准\nDB33/T 2999—2022\n网络零售商品售后服务规范\n"
+                   "2022-05-10 发布 2022-06-10 实施\n浙江省市场监督管理局 发布\n1 范围\n本文件规定了网络零售商品售后服务的基本要求。\n"
+                   "3 术语和定义\n3.1\n售后服务 after-sales service\n经营者在商品售出后向消费者提供的各项服务活动。\n3.2\n"
+                   "网络零售 online retail\n经营者通过互联网向消费者销售商品的经营活动。\n4 基本要求\n4.1 经营者应建立售后服务管理制度。\n",
+                   "03_standard.txt")
+    assert doc.title == "DB33/T 2999—2022 网络零售商品售后服务规范"
+    t = "《DB33/T 2999—2022 网络零售商品售后服务规范》"
+    assert _labels_texts(doc) == [
+        (f"{t}1", "1 范围\n本文件规定了网络零售商品售后服务的基本要求。"),
+        (f"{t}3.1", "3.1 售后服务 after-sales service\n经营者在商品售出后向消费者提供的各项服务活动。"),
+        (f"{t}3.2", "3.2 网络零售 online retail\n经营者通过互联网向消费者销售商品的经营活动。"),
+        (f"{t}4.1", "4.1 经营者应建立售后服务管理制度。")]
