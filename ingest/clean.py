@@ -91,8 +91,9 @@ def is_title_like(line: str, limit: int = 40) -> bool:
     s = line.strip()
     if not (2 <= len(s) <= limit) or not has_cjk(s):
         return False
-    # a page's navigation ("首页 | 文库 | 登录", "首页 > 法规库") or a table's row is no title
-    return not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s)
+    # a page's navigation ("首页 | 文库 | 登录", "首页 > 法规库") or a table's row ("抽奖\t3天\t分管副总经理", cells a
+    # tab apart as the .docx loader and a copied table write them) is no title
+    return not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s) and "\t" not in s
 
 
 _SEPARATOR = r"[|｜»]|\s[>＞›]\s"  # between the words of a menu, a breadcrumb or a table's row
@@ -260,7 +261,7 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False
     if CITING_END.search(prev) and CITED_START.match(line):
         return True  # "…并按照本办法" / "第四条的规定确定…": a line break inside a sentence that cites a clause
-    if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|"):
+    if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line:
         return False  # (a table's rows are lines of their own)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
         return False  # a heading or a title (often repeated on the next line), not a broken sentence

@@ -1348,3 +1348,14 @@ def test_a_standards_cover_and_terms_as_a_pdf_lays_them_out():
         (f"{t}3.1", "3.1 售后服务 after-sales service\n经营者在商品售出后向消费者提供的各项服务活动。"),
         (f"{t}3.2", "3.2 网络零售 online retail\n经营者通过互联网向消费者销售商品的经营活动。"),
         (f"{t}4.1", "4.1 经营者应建立售后服务管理制度。")]
+
+
+def test_a_tables_rows_stay_in_the_article_that_announces_the_table():
+    """Before, the last row of a table before the next article ("抽奖\\t3天\\t分管副总经理", cells a tab apart as the
+    .docx loader writes them) was taken for a heading over the articles after it and left the article's table."""
+    doc = only_doc("促销活动管理制度\n第一条 促销活动规则如下表：\n活动类型\t最长期限\t审批人\n打折\t7天\t运营总监\n"
+                   "抽奖\t3天\t分管副总经理\n第二条 有奖销售的最高奖金额不得超过五万元。\n")
+    assert _labels_texts(doc) == [
+        ("《促销活动管理制度》第一条", "第一条 促销活动规则如下表：\n活动类型\t最长期限\t审批人\n打折\t7天\t运营总监\n抽奖\t3天\t分管副总经理"),
+        ("《促销活动管理制度》第二条", "第二条 有奖销售的最高奖金额不得超过五万元。")]
+    assert [c.path for c in doc.clauses][-1] == ("促销活动管理制度", "第二条")
