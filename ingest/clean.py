@@ -58,6 +58,10 @@ COVER_LINE = re.compile(
 ADOPTION_NOTE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？]{0,200}?"
                            r"(?:通过|公布|发布|印发|修正|修订|施行|批准|颁布)[^。！？]{0,200}?[)）]?$")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
+# a signature: the date a text was signed on, alone on its line, and the body that signs it on the line above
+SIGNED_ON = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月"
+                       r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+SIGNER = re.compile(r"^(?=.{2})[\u4e00-\u9fff（）()]{0,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)$")
 BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}")  # "3.1" alone on its line
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
@@ -194,11 +198,18 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 blocks.append(Block("text", joined, line=pending_line))
         pending = []
 
+    following = [""] * len(lines)  # the next non-empty line after each line
+    for k in range(len(lines) - 2, -1, -1):
+        following[k] = lines[k + 1].strip() or following[k + 1]
+
     for no, raw in enumerate(lines, 1):
         s = raw.strip().replace("\u3000", " ") if not markdown else raw.strip()
         if not s:
             if markdown:
                 flush()
+            continue
+        if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])):
+            flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
             continue
         if markdown and s.startswith("#"):
             flush()

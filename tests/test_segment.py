@@ -1359,3 +1359,11 @@ def test_a_tables_rows_stay_in_the_article_that_announces_the_table():
         ("《促销活动管理制度》第一条", "第一条 促销活动规则如下表：\n活动类型\t最长期限\t审批人\n打折\t7天\t运营总监\n抽奖\t3天\t分管副总经理"),
         ("《促销活动管理制度》第二条", "第二条 有奖销售的最高奖金额不得超过五万元。")]
     assert [c.path for c in doc.clauses][-1] == ("促销活动管理制度", "第二条")
+
+
+def test_a_notices_signature_is_no_part_of_its_last_item():
+    """Before, "办公室" / "2024年3月1日" under the last item ran into it ("二、直播中不得使用绝对化用语。办公室2024年3月1日")."""
+    for signer, date in (("办公室", "2024年3月1日"), ("某某市市场监督管理局", "二〇二四年三月一日")):
+        doc = only_doc(f"关于加强直播营销管理的通知\n各部门：\n一、直播前应当完成选品审核。\n二、直播中不得使用绝对化用语。\n{signer}\n{date}\n",
+                       "notice.txt")
+        assert [t for _, t in _labels_texts(doc)][-1] == "二、直播中不得使用绝对化用语。"
