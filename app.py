@@ -148,9 +148,15 @@ def copy_text(ans) -> str:
     return "\n".join(lines).strip()
 
 
+def checklist_not_found(cl) -> str:
+    """An empty checklist: why, and the clauses closest to the topic, as an answer not found offers them."""
+    related = "".join(f"<li><b>{_e(c.label)}</b>：{_e(c.text)}</li>" for c in cl.related)
+    return f"<p class='tw-nf'>{_e(cl.not_found)}</p>" + (f"<ul class='tw-related'>{related}</ul>" if related else "")
+
+
 def render_checklist(cl) -> str:
     if not cl.items:
-        return "<p class='tw-nf'>资料中未找到与该主题相关的义务条款。</p>"
+        return checklist_not_found(cl)
     rows = ["<table class='tw-table'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
     for n, it in enumerate(cl.items, 1):
         cites = "<br>".join(f"<span title='{_e(c.text)}'>{_e(c.label)}</span>" for c in it.citations)
@@ -164,7 +170,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
     """A checklist asked for in the chat: its items by group, each with [n] links to the clauses it cites, and the
     evidence panel of those clauses (numbered in the order the items first cite them)."""
     if not cl.items:
-        return "<div class='tw-answer'><p class='tw-nf'>资料中未找到与该主题相关的义务条款。</p></div>", ""
+        return f"<div class='tw-answer'>{checklist_not_found(cl)}</div>", ""
     number: dict[str, int] = {}
     quoted: dict[str, str] = {}  # what the first item citing a clause says of it
     scope = f"（{_e(cl.scope)}企业）" if cl.scope else ""

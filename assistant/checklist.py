@@ -159,11 +159,26 @@ class Checklist:
     notes: tuple[str, ...] = field(default_factory=tuple)
     mode: str = "extractive"  # "llm" when a model reworded items
     notice: str = ""
+    # where no item was found: the topic's words that no document uses, and the clauses closest to it in meaning
+    unsaid: tuple[str, ...] = ()
+    related: tuple[Clause, ...] = ()
 
     def to_dict(self) -> dict:
         """The JSON shape others rely on (add fields, never rename)."""
         return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items],
-                "mode": self.mode, "notice": self.notice or None}
+                "mode": self.mode, "notice": self.notice or None, "unsaid": list(self.unsaid),
+                "related": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text} for c in self.related]}
+
+    @property
+    def not_found(self) -> str:
+        """Why the checklist is empty, in a sentence ('' when it is not)."""
+        if self.items:
+            return ""
+        said = f"：资料中没有提到“{'”“'.join(self.unsaid)}”" if self.unsaid else ""
+        return f"资料中未找到与该主题相关的义务条款{said}。" + ("可换个说法，或看看可能相关的条款：" if self.related else "")
+
+
+RELATED = 3  # clauses offered where a checklist finds nothing
 
 
 class BadTopic(TiaowenError):
@@ -743,7 +758,14 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 o.heading = heading
         found.extend(o for o in obs if who is None or borne_by(o, who))
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
-    return Checklist(topic, scope, tuple(items))
+    if items:
+        return Checklist(topic, scope, tuple(items))
+    # nothing on the topic: say which of its words no document uses ("员工考勤": 考勤) and offer the clauses closest to
+    # it in meaning, as an answer not found does, so that it can be asked again in the documents' words
+    unused = [w for w in dict.fromkeys(tokenize(topic)) if len(w) >= 2 and w not in t.weights]
+    unsaid = tuple(w for w in unused if not any(o != w and o in w for o in unused))  # 考勤, not 员工考勤 too
+    closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
+    return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest))
 
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"

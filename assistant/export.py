@@ -26,7 +26,8 @@ def _rows(cl: Checklist):
 def to_markdown(cl: Checklist) -> str:
     lines = [f"# {_title(cl)}", ""]
     if not cl.items:
-        lines.append("资料中未找到与该主题相关的义务条款。")
+        lines.append(cl.not_found)
+        lines += [f"- {c.label}：{c.text}" for c in cl.related]
     group = None
     for it in cl.items:
         if it.group != group:
@@ -81,7 +82,9 @@ def to_docx(cl: Checklist) -> bytes:
     d = docx.Document()
     d.add_heading(_title(cl), level=1)
     if not cl.items:
-        d.add_paragraph("资料中未找到与该主题相关的义务条款。")
+        d.add_paragraph(cl.not_found)
+        for c in cl.related:
+            d.add_paragraph(f"{c.label}：{c.text}")
     table = d.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     for cell, name in zip(table.rows[0].cells, ["序号", "检查项", "类型", "依据条款", "结果"]):

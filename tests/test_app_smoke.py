@@ -33,3 +33,15 @@ def test_app_escapes_document_text():
     cite = ItemCitation("d/a1", "<i>D</i>", "《<i>D</i>》第一条", "<script>alert(1)</script>")
     table = render_checklist(Checklist("t", None, (ChecklistItem("<img src=x>是否", "duty", "g", (cite,), ()),)))
     assert "<img" not in table and "<script>" not in table and "&lt;img" in table
+
+
+def test_an_empty_checklist_shows_why_and_the_closest_clauses_escaped():
+    from app import render_checklist, render_checklist_chat
+    from assistant.checklist import Checklist
+    from ingest.records import Clause
+
+    near = Clause("d/h1/i2", "d", "<b>制度</b>", "《<b>制度</b>》一、（二）", (), "(二)请假必须提前一天<script>x</script>")
+    cl = Checklist("员工考勤", None, (), unsaid=("考勤",), related=(near,))
+    for html in (render_checklist(cl), render_checklist_chat(cl, 1, None)[0]):
+        assert "资料中没有提到“考勤”" in html and "请假必须提前一天" in html
+        assert "<script>" not in html and "<b>制度" not in html and "&lt;b&gt;" in html

@@ -521,6 +521,33 @@ def test_a_checklist_asked_for_in_a_sentence_is_the_topics_checklist(seed_settin
     assert asked.topic == "售后服务" and asked.items == checklist(r, "售后服务").items
 
 
+def test_a_topic_the_documents_do_not_cover_says_which_word_they_lack_and_offers_the_closest_clauses(seed_settings):
+    """Before, "员工考勤" gave "资料中未找到…" and nothing else, though the company rules say how to ask for leave: the
+    documents never say 考勤. The empty checklist names the word and offers the clauses closest in meaning, as an
+    answer not found does, in the JSON, the Markdown and the .docx."""
+    import io
+
+    import docx
+
+    from assistant.checklist import checklist
+    from assistant.export import to_docx, to_markdown
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    cl = checklist(r, "员工考勤")
+    assert cl.items == () and cl.unsaid == ("考勤",) and len(cl.related) == 3
+    assert all(c.document == "电子商务部规章制度" for c in cl.related) and any("请假" in c.text for c in cl.related)
+    assert "资料中没有提到“考勤”" in cl.not_found
+    d = cl.to_dict()
+    assert d["unsaid"] == ["考勤"] and [x["label"] for x in d["related"]] == [c.label for c in cl.related]
+    md = to_markdown(cl)
+    assert cl.not_found in md and all(c.label in md for c in cl.related)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(to_docx(cl))).paragraphs]
+    assert cl.not_found in paragraphs and any(c.label in p for c in cl.related for p in paragraphs)
+    found = checklist(r, "售后服务")
+    assert found.items and found.not_found == "" and found.to_dict()["related"] == []
+
+
 def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
     from assistant.checklist import checklist, scope_of
     from assistant.retrieve import Retriever
