@@ -23,7 +23,6 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 CORPUS = Path(__file__).parent / "corpus"
 UPLOAD_TYPES = list(SUPPORTED_EXTENSIONS)
-FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
 
 CSS = """
 .tw-answer p { margin: .3em 0; }
@@ -45,6 +44,8 @@ JS = """
     e.preventDefault();
     document.querySelectorAll('.tw-ev.tw-open').forEach(x => x.classList.remove('tw-open'));
     const ev = document.getElementById(a.dataset.target);
+    const turn = ev && ev.closest('.tw-turn');  // an earlier answer's clause: show that turn's, hide the others
+    if (turn && turn.hidden) document.querySelectorAll('.tw-turn').forEach(t => { t.hidden = t !== turn; });
     if (ev) { ev.classList.add('tw-open'); ev.open = true; ev.scrollIntoView({block: 'nearest'}); }
   });
 }
@@ -134,6 +135,14 @@ def render_evidence(ans, turn: int, retriever) -> str:
             f'<div class="tw-meta">{_e(c.document)} · {_e(path)}{_e(sc)} · <code>{_e(c.id)}</code></div>'
             f"<div>{_highlight(clause.text, stmt_of.get(c.n, ''))}</div></details>")
     return "".join(parts)
+
+
+def render_evidence_panel(history: list[dict]) -> str:
+    """The clauses every turn cites, the last turn's shown: a [n] of an earlier answer opens its own (the script
+    shows that turn's and hides the others)."""
+    turns = [(i, h["evidence"]) for i, h in enumerate(history, 1) if h.get("evidence")]
+    return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>'
+                   for k, (_, ev) in enumerate(turns))
 
 
 def render_chat(history: list[dict]) -> str:
@@ -279,7 +288,7 @@ def build(settings=None, server=None):
     import gradio as gr
     from gradio.utils import get_upload_folder
 
-    from assistant.answer import answer
+    from assistant.answer import answer, in_context
     from assistant.checklist import SCOPES, checklist, checklist_follow_up, checklist_request
     from assistant.export import FORMATS, export
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
@@ -321,7 +330,7 @@ def build(settings=None, server=None):
             drafted.pop(next(iter(drafted)))
         history.append({"question": q, "html": body, "evidence": evidence, "checklist": key})
         # the next message follows on from this checklist: "那退换货呢？"
-        yield render_chat(history), evidence, history, f"{cl.scope or ''}{cl.topic}自查清单", \
+        yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
             export(cl, "md").decode("utf-8") if cl.items else ""
 
     drafted: dict[str, tuple] = {}  # checklists drafted in the chat, until the 自查清单 page takes them
@@ -335,7 +344,7 @@ def build(settings=None, server=None):
     def refusal(q, exc, history, last):
         """What the chat shows for a question or a request the library refused: its message, nothing else changed."""
         history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
-        return render_chat(history), "", history, last, ""
+        return render_chat(history), render_evidence_panel(history), history, last, ""
 
     def ask(question, history, last, kb):
         history = list(history or [])
@@ -347,12 +356,10 @@ def build(settings=None, server=None):
             except TiaowenError as exc:
                 yield refusal(q, exc, history, last)
             return
-        if last and FOLLOW_UP.match(q) and len(q) <= 20:  # "那退货呢？": asked about the last topic
-            q_full = f"{checklist_request(last) or last} {q}"  # (a checklist's: its topic, not the request's words)
-        else:
-            q_full = q
         try:
             r = st.retriever(kb)
+            # "那退货呢？": asked about the last topic (a checklist's: its topic, not the request's words)
+            q_full = in_context(r, q, checklist_request(last) or last if last else "")
             ans = (yield from generated(q, q_full, history, last, r)) if settings.llm.enabled else answer(r, q_full)
         except TiaowenError as exc:
             yield refusal(q, exc, history, last)
@@ -365,9 +372,11 @@ def build(settings=None, server=None):
         shown = ""
         for p in pieces[:-1]:
             shown += p
-            yield render_chat(history + [{"question": q, "html": shown + "…</div>"}]), evidence, history, last, ""
+            yield (render_chat(history + [{"question": q, "html": shown + "…</div>"}]),
+                   render_evidence_panel(history + [{"evidence": evidence}]), history, last, "")
         history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict(), "kb": r.kb.name})
-        yield render_chat(history), evidence, history, q_full if ans.status == "answered" else last, copy_text(ans)
+        # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
+        yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
 
     def api_ask(question, kb):
         """The `ask --json` shape; a question refused is {status: error, error} as in `ask --batch`."""
@@ -528,6 +537,9 @@ def build(settings=None, server=None):
             cl_btn.click(make_checklist, [topic, scope, kb_pick], [cl_html, cl_files], api_name="checklist", **answering)
             for event in asked:  # a checklist asked for in the chat is on this page too, with its downloads
                 event.then(to_checklist_page, history, [topic, scope, cl_html, cl_files], **private)
+            # another knowledge base: no follow-up refers to a question asked of the last one, and no checklist of it
+            # stays on this page
+            kb_pick.change(lambda: ("", "", None), None, [last, cl_html, cl_files], **private)
         with gr.Tab("知识库"):
             gr.Markdown(f"在页面顶部选择知识库；新的知识库用 `tiaowen ingest PATH --kb 名称` 建立，默认 **{_e(settings.kb)}**。")
             up_msg = gr.HTML(elem_id="tw-upload-msg")
@@ -557,7 +569,7 @@ def build(settings=None, server=None):
 
         def on_load(h, kb):
             h = h or []
-            return (render_chat(h), h[-1].get("evidence", "") if h else "",
+            return (render_chat(h), render_evidence_panel(h),
                     gr.update(choices=kb_names(settings)), *corpus_view(kb))
 
         demo.load(on_load, [history, kb_pick], [chat, evidence, kb_pick, *corpus_outs], **private)

@@ -425,3 +425,34 @@ def _ref_label(key: str) -> str:
     if not m:
         return key
     return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")
+
+
+# a short message that follows on from the question before it: "那退货呢？", "还有第四条呢", "如果是平台呢"
+FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
+FOLLOW_UP_CHARS = 20
+
+
+def in_context(retriever: Retriever, question: str, previous: str) -> str:
+    """What to ask for a message in a conversation: a short follow-up ("那退货呢？") together with the question before
+    it, unless the answer to both then says none of the follow-up's own words ("客户投诉多久内要响应？" + "那退货呢？"
+    was answered by the complaint clauses again: the previous question's words drew it back): then the follow-up
+    alone (where no word of its own is one the documents use, "那辞职呢", there is nothing to judge by: both). A clause
+    named by number ("那第四条呢") is looked up in the document the previous question named, not beside its clause."""
+    from ingest.tokenize import STOPWORDS, words
+
+    q = question.strip()
+    if not previous or not FOLLOW_UP.match(q) or len(q) > FOLLOW_UP_CHARS:
+        return q
+    both = f"{previous} {q}"
+    if retriever.clause_refs(q):
+        docs = retriever.mentions(previous)[0]
+        return f"{'、'.join(f'《{d}》' for d in sorted(docs))}{FOLLOW_UP.sub('', q)}" if docs else both
+    vocab = retriever.bm25.vocab_dict if retriever.bm25 is not None else {}
+    own = [w for w in dict.fromkeys(words(FOLLOW_UP.sub("", q))) if len(w) >= 2 and w not in STOPWORDS
+           and w not in _ASKING and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w in vocab]
+    if not own:
+        return both
+    got = answer(retriever, both)
+    said = norm(" ".join(c.label + c.text for c in got.citations)
+                or " ".join(h.clause.label + h.clause.text for h in got.retrieved[:3]))
+    return both if any(w in said for w in own) else q

@@ -610,6 +610,29 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     assert f"可以处一万元以下的罚款[{n}]：未在首页显著位置公示营业执照信息的[{n + 1}]" in breach.answer
 
 
+@pytest.mark.parametrize("previous, follow_up, asked", [
+    # the previous question's words drew the answer back to it: the follow-up is asked alone
+    ("客户投诉多久内要响应？", "那退货呢？", "那退货呢？"),
+    # its own words answered together with the previous question: both
+    ("商家入驻需要什么资质？", "那平台呢？", "商家入驻需要什么资质？ 那平台呢？"),
+    # a clause named by number is looked up in the document the previous question named
+    ("电商规章制度第七条是怎么规定的？", "那第四条呢", "《电商规章制度》第四条呢"),
+    # no follow-up: as it is
+    ("客户投诉多久内要响应？", "退货政策是什么？", "退货政策是什么？"),
+])
+def test_a_follow_up_is_asked_in_the_context_it_needs(seed_settings, previous, follow_up, asked):
+    """Before, the app asked "那退货呢？" together with "客户投诉多久内要响应？" and answered with the complaint clauses
+    again; "那第四条呢" after "电商规章制度第七条…" cited 第七条 beside 第四条."""
+    from assistant.answer import answer, in_context
+
+    r = _retriever(seed_settings)
+    assert in_context(r, follow_up, previous) == asked
+    if follow_up == "那第四条呢":
+        assert [c.label for c in answer(r, asked).citations] == ["《电商规章制度》第四条"]
+    if follow_up == "那退货呢？":
+        assert all("退" in c.text for c in answer(r, asked).citations)
+
+
 SANCTIONING_LAW = (
     "第十九条 电子商务经营者搭售商品或者服务，应当以显著方式提请消费者注意，不得将搭售商品或者服务作为默认同意的选项。\n\n"
     "第二十一条 电子商务经营者按照约定向消费者收取押金的，应当明示押金退还的方式、程序，不得对押金退还设置不合理条件。\n\n"

@@ -79,6 +79,10 @@ def test_an_answer_cites_a_clause_that_opens_in_the_evidence_panel(page):
     assert "tw-open" in opened.get_attribute("class")
     assert "《电子商务售后服务规范》" in opened.inner_text() and opened.locator("mark").count() == 1
     page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+    # a citation of an earlier answer opens its clause too (before, the panel held the last answer's only)
+    _ask(page, "商品信息发布有什么要求？")
+    page.click(f"#tw-chat a.tw-cite[data-target='{target}']")
+    assert "tw-open" in opened.get_attribute("class") and opened.is_visible()
     page.reload()  # the conversation and its citations survive a refresh
     page.wait_for_selector(f"#tw-chat a.tw-cite[data-target='{target}']", timeout=30_000)
     page.click(f"#tw-chat a.tw-cite[data-target='{target}']")
@@ -127,6 +131,9 @@ def test_a_checklist_asked_for_in_the_chat_cites_clauses_and_fills_the_checklist
     assert "「售后服务」自查清单（交易型企业）" in _ask(page, "那交易型企业呢？").inner_text()
     assert "「隐私保护」自查清单（交易型企业）" in _ask(page, "那隐私保护呢？").inner_text()
     assert "自查清单" not in _ask(page, "客户投诉多久内要响应？").inner_text()
+    # a follow-up on another subject is about that subject, not the complaint clauses again
+    back = _ask(page, "那退货呢？").inner_text()
+    assert "退" in back and "24小时" not in back
 
 
 def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_path):
