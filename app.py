@@ -441,14 +441,15 @@ def build(settings=None, server=None):
             with st.writing(kb):
                 rep = add_uploads(st.kb(kb), pairs, max_upload,
                                   progress=lambda stage, done, total: progress(done / max(total, 1), desc=f"{stage} {done}/{total}"))
-        except refused as exc:
-            return corpus_view(kb, f"导入失败：{exc}")
+        except refused as exc:  # a file named as uploaded, not by its path on the server
+            why = f"{Path(exc.source).name}：{exc.zh} / {exc.en}" if isinstance(exc, LoadError) else str(exc)
+            return corpus_view(kb, f"导入失败：{why}")
         parts = []
         if rep.added or rep.replaced:
             parts.append(f"已导入 {'、'.join(rep.added + rep.replaced)}"
                          + (f"（{'、'.join(rep.replaced)} 替换了同名的旧版本）" if rep.replaced else "")
                          + f"：知识库共 {rep.ingest.documents} 篇文档，新向量化 {rep.ingest.embedded} 条")
-        parts += rep.skipped
+        parts += rep.skipped + [f"未导入 {x}" for x in rep.refused]
         return corpus_view(kb, "；".join(parts))
 
     def delete(document, kb):

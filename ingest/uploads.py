@@ -13,7 +13,7 @@ from pathlib import Path
 from tiaowen.errors import BadUpload
 
 from .index import IngestReport, KnowledgeBase, Progress, _sha256
-from .loaders import FORMATS
+from .loaders import FORMATS, LoadError
 
 UPLOADS = "uploads"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
@@ -42,6 +42,7 @@ class UploadReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "name: why"
+    refused: list[str] = field(default_factory=list)  # "name: why": files the loaders cannot take, the others imported
     ingest: IngestReport | None = None
 
 
@@ -63,11 +64,25 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
     """Store ``files`` ((name as uploaded, path of its bytes)) in the knowledge base's uploads and ingest them.
 
     A file with the content of one already indexed is skipped; a name already uploaded is replaced (a new
-    version). Any refusal (type, size, a file the loaders cannot read, a title another file holds) raises
-    and leaves the uploads folder and the index as they were.
+    version). A file the loaders cannot take (empty, binary, damaged, no citable clause) is refused with the reason,
+    named as uploaded, and the others are imported. A refusal of the batch (type, size, a title another file holds)
+    raises and leaves the uploads folder and the index as they were.
     """
+    from .documents import parse_file
+
     staged = [(check_upload(name, Path(src).stat().st_size, max_bytes), Path(src)) for name, src in files]
     report = UploadReport()
+    readable = []
+    for stored, src in staged:
+        try:
+            if not any(c.role == "clause" for d in parse_file(src) for c in d.clauses):
+                raise LoadError(src, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
+                                "no citable clause found")
+        except LoadError as exc:
+            report.refused.append(f"{stored}：{exc.zh} / {exc.en}")  # (its name as uploaded, not a path on the server)
+            continue
+        readable.append((stored, src))
+    staged = readable
     with kb.locked():
         manifest = kb.manifest() or {}
         known = {e["sha256"]: Path(k).name for k, e in manifest.get("files", {}).items()}

@@ -236,9 +236,10 @@ def test_uploads_are_stored_under_their_own_name_inside_the_knowledge_base(kb_ho
     with pytest.raises(TiaowenError, match="出现在多个文件中"):  # the same title under another name
         add_uploads(kb, [("差旅2.txt", src / "d.txt")], 5 * 2**20)
     bad = bad_files(tmp_path / "bad")
-    for name, message in bad.items():
-        with pytest.raises(Exception, match=message):
-            add_uploads(kb, [(name, tmp_path / "bad" / name)], 5 * 2**20)
+    for name, message in bad.items():  # refused with the reason, under the name it was uploaded as
+        rep = add_uploads(kb, [(name, tmp_path / "bad" / name)], 5 * 2**20)
+        assert rep.added == [] and rep.ingest is None and len(rep.refused) == 1, rep
+        assert rep.refused[0].startswith(f"{name}：") and message in rep.refused[0] and str(tmp_path) not in rep.refused[0]
     with pytest.raises(BadUpload, match="不支持的文件类型"):
         add_uploads(kb, [("evil.exe", src / "a.txt")], 5 * 2**20)
     with pytest.raises(BadUpload, match="文件过大"):
