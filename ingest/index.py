@@ -207,6 +207,8 @@ def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, di
     return out
 
 
+REBUILD_PATHS_SHOWN = 3  # sources named in a rebuild command; more are read from the manifest
+
 class KnowledgeBase:
     """One named knowledge base: read it with ``open``, change it with ``ingest``."""
 
@@ -234,9 +236,16 @@ class KnowledgeBase:
             return None
 
     def rebuild_command(self, manifest: dict | None = None) -> str:
-        """The command that builds this knowledge base anew from the sources it was built from."""
+        """The command that builds this knowledge base anew from the sources it was built from (named where they are
+        few; `--rebuild` alone reads them from the manifest: 14 law files made a command of 1,500 characters)."""
         paths = (manifest or {}).get("paths") or ["PATH"]
+        if len(paths) > REBUILD_PATHS_SHOWN:
+            return f"tiaowen ingest --rebuild --kb {self.name}"
         return f"tiaowen ingest --rebuild {' '.join(shlex.quote(p) for p in paths)} --kb {self.name}"
+
+    def recorded_paths(self) -> list[str]:
+        """The files and folders the knowledge base was built from, as its manifest records them."""
+        return list((self.manifest() or {}).get("paths") or [])
 
     def check_stamp(self, manifest: dict) -> None:
         want = self.settings.index_stamp()

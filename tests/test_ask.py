@@ -123,6 +123,38 @@ def test_index_built_with_other_settings_asks_for_rebuild(seed_settings):
         _retriever(other)
 
 
+def test_a_base_built_from_many_files_is_rebuilt_by_a_short_command(tmp_path):
+    """Before, the rebuild message named every source: 14 law files made a command of 1,500 characters that filled
+    the chat. With more than three, `tiaowen ingest --rebuild --kb NAME` rebuilds from the sources the manifest
+    records; a plain `tiaowen ingest` without PATH says what to give."""
+    import json
+
+    from tests.conftest import cli
+
+    files = []
+    for i, (title, rule) in enumerate([("考勤管理规定", "员工迟到三次记旷工半天"), ("报销管理办法", "报销单据应当在三十日内提交"),
+                                       ("保密管理制度", "员工不得泄露客户名单"), ("差旅管理办法", "出差住宿每晚不超过三百八十元")]):
+        f = tmp_path / f"src{i}" / f"{title}.txt"
+        f.parent.mkdir()
+        f.write_text(f"{title}\n第一条 {rule}。\n", encoding="utf-8")
+        files.append(str(f))
+    home = tmp_path / "home"
+    assert cli("ingest", *files, home=home).returncode == 0
+    manifest = home / "kb" / "default" / "manifest.json"
+    m = json.loads(manifest.read_text(encoding="utf-8"))
+    m["stamp"]["segmenter"] = "seg-0"  # as if built by an older segmenter
+    manifest.write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+    stale = cli("ask", "报销单据多久内提交？", home=home)
+    assert stale.returncode != 0 and "`tiaowen ingest --rebuild --kb default`" in stale.stderr
+    assert not any(f in stale.stderr for f in files)
+    none = cli("ingest", home=home)
+    assert none.returncode != 0 and "tiaowen ingest PATH" in none.stderr
+    rebuilt = cli("ingest", "--rebuild", home=home)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    again = json.loads(cli("ask", "报销单据多久内提交？", "--json", home=home).stdout)
+    assert again["citations"][0]["label"] == "《报销管理办法》第一条"
+
+
 def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_time(copy_of_seed):
     """Chroma's default HNSW breadth (100) gave other neighbours each time an index was opened; an index is
     built with ours, and one built before is widened when it is opened."""

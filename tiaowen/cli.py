@@ -56,14 +56,20 @@ llm_option = click.option("--llm/--no-llm", "use_llm", default=None,
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path())
 @kb_option
-@click.option("--rebuild", is_flag=True, help="ignore the existing index and build it anew")
+@click.option("--rebuild", is_flag=True, help="ignore the existing index and build it anew (without PATH: from the "
+                                               "files and folders it was built from)")
 def ingest(paths, kb, rebuild):
     """Ingest files or folders (.txt .md .docx .pdf .html) into a knowledge base."""
     from ingest.index import KnowledgeBase
 
     kbase = KnowledgeBase(_settings(kb))
+    if not paths:
+        paths = kbase.recorded_paths() if rebuild else []
+        if not paths:
+            raise click.UsageError("请给出要导入的文件或文件夹：tiaowen ingest PATH... / give the files or folders to "
+                                   "ingest" + ("" if rebuild else "（或用 --rebuild 按原来的来源重建 / or --rebuild)"))
     bars: dict = {}
 
     def progress(stage: str, done: int, total: int):
