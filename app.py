@@ -16,6 +16,7 @@ import time
 import uuid
 from pathlib import Path
 
+from ingest.clean import norm
 from ingest.loaders import SUPPORTED_EXTENSIONS
 
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -122,14 +123,15 @@ def _highlight(text: str, statement: str) -> str:
 def render_evidence(ans, turn: int, retriever) -> str:
     if not ans.citations:
         return "<p class='tw-meta'>本轮回答没有引用条款。</p>"
-    score = {h.clause.id: h.score for h in ans.retrieved}
+    # where retrieval put the clause (a fused score such as 0.016 tells a reader nothing)
+    found = {h.clause.id: "按条款编号查到" if h.lookup else f"检索第 {i} 位" for i, h in enumerate(ans.retrieved, 1)}
     statements = dict(re.findall(r"([^；。\n]+?)\[(\d+)\]", ans.answer))
     stmt_of = {int(n): s for s, n in statements.items()}
     parts = []
     for c in ans.citations:
         clause = retriever.get(c.id)
         path = " › ".join(clause.path)
-        sc = f" · 相关度 {score[c.id]:.3f}" if c.id in score else ""
+        sc = f" · {found[c.id]}" if c.id in found else ""
         parts.append(
             f'<details class="tw-ev" id="ev-{turn}-{c.n}" open><summary><b>[{c.n}] {_e(c.label)}</b></summary>'
             f'<div class="tw-meta">{_e(c.document)} · {_e(path)}{_e(sc)} · <code>{_e(c.id)}</code></div>'
@@ -166,7 +168,9 @@ def checklist_not_found(cl) -> str:
 def render_checklist(cl) -> str:
     if not cl.items:
         return checklist_not_found(cl)
-    rows = ["<table class='tw-table'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
+    scope = f"（{_e(cl.scope)}企业）" if cl.scope else ""
+    rows = [f"<p><b>「{_e(cl.topic)}」自查清单{scope}</b>，共 {len(cl.items)} 项</p>",  # which topic and type it is
+            "<table class='tw-table'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
     for n, it in enumerate(cl.items, 1):
         cites = "<br>".join(f"<span title='{_e(c.text)}'>{_e(c.label)}</span>" for c in it.citations)
         rows.append(f"<tr><td>{n}</td><td>{_e(it.group)}</td><td>{_e(it.text)}</td>"
@@ -228,7 +232,10 @@ def render_tree(retriever, document: str) -> str:
         if c.document != document or c.role not in ("clause", "heading"):
             continue
         depth = len(c.path) - 1
-        out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(c.label.split('》', 1)[-1])}</b> {_e(c.text[:160])}</div>")
+        number = c.label.split("》", 1)[-1]
+        # the number once: a clause's text opens with its own ("第一条 …", "2.1 …"), an item's label carries its parents'
+        text = c.text[len(c.number):].lstrip("、.． ") if c.number and norm(c.text).startswith(norm(c.number)) else c.text
+        out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(text[:160])}</div>")
     return "".join(out) or "<p class='tw-meta'>没有条款。</p>"
 
 
@@ -556,7 +563,8 @@ def build(settings=None, server=None):
             corpus_outs = [up_msg, docs_html, doc_pick]
             up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload")
             tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
-            del_btn.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete")
+            del_btn.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
+                lambda: "", None, tree_html, **private)  # the deleted document's tree goes with it
             kb_pick.change(lambda kb: corpus_view(kb), kb_pick, corpus_outs, **private)
         with gr.Tab("评测"):
             sets = gr.CheckboxGroup(["seed", "laws", "stard-sample"], value=["seed"], label="问答集")

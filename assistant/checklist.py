@@ -723,7 +723,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         raise BadTopic(f"--scope 应为 {' / '.join(SCOPES)} 之一 / unknown scope {scope!r}")
     named, topic = scope_named(topic)
     if named and scope and named != scope:
-        raise BadTopic(f"主题说的是{named}企业，--scope 却是 {scope}：请只保留一个 / the topic names {named}, --scope {scope}")
+        raise BadTopic(f"主题说的是{named}企业，所选企业类型（--scope）却是{scope}：请只保留一个 / the topic names {named}, "
+                       f"the enterprise type chosen is {scope}")
     scope = scope or named
     s = retriever.settings
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance

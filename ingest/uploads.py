@@ -128,7 +128,9 @@ def remove_upload(kb: KnowledgeBase, document: str, progress: Progress | None = 
         dest = uploads_dir(kb)
         src = next((Path(k) for k, e in manifest.get("files", {}).items()
                     if any(d["title"] == document for d in e["documents"])), None)
-        if src is None or src.parent != dest.resolve():
+        if src is None:
+            raise BadUpload(f"知识库中没有《{document}》（已删除，或名称不对）/ no such document in the knowledge base")
+        if src.parent != dest.resolve():
             raise BadUpload(f"只能删除上传的文档，《{document}》不是上传的 / only uploaded documents can be deleted")
         aside = dest / f".{src.name}.deleted"
         os.replace(src, aside)

@@ -143,6 +143,9 @@ def test_an_uploaded_document_is_cited_then_deleted(app, client, tmp_path):
     assert client.predict("出差住宿每晚最多报多少钱？", api_name="/ask")["status"] == "not_found"
     msg, _, _ = client.predict("电商规章制度", "default", api_name="/delete")
     assert "只能删除上传的文档" in msg
+    msg, _, _ = client.predict("员工差旅管理办法", "default", api_name="/delete")  # again: it is gone, not "not uploaded"
+    assert "知识库中没有《员工差旅管理办法》" in msg
+    assert "检索第 1 位" in evidence  # where retrieval ranked the clause, not a fused score
     assert _content(index_state(app.home)) == _content(before)  # the same vectors and answers, one generation on
 
 

@@ -45,3 +45,18 @@ def test_an_empty_checklist_shows_why_and_the_closest_clauses_escaped():
     for html in (render_checklist(cl), render_checklist_chat(cl, 1, None)[0]):
         assert "资料中没有提到“考勤”" in html and "请假必须提前一天" in html
         assert "<script>" not in html and "<b>制度" not in html and "&lt;b&gt;" in html
+
+
+def test_a_documents_tree_shows_each_number_once_and_a_checklist_says_its_topic_and_type(seed_settings):
+    """Before, tree lines read "第一条 第一条 …" and "2.1 2.1 …", and two checklists of one topic for two enterprise
+    types looked the same on the page."""
+    from app import render_checklist, render_tree
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    tree = render_tree(r, "电商规章制度")
+    assert "<b>第一条</b> 为了规范电子商务经营行为" in tree and "第一条</b> 第一条" not in tree
+    assert "<b>一、（二）</b> 请假必须提前一天" in render_tree(r, "电子商务部规章制度")
+    page = render_checklist(checklist(r, "售后服务", "交易型"))
+    assert "「售后服务」自查清单（交易型企业）</b>，共" in page
