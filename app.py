@@ -142,9 +142,8 @@ def render_evidence(ans, turn: int, retriever) -> str:
 def render_evidence_panel(history: list[dict]) -> str:
     """The clauses every turn cites, the last turn's shown: a [n] of an earlier answer opens its own (the script
     shows that turn's and hides the others)."""
-    turns = [(i, h["evidence"]) for i, h in enumerate(history, 1) if h.get("evidence")]
-    return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>'
-                   for k, (_, ev) in enumerate(turns))
+    turns = [h["evidence"] for h in history if h.get("evidence")]
+    return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>' for k, ev in enumerate(turns))
 
 
 def render_chat(history: list[dict]) -> str:

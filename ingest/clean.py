@@ -304,4 +304,3 @@ def numbered_heading(line: str, starts_with_marker) -> bool:
         return False
     m = match_marker(line.lstrip("# "))
     return m is not None and short_heading(line.lstrip("# ")[m[2]:].strip())
-

@@ -209,6 +209,7 @@ def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, di
 
 REBUILD_PATHS_SHOWN = 3  # sources named in a rebuild command; more are read from the manifest
 
+
 class KnowledgeBase:
     """One named knowledge base: read it with ``open``, change it with ``ingest``."""
 
