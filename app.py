@@ -334,7 +334,8 @@ def build(settings=None, server=None):
         drafted[key] = (cl.topic, cl.scope or "", *checklist_page(cl))
         while len(drafted) > 32:  # an API client's chat has no page to take them
             drafted.pop(next(iter(drafted)))
-        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key})
+        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name,
+                        "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
         yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
             export(cl, "md").decode("utf-8") if cl.items else ""
@@ -393,9 +394,10 @@ def build(settings=None, server=None):
                     "retrieved": []}
 
     def feedback(history, vote, kb):
-        if not history or "answer" not in history[-1]:
-            return "没有可评价的回答"
-        rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, **history[-1]["answer"]}
+        rated = (history[-1].get("answer") or history[-1].get("rated")) if history else None  # an answer or a checklist
+        if not rated:
+            return "没有可评价的回答或清单"
+        rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, **rated}
         with open(st.kb(history[-1].get("kb", kb)).dir / "feedback.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         return "已记录 👍" if vote == "up" else "已记录 👎"

@@ -159,11 +159,12 @@ def from_file(path: str | Path, corpus: list[str | Path]) -> QASet:
     return QASet(p.stem, tuple(load_questions(p)), tuple(Path(c) for c in corpus), str(p))
 
 
-def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict]]:
+def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict], list[dict]]:
     """The app's 👍/👎 records as Q&A items: a 👍 answer's citations become its gold (a quote from
-    each cited clause); 👎 answers come back separately for a person to write the gold."""
+    each cited clause); 👎 answers come back separately for a person to write the gold. Votes on a checklist
+    drafted in the chat come back third, as gold obligation lists to check (the shape of checklists.jsonl)."""
 
-    good, review = [], []
+    good, review, checklists = [], [], []
     p = Path(path)
     if not p.is_file():
         raise BadQASet(f"找不到反馈文件 {p} / feedback file not found")
@@ -176,7 +177,12 @@ def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict]]:
         except (json.JSONDecodeError, KeyError, TypeError):
             raise _bad(p, f"第 {no} 行", "不是应用写出的反馈记录") from None
         item = {"id": f"fb-{no:04d}", "question": question}
-        if vote == "up" and rec.get("status") == "answered" and rec.get("citations"):
+        if rec.get("kind") == "checklist":
+            checklists.append({"id": item["id"], "topic": rec.get("topic", ""), "scope": rec.get("scope"), "vote": vote,
+                               "set": None, "note": CHECKLIST_NOTE[vote == "up"],
+                               "obligations": [{"quotes": (it.get("sources") or [it["text"]])[:1], "kind": it["kind"]}
+                                               for it in rec.get("items", [])]})
+        elif vote == "up" and rec.get("status") == "answered" and rec.get("citations"):
             quotes = []
             for c in rec["citations"]:
                 body = re.sub(r"^\s*(第[一二三四五六七八九十百零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*",
@@ -186,4 +192,8 @@ def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict]]:
         else:
             review.append({**item, "kind": "review", "gold": [], "answer": rec.get("answer", ""),
                            "note": "👎 或未作答：请写出应引用条款的原文引文，或确认资料中没有答案"})
-    return good, review
+    return good, review, checklists
+
+
+CHECKLIST_NOTE = {True: "👍：逐条核对后可加入 eval/qa/checklists.jsonl（set 填 seed 或 laws，补上漏掉的义务）",
+                  False: "👎：请删去不是该主题义务的条目、补上漏掉的义务，再加入 eval/qa/checklists.jsonl"}

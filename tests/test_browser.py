@@ -179,3 +179,22 @@ def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
     assert res.exit_code == 0, res.output
     (item,) = [q for q in load_jsonl(tmp_path / "feedback_qa.jsonl") if "第七条" in q.question]
     assert item.gold and "建立健全售后服务制度" in item.gold[0].quotes[0]
+
+
+def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
+    from click.testing import CliRunner
+
+    from tiaowen.cli import main
+
+    _ask(page, "给我一份退换货的合规自查清单")
+    page.click("#tw-down")
+    page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=10_000)  # was: 没有可评价的回答
+    feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
+    res = CliRunner().invoke(main, ["eval", "--from-feedback", str(feedback), "--out", str(tmp_path)])
+    assert res.exit_code == 0, res.output
+    drafts = [json.loads(x) for x in (tmp_path / "feedback_checklists.jsonl").read_text(encoding="utf-8").splitlines()]
+    (mine,) = [d for d in drafts if d["topic"] == "退换货"]
+    assert mine["vote"] == "down" and len(mine["obligations"]) >= 3
+    assert all(o["kind"] in ("duty", "prohibition") and o["quotes"][0] for o in mine["obligations"])
+    assert not any("退换货" in q["question"] for q in map(json.loads, (tmp_path / "feedback_qa.jsonl").read_text(
+        encoding="utf-8").splitlines()))  # a checklist is no Q&A item

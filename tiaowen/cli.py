@@ -242,7 +242,8 @@ def _split(values) -> list[str]:
               help="folder for report.md, results.json and chart.png")
 @click.option("--json", "as_json", is_flag=True, help="print the summary metrics as JSON")
 @click.option("--from-feedback", type=click.Path(dir_okay=False), default=None,
-              help="turn the app's feedback.jsonl into Q&A items in --out (feedback_qa.jsonl, feedback_review.jsonl)")
+              help="turn the app's feedback.jsonl into Q&A items in --out (feedback_qa.jsonl, feedback_review.jsonl, "
+                   "feedback_checklists.jsonl)")
 def eval_cmd(qa, corpus, configs, out, as_json, from_feedback):
     """Evaluate retrieval and citations on Q&A sets, comparing configurations in one run."""
     from tqdm import tqdm
@@ -253,14 +254,16 @@ def eval_cmd(qa, corpus, configs, out, as_json, from_feedback):
         from eval.sets import qa_from_feedback
 
         try:
-            good, review = qa_from_feedback(from_feedback)
+            good, review, checklists = qa_from_feedback(from_feedback)
         except Exception as exc:
             _fail(exc)
         Path(out).mkdir(parents=True, exist_ok=True)
-        for name, items in (("feedback_qa.jsonl", good), ("feedback_review.jsonl", review)):
+        for name, items in (("feedback_qa.jsonl", good), ("feedback_review.jsonl", review),
+                            ("feedback_checklists.jsonl", checklists)):
             (Path(out) / name).write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items),
                                           encoding="utf-8")
-        click.echo(f"{len(good)} 条可直接使用的问答（👍），{len(review)} 条待人工补写答案（👎）→ {out}")
+        click.echo(f"{len(good)} 条可直接使用的问答（👍），{len(review)} 条待人工补写答案（👎），"
+                   f"{len(checklists)} 份评价过的清单待核对 → {out}")
         return
 
     from eval.report import summary_json, write_report
