@@ -486,7 +486,8 @@ def build(settings=None, server=None):
             qa = [builtin(s) for s in sets or ["seed"]]
             from tqdm import tqdm
 
-            result = run(qa, [config(c) for c in configs or ["ours"]], settings,
+            # the stages (building an index, scoring checklists) said nothing: the page sat still for ~30 s
+            result = run(qa, [config(c) for c in configs or ["ours"]], settings, on_stage=lambda m: progress(None, desc=m),
                          bar=lambda total, desc: tqdm(total=total, desc=desc))  # shown by gr.Progress
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None

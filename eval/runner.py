@@ -63,6 +63,12 @@ def settings_hash(settings: Settings) -> str:
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
 
 
+def has_checklists(set_name: str) -> bool:
+    from .checklists import load_gold
+
+    return any(g.set == set_name for g in load_gold())
+
+
 def checklist_scores(retriever, set_name: str) -> list[dict]:
     """Our checklists on the gold topics of a set (eval/qa/checklists.jsonl): recall, precision,
     duplicates, and the share of items whose words are all in their cited clauses."""
@@ -129,7 +135,9 @@ def run_eval(sets: list[QASet], configs: list[Config], settings: Settings,
                 ctx.close()
             sr.results[cfg.name] = results
             sr.summary[cfg.name] = summarize(results)
-            if cfg.name == "ours":
+            if cfg.name == "ours" and has_checklists(qa.name):
+                if on_stage:  # some seconds a topic, that said nothing
+                    on_stage(f"{qa.name} · {cfg.name}: checklists")
                 sr.checklists = checklist_scores(system.retriever, qa.name)
         out.sets.append(sr)
     return out

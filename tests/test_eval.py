@@ -59,6 +59,7 @@ def test_seed_set_report_and_floor(seed_home, tmp_path, monkeypatch):
     out = tmp_path / "report"
     res = _eval("--qa", "seed", "--config", ",".join(["ours", *BASELINES]), "--out", str(out), "--json")
     summary = json.loads(res.stdout.strip().splitlines()[-1])
+    assert "seed · ours: checklists" in res.stderr  # the stage said what it did (it sat silent for seconds)
     configs = summary["sets"]["seed"]["configs"]
     ours = configs["ours"]
     for metric, floor in SEED_FLOOR.items():
