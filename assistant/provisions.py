@@ -19,6 +19,18 @@ ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|�
 # compensation ("能找平台赔吗") nor whether a duty is someone's ("平台有责任防吗")
 ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律责任|后果|追究|吊销|会怎(?:么|样)(?!做|办|处理)")
 
+# a question whether an act is allowed ("平台能不能把会员的手机号卖给合作方？", "上班时间打游戏，公司管不管？"): a rule that
+# forbids or permits the act answers it, not a clause that shares its words (营销, 上班时间) and says neither
+ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准")
+FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|不可以|不能|可以|允许|有权")
+
+
+def states_rule(clause: Clause, parent: Clause | None) -> bool:
+    """A clause that forbids or permits, by its own words or by its list's lead-in ("经营者不得有下列行为：" for its items)."""
+    lead = parent is not None and parent.text.rstrip().endswith(("：", ":"))
+    return bool(FORBIDS_OR_PERMITS.search(clause.text) or lead and FORBIDS_OR_PERMITS.search(parent.text))
+
+
 _NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"
 # the articles of its own text a provision names: "违反本法第十八条第一款、第十九条规定", "有本办法第五条至第十一条规定的情形"
 OWN_ARTICLES = re.compile(rf"本(?:法|条例|办法|规定|细则|规则|决定)((?:第{_NUMERAL}条(?:第{_NUMERAL}款)?(?:第?[（(]?{_NUMERAL}[)）]?项)?"

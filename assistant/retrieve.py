@@ -15,7 +15,7 @@ from ingest.clean import STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, penal, sanctioned_articles
+from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles, states_rule
 from .support import LIST_MARKER
 
 
@@ -60,6 +60,7 @@ _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:�
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 NAMED_VECTORS_KEPT = 50_000  # vectors of named documents kept in memory (about 77 MB at 384 dimensions)
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
+RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
 
 
 def asked_terms(question: str) -> list[str]:
@@ -349,6 +350,8 @@ class Retriever:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
+        if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
+            hits = self._rule_first(hits)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
@@ -366,6 +369,21 @@ class Retriever:
             return hits
         kept = [h for h in top if h not in down]
         return kept + hits[k:k + len(down)] + down + hits[k + len(down):]
+
+    def _rule_first(self, hits: list[Hit]) -> list[Hit]:
+        """For a question whether an act is allowed, a clause that forbids or permits comes first where the first says
+        neither and one of the next does ("平台能不能把会员的手机号打包卖给合作方做营销？" was answered by "企业应当运用多种
+        营销手段…" alone, which reads as a yes; "…不得泄露、出售或非法使用消费者的个人信息" was second). Measured: the fixed
+        sets unchanged (their 18 such questions rank a rule first already, or none near it); of 13 such questions
+        written afterwards over the seed and eight other laws, two answered by a clause that says neither now cite the
+        rule, one unanswerable stays answered by another clause."""
+        def rule(h: Hit) -> bool:
+            return states_rule(h.clause, self.by_id.get(h.clause.parent_id or ""))
+
+        if not hits or rule(hits[0]):
+            return hits
+        first = next((h for h in hits[1:RULE_WINDOW] if rule(h)), None)
+        return hits if first is None else [first] + [h for h in hits if h is not first]
 
     def _sanctions_first(self, hits: list[Hit], k: int) -> list[Hit]:
         """For a question about what a breach draws, each duty among the top k comes after the provisions that

@@ -762,3 +762,32 @@ def test_named_documents_vectors_are_fetched_once_and_kept_within_a_bound(seed_s
     monkeypatch.setattr(retrieve, "NAMED_VECTORS_KEPT", 1)  # over the bound: the older document goes
     r.search("电商规章管理制度对违规企业怎么处罚？")
     assert list(kept) == ["电商规章管理制度"]
+
+
+@pytest.mark.parametrize("question, rule, before", [
+    # the clause that shares its words (营销, 上班时间) says neither yes nor no; the rule was second
+    ("平台能不能把会员的手机号打包卖给合作方做营销？", "不得泄露、出售", "营销手段"),
+    ("上班时间刷视频、打两把游戏，或者有朋友来公司找我坐坐，公司管不管？", "不准会客", "上班时间适适当调整"),
+])
+def test_a_question_whether_an_act_is_allowed_is_answered_by_the_rule_that_forbids_it(seed_settings, question, rule,
+                                                                                       before):
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    got = answer(r, question)
+    assert got.status == "answered" and rule in got.citations[0].text
+    ranked = [h.clause.text for h in r.search(question.replace("能不能", "").replace("管不管", "怎么管"), 3)]
+    assert before in ranked[0] and any(rule in t for t in ranked[1:])  # asked otherwise, the order is the fused one
+
+
+@pytest.mark.parametrize("text, parent, rules", [
+    ("（三）使用“国家级”、“最高级”、“最佳”等用语；", "广告不得有下列情形：", True),  # its lead-in forbids
+    ("企业应当运用多种营销手段，包括搜索引擎优化、社交媒体营销等。", None, False),
+    ("消费者有权要求经营者提供商品的价格、产地。", None, True),
+])
+def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
+    from assistant.provisions import states_rule
+    from ingest.records import Clause
+
+    lead = Clause("x/h1", "x", "某法", "《某法》第九条", (), parent) if parent else None
+    assert states_rule(Clause("x/i3", "x", "某法", "《某法》第九条（三）", (), text), lead) is rules
