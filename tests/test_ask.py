@@ -459,6 +459,27 @@ def test_cli_batch_keeps_order_and_ids(seed_settings, tmp_path):
     assert out[0]["citations"][0]["label"] == "《电商规章制度》第七条"
 
 
+def test_cli_batch_reports_a_bad_line_in_place_and_answers_the_others(seed_settings, tmp_path):
+    f = tmp_path / "q.jsonl"
+    f.write_bytes("\n".join([
+        '{"id": 1, "question": "电商规章制度第七条说了什么"}', "", "{not json", '{"question": "没有 id"}',
+        '{"id": 5, "question": 123}', '[1, 2]', '{"id": 7, "question": "', '{"id": 8, "question": "退货政策是什么？"}',
+    ]).encode("utf-8").replace(b'"question": "\n', b'"question": "\xb5\xe7"}\n'))  # line 7: GBK bytes
+    res = _cli("ask", "--batch", str(f), "--json")
+    assert res.exit_code == 1  # the others answered, then the bad lines named (one stopped the batch, and lost the rest)
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [(o.get("line"), o["status"]) for o in out] == [
+        (None, "answered"), (3, "error"), (4, "error"), (5, "error"), (6, "error"), (7, "error"), (None, "answered")]
+    assert out[-1]["id"] == 8 and "UTF-8" in out[5]["error"]
+    assert "第 3、4、5、6、7 行" in res.stderr  # the lines of the file, blank ones counted
+
+
+@pytest.mark.parametrize("k", ["0", "-1", "101"])
+def test_cli_ask_refuses_a_k_out_of_range(k):
+    res = _cli("ask", "退货政策是什么？", "--k", k)
+    assert res.exit_code == 2 and "1<=x<=100" in res.output  # -1 raised IndexError, 0 gave 5, 1000 was taken
+
+
 def test_cli_show_and_docs(seed_settings):
     res = _cli("ask", "电商服务管理制度第六条", "--json")
     cid = json.loads(res.output)["citations"][0]["id"]

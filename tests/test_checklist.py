@@ -615,6 +615,12 @@ def test_cli_writes_files_and_refuses_bad_input(seed_settings, tmp_path):
     assert res.exit_code == 0 and out.is_file()
     assert load_workbook(out).active.max_row >= 4
     assert _cli("退换货", "--format", "xlsx").exit_code != 0  # binary output needs -o
+    # refused before the checklist is drafted: csv into .xlsx (Excel will not open it), markdown into .pdf, no folder
+    for args, said in ((("--format", "csv", "-o", str(tmp_path / "a.xlsx")), "不一致"),
+                       (("-o", str(tmp_path / "a.pdf")), "不是可导出的格式"),
+                       (("-o", str(tmp_path / "nodir" / "a.md")), "文件夹不存在")):
+        res = _cli("退换货", *args)
+        assert res.exit_code == 2 and said in res.output and not list(tmp_path.glob("a.*")), res.output
     res = _cli("   ")
     assert res.exit_code == 1 and "主题" in res.output
 

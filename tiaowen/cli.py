@@ -118,7 +118,7 @@ def _print_answer(ans, as_json: bool, extra: dict | None = None):
 @main.command()
 @click.argument("question", required=False)
 @kb_option
-@click.option("--k", type=int, default=None, help="clauses retrieved (default 5)")
+@click.option("--k", type=click.IntRange(1, 100), default=None, help="clauses retrieved, 1–100 (default 5)")
 @click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
 @click.option("--batch", type=click.Path(exists=True, dir_okay=False), help="JSONL of {id, question}; one JSON line out each")
 @llm_option
@@ -150,28 +150,53 @@ def ask(question, kb, k, as_json, batch, use_llm):
                            f"for a checklist run: tiaowen checklist {arg}", err=True)
             _print_answer(answer(r, question, k), as_json)
             return
-        with open(batch, encoding="utf-8") as f:
-            lines = [ln for ln in f if ln.strip()]
-        for no, line in enumerate(lines, 1):
-            try:
-                item = json.loads(line)
-                qid, q = item["id"], item["question"]
-            except (json.JSONDecodeError, KeyError, TypeError):
-                raise click.ClickException(
-                    f"{batch} 第 {no} 行不是 {{\"id\": ..., \"question\": ...}} 形式的 JSON / line {no} is not a JSON object with id and question")
+        from .errors import BadQuestion
+
+        bad = []
+        for no, item, problem in _batch_items(batch):
+            qid = item.get("id") if isinstance(item, dict) else None
+            if problem:  # this line alone is reported; the others are answered (one bad line lost all after it)
+                bad.append(no)
+                _echo_json({"id": qid, "line": no, "question": "", "status": "error", "error": problem,
+                            "answer": "", "citations": [], "retrieved": []})
+                continue
+            q = item["question"]
             try:
                 _print_answer(answer(r, q, k), True, {"id": qid})
-            except Exception as exc:
-                from .errors import BadQuestion
-
-                if not isinstance(exc, BadQuestion):
-                    raise
+            except BadQuestion as exc:
                 _echo_json({"id": qid, "question": q, "status": "error", "error": str(exc),
                             "answer": "", "citations": [], "retrieved": []})
+        if bad:
+            lines = "、".join(map(str, bad[:10])) + ("…" if len(bad) > 10 else "")
+            raise click.ClickException(f"{batch} 第 {lines} 行不是 {{\"id\": ..., \"question\": \"...\"}} 形式的 UTF-8 JSON，"
+                                       f"已在输出中标为 error，其余各行已作答 / line(s) {lines} are not JSON objects with an "
+                                       "id and a question string: marked error in the output, the others answered")
     except click.ClickException:
         raise
     except Exception as exc:
         _fail(exc)
+
+
+def _batch_items(path: str):
+    """(line number, item, problem) for each non-blank line of a batch file: the problem says what is wrong with a line
+    that is not UTF-8, not JSON, or not an object with an id and a question string."""
+    for no, raw in enumerate(open(path, "rb").read().split(b"\n"), 1):
+        raw = raw.removeprefix(b"\xef\xbb\xbf") if no == 1 else raw
+        if not raw.strip():
+            continue
+        try:
+            item = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield no, None, f"第 {no} 行不是 UTF-8 编码 / line {no} is not UTF-8"
+            continue
+        except json.JSONDecodeError:
+            yield no, None, f"第 {no} 行不是 JSON / line {no} is not JSON"
+            continue
+        if not isinstance(item, dict) or "id" not in item or not isinstance(item.get("question"), str):
+            yield no, item, (f"第 {no} 行应为 {{\"id\": ..., \"question\": \"...\"}}（question 为字符串）/ line {no} needs an "
+                             "id and a question string")
+            continue
+        yield no, item, None
 
 
 @main.command()
@@ -318,11 +343,18 @@ def checklist_cmd(topic, kb, scope, fmt, output, use_llm):
     from assistant.export import FORMATS, export
     from assistant.retrieve import Retriever
 
-    if fmt is None:
-        suffix = Path(output).suffix.lstrip(".").lower() if output else ""
-        fmt = suffix if suffix in FORMATS else "md"
+    suffix = Path(output).suffix.lstrip(".").lower() if output else ""
+    if suffix and suffix not in FORMATS:  # markdown written to x.pdf opened as nothing
+        raise click.UsageError(f"-o 的扩展名 .{suffix} 不是可导出的格式（{' '.join('.' + f for f in FORMATS)}）/ "
+                               f"-o must end in one of {', '.join(FORMATS)}")
+    if fmt and suffix and fmt != suffix:  # csv written to x.xlsx, which Excel will not open
+        raise click.UsageError(f"--format {fmt} 与 -o 的扩展名 .{suffix} 不一致：去掉其中一个，或改成一致 / "
+                               f"--format {fmt} disagrees with -o's .{suffix}")
+    fmt = fmt or suffix or "md"
     if fmt in ("xlsx", "docx") and not output:
         raise click.UsageError(f"{fmt} 是二进制格式：请用 -o FILE.{fmt} 指定输出文件 / give -o FILE.{fmt}")
+    if output and not Path(output).absolute().parent.is_dir():  # said before the checklist is drafted, not after
+        raise click.UsageError(f"-o 所在的文件夹不存在：{Path(output).parent}，请先创建 / the folder of -o does not exist")
     try:
         s = _settings(kb)
         polish = s.llm.enabled if use_llm is None else use_llm
@@ -340,8 +372,12 @@ def checklist_cmd(topic, kb, scope, fmt, output, use_llm):
         _fail(exc)
     if output:
         tmp = Path(output).with_name(Path(output).name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(output)
+        try:
+            tmp.write_bytes(data)
+            tmp.replace(output)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise click.ClickException(f"无法写入 {output}：{exc.strerror or exc}（换一个可写的位置）/ cannot write {output}")
         click.echo(f"{len(cl.items)} 项 → {output}", err=True)
     else:
         click.echo(data.decode("utf-8"), nl=False)
