@@ -398,6 +398,7 @@ class KnowledgeBase:
         parsed: dict[str, tuple[str, list[Document]]] = {}
         by_sha: dict[str, str] = {}
         skipped: list[str] = []
+        refused: list[LoadError] = []
         for i, f in enumerate(files):
             key = str(Path(f).resolve())
             sha = _sha256(f)
@@ -410,15 +411,26 @@ class KnowledgeBase:
                 clauses_by_file[key] = [old_clauses[cid] for cid in prev["clause_ids"] if cid in old_clauses]
                 new_files[key] = prev
                 continue
-            docs: list[Document] = parse_file(f)
+            try:
+                docs: list[Document] = parse_file(f)
+            except LoadError as exc:  # every file refused is named at once, not the first alone
+                refused.append(exc)
+                continue
             if not any(c.role == "clause" for d in docs for c in d.clauses):
                 if strict or key in named:
-                    raise LoadError(f, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
-                                    "no citable clause found: the file holds no recognisable Chinese clause or paragraph")
+                    refused.append(LoadError(f, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
+                                             "no citable clause found: the file holds no recognisable Chinese clause or paragraph"))
+                    continue
                 empty.append(str(f))
             parsed[key] = (sha, docs)
             if progress:
                 progress("parse", i + 1, len(files))
+        if len(refused) == 1:
+            raise refused[0]
+        if refused:  # nothing is changed: the files to mend, each with its reason
+            raise LoadError(f"{len(refused)} 个文件无法导入，知识库未改动 / {len(refused)} files refused, nothing changed",
+                            "".join(f"\n  {e.source}: {e.zh}" for e in refused),
+                            "mend or move them and ingest again")
         # keep files not named this time, unless they lived in a folder that was given
         removed = 0
         for key, entry in old_files.items():

@@ -140,8 +140,11 @@ def test_cli_refuses_each_bad_file_with_a_message_and_the_index_is_unchanged(kb_
     mixed.mkdir()
     (mixed / "ok.txt").write_text("办公用品管理办法\n第一条 领用办公用品应当登记。\n", encoding="utf-8")
     shutil.copy(tmp_path / "bad" / "cut.docx", mixed)
+    shutil.copy(tmp_path / "bad" / "image.txt", mixed)
     res = cli("ingest", str(mixed), home=home)
-    assert res.returncode == 1 and "cut.docx" in res.stderr
+    # every file refused is named with its reason (the first alone was, the next only after mending it)
+    assert res.returncode == 1 and "2 个文件无法导入" in res.stderr
+    assert "cut.docx: 文件已损坏或不完整" in res.stderr and "image.txt: 看起来不是文本文件" in res.stderr, res.stderr
     assert index_state(home) == before
 
 
