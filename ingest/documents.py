@@ -15,8 +15,8 @@ COUNT_SUFFIX = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]\s*$")
 
 
 def _title_name(title: str) -> str:
-    """Comparison form of a title: no standard code, no '(3篇)', no whitespace."""
-    t = COUNT_SUFFIX.sub("", title)
+    """Comparison form of a title: no standard code, no '(3篇)', no whitespace, no Markdown '#' (in a .txt)."""
+    t = COUNT_SUFFIX.sub("", title).strip().lstrip("#")
     code = canonical_std_code(t)
     if code:
         from .clean import STD_CODE
@@ -25,7 +25,7 @@ def _title_name(title: str) -> str:
 
 
 def _display_title(title: str) -> str:
-    t = COUNT_SUFFIX.sub("", title).strip().strip("《》")
+    t = COUNT_SUFFIX.sub("", title).strip().lstrip("#").strip().strip("《》")  # "# 测试规定乙" in a .txt
     code = canonical_std_code(t)
     if code:
         from .clean import STD_CODE
@@ -116,7 +116,9 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     # an official document's title says who issues it about what, then its kind ("最高人民法院关于审理…案件若干问题的
     # 解释"): a title whatever follows it, a preamble included; a notice may leave its issuer to the signature
     # ("关于加强直播营销管理的通知" over "各部门：")
-    return (first and is_title_like(nxt.text) or OFFICIAL_TITLE.search(s.strip()) is not None
+    # a file's first line that names a kind of document over numbered items ("客服管理制度" / "一、客服人员…") heads them
+    return (first and (is_title_like(nxt.text) or DOC_KIND.search(s.strip()) is not None and starts_with_marker(nxt.text))
+            or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
 
 

@@ -667,6 +667,23 @@ def test_title_followed_by_chapter_or_article_starts_a_document():
     assert [c.label for c in docs[1].clauses if c.role == "heading"] == ["《网络交易管理办法》第一章 总则"]
 
 
+@pytest.mark.parametrize("text, title, first", [
+    # a file's first line naming a kind of document over numbered items: the title, not the file name and a 第1段
+    ("客服管理制度\n\n一、客服人员上岗前应当接受培训。\n\n二、客服人员不得辱骂顾客。\n", "客服管理制度", "《客服管理制度》一、"),
+    ("仓库安全守则\n1.仓库内严禁吸烟。\n2.货物应当分区码放。\n", "仓库安全守则", "《仓库安全守则》1."),
+    # a Markdown heading in a .txt: its '#' marks are no part of the title
+    ("# 测试规定乙\n\n第一条 经营者应当公示营业执照。\n\n第二条 经营者不得虚假宣传。\n", "测试规定乙", "《测试规定乙》第一条"),
+])
+def test_a_plain_text_files_first_line_titles_its_numbered_rules(text, title, first):
+    doc = only_doc(text, "rules.txt")
+    assert doc.title == title and indexed(doc)[0].label == first
+
+
+def test_a_first_line_that_names_no_kind_of_document_is_no_title_over_items():
+    doc = only_doc("客服人员注意\n一、上岗前应当接受培训。\n二、不得辱骂顾客。\n", "rules.txt")
+    assert doc.title == "rules"  # "注意" is no kind of document: the line may be the first paragraph
+
+
 def test_an_official_title_starts_a_document_whatever_follows_it():
     """"最高人民法院关于…的解释" (发文机关 + 关于 + 事由 + 的 + 文种) is a title even when long and followed by a preamble,
     which it is not the start of; a title said again with "（全文）" is one title."""
