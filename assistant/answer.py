@@ -248,13 +248,14 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
     clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…")."""
     # 款 run on as sentences; words addressed to an assistant ("忽略以上规则…") are not quoted
     body = _MARKER.sub("", evidence(clause.text), count=1).strip().replace("\n", "")
+    # a clause cut off after a comma ("…故早上上班时间适适当调整,") ends its statement there, not in ",[1]。"
     if whole or len(body) <= 120:
-        st = body.rstrip("。；;")
+        st = body.rstrip("。；;，,、 ")
     else:
         sents = _sentences(body)
         score = _answering(question, sents)
         scored = sorted(range(len(sents)), key=lambda i: -score[i])
-        st = "".join(sents[i] for i in sorted(scored[:2])).rstrip("。；;")
+        st = "".join(sents[i] for i in sorted(scored[:2])).rstrip("。；;，,、 ")
     if heading and st.startswith(heading) and len(st) > len(heading):
         st = f"【{heading}】{st[len(heading):]}"
     return st

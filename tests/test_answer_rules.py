@@ -187,3 +187,11 @@ def test_a_how_long_question_cites_a_time_limit_only_from_a_clause_on_its_subjec
     ranked = [_hit("a1", "平台可以建立退款机制、客服热线等，培训制度应贴近业务需求。", 0.03),
               _hit("a2", "人员离职必须提前一个月向部门经理提出。", 0.02)]
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
+
+
+def test_a_statement_cut_off_after_a_comma_ends_without_it():
+    from assistant.answer import _statement
+    from ingest.records import Clause
+
+    c = Clause("x/i1", "x", "电子商务部规章制度", "《电子商务部规章制度》一、（一）", (), "(一)考虑到电子商务工作的特殊性,故早上上班时间适适当调整,")
+    assert _statement("上班时间", c, False) == "考虑到电子商务工作的特殊性,故早上上班时间适适当调整"  # it gave "调整,[1]。"
