@@ -812,3 +812,12 @@ def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rul
 
     lead = Clause("x/h1", "x", "某法", "《某法》第九条", (), parent) if parent else None
     assert states_rule(Clause("x/i3", "x", "某法", "《某法》第九条（三）", (), text), lead) is rules
+
+
+def test_cli_refuses_a_question_beside_a_batch_and_an_empty_kb_name(tmp_path):
+    f = tmp_path / "q.jsonl"
+    f.write_text('{"id": 1, "question": "退货政策是什么？"}\n', encoding="utf-8")
+    res = _cli("ask", "退货", "--batch", str(f), "--json")  # the question was dropped without a word
+    assert res.exit_code == 2 and "只能给一个" in res.output
+    res = _cli("docs", "--kb", "")  # the default base was used without a word
+    assert res.exit_code == 2 and "--kb 不能为空" in res.output

@@ -18,6 +18,8 @@ def _settings(kb: str | None):
     from .errors import TiaowenError
     from .settings import Settings, from_env
 
+    if kb is not None and not kb.strip():  # --kb "" used the default base without a word
+        raise click.UsageError("--kb 不能为空：给出知识库的名字，或去掉 --kb 用默认的 / --kb needs a name")
     try:
         s = from_env(Settings)
         if kb:
@@ -129,6 +131,8 @@ def ask(question, kb, k, as_json, batch, use_llm):
 
     if not question and not batch:
         raise click.UsageError("请给出问题，或用 --batch FILE.jsonl / give a QUESTION or --batch FILE")
+    if question and batch:  # the question was dropped without a word
+        raise click.UsageError("问题和 --batch 只能给一个 / give a QUESTION or --batch FILE, not both")
     if batch and not as_json:
         raise click.UsageError("--batch 需要 --json / --batch writes JSON lines: add --json")
     try:
