@@ -270,6 +270,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(q, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
+    chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
+                         lambda doc: next(iter(retriever.search(q, 1, within={doc})), None))
     why = None
     if not hits:
         why = "知识库中没有相关条款"
@@ -356,6 +358,25 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if framing is not None and not first.lookup and framing.score >= 0.9 * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen
+
+
+def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in) -> list[Hit]:
+    """A question that names two documents or more ("…平台规范和平台管理办法分别怎么写的？") is answered from each: the
+    best clause of a named document none of the chosen is from is cited too, beyond ``max_clauses`` where the answer is
+    full (it cited 《电子商务平台规范》5. alone, 《电子商务平台管理办法》一、2. ranked second; in place of a document's
+    second clause, the one that answered was lost)."""
+    if len(named) < 2 or not chosen or any(h.lookup for h in chosen):
+        return chosen
+    out = list(chosen)
+    for doc in sorted(named, key=lambda d: next((i for i, h in enumerate(ranked) if h.clause.document == d), len(ranked))):
+        if any(h.clause.document == doc for h in out):
+            continue
+        best = next((h for h in ranked if h.clause.document == doc), None) or best_in(doc)
+        if best is None:
+            continue
+        out.append(best)
+    rank = {id(h): i for i, h in enumerate(ranked)}
+    return [out[0]] + sorted(out[1:], key=lambda h: rank.get(id(h), len(ranked)))
 
 
 def only_asks_meaning(question: str) -> bool:

@@ -321,11 +321,13 @@ class Retriever:
             return []
         return self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, norm(question))
 
-    def search(self, question: str, k: int | None = None) -> list[Hit]:
-        """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks."""
+    def search(self, question: str, k: int | None = None, within: set[str] | None = None) -> list[Hit]:
+        """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks (``within``: of these
+        documents only, rather than those the question names)."""
         r = self.settings.retrieval
         k = k or r.k
         docs, topic = self.mentions(question)
+        docs = within or docs
         query = topic if docs and len(topic) >= 2 else question
         extra = self.expansion(query)
         # "按 DB33/T 932，…": search within the documents the question names; the dense search is made over

@@ -821,3 +821,17 @@ def test_cli_refuses_a_question_beside_a_batch_and_an_empty_kb_name(tmp_path):
     assert res.exit_code == 2 and "只能给一个" in res.output
     res = _cli("docs", "--kb", "")  # the default base was used without a word
     assert res.exit_code == 2 and "--kb 不能为空" in res.output
+
+
+@pytest.mark.parametrize("question", [
+    "平台怎么从源头上防假货？平台规范和平台管理办法分别怎么写的？",  # the second document's clause ranked second
+    "货发出去以后，要不要主动告诉客户？电子商务与客户服务管理制度和电子商务平台管理办法怎么说的？",  # not in the top 12
+])
+def test_a_question_that_names_two_documents_is_answered_from_each(seed_settings, question):
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    named = r.mentions(question)[0]
+    got = answer(r, question)
+    assert len(named) == 2 and {c.document for c in got.citations} == named, [c.label for c in got.citations]
+    assert all(f"[{c.n}]" in got.answer for c in got.citations)
