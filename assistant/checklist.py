@@ -29,8 +29,10 @@ if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.pr
 
 SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
-# (not a state: "经两次修理仍不能正常使用的")
-PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准|(?<![仍还已尚])不能|杜绝|不应|切勿|不可以")
+# (not a state: "经两次修理仍不能正常使用的", "个人信息不准确、不完整", "不准时", "不能实现合同目的")
+# "…致使…不能实现合同目的": what cannot be done, no ban
+PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
+                         r"杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
@@ -59,7 +61,7 @@ DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
 EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有(?:规定|约定)的[，,]?(?:依照|从其|适用|按照)")
 # a condition before the rule ("依法需要办理登记的，…", "如需要售后服务，…"): a modal inside it is not the duty,
 # and is not reworded
-_DE_CLAUSE = r"[^，,；;。]*的(?=[，,])"  # "…的，": the case a rule is for
+_DE_CLAUSE = r"[^，,；;。]*(?<![目标])的(?=[，,])"  # "…的，": the case a rule is for (not "…合理的目的，")
 _CONDITION = re.compile(_DE_CLAUSE + r"|"
                         r"(?:^|(?<=[，,；;]))\s*[\u4e00-\u9fff]{0,4}?(?:如果|假如|一旦|若|如(?![实何下此同期约今数]))[^，,；;。]*(?=[，,])")
 _LEADING_CONDITION = re.compile(_DE_CLAUSE)  # matched at the start of a sentence
@@ -77,7 +79,7 @@ _SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究|罚金|拘
 # the lead-in of a list of sanctioned breaches: "…有下列行为之一的，由…责令限期改正，可以处…罚款："
 SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
-                           + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻)")
+                           + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻|不属于|不视为|不构成)")
 NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
                                # who is which party, by case ("电梯使用单位按照下列规定确定：")
                                r"(?:下列|以下)[^。；：:]{0,6}(?:确定|确认|划分)[^。；：:]{0,8}[：:]\s*$")

@@ -160,6 +160,14 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # nor are the grounds that exempt from liability (产品质量法 第四十一条 gave "是否未将产品投入流通的")
     ("（一）未将产品投入流通的；", "第四十一条 因产品存在缺陷造成人身、缺陷产品以外的其他财产损害的，生产者应当承担赔偿责任。\n"
      "生产者能够证明有下列情形之一的，不承担赔偿责任：", []),
+    # "…为目的，" is no condition that hides the ban (济南市电力管理条例 第三十二条, 反不正当竞争条例 第十七条)
+    ("第十七条 经营者不得以排挤竞争对手为目的，以低于成本的价格销售商品。", None,
+     [("经营者不得以排挤竞争对手为目的，以低于成本的价格销售商品", "prohibition")]),
+    # …nor are the items of a list of what is not a breach
+    ("（一）销售鲜活商品；", "有下列情形之一的，不属于不正当竞争行为：", []),
+    # "不能实现合同目的", "不能履行职务" are states, not bans
+    ("董事长因特殊原因不能履行职务时，由副董事长主持。", None, []),
+    ("企业不能清偿到期债务，达到法定破产条件的，应当依法破产。", None, [("企业不能清偿到期债务，达到法定破产条件的，应当依法破产", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -218,6 +226,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("保健食品广告应当显著标明“本品不能代替药物”", "duty", "保健食品广告是否显著标明“本品不能代替药物”"),
     ("扣缴义务人少缴应纳或者应解缴的税款，税务机关应当追缴", "duty", "扣缴义务人少缴应纳或者应解缴的税款，税务机关是否追缴"),
     ("除保障居民用电需要外，不得新建小水电项目", "prohibition", "除保障居民用电需要外，是否杜绝新建小水电项目"),
+    # 个人信息保护法 第八条 and 第六条: "不准确" is no 不准 (it gave "个人信息是否杜绝确"), "…合理的目的，" no condition
+    ("处理个人信息应当保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响", "duty",
+     "处理个人信息是否保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响"),
+    ("处理个人信息应当具有明确、合理的目的", "duty", "处理个人信息是否具有明确、合理的目的"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
