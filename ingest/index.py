@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 FORMAT_VERSION = 1
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+CHUNK_BATCHES = 2  # embedding batches stored in one write, what the progress shows at a time
 WRITER = uuid.uuid4().hex  # this process, as the writer recorded in the manifests it commits
 
 
@@ -399,6 +400,8 @@ class KnowledgeBase:
         by_sha: dict[str, str] = {}
         skipped: list[str] = []
         refused: list[LoadError] = []
+        if progress and files:
+            progress("parse", 0, len(files))
         for i, f in enumerate(files):
             key = str(Path(f).resolve())
             sha = _sha256(f)
@@ -480,8 +483,11 @@ class KnowledgeBase:
             emb = get_embedder(self.settings.embedding.backend, self.settings.embedding.model)
             bs = self.settings.embedding.batch_size
             todo.sort(key=lambda u: len(u[2]))
-            for start in range(0, len(todo), bs * 8):
-                chunk = todo[start:start + bs * 8]
+            if progress:  # the bar shows from the start
+                progress("embed", 0, len(todo))
+            # stored, and shown as done, every two batches (a chunk of eight took 20 s on 2 cores: the bar sat still)
+            for start in range(0, len(todo), bs * CHUNK_BATCHES):
+                chunk = todo[start:start + bs * CHUNK_BATCHES]
                 t = time.perf_counter()
                 vecs = embed_sorted(emb, [u[2] for u in chunk], bs)
                 t_enc += time.perf_counter() - t

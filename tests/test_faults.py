@@ -176,7 +176,7 @@ def test_ingest_killed_at_each_step_leaves_the_old_or_the_new_index_and_the_next
 def test_ingest_killed_from_outside_while_embedding_resumes_where_it_stopped(kb):
     """`kill -9` from outside once the first vectors are stored; the re-run embeds only what is missing."""
     home, docs, before = kb
-    (docs / "综合.txt").write_text(new_document(40), encoding="utf-8")  # 160 vectors, 20 batches of 8
+    (docs / "综合.txt").write_text(new_document(40), encoding="utf-8")  # 160 vectors, stored 2 at a time
     env = {**os.environ, "TIAOWEN_HOME": str(home), "PYTHONPATH": str(ROOT), "TIAOWEN_EMBEDDING__BATCH_SIZE": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "tiaowen.cli", "ingest", str(docs)], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -79,6 +79,8 @@ def ingest(paths, kb, rebuild):
 
         bar = bars.get(stage)
         if bar is None:
+            for other in bars.values():  # a stage ends where the next begins (parsing's bar ran on to the end)
+                other.close()
             bar = bars[stage] = tqdm(total=total, desc={"parse": "解析", "embed": "向量化"}.get(stage, stage),
                                      unit="条" if stage == "embed" else "文件", file=sys.stderr)
         bar.update(done - bar.n)
