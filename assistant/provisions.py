@@ -75,11 +75,18 @@ def sanctioned_articles(clause: Clause) -> set[int]:
 
 def binding_item(clause: Clause, parent: Clause | None) -> bool:
     """A list item with no modal of its own under a lead-in whose sentence has one ("广告不得有下列情形：" over "（三）使用
-    “国家级”、“最高级”、“最佳”等用语"): quoted without its lead-in it reads as the opposite of the rule."""
+    “国家级”、“最高级”、“最佳”等用语"): quoted without its lead-in it reads as the opposite of the rule; and an item that
+    names a case, which says nothing without what its lead-in makes of it."""
     if parent is None or not parent.text.rstrip().endswith(("：", ":")) or not LIST_MARKER.match(clause.text):
         return False
     lead = _sentences(parent.text)
+    if CASE_ITEM.search(evidence(clause.text)):  # "（四）经组织调解，…明确表示无法达成调解协议的；": what follows is the lead-in's
+        return True
     return bool(lead) and any(_modals(lead[-1])) and not any(_modals(evidence(clause.text)))
+
+
+# an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it
+CASE_ITEM = re.compile(r"的\s*[；;。.]?\s*$")
 
 
 def _sentences(text: str) -> list[str]:

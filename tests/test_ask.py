@@ -835,3 +835,17 @@ def test_a_question_that_names_two_documents_is_answered_from_each(seed_settings
     got = answer(r, question)
     assert len(named) == 2 and {c.document for c in got.citations} == named, [c.label for c in got.citations]
     assert all(f"[{c.n}]" in got.answer for c in got.citations)
+
+
+@pytest.mark.parametrize("item, cited_with_lead", [
+    ("（四）经组织调解，投诉人或者被投诉人明确表示无法达成调解协议的；", True),  # a case: its lead-in says what follows
+    ("（五）自投诉受理之日起四十五个工作日内投诉人和被投诉人未能达成调解协议的。", True),
+    ("（二）调解应当在受理之日起四十五个工作日内完成；", False),  # a rule of its own
+])
+def test_an_item_that_names_a_case_is_cited_with_its_lead_in(item, cited_with_lead):
+    from assistant.provisions import binding_item
+    from ingest.records import Clause
+
+    lead = Clause("x/a21", "x", "某办法", "《某办法》第二十一条", (), "第二十一条 有下列情形之一的，终止调解：")
+    assert binding_item(Clause("x/a21/i4", "x", "某办法", "《某办法》第二十一条（四）", (), item, parent_id="x/a21"),
+                        lead) is cited_with_lead
