@@ -375,6 +375,8 @@ def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in) 
         if best is None:
             continue
         out.append(best)
+    if len(out) == len(chosen):
+        return chosen
     rank = {id(h): i for i, h in enumerate(ranked)}
     return [out[0]] + sorted(out[1:], key=lambda h: rank.get(id(h), len(ranked)))
 
