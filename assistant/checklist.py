@@ -31,14 +31,14 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
 # (not a state: "经两次修理仍不能正常使用的", "个人信息不准确、不完整", "不准时", "不能实现合同目的")
 # "…致使…不能实现合同目的": what cannot be done, no ban
-PROHIBITION = re.compile(r"不得|禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
+PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
                          r"杜绝|不应|切勿|不可以")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
 # 需知 what one must know, 急需 what is urgently needed)
 _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急])需(?![求知要])")
+                        r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
@@ -95,7 +95,7 @@ BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|�
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
-_INSTRUCTING = (r"建立|制定|定期|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|"
+_INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|"
                r"有完善|具备|通过对")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
 # …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")
@@ -539,7 +539,12 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     s = _CONNECTIVE.sub("", s) or s  # "同时，企业还需要与物流公司合作" → "企业是否还与物流公司合作"
 
     def reword(t: str) -> str:
-        return "".join(_reword_phrase(p) for p in re.split(r"(?<=[，,；;])", t))
+        phrases = re.split(r"(?<=[，,；;])", t)
+        # a modal in a phrase that names who or what the next phrase's rule is for ("需要领用发票的单位和个人，应当持…",
+        # "国家规定必须使用注册商标的商品，必须申请…"; not "…制度，并应当…"): part of a name, not reworded (it read
+        # "是否领用发票的单位和个人")
+        return "".join(p if i + 1 < len(phrases) and _NAMING_PHRASE.match(p) and _MODAL.match(phrases[i + 1].lstrip())
+                       else _reword_phrase(p) for i, p in enumerate(phrases))
 
     out, last = [], 0
     for m in _CONDITION.finditer(s):  # a condition keeps its words ("依法需要办理登记的，")
@@ -572,6 +577,11 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 # what ties a sentence to the one before it, which an item does not follow
 _CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先)[，,]\s*")
 _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
+# a phrase that is a name with a modal inside it: "需要领用发票的单位和个人，", "国家规定必须使用注册商标的商品，"
+# (nothing before the modal but what prescribes it: "企业应当设立专门的客服团队，并应当…" is the duty itself)
+_NAMING_PHRASE = re.compile(r"^(?:[\u4e00-\u9fff、]{0,10}规定)?(?:需要|必须|应当|应)[\u4e00-\u9fff、]{1,16}的[\u4e00-\u9fff]{0,8}"
+                            r"(?:单位|个人|商品|产品|设备|企业|项目|经营者|人员|组织|机构|物品|货物|车辆|食品|药品|主体)"
+                            r"(?:和个人|和单位|或者个人)?[，,]$")
 _ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止经营者集中的决定": the law's own question
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
 

@@ -168,6 +168,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # "不能实现合同目的", "不能履行职务" are states, not bans
     ("董事长因特殊原因不能履行职务时，由副董事长主持。", None, []),
     ("企业不能清偿到期债务，达到法定破产条件的，应当依法破产。", None, [("企业不能清偿到期债务，达到法定破产条件的，应当依法破产", "duty")]),
+    # a power to forbid is no ban, "为获得技术效果而需有的形状" no duty (商标法 第五十九条)
+    ("注册商标专用权人无权禁止他人正当使用。", None, []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -230,6 +232,15 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("处理个人信息应当保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响", "duty",
      "处理个人信息是否保证个人信息的质量，避免因个人信息不准确、不完整对个人权益造成不利影响"),
     ("处理个人信息应当具有明确、合理的目的", "duty", "处理个人信息是否具有明确、合理的目的"),
+    # a modal in a name of whom the rule is for stays (发票管理办法 第十五条, 商标法 第六条 read "是否领用发票的单位和个人",
+    # "规定是否使用注册商标的商品"); 法定期限 is no 定期 (商标法 第三十六条 read "法是否定期限届满")
+    ("需要领用发票的单位和个人，应当持设立登记证件向主管税务机关办理发票领用手续", "duty",
+     "需要领用发票的单位和个人，是否持设立登记证件向主管税务机关办理发票领用手续"),
+    ("法律、行政法规规定必须使用注册商标的商品，必须申请商标注册", "duty",
+     "法律、行政法规规定必须使用注册商标的商品，是否申请商标注册"),
+    ("开展慈善活动，应当遵循合法、自愿的原则，不得违背社会公德", "prohibition",
+     "开展慈善活动，是否遵循合法、自愿的原则，是否杜绝违背社会公德"),  # a rule of its own, reworded
+    ("超过法律规定期限采取拘留措施的", "duty", "超过法律规定期限是否采取拘留措施的"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
