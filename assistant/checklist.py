@@ -90,7 +90,7 @@ LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
 # a duty of a regulator, a court or an association ("市场监督管理部门应当…", "消费者协会履行下列职责") is none of the
 # business the checklist is for
-REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会)")
+REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会|(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)

@@ -170,6 +170,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("企业不能清偿到期债务，达到法定破产条件的，应当依法破产。", None, [("企业不能清偿到期债务，达到法定破产条件的，应当依法破产", "duty")]),
     # a power to forbid is no ban, "为获得技术效果而需有的形状" no duty (商标法 第五十九条)
     ("注册商标专用权人无权禁止他人正当使用。", None, []),
+    # a 局's duty is a regulator's (商标法 第四十九条); a 布局 is none
+    ("第四十九条 商标局应当自收到申请之日起九个月内做出决定。", None, []),
+    ("第十条 建设项目的布局应当与周围景观相协调。", None, [("建设项目的布局应当与周围景观相协调", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
