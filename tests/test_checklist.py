@@ -431,6 +431,11 @@ def test_a_contraction_counts_for_the_words_it_stands_for():
     ("定期组织售后服务培训,及时提升团队水平", "人员与培训"),
     ("及时解答消费者疑问", "时限与响应"),
     ("保持页面整洁", "其他要求"),
+    # a product's safety is no information security, personal information returned no refund (both were filed so)
+    ("食品经营者应当建立食品安全自查制度", "制度与机制"),
+    ("受托人应当将个人信息返还个人信息处理者", "其他要求"),
+    ("平台应当返还消费者的预付款", "退换货与退款"),
+    ("平台要保障支付环节的安全", "信息安全与保密"),
 ])
 def test_items_are_grouped_by_sub_theme(sentence, group):
     from assistant.checklist import theme_of
