@@ -400,8 +400,6 @@ class KnowledgeBase:
         by_sha: dict[str, str] = {}
         skipped: list[str] = []
         refused: list[LoadError] = []
-        if progress and files:
-            progress("parse", 0, len(files))
         for i, f in enumerate(files):
             key = str(Path(f).resolve())
             sha = _sha256(f)
