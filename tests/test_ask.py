@@ -383,6 +383,8 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("快递丢了，快递费谁出？", vocab, r.thesaurus) is None  # the documents say 物流
     assert unknown_focus("什么样的人算“电子商务经营者”？个人算不算？", vocab, r.thesaurus) is None  # jieba's 人算 is once a word
     assert "没有提到" not in answer(r, "员工的年终奖怎么定？").answer
+    # staff call 市场监督管理部门 "监管局": the laws' 监管 / 监督管理 say it (it was "资料中没有提到“监管局”")
+    assert unknown_focus("投诉到市场监管局，归哪里的监管局处理？", {"投诉", "监督管理", "部门"}, r.thesaurus) is None
 
 
 def test_staff_words_count_as_covered_where_the_clause_says_them_otherwise(seed_settings):
