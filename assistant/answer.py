@@ -287,7 +287,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             # a list item is cited after its lead-in, which may state the quantity ("…可以处一万元以下的罚款：")
             asked = unanswered_quantity(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
             if asked:
-                why = f"问题问的是“{asked}”，相关条款没有给出具体数量"
+                # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
+                why = f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体数量"
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
