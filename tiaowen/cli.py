@@ -186,7 +186,9 @@ def ask(question, kb, k, as_json, batch, use_llm):
 def _batch_items(path: str):
     """(line number, item, problem) for each non-blank line of a batch file: the problem says what is wrong with a line
     that is not UTF-8, not JSON, or not an object with an id and a question string."""
-    for no, raw in enumerate(open(path, "rb").read().split(b"\n"), 1):
+    from pathlib import Path
+
+    for no, raw in enumerate(Path(path).read_bytes().split(b"\n"), 1):
         raw = raw.removeprefix(b"\xef\xbb\xbf") if no == 1 else raw
         if not raw.strip():
             continue
