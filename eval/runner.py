@@ -63,23 +63,18 @@ def settings_hash(settings: Settings) -> str:
     return hashlib.sha1(json.dumps(d, sort_keys=True).encode()).hexdigest()[:12]
 
 
-def has_checklists(set_name: str) -> bool:
-    from .checklists import load_gold
-
-    return any(g.set == set_name for g in load_gold())
-
-
-def checklist_scores(retriever, set_name: str) -> list[dict]:
+def checklist_scores(retriever, set_name: str, on_stage: Callable[[str], None] | None = None) -> list[dict]:
     """Our checklists on the gold topics of a set (eval/qa/checklists.jsonl): recall, precision,
     duplicates, and the share of items whose words are all in their cited clauses."""
     from assistant.checklist import checklist, grounded
 
     from .checklists import load_gold, score
 
+    gold = [g for g in load_gold() if g.set == set_name]
+    if gold and on_stage:  # some seconds a topic, that said nothing
+        on_stage(f"{set_name} · ours: checklists")
     out = []
-    for g in load_gold():
-        if g.set != set_name:
-            continue
+    for g in gold:
         t = time.perf_counter()
         cl = checklist(retriever, g.topic)
         sc = score([i.to_dict() for i in cl.items], g)
@@ -135,9 +130,7 @@ def run_eval(sets: list[QASet], configs: list[Config], settings: Settings,
                 ctx.close()
             sr.results[cfg.name] = results
             sr.summary[cfg.name] = summarize(results)
-            if cfg.name == "ours" and has_checklists(qa.name):
-                if on_stage:  # some seconds a topic, that said nothing
-                    on_stage(f"{qa.name} · {cfg.name}: checklists")
-                sr.checklists = checklist_scores(system.retriever, qa.name)
+            if cfg.name == "ours":
+                sr.checklists = checklist_scores(system.retriever, qa.name, on_stage)
         out.sets.append(sr)
     return out
