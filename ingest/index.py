@@ -373,7 +373,7 @@ class KnowledgeBase:
         refused when it was named (or ``strict``); one found in a folder is listed in ``empty_files``."""
         from .documents import parse_file
         from .embed import embed_sorted, get_embedder
-        from .loaders import LoadError, check_size, iter_files
+        from .loaders import LoadError, check_size, iter_files, no_citable_clause
 
         t0 = time.perf_counter()
         files = iter_files(paths)
@@ -419,8 +419,7 @@ class KnowledgeBase:
                 continue
             if not any(c.role == "clause" for d in docs for c in d.clauses):
                 if strict or key in named:
-                    refused.append(LoadError(f, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
-                                             "no citable clause found: the file holds no recognisable Chinese clause or paragraph"))
+                    refused.append(no_citable_clause(f))
                     continue
                 empty.append(str(f))
             parsed[key] = (sha, docs)

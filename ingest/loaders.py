@@ -62,6 +62,12 @@ class LoadError(ValueError):
         return (type(self), (self.source, self.zh, self.en))
 
 
+def no_citable_clause(source: str | os.PathLike[str]) -> LoadError:
+    """The refusal of a file that was read but holds nothing to cite (ingest and uploads say it alike)."""
+    return LoadError(source, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
+                     "no citable clause found: the file holds no recognisable Chinese clause or paragraph")
+
+
 @dataclass(frozen=True)
 class LoadedText:
     """The text of one file, with its format and (for text formats) the detected encoding."""

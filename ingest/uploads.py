@@ -13,7 +13,7 @@ from pathlib import Path
 from tiaowen.errors import BadUpload
 
 from .index import IngestReport, KnowledgeBase, Progress, _sha256
-from .loaders import FORMATS, LoadError
+from .loaders import FORMATS, LoadError, no_citable_clause
 
 UPLOADS = "uploads"
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f<>:\"|?*]")
@@ -76,8 +76,7 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
     for stored, src in staged:
         try:
             if not any(c.role == "clause" for d in parse_file(src) for c in d.clauses):
-                raise LoadError(src, "没有找到可引用的条文：文件里没有可识别的中文条款或段落，请确认这是法规或制度的文本",
-                                "no citable clause found")
+                raise no_citable_clause(src)
         except LoadError as exc:
             report.refused.append(f"{stored}：{exc.zh} / {exc.en}")  # (its name as uploaded, not a path on the server)
             continue
