@@ -413,7 +413,10 @@ def build(settings=None, server=None):
         return checklist_page(cl)
 
     def checklist_page(cl):
-        """The 自查清单 page's table and download files of a checklist."""
+        """The 自查清单 page's table and download files of a checklist (none for a checklist without items: its
+        files held a title and nothing else)."""
+        if not cl.items:
+            return render_checklist(cl), None
         stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", cl.topic)[:30] or "checklist"  # the topic, not the request's words
         out = Path(tempfile.mkdtemp(dir=downloads))  # one folder per request: sessions never share a file
         files = []
