@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .clean import (DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like,
                     is_title_line, norm)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
+
+if TYPE_CHECKING:
+    from .loaders import LoadedText
 
 COUNT_SUFFIX = re.compile(r"[(（]\s*\d+\s*篇\s*[)）]\s*$")
 
@@ -346,9 +350,9 @@ def _starts_with_title(text: str, d: _Doc) -> bool:
         d.code is not None and canonical_std_code(text[:30]) == d.code)
 
 
-def parse_file(path: str | Path) -> list[Document]:
-    """Load a file of any supported format and parse it into documents."""
+def parse_file(path: str | Path, loaded: LoadedText | None = None) -> list[Document]:
+    """Load a file of any supported format and parse it into documents (``loaded``: its text, read already)."""
     from .loaders import load_file
 
-    loaded = load_file(path)
+    loaded = loaded or load_file(path)
     return parse_text(loaded.text, str(path), markdown=loaded.format == "md")

@@ -21,7 +21,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from urllib.parse import urlsplit
 
@@ -30,6 +30,9 @@ from tiaowen.settings import ChromaServerSettings, Settings
 
 from .clean import SENTENCE
 from .records import Clause, Document
+
+if TYPE_CHECKING:
+    from .loaders import LoadedText
 
 log = logging.getLogger(__name__)
 
@@ -368,9 +371,12 @@ class KnowledgeBase:
             yield
 
     def ingest_locked(self, paths: list[str | Path], rebuild: bool = False,
-                      progress: Progress | None = None, strict: bool = False) -> IngestReport:
+                      progress: Progress | None = None, strict: bool = False,
+                      read: dict[str, LoadedText] | None = None) -> IngestReport:
         """``ingest`` for a caller that holds ``locked()``. A new or changed file without a citable clause is
-        refused when it was named (or ``strict``); one found in a folder is listed in ``empty_files``."""
+        refused when it was named (or ``strict``); one found in a folder is listed in ``empty_files``. ``read``: the
+        text of files the caller has read already, by their SHA-256 (an upload is checked before it is stored; a
+        PDF's text took as long again to extract)."""
         from .documents import parse_file
         from .embed import embed_sorted, get_embedder
         from .loaders import LoadError, check_size, iter_files, no_citable_clause
@@ -413,7 +419,7 @@ class KnowledgeBase:
                 new_files[key] = prev
                 continue
             try:
-                docs: list[Document] = parse_file(f)
+                docs: list[Document] = parse_file(f, (read or {}).get(sha))
             except LoadError as exc:  # every file refused is named at once, not the first alone
                 refused.append(exc)
                 continue

@@ -69,14 +69,18 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
     raises and leaves the uploads folder and the index as they were.
     """
     from .documents import parse_file
+    from .loaders import load_file
 
     staged = [(check_upload(name, Path(src).stat().st_size, max_bytes), Path(src)) for name, src in files]
     report = UploadReport()
     readable = []
+    read = {}  # the text of each file checked, by its SHA-256: the ingest does not read it again
     for stored, src in staged:
         try:
-            if not any(c.role == "clause" for d in parse_file(src) for c in d.clauses):
+            loaded = load_file(src)
+            if not any(c.role == "clause" for d in parse_file(src, loaded) for c in d.clauses):
                 raise no_citable_clause(src)
+            read[_sha256(src)] = loaded
         except LoadError as exc:
             report.refused.append(f"{stored}：{exc.zh} / {exc.en}")  # (its name as uploaded, not a path on the server)
             continue
@@ -107,7 +111,7 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
                 shutil.copyfile(src, part)
                 os.replace(part, target)
             if moved:
-                report.ingest = kb.ingest_locked([dest], progress=progress, strict=True)
+                report.ingest = kb.ingest_locked([dest], progress=progress, strict=True, read=read)
         except BaseException:
             for target, backup in reversed(moved):
                 target.unlink(missing_ok=True)

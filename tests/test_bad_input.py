@@ -205,6 +205,36 @@ def test_other_encodings_markup_and_plain_prose_are_ingested_and_cited(kb_home, 
     assert [said(a) for a in index_state(work)["answers"]] == [said(a) for a in before["answers"]]  # the seed's
 
 
+def test_an_upload_is_read_once(kb_home, tmp_path, monkeypatch):
+    """An upload's text is read when it is checked and not again by its ingest (a PDF's text took as long again to
+    extract); what the ingest indexes is that text, under the name the file is stored by."""
+    import docx
+
+    import ingest.loaders
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from ingest.uploads import add_uploads
+    from tiaowen.settings import Settings
+
+    home, _ = kb_home
+    work = tmp_path / "home"
+    shutil.copytree(home, work)
+    s = Settings(home=work)
+    document = docx.Document()
+    document.add_paragraph("印章管理办法")
+    document.add_paragraph("第一条 使用公章须经总经理签字批准。")
+    document.save(str(tmp_path / "upload-3f9a.docx"))
+    read, real = [], ingest.loaders.load_file
+    monkeypatch.setattr(ingest.loaders, "load_file", lambda path: read.append(Path(path).name) or real(path))
+    rep = add_uploads(KnowledgeBase(s), [("印章.docx", tmp_path / "upload-3f9a.docx")], 5 * 2**20)
+    assert rep.added == ["印章.docx"] and rep.ingest.embedded == 1
+    assert read == ["upload-3f9a.docx"]
+    r = Retriever(s)
+    cited = answer(r, "用公章要谁批准？").citations[0]
+    assert cited.label == "《印章管理办法》第一条" and Path(r.by_id[cited.id].source).name == "印章.docx"
+
+
 def test_uploads_are_stored_under_their_own_name_inside_the_knowledge_base(kb_home, tmp_path):
     """Names with ../ or absolute paths land in <kb>/uploads; the same content twice is skipped; a new
     version replaces the old; a refused upload leaves the folder and the index as they were."""
