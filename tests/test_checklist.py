@@ -173,6 +173,13 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # a 局's duty is a regulator's (商标法 第四十九条); a 布局 is none
     ("第四十九条 商标局应当自收到申请之日起九个月内做出决定。", None, []),
     ("第十条 建设项目的布局应当与周围景观相协调。", None, [("建设项目的布局应当与周围景观相协调", "duty")]),
+    # 应对…进行/负责 is a duty (the seed's 资质 and 广告 review duties were lost); 应对 "to cope with" is none
+    ("平台应对商家提供的资质进行认真核实,确保其合法合规经营。", None,
+     [("平台应对商家提供的资质进行认真核实,确保其合法合规经营", "duty")]),
+    ("第二十条 承包商应对建设工程的质量负责。", None, [("承包商应对建设工程的质量负责", "duty")]),
+    ("第九条 企业积极应对市场变化，对经营策略作出调整。", None, []),
+    ("第五条 经营者在应对重大突发事件中作出重大贡献的，给予表彰。", None, []),
+    ("第五条 为应对突发公共卫生事件而采取的隔离措施，在指定场所进行。", None, []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -244,6 +251,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("开展慈善活动，应当遵循合法、自愿的原则，不得违背社会公德", "prohibition",
      "开展慈善活动，是否遵循合法、自愿的原则，是否杜绝违背社会公德"),  # a rule of its own, reworded
     ("超过法律规定期限采取拘留措施的", "duty", "超过法律规定期限是否采取拘留措施的"),
+    ("平台应对商家发布的广告进行审查", "duty", "平台是否对商家发布的广告进行审查"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
