@@ -110,6 +110,14 @@ def is_lead_in(clause: Clause) -> bool:
     return clause.role in ("heading", "clause") and clause.text.rstrip().endswith(("：", ":")) and len(clause.text) > 8
 
 
+# the company a rule's title opens with ("星辰科技公司仓储发货管理规定", "阿里巴巴集团信息安全管理制度"), where what follows
+# names the rule by more than its kind ("…公司管理制度" keeps its name; "融资担保公司监督管理条例" is a law about such companies,
+# "国务院关于股份有限公司…的规定" an act of the state: none is an issuer)
+_RULE_KIND = r"(?:规定|办法|制度|条例|细则|规则|规范|标准|守则|须知|手册)"
+_ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)"
+                     rf"(?=(?!(?:监督)?管理{_RULE_KIND}$)[\u4e00-\u9fff]{{2,}}{_RULE_KIND}$)")
+
+
 class Retriever:
     """Everything a query needs, loaded once: clause records, BM25 arrays, the dense collection."""
 
@@ -444,13 +452,31 @@ class Retriever:
         for start, end, keys in refs:
             # "电子商务运营管理制度第十九条和电商规章制度第四条": each number belongs to the title before it
             docs = self._named_documents(question[prev_end:start]) or all_docs
-            out.append((next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1]), docs))
+            key = next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1])
+            if docs and re.fullmatch(r"a\d+", key) and not self.clauses_numbered(key, docs):
+                key = self._item_for_article(key, docs) or key
+            out.append((key, docs))
             prev_end = end
         return out
 
+    def _item_for_article(self, key: str, docs: set[str]) -> str | None:
+        """"电子商务部规章制度第七条" of a document numbered without articles: staff call its seventh item so (it was
+        "所指文件中没有 第7条", and the item offered as 可能相关). The key of its (七) items, else its 七、 or 7. ones,
+        where the documents named have no 第X条 at all."""
+        if any(c.id.split("/", 1)[1].startswith("a") for d in docs for c in self._clauses_of.get(d, ())):
+            return None
+        n = key[1:]
+        for kind in "ihn":  # （七）, 七、, 7.
+            found = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())
+                     if c.role == "clause" and re.search(rf"(?:^|/){kind}{n}$", c.id.split("/", 1)[1])}
+            if found:
+                return "|".join(sorted(found))
+        return None
+
     def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:
-        """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'), in ``docs`` if given."""
-        return [c for c in self.by_key.get(key, ()) if not docs or c.document in docs]
+        """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'; several joined by '|'), in ``docs`` if
+        given."""
+        return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
 
     def missing_refs(self, question: str) -> list[str]:
         """Clause numbers the question names in a named document that has no such clause."""
@@ -555,13 +581,16 @@ class Retriever:
     @cached_property
     def _title_forms(self) -> list[tuple[str, str, str, str | None]]:
         """Per document: (title, its name without 中华人民共和国 or standard code, a shorter name without the generic
-        lead words 电子商务/电商 (and 与 after them: "电子商务与客户服务管理制度") when only that title has it, standard
-        number)."""
+        lead words 电子商务/电商 (and 与 after them: "电子商务与客户服务管理制度") or the company that issued it
+        ("星辰科技公司仓储发货管理规定" is "仓储发货管理规定" to its staff) when only that title has it, standard number)."""
         forms = []
         for title in self.documents:
             code = canonical_std_code(title)
             core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
-            forms.append((title, core, re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core), code.split()[-1].split("—")[0] if code else None))
+            short = re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core)
+            if short == core:
+                short = _ISSUER.sub("", core)
+            forms.append((title, core, short, code.split()[-1].split("—")[0] if code else None))
         normed = [norm(t) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
                 for t, core, short, num in forms]

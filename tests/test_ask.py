@@ -229,6 +229,8 @@ def test_a_run_in_heading_is_set_off_in_the_answer(seed_settings):
     ("电商服务管理制度第六条第（一）项", "《电商服务管理制度》第六条（一）"),
     # named without its generic lead words "电子商务与" (before: 《电商服务管理制度》第七条, another document's)
     ("客户服务管理制度第七条", "《电子商务与客户服务管理制度》第七条1."),
+    # a document numbered without articles: its seventh item (it was "所指文件中没有 第7条")
+    ("电子商务部规章制度第七条", "《电子商务部规章制度》一、（七）"),
 ])
 def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, label):
     from assistant.answer import answer
@@ -290,6 +292,27 @@ def test_a_law_named_short_or_by_its_item_is_looked_up_in_that_law(short_laws, q
 
     ans = answer(short_laws, question)
     assert ans.status == "answered" and [c.label for c in ans.citations] == labels, ans.answer
+
+
+def test_a_company_rule_is_named_without_its_company(tmp_path):
+    """Staff name their company's rule without the company: "仓储发货管理规定第二条" cited every document's 第二条. A law
+    about such companies keeps its name ("监督管理条例" names no "证券公司监督管理条例")."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    docs = {"星辰科技有限公司仓储发货管理规定": "第一条 为规范仓库发货流程，制定本规定。\n第二条 仓库应当在订单付款后24小时内发货。\n",
+            "差旅管理办法": "第一条 员工出差应当事先申请。\n第二条 住宿每晚不超过三百八十元。\n",
+            "证券公司监督管理条例": "第一条 为了加强对证券公司的监督管理，制定本条例。\n第二条 证券公司应当遵守法律。\n"}
+    (tmp_path / "docs").mkdir()
+    for title, body in docs.items():
+        (tmp_path / "docs" / f"{title}.txt").write_text(f"{title}\n{body}", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    r = _retriever(s)
+    ans = answer(r, "仓储发货管理规定第二条")
+    assert [c.label for c in ans.citations] == ["《星辰科技有限公司仓储发货管理规定》第二条"], ans.answer
+    assert r.mentions("监督管理条例第二条")[0] == set()
 
 
 def test_a_short_name_that_fits_two_laws_or_is_a_word_names_none(short_laws):
