@@ -300,7 +300,7 @@ def build(settings=None, server=None):
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from ingest.loaders import LoadError
     from ingest.uploads import add_uploads, remove_upload
-    from tiaowen.errors import TiaowenError
+    from tiaowen.errors import DuplicateTitle, TiaowenError
     from tiaowen.settings import ServerSettings, Settings, from_env
 
     settings = settings or from_env(Settings)
@@ -334,7 +334,7 @@ def build(settings=None, server=None):
         drafted[key] = (cl.topic, cl.scope or "", *checklist_page(cl))
         while len(drafted) > 32:  # an API client's chat has no page to take them
             drafted.pop(next(iter(drafted)))
-        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name,
+        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name, "rid": key,
                         "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
         yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
@@ -381,7 +381,8 @@ def build(settings=None, server=None):
             shown += p
             yield (render_chat(history + [{"question": q, "html": shown + "…</div>"}]),
                    render_evidence_panel(history + [{"evidence": evidence}]), history, last, "")
-        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict(), "kb": r.kb.name})
+        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict(), "kb": r.kb.name,
+                        "rid": uuid.uuid4().hex})
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
         yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
 
@@ -394,13 +395,22 @@ def build(settings=None, server=None):
                     "retrieved": []}
 
     def feedback(history, vote, kb):
-        rated = (history[-1].get("answer") or history[-1].get("rated")) if history else None  # an answer or a checklist
+        """A vote on the last answer or checklist. One vote an answer: the same vote again is not stored twice, another
+        one is stored as its change (``rated_id`` tells them apart: `eval --from-feedback` keeps the last)."""
+        history = list(history or [])
+        entry = dict(history[-1]) if history else {}
+        rated = entry.get("answer") or entry.get("rated")  # an answer or a checklist
         if not rated:
-            return "没有可评价的回答或清单"
-        rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, **rated}
-        with open(st.kb(history[-1].get("kb", kb)).dir / "feedback.jsonl", "a", encoding="utf-8") as f:
+            return "没有可评价的回答或清单", history
+        mark = "👍" if vote == "up" else "👎"
+        if entry.get("vote") == vote:
+            return f"已记录过 {mark}（最近一条回答）", history
+        rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, "rated_id": entry.get("rid"), **rated}
+        with open(st.kb(entry.get("kb", kb)).dir / "feedback.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        return "已记录 👍" if vote == "up" else "已记录 👎"
+        said = "已改为" if entry.get("vote") else "已记录"
+        entry["vote"] = vote
+        return f"{said} {mark}（最近一条回答）", history[:-1] + [entry]
 
     def make_checklist(topic, scope, kb):
         try:
@@ -453,7 +463,8 @@ def build(settings=None, server=None):
                 rep = add_uploads(st.kb(kb), pairs, max_upload,
                                   progress=lambda stage, done, total: progress(done / max(total, 1), desc=f"{stage} {done}/{total}"))
         except refused as exc:  # a file named as uploaded, not by its path on the server
-            why = f"{Path(exc.source).name}：{exc.zh} / {exc.en}" if isinstance(exc, LoadError) else str(exc)
+            why = (f"{Path(exc.source).name}：{exc.zh} / {exc.en}" if isinstance(exc, LoadError)
+                   else exc.by_name() if isinstance(exc, DuplicateTitle) else str(exc))
             return corpus_view(kb, f"导入失败：{why}")
         parts = []
         if rep.added or rep.replaced:
@@ -536,10 +547,10 @@ def build(settings=None, server=None):
             outs = [chat, evidence, history, last, copy]
             asked = [q.submit(ask, [q, history, last, kb_pick], outs, api_name="ask_stream", **answering),
                      ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering)]
-            for event in asked:
-                event.then(lambda: "", None, q, **private)
-            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], fb, **private)
-            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], fb, **private)
+            for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
+                event.then(lambda: ("", ""), None, [q, fb], **private)
+            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history], **private)
+            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history], **private)
         with gr.Tab("自查清单"):
             with gr.Row():
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")
@@ -566,7 +577,8 @@ def build(settings=None, server=None):
                 del_btn = gr.Button("删除该文档（仅限上传的文档）", variant="stop", elem_id="tw-delete")
             tree_html = gr.HTML(elem_id="tw-tree")
             corpus_outs = [up_msg, docs_html, doc_pick]
-            up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload")
+            # the files imported leave the box: the next 导入 sent them again ("未重复导入" for each)
+            up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload").then(lambda: None, None, files, **private)
             tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
             del_btn.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
                 lambda: "", None, tree_html, **private)  # the deleted document's tree goes with it

@@ -168,14 +168,19 @@ def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict], list[dic
     p = Path(path)
     if not p.is_file():
         raise BadQASet(f"找不到反馈文件 {p} / feedback file not found")
+    records = {}  # a vote changed on the same answer (its rated_id) counts once, as last given
     for no, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
             rec = json.loads(line)
-            question, vote = rec["question"], rec["vote"]
-        except (json.JSONDecodeError, KeyError, TypeError):
-            raise _bad(p, f"第 {no} 行", "不是应用写出的反馈记录") from None
+        except json.JSONDecodeError:
+            rec = None
+        if not isinstance(rec, dict) or "question" not in rec or "vote" not in rec:
+            raise _bad(p, f"第 {no} 行", "不是应用写出的反馈记录")
+        records[rec.get("rated_id") or no] = (no, rec)
+    for no, rec in sorted(records.values(), key=lambda x: x[0]):
+        question, vote = rec["question"], rec["vote"]
         item = {"id": f"fb-{no:04d}", "question": question}
         if rec.get("kind") == "checklist":
             checklists.append({"id": item["id"], "topic": rec.get("topic", ""), "scope": rec.get("scope"), "vote": vote,

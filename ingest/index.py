@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 from urllib.parse import urlsplit
 
-from tiaowen.errors import IndexCorrupt, IndexMismatch, IndexUnavailable, IngestBusy, TiaowenError
+from tiaowen.errors import DuplicateTitle, IndexCorrupt, IndexMismatch, IndexUnavailable, IngestBusy, TiaowenError
 from tiaowen.settings import ChromaServerSettings, Settings
 
 from .clean import SENTENCE
@@ -184,6 +184,7 @@ def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, di
     from .documents import retitled, version_of
 
     taken = {d["title"]: version_of(key) for key, e in kept.items() for d in e["documents"]}  # title → its version
+    holder = {d["title"]: key for key, e in kept.items() for d in e["documents"]}  # title → the file that holds it
     claims = sorted(((d.title, version_of(key), key, i) for key, (_, docs) in parsed.items() for i, d in enumerate(docs)),
                     key=lambda x: (x[0], x[1] == "", tuple(-ord(ch) for ch in x[1]), x[2]))  # newest version first
     out = {key: (sha, list(docs)) for key, (sha, docs) in parsed.items()}
@@ -192,13 +193,11 @@ def _versioned(parsed: dict[str, tuple[str, list[Document]]], kept: dict[str, di
         own = {c.id for c in out[key][1][i].clauses}
         if title not in taken or not version and not taken[title] and not own & ids:
             taken.setdefault(title, version)
+            holder.setdefault(title, key)
             ids |= own
             continue
         if not version and not taken[title]:
-            raise TiaowenError(
-                f"文档《{title}》出现在多个文件中（{key}）；请只保留一份，或修改其中一份的标题；同一法规的不同版本请在文件名中"
-                "注明版本日期，如 名称(2023-12-29).md / the same document title appears in several files: keep one or "
-                "rename it; versions of one law are told apart by a date in the file name")
+            raise DuplicateTitle(title, holder[title], key)
         # a file with no date beside a dated version of the same law: kept, titled as of unknown version
         version = version or "版本未注明"
         new = f"{title}（{version}）"

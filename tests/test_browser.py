@@ -142,8 +142,11 @@ def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_pa
                    "第二条 员工出差住宿标准为每晚不超过三百八十元，超出部分自理。\n", encoding="utf-8")
     page.get_by_role("tab", name="知识库").click()
     page.set_input_files("#tw-upload input[type=file]", str(doc))
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=10_000)
     page.click("#tw-import")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
+    # the file imported leaves the box (the next 导入 sent it again)
+    page.wait_for_function("!document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=10_000)
     page.screenshot(path=str(ARTIFACTS / "corpus.png"), full_page=True)
     ans = _ask(page, "出差住宿每晚最多报多少钱？")
     assert "三百八十元" in ans.inner_text()
@@ -172,13 +175,23 @@ def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
     from tiaowen.cli import main
 
     _ask(page, "电商规章制度第七条说了什么")
-    page.click("#tw-up")
-    page.wait_for_function("document.body.innerText.includes('已记录')", timeout=10_000)
+    # one vote an answer: the same vote again is not stored twice (👍👍👎 gave two identical Q&A items and a review
+    # item), a changed one is stored as its change and the last counts
+    for button, said in (("#tw-up", "已记录 👍"), ("#tw-up", "已记录过 👍"), ("#tw-down", "已改为 👎"), ("#tw-up", "已改为 👍")):
+        page.click(button)
+        page.wait_for_function(f"document.body.innerText.includes({said!r})", timeout=10_000)
     feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
+    votes = [json.loads(x) for x in feedback.read_text(encoding="utf-8").splitlines()]
+    votes = [v for v in votes if "第七条" in v["question"]]
+    assert [v["vote"] for v in votes] == ["up", "down", "up"] and len({v["rated_id"] for v in votes}) == 1
     res = CliRunner().invoke(main, ["eval", "--from-feedback", str(feedback), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
     (item,) = [q for q in load_jsonl(tmp_path / "feedback_qa.jsonl") if "第七条" in q.question]
     assert item.gold and "建立健全售后服务制度" in item.gold[0].quotes[0]
+    assert not [x for x in (tmp_path / "feedback_review.jsonl").read_text(encoding="utf-8").splitlines() if "第七条" in x]
+    # the vote is not shown under the next answer
+    _ask(page, "客户投诉多久内要响应？")
+    page.wait_for_function("!document.body.innerText.includes('已改为')", timeout=10_000)
 
 
 def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):

@@ -57,6 +57,23 @@ class BadName(TiaowenError):
     """A knowledge base name that is not a plain folder name."""
 
 
+class DuplicateTitle(TiaowenError):
+    """Two files hold a document of the same title and neither says which version it is."""
+
+    def __init__(self, title: str, holder: str, other: str, names=str):
+        self.title, self.holder, self.other = title, holder, other
+        super().__init__(
+            f"文档《{title}》出现在多个文件中（{names(holder)} 与 {names(other)}）；请只保留一份，或修改其中一份的标题；"
+            "同一法规的不同版本请在文件名中注明版本日期，如 名称(2023-12-29).md / the same document title appears in "
+            "several files: keep one or rename it; versions of one law are told apart by a date in the file name")
+
+    def by_name(self) -> str:
+        """The message with the files named by their names alone (an upload's reader has no use for server paths)."""
+        from pathlib import Path
+
+        return str(DuplicateTitle(self.title, self.holder, self.other, names=lambda p: Path(p).name))
+
+
 class BadUpload(TiaowenError):
     """An uploaded file is refused (its name, type or size)."""
 
