@@ -111,13 +111,22 @@ def render_draft(draft) -> str:
 
 
 def _highlight(text: str, statement: str) -> str:
-    """The clause text escaped, with the sentence the answer quotes marked."""
-    esc = _e(text)
-    key = statement.strip("。；; ")
-    for piece in sorted(re.split(r"[，,。；;]", key), key=len, reverse=True)[:1]:
-        if len(piece) >= 4 and _e(piece) in esc:
-            return esc.replace(_e(piece), f"<mark>{_e(piece)}</mark>", 1)
-    return esc
+    """The clause text escaped, with each sentence the answer quotes of it marked (its longest phrase where the
+    answer shortened it). The last sentence's longest phrase alone was marked: "…24小时内做出响应…。若需求无法及时
+    满足，应及时告知用户…" marked 若需求无法及时满足."""
+    marked = _e(text)
+    said = re.sub(r"【([^】]*)】", r"\1", re.sub(r"^\s*《[^》]*》：", "", statement))  # a run-in heading set off
+    for sentence in re.split(r"[。；;！？!?\n]", said):
+        sentence = sentence.strip(" ：:，,")
+        if len(sentence) < 4:
+            continue
+        piece = _e(sentence)
+        if piece not in marked:
+            piece = next((_e(p) for p in sorted(re.split(r"[，,：:]", sentence), key=len, reverse=True)
+                          if len(p) >= 4 and _e(p) in marked), None)
+        if piece:
+            marked = marked.replace(piece, f"<mark>{piece}</mark>", 1)
+    return marked
 
 
 def render_evidence(ans, turn: int, retriever) -> str:
@@ -125,8 +134,12 @@ def render_evidence(ans, turn: int, retriever) -> str:
         return "<p class='tw-meta'>本轮回答没有引用条款。</p>"
     # where retrieval put the clause (a fused score such as 0.016 tells a reader nothing)
     found = {h.clause.id: "按条款编号查到" if h.lookup else f"检索第 {i} 位" for i, h in enumerate(ans.retrieved, 1)}
-    statements = dict(re.findall(r"([^；。\n]+?)\[(\d+)\]", ans.answer))
-    stmt_of = {int(n): s for s, n in statements.items()}
+    stmt_of: dict[int, str] = {}  # what the answer says before each marker, from the one before (every sentence of it)
+    for line in ans.answer.splitlines():
+        prev = 0
+        for m in re.finditer(r"\[(\d+)\]", line):
+            stmt_of.setdefault(int(m.group(1)), line[prev:m.start()])
+            prev = m.end()
     parts = []
     for c in ans.citations:
         clause = retriever.get(c.id)
@@ -193,9 +206,10 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
             body.append(("</ul>" if group is not None else "") + f"<p><b>{_e(it.group)}</b></p><ul class='tw-check'>")
             group = it.group
         links = []
-        for c in it.citations:
+        for i, c in enumerate(it.citations):
             n = number.setdefault(c.id, len(number) + 1)
-            quoted.setdefault(c.id, it.sources[0] if it.sources else "")
+            # the obligation as this clause states it (the first clause's words were looked for in every one)
+            quoted.setdefault(c.id, it.sources[i] if i < len(it.sources) else "")
             links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
         kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
         body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")

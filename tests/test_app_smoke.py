@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import app_server
@@ -60,3 +62,21 @@ def test_a_documents_tree_shows_each_number_once_and_a_checklist_says_its_topic_
     assert "<b>一、（二）</b> 请假必须提前一天" in render_tree(r, "电子商务部规章制度")
     page = render_checklist(checklist(r, "售后服务", "交易型"))
     assert "「售后服务」自查清单（交易型企业）</b>，共" in page
+
+
+def test_the_evidence_panel_marks_every_sentence_the_answer_quotes(seed_settings):
+    """Each sentence a statement quotes of its clause is marked, each checklist citation by what its own clause says:
+    the last sentence's longest phrase alone was marked ("若需求无法及时满足" for "客户投诉多久内要响应？", whose answer
+    is the 24小时 sentence before it), and a merged item's other clauses were searched for the first clause's words."""
+    from app import render_checklist_chat, render_evidence
+    from assistant.answer import answer
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    ans = answer(r, "客户投诉多久内要响应？")
+    said = re.findall(r"<mark>(.*?)</mark>", render_evidence(ans, 1, r).split('id="ev-1-2"')[0])
+    assert any("24小时内做出响应" in m for m in said), said
+    _, evidence = render_checklist_chat(checklist(r, "售后服务"), 1, r)
+    panels = evidence.split("<details")[1:]
+    assert panels and sum("<mark>" in p for p in panels) >= 0.9 * len(panels)
