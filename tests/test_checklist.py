@@ -444,6 +444,14 @@ def test_a_contraction_counts_for_the_words_it_stands_for():
     ("受托人应当将个人信息返还个人信息处理者", "其他要求"),
     ("平台应当返还消费者的预付款", "退换货与退款"),
     ("平台要保障支付环节的安全", "信息安全与保密"),
+    # delivery, a product's quality and intellectual property have groups of their own (they were filed under
+    # 信息安全与保密 by "货物安全", 记录与回访 by "物流信息跟踪", or 其他要求); a notice of records is a notice
+    ("企业应选择可靠的物流合作伙伴,确保货物安全、按时送达", "物流与配送"),
+    ("建立稳定可靠的物流信息反馈系统,提供及时的物流信息跟踪", "物流与配送"),
+    ("平台应公示商家信息、商品信息、交易记录等", "信息公示与告知"),
+    ("不得销售假冒伪劣商品", "商品质量"),
+    ("不断提升服务质量", "其他要求"),
+    ("建立健全知识产权内部审查机制", "知识产权"),
 ])
 def test_items_are_grouped_by_sub_theme(sentence, group):
     from assistant.checklist import theme_of
