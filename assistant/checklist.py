@@ -106,6 +106,7 @@ STARTS_INSTRUCTING = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?(?:" + _IN
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
 _MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|——)\s*")  # and a standard's "——" item
+_TITLE_LINE = re.compile(r"^([\u4e00-\u9fff]{2,20})[ \t]*\n\s*")  # a clause's title on its first line
 
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
@@ -449,6 +450,16 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     if _ITEM.match(clause.text) and content_lead(parent):
         return []
     body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant
+    # a standard's clause titled on a line of its own ("5.2.1 交易型电子商务企业\n具备工商登记…。…定期对员工进行…培训"):
+    # the title is whom its instructions are for, or their label (no sentence of it read as an instruction: no item)
+    # (a subject broken off its modal, "…运行维护单位\n应当建立…", is joined to it)
+    titled = _TITLE_LINE.match(body)
+    if titled and not any(_modals(titled.group(1))):
+        rest = body[titled.end():]
+        if _MODAL.match(rest):
+            body = titled.group(1) + rest
+        elif STARTS_INSTRUCTING.match(rest) and _instruction(rest):
+            body = titled.group(1) + ("" if BUSINESS.search(titled.group(1)[-3:]) else "：") + rest
     out = []
     lead_kind = inner_lead = None
     listed = False  # an item of its parent's list

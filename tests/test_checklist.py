@@ -150,6 +150,12 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("5.2.1 交易型电子商务企业具备工商登记。具有相适应的管理人员。定期对员工进行岗位技能培训。遵守行规行约,建立健全知识产权内部审查机制。",
      None, [("交易型电子商务企业具备工商登记", "duty"), ("定期对员工进行岗位技能培训", "duty"),
             ("遵守行规行约,建立健全知识产权内部审查机制", "duty")]),
+    # …titled on a line of its own, as the seed's 5.2.1 is (none of its duties was an item); a subject broken off
+    # its modal is joined to it
+    ("5.2.1 交易型电子商务企业\n具备工商登记。具有相适应的管理人员。定期对员工进行岗位技能培训。", None,
+     [("交易型电子商务企业具备工商登记", "duty"), ("定期对员工进行岗位技能培训", "duty")]),
+    ("第二十七条 卫星导航定位基准站建设和运行维护单位\n应当建立数据安全保障制度，确保国家安全。", None,
+     [("卫星导航定位基准站建设和运行维护单位应当建立数据安全保障制度，确保国家安全", "duty")]),
     ("第七十三条 国家推动建立与不同国家、地区之间的跨境电子商务争议解决机制。", None, []),
     ("第十一条 国家建立健全个人信息保护制度。", None, []),
     # "仍不能正常使用" is a state, not a prohibition: the rule is the duty after it
