@@ -782,7 +782,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         obs = obligations(c, parent, retriever.children.get(c.id))
         if around < floor and (len(obs) > 1 or not near):  # a clause of several duties, or on the topic by its own
             # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
-            on_topic = [o for o in obs if t.coverage(_with_exceptions(o)) > s.checklist.sentence_relevance]
+            # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
+            # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
+            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _with_exceptions(o))
+                        > s.checklist.sentence_relevance]
             obs = on_topic if not near else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:

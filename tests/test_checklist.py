@@ -285,6 +285,20 @@ def test_seed_items_leave_out_run_in_headings(seed_settings):
     # of whoever comes before it ("员工在上班期间，应…")
 
 
+def test_a_standards_dash_items_are_on_the_topic_their_lead_in_names(seed_settings):
+    """DB33/T 932 5.2.2.2 "…相关规则调整时，应按照有关法规进行公示和备案，包括：——营业执照…；——经营地址…" is on 信息公示 by
+    its lead-in's words: its items name what is 公示ed, not 公示 (the list held 3 items, none of 5.2.2.2); and the
+    seed's 5.2.1 (titled on a line of its own) gives its 培训 duty."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    items = checklist(r, "信息公示").items
+    listed = [i.text for i in items if i.citations[0].label.endswith("5.2.2.2")]
+    assert len(listed) == 5 and any("营业执照" in t for t in listed) and all("公示" in t for t in listed), listed
+    assert any("持证上岗" in i.text and i.citations[0].label.endswith("5.2.1") for i in checklist(r, "员工培训").items)
+
+
 def test_a_list_of_what_a_duty_must_say_is_one_item_with_its_parts():
     """个人信息保护法 第十七条: the items are what must be told, not duties of their own ("是否个人信息处理者的名称…"
     was an item); the item cites the lead-in and every part, and keeps the parts' words ("应当告知的其他事项")."""
