@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from ingest.clean import SENTENCE, norm
@@ -295,7 +295,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     chosen = _items_after_lead_ins(_all_conditions(retriever, _with_lead_ins(retriever, chosen)))
     announced = {h.clause.parent_id for h in chosen if LIST_MARKER.match(h.clause.text)}  # lead-ins with an item cited
     citations: list[Citation] = []
-    by_doc: dict[str, list[str]] = {}
+    by_doc: dict[str, list[tuple[str, int]]] = {}
     for h in chosen:
         c = h.clause
         st = _statement(q, c, h.lookup, retriever.run_in_heading(c))
@@ -309,11 +309,17 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         n = len(citations) + 1
         citations.append(Citation(n, c.id, c.document, c.label, c.text))
         # a lead-in runs into its item: "…有下列行为之一的，由…处罚[2]：未在首页显著位置公示…的[3]"
-        by_doc.setdefault(c.document, []).append(f"{st.rstrip('：:')}[{n}]：" if st.endswith(("：", ":")) else f"{st}[{n}]")
+        by_doc.setdefault(c.document, []).append((st, n))
     if not citations:  # every chosen clause is words addressed to an assistant
         why = "检索到的条款中没有可引用的内容"
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
-    lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(parts)).rstrip("：") + "。" for doc, parts in by_doc.items()]
+    # numbered as read: statements are grouped by document, so a document's later clause came after another's
+    # ("…[1]；…[3]。\n《B》：…[2]。")
+    renumber = {n: i for i, n in enumerate((n for parts in by_doc.values() for _, n in parts), 1)}
+    citations = sorted((replace(c, n=renumber[c.n]) for c in citations), key=lambda c: c.n)
+    lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(
+        f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
+    ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
 
 

@@ -874,3 +874,21 @@ def test_an_item_that_names_a_case_is_cited_with_its_lead_in(item, cited_with_le
     lead = Clause("x/a21", "x", "某办法", "《某办法》第二十一条", (), "第二十一条 有下列情形之一的，终止调解：")
     assert binding_item(Clause("x/a21/i4", "x", "某办法", "《某办法》第二十一条（四）", (), item, parent_id="x/a21"),
                         lead) is cited_with_lead
+
+
+def test_citations_are_numbered_in_the_order_they_are_read(seed_settings):
+    """Statements are grouped by document, so a document's second clause read "…[1]；…[3]。" above "《B》：…[2]。"; the
+    numbers now follow the reading order, and each citation keeps its number's clause."""
+    from assistant.answer import answer
+    from eval.sets import builtin
+
+    r = _retriever(seed_settings)
+    checked = 0
+    for q in (q for q in builtin("seed").questions if q.kind == "multi"):  # (the ones citing several documents)
+        ans = answer(r, q.question)
+        said = [int(n) for n in re.findall(r"\[(\d+)\]", ans.answer)]
+        assert said == list(range(1, len(said) + 1)) and [c.n for c in ans.citations] == said, (q.question, ans.answer)
+        for c, line in ((c, next(x for x in ans.answer.splitlines() if f"[{c.n}]" in x)) for c in ans.citations):
+            assert line.startswith(f"《{c.document}》"), (q.question, c.label, line)
+        checked += len(said) > 2
+    assert checked >= 10
