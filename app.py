@@ -35,6 +35,7 @@ CSS = """
 .tw-meta { color: #666; font-size: .85em; }
 .tw-nf { color: #c92a2a; font-weight: 600; }
 table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
+table.tw-cl td:nth-child(4), table.tw-cl th:nth-child(4) { white-space: nowrap; }  /* 应做/禁止 wrapped a character a line */
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
@@ -167,7 +168,11 @@ def render_chat(history: list[dict]) -> str:
 
 
 def copy_text(ans) -> str:
+    """The answer with its citations as text; an answer not found with the clauses it offers (it was the one line
+    "资料中未找到：…可能相关的条款见下。", the list it points to left out)."""
     lines = [ans.answer, ""] + [f"[{c.n}] {c.label}：{c.text}" for c in ans.citations]
+    if ans.status == "not_found":
+        lines += [f"可能相关：{h.clause.label}：{h.clause.text}" for h in ans.retrieved[:3]]
     return "\n".join(lines).strip()
 
 
@@ -182,7 +187,7 @@ def render_checklist(cl) -> str:
         return checklist_not_found(cl)
     scope = f"（{_e(cl.scope)}企业）" if cl.scope else ""
     rows = [f"<p><b>「{_e(cl.topic)}」自查清单{scope}</b>，共 {len(cl.items)} 项</p>",  # which topic and type it is
-            "<table class='tw-table'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
+            "<table class='tw-table tw-cl'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
     for n, it in enumerate(cl.items, 1):
         cites = "<br>".join(f"<span title='{_e(c.text)}'>{_e(c.label)}</span>" for c in it.citations)
         rows.append(f"<tr><td>{n}</td><td>{_e(it.group)}</td><td>{_e(it.text)}</td>"
@@ -249,7 +254,7 @@ def render_tree(retriever, document: str) -> str:
         # the number once: a clause's text opens with its own ("第一条 …", "2.1 …"), an item's label carries its parents'
         text = c.text[len(c.number):].lstrip("、.． ") if c.number and norm(c.text).startswith(norm(c.number)) else c.text
         out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(text[:160])}</div>")
-    return "".join(out) or "<p class='tw-meta'>没有条款。</p>"
+    return "".join(out) or f"<p class='tw-meta'>知识库中没有《{_e(document)}》：请从“文档”列表中选择 / no such document</p>"
 
 
 # -- the app ------------------------------------------------------------------------------------------
@@ -499,23 +504,27 @@ def build(settings=None, server=None):
         return corpus_view(kb, f"已删除 {document}")
 
     def tree(document, kb):
+        if not document:  # (it said 没有条款。)
+            return _msg("请先在“文档”中选择一篇文档 / pick a document first")
         try:
             return render_tree(st.retriever(kb), document)
         except TiaowenError as exc:
             return _msg(str(exc))
 
     def run_eval(sets, configs, progress=gr.Progress(track_tqdm=True)):
-        from eval.report import write_report
+        from eval.report import failures, write_report
         from eval.runner import run_eval as run
         from eval.sets import builtin
         from eval.systems import config
 
+        if not sets or not configs:  # (none chosen ran seed with ours, unasked)
+            return "<p class='tw-nf'>请至少选择一个问答集和一个配置 / pick at least one Q&amp;A set and one configuration</p>", None
         try:
-            qa = [builtin(s) for s in sets or ["seed"]]
+            qa = [builtin(s) for s in sets]
             from tqdm import tqdm
 
             # the stages (building an index, scoring checklists) said nothing: the page sat still for ~30 s
-            result = run(qa, [config(c) for c in configs or ["ours"]], settings, on_stage=lambda m: progress(None, desc=m),
+            result = run(qa, [config(c) for c in configs], settings, on_stage=lambda m: progress(None, desc=m),
                          bar=lambda total, desc: tqdm(total=total, desc=desc))  # shown by gr.Progress
         except TiaowenError as exc:
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
@@ -529,9 +538,21 @@ def build(settings=None, server=None):
                             f"<td>{m['mrr']:.3f}</td><td>{m['recall@5']:.3f}</td><td>{m['cite_f1']:.3f}</td>"
                             f"<td>{m['nf_recall']:.2f}</td></tr>")
         rows.append("</table>")
-        fails = report.read_text(encoding="utf-8").split("### Questions", 1)
-        detail = f"<details><summary>答错的问题</summary><pre>{_e('### Questions' + fails[1][:20000])}</pre></details>" if len(fails) > 1 else ""
-        return "".join(rows) + detail, str(out / "chart.png")
+        # the questions the first configuration chosen got wrong, as a table (it was the report's English markdown, raw)
+        primary = next((c for c in configs if c.startswith("ours")), configs[0])
+        detail = []
+        for sr in result.sets:
+            wrong = failures(sr, primary, zh=True)
+            cells = []
+            for f in wrong:
+                top = "<br>".join(f"{'✓' if holds else '✗'} {_e(label)}：{_e(text)}" for label, text, holds in f["top"])
+                gold = "<br>".join(f"「{_e(g)}」" for g in f["gold"]) or "（资料中没有答案）"
+                cells.append(f"<tr><td>{_e(f['id'])}</td><td>{_e(f['question'])}</td><td>{gold}</td>"
+                             f"<td>{_e(f['why'])}</td><td>{top}</td></tr>")
+            detail.append(f"<details><summary>{_e(sr.qa.name)} · {_e(primary)} 答错的问题（{len(wrong)}）</summary>"
+                          "<table class='tw-table'><tr><th>编号</th><th>问题</th><th>标准答案</th><th>原因</th>"
+                          "<th>检索前 3 位（✓ 含标准答案）</th></tr>" + "".join(cells) + "</table></details>")
+        return "".join(rows) + "".join(detail), str(report.parent / "chart.png")
 
     answering = {"concurrency_limit": server.concurrency, "concurrency_id": "answer"}
     private = {"api_visibility": "private"}

@@ -64,38 +64,51 @@ def _snippet(text: str, n: int = 70) -> str:
     return (t[:n] + "…" if len(t) > n else t).replace("|", "｜")
 
 
-def _why(r: QuestionResult) -> str | None:
-    """Why a question failed under a configuration, or None when it did not."""
+def _why(r: QuestionResult, zh: bool = False) -> str | None:
+    """Why a question failed under a configuration, or None when it did not (``zh``: in Chinese, for the app)."""
     if not r.answerable:
-        return None if r.status == "not_found" else "unanswerable, but answered (should be not_found)"
+        return None if r.status == "not_found" else (
+            "资料中没有答案，却作答了（应为资料中未找到）" if zh else "unanswerable, but answered (should be not_found)")
     h = held(r.ranked, r.gold)
     problems = []
     if r.status == "not_found":
-        problems.append(f"refused: {r.why or 'not_found'}")
+        problems.append(f"答成了资料中未找到：{r.why or ''}" if zh else f"refused: {r.why or 'not_found'}")
     if not (h and h[0]):
         first = next((i for i, s in enumerate(h) if s), None)
-        problems.append("no gold clause in the top 10" if first is None else f"first gold clause at rank {first + 1}")
+        problems.append(("前 10 条都没有标准答案的条款" if zh else "no gold clause in the top 10") if first is None
+                        else (f"标准答案的条款排在第 {first + 1} 位" if zh else f"first gold clause at rank {first + 1}"))
     missing = [j for j in range(len(r.gold)) if not any(j in s for s in h[:5])]
     if missing and len(r.gold) > 1:
-        problems.append(f"{len(missing)} of {len(r.gold)} required clauses not in the top 5")
-    return "; ".join(problems) or None
+        problems.append(f"应引用的 {len(r.gold)} 条中有 {len(missing)} 条不在前 5 位" if zh
+                        else f"{len(missing)} of {len(r.gold)} required clauses not in the top 5")
+    return ("；" if zh else "; ").join(problems) or None
+
+
+def failures(sr: SetRun, cfg: str, zh: bool = False) -> list[dict]:
+    """The questions a configuration got wrong in a set: id, kind, question, gold (first quote of each), why, and its
+    top 3 retrieved units (label, snippet, whether it holds gold evidence)."""
+    out = []
+    for r in sr.results[cfg]:
+        why = _why(r, zh)
+        if not why:
+            continue
+        h = held(r.ranked, r.gold)
+        out.append({"id": r.id, "kind": r.kind, "question": r.question, "why": why,
+                    "gold": [_snippet(g.quotes[0] if g.quotes else f"{g.law}第{g.article}条", 40) for g in r.gold],
+                    "top": [(u.label or u.id, _snippet(u.text), bool(h[i])) for i, u in enumerate(r.ranked[:3])],
+                    "answer": _snippet(r.answer, 120) if r.status == "answered" and not r.answerable else ""})
+    return out
 
 
 def _failures(sr: SetRun, cfg: str) -> list[str]:
     out = []
-    for r in sr.results[cfg]:
-        why = _why(r)
-        if not why:
-            continue
-        gold = " / ".join("「" + _snippet(g.quotes[0] if g.quotes else f"{g.law}第{g.article}条", 40) + "」"
-                          for g in r.gold) or "(none: unanswerable)"
-        out.append(f"- **{r.id}** ({r.kind}) {r.question}  \n  gold: {gold}  \n  why: {why}")
-        h = held(r.ranked, r.gold)
-        for i, u in enumerate(r.ranked[:3]):
-            mark = "✓" if h[i] else "✗"
-            out.append(f"  {i + 1}. {mark} {u.label or u.id}: {_snippet(u.text)}")
-        if r.status == "answered" and not r.answerable:
-            out.append(f"  answer: {_snippet(r.answer, 120)}")
+    for f in failures(sr, cfg):
+        gold = " / ".join(f"「{g}」" for g in f["gold"]) or "(none: unanswerable)"
+        out.append(f"- **{f['id']}** ({f['kind']}) {f['question']}  \n  gold: {gold}  \n  why: {f['why']}")
+        for i, (label, text, holds) in enumerate(f["top"]):
+            out.append(f"  {i + 1}. {'✓' if holds else '✗'} {label}: {text}")
+        if f["answer"]:
+            out.append(f"  answer: {f['answer']}")
     return out
 
 

@@ -82,6 +82,10 @@ def test_ask_and_checklist_endpoints(client):
     table, files = client.predict("给我一份售后服务的合规自查清单", "", api_name="/checklist")
     assert "是否" in table
     assert {Path(f).name for f in files} == {f"售后服务自查清单.{x}" for x in ("csv", "docx", "json", "md", "xlsx")}
+    # an answer not found is copied with the clauses it offers; a tree asked for no document says to pick one
+    _, _, _, copied = client.predict("跨境电商出口的货，海关申报要怎么做？", [], "default", api_name="/chat")
+    assert copied.startswith("资料中未找到") and copied.count("\n可能相关：《") == 3, copied
+    assert "请先" in client.predict("", "default", api_name="/tree")
     # a topic the documents do not cover: why, and nothing to download (its files held a title alone)
     table, files = client.predict("航天发射", "", api_name="/checklist")
     assert "tw-nf" in table and not files
