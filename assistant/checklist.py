@@ -556,6 +556,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         s = sentence
     s = s.lstrip("-—— ").strip()
     s = _CONNECTIVE.sub("", s) or s  # "同时，企业还需要与物流公司合作" → "企业是否还与物流公司合作"
+    # a space a PDF's extraction left between two characters ("有关 法规", "顺 利") is no part of the words
+    s = re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", "", s)
 
     def reword(t: str) -> str:
         phrases = re.split(r"(?<=[，,；;])", t)
@@ -594,7 +596,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 
 
 # what ties a sentence to the one before it, which an item does not follow
-_CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先)[，,]\s*")
+_CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先|因此|所以|为此|总之|与此同时|另一方面)[，,]\s*")
 _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
 # a phrase that is a name with a modal inside it: "需要领用发票的单位和个人，", "国家规定必须使用注册商标的商品，"
 # (nothing before the modal but what prescribes it: "企业应当设立专门的客服团队，并应当…" is the duty itself)

@@ -77,7 +77,7 @@ def _strip_title_prefix(text: str, doc: _Doc) -> str:
     return text.strip()
 
 
-_OPENS_RULES = re.compile(r"^\s*第([一二三四五六七八九十百零〇两\d]+)[编章条]")
+_OPENS_RULES = re.compile(r"^\s*第([一二三四五六七八九十百千零〇两\d]+)[编章条]")
 
 
 # a title cut where it cannot end: "第二章 听取和审议人民政府、人民法院和" / "人民检察院的专项工作报告"

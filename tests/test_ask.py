@@ -315,6 +315,14 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     assert r.mentions("监督管理条例第二条")[0] == set()
 
 
+def test_an_article_past_the_nine_hundred_and_ninety_ninth_is_named(short_laws):
+    """"民法典第一千零三十八条" named no article (千 was no numeral to it); nor could a chat model cite one."""
+    from assistant.citations import _ARTICLE
+
+    assert [key for key, _ in short_laws.clause_refs("民法典第一千零三十八条说了什么")] == ["a1038"]
+    assert _ARTICLE.search("依据第一千零三十八条").group(1) == "一千零三十八"
+
+
 def test_a_short_name_that_fits_two_laws_or_is_a_word_names_none(short_laws):
     assert short_laws.mentions("合法经营需要什么")[0] == set()  # 合法 is a word
     assert short_laws.mentions("劳动法第三条")[0] == set()  # no such law here; not "动法"

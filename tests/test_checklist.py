@@ -157,6 +157,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第二十七条 卫星导航定位基准站建设和运行维护单位\n应当建立数据安全保障制度，确保国家安全。", None,
      [("卫星导航定位基准站建设和运行维护单位应当建立数据安全保障制度，确保国家安全", "duty")]),
     ("第七十三条 国家推动建立与不同国家、地区之间的跨境电子商务争议解决机制。", None, []),
+    # an article past 第九百九十九条 loses its number too (民法典's items read "第一千零三十八条 信息处理者是否杜绝…")
+    ("第一千零三十八条 信息处理者不得泄露或者篡改其收集、存储的个人信息。", None,
+     [("信息处理者不得泄露或者篡改其收集、存储的个人信息", "prohibition")]),
     ("第十一条 国家建立健全个人信息保护制度。", None, []),
     # "仍不能正常使用" is a state, not a prohibition: the rule is the duty after it
     ("商品经两次修理仍不能正常使用，或者因经营者原因无法提供维修服务的，经营者应当予以退货或者更换。", None,
