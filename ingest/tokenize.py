@@ -29,6 +29,11 @@ def words(text: str) -> list[str]:
     return _jieba().lcut(text)
 
 
+def is_word(text: str) -> bool:
+    """Is ``text`` a word of jieba's dictionary ("退换货" is, "退还货" of "退还货款" is not)?"""
+    return bool(_jieba().dt.FREQ.get(text))
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens of ``text`` (long words also yield their parts)."""
     jb = _jieba()

@@ -454,6 +454,13 @@ def test_a_contraction_counts_for_the_words_it_stands_for():
                _c("商家应当为消费者办理换货。", "d/a3"), _c("企业应建立售后服务制度。", "d/a4")]
     t = _Topic("退换货", clauses)
     assert [t.coverage(c.text) for c in clauses] == [1.0, 1.0, 1.0, 0.0]
+    # …and a word counts where a contraction stands for it: "退货" is in 退换货 ("退货" listed 3 seed items, "退换货" 7);
+    # "退还货款" holds no 退货, "理理由" no 理由
+    t = _Topic("退货", clauses)
+    assert [t.coverage(c.text) for c in clauses] == [1.0, 1.0, 0.0, 0.0]
+    more = clauses + [_c("经营者应当退还货款。", "d/a5"), _c("商家不得无理由拒绝，不得说理理由。", "d/a6"),
+                      _c("经营者应当归还货物。", "d/a7")]
+    assert _Topic("退货", more).coverage(more[4].text) == 0.0 and _Topic("理由", more).alternatives["理由"] == ()
 
 
 @pytest.mark.parametrize("sentence, group", [
