@@ -145,7 +145,10 @@ def render_evidence(ans, turn: int, retriever) -> str:
     for c in ans.citations:
         clause = retriever.get(c.id)
         path = " › ".join(clause.path)
-        sc = f" · {found[c.id]}" if c.id in found else ""
+        # a clause cited beside those retrieved: the parent of one (a list's lead-in, an article's first 款), or one added
+        # (another document the question names); its rank was left blank
+        sc = f" · {found[c.id]}" if c.id in found else (
+            " · 所引条款的上级条款" if any(h.clause.parent_id == c.id for h in ans.retrieved) else " · 补充引用")
         parts.append(
             f'<details class="tw-ev" id="ev-{turn}-{c.n}" open><summary><b>[{c.n}] {_e(c.label)}</b></summary>'
             f'<div class="tw-meta">{_e(c.document)} · {_e(path)}{_e(sc)} · <code>{_e(c.id)}</code></div>'

@@ -80,3 +80,12 @@ def test_the_evidence_panel_marks_every_sentence_the_answer_quotes(seed_settings
     _, evidence = render_checklist_chat(checklist(r, "售后服务"), 1, r)
     panels = evidence.split("<details")[1:]
     assert panels and sum("<mark>" in p for p in panels) >= 0.9 * len(panels)
+    # every clause says why it is cited: where retrieval ranked it, or that it is the parent of one ranked, or added
+    # for a document the question names (a lead-in cited before its items had nothing there)
+    for q in ("电商服务管理制度第六条规定的售后服务内容有哪些？",
+              "顾客提出要退要换，我们能不能一口回绝？平台管理办法、电子商务与客户服务管理制度和服务质量管理制度分别怎么说？"):
+        ans = answer(r, q)
+        metas = re.findall(r'<div class="tw-meta">(.*?)</div>', render_evidence(ans, 1, r))
+        assert len(metas) == len(ans.citations) and all(
+            re.search(r"检索第 \d+ 位|按条款编号查到|所引条款的上级条款|补充引用", m) for m in metas), metas
+
