@@ -135,11 +135,14 @@ def render_evidence(ans, turn: int, retriever) -> str:
         return "<p class='tw-meta'>本轮回答没有引用条款。</p>"
     # where retrieval put the clause (a fused score such as 0.016 tells a reader nothing)
     found = {h.clause.id: "按条款编号查到" if h.lookup else f"检索第 {i} 位" for i, h in enumerate(ans.retrieved, 1)}
-    stmt_of: dict[int, str] = {}  # what the answer says before each marker, from the one before (every sentence of it)
+    # what the answer says before each marker, from the one before (every sentence of it); "…[1][2]" is one statement
+    # for both, and a clause cited twice is marked for both statements
+    stmt_of: dict[int, str] = {}
     for line in ans.answer.splitlines():
-        prev = 0
+        prev, said = 0, ""
         for m in re.finditer(r"\[(\d+)\]", line):
-            stmt_of.setdefault(int(m.group(1)), line[prev:m.start()])
+            said = line[prev:m.start()] if line[prev:m.start()].strip() else said
+            stmt_of[int(m.group(1))] = stmt_of.get(int(m.group(1)), "") + "。" + said
             prev = m.end()
     parts = []
     for c in ans.citations:
@@ -214,10 +217,12 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
             body.append(("</ul>" if group is not None else "") + f"<p><b>{_e(it.group)}</b></p><ul class='tw-check'>")
             group = it.group
         links = []
-        for i, c in enumerate(it.citations):
+        for c in it.citations:
             n = number.setdefault(c.id, len(number) + 1)
-            # the obligation as this clause states it (the first clause's words were looked for in every one)
-            quoted.setdefault(c.id, it.sources[i] if i < len(it.sources) else "")
+            # the obligation as this clause states it: the first of the item's sources that it holds (the first
+            # clause's words were looked for in every one; a list's lead-in is cited before its item)
+            quoted.setdefault(c.id, next((src for src in it.sources if "<mark>" in _highlight(c.text, src)),
+                                         it.sources[0] if it.sources else ""))
             links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
         kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
         body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")

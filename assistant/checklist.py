@@ -39,7 +39,7 @@ PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|
 # 需知 what one must know, 急需 what is urgently needed; 应对 "to cope with" ("突发事件应对工作"), but "平台应对商家提供的
 # 资质进行认真核实" and "承包商应对建设工程的质量负责" are duties)
 _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|"
-                        r"(?<![相响供适反对回呼感效答为在和件])(?<!或者)应(?=对(?!突发|风险|挑战|措施|处置|工作|机制|预案|能力)"
+                        r"(?<![相响供适反对回呼感效答为在和件极善学时何同合])(?<!或者)应(?=对(?!突发|风险|挑战|措施|处置|工作|机制|预案|能力)"
                         r"[^。；;，,：:]{1,30}?(?:进行|予以|加以|负责|作出|实施|核实|审查|审核|保密))|(?<![必无若如])须(?!知)|"
                         r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
@@ -95,6 +95,7 @@ _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一�
 # business the checklist is for
 REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会|(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
+BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
@@ -113,15 +114,16 @@ THEMES = [
     ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
     ("退换货与退款", r"退货|换货|退换|退款|返还[^，,。；;]{0,6}(?:款|费|金)|运费"),  # not 返还个人信息, 返还商标
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
+    ("信息安全与保密", r"加密|泄露|保密|篡改"),  # (before 物流: "快递面单上的个人信息应当加密")
     # (before 记录 and 安全: "提供物流信息跟踪", "确保货物安全、按时送达" were filed under 记录与回访, 信息安全与保密)
     ("物流与配送", r"物流|配送|发货|送达|快递"),
-    ("信息公示与告知", r"公示|公开|告知|标明|明示|首页"),  # (before 记录: "公示商家信息、商品信息、交易记录")
+    ("信息公示与告知", r"公示|公开|告知|标明|明示|展示|首页"),  # (before 记录: "公示商家信息、商品信息、交易记录")
     ("记录与回访", r"记录|档案|回访|跟踪|保存"),
     ("同意与授权", r"同意|授权|撤回"),
     # (not 食品安全, 人身安全, 交通安全, 安全生产: what a product or a road must be)
     ("信息安全与保密", r"加密|泄露|保密|(?<!食品)(?<!人身)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|篡改|丢失"),
-    ("知识产权", r"知识产权|侵权|商标|专利|著作权|盗版"),
-    ("商品质量", r"(?<!服务)质量|假冒|伪劣|次品|三包"),
+    ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
+    ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包"),  # (not 服务质量, 数据质量)
     ("资质审核与登记", r"资质|审核|核验|登记|许可|证照|营业执照|入驻"),
     ("宣传与广告", r"广告|宣传|推广|代言"),
     ("人员与培训", r"培训|团队|人员|考核"),
@@ -467,8 +469,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     titled = _TITLE_LINE.match(body)
     if titled and not any(_modals(titled.group(1))):
         rest = body[titled.end():]
-        if _MODAL.match(rest):
-            body = titled.group(1) + rest
+        if _MODAL.match(rest):  # (a section's title, "5.3 售后服务\n应建立…", is no subject)
+            body = (titled.group(1) if BEARER.search(titled.group(1)) else "") + rest
         elif STARTS_INSTRUCTING.match(rest) and _instruction(rest):
             body = titled.group(1) + ("" if BUSINESS.search(titled.group(1)[-3:]) else "：") + rest
     out = []

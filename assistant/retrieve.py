@@ -114,8 +114,16 @@ def is_lead_in(clause: Clause) -> bool:
 # names the rule by more than its kind ("…公司管理制度" keeps its name; "融资担保公司监督管理条例" is a law about such companies,
 # "国务院关于股份有限公司…的规定" an act of the state: none is an issuer)
 _RULE_KIND = r"(?:规定|办法|制度|条例|细则|规则|规范|标准|守则|须知|手册)"
-_ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}?(?:股份有限公司|有限责任公司|有限公司|集团|公司)"
-                     rf"(?=(?!(?:监督)?管理{_RULE_KIND}$)[\u4e00-\u9fff]{{2,}}{_RULE_KIND}$)")
+_ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}(?:股份有限公司|有限责任公司|有限公司|集团|公司)"  # the longest name
+                     rf"(?=[\u4e00-\u9fff]{{2,}}{_RULE_KIND}$)")
+_GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体|{_RULE_KIND}$")  # what names no rule of its own
+
+
+def _without_issuer(core: str) -> str:
+    """The title without the company that issued it, where what is left names the rule ("仓储发货管理规定"), else
+    the title ("小额贷款公司监督管理暂行办法" is a law about such companies: "监督管理暂行办法" names nothing)."""
+    m = _ISSUER.match(core)
+    return core[m.end():] if m and len(_GENERIC.sub("", core[m.end():])) >= 2 else core
 
 
 class Retriever:
@@ -589,7 +597,7 @@ class Retriever:
             core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
             short = re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core)
             if short == core:
-                short = _ISSUER.sub("", core)
+                short = _without_issuer(core)
             forms.append((title, core, short, code.split()[-1].split("—")[0] if code else None))
         normed = [norm(t) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)

@@ -80,6 +80,14 @@ def test_the_evidence_panel_marks_every_sentence_the_answer_quotes(seed_settings
     _, evidence = render_checklist_chat(checklist(r, "售后服务"), 1, r)
     panels = evidence.split("<details")[1:]
     assert panels and sum("<mark>" in p for p in panels) >= 0.9 * len(panels)
+    # an item cited with its list's lead-in has fewer sources than citations: the item's clause is marked by the
+    # source it holds (the second citation was given a second source, which there is not)
+    from assistant.checklist import Checklist, ChecklistItem, ItemCitation
+
+    cites = tuple(ItemCitation(c.id, c.document, c.label, c.text) for c in (r.by_id["7ec164dd/a6"], r.by_id["7ec164dd/a6/i2"]))
+    item = ChecklistItem("是否提供商品维修服务,确保商品质量", "duty", "商品质量", cites, ("维修服务:提供商品维修服务,确保商品质量",))
+    _, evidence = render_checklist_chat(Checklist("维修", None, (item,)), 1, r)
+    assert "<mark>" in evidence.split("<details")[2], evidence
     # every clause says why it is cited: where retrieval ranked it, or that it is the parent of one ranked, or added
     # for a document the question names (a lead-in cited before its items had nothing there)
     for q in ("电商服务管理制度第六条规定的售后服务内容有哪些？",

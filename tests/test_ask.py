@@ -301,9 +301,9 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     from ingest.index import KnowledgeBase
     from tiaowen.settings import Settings
 
-    docs = {"星辰科技有限公司仓储发货管理规定": "第一条 为规范仓库发货流程，制定本规定。\n第二条 仓库应当在订单付款后24小时内发货。\n",
+    docs = {"星辰科技集团有限公司仓储发货管理规定": "第一条 为规范仓库发货流程，制定本规定。\n第二条 仓库应当在订单付款后24小时内发货。\n",
             "差旅管理办法": "第一条 员工出差应当事先申请。\n第二条 住宿每晚不超过三百八十元。\n",
-            "证券公司监督管理条例": "第一条 为了加强对证券公司的监督管理，制定本条例。\n第二条 证券公司应当遵守法律。\n"}
+            "融资担保公司监督管理条例": "第一条 为了加强对融资担保公司的监督管理，制定本条例。\n第二条 融资担保公司应当遵守法律。\n"}
     (tmp_path / "docs").mkdir()
     for title, body in docs.items():
         (tmp_path / "docs" / f"{title}.txt").write_text(f"{title}\n{body}", encoding="utf-8")
@@ -311,8 +311,12 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     KnowledgeBase(s).ingest([tmp_path / "docs"])
     r = _retriever(s)
     ans = answer(r, "仓储发货管理规定第二条")
-    assert [c.label for c in ans.citations] == ["《星辰科技有限公司仓储发货管理规定》第二条"], ans.answer
+    assert [c.label for c in ans.citations] == ["《星辰科技集团有限公司仓储发货管理规定》第二条"], ans.answer
     assert r.mentions("监督管理条例第二条")[0] == set()
+    from assistant.retrieve import _without_issuer
+
+    assert _without_issuer("阿里巴巴集团控股有限公司信息安全管理制度") == "信息安全管理制度"
+    assert _without_issuer("小额贷款公司监督管理暂行办法") == "小额贷款公司监督管理暂行办法"
 
 
 def test_an_article_past_the_nine_hundred_and_ninety_ninth_is_named(short_laws):
