@@ -139,6 +139,7 @@ def render_evidence(ans, turn: int, retriever) -> str:
     # for both, and a clause cited twice is marked for both statements
     stmt_of: dict[int, str] = {}
     for line in ans.answer.splitlines():
+        line = re.sub(r"^\s*《[^》]*》：", "", line)  # the document the line is of
         prev, said = 0, ""
         for m in re.finditer(r"\[(\d+)\]", line):
             said = line[prev:m.start()] if line[prev:m.start()].strip() else said
