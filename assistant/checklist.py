@@ -570,7 +570,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     s = s.lstrip("-—— ").strip()
     s = _CONNECTIVE.sub("", s) or s  # "同时，企业还需要与物流公司合作" → "企业是否还与物流公司合作"
     # a space a PDF's extraction left between two characters ("有关 法规", "顺 利") is no part of the words
-    s = re.sub(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])", "", s)
+    s = _SPACED.sub("", s)
 
     def reword(t: str) -> str:
         phrases = re.split(r"(?<=[，,；;])", t)
@@ -608,6 +608,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     return re.sub(r"是否[，,]", "是否", out)
 
 
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a space between two characters
 # what ties a sentence to the one before it, which an item does not follow
 _CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先|因此|所以|为此|总之|与此同时|另一方面)[，,]\s*")
 _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
@@ -976,7 +977,14 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
         elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
             # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")
-            text = item_text(lead.lead_words, lead.kind).rstrip("：: ") + "：" + _MARKER.sub("", lead.sentence).lstrip("-—— ")
+            if lead.lead_in is None and lead.kind == "duty" and STARTS_INSTRUCTING.match(lead.lead_words):
+                # a standard's "——" list under an instruction: the instruction is what is checked, a later modal part
+                # of it ("是否建立明确、详实的交易和服务规则，…相关规则调整时，应按照有关法规进行公示和备案，包括：营业执照…";
+                # it read "建立…，相关规则调整时，是否按照…")
+                head = "是否" + _SPACED.sub("", lead.lead_words)
+            else:
+                head = item_text(lead.lead_words, lead.kind)
+            text = head.rstrip("：: ") + "：" + _MARKER.sub("", lead.sentence).lstrip("-—— ")
         else:
             text = item_text(lead.sentence, lead.kind, lead.heading)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))

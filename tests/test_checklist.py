@@ -302,6 +302,9 @@ def test_a_standards_dash_items_are_on_the_topic_their_lead_in_names(seed_settin
     items = checklist(r, "信息公示").items
     listed = [i.text for i in items if i.citations[0].label.endswith("5.2.2.2")]
     assert len(listed) == 5 and any("营业执照" in t for t in listed) and all("公示" in t for t in listed), listed
+    # checked as the instruction they are listed under (they read "建立…，相关规则调整时，是否按照…"), without the space
+    # the PDF left in "有关 法规"
+    assert all(t.startswith("是否建立明确、详实的交易和服务规则") and "有关法规" in t for t in listed), listed
     assert any("持证上岗" in i.text and i.citations[0].label.endswith("5.2.1") for i in checklist(r, "员工培训").items)
 
 
