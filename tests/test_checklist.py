@@ -264,6 +264,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
      "开展慈善活动，是否遵循合法、自愿的原则，是否杜绝违背社会公德"),  # a rule of its own, reworded
     ("超过法律规定期限采取拘留措施的", "duty", "超过法律规定期限是否采取拘留措施的"),
     ("平台应对商家发布的广告进行审查", "duty", "平台是否对商家发布的广告进行审查"),
+    # 因此， ties a sentence to the one before it; a space a PDF left between two characters is no part of the words
+    ("因此,在商品质量的管理方面,电商平台必须要明确标准,加强商品质量把控", "duty",
+     "在商品质量的管理方面,电商平台是否要明确标准,加强商品质量把控"),
+    ("有完善电子商务的物流配送服务体系,保证网上交易的顺 利完成", "duty", "是否有完善电子商务的物流配送服务体系,保证网上交易的顺利完成"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
