@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ingest.clean import norm
+from ingest.clean import CN_NUM, norm
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 
@@ -28,7 +28,7 @@ _GROUP = re.compile(r"\[([^\[\]\n]{0,120})\]|【([^【】\n]{0,120})】|[（(]([
 ID_LIKE = re.compile(r"(?<![A-Za-z0-9_/])[0-9a-f]{8}/[A-Za-z0-9_.~/#-]*[A-Za-z0-9_]", re.I)
 _REF_WORDS = re.compile(r"^(?:见|参见|参照|详见|依据|根据|来源|出处|引用|引自|条款|编号|id|ID)\s*[:：]?\s*")
 _LOOKS_LIKE_REF = re.compile(r"\d|第.{1,8}[条款项]|《|条款|clause|id", re.I)
-_ARTICLE = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条")
+_ARTICLE = re.compile(rf"第([{CN_NUM}\d]+)条")
 _MARKDOWN = re.compile(r"\*\*|__|`|^\s*#{1,6}\s*|^\s*(?:[-*•·]|\d{1,2}[.、)）]|[（(]\d{1,2}[)）])\s*", re.M)
 # a lead that asserts nothing of its own: "根据《…》第七条，" "此外，"
 _LEAD = re.compile(r"^(?:(?:根据|按照|依据|依照|按)[^，,。：:]{0,40}(?:规定|要求|条款|所述|第[^，,]{1,8}条)?[，,：:]\s*"

@@ -11,7 +11,7 @@ from functools import cached_property
 from ingest.index import KnowledgeBase, clause_vector_id, is_transport_error, server_down, vector_id
 from ingest.records import Clause
 from ingest.segment import cn_to_int, run_in_headings
-from ingest.clean import STD_CODE, canonical_std_code, norm
+from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
@@ -29,7 +29,7 @@ class Hit:
     sanctions: str = ""  # the id of the clause ranked after it whose breach it sanctions by number (see _sanctions_first)
 
 
-ARTICLE_REF = re.compile(r"第([一二三四五六七八九十百千零〇两\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
+ARTICLE_REF = re.compile(rf"第([{CN_NUM}\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
                          r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
 _OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
@@ -81,7 +81,7 @@ def asked_terms(question: str) -> list[str]:
 def defines(clause: Clause, term: str) -> bool:
     """Does the clause define the term: "线上销售：通过…", "2.1 电子商务 Electronic commerce …",
     "…是指…", "（…简称信息网络）"?"""
-    body = norm(re.sub(r"^\s*(?:第[一二三四五六七八九十百千零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
+    body = norm(re.sub(rf"^\s*(?:第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
     t = re.escape(term)
     return bool(re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body))

@@ -18,14 +18,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ingest.clean import norm
+from ingest.clean import CN_NUM, norm
 from ingest.documents import parse_file, parse_text
 from ingest.loaders import load_file
 
 from .sets import laws_dir
 
 _SENTENCE = re.compile(r"[^。；！？]+[。；！？]?")
-_ARTICLE = re.compile(r"第[一二三四五六七八九十百千零〇两\d]+条(?:之[一二三四五六七八九十]+)?$")
+_ARTICLE = re.compile(rf"第[{CN_NUM}\d]+条(?:之[一二三四五六七八九十]+)?$")
 
 
 def plain_copy(text: str) -> str:

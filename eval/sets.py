@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.clean import CN_NUM
 from ingest.segment import cn_to_int
 from tiaowen.errors import TiaowenError
 
@@ -68,11 +69,11 @@ def load_jsonl(path: Path, with_laws: bool = False) -> list[Question]:
     return out
 
 
-_MATCH_NAME = re.compile(r"^(.+?)(第[一二三四五六七八九十百千零〇两\d]+条)")
+_MATCH_NAME = re.compile(rf"^(.+?)(第[{CN_NUM}\d]+条)")
 
 
 def _sentences(text: str) -> tuple[str, ...]:
-    body = re.sub(r"^\s*第[一二三四五六七八九十百千零〇两\d]+条\s*", "", text)
+    body = re.sub(rf"^\s*第[{CN_NUM}\d]+条\s*", "", text)
     return tuple(s[:40] for s in re.split(r"[。；;！？\n]", body) if len(s.strip()) >= 8)
 
 
@@ -190,7 +191,7 @@ def qa_from_feedback(path: str | Path) -> tuple[list[dict], list[dict], list[dic
         elif vote == "up" and rec.get("status") == "answered" and rec.get("citations"):
             quotes = []
             for c in rec["citations"]:
-                body = re.sub(r"^\s*(第[一二三四五六七八九十百千零〇两\d]+条|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*",
+                body = re.sub(rf"^\s*(第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*",
                               "", c["text"])
                 quotes.append([body[:30]])
             good.append({**item, "kind": "feedback", "gold": quotes})

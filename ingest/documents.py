@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import (DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks, is_title_like,
-                    is_title_line, norm)
+from .clean import (CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks,
+                    is_title_like, is_title_line, norm)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
 
@@ -77,7 +77,7 @@ def _strip_title_prefix(text: str, doc: _Doc) -> str:
     return text.strip()
 
 
-_OPENS_RULES = re.compile(r"^\s*第([一二三四五六七八九十百千零〇两\d]+)[编章条]")
+_OPENS_RULES = re.compile(rf"^\s*第([{CN_NUM}\d]+)[编章条]")
 
 
 # a title cut where it cannot end: "第二章 听取和审议人民政府、人民法院和" / "人民检察院的专项工作报告"

@@ -80,20 +80,19 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
             loaded = load_file(src)
             if not any(c.role == "clause" for d in parse_file(src, loaded) for c in d.clauses):
                 raise no_citable_clause(src)
-            read[_sha256(src)] = loaded
         except LoadError as exc:
             report.refused.append(f"{stored}：{exc.zh} / {exc.en}")  # (its name as uploaded, not a path on the server)
             continue
-        readable.append((stored, src))
-    staged = readable
+        sha = _sha256(src)
+        read[sha] = loaded
+        readable.append((stored, src, sha))
     with kb.locked():
         manifest = kb.manifest() or {}
         known = {e["sha256"]: Path(k).name for k, e in manifest.get("files", {}).items()}
         dest = uploads_dir(kb)
         moved: list[tuple[Path, Path | None]] = []  # (stored file, the earlier version set aside)
         try:
-            for stored, src in staged:
-                sha = _sha256(src)
+            for stored, src, sha in readable:  # (each file hashed once, when it was read)
                 if sha in known:
                     report.skipped.append(f"{stored}：与已导入的 {known[sha]} 内容相同，未重复导入 / same content as {known[sha]}")
                     continue
