@@ -502,6 +502,12 @@ def build(settings=None, server=None):
         parts += rep.skipped + [f"未导入 {x}" for x in rep.refused]
         return corpus_view(kb, "；".join(parts))
 
+    def confirm_delete(document):
+        """The question asked before a document is deleted: which one, and that it cannot be undone."""
+        if not document:
+            return gr.update(visible=False), "", _msg("请先选择文档")
+        return (gr.update(visible=True), _msg(f"确定从知识库删除《{document}》？删除后不能撤销，需要时请重新上传。"), "")
+
     def delete(document, kb):
         if not document:
             return corpus_view(kb, "请先选择文档")
@@ -619,13 +625,22 @@ def build(settings=None, server=None):
             with gr.Row():
                 tree_btn = gr.Button("查看条款树", elem_id="tw-tree-btn")
                 del_btn = gr.Button("删除该文档（仅限上传的文档）", variant="stop", elem_id="tw-delete")
+            # deleting asks first, naming the document (one click deleted it, no way back)
+            with gr.Row(visible=False, elem_id="tw-delete-confirm") as del_row:
+                del_ask = gr.HTML(elem_id="tw-delete-ask")
+                del_yes = gr.Button("确认删除", variant="stop", elem_id="tw-delete-yes")
+                del_no = gr.Button("取消", elem_id="tw-delete-no")
             tree_html = gr.HTML(elem_id="tw-tree")
             corpus_outs = [up_msg, docs_html, doc_pick]
             # the files imported leave the box: the next 导入 sent them again ("未重复导入" for each)
             up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload").then(lambda: None, None, files, **private)
             tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
-            del_btn.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
-                lambda: "", None, tree_html, **private)  # the deleted document's tree goes with it
+            del_btn.click(confirm_delete, doc_pick, [del_row, del_ask, up_msg], **private)
+            del_yes.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
+                lambda: ("", gr.update(visible=False)), None, [tree_html, del_row], **private)  # its tree goes with it
+            # the question asked of one document is not answered for another, nor for another knowledge base's
+            for event in (del_no.click, doc_pick.change, kb_pick.change):
+                event(lambda: gr.update(visible=False), None, del_row, **private)
             kb_pick.change(lambda kb: corpus_view(kb), kb_pick, corpus_outs, **private)
         with gr.Tab("评测"):
             sets = gr.CheckboxGroup(["seed", "laws", "stard-sample"], value=["seed"], label="问答集")

@@ -156,6 +156,31 @@ def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_pa
     assert page.dialogs == []  # no script ran
 
 
+def test_a_document_is_deleted_only_once_the_user_confirms(page, tmp_path):
+    doc = tmp_path / "临时制度.txt"
+    doc.write_text("样品借用管理办法\n第一条 借用样品须登记，三日内归还。\n", encoding="utf-8")
+    page.get_by_role("tab", name="知识库").click()
+    page.set_input_files("#tw-upload input[type=file]", str(doc))
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('临时制度')", timeout=10_000)
+    page.click("#tw-import")
+    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
+    page.locator("#tw-doc input").fill("样品借用管理办法")
+    page.get_by_role("option", name="样品借用管理办法").click()
+    page.click("#tw-delete")  # one click deleted it
+    page.wait_for_selector("#tw-delete-confirm", state="visible", timeout=10_000)
+    assert "《样品借用管理办法》" in page.locator("#tw-delete-ask").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "delete_confirm.png"), full_page=True)
+    page.click("#tw-delete-no")
+    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=10_000)
+    assert "样品借用管理办法" in page.locator("#tw-docs").inner_text()  # cancelled: still there
+    page.click("#tw-delete")
+    page.click("#tw-delete-yes")
+    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已删除 样品借用管理办法')",
+                           timeout=60_000)
+    assert "样品借用管理办法" not in page.locator("#tw-docs").inner_text()
+    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=10_000)
+
+
 def test_the_evaluation_page_runs_a_set_and_shows_metrics_and_chart(page):
     page.get_by_role("tab", name="评测").click()
     for name in ("chatchat", "ours"):  # nothing chosen: said so (it ran ours, unasked)
