@@ -35,12 +35,23 @@ CSS = """
 .tw-meta { color: #666; font-size: .85em; }
 .tw-nf { color: #c92a2a; font-weight: 600; }
 table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
+.tw-vote a { text-decoration: none; opacity: .5; margin-right: .8em; font-size: .85em; }
+.tw-vote a.tw-voted, .tw-vote a:hover { opacity: 1; }
+.tw-vote a.tw-voted { font-weight: 600; }
+.tw-hidden { display: none !important; }
 table.tw-cl td:nth-child(4), table.tw-cl th:nth-child(4) { white-space: nowrap; }  /* 应做/禁止 wrapped a character a line */
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
 () => {
   document.addEventListener('click', (e) => {
+    const v = e.target.closest('a.tw-vote-btn');  // a vote on one answer of the chat: sent with its id
+    if (v) {
+      e.preventDefault();
+      window.twVote = v.closest('.tw-vote').dataset.rid + ':' + v.dataset.vote;
+      document.querySelector('#tw-vote-send').click();
+      return;
+    }
     const a = e.target.closest('a.tw-cite');
     if (!a) return;
     e.preventDefault();
@@ -167,10 +178,19 @@ def render_evidence_panel(history: list[dict]) -> str:
     return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>' for k, ev in enumerate(turns))
 
 
+def render_vote(h: dict) -> str:
+    """👍 / 👎 under an answer or a checklist of the chat, the vote given marked: any answer is rated, not only the last."""
+    if not h.get("rid") or not (h.get("answer") or h.get("rated")):
+        return ""
+    links = "".join(f'<a class="tw-vote-btn{" tw-voted" if h.get("vote") == v else ""}" href="#" data-vote="{v}" '
+                    f'>{m}</a>' for v, m in (("up", "👍 有用"), ("down", "👎 没用")))
+    return f'<div class="tw-vote" data-rid="{_e(h["rid"])}">{links}</div>'
+
+
 def render_chat(history: list[dict]) -> str:
     out = []
     for h in history:
-        out.append(f"<p><b>问：</b>{_e(h['question'])}</p>{h['html']}<hr>")
+        out.append(f"<p><b>问：</b>{_e(h['question'])}</p>{h['html']}{render_vote(h)}<hr>")
     return "".join(out) or "<p class='tw-meta'>请输入问题，例如：客户投诉多久内要响应？</p>"
 
 
@@ -422,23 +442,34 @@ def build(settings=None, server=None):
             return {"question": question, "status": "error", "error": str(exc), "answer": "", "citations": [],
                     "retrieved": []}
 
-    def feedback(history, vote, kb):
-        """A vote on the last answer or checklist. One vote an answer: the same vote again is not stored twice, another
-        one is stored as its change (``rated_id`` tells them apart: `eval --from-feedback` keeps the last)."""
+    def feedback(history, vote, kb, rid=None):
+        """A vote on an answer or checklist of the chat: the one ``rid`` names (its 👍 / 👎), else the last (the buttons
+        under the box). One vote an answer: the same vote again is not stored twice, another one is stored as its
+        change (``rated_id`` tells them apart: `eval --from-feedback` keeps the last)."""
         history = list(history or [])
-        entry = dict(history[-1]) if history else {}
+        at = next((i for i, h in enumerate(history) if rid and h.get("rid") == rid), None if rid else len(history) - 1)
+        entry = dict(history[at]) if at is not None and at >= 0 else {}
         rated = entry.get("answer") or entry.get("rated")  # an answer or a checklist
         if not rated:
-            return "没有可评价的回答或清单", history
+            return "没有可评价的回答或清单", history, render_chat(history)
         mark = "👍" if vote == "up" else "👎"
+        which = "最近一条回答" if at == len(history) - 1 else f"第 {at + 1} 条回答"
         if entry.get("vote") == vote:
-            return f"已记录过 {mark}（最近一条回答）", history
+            return f"已记录过 {mark}（{which}）", history, render_chat(history)
         rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), "vote": vote, "rated_id": entry.get("rid"), **rated}
         with open(st.kb(entry.get("kb", kb)).dir / "feedback.jsonl", "a", encoding="utf-8") as f:
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         said = "已改为" if entry.get("vote") else "已记录"
         entry["vote"] = vote
-        return f"{said} {mark}（最近一条回答）", history[:-1] + [entry]
+        history[at] = entry
+        return f"{said} {mark}（{which}）", history, render_chat(history)
+
+    def vote_on(sent, history, kb):
+        """A 👍 / 👎 clicked under an answer of the chat: "<rid>:up"."""
+        rid, _, vote = (sent or "").rpartition(":")
+        if vote not in ("up", "down") or not rid:
+            return gr.skip(), gr.skip(), gr.skip()
+        return feedback(history, vote, kb, rid)
 
     def make_checklist(topic, scope, kb):
         try:
@@ -599,8 +630,13 @@ def build(settings=None, server=None):
                      ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering)]
             for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
                 event.then(lambda: ("", ""), None, [q, fb], **private)
-            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history], **private)
-            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history], **private)
+            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history, chat], **private)
+            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history, chat], **private)
+            # the 👍 / 👎 under each answer: the page's script puts "<rid>:<vote>" in and clicks
+            vote_sent = gr.Textbox(elem_id="tw-vote-in", elem_classes=["tw-hidden"])
+            vote_send = gr.Button("vote", elem_id="tw-vote-send", elem_classes=["tw-hidden"])
+            vote_send.click(vote_on, [vote_sent, history, kb_pick], [fb, history, chat],
+                            js="(v, h, kb) => [window.twVote || '', h, kb]", **private)
         with gr.Tab("自查清单"):
             with gr.Row():
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")

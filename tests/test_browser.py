@@ -225,6 +225,25 @@ def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
     page.wait_for_function("!document.body.innerText.includes('已改为')", timeout=10_000)
 
 
+def test_an_earlier_answer_is_rated_by_the_buttons_under_it(page):
+    # the 👍/👎 under the box rate the last answer only: an earlier one could not be rated once another was asked
+    _ask(page, "退货的运费谁出？")
+    _ask(page, "商家入驻要交哪些材料？")
+    first = page.locator("#tw-chat .tw-vote").nth(-2)
+    first.locator("a[data-vote=down]").click()
+    page.wait_for_function("document.body.innerText.includes('已记录 👎（第')", timeout=10_000)
+    feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
+    (vote,) = [v for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines()) if "运费" in v["question"]]
+    assert vote["vote"] == "down" and vote["rated_id"] == first.get_attribute("data-rid")
+    assert not [v for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines()) if "入驻" in v["question"]]
+    # the vote given is shown under its answer, and kept when the chat is drawn again
+    page.wait_for_selector("#tw-chat .tw-vote >> nth=-2 >> a.tw-voted[data-vote=down]", timeout=10_000)
+    assert page.locator("#tw-chat .tw-vote").last.locator("a.tw-voted").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "votes.png"), full_page=True)
+    _ask(page, "客户投诉多久内要响应？")
+    assert page.locator("#tw-chat .tw-vote").nth(-3).locator("a.tw-voted[data-vote=down]").count() == 1
+
+
 def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
     from click.testing import CliRunner
 
