@@ -35,6 +35,7 @@ CSS = """
 .tw-meta { color: #666; font-size: .85em; }
 .tw-nf { color: #c92a2a; font-weight: 600; }
 table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
+#tw-chat { max-height: 68vh; overflow-y: auto !important; }  /* 13 answers made the page 4,860 px tall */
 .tw-vote a { text-decoration: none; opacity: .5; margin-right: .8em; font-size: .85em; }
 .tw-vote a.tw-voted, .tw-vote a:hover { opacity: 1; }
 .tw-vote a.tw-voted { font-weight: 600; }
@@ -90,6 +91,11 @@ def kb_names(settings) -> list[str]:
     root = settings.home / "kb"
     built = sorted(p.name for p in root.iterdir() if (p / "manifest.json").is_file()) if root.is_dir() else []
     return [settings.kb] + [n for n in built if n != settings.kb and not n.startswith("eval-")]
+
+
+# the conversation box shows its newest answer once it is given (run after an answer, not on every change: an observer
+# that kept it scrolled down fought clicks on an earlier answer's citations)
+SCROLL_CHAT = "() => { const c = document.querySelector('#tw-chat'); if (c) c.scrollTop = c.scrollHeight; }"
 
 
 # -- rendering (pure functions of library objects) ------------------------------------------------
@@ -630,6 +636,7 @@ def build(settings=None, server=None):
                      ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering)]
             for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
                 event.then(lambda: ("", ""), None, [q, fb], **private)
+                event.then(None, None, None, js=SCROLL_CHAT, **private)
             up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history, chat], **private)
             down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history, chat], **private)
             # the 👍 / 👎 under each answer: the page's script puts "<rid>:<vote>" in and clicks
@@ -693,7 +700,8 @@ def build(settings=None, server=None):
             return (render_chat(h), render_evidence_panel(h),
                     gr.update(choices=kb_names(settings)), *corpus_view(kb))
 
-        demo.load(on_load, [history, kb_pick], [chat, evidence, kb_pick, *corpus_outs], **private)
+        demo.load(on_load, [history, kb_pick], [chat, evidence, kb_pick, *corpus_outs], **private).then(
+            None, None, None, js=SCROLL_CHAT, **private)
         # a plain API for scripts and tests: the answer as the `ask --json` shape
         api_q = gr.Textbox(visible=False)
         api_out = gr.JSON(visible=False)

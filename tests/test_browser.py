@@ -244,6 +244,23 @@ def test_an_earlier_answer_is_rated_by_the_buttons_under_it(page):
     assert page.locator("#tw-chat .tw-vote").nth(-3).locator("a.tw-voted[data-vote=down]").count() == 1
 
 
+def test_the_conversation_scrolls_in_its_box_to_the_newest_answer(page):
+    # 13 answers made the page 4,860 px tall, the newest at its foot
+    for q in ("退货政策是什么？", "客户投诉多久内要响应？", "商家入驻要交哪些材料？", "平台怎么保护用户隐私？"):
+        _ask(page, q)
+    box = page.evaluate("(() => { const c = document.querySelector('#tw-chat'); return [c.scrollTop, c.clientHeight, "
+                        "c.scrollHeight, document.documentElement.scrollHeight, window.innerHeight]; })()")
+    top, height, full, page_height, window = box
+    assert full > height and page_height < 2 * window  # the conversation scrolls, not the page
+    page.wait_for_function("(() => { const c = document.querySelector('#tw-chat'); "
+                           "return c.scrollTop + c.clientHeight >= c.scrollHeight - 2; })()", timeout=10_000)
+    # an earlier answer's citation still opens its clause
+    link = page.locator("#tw-chat a.tw-cite").first
+    target = link.get_attribute("data-target")
+    link.click()
+    assert "tw-open" in page.locator(f"#{target}").get_attribute("class")
+
+
 def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
     from click.testing import CliRunner
 
