@@ -354,7 +354,7 @@ def build(settings=None, server=None):
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from ingest.loaders import LoadError
     from ingest.uploads import add_uploads, remove_upload
-    from tiaowen.errors import DuplicateTitle, TiaowenError
+    from tiaowen.errors import DuplicateTitle, EmptyQuestion, TiaowenError
     from tiaowen.settings import ServerSettings, Settings, from_env
 
     settings = settings or from_env(Settings)
@@ -403,7 +403,11 @@ def build(settings=None, server=None):
         return page
 
     def refusal(q, exc, history, last):
-        """What the chat shows for a question or a request the library refused: its message, nothing else changed."""
+        """What the chat shows for a question or a request the library refused: its message, nothing else changed.
+        Nothing asked (提问 on an empty box) is said in a notice, not as a turn "问：" of the conversation."""
+        if isinstance(exc, EmptyQuestion):
+            gr.Warning(str(exc))
+            return render_chat(history), render_evidence_panel(history), history, last, ""
         history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
         return render_chat(history), render_evidence_panel(history), history, last, ""
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ingest.clean import SENTENCE, norm
 from ingest.records import Clause
-from tiaowen.errors import BadQuestion
+from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .citations import CANNOT_ANSWER
 from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, binding_item, penal, penalty_item
@@ -82,7 +82,7 @@ def validate_question(question: str, max_chars: int) -> str:
     q = (question or "").strip()
     q = "".join(ch for ch in q if ch.isprintable() or ch in "\n\t")
     if not q:
-        raise BadQuestion("问题为空：请输入要查询的问题 / the question is empty")
+        raise EmptyQuestion("问题为空：请输入要查询的问题 / the question is empty")
     if len(q) > max_chars:
         raise BadQuestion(f"问题过长（{len(q)} 字）：请缩短到 {max_chars} 字以内 / the question is too long")
     if not re.search(r"[\w\u4e00-\u9fff]", q):

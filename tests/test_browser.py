@@ -261,6 +261,15 @@ def test_the_conversation_scrolls_in_its_box_to_the_newest_answer(page):
     assert "tw-open" in page.locator(f"#{target}").get_attribute("class")
 
 
+def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
+    _ask(page, "客户投诉多久内要响应？")
+    turns = page.locator("#tw-chat hr").count()
+    page.fill("#tw-q textarea", "   ")
+    page.click("#tw-ask")  # it added "问：" with 问题为空 to the conversation, as if something was asked
+    page.wait_for_function("document.body.innerText.includes('问题为空')", timeout=10_000)  # said in a notice
+    assert page.locator("#tw-chat hr").count() == turns and "问题为空" not in page.locator("#tw-chat").inner_text()
+
+
 def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
     from click.testing import CliRunner
 

@@ -21,6 +21,10 @@ class BadQuestion(TiaowenError):
     """The question cannot be answered as given (empty, too long …)."""
 
 
+class EmptyQuestion(BadQuestion):
+    """Nothing was asked: no printable character (the app says so without a turn of the conversation)."""
+
+
 class UnknownClause(TiaowenError):
     """No clause has the requested id."""
 
