@@ -47,6 +47,13 @@ def _in_order(form: str, name: str) -> bool:
     return all(ch in it for ch in form)
 
 
+# the administrative division codes that start a local standard's number (DB33/T 932: 浙江)
+PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "内蒙古": "15", "辽宁": "21", "吉林": "22", "黑龙江": "23",
+             "上海": "31", "江苏": "32", "浙江": "33", "安徽": "34", "福建": "35", "江西": "36", "山东": "37", "河南": "41",
+             "湖北": "42", "湖南": "43", "广东": "44", "广西": "45", "海南": "46", "重庆": "50", "四川": "51", "贵州": "52",
+             "云南": "53", "西藏": "54", "陕西": "61", "甘肃": "62", "青海": "63", "宁夏": "64", "新疆": "65"}
+PROVINCIAL_STANDARD = re.compile(rf"({'|'.join(PROVINCES)})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
+                                 r"[^，,。？?；;：:、]{0,12}?(?:地方标准|地标|省标|标准)")
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
@@ -538,6 +545,10 @@ class Retriever:
             for title, span in self._abbreviated(q).items():  # "个保法", "消法第二十五条"
                 best[title] = len(span)
                 spans[title] = [span]
+        for title, span in self._provincial(q).items():  # "按浙江那个地方标准，…": DB33/T 932
+            if title not in best:
+                best[title] = len(span)
+                spans[title] = [span]
         if not best:
             return set(), question
         # every title named, except one named only as part of a longer named title
@@ -556,6 +567,16 @@ class Retriever:
         titles = {d: norm(d) for d in {c.path[0] for c in self.clauses if c.path}}
         return {c.id: (norm(c.text), titles.get(c.path[0], "") if c.path else "", norm("".join(c.path[1:])))
                 for c in self.clauses}
+
+    def _provincial(self, q: str) -> dict[str, str]:
+        """Local standards the question names by their province ("浙江那个地方标准", "浙江的地标"): the documents whose
+        code is that province's DB code (DB33 for 浙江), by the words that name them ("按浙江那个地方标准，电商企业的员工
+        要不要持证上岗？" ranked the standard's 1 范围, which says 浙江省 and 电子商务企业, above 5.2.1)."""
+        m = PROVINCIAL_STANDARD.search(q)
+        if not m:
+            return {}
+        code = f"DB{PROVINCES[m.group(1)]}"
+        return {t: m.group() for t in self.documents if (canonical_std_code(t) or "").startswith(code)}
 
     def _abbreviated(self, q: str) -> dict[str, str]:
         """Titles the question names by a short form of its words ("个保法" 个人信息保护法, "电商法" 电子商务法, "网安法"

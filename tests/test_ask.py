@@ -243,6 +243,23 @@ def test_named_clause_is_answered_by_direct_lookup(seed_settings, question, labe
     assert cited[0] == label or (cited[1] == label and label.startswith(cited[0]))
 
 
+@pytest.mark.parametrize("question,label", [
+    # "1 范围" says 浙江省 and 电子商务企业: it ranked above the requirement asked for
+    ("按浙江那个地方标准，电商企业的员工要不要持证上岗？", "《DB33/T 932—2014 电子商务企业管理与服务规范》5.2.1"),
+    ("我们公司注册在江苏，浙江那个电商企业管理与服务的地方标准对我们适用吗？", "《DB33/T 932—2014 电子商务企业管理与服务规范》1"),
+])
+def test_a_local_standard_named_by_its_province_is_searched(seed_settings, question, label):
+    r = _retriever(seed_settings)
+    docs, topic = r.mentions(question)
+    assert docs == {"DB33/T 932—2014 电子商务企业管理与服务规范"} and "浙江" not in topic
+    assert r.search(question, 1)[0].clause.label == label
+    # with another document named beside it, both are; a province's law or a question of another province names none
+    assert r.mentions("员工培训该怎么搞？电子商务公司管理制度和浙江地方标准分别怎么要求？")[0] == {
+        "电子商务公司管理制度", "DB33/T 932—2014 电子商务企业管理与服务规范"}
+    assert r.mentions("在浙江开网店还有什么额外要求？")[0] == set()
+    assert r.mentions("按江苏的地方标准，员工要不要持证上岗？")[0] == set()
+
+
 SHORT_LAWS = {  # four laws that all have a 第二十五条 / 第十三条 / 第十四条
     "中华人民共和国个人信息保护法": "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：\n\n（一）取得个人的同意；\n\n"
                           "（二）为履行法定职责或者法定义务所必需；\n\n第二十五条 个人信息处理者不得公开其处理的个人信息。",
