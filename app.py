@@ -353,7 +353,7 @@ def build(settings=None, server=None):
     from assistant.export import FORMATS, export
     from assistant.generate import Draft, polish_checklist, respond, stream_answer
     from ingest.loaders import LoadError
-    from ingest.uploads import add_uploads, remove_upload
+    from ingest.uploads import add_uploads, remove_upload, upload_of
     from tiaowen.errors import DuplicateTitle, EmptyQuestion, TiaowenError
     from tiaowen.settings import ServerSettings, Settings, from_env
 
@@ -543,10 +543,15 @@ def build(settings=None, server=None):
         parts += rep.skipped + [f"未导入 {x}" for x in rep.refused]
         return corpus_view(kb, "；".join(parts))
 
-    def confirm_delete(document):
-        """The question asked before a document is deleted: which one, and that it cannot be undone."""
+    def confirm_delete(document, kb):
+        """The question asked before a document is deleted: which one, and that it cannot be undone; a document that
+        cannot be deleted (not uploaded) is refused at once (it was asked about, then refused)."""
         if not document:
             return gr.update(visible=False), "", _msg("请先选择文档")
+        try:
+            upload_of(st.kb(kb), document)
+        except refused as exc:
+            return gr.update(visible=False), "", _msg(f"删除失败：{exc}")
         return (gr.update(visible=True), _msg(f"确定从知识库删除《{document}》？删除后不能撤销，需要时请重新上传。"), "")
 
     def delete(document, kb):
@@ -682,7 +687,7 @@ def build(settings=None, server=None):
             # the files imported leave the box: the next 导入 sent them again ("未重复导入" for each)
             up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload").then(lambda: None, None, files, **private)
             tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
-            del_btn.click(confirm_delete, doc_pick, [del_row, del_ask, up_msg], **private)
+            del_btn.click(confirm_delete, [doc_pick, kb_pick], [del_row, del_ask, up_msg], **private)
             del_yes.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
                 lambda: ("", gr.update(visible=False)), None, [tree_html, del_row], **private)  # its tree goes with it
             # the question asked of one document is not answered for another, nor for another knowledge base's

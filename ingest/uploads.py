@@ -123,17 +123,24 @@ def add_uploads(kb: KnowledgeBase, files: list[tuple[str, str | os.PathLike[str]
     return report
 
 
+def upload_of(kb: KnowledgeBase, document: str) -> Path:
+    """The uploaded file that holds ``document``; raises BadUpload for a document not in the knowledge base or not
+    uploaded (what can be deleted, asked before a deletion is confirmed)."""
+    manifest = kb.manifest() or {}
+    src = next((Path(k) for k, e in manifest.get("files", {}).items()
+                if any(d["title"] == document for d in e["documents"])), None)
+    if src is None:
+        raise BadUpload(f"知识库中没有《{document}》（已删除，或名称不对）/ no such document in the knowledge base")
+    if src.parent != uploads_dir(kb).resolve():
+        raise BadUpload(f"只能删除上传的文档，《{document}》不是上传的 / only uploaded documents can be deleted")
+    return src
+
+
 def remove_upload(kb: KnowledgeBase, document: str, progress: Progress | None = None) -> IngestReport:
     """Delete the uploaded file that holds ``document`` and ingest; documents not uploaded cannot be deleted."""
     with kb.locked():
-        manifest = kb.manifest() or {}
+        src = upload_of(kb, document)
         dest = uploads_dir(kb)
-        src = next((Path(k) for k, e in manifest.get("files", {}).items()
-                    if any(d["title"] == document for d in e["documents"])), None)
-        if src is None:
-            raise BadUpload(f"知识库中没有《{document}》（已删除，或名称不对）/ no such document in the knowledge base")
-        if src.parent != dest.resolve():
-            raise BadUpload(f"只能删除上传的文档，《{document}》不是上传的 / only uploaded documents can be deleted")
         aside = dest / f".{src.name}.deleted"
         os.replace(src, aside)
         try:

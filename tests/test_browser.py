@@ -164,6 +164,13 @@ def test_a_document_is_deleted_only_once_the_user_confirms(page, tmp_path):
     page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('临时制度')", timeout=10_000)
     page.click("#tw-import")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
+    # a bundled document is refused at once, not asked about and then refused
+    page.locator("#tw-doc input").fill("电商规章制度")
+    page.get_by_role("option", name="电商规章制度", exact=True).click()
+    page.click("#tw-delete")
+    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('只能删除上传的文档')",
+                           timeout=10_000)
+    assert not page.locator("#tw-delete-confirm").is_visible()
     page.locator("#tw-doc input").fill("样品借用管理办法")
     page.get_by_role("option", name="样品借用管理办法").click()
     page.click("#tw-delete")  # one click deleted it
