@@ -36,6 +36,8 @@ CSS = """
 .tw-nf { color: #c92a2a; font-weight: 600; }
 table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px; vertical-align: top; }
 #tw-chat { max-height: 68vh; overflow-y: auto !important; }  /* 13 answers made the page 4,860 px tall */
+/* a long checklist's [34] opened its clause 3,000 px down the page, the chat out of sight */
+#tw-evidence { max-height: 80vh; overflow-y: auto !important; }
 .tw-vote a { text-decoration: none; opacity: .5; margin-right: .8em; font-size: .85em; }
 .tw-vote a.tw-voted, .tw-vote a:hover { opacity: 1; }
 .tw-vote a.tw-voted { font-weight: 600; }
@@ -93,9 +95,17 @@ def kb_names(settings) -> list[str]:
     return [settings.kb] + [n for n in built if n != settings.kb and not n.startswith("eval-")]
 
 
-# the conversation box shows its newest answer once it is given (run after an answer, not on every change: an observer
-# that kept it scrolled down fought clicks on an earlier answer's citations)
-SCROLL_CHAT = "() => { const c = document.querySelector('#tw-chat'); if (c) c.scrollTop = c.scrollHeight; }"
+# the conversation box shows its newest turn once it is given, from its question: a long checklist's title and first
+# groups were above the box, its end shown (run after an answer, not on every change: an observer that kept the box
+# scrolled down fought clicks on an earlier answer's citations)
+SCROLL_CHAT = """
+() => {
+  const c = document.querySelector('#tw-chat');
+  if (!c) return;
+  const asked = c.querySelectorAll('p.tw-q'), last = asked[asked.length - 1];
+  c.scrollTop = last ? c.scrollTop + last.getBoundingClientRect().top - c.getBoundingClientRect().top : c.scrollHeight;
+}
+"""
 
 
 # -- rendering (pure functions of library objects) ------------------------------------------------
@@ -196,7 +206,7 @@ def render_vote(h: dict) -> str:
 def render_chat(history: list[dict]) -> str:
     out = []
     for h in history:
-        out.append(f"<p><b>问：</b>{_e(h['question'])}</p>{h['html']}{render_vote(h)}<hr>")
+        out.append(f"<p class='tw-q'><b>问：</b>{_e(h['question'])}</p>{h['html']}{render_vote(h)}<hr>")
     return "".join(out) or "<p class='tw-meta'>请输入问题，例如：客户投诉多久内要响应？</p>"
 
 

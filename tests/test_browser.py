@@ -266,6 +266,16 @@ def test_the_conversation_scrolls_in_its_box_to_the_newest_answer(page):
     target = link.get_attribute("data-target")
     link.click()
     assert "tw-open" in page.locator(f"#{target}").get_attribute("class")
+    # a turn taller than the box is shown from its question (a long checklist showed its end, its title above the box)
+    _ask(page, "给我一份售后服务的合规自查清单")
+    page.wait_for_function("(() => { const c = document.querySelector('#tw-chat'), q = c.querySelectorAll('p.tw-q'); "
+                           "const top = q[q.length - 1].getBoundingClientRect().top - c.getBoundingClientRect().top; "
+                           "return top >= -2 && top < 40; })()", timeout=10_000)
+    # its last clause opens in the evidence panel's own box: the page does not scroll the chat out of sight
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("#tw-chat .tw-answer").last.locator("a.tw-cite").last.click()
+    assert page.evaluate("window.scrollY") < 300
+    page.screenshot(path=str(ARTIFACTS / "long_checklist.png"))
 
 
 def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
