@@ -194,6 +194,15 @@ def render_evidence_panel(history: list[dict]) -> str:
     return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>' for k, ev in enumerate(turns))
 
 
+MAX_TURNS = 40  # turns of the conversation kept in the browser (its storage is a few MB, shared with the page)
+
+
+def next_turn(history: list[dict]) -> int:
+    """The number of the next turn, unique in the conversation kept (its citations' anchors are ev-<turn>-<n>); the
+    oldest turns leave it, so it is not the count of those kept."""
+    return max((h.get("turn", i) for i, h in enumerate(history, 1)), default=0) + 1
+
+
 def render_vote(h: dict) -> str:
     """👍 / 👎 under an answer or a checklist of the chat, the vote given marked: any answer is rated, not only the last."""
     if not h.get("rid") or not (h.get("answer") or h.get("rated")):
@@ -393,12 +402,14 @@ def build(settings=None, server=None):
         cl = checklist(r, topic)
         if settings.llm.enabled:
             cl = polish_checklist(r, cl)
-        body, evidence = render_checklist_chat(cl, len(history) + 1, r)
+        turn = next_turn(history)
+        body, evidence = render_checklist_chat(cl, turn, r)
         key = uuid.uuid4().hex
         drafted[key] = (cl.topic, cl.scope or "", *checklist_page(cl))
         while len(drafted) > 32:  # an API client's chat has no page to take them
             drafted.pop(next(iter(drafted)))
         history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name, "rid": key,
+                        "turn": turn,
                         "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
         yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
@@ -422,7 +433,7 @@ def build(settings=None, server=None):
         return render_chat(history), render_evidence_panel(history), history, last, ""
 
     def ask(question, history, last, kb):
-        history = list(history or [])
+        history = list(history or [])[-(MAX_TURNS - 1):]  # the oldest turn leaves: the browser keeps MAX_TURNS
         q = (question or "").strip()
         topic = checklist_request(q) or checklist_follow_up(q, last)
         if topic is not None:
@@ -439,7 +450,7 @@ def build(settings=None, server=None):
         except TiaowenError as exc:
             yield refusal(q, exc, history, last)
             return
-        turn = len(history) + 1
+        turn = next_turn(history)
         full = render_answer(ans, turn)
         evidence = render_evidence(ans, turn, r)
         # stream: the answer appears statement by statement
@@ -449,7 +460,10 @@ def build(settings=None, server=None):
             shown += p
             yield (render_chat(history + [{"question": q, "html": shown + "…</div>"}]),
                    render_evidence_panel(history + [{"evidence": evidence}]), history, last, "")
-        history.append({"question": q, "html": full, "evidence": evidence, "answer": ans.to_dict(), "kb": r.kb.name,
+        # what is kept of the answer in the browser: all a vote records, not the clauses retrieved (their text doubled
+        # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload)
+        kept = {k: v for k, v in ans.to_dict().items() if k != "retrieved"}
+        history.append({"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name, "turn": turn,
                         "rid": uuid.uuid4().hex})
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
         yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
@@ -645,6 +659,7 @@ def build(settings=None, server=None):
                         ask_btn = gr.Button("提问", variant="primary", elem_id="tw-ask")
                         up = gr.Button("👍 有用", elem_id="tw-up")
                         down = gr.Button("👎 没用", elem_id="tw-down")
+                        clear = gr.Button("清空对话", elem_id="tw-clear")
                     fb = gr.Markdown()
                     copy = gr.Textbox(label="复制回答（含引用）", lines=3, buttons=["copy"], elem_id="tw-copy")
                 with gr.Column(scale=2):
@@ -656,6 +671,9 @@ def build(settings=None, server=None):
             for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
                 event.then(lambda: ("", ""), None, [q, fb], **private)
                 event.then(None, None, None, js=SCROLL_CHAT, **private)
+            # a new conversation: nothing shown, kept or followed on from (votes already given stay recorded)
+            clear.click(lambda: (render_chat([]), "", [], "", "", ""), None, [chat, evidence, history, last, copy, fb],
+                        **private)
             up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history, chat], **private)
             down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history, chat], **private)
             # the 👍 / 👎 under each answer: the page's script puts "<rid>:<vote>" in and clicks
@@ -747,7 +765,10 @@ def main():
         print(f"警告：TIAOWEN_HOST={server.host} 且未设置 TIAOWEN_AUTH，网络上的任何人都能提问、上传和删除文档 / "
               "warning: listening beyond localhost without TIAOWEN_AUTH", file=sys.stderr)
     demo.launch(server_name=server.host, server_port=server.port, auth=server.credentials(),
-                max_file_size=int(server.upload_max_mb * 2**20), css=CSS, js=JS)
+                max_file_size=int(server.upload_max_mb * 2**20), css=CSS, js=JS,
+                # Gradio's own record of every call (100 of them, the chat's HTML each time) filled the browser's
+                # storage, and the conversation's newest turns were lost on reload; the conversation is kept by the app
+                run_history=False)
 
 
 if __name__ == "__main__":

@@ -109,6 +109,21 @@ def test_a_checklist_asked_for_in_the_chat_is_drafted_with_citations(client):
     assert "24小时" in chat.rsplit("<hr>", 2)[-2] and "checklist" not in history[-1]
 
 
+def test_the_conversation_kept_in_the_browser_is_bounded(client):
+    """30 turns filled the browser's storage (each kept the clauses retrieved, twice the turn's size) and the newest
+    were lost on reload: the oldest turns leave after MAX_TURNS, each keeps what a vote records, and the anchors of
+    the next turn's citations are not an earlier turn's."""
+    from app import MAX_TURNS
+
+    _, _, history, _ = client.predict("客户投诉多久内要响应？", [], "default", api_name="/chat")
+    (first,) = history
+    assert "retrieved" not in first["answer"] and first["answer"]["citations"] and first["turn"] == 1
+    many = [{**first, "turn": t, "rid": f"r{t}"} for t in range(1, MAX_TURNS + 6)]
+    chat, evidence, history, _ = client.predict("退货政策是什么？", many, "default", api_name="/chat")
+    assert len(history) == MAX_TURNS and history[-1]["turn"] == MAX_TURNS + 6 and history[0]["turn"] == 7
+    assert evidence.count(f'id="ev-{MAX_TURNS + 6}-1"') == 1 and f'href="#ev-{MAX_TURNS + 6}-1"' in chat
+
+
 def test_a_checklist_asked_for_in_the_chat_is_reworded_by_a_model_and_still_cited(seed_home, tmp_path):
     """With a chat model configured, the chat's checklist is the 自查清单 page's: items reworded where the new words
     stay grounded, the notice says how many, every citation kept."""

@@ -287,6 +287,19 @@ def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
     assert page.locator("#tw-chat hr").count() == turns and "问题为空" not in page.locator("#tw-chat").inner_text()
 
 
+def test_the_conversation_is_cleared_and_gradio_keeps_no_run_history(page):
+    _ask(page, "客户投诉多久内要响应？")
+    # Gradio's record of every call filled the browser's storage (the newest turns were lost on reload)
+    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('gradio:run-history')).length") == 0
+    page.click("#tw-clear")
+    page.wait_for_function("document.querySelectorAll('#tw-chat .tw-answer').length === 0", timeout=10_000)
+    assert page.locator("#tw-evidence .tw-ev").count() == 0
+    page.reload()  # cleared for good, not only on the page
+    page.wait_for_selector("#tw-q textarea", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("#tw-chat .tw-answer").count() == 0 and "请输入问题" in page.locator("#tw-chat").inner_text()
+
+
 def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
     from click.testing import CliRunner
 
