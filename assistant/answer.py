@@ -472,12 +472,19 @@ def in_context(retriever: Retriever, question: str, previous: str) -> str:
     from ingest.tokenize import STOPWORDS, words
 
     q = question.strip()
-    if not previous or not FOLLOW_UP.match(q) or len(q) > FOLLOW_UP_CHARS:
+    if not previous or len(q) > FOLLOW_UP_CHARS:
+        return q
+    # a clause named by number alone, "第十三条呢" as "那第十三条呢", is of the document asked about before (it was
+    # looked up in every document: 第十三条 of two others, where the one asked about has twelve)
+    named_alone = bool(retriever.clause_refs(q)) and not retriever.mentions(q)[0]
+    if not FOLLOW_UP.match(q) and not named_alone:
         return q
     both = f"{previous} {q}"
     if retriever.clause_refs(q):
         docs = retriever.mentions(previous)[0]
-        return f"{'、'.join(f'《{d}》' for d in sorted(docs))}{FOLLOW_UP.sub('', q)}" if docs else both
+        if docs:
+            return f"{'、'.join(f'《{d}》' for d in sorted(docs))}{FOLLOW_UP.sub('', q)}"
+        return both if FOLLOW_UP.match(q) else q
     vocab = retriever.bm25.vocab_dict if retriever.bm25 is not None else {}
     own = [w for w in dict.fromkeys(words(FOLLOW_UP.sub("", q))) if len(w) >= 2 and w not in STOPWORDS
            and w not in _ASKING and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w in vocab]

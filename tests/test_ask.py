@@ -724,6 +724,11 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     ("商家入驻需要什么资质？", "那平台呢？", "商家入驻需要什么资质？ 那平台呢？"),
     # a clause named by number is looked up in the document the previous question named
     ("电商规章制度第七条是怎么规定的？", "那第四条呢", "《电商规章制度》第四条呢"),
+    # without 那 too, and one the document lacks is not another document's (it cited 第十三条 of two others)
+    ("电商规章制度第八条讲什么", "第十三条呢？", "《电商规章制度》第十三条呢？"),
+    ("电商规章制度第八条讲什么", "第十条讲什么？", "《电商规章制度》第十条讲什么？"),
+    # a clause named by number after a question that named no document: as it is
+    ("客户投诉多久内要响应？", "第十条呢", "第十条呢"),
     # no follow-up: as it is
     ("客户投诉多久内要响应？", "退货政策是什么？", "退货政策是什么？"),
 ])
@@ -736,6 +741,9 @@ def test_a_follow_up_is_asked_in_the_context_it_needs(seed_settings, previous, f
     assert in_context(r, follow_up, previous) == asked
     if follow_up == "那第四条呢":
         assert [c.label for c in answer(r, asked).citations] == ["《电商规章制度》第四条"]
+    if follow_up == "第十三条呢？":
+        got = answer(r, asked)
+        assert got.status == "not_found" and "所指文件中没有 第13条" in got.answer
     if follow_up == "那退货呢？":
         assert all("退" in c.text for c in answer(r, asked).citations)
 
