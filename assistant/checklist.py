@@ -857,17 +857,33 @@ def scope_named(topic: str) -> tuple[str | None, str]:
 _CHECKING = re.compile(r"合规|自查|检查|核查|checklist", re.IGNORECASE)
 
 
+# who the asker is, said beside the request: "我们是第三方平台，…", "…自查清单（交易型）", "…清单，支撑服务型企业"
+_SCOPE_SAID = re.compile(r"(交易型|第三方平台型?|支撑服务型?)")
+_ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
+
+
 def checklist_request(text: str) -> str | None:
     """The topic, where a message asks for a checklist rather than asks a question: "给我一份售后服务的合规自查清单",
     "退换货自查表", "列出商家入驻的合规要求" → the topic; "商品清单需要包含哪些内容？", "售后服务方面的要求" (a question
-    about them) and "负面清单" (a thing documents name, no request) → None."""
+    about them) and "负面清单" (a thing documents name, no request) → None. The request is the phrase that asks for the
+    list; the enterprise type the others say the asker is goes with the topic ("我们是第三方平台，帮我出一份退换货自查
+    清单" → 第三方平台型企业的退换货: its topic read "我们是第三方平台，帮我出一份退换货")."""
     t = re.sub(r"[。？?！!]+$", "", (text or "").strip())
+    asides = _ASIDE.findall(t)
+    phrases = [x.strip() for x in re.split(r"[，,；;。？?！!]", _ASIDE.sub("", t)) if x.strip()]
+    t = next((x for x in reversed(phrases) if _LIST_ASKED.search(x)), t)
     asked = _ASKING_FOR.match(t)
     listed = _LIST_ASKED.search(t, asked.end())
     if listed is None or not (asked.group() not in ("", "关于") or _CHECKING.search(listed.group())):
         return None
     topic = topic_of(t)
-    return topic if topic != t and 0 < len(topic) <= 50 else None
+    if topic == t or not 0 < len(topic) <= 50:
+        return None
+    said = [m.group(1) for x in asides + [p for p in phrases if p != t] for m in [_SCOPE_SAID.search(x)] if m]
+    if said and scope_named(topic)[0] is None:
+        scope = next(x for x in SCOPES if x.startswith(said[0]))
+        return f"{scope}企业的{topic}"
+    return topic
 
 
 # after a checklist, "那退换货呢？" asks for another topic's (not "那退货要多久呢？", a question)

@@ -572,6 +572,12 @@ def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
     # questions, and lists that documents name, are asked, not drafted
     ("商品清单需要包含哪些内容？", None), ("售后服务有哪些要求？", None), ("售后服务方面的要求", None),
     ("负面清单", None), ("装箱清单是什么", None), ("自查清单", None), ("客户投诉多久内要响应？", None),
+    # the request beside what the asker says of itself, its enterprise type with the topic (the topic read
+    # "我们是第三方平台，帮我出一份退换货"; the other two were answered as questions)
+    ("我们是第三方平台，帮我出一份退换货自查清单", "第三方平台型企业的退换货"),
+    ("退换货自查清单（第三方平台型）", "第三方平台型企业的退换货"),
+    ("给我一份个人信息保护的自查清单，交易型企业", "交易型企业的个人信息保护"),
+    ("我们做跨境的，给我一份售后服务自查清单", "售后服务"), ("退货要几天？给我一份退换货自查清单", "退换货"),
 ])
 def test_a_chat_message_that_asks_for_a_checklist_is_told_from_a_question(message, topic):
     from assistant.checklist import checklist_request
