@@ -666,7 +666,7 @@ def _replace(clause: Clause, **changes) -> Clause:
 # "3. 解决方案提供根据问题的性质…". The heading is a short phrase; the sentence after it opens with a
 # connective, with the heading's own word, restates the heading, or opens with who the rule binds and a modal.
 _OPENERS = frozenset("在 对于 为了 根据 通过 随着 当 如果 若 由于 作为 以 每 每一次 定期 结合 按照 依据 依照 针对 基于 "
-                     "良好".split())
+                     "良好 接到 收到".split())
 _NOT_IN_HEADING = frozenset("应 应当 应该 要 须 必须 需 需要 不得 禁止 严禁 可 可以 能 能够 不 是 将 把 被 由 "
                             "了 也 都 还 就 已 原则上".split())
 _NOT_FIRST = _OPENERS | frozenset("本 该 此 其 为 对 从 向 与 和".split())
@@ -675,9 +675,11 @@ _BINDS = re.compile(r"^(?:电子商务|电商)?(?:公共服务)?(?:平台运营�
                     r"(?:应当|应该|应|要|必须|须|需要|不得|是|作为)")
 
 
-def run_in_heading(body: str) -> str:
+def run_in_heading(body: str, among_headed: bool = False) -> str:
     """The heading run into the first sentence of a list item's text (without its number), '' where none
-    is found. Only a candidate: ``run_in_headings`` keeps those of a list where most items have one."""
+    is found. Only a candidate: ``run_in_headings`` keeps those of a list where most items have one. ``among_headed``:
+    the item is of such a list, and words before a connective phrase the modal follows are its heading too ("问题解决
+    在售后服务过程中，应确保…"; alone, "员工在上班期间，应…" has them for its subject)."""
     first = re.split(r"[，,。；;：:、（(“\"\s]", body, maxsplit=1)[0]
     toks = words(body[:40])
     if len(first) < 6 or not toks or toks[0] in _NOT_FIRST:
@@ -696,7 +698,7 @@ def run_in_heading(body: str) -> str:
         # a connective opens a phrase of its own before a rule with its own subject or none ("在交易过程中，可能…",
         # "定期组织…，提升…"); one that runs to the end of the sentence ("非法经营数额在五百万元以上的；") or
         # is followed by the modal ("员工在上班期间，应…") has the words before it for its subject
-        opens = nxt in _OPENERS and phrase.endswith(("，", ",")) and not _MODAL_FIRST.match(rest[len(phrase):])
+        opens = nxt in _OPENERS and phrase.endswith(("，", ",")) and (among_headed or not _MODAL_FIRST.match(rest[len(phrase):]))
         if opens or nxt in {t for t in toks[:i + 1] if len(t) >= 2} or _BINDS.match(rest):
             return head
         # "售后服务标准制定明确的售后服务标准": the heading restated in the first phrase after it
@@ -716,4 +718,9 @@ def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
     # headings differ from item to item: words that start several items ("电子商务平台应…", "电子商务企业应…")
     # are their subject
     found = [h if found.count(h) == 1 else "" for h in found]
-    return found if len(bodies) >= 2 and 2 * sum(map(bool, found)) > len(bodies) else [""] * len(bodies)
+    if len(bodies) < 2 or 2 * sum(map(bool, found)) <= len(bodies):
+        return [""] * len(bodies)
+    # the rest of a list whose items mostly have one: "2. 问题评估接到顾客反馈后，…", "4. 问题解决在…过程中，应…" among
+    # "1. 顾客反馈…", "3. 解决方案提供…" (their words were read as the item's own, "问题解决在售后服务过程中，是否确保…")
+    found = [h or run_in_heading(b, among_headed=True) for h, b in zip(found, bodies)]
+    return [h if found.count(h) == 1 else "" for h in found]

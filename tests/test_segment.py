@@ -527,6 +527,12 @@ def test_run_in_headings_are_kept_only_where_most_of_the_list_has_one():
     # the same words starting several items are their subject, not headings
     subjects = ["电子商务平台应建立投诉处理机制。", "电子商务企业应公示营业执照信息。", "电子商务平台不得删除消费者评价。"]
     assert run_in_heading(subjects[0]) == "电子商务" and run_in_headings(subjects) == ["", "", ""]
+    # among items that mostly have one, a heading before "接到…后，" or before "在…中，应…" is one too (both read as the
+    # item's own words: a checklist item "问题解决在售后服务过程中，是否确保…")
+    steps = ["顾客反馈顾客在购买产品后，可以通过多种渠道进行反馈。", "问题评估接到顾客反馈后，售后服务团队应进行评估。",
+             "解决方案提供根据问题的性质和复杂程度，售后服务团队应给予合适的解决方案。", "问题解决在售后服务过程中，应确保问题得到有效解决。"]
+    assert run_in_headings(steps) == ["顾客反馈", "问题评估", "解决方案提供", "问题解决"]
+    assert run_in_heading("员工在上班期间，应佩戴工牌。") == ""  # alone, the words before 在 are its subject
 
 
 # -- 2. cleaning ------------------------------------------------------------------------------------
