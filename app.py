@@ -113,6 +113,21 @@ def _e(text: str) -> str:
     return html.escape(text or "")
 
 
+def place(clause) -> str:
+    """Where a clause is: its document and the headings down to it, the document named once (its path starts with
+    it: "电子商务售后服务管理制度 · 电子商务售后服务管理制度 › 二、 › 2." named it twice)."""
+    path = list(clause.path)
+    return " › ".join(path if path and path[0] == clause.document else [clause.document, *path])
+
+
+def snippet(text: str, limit: int = 100) -> str:
+    """The start of a clause's text, cut after a sentence or phrase (it was cut mid-word: "…财务、安全、技")."""
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in "。；;！？，,、")
+    return text[:cut + 1 if cut >= limit // 2 else limit].rstrip("，,、") + "…"
+
+
 def render_answer(ans, turn: int) -> str:
     """The answer with each [n] linked to its clause in the evidence panel."""
     body = _e(ans.answer).replace("\n", "<br>")
@@ -122,7 +137,7 @@ def render_answer(ans, turn: int) -> str:
         body = f'<span class="tw-nf">{body}</span>'
         if ans.retrieved:
             body += "<br><b>可能相关：</b><ul>" + "".join(
-                f"<li>{_e(h.clause.label)}：{_e(h.clause.text[:100])}</li>" for h in ans.retrieved[:3]) + "</ul>"
+                f"<li>{_e(h.clause.label)}：{_e(snippet(h.clause.text))}</li>" for h in ans.retrieved[:3]) + "</ul>"
     if ans.mode == "llm":
         body += "<br><span class='tw-meta'>由模型生成，每处引用已核对</span>"
     if ans.notice:
@@ -175,14 +190,13 @@ def render_evidence(ans, turn: int, retriever) -> str:
     parts = []
     for c in ans.citations:
         clause = retriever.get(c.id)
-        path = " › ".join(clause.path)
         # a clause cited beside those retrieved: the parent of one (a list's lead-in, an article's first 款), or one added
         # (another document the question names); its rank was left blank
         sc = f" · {found[c.id]}" if c.id in found else (
             " · 所引条款的上级条款" if any(h.clause.parent_id == c.id for h in ans.retrieved) else " · 补充引用")
         parts.append(
             f'<details class="tw-ev" id="ev-{turn}-{c.n}" open><summary><b>[{c.n}] {_e(c.label)}</b></summary>'
-            f'<div class="tw-meta">{_e(c.document)} · {_e(path)}{_e(sc)} · <code>{_e(c.id)}</code></div>'
+            f'<div class="tw-meta">{_e(place(clause))}{_e(sc)} · <code>{_e(c.id)}</code></div>'
             f"<div>{_highlight(clause.text, stmt_of.get(c.n, ''))}</div></details>")
     return "".join(parts)
 
@@ -190,8 +204,11 @@ def render_evidence(ans, turn: int, retriever) -> str:
 def render_evidence_panel(history: list[dict]) -> str:
     """The clauses every turn cites, the last turn's shown: a [n] of an earlier answer opens its own (the script
     shows that turn's and hides the others)."""
-    turns = [h["evidence"] for h in history if h.get("evidence")]
-    return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>{ev}</div>' for k, ev in enumerate(turns))
+    turns = [h for h in history if h.get("evidence")]
+    # each turn's clauses under the question they answer (an earlier answer's [n] showed them with nothing to say whose)
+    return "".join(f'<div class="tw-turn"{"" if k == len(turns) - 1 else " hidden"}>'
+                   + (f"<p class='tw-meta tw-ev-q'>问：{_e(h['question'])}</p>" if h.get("question") else "")
+                   + f'{h["evidence"]}</div>' for k, h in enumerate(turns))
 
 
 MAX_TURNS = 40  # turns of the conversation kept in the browser (its storage is a few MB, shared with the page)
@@ -280,7 +297,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         clause = retriever.get(cid)
         evidence.append(
             f'<details class="tw-ev" id="ev-{turn}-{n}" open><summary><b>[{n}] {_e(clause.label)}</b></summary>'
-            f'<div class="tw-meta">{_e(clause.document)} · {_e(" › ".join(clause.path))} · <code>{_e(cid)}</code></div>'
+            f'<div class="tw-meta">{_e(place(clause))} · <code>{_e(cid)}</code></div>'
             f"<div>{_highlight(clause.text, quoted[cid])}</div></details>")
     return f"<div class='tw-answer'>{''.join(body)}</div>", "".join(evidence)
 

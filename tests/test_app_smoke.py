@@ -97,3 +97,23 @@ def test_the_evidence_panel_marks_every_sentence_the_answer_quotes(seed_settings
         assert len(metas) == len(ans.citations) and all(
             re.search(r"检索第 \d+ 位|按条款编号查到|所引条款的上级条款|补充引用", m) for m in metas), metas
 
+
+
+def test_clauses_are_placed_with_their_document_named_once_and_offered_cut_after_a_phrase(seed_settings):
+    """The evidence line named the document twice ("电子商务售后服务管理制度 · 电子商务售后服务管理制度 › 二、 › 2."), the
+    可能相关 list cut a clause mid-word ("…财务、安全、技"), and an earlier answer's clauses showed no question."""
+    from app import render_evidence, render_evidence_panel, snippet
+    from assistant.answer import answer
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    ans = answer(r, "客户投诉多久内要响应？")
+    metas = re.findall(r'<div class="tw-meta">(.*?) · ', render_evidence(ans, 1, r))
+    assert metas and all(m.count(c.document) == 1 and m.startswith(c.document) for m, c in zip(metas, ans.citations))
+    text = "建立企业运营、财务、安全、技术等管理制度，明确各部门职责。" * 4
+    cut = snippet(text)
+    assert cut.endswith("…") and text.startswith(cut[:-1]) and text[len(cut) - 1] in "。，、" and len(cut) <= 101
+    assert snippet("短的条款。") == "短的条款。"
+    panel = render_evidence_panel([{"question": "<b>第一问</b>", "evidence": "<details>1</details>"},
+                                   {"question": "第二问", "evidence": "<details>2</details>"}])
+    assert "问：&lt;b&gt;第一问&lt;/b&gt;" in panel and panel.index("第一问") < panel.index("<details>1") < panel.index("第二问")
