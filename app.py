@@ -632,13 +632,15 @@ def build(settings=None, server=None):
             return f"<p class='tw-nf'>{_e(str(exc))}</p>", None
         out = Path(tempfile.mkdtemp(prefix="tiaowen-eval-"))
         report = write_report(result, out)
-        rows = ["<table class='tw-table'><tr><th>set</th><th>config</th><th>hit@1</th><th>MRR</th>"
-                "<th>recall@5</th><th>citation F1</th><th>not_found recall</th></tr>"]
+        # headed in Chinese, the metric's name beside (the headers were English only)
+        rows = ["<table class='tw-table'><tr><th>问答集</th><th>配置</th><th>首位命中 hit@1</th><th>MRR</th>"
+                "<th>前 5 召回 recall@5</th><th>引用 F1</th><th>无答案识别率 not_found recall</th>"
+                "<th>误拒率 false refusal</th></tr>"]
         for sr in result.sets:
             for name, m in sr.summary.items():
                 rows.append(f"<tr><td>{_e(sr.qa.name)}</td><td>{_e(name)}</td><td>{m['hit@1']:.3f}</td>"
                             f"<td>{m['mrr']:.3f}</td><td>{m['recall@5']:.3f}</td><td>{m['cite_f1']:.3f}</td>"
-                            f"<td>{m['nf_recall']:.2f}</td></tr>")
+                            f"<td>{m['nf_recall']:.2f}</td><td>{m['false_refusal']:.1%}</td></tr>")
         rows.append("</table>")
         # the questions the first configuration chosen got wrong, as a table (it was the report's English markdown, raw)
         primary = next((c for c in configs if c.startswith("ours")), configs[0])

@@ -199,7 +199,7 @@ def test_the_evaluation_page_runs_a_set_and_shows_metrics_and_chart(page):
     page.click("#tw-ev-run")
     page.wait_for_selector("#tw-ev-table table", timeout=240_000)
     text = page.locator("#tw-ev-table").inner_text()
-    assert "ours" in text and "bm25" in text and "hit@1" in text
+    assert "ours" in text and "bm25" in text and "hit@1" in text and "首位命中" in text and "误拒率" in text
     # the questions ours got wrong, as a table in Chinese (it was the report's English markdown, raw)
     assert "seed · ours 答错的问题" in text and "### Questions" not in text and "**seed-" not in text
     page.wait_for_selector("#tw-ev-chart img", timeout=30_000)
