@@ -13,7 +13,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .citations import CANNOT_ANSWER
 from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, binding_item, penal, penalty_item
-from .retrieve import DEFINITION_ASK, DEFINITION_ASK_BEFORE, Hit, Retriever, asked_terms, defines, is_lead_in
+from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_terms, defines,
+                       is_lead_in)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -271,7 +272,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     sup = support_of(q, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
-                         lambda doc: next(iter(retriever.search(q, 1, within={doc})), None))
+                         lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     why = None
     if not hits:
         why = "知识库中没有相关条款"
@@ -367,12 +368,13 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     return chosen
 
 
-def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in) -> list[Hit]:
-    """A question that names two documents or more ("…平台规范和平台管理办法分别怎么写的？") is answered from each: the
+def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in, several: bool = False) -> list[Hit]:
+    """A question that names two documents or more ("…平台规范和平台管理办法分别怎么写的？"), or one where it asks
+    several (``several``: "公司规章和浙江地方标准分别怎么说？"), is answered from each named: the
     best clause of a named document none of the chosen is from is cited too, beyond ``max_clauses`` where the answer is
     full (it cited 《电子商务平台规范》5. alone, 《电子商务平台管理办法》一、2. ranked second; in place of a document's
     second clause, the one that answered was lost)."""
-    if len(named) < 2 or not chosen or any(h.lookup for h in chosen):
+    if len(named) < (1 if several else 2) or not chosen or any(h.lookup for h in chosen):
         return chosen
     out = list(chosen)
     for doc in sorted(named, key=lambda d: next((i for i, h in enumerate(ranked) if h.clause.document == d), len(ranked))):

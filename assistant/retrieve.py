@@ -47,6 +47,8 @@ def _in_order(form: str, name: str) -> bool:
     return all(ch in it for ch in form)
 
 
+# a question that asks what several documents say, each its own: "…和浙江地方标准分别怎么说？", "…各怎么规定？"
+SEVERAL_ASKED = re.compile(r"分别|各自|各(?:有|是)?(?:怎么|如何|什么)")
 # the administrative division codes that start a local standard's number (DB33/T 932: 浙江)
 PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "内蒙古": "15", "辽宁": "21", "吉林": "22", "黑龙江": "23",
              "上海": "31", "江苏": "32", "浙江": "33", "安徽": "34", "福建": "35", "江西": "36", "山东": "37", "河南": "41",
@@ -349,9 +351,12 @@ class Retriever:
         documents only, rather than those the question names)."""
         r = self.settings.retrieval
         k = k or r.k
-        docs, topic = self.mentions(question)
-        docs = within or docs
-        query = topic if docs and len(topic) >= 2 else question
+        named, topic = self.mentions(question)
+        # one document named where the question asks several ("公司规章和浙江地方标准分别怎么说？": the company's rules are
+        # named by no title): the whole base is searched, and the answer cites the named one's best beside (it was
+        # searched alone, and nothing in it answered)
+        docs = within or (set() if len(named) == 1 and SEVERAL_ASKED.search(question) else named)
+        query = topic if named and len(topic) >= 2 else question
         extra = self.expansion(query)
         # "按 DB33/T 932，…": search within the documents the question names; the dense search is made over
         # their vectors, BM25 over the whole base and cut to them (the named document's clauses must be among

@@ -260,6 +260,18 @@ def test_a_local_standard_named_by_its_province_is_searched(seed_settings, quest
     assert r.mentions("按江苏的地方标准，员工要不要持证上岗？")[0] == set()
 
 
+def test_one_document_named_where_several_are_asked_is_cited_beside_the_best_of_all(seed_settings):
+    """"公司规章和浙江地方标准分别怎么说？" names the standard by its province and the company's rules by no title: the
+    standard was searched alone, nothing in it answered, and the answer was 资料中未找到."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "怎么防止我们卖的东西侵犯别人的商标专利？公司规章和浙江地方标准分别怎么说？")
+    assert ans.status == "answered"
+    docs = [c.document for c in ans.citations]
+    assert docs[0] == "电商规章管理制度" and "DB33/T 932—2014 电子商务企业管理与服务规范" in docs
+    assert "不得盗用他人商标、专利" in ans.answer
+
+
 SHORT_LAWS = {  # four laws that all have a 第二十五条 / 第十三条 / 第十四条
     "中华人民共和国个人信息保护法": "第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：\n\n（一）取得个人的同意；\n\n"
                           "（二）为履行法定职责或者法定义务所必需；\n\n第二十五条 个人信息处理者不得公开其处理的个人信息。",
