@@ -324,6 +324,13 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
 
 
+# a rule's statement of purpose ("第一条 为了规范…，制定本法。"): it shares a question's words and answers none of it,
+# unless the question asks why (it padded "退货运费谁出？" with "为明确退货运费的承担…制定本规则")
+PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订)本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
+# (or what it was made by: "…分别说自己是依据哪些法律制定的？" — the purpose article names the laws)
+ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
@@ -337,9 +344,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     top = hits[0].score
+    asks_purpose = bool(ASKS_PURPOSE.search(q))
 
     def cited(h: Hit) -> bool:
-        return h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3)
+        return h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3
+                                            and (asks_purpose or not PURPOSE.match(h.clause.text)))
 
     for h in hits:
         if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):

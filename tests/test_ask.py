@@ -348,6 +348,26 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     assert _without_issuer("小额贷款公司监督管理暂行办法") == "小额贷款公司监督管理暂行办法"
 
 
+def test_a_statement_of_purpose_is_cited_only_where_the_question_asks_why(tmp_path):
+    """"退货运费谁出？" was padded with 第一条 "为明确退货运费的承担…，制定本规则", which shares its words and answers
+    nothing of it; asked for the rule's purpose or basis, it is cited."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "运费.txt").write_text(
+        "退货运费承担规则\n第一条 为明确退货运费的承担，减少退货纠纷，根据公司售后制度，制定本规则。\n"
+        "第二条 因商品质量问题退货的，来回运费由店铺承担。\n第三条 非质量问题退货的，退回运费由买家承担。\n"
+        "第四条 本规则自发布之日起施行。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    r = _retriever(s)
+    labels = [c.label for c in answer(r, "退货运费谁出？").citations]
+    assert labels and "《退货运费承担规则》第一条" not in labels, labels
+    assert "《退货运费承担规则》第一条" in [c.label for c in answer(r, "退货运费承担规则是根据什么制定的？").citations]
+
+
 def test_an_article_past_the_nine_hundred_and_ninety_ninth_is_named(short_laws):
     """"民法典第一千零三十八条" named no article (千 was no numeral to it); nor could a chat model cite one."""
     from assistant.citations import _ARTICLE
