@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ingest.clean import SENTENCE, norm
+from ingest.clean import CN_NUM, SENTENCE, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
@@ -471,6 +471,10 @@ def _ref_label(key: str) -> str:
 
 # a short message that follows on from the question before it: "那退货呢？", "还有第四条呢", "如果是平台呢"
 FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
+# an article named by its number and nothing else but what asks for it: "第十三条呢？", "第十条讲什么？" (not
+# "个人信息保护法第十三条", which names its law, nor "5.2.1讲什么", a standard's number any document may not have)
+ARTICLE_ALONE = re.compile(rf"\s*第[{CN_NUM}\d]+条(?:第[{CN_NUM}\d]+[款项])?\s*(?:呢|讲(?:的是|了)?(?:什么|啥)|说(?:的是|了)?(?:什么|啥)|"
+                           r"是什么|(?:是)?(?:怎么|如何)(?:规定|说)的?|(?:的)?内容(?:是什么)?|规定了?(?:什么|啥))?\s*[？?。！!]*")
 FOLLOW_UP_CHARS = 20
 
 
@@ -487,7 +491,7 @@ def in_context(retriever: Retriever, question: str, previous: str) -> str:
         return q
     # a clause named by number alone, "第十三条呢" as "那第十三条呢", is of the document asked about before (it was
     # looked up in every document: 第十三条 of two others, where the one asked about has twelve)
-    named_alone = bool(retriever.clause_refs(q)) and not retriever.mentions(q)[0]
+    named_alone = bool(ARTICLE_ALONE.fullmatch(q))
     if not FOLLOW_UP.match(q) and not named_alone:
         return q
     both = f"{previous} {q}"

@@ -258,6 +258,12 @@ def test_a_local_standard_named_by_its_province_is_searched(seed_settings, quest
         "电子商务公司管理制度", "DB33/T 932—2014 电子商务企业管理与服务规范"}
     assert r.mentions("在浙江开网店还有什么额外要求？")[0] == set()
     assert r.mentions("按江苏的地方标准，员工要不要持证上岗？")[0] == set()
+    # a standard of the province only: the words between are the standard's own before 地方标准, not the question's
+    # ("浙江的员工培训标准是什么？" was searched as "是什么"), no national one, and the province whose standard it is
+    for q in ("浙江的员工培训标准是什么？", "浙江地区退货运费标准是怎样的？", "浙江有没有相关的国家标准？"):
+        assert r.mentions(q)[0] == set(), q
+    assert r.mentions("江苏的电商企业要遵守浙江的地方标准吗？") == ({"DB33/T 932—2014 电子商务企业管理与服务规范"},
+                                                      "江苏的电商企业要遵守 吗")
 
 
 def test_one_document_named_where_several_are_asked_is_cited_beside_the_best_of_all(seed_settings):
@@ -761,6 +767,9 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     ("电商规章制度第八条讲什么", "第十条讲什么？", "《电商规章制度》第十条讲什么？"),
     # a clause named by number after a question that named no document: as it is
     ("客户投诉多久内要响应？", "第十条呢", "第十条呢"),
+    # a law named with its article, or a standard's number, is not the document asked about before
+    ("电商规章制度第八条讲什么", "个人信息保护法第十三条", "个人信息保护法第十三条"),
+    ("电商规章制度第八条讲什么", "5.2.1讲什么", "5.2.1讲什么"),
     # no follow-up: as it is
     ("客户投诉多久内要响应？", "退货政策是什么？", "退货政策是什么？"),
 ])
