@@ -670,6 +670,7 @@ _OPENERS = frozenset("在 对于 为了 根据 通过 随着 当 如果 若 由�
 _NOT_IN_HEADING = frozenset("应 应当 应该 要 须 必须 需 需要 不得 禁止 严禁 可 可以 能 能够 不 是 将 把 被 由 "
                             "了 也 都 还 就 已 原则上".split())
 _NOT_FIRST = _OPENERS | frozenset("本 该 此 其 为 对 从 向 与 和".split())
+_SUBJECT_END = re.compile(r"(?:平台|企业|公司|商家|经营者|人员|员工|部门|单位|团队|运营方|网站|客服|机构)$")
 _MODAL_FIRST = re.compile(r"\s*(?:应|须|必须|不得|要|需|可以|禁止|严禁)")
 _BINDS = re.compile(r"^(?:电子商务|电商)?(?:公共服务)?(?:平台运营方|平台|企业|商家|经营者|公司|网站)"
                     r"(?:应当|应该|应|要|必须|须|需要|不得|是|作为)")
@@ -722,5 +723,6 @@ def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
         return [""] * len(bodies)
     # the rest of a list whose items mostly have one: "2. 问题评估接到顾客反馈后，…", "4. 问题解决在…过程中，应…" among
     # "1. 顾客反馈…", "3. 解决方案提供…" (their words were read as the item's own, "问题解决在售后服务过程中，是否确保…")
-    found = [h or run_in_heading(b, among_headed=True) for h, b in zip(found, bodies)]
+    # (not a subject: "电子商务平台在交易过程中，应…", "企业对于重大投诉，应…")
+    found = [h or ("" if _SUBJECT_END.search(x := run_in_heading(b, among_headed=True)) else x) for h, b in zip(found, bodies)]
     return [h if found.count(h) == 1 else "" for h in found]

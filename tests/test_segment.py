@@ -533,6 +533,8 @@ def test_run_in_headings_are_kept_only_where_most_of_the_list_has_one():
              "解决方案提供根据问题的性质和复杂程度，售后服务团队应给予合适的解决方案。", "问题解决在售后服务过程中，应确保问题得到有效解决。"]
     assert run_in_headings(steps) == ["顾客反馈", "问题评估", "解决方案提供", "问题解决"]
     assert run_in_heading("员工在上班期间，应佩戴工牌。") == ""  # alone, the words before 在 are its subject
+    # nor, among them, a subject before its connective phrase
+    assert run_in_headings(steps[:3] + ["电子商务平台在交易过程中，应保障交易安全。", "企业对于重大投诉，应及时上报。"])[3:] == ["", ""]
 
 
 # -- 2. cleaning ------------------------------------------------------------------------------------
