@@ -859,6 +859,10 @@ _CHECKING = re.compile(r"合规|自查|检查|核查|checklist", re.IGNORECASE)
 
 # who the asker is, said beside the request: "我们是第三方平台，…", "…自查清单（交易型）", "…清单，支撑服务型企业"
 _SCOPE_SAID = re.compile(r"(交易型|第三方平台型?|支撑服务型?)")
+# what the asker says it is, not where it sells: "我们是第三方平台", "作为交易型企业" (not "我们在第三方平台上开店",
+# "我们不是第三方平台")
+_SELF_SAID = re.compile(r"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在]{0,6}?(交易型|第三方平台型?|支撑服务型?)"
+                        r"|^(交易型|第三方平台型?|支撑服务型?)(?:电子商务|电商)?(?:企业|公司)?$")
 _ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
 
 
@@ -871,15 +875,19 @@ def checklist_request(text: str) -> str | None:
     t = re.sub(r"[。？?！!]+$", "", (text or "").strip())
     asides = _ASIDE.findall(t)
     phrases = [x.strip() for x in re.split(r"[，,；;。？?！!]", _ASIDE.sub("", t)) if x.strip()]
-    t = next((x for x in reversed(phrases) if _LIST_ASKED.search(x)), t)
+    at = next((i for i in range(len(phrases) - 1, -1, -1) if _LIST_ASKED.search(phrases[i])), None)
+    t = phrases[at] if at is not None else t
     asked = _ASKING_FOR.match(t)
     listed = _LIST_ASKED.search(t, asked.end())
     if listed is None or not (asked.group() not in ("", "关于") or _CHECKING.search(listed.group())):
         return None
     topic = topic_of(t)
-    if topic == t or not 0 < len(topic) <= 50:
+    if topic == t and at and _ASKING_FOR.match(t).group():  # "售后服务，给我一份自查清单": the topic said before the request
+        topic = phrases[at - 1]
+    elif topic == t or not 0 < len(topic) <= 50:
         return None
-    said = [m.group(1) for x in asides + [p for p in phrases if p != t] for m in [_SCOPE_SAID.search(x)] if m]
+    said = [m.group(1) for m in map(_SCOPE_SAID.search, asides) if m]
+    said += [m.group(1) or m.group(2) for i, p in enumerate(phrases) if i != at for m in [_SELF_SAID.search(p)] if m]
     if said and scope_named(topic)[0] is None:
         scope = next(x for x in SCOPES if x.startswith(said[0]))
         return f"{scope}企业的{topic}"
