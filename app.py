@@ -149,7 +149,7 @@ def render_draft(draft) -> str:
     """A chat model's answer while it writes: the statements already verified, then a mark for the rest."""
     body = _e(draft.answer).replace("\n", "<br>")
     if draft.pending:
-        body += f" <span class='tw-meta'>…（生成中，{len(draft.pending)} 字待核对）</span>"
+        body += f" <span class='tw-meta tw-pending'>…（生成中，{len(draft.pending)} 字待核对）</span>"
     return f'<div class="tw-answer">{body}</div>'
 
 
@@ -428,6 +428,7 @@ def build(settings=None, server=None):
         history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name, "rid": key,
                         "turn": turn,
                         "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
+        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
         # the next message follows on from this checklist: "那退换货呢？"
         yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
             export(cl, "md").decode("utf-8") if cl.items else ""
@@ -447,10 +448,11 @@ def build(settings=None, server=None):
             gr.Warning(str(exc))
             return render_chat(history), render_evidence_panel(history), history, last, ""
         history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
+        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
         return render_chat(history), render_evidence_panel(history), history, last, ""
 
     def ask(question, history, last, kb):
-        history = list(history or [])[-(MAX_TURNS - 1):]  # the oldest turn leaves: the browser keeps MAX_TURNS
+        history = list(history or [])
         q = (question or "").strip()
         topic = checklist_request(q) or checklist_follow_up(q, last)
         if topic is not None:
@@ -475,13 +477,15 @@ def build(settings=None, server=None):
         shown = ""
         for p in pieces[:-1]:
             shown += p
-            yield (render_chat(history + [{"question": q, "html": shown + "…</div>"}]),
-                   render_evidence_panel(history + [{"evidence": evidence}]), history, last, "")
+            # (marked as still coming: a finished answer may hold "…", a clause offered cut after a phrase)
+            yield (render_chat(history + [{"question": q, "html": shown + "<span class='tw-pending'>…</span></div>"}]),
+                   render_evidence_panel(history + [{"question": q, "evidence": evidence}]), history, last, "")
         # what is kept of the answer in the browser: all a vote records, not the clauses retrieved (their text doubled
         # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload)
         kept = {k: v for k, v in ans.to_dict().items() if k != "retrieved"}
         history.append({"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name, "turn": turn,
                         "rid": uuid.uuid4().hex})
+        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
         yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
 
@@ -588,16 +592,21 @@ def build(settings=None, server=None):
         """The question asked before a document is deleted: which one, and that it cannot be undone; a document that
         cannot be deleted (not uploaded) is refused at once (it was asked about, then refused)."""
         if not document:
-            return gr.update(visible=False), "", _msg("请先选择文档")
+            return gr.update(visible=False), "", _msg("请先选择文档"), None
         try:
             upload_of(st.kb(kb), document)
         except refused as exc:
-            return gr.update(visible=False), "", _msg(f"删除失败：{exc}")
-        return (gr.update(visible=True), _msg(f"确定从知识库删除《{document}》？删除后不能撤销，需要时请重新上传。"), "")
+            return gr.update(visible=False), "", _msg(f"删除失败：{exc}"), None
+        return (gr.update(visible=True), _msg(f"确定从知识库删除《{document}》？删除后不能撤销，需要时请重新上传。"), "",
+                document)
 
-    def delete(document, kb):
+    def delete(document, kb, asked=None):
+        """Delete an uploaded document: on the page, the one the question named (``asked``; another chosen since, the
+        click is refused: it deleted whatever was chosen when 确认删除 was clicked); for the API, the one named."""
         if not document:
             return corpus_view(kb, "请先选择文档")
+        if asked is not None and asked != document:
+            return corpus_view(kb, f"未删除：所选文档已改为《{document}》，请重新点“删除该文档” / the selection changed")
         try:
             with st.writing(kb):
                 remove_upload(st.kb(kb), document)
@@ -695,7 +704,8 @@ def build(settings=None, server=None):
                         **private)
             up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history, chat], **private)
             down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history, chat], **private)
-            # the 👍 / 👎 under each answer: the page's script puts "<rid>:<vote>" in and clicks
+            # the 👍 / 👎 under each answer: the page's script keeps "<rid>:<vote>" in window.twVote and clicks the hidden
+            # button, whose js hands it to vote_on in place of the hidden box's value
             vote_sent = gr.Textbox(elem_id="tw-vote-in", elem_classes=["tw-hidden"])
             vote_send = gr.Button("vote", elem_id="tw-vote-send", elem_classes=["tw-hidden"])
             vote_send.click(vote_on, [vote_sent, history, kb_pick], [fb, history, chat],
@@ -734,8 +744,9 @@ def build(settings=None, server=None):
             # the files imported leave the box: the next 导入 sent them again ("未重复导入" for each)
             up_btn.click(upload, [files, kb_pick], corpus_outs, api_name="upload").then(lambda: None, None, files, **private)
             tree_btn.click(tree, [doc_pick, kb_pick], tree_html, api_name="tree")
-            del_btn.click(confirm_delete, [doc_pick, kb_pick], [del_row, del_ask, up_msg], **private)
-            del_yes.click(delete, [doc_pick, kb_pick], corpus_outs, api_name="delete").then(
+            asked_delete = gr.State(None)  # the document the question names (an API call names its own)
+            del_btn.click(confirm_delete, [doc_pick, kb_pick], [del_row, del_ask, up_msg, asked_delete], **private)
+            del_yes.click(delete, [doc_pick, kb_pick, asked_delete], corpus_outs, api_name="delete").then(
                 lambda: ("", gr.update(visible=False)), None, [tree_html, del_row], **private)  # its tree goes with it
             # the question asked of one document is not answered for another, nor for another knowledge base's
             for event in (del_no.click, doc_pick.change, kb_pick.change):

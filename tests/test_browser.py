@@ -58,10 +58,14 @@ def page(app_url):
 def _ask(page, question: str):
     page.get_by_role("tab", name="问答").click()
     n = page.locator("#tw-chat .tw-answer").count()
+    # the box is emptied after an answer: a question typed before that is emptied with it, its click lost
+    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
     page.fill("#tw-q textarea", question)
     page.click("#tw-ask")
+    # answered in full: no part still marked as coming (a finished answer may hold "…")
     page.wait_for_function(f"document.querySelectorAll('#tw-chat .tw-answer').length > {n} && "
-                           "!document.querySelector('#tw-chat').innerText.includes('…')", timeout=30_000)
+                           "!document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
+    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
     return page.locator("#tw-chat .tw-answer").last
 
 
@@ -156,23 +160,29 @@ def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_pa
     assert page.dialogs == []  # no script ran
 
 
+def _choose_document(page, title: str):
+    page.locator("#tw-doc input").fill(title)
+    page.get_by_role("option", name=title, exact=True).click()
+    page.wait_for_function(f"document.querySelector('#tw-doc input').value === {title!r}", timeout=10_000)
+    page.wait_for_timeout(300)  # its change event (which withdraws a question asked) is sent before the next click
+
+
 def test_a_document_is_deleted_only_once_the_user_confirms(page, tmp_path):
     doc = tmp_path / "临时制度.txt"
     doc.write_text("样品借用管理办法\n第一条 借用样品须登记，三日内归还。\n", encoding="utf-8")
     page.get_by_role("tab", name="知识库").click()
     page.set_input_files("#tw-upload input[type=file]", str(doc))
     page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('临时制度')", timeout=10_000)
-    page.click("#tw-import")
-    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
+    page.click("#tw-import")  # (the message of an earlier upload says 已导入 too: this one names its file)
+    page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入 临时制度.txt')",
+                           timeout=120_000)
     # a bundled document is refused at once, not asked about and then refused
-    page.locator("#tw-doc input").fill("电商规章制度")
-    page.get_by_role("option", name="电商规章制度", exact=True).click()
+    _choose_document(page, "电商规章制度")
     page.click("#tw-delete")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('只能删除上传的文档')",
                            timeout=10_000)
     assert not page.locator("#tw-delete-confirm").is_visible()
-    page.locator("#tw-doc input").fill("样品借用管理办法")
-    page.get_by_role("option", name="样品借用管理办法").click()
+    _choose_document(page, "样品借用管理办法")
     page.click("#tw-delete")  # one click deleted it
     page.wait_for_selector("#tw-delete-confirm", state="visible", timeout=10_000)
     assert "《样品借用管理办法》" in page.locator("#tw-delete-ask").inner_text()
@@ -296,7 +306,9 @@ def test_the_conversation_is_cleared_and_gradio_keeps_no_run_history(page):
     assert page.locator("#tw-evidence .tw-ev").count() == 0
     page.reload()  # cleared for good, not only on the page
     page.wait_for_selector("#tw-q textarea", timeout=30_000)
-    page.wait_for_timeout(1500)
+    page.get_by_role("tab", name="知识库").click()  # the page's load has run: it fills the document table with the chat
+    page.wait_for_selector("#tw-docs table", timeout=30_000)
+    page.get_by_role("tab", name="问答").click()
     assert page.locator("#tw-chat .tw-answer").count() == 0 and "请输入问题" in page.locator("#tw-chat").inner_text()
 
 
