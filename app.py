@@ -220,9 +220,20 @@ def next_turn(history: list[dict]) -> int:
     return max((h.get("turn", i) for i, h in enumerate(history, 1)), default=0) + 1
 
 
+def add_turn(history: list[dict], entry: dict) -> None:
+    """A turn added to the conversation kept, its oldest turns leaving beyond MAX_TURNS."""
+    history.append(entry)
+    del history[:-MAX_TURNS]
+
+
+def rated_of(h: dict) -> dict | None:
+    """What a vote on a turn records: its answer, or its checklist; None for a turn that is neither (a refusal)."""
+    return h.get("answer") or h.get("rated")
+
+
 def render_vote(h: dict) -> str:
     """👍 / 👎 under an answer or a checklist of the chat, the vote given marked: any answer is rated, not only the last."""
-    if not h.get("rid") or not (h.get("answer") or h.get("rated")):
+    if not h.get("rid") or not rated_of(h):
         return ""
     links = "".join(f'<a class="tw-vote-btn{" tw-voted" if h.get("vote") == v else ""}" href="#" data-vote="{v}" '
                     f'>{m}</a>' for v, m in (("up", "👍 有用"), ("down", "👎 没用")))
@@ -425,10 +436,8 @@ def build(settings=None, server=None):
         drafted[key] = (cl.topic, cl.scope or "", *checklist_page(cl))
         while len(drafted) > 32:  # an API client's chat has no page to take them
             drafted.pop(next(iter(drafted)))
-        history.append({"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name, "rid": key,
-                        "turn": turn,
-                        "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
-        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
+        add_turn(history, {"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name,
+                           "rid": key, "turn": turn, "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
         yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
             export(cl, "md").decode("utf-8") if cl.items else ""
@@ -447,8 +456,7 @@ def build(settings=None, server=None):
         if isinstance(exc, EmptyQuestion):
             gr.Warning(str(exc))
             return render_chat(history), render_evidence_panel(history), history, last, ""
-        history.append({"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
-        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
+        add_turn(history, {"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
         return render_chat(history), render_evidence_panel(history), history, last, ""
 
     def ask(question, history, last, kb):
@@ -483,9 +491,8 @@ def build(settings=None, server=None):
         # what is kept of the answer in the browser: all a vote records, not the clauses retrieved (their text doubled
         # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload)
         kept = {k: v for k, v in ans.to_dict().items() if k != "retrieved"}
-        history.append({"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name, "turn": turn,
-                        "rid": uuid.uuid4().hex})
-        del history[:-MAX_TURNS]  # the oldest turns leave: the browser keeps MAX_TURNS
+        add_turn(history, {"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name,
+                           "turn": turn, "rid": uuid.uuid4().hex})
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
         yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
 
@@ -504,7 +511,7 @@ def build(settings=None, server=None):
         history = list(history or [])
         at = next((i for i, h in enumerate(history) if rid and h.get("rid") == rid), None if rid else len(history) - 1)
         entry = dict(history[at]) if at is not None and at >= 0 else {}
-        rated = entry.get("answer") or entry.get("rated")  # an answer or a checklist
+        rated = rated_of(entry)
         if not rated:
             return "没有可评价的回答或清单", history, render_chat(history)
         mark = "👍" if vote == "up" else "👎"
