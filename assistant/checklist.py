@@ -858,11 +858,12 @@ _CHECKING = re.compile(r"合规|自查|检查|核查|checklist", re.IGNORECASE)
 
 
 # who the asker is, said beside the request: "我们是第三方平台，…", "…自查清单（交易型）", "…清单，支撑服务型企业"
-_SCOPE_SAID = re.compile(r"(交易型|第三方平台型?|支撑服务型?)")
+_SCOPE_WORD = r"(交易型|第三方平台型?|支撑服务型?)"  # an enterprise type as staff say it ("第三方平台" without 型)
+_SCOPE_SAID = re.compile(_SCOPE_WORD)
 # what the asker says it is, not where it sells: "我们是第三方平台", "作为交易型企业" (not "我们在第三方平台上开店",
 # "我们不是第三方平台")
-_SELF_SAID = re.compile(r"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在]{0,6}?(交易型|第三方平台型?|支撑服务型?)"
-                        r"|^(交易型|第三方平台型?|支撑服务型?)(?:电子商务|电商)?(?:企业|公司)?$")
+_SELF_SAID = re.compile(rf"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在]{{0,6}}?{_SCOPE_WORD}"
+                        rf"|^{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)?$")
 _ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
 
 
