@@ -282,7 +282,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
     if not cl.items:
         return f"<div class='tw-answer'>{checklist_not_found(cl)}</div>", ""
     number: dict[str, int] = {}
-    quoted: dict[str, str] = {}  # what the first item citing a clause says of it
+    marked: dict[str, str] = {}  # a clause's text, what the first item citing it says of it marked
     scope = f"（{_e(cl.scope)}企业）" if cl.scope else ""
     body = [f"<p>「{_e(cl.topic)}」自查清单{scope}，共 {len(cl.items)} 项（表格与下载见“自查清单”页）：</p>"]
     group = None
@@ -294,9 +294,11 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         for c in it.citations:
             n = number.setdefault(c.id, len(number) + 1)
             # the obligation as this clause states it: the first of the item's sources that it holds (the first
-            # clause's words were looked for in every one; a list's lead-in is cited before its item)
-            quoted.setdefault(c.id, next((src for src in it.sources if "<mark>" in _highlight(c.text, src)),
-                                         it.sources[0] if it.sources else ""))
+            # clause's words were looked for in every one; a list's lead-in is cited before its item); marked once, where
+            # the clause is first cited (each later citation marked it again, and the panel once more)
+            if c.id not in marked:
+                marked[c.id] = next((m for src in it.sources if "<mark>" in (m := _highlight(c.text, src))),
+                                    _highlight(c.text, it.sources[0] if it.sources else ""))
             links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
         kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
         body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")
@@ -309,7 +311,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         evidence.append(
             f'<details class="tw-ev" id="ev-{turn}-{n}" open><summary><b>[{n}] {_e(clause.label)}</b></summary>'
             f'<div class="tw-meta">{_e(place(clause))} · <code>{_e(cid)}</code></div>'
-            f"<div>{_highlight(clause.text, quoted[cid])}</div></details>")
+            f"<div>{marked[cid]}</div></details>")
     return f"<div class='tw-answer'>{''.join(body)}</div>", "".join(evidence)
 
 
