@@ -56,7 +56,8 @@ PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "�
              "云南": "53", "西藏": "54", "陕西": "61", "甘肃": "62", "青海": "63", "宁夏": "64", "新疆": "65"}
 # "浙江标准", "浙江那个地方标准", "浙江那个电商企业管理与服务的地方标准": the words between are the standard's own only
 # before 地方标准 (not "浙江的员工培训标准", "浙江有没有相关的国家标准")
-_PROVINCE = rf"({'|'.join(PROVINCES)})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
+_PROVINCE_NAME = re.compile("|".join(PROVINCES))
+_PROVINCE = rf"({_PROVINCE_NAME.pattern})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
 PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省标|[^，,。？?；;：:、]{1,12}?(?:地方标准|地标|省标))")
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
@@ -579,7 +580,7 @@ class Retriever:
         """Local standards the question names by their province ("浙江那个地方标准", "浙江的地标"): the documents whose
         code is that province's DB code (DB33 for 浙江), by the words that name them ("按浙江那个地方标准，电商企业的员工
         要不要持证上岗？" ranked the standard's 1 范围, which says 浙江省 and 电子商务企业, above 5.2.1)."""
-        for at in re.finditer("|".join(PROVINCES), q):  # each province said ("江苏的企业要遵守浙江的地方标准吗")
+        for at in _PROVINCE_NAME.finditer(q):  # each province said ("江苏的企业要遵守浙江的地方标准吗")
             m = PROVINCIAL_STANDARD.match(q, at.start())
             if m and not any(p in m.group()[len(m.group(1)):] for p in PROVINCES):
                 code = f"DB{PROVINCES[m.group(1)]}"
