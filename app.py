@@ -145,6 +145,11 @@ def render_answer(ans, turn: int) -> str:
     return f'<div class="tw-answer">{body}</div>'
 
 
+def pending_turn(doing: str) -> str:
+    """A turn asked and not yet answered: shown at once, with what is being done."""
+    return f"<div class='tw-answer'><span class='tw-meta tw-pending'>…（{_e(doing)}）</span></div>"
+
+
 def render_draft(draft) -> str:
     """A chat model's answer while it writes: the statements already verified, then a mark for the rest."""
     body = _e(draft.answer).replace("\n", "<br>")
@@ -229,6 +234,15 @@ def add_turn(history: list[dict], entry: dict) -> None:
 def rated_of(h: dict) -> dict | None:
     """What a vote on a turn records: its answer, or its checklist; None for a turn that is neither (a refusal)."""
     return h.get("answer") or h.get("rated")
+
+
+def marked(turns: list[dict], votes: dict) -> list[dict]:
+    """The turns with the votes given on them this session (rid → vote), in place: an answer still being written
+    returns the conversation as it was asked, without a vote given meanwhile."""
+    for h in turns:
+        if h.get("rid") in votes:
+            h["vote"] = votes[h["rid"]]
+    return turns
 
 
 def render_vote(h: dict) -> str:
@@ -418,17 +432,19 @@ def build(settings=None, server=None):
     def generated(q, q_full, history, last, r):
         """A chat model's answer (TIAOWEN_LLM__BASE_URL set): verified statements stream in as it writes."""
         shown, at = None, 0.0
+        yield history + [{"question": q, "html": pending_turn("模型生成中")}], "", history, last, ""
         for ev in stream_answer(r, q_full):
             if not isinstance(ev, Draft):
                 return ev
             if ev.answer != shown or time.monotonic() - at > 0.2:
                 shown, at = ev.answer, time.monotonic()
-                yield render_chat(history + [{"question": q, "html": render_draft(ev)}]), "", history, last, ""
+                yield history + [{"question": q, "html": render_draft(ev)}], "", history, last, ""
 
     def chat_checklist(q, topic, history, last, kb):
         """A message that asks for a checklist gets the checklist, cited as answers are; the 自查清单 page is filled
         with it (see to_checklist_page)."""
         r = st.retriever(kb)
+        yield history + [{"question": q, "html": pending_turn("正在整理清单")}], "", history, last, ""
         cl = checklist(r, topic)
         if settings.llm.enabled:
             cl = polish_checklist(r, cl)
@@ -441,7 +457,7 @@ def build(settings=None, server=None):
         add_turn(history, {"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name,
                            "rid": key, "turn": turn, "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
-        yield render_chat(history), render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
+        yield history, render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
             export(cl, "md").decode("utf-8") if cl.items else ""
 
     drafted: dict[str, tuple] = {}  # checklists drafted in the chat, until the 自查清单 page takes them
@@ -457,11 +473,19 @@ def build(settings=None, server=None):
         Nothing asked (提问 on an empty box) is said in a notice, not as a turn "问：" of the conversation."""
         if isinstance(exc, EmptyQuestion):
             gr.Warning(str(exc))
-            return render_chat(history), render_evidence_panel(history), history, last, ""
+            return history, render_evidence_panel(history), history, last, ""
         add_turn(history, {"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
-        return render_chat(history), render_evidence_panel(history), history, last, ""
+        return history, render_evidence_panel(history), history, last, ""
 
-    def ask(question, history, last, kb):
+    def ask(question, history, last, kb, votes=None):
+        """The chat's answer to a message, shown as it is written. Votes given while it is written (``votes``, the
+        session's: rid → vote) are kept in the conversation it returns, not undone by it."""
+        votes = {} if votes is None else votes
+        for shown, evidence, turns, follow, copy in answer_turns(question, history, last, kb):
+            yield render_chat(marked(shown, votes)), evidence, marked(turns, votes), follow, copy
+
+    def answer_turns(question, history, last, kb):
+        """ask's steps: (turns shown, evidence panel, conversation kept, what the next message follows on, copy)."""
         history = list(history or [])
         q = (question or "").strip()
         topic = checklist_request(q) or checklist_follow_up(q, last)
@@ -488,7 +512,7 @@ def build(settings=None, server=None):
         for p in pieces[:-1]:
             shown += p
             # (marked as still coming: a finished answer may hold "…", a clause offered cut after a phrase)
-            yield (render_chat(history + [{"question": q, "html": shown + "<span class='tw-pending'>…</span></div>"}]),
+            yield (history + [{"question": q, "html": shown + "<span class='tw-pending'>…</span></div>"}],
                    render_evidence_panel(history + [{"question": q, "evidence": evidence}]), history, last, "")
         # what is kept of the answer in the browser: all a vote records, not the clauses retrieved (their text doubled
         # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload)
@@ -496,7 +520,7 @@ def build(settings=None, server=None):
         add_turn(history, {"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name,
                            "turn": turn, "rid": uuid.uuid4().hex})
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
-        yield render_chat(history), render_evidence_panel(history), history, q_full, copy_text(ans)
+        yield history, render_evidence_panel(history), history, q_full, copy_text(ans)
 
     def api_ask(question, kb):
         """The `ask --json` shape; a question refused is {status: error, error} as in `ask --batch`."""
@@ -506,11 +530,13 @@ def build(settings=None, server=None):
             return {"question": question, "status": "error", "error": str(exc), "answer": "", "citations": [],
                     "retrieved": []}
 
-    def feedback(history, vote, kb, rid=None):
+    def feedback(history, vote, kb, rid=None, votes=None):
         """A vote on an answer or checklist of the chat: the one ``rid`` names (its 👍 / 👎), else the last (the buttons
         under the box). One vote an answer: the same vote again is not stored twice, another one is stored as its
-        change (``rated_id`` tells them apart: `eval --from-feedback` keeps the last)."""
-        history = list(history or [])
+        change (``rated_id`` tells them apart: `eval --from-feedback` keeps the last). ``votes`` (the session's, rid
+        → vote) has it too: an answer being written keeps it in the conversation it returns."""
+        votes = {} if votes is None else votes
+        history = marked(list(history or []), votes)
         at = next((i for i, h in enumerate(history) if rid and h.get("rid") == rid), None if rid else len(history) - 1)
         entry = dict(history[at]) if at is not None and at >= 0 else {}
         rated = rated_of(entry)
@@ -525,15 +551,17 @@ def build(settings=None, server=None):
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
         said = "已改为" if entry.get("vote") else "已记录"
         entry["vote"] = vote
+        if entry.get("rid"):
+            votes[entry["rid"]] = vote
         history[at] = entry
         return f"{said} {mark}（{which}）", history, render_chat(history)
 
-    def vote_on(sent, history, kb):
+    def vote_on(sent, history, kb, votes=None):
         """A 👍 / 👎 clicked under an answer of the chat: "<rid>:up"."""
         rid, _, vote = (sent or "").rpartition(":")
         if vote not in ("up", "down") or not rid:
             return gr.skip(), gr.skip(), gr.skip()
-        return feedback(history, vote, kb, rid)
+        return feedback(history, vote, kb, rid, votes)
 
     def make_checklist(topic, scope, kb):
         try:
@@ -688,6 +716,7 @@ def build(settings=None, server=None):
             # kept in the browser: the conversation and its citations survive a page refresh
             history = gr.BrowserState([], storage_key="tiaowen-history")
             last = gr.State("")
+            votes = gr.State({})  # the votes given this session, which an answer being written keeps (see ask)
             with gr.Row():
                 with gr.Column(scale=3):
                     chat = gr.HTML(render_chat([]), elem_id="tw-chat")
@@ -703,22 +732,26 @@ def build(settings=None, server=None):
                     gr.Markdown("### 引用条款")
                     evidence = gr.HTML(elem_id="tw-evidence")
             outs = [chat, evidence, history, last, copy]
-            asked = [q.submit(ask, [q, history, last, kb_pick], outs, api_name="ask_stream", **answering),
-                     ask_btn.click(ask, [q, history, last, kb_pick], outs, api_name="chat", **answering)]
+            asking = [q, history, last, kb_pick, votes]
+            asked = [q.submit(ask, asking, outs, api_name="ask_stream", **answering),
+                     ask_btn.click(ask, asking, outs, api_name="chat", **answering)]
             for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
                 event.then(lambda: ("", ""), None, [q, fb], **private)
                 event.then(None, None, None, js=SCROLL_CHAT, **private)
-            # a new conversation: nothing shown, kept or followed on from (votes already given stay recorded)
-            clear.click(lambda: (render_chat([]), "", [], "", "", ""), None, [chat, evidence, history, last, copy, fb],
-                        **private)
-            up.click(lambda h, kb: feedback(h, "up", kb), [history, kb_pick], [fb, history, chat], **private)
-            down.click(lambda h, kb: feedback(h, "down", kb), [history, kb_pick], [fb, history, chat], **private)
+            # a new conversation: nothing shown, kept or followed on from (votes already given stay recorded); an
+            # answer still being written is stopped, or it would bring the old conversation back when done
+            clear.click(lambda: (render_chat([]), "", [], "", "", "", {}), None,
+                        [chat, evidence, history, last, copy, fb, votes], cancels=asked, **private)
+            up.click(lambda h, kb, v: feedback(h, "up", kb, votes=v), [history, kb_pick, votes], [fb, history, chat],
+                     **private)
+            down.click(lambda h, kb, v: feedback(h, "down", kb, votes=v), [history, kb_pick, votes], [fb, history, chat],
+                       **private)
             # the 👍 / 👎 under each answer: the page's script keeps "<rid>:<vote>" in window.twVote and clicks the hidden
             # button, whose js hands it to vote_on in place of the hidden box's value
             vote_sent = gr.Textbox(elem_id="tw-vote-in", elem_classes=["tw-hidden"])
             vote_send = gr.Button("vote", elem_id="tw-vote-send", elem_classes=["tw-hidden"])
-            vote_send.click(vote_on, [vote_sent, history, kb_pick], [fb, history, chat],
-                            js="(v, h, kb) => [window.twVote || '', h, kb]", **private)
+            vote_send.click(vote_on, [vote_sent, history, kb_pick, votes], [fb, history, chat],
+                            js="(v, h, kb, votes) => [window.twVote || '', h, kb, votes]", **private)
         with gr.Tab("自查清单"):
             with gr.Row():
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")

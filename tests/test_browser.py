@@ -35,24 +35,35 @@ def app_url(seed_home, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(app_url):
+def playwright():
     from playwright.sync_api import sync_playwright
 
-    url, home = app_url
     ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-        page.dialogs = []
-        page.app_home = home
-        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
-        page.goto(url)
-        page.wait_for_selector("#tw-q textarea", timeout=30_000)
-        yield page
-        browser.close()
+    with sync_playwright() as p:  # one a thread: a second one inside it fails
+        yield p
+
+
+@pytest.fixture(scope="module")
+def page(app_url, playwright):
+    url, home = app_url
+    browser, page = _open(playwright, url, home)
+    yield page
+    browser.close()
+
+
+def _open(p, url: str, home: Path):
+    """Chromium (headless, Debian's) with the app's page loaded."""
+    browser = p.chromium.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+              "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+    page = browser.new_page(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+    page.dialogs = []
+    page.app_home = home
+    page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.wait_for_selector("#tw-q textarea", timeout=30_000)
+    return browser, page
 
 
 def _ask(page, question: str):
@@ -329,3 +340,48 @@ def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
     assert all(o["kind"] in ("duty", "prohibition") and o["quotes"][0] for o in mine["obligations"])
     assert not any("退换货" in q["question"] for q in map(json.loads, (tmp_path / "feedback_qa.jsonl").read_text(
         encoding="utf-8").splitlines()))  # a checklist is no Q&A item
+
+
+def test_a_vote_or_a_clear_while_an_answer_is_written_is_not_undone_by_it(seed_home, tmp_path, playwright):
+    """An answer being written returned the conversation as it was asked: a vote given meanwhile lost its mark (and
+    was stored again when given again), and 清空对话 was undone when the answer arrived. A chat model that takes
+    seconds to reply keeps the answer in progress."""
+    from tests.llm_server import ChatServer, Reply
+
+    home = tmp_path / "home"
+    shutil.copytree(seed_home, home)
+    with ChatServer(lambda req: Reply("资料中未找到", delay=4)) as srv, \
+            app_server(home, 120, {"TIAOWEN_LLM__BASE_URL": srv.url, "TIAOWEN_LLM__MODEL": "scripted"}) as app:
+        browser, page = _open(playwright, app.url, home)
+        _ask(page, "客户投诉多久内要响应？")
+        page.fill("#tw-q textarea", "退货政策是什么？")
+        page.click("#tw-ask")
+        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 2", timeout=10_000)
+        assert page.locator("#tw-chat .tw-pending").count() == 1  # shown at once, being written
+        first = page.locator("#tw-chat .tw-vote").first
+        first.locator("a[data-vote=down]").click()
+        page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=10_000)
+        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-answer').length === 2 && "
+                               "!document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
+        # the vote's mark outlives the answer written meanwhile, and the same vote again is not stored again
+        assert page.locator("#tw-chat .tw-vote").first.locator("a.tw-voted[data-vote=down]").count() == 1
+        page.locator("#tw-chat .tw-vote").first.locator("a[data-vote=down]").click()
+        page.wait_for_function("document.body.innerText.includes('已记录过 👎')", timeout=10_000)
+        feedback = home / "kb" / "default" / "feedback.jsonl"
+        assert [v["vote"] for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines())] == ["down"]
+        # cleared while an answer is written: the conversation stays cleared, the answer is dropped
+        page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
+        page.fill("#tw-q textarea", "商家入驻要交哪些材料？")
+        page.click("#tw-ask")
+        page.wait_for_function("document.querySelector('#tw-chat .tw-pending')", timeout=10_000)
+        page.click("#tw-clear")
+        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 0", timeout=10_000)
+        time.sleep(6)  # past the model's reply
+        assert page.locator("#tw-chat .tw-q").count() == 0 and "请输入问题" in page.locator("#tw-chat").inner_text()
+        page.reload()
+        page.wait_for_selector("#tw-q textarea", timeout=30_000)
+        page.get_by_role("tab", name="知识库").click()  # the page's load has run: it fills the document table
+        page.wait_for_selector("#tw-docs table", timeout=30_000)
+        page.get_by_role("tab", name="问答").click()
+        assert page.locator("#tw-chat .tw-q").count() == 0
+        browser.close()
