@@ -143,8 +143,16 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
-_QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names), whether it asks
-    # for a period of time)
+# when a rule was made or took effect: a date answers ("2014-09-25 实施", "自2019年1月1日起施行"), or the day it names
+# ("自发布之日起生效"); not "什么时候要回复" (a time limit)
+_DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么日期|几月几[日号])(?:开始|起)?(?:正式)?"
+                         r"(?:实施|施行|生效|发布|颁布|出台|印发|公布)|(?:实施|施行|生效|发布|颁布|出台)(?:的)?(?:时间|日期|年份)|哪年出")
+_DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
+                         r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起")
+_DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
+_QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
+    # states it, anywhere in the clause), whether it asks for a period of time)
+    _DATE_ROW,
     (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月", True),
     (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年", True),
     (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日", True),
@@ -188,10 +196,13 @@ def _asked(question: str, table) -> _Ask | None:
         m = pattern.search(question)
         if not m:
             continue
-        units = units or re.escape(m.group("unit"))
-        stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
+        if isinstance(units, re.Pattern):
+            stated = units
+        else:
+            units = units or re.escape(m.group("unit"))
+            stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
         before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
-        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) else ""
+        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) and units is not stated else ""
         return _Ask(m.group(0), stated, anchor, period)
     return None
 
@@ -289,7 +300,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             asked = unanswered_quantity(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
             if asked:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
-                why = f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体数量"
+                what = "日期" if _DATE_ASKED.search(asked) else "数量"
+                why = f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}"
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
@@ -368,6 +380,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                         if _states(h.clause, asked, q) and coverage(q, h.clause.index_text) >= least), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
+    when = _asked(q, [_DATE_ROW])
+    if when:  # "…什么时候实施": the clauses that state a date, not the others of the document named
+        chosen = [h for h in chosen if _states(h.clause, when, q)] or \
+            [h for h in ranked[: 2 * k] if _states(h.clause, when, q)][:1] or chosen
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]

@@ -146,6 +146,24 @@ def _is_boilerplate(s: str) -> bool:
     return any(p in s for p in BOILERPLATE)
 
 
+_COVER_KIND = re.compile(r"[\u4e00-\u9fff]{0,8}(?:地方|国家|行业|团体|企业)标准")
+_COVER_DATE = re.compile(r"(\d{4})\s*[-—–]\s*(\d{1,2})\s*[-—–]\s*(\d{1,2})\s*(发\s*布|实\s*施)")
+_COVER_ISSUER = re.compile(r"实\s*施\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,58}?)\s*发\s*布")  # after the dates
+
+
+def cover_line(text: str) -> str | None:
+    """What a standard's cover says of it, as one line "封面：浙江省地方标准，2014-08-25 发布，2014-09-25 实施，
+    浙江省质量技术监督局 发布" (the segmenter makes it a clause of its own: who issued a standard and when it took
+    effect are asked, and are said nowhere else); None for a cover without its dates."""
+    dates = [f"{y}-{int(m):02d}-{int(d):02d} {what[0]}{what[-1]}" for y, m, d, what in _COVER_DATE.findall(text)]
+    if not dates:
+        return None
+    kind = _COVER_KIND.search(text)
+    issuer = _COVER_ISSUER.search(text, [m.start(4) for m in _COVER_DATE.finditer(text)][-1])
+    facts = [kind.group(0) if kind else "", *dates, f"{issuer.group(1)} 发布" if issuer else ""]
+    return "封面：" + "，".join(f for f in facts if f)
+
+
 def _strip_cover_and_toc(s: str) -> str:
     """Remove a standard's cover page and table of contents run together in one line."""
     refs = list(TOC_REF.finditer(s))
@@ -189,6 +207,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     pending: list[str] = []  # lines of the current paragraph
     pending_line = 0
     number = ""  # a standard's clause number alone on its line, to open the next line
+    cover: list[str] = []  # the lines of a standard's cover page, one per line: made into one line (cover_line)
+    cover_at = 0
 
     def flush():
         nonlocal pending
@@ -235,14 +255,25 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         if PAGE_NUMBER.match(s) or PAGE_OF.match(s):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
-        if DOT_LEADER.search(s) or COVER_LINE.match(s) \
-                or not markdown and ADOPTION_NOTE.match(s) or MENU_LINE.match(s) and not starts_with_marker(s):
+        if COVER_LINE.match(s):
+            flush()
+            cover, cover_at = cover + [s], cover_at or no
+            continue
+        if cover and (said := cover_line(" ".join(cover))):  # the cover has ended (its dates said)
+            blocks.append(Block("text", said, line=cover_at))
+            cover, cover_at = [], 0
+        if DOT_LEADER.search(s) or not markdown and ADOPTION_NOTE.match(s) \
+                or MENU_LINE.match(s) and not starts_with_marker(s):
             flush()
             continue
         if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):
             flush()  # an English-only title line of a cover page
             continue
-        s = _strip_page_artifacts(_strip_cover_and_toc(s)).strip()
+        body = _strip_cover_and_toc(s)
+        if s.startswith("ICS") and (said := cover_line(s[: len(s) - len(body)])):  # a cover run together with the text
+            flush()
+            blocks.append(Block("text", said, line=no))
+        s = _strip_page_artifacts(body).strip()
         if not s:
             continue
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)

@@ -451,7 +451,22 @@ def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_sett
     assert "24小时" in ans.citations[0].text and "24小时" in ans.answer.splitlines()[0]
 
 
+@pytest.mark.parametrize("question, label, said", [
+    ("DB33/T 932什么时候开始实施的？", "封面", "2014-09-25 实施"),  # said only on its cover (the cover was dropped)
+    ("浙江那个电商地方标准是哪一年发布的？", "封面", "2014-08-25 发布"),
+    ("电商规章制度什么时候生效？", "第十二条", "自发布之日起生效"),  # the day it names
+])
+def test_a_question_when_a_rule_took_effect_cites_the_clause_that_says_so_alone(seed_settings, question, label, said):
+    """Before, the other clauses of the document named were cited beside it (5.2.1 交易型…, 投诉响应…)."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "answered" and [c.label.rpartition("》")[2] for c in ans.citations] == [label]
+    assert said in ans.answer
+
+
 @pytest.mark.parametrize("question,why", [
+    ("退货政策什么时候公布？", "“什么时候公布”，检索到的条款都没有给出这样的具体日期"),  # no clause states a date of it
     ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
     ("工作态度差的员工，公司最多能罚多少钱？", "“多少钱”，检索到的条款都没有给出"),  # the amount is blank (____元)
     ("员工的年终奖和年终奖考核怎么定？", "没有提到“年终奖”"),  # what it asks about twice, no document names
