@@ -93,7 +93,7 @@ LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
 # a duty of a regulator, a court or an association ("市场监督管理部门应当…", "消费者协会履行下列职责") is none of the
 # business the checklist is for
-REGULATOR = re.compile(r"(?:部门|机关|人民政府|人民法院|人民检察院|委员会|协会|(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
+REGULATOR = re.compile(r"(?:部门(?!经理|主管|负责人|领导)|机关|人民政府|人民法院|人民检察院|委员会|协会|(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
@@ -352,7 +352,8 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # where the modal's phrase names no one, whose duty it is is said first: "市场监督管理部门依照…对经营者予以
     # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
     subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
-    subject = re.sub(r"未经[^，,]{0,20}?(?:批准|同意|许可|核准)", "", subject)  # "未经有关部门批准不得…": whose leave, not whose duty
+    # "未经有关部门批准不得…", "经部门经理批准后方可…": whose leave, not whose duty
+    subject = re.sub(r"未?经[^，,]{0,20}?(?:批准|同意|许可|核准)后?", "", subject)
     return _authority_first(subject)
 
 

@@ -123,6 +123,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("档案馆和机关、团体、企业事业单位应当加强档案信息化建设。", None,  # one of several bearers is a business
      [("档案馆和机关、团体、企业事业单位应当加强档案信息化建设", "duty")]),
     ("经营者未经有关部门批准不得从事该项经营。", None, [("经营者未经有关部门批准不得从事该项经营", "prohibition")]),
+    # a company's 部门经理 is no authority, and whose leave is asked is not whose duty (the rule was dropped)
+    ("经部门经理或主管批准后方可离岗:特殊(紧急)情况应电话请假。", None,
+     [("经部门经理或主管批准后方可离岗:特殊(紧急)情况应电话请假", "duty")]),
+    ("部门经理应当及时审核员工的请假申请。", None, [("部门经理应当及时审核员工的请假申请", "duty")]),
     # a duty that only refers to other rules or to another role's duties has nothing of its own to check
     ("电子商务平台经营者为非经营用户提供服务，应当遵守本节有关规定。", None, []),
     ("网络直播服务提供者为经营者提供网络交易平台服务的，应当依法履行电子商务平台经营者的义务。", None, []),
