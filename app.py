@@ -432,19 +432,21 @@ def build(settings=None, server=None):
     def generated(q, q_full, history, last, r):
         """A chat model's answer (TIAOWEN_LLM__BASE_URL set): verified statements stream in as it writes."""
         shown, at = None, 0.0
-        yield history + [{"question": q, "html": pending_turn("模型生成中")}], "", history, last, ""
+        panel = render_evidence_panel(history)  # the earlier answers' clauses, until this one's are known
+        yield history + [{"question": q, "html": pending_turn("模型生成中")}], panel, history, last, ""
         for ev in stream_answer(r, q_full):
             if not isinstance(ev, Draft):
                 return ev
             if ev.answer != shown or time.monotonic() - at > 0.2:
                 shown, at = ev.answer, time.monotonic()
-                yield history + [{"question": q, "html": render_draft(ev)}], "", history, last, ""
+                yield history + [{"question": q, "html": render_draft(ev)}], panel, history, last, ""
 
     def chat_checklist(q, topic, history, last, kb):
         """A message that asks for a checklist gets the checklist, cited as answers are; the 自查清单 page is filled
         with it (see to_checklist_page)."""
         r = st.retriever(kb)
-        yield history + [{"question": q, "html": pending_turn("正在整理清单")}], "", history, last, ""
+        shown = history + [{"question": q, "html": pending_turn("正在整理清单")}]
+        yield shown, render_evidence_panel(history), history, last, ""
         cl = checklist(r, topic)
         if settings.llm.enabled:
             cl = polish_checklist(r, cl)
