@@ -20,7 +20,7 @@ from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
-_MARKER = re.compile(rf"^\s*({CLAUSE_MARKER})\s*")
+_MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|(?:封面|题注|前言|引言)：?)\s*")  # and a named part's (a standard's 封面)
 
 
 @dataclass(frozen=True)
@@ -145,11 +145,14 @@ _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
 _FEW = r"(?<![前这那过头近])"
 # when a rule was made or took effect: a date answers ("2014-09-25 实施", "自2019年1月1日起施行"), or the day it names
 # ("自发布之日起生效"); not "什么时候要回复" (a time limit)
-_DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么日期|几月几[日号])(?:开始|起)?(?:正式)?"
-                         r"(?:实施|施行|生效|发布|颁布|出台|印发|公布)|(?:实施|施行|生效|发布|颁布|出台)(?:的)?(?:时间|日期|年份)|哪年出")
+_MADE = r"(?:实施|施行|生效|发布|颁布|出台|印发|公布|通过|修正|修订|修改)"
+_DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么日期|几月几[日号])(?:开始|起)?(?:正式)?" + _MADE +
+                         r"|" + _MADE + r"(?:的)?(?:时间|日期|年份)|" + _MADE + r"(?:是|在)(?:哪年|哪一年|什么时候|何时)|哪年出")
 _DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
-                         r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起")
+                         r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起(?:施行|生效|实施|执行)")
 _DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
+_ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
+_A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
     # states it, anywhere in the clause), whether it asks for a period of time)
     _DATE_ROW,
@@ -220,6 +223,8 @@ def _states(clause: Clause, ask: _Ask, question: str) -> bool:
     text = clause.text.replace("____", "").replace("＿", "")
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
+    if ask.stated is not _DATE_STATED:  # "2022年4月14日 …公布" states no number of months
+        text = _A_DATE.sub("□", text)
     if ask.anchor and ask.anchor in text:
         # the number follows the anchor closely, within the same phrase; for a time asked, the anchor's period
         # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
@@ -381,9 +386,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     when = _asked(q, [_DATE_ROW])
-    if when:  # "…什么时候实施": the clauses that state a date, not the others of the document named
-        chosen = [h for h in chosen if _states(h.clause, when, q)] or \
+    if when:  # "…什么时候实施": the clauses that state a date, not the others of the document named; of those, the
+        # ones that say the act asked ("哪一年通过的" is not answered by "本法自2019年1月1日起施行" where a note says 通过)
+        dated = [h for h in chosen if _states(h.clause, when, q)] or \
             [h for h in ranked[: 2 * k] if _states(h.clause, when, q)][:1] or chosen
+        act = next((f for f in _ACTS if re.search(f, when.words)), None)
+        chosen = [h for h in dated if act and re.search(act, h.clause.text)] or dated
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]

@@ -164,6 +164,12 @@ def cover_line(text: str) -> str | None:
     return "封面：" + "，".join(f for f in facts if f)
 
 
+def note_line(notes: list[str]) -> str:
+    """A law's adoption notes as one line "题注：1993年10月31日…通过；…第二次修正" (the segmenter makes it a clause of its
+    own: when a law was passed and last amended is asked, and said nowhere else)."""
+    return "题注：" + "；".join(n.strip().strip("（()）").strip() for n in notes)
+
+
 def _strip_cover_and_toc(s: str) -> str:
     """Remove a standard's cover page and table of contents run together in one line."""
     refs = list(TOC_REF.finditer(s))
@@ -209,6 +215,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     number = ""  # a standard's clause number alone on its line, to open the next line
     cover: list[str] = []  # the lines of a standard's cover page, one per line: made into one line (cover_line)
     cover_at = 0
+    notes: list[str] = []  # a law's adoption notes under its title: made into one line (note_line)
 
     def flush():
         nonlocal pending
@@ -262,8 +269,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if cover and (said := cover_line(" ".join(cover))):  # the cover has ended (its dates said)
             blocks.append(Block("text", said, line=cover_at))
             cover, cover_at = [], 0
-        if DOT_LEADER.search(s) or not markdown and ADOPTION_NOTE.match(s) \
-                or MENU_LINE.match(s) and not starts_with_marker(s):
+        if not markdown and ADOPTION_NOTE.match(s):
+            flush()
+            notes.append(s)
+            continue
+        if notes:
+            blocks.append(Block("text", note_line(notes), line=no - 1))
+            notes = []
+        if DOT_LEADER.search(s) or MENU_LINE.match(s) and not starts_with_marker(s):
             flush()
             continue
         if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):

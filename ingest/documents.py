@@ -7,8 +7,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import (CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, clean_blocks,
-                    is_title_like, is_title_line, norm)
+from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code,
+                    clean_blocks, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
 
@@ -301,7 +301,10 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         # the file holds (民法典/合同编.md: "# 中华人民共和国民法典", "# 合同编"), which then heads the body,
         # so the part is in every clause's path and its 第一章 is told from the other parts' 第一章
         body = re.sub(r"^(#{1,5})(?=\s)", r"#\1", body, flags=re.M)
-        text = (titles[0] if titles else "") + "\n\n" + "".join(f"#{t}\n\n" for t in titles[1:]) + body
+        # its adoption notes ("1993年10月31日…通过", "…第二次修正"): one clause, 题注, under the title
+        notes = [ln.strip() for ln in head.splitlines() if ADOPTION_NOTE.match(ln.strip())]
+        text = (titles[0] if titles else "") + "\n\n" + (f"{note_line(notes)}\n\n" if notes else "") + \
+            "".join(f"#{t}\n\n" for t in titles[1:]) + body
     blocks = clean_blocks(text, markdown=markdown)
     stem = _VERSION.sub("", Path(source).stem)
     if markdown and not any(b.kind == "heading" and b.level == 1 for b in blocks):

@@ -374,6 +374,25 @@ def test_a_statement_of_purpose_is_cited_only_where_the_question_asks_why(tmp_pa
     assert "《退货运费承担规则》第一条" in [c.label for c in answer(r, "退货运费承担规则是根据什么制定的？").citations]
 
 
+def test_when_a_law_was_passed_or_amended_is_answered_from_its_adoption_note(tmp_path):
+    """LawRefBook's notes above <!-- INFO END --> were dropped: "…是哪一年通过的？" had nothing to cite. A month of a
+    date ("2021年4月29日") is no number of months ("试用期最长几个月"), which the notes' dates were taken for."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "中华人民共和国网络交易示范法", (
+        "2018年8月31日 第十三届全国人民代表大会常务委员会第五次会议通过\n\n2021年4月29日 第十三届全国人民代表大会常务委员会"
+        "第二十八次会议《关于修改〈中华人民共和国网络交易示范法〉的决定》修正\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n"
+        "第一条 网络交易经营者应当依法办理市场主体登记。\n\n第二条 网络交易经营者应当在首页显著位置公示营业执照信息。\n\n"
+        "第三条 网络交易经营者招用客服人员，应当依法订立劳动合同。\n\n第四条 本法自2019年1月1日起施行。\n"))
+    for question, label, said in (("网络交易示范法是哪一年通过的？", "题注", "2018年8月31日"),
+                                  ("网络交易示范法最近一次修正是什么时候？", "题注", "2021年4月29日"),
+                                  ("网络交易示范法什么时候施行？", "第四条", "2019年1月1日")):
+        ans = answer(r, question)
+        assert [c.label.rpartition("》")[2] for c in ans.citations] == [label] and said in ans.answer, (question, ans.answer)
+    ans = answer(r, "网络交易示范法规定客服人员的试用期最长能约定几个月？")
+    assert ans.status == "not_found" and "几个月" in ans.answer
+
+
 def test_an_article_past_the_nine_hundred_and_ninety_ninth_is_named(short_laws):
     """"民法典第一千零三十八条" named no article (千 was no numeral to it); nor could a chat model cite one."""
     from assistant.citations import _ARTICLE

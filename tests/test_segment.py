@@ -331,16 +331,24 @@ def test_markdown_law_second_paragraph_is_a_kuan_of_the_article():
     assert heads == ["《电子商务法》第一章 总则"]
 
 
-def test_lawrefbook_info_header_is_not_content():
+def test_lawrefbook_info_header_is_its_adoption_note_only():
+    """Its notes of when the law was passed and amended are one clause, 题注, in the chapters' stead (they were
+    dropped: "电子商务法是哪一年通过的？" had nothing to cite); the rest of the header is no content."""
     text = (
         "# 中华人民共和国示范法\n\n2018年8月31日 第十三届全国人民代表大会常务委员会第五次会议通过\n\n"
-        "<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范示范行为，制定本法。\n\n"
+        "2021年4月29日 第十三届全国人民代表大会常务委员会第二十八次会议《关于修改〈中华人民共和国示范法〉的决定》修正\n\n"
+        "该文件来源于某网站\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了规范示范行为，制定本法。\n\n"
         "第二条 本法自2019年1月1日起施行。\n"
     )
     doc = only_doc(text, "示范法(2018-08-31).md", markdown=True)
     assert doc.title == "中华人民共和国示范法"
-    assert [c.label for c in indexed(doc)] == ["《中华人民共和国示范法》第一条", "《中华人民共和国示范法》第二条"]
-    assert not any("常务委员会" in c.text for c in doc.clauses)
+    assert _labels_texts(doc) == [
+        ("《中华人民共和国示范法》题注", "题注：2018年8月31日 第十三届全国人民代表大会常务委员会第五次会议通过；2021年4月29日 "
+         "第十三届全国人民代表大会常务委员会第二十八次会议《关于修改〈中华人民共和国示范法〉的决定》修正"),
+        ("《中华人民共和国示范法》第一条", "第一条 为了规范示范行为，制定本法。"),
+        ("《中华人民共和国示范法》第二条", "第二条 本法自2019年1月1日起施行。")]
+    assert [c.path for c in indexed(doc)][1][1:] == ("第一章 总则", "第一条")  # its chapters as before
+    assert not any("来源" in c.text for c in doc.clauses)
 
 
 def test_markdown_without_title_uses_file_stem_without_date():
@@ -1296,7 +1304,9 @@ def test_a_regulations_adoption_note_under_its_title_is_not_its_title():
         doc = only_doc(f"某某省网络交易监督管理条例\n{note}\n第一章 总则\n第一条 为了规范网络交易活动，制定本条例。\n"
                        "第二条 本条例自2024年1月1日起施行。\n")
         assert doc.title == "某某省网络交易监督管理条例"
-        assert [c.label for c in indexed(doc)] == ["《某某省网络交易监督管理条例》第一条", "《某某省网络交易监督管理条例》第二条"]
+        assert [c.label for c in indexed(doc)] == ["《某某省网络交易监督管理条例》题注", "《某某省网络交易监督管理条例》第一条",
+                                                  "《某某省网络交易监督管理条例》第二条"]
+        assert indexed(doc)[0].text == "题注：" + note.strip("（）")  # a clause of its own, as in LawRefBook Markdown
 
 
 def test_a_numbered_heading_stays_a_line_of_its_own_over_its_text():
