@@ -111,8 +111,9 @@ _TITLE_LINE = re.compile(r"^([\u4e00-\u9fff]{2,20})[ \t]*\n\s*")  # a clause's t
 
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
-    ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
+    # (before 时限: "明确退换货条件、流程及时限", "七日内退货" are about returns, whatever time they set)
     ("退换货与退款", r"退货|换货|退换|退款|返还[^，,。；;]{0,6}(?:款|费|金)|运费"),  # not 返还个人信息, 返还商标
+    ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
     ("信息安全与保密", r"加密|泄露|保密|篡改"),  # (before 物流: "快递面单上的个人信息应当加密")
     # (before 记录 and 安全: "提供物流信息跟踪", "确保货物安全、按时送达" were filed under 记录与回访, 信息安全与保密)
