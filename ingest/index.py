@@ -344,15 +344,23 @@ class KnowledgeBase:
     def ingest(self, paths: list[str | Path], rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
         """Add or update the documents in ``paths``; files gone from a given folder are removed.
 
-        One ingest at a time per knowledge base: a second one fails at once with a message.
+        One ingest at a time per knowledge base: a second one fails at once with a message. A first ingest that
+        fails leaves no knowledge base behind (its folder held only the lock, and was listed as one).
         """
-        with self.locked():
-            try:
-                return self.ingest_locked(paths, rebuild, progress)
-            except Exception as exc:
-                if self.settings.chroma.url and is_transport_error(exc):
-                    raise server_down(self.settings.chroma.url, exc) from exc
-                raise
+        new = not self.dir.exists()
+        try:
+            with self.locked():
+                try:
+                    return self.ingest_locked(paths, rebuild, progress)
+                except Exception as exc:
+                    if self.settings.chroma.url and is_transport_error(exc):
+                        raise server_down(self.settings.chroma.url, exc) from exc
+                    raise
+        except BaseException as exc:
+            # (not where another ingest holds the lock: the folder is that one's, made just before)
+            if new and not isinstance(exc, IngestBusy) and not (self.dir / MANIFEST).exists():
+                shutil.rmtree(self.dir, ignore_errors=True)
+            raise
 
     @contextlib.contextmanager
     def locked(self):

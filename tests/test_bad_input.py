@@ -148,6 +148,22 @@ def test_cli_refuses_each_bad_file_with_a_message_and_the_index_is_unchanged(kb_
     assert index_state(home) == before
 
 
+def test_a_first_ingest_refused_leaves_no_knowledge_base_behind(tmp_path):
+    """Its folder was left with the lock in it, and the app listed it as a knowledge base."""
+    from ingest.index import KnowledgeBase
+    from ingest.loaders import LoadError
+    from tiaowen.settings import Settings
+
+    bad = bad_files(tmp_path / "bad")
+    s = Settings(home=tmp_path / "home")
+    for name in bad:
+        with pytest.raises(LoadError):
+            KnowledgeBase(s, "newkb").ingest([tmp_path / "bad" / name])
+        assert not s.kb_dir("newkb").exists(), name
+    res = cli("ingest", str(tmp_path / "bad" / "cut.docx"), "--kb", "newkb", home=tmp_path / "home")
+    assert res.returncode == 1 and "文件已损坏或不完整" in res.stderr and not s.kb_dir("newkb").exists()
+
+
 def test_a_50_mb_file_is_refused_before_it_is_read(kb_home, tmp_path):
     from ingest.index import KnowledgeBase
     from ingest.loaders import LoadError
