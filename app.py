@@ -476,7 +476,7 @@ def build(settings=None, server=None):
         if isinstance(exc, EmptyQuestion):
             gr.Warning(str(exc))
             return history, render_evidence_panel(history), history, last, ""
-        add_turn(history, {"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>"})
+        add_turn(history, {"question": q[:200], "html": f"<p class='tw-nf'>{_e(str(exc))}</p>", "refused": True})
         return history, render_evidence_panel(history), history, last, ""
 
     def ask(question, history, last, kb, votes=None):
@@ -737,8 +737,9 @@ def build(settings=None, server=None):
             asking = [q, history, last, kb_pick, votes]
             asked = [q.submit(ask, asking, outs, api_name="ask_stream", **answering),
                      ask_btn.click(ask, asking, outs, api_name="chat", **answering)]
-            for event in asked:  # the box is emptied, and the last answer's vote no longer shown under the next
-                event.then(lambda: ("", ""), None, [q, fb], **private)
+            for event in asked:  # the box is emptied (a question refused stays, to be mended), and the last answer's
+                # vote no longer shown under the next
+                event.then(lambda h: (gr.skip() if h and h[-1].get("refused") else "", ""), history, [q, fb], **private)
                 event.then(None, None, None, js=SCROLL_CHAT, **private)
             # a new conversation: nothing shown, kept or followed on from (votes already given stay recorded); an
             # answer still being written is stopped, or it would bring the old conversation back when done
@@ -757,7 +758,7 @@ def build(settings=None, server=None):
         with gr.Tab("自查清单"):
             with gr.Row():
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")
-                scope = gr.Dropdown(["", *SCOPES], value="", label="企业类型（DB33/T 932—2014）")
+                scope = gr.Dropdown([("不限", ""), *SCOPES], value="", label="企业类型（DB33/T 932—2014）")
             cl_btn = gr.Button("生成清单", variant="primary", elem_id="tw-cl")
             cl_files = gr.File(label="下载", file_count="multiple", elem_id="tw-cl-files")
             cl_html = gr.HTML(elem_id="tw-cl-table")

@@ -308,6 +308,18 @@ def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
     assert page.locator("#tw-chat hr").count() == turns and "问题为空" not in page.locator("#tw-chat").inner_text()
 
 
+def test_a_question_refused_stays_in_the_box_to_be_mended(page):
+    """It was emptied with the refusal: a 2,500-character question had to be pasted again to be shortened."""
+    long = "退货" * 1250
+    page.get_by_role("tab", name="问答").click()
+    page.fill("#tw-q textarea", long)
+    page.click("#tw-ask")
+    page.wait_for_function("document.querySelector('#tw-chat').innerText.includes('问题过长')", timeout=10_000)
+    time.sleep(1)  # past the step that empties the box after an answer
+    assert page.input_value("#tw-q textarea") == long
+    page.fill("#tw-q textarea", "")
+
+
 def test_the_conversation_is_cleared_and_gradio_keeps_no_run_history(page):
     _ask(page, "客户投诉多久内要响应？")
     # Gradio's record of every call filled the browser's storage (the newest turns were lost on reload)
