@@ -380,9 +380,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top 2k), among clauses that share as
         # much of the question's words as the best one does ("退款多久到账" is not answered by "离职必须提前一个月")
-        least = coverage(q, hits[0].clause.index_text)
+        # (of a question in several parts, the words of the part that asks: "网站首页多久改版一次？改版方案要谁审批？")
+        part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
+        least = coverage(part, hits[0].clause.index_text)
         stating = next((h for h in ranked[: 2 * k]
-                        if _states(h.clause, asked, q) and coverage(q, h.clause.index_text) >= least), None)
+                        if _states(h.clause, asked, q) and coverage(part, h.clause.index_text) >= least), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     when = _asked(q, [_DATE_ROW])

@@ -470,6 +470,15 @@ def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_sett
     assert "24小时" in ans.citations[0].text and "24小时" in ans.answer.splitlines()[0]
 
 
+def test_the_part_of_a_question_that_asks_how_long_is_answered_beside_the_other_part(seed_settings):
+    """"网站首页多久改版一次？改版方案要谁审批？" cited the approval alone: the clause that says 每年…一次, retrieved second,
+    shared fewer words with the whole question than the first did, though more with the part that asks how long."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "网站首页多久改版一次？改版方案要谁审批？")
+    assert "每年" in ans.answer and "总经理审批" in ans.answer and len(ans.citations) == 2, ans.answer
+
+
 @pytest.mark.parametrize("question, label, said", [
     ("DB33/T 932什么时候开始实施的？", "封面", "2014-09-25 实施"),  # said only on its cover (the cover was dropped)
     ("浙江那个电商地方标准是哪一年发布的？", "封面", "2014-08-25 发布"),
