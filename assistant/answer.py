@@ -151,6 +151,16 @@ _DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么
 _DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
                          r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起(?:施行|生效|实施|执行)")
 _DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
+_WHO_ASKED = re.compile(r"是谁|都?有谁|是哪些人|是哪个部门|是哪些单位")
+
+
+def _asked_noun(question: str) -> str | None:
+    """The word a question asks who is ("主要起草人是谁" → 起草人), or None."""
+    from ingest.tokenize import words
+
+    m = _WHO_ASKED.search(question)
+    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)] if m else []
+    return said[-1] if said else None
 _ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
 _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
@@ -387,6 +397,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                         if _states(h.clause, asked, q) and coverage(part, h.clause.index_text) >= least), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
+    noun = _asked_noun(q)
+    if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
+        chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
     when = _asked(q, [_DATE_ROW])
     if when:  # "…什么时候实施": the clauses that state a date, not the others of the document named; of those, the
         # ones that say the act asked ("哪一年通过的" is not answered by "本法自2019年1月1日起施行" where a note says 通过)

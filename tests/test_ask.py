@@ -470,6 +470,14 @@ def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_sett
     assert "24小时" in ans.citations[0].text and "24小时" in ans.answer.splitlines()[0]
 
 
+def test_a_question_who_someone_is_cites_the_clauses_that_name_them(seed_settings):
+    """"DB33/T 932—2014 的主要起草人是谁？" was padded with 2.4 (a definition) and 5.2.1, which name no 起草人."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "DB33/T 932—2014 的主要起草人是谁？")
+    assert [c.label.rpartition("》")[2] for c in ans.citations] == ["前言"] and "陈福棣" in ans.answer
+
+
 def test_the_part_of_a_question_that_asks_how_long_is_answered_beside_the_other_part(seed_settings):
     """"网站首页多久改版一次？改版方案要谁审批？" cited the approval alone: the clause that says 每年…一次, retrieved second,
     shared fewer words with the whole question than the first did, though more with the part that asks how long."""
