@@ -44,7 +44,8 @@ _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适�
                         r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
-DUTY = re.compile(_DUTY_WORD.pattern + r"|要(?=[建设制定做提保加遵按及对严明落实完健])|由[^，,。；;]{1,12}(?:承担|负责)")
+_MUST = r"要(?=[建设制定做提保加遵按及对严明落实完健])"  # "平台要建立…", "商家要遵守…" (not 要求, 需要, 重要)
+DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)")
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
@@ -589,11 +590,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         last = m.end()
     out = "".join(out) + reword(s[last:])
     liable = LIABILITY.search(out) if kind == "duty" and out == s else None
-    want = _modals(s)[1] if kind == "duty" and out == s else None
     if liable:  # "…，未采取必要措施的，依法…承担连带责任" → "…，是否采取必要措施"
         out = s[:liable.start()] + "是否" + liable.group(1)
-    elif want is not None and want.group().startswith("要"):  # 要 stays: "平台运营方要对…审核" → "平台运营方是否要对…审核"
-        out = s[:want.start()] + "是否" + s[want.start():]
     elif out == s and kind == "duty" and "是否" in s:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
@@ -614,7 +612,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a space between two characters
 # what ties a sentence to the one before it, which an item does not follow
 _CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先|因此|所以|为此|总之|与此同时|另一方面)[，,]\s*")
-_MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern})")
+_MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern}|{_MUST})")
 # a phrase that is a name with a modal inside it: "需要领用发票的单位和个人，", "国家规定必须使用注册商标的商品，"
 # (nothing before the modal but what prescribes it: "企业应当设立专门的客服团队，并应当…" is the duty itself)
 _NAMING_PHRASE = re.compile(r"^(?:[\u4e00-\u9fff、]{0,10}规定)?(?:需要|必须|应当|应)[\u4e00-\u9fff、]{1,16}的[\u4e00-\u9fff]{0,8}"
