@@ -261,12 +261,12 @@ def render_chat(history: list[dict]) -> str:
     return "".join(out) or "<p class='tw-meta'>请输入问题，例如：客户投诉多久内要响应？</p>"
 
 
-def copy_text(ans) -> str:
-    """The answer with its citations as text; an answer not found with the clauses it offers (it was the one line
-    "资料中未找到：…可能相关的条款见下。", the list it points to left out)."""
-    lines = [ans.answer, ""] + [f"[{c.n}] {c.label}：{c.text}" for c in ans.citations]
-    if ans.status == "not_found":
-        lines += [f"可能相关：{h.clause.label}：{h.clause.text}" for h in ans.retrieved[:3]]
+def copy_text(ans: dict) -> str:
+    """An answer (the `ask --json` shape) with its citations as text; an answer not found with the clauses it
+    offers (it was the one line "资料中未找到：…可能相关的条款见下。", the list it points to left out)."""
+    lines = [ans["answer"], ""] + [f"[{c['n']}] {c['label']}：{c['text']}" for c in ans["citations"]]
+    if ans["status"] == "not_found":
+        lines += [f"可能相关：{h['label']}：{h['text']}" for h in ans.get("retrieved", [])[:3]]
     return "\n".join(lines).strip()
 
 
@@ -517,12 +517,16 @@ def build(settings=None, server=None):
             yield (history + [{"question": q, "html": shown + "<span class='tw-pending'>…</span></div>"}],
                    render_evidence_panel(history + [{"question": q, "evidence": evidence}]), history, last, "")
         # what is kept of the answer in the browser: all a vote records, not the clauses retrieved (their text doubled
-        # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload)
-        kept = {k: v for k, v in ans.to_dict().items() if k != "retrieved"}
+        # a turn's size; 30 turns filled the browser's storage, and the newest were lost on reload), but the three
+        # offered where it is not found (the copy box is filled from it on reload)
+        said = ans.to_dict()
+        kept = {k: v for k, v in said.items() if k != "retrieved"}
+        if ans.status == "not_found":
+            kept["retrieved"] = [{k: h[k] for k in ("id", "label", "text")} for h in said["retrieved"][:3]]
         add_turn(history, {"question": q, "html": full, "evidence": evidence, "answer": kept, "kb": r.kb.name,
                            "turn": turn, "rid": uuid.uuid4().hex})
         # the next message follows on from this one, answered or not ("…第三条讲什么" not found, then "那第四条呢")
-        yield history, render_evidence_panel(history), history, q_full, copy_text(ans)
+        yield history, render_evidence_panel(history), history, q_full, copy_text(said)
 
     def api_ask(question, kb):
         """The `ask --json` shape; a question refused is {status: error, error} as in `ask --batch`."""
@@ -809,10 +813,11 @@ def build(settings=None, server=None):
 
         def on_load(h, kb):
             h = h or []
-            return (render_chat(h), render_evidence_panel(h),
+            said = (h[-1].get("answer") if h else None) or {}
+            return (render_chat(h), render_evidence_panel(h), copy_text(said) if said else "",  # the last answer's
                     gr.update(choices=kb_names(settings)), *corpus_view(kb))
 
-        demo.load(on_load, [history, kb_pick], [chat, evidence, kb_pick, *corpus_outs], **private).then(
+        demo.load(on_load, [history, kb_pick], [chat, evidence, copy, kb_pick, *corpus_outs], **private).then(
             None, None, None, js=SCROLL_CHAT, **private)
         # a plain API for scripts and tests: the answer as the `ask --json` shape
         api_q = gr.Textbox(visible=False)

@@ -99,8 +99,12 @@ def test_an_answer_cites_a_clause_that_opens_in_the_evidence_panel(page):
     _ask(page, "商品信息发布有什么要求？")
     page.click(f"#tw-chat a.tw-cite[data-target='{target}']")
     assert "tw-open" in opened.get_attribute("class") and opened.is_visible()
-    page.reload()  # the conversation and its citations survive a refresh
+    copied = page.input_value("#tw-copy textarea")
+    assert copied.startswith(page.locator("#tw-chat .tw-answer").last.inner_text()[:20]) and "\n[1] 《" in copied
+    page.reload()  # the conversation and its citations survive a refresh, and the last answer's copy (it was empty)
     page.wait_for_selector(f"#tw-chat a.tw-cite[data-target='{target}']", timeout=30_000)
+    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=10_000)
+    assert page.input_value("#tw-copy textarea") == copied
     page.click(f"#tw-chat a.tw-cite[data-target='{target}']")
     assert "tw-open" in page.locator(f"#{target}").get_attribute("class")
 
