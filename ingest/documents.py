@@ -301,8 +301,9 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
         # the file holds (民法典/合同编.md: "# 中华人民共和国民法典", "# 合同编"), which then heads the body,
         # so the part is in every clause's path and its 第一章 is told from the other parts' 第一章
         body = re.sub(r"^(#{1,5})(?=\s)", r"#\1", body, flags=re.M)
-        # its adoption notes ("1993年10月31日…通过", "…第二次修正"): one clause, 题注, under the title
-        notes = [ln.strip() for ln in head.splitlines() if ADOPTION_NOTE.match(ln.strip())]
+        # its adoption notes ("1993年10月31日…通过", "…第二次修正"): one clause, 题注, under the title (not in a file
+        # of one part: every part's file has the same notes, which would be one clause in several files)
+        notes = [ln.strip() for ln in head.splitlines() if ADOPTION_NOTE.match(ln.strip())] if len(titles) < 2 else []
         text = (titles[0] if titles else "") + "\n\n" + (f"{note_line(notes)}\n\n" if notes else "") + \
             "".join(f"#{t}\n\n" for t in titles[1:]) + body
     blocks = clean_blocks(text, markdown=markdown)
