@@ -161,11 +161,18 @@ def _asked_noun(question: str) -> str | None:
     m = _WHO_ASKED.search(question)
     said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)] if m else []
     return said[-1] if said else None
+# who bears a cost ("运费谁出", "由谁承担"): a clause that allocates it answers ("运费由消费者承担", "自行承担…费用")
+_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?(?:出|承担|负担|付|掏|买单|支付)|由谁来?(?:出|承担|负担|支付|付)|"
+                          r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)")  # "是买家出还是我们店出"
+_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+                           r"(?:自行|各自)(?:承担|负担)")
+_BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
 _ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
 _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
     # states it, anywhere in the clause), whether it asks for a period of time)
     _DATE_ROW,
+    _BEARS_ROW,
     (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月", True),
     (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年", True),
     (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日", True),
@@ -316,7 +323,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             if asked:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
                 what = "日期" if _DATE_ASKED.search(asked) else "数量"
-                why = f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}"
+                why = ("问题问的是由谁承担，检索到的条款都没有说明" if _BEARS_ASKED.search(asked) else
+                       f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}")
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
@@ -400,13 +408,14 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
-    when = _asked(q, [_DATE_ROW])
-    if when:  # "…什么时候实施": the clauses that state a date, not the others of the document named; of those, the
-        # ones that say the act asked ("哪一年通过的" is not answered by "本法自2019年1月1日起施行" where a note says 通过)
-        dated = [h for h in chosen if _states(h.clause, when, q)] or \
+    when = _asked(q, [_DATE_ROW, _BEARS_ROW])
+    if when:  # "…什么时候实施", "运费谁出": the clauses that state a date or who bears it, not the others of the
+        # document named; of those with a date, the ones that say the act asked ("哪一年通过的" is not answered by
+        # "本法自2019年1月1日起施行" where a note says 通过)
+        stating = [h for h in chosen if _states(h.clause, when, q)] or \
             [h for h in ranked[: 2 * k] if _states(h.clause, when, q)][:1] or chosen
-        act = next((f for f in _ACTS if re.search(f, when.words)), None)
-        chosen = [h for h in dated if act and re.search(act, h.clause.text)] or dated
+        act = next((f for f in _ACTS if when.stated is _DATE_STATED and re.search(f, when.words)), None)
+        chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]
