@@ -605,10 +605,19 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
             out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
+    first = STARTS_INSTRUCTING.match(s) if kind == "duty" and out != s else None
+    modal = _modals(s)[1] if first else None
+    if first and modal and _LATER_CASE.search(s[first.end():modal.start()]):
+        # an instruction, then a rule for a case of its own: both are checked ("建立…规则,置于…,相关规则调整时,应按照…
+        # 公示" read "建立…规则,…,是否按照…公示", the first duty not worded as a check; not "制定…价格，应当依据…",
+        # where the instruction is the case the rule is for)
+        at = first.end() - len(first.group(0).split("：")[-1].split(":")[-1])
+        out = out[:at] + "是否" + out[at:]
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     return re.sub(r"是否[，,]", "是否", out)
 
 
+_LATER_CASE = re.compile(r"[，,][^，,；;。]{2,20}(?:时|的)[，,]\s*$")  # "…,相关规则调整时," before a modal
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a space between two characters
 # what ties a sentence to the one before it, which an item does not follow
 _CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先|因此|所以|为此|总之|与此同时|另一方面)[，,]\s*")
@@ -1003,13 +1012,9 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
         elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
             # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")
-            if lead.lead_in is None and lead.kind == "duty" and STARTS_INSTRUCTING.match(lead.lead_words):
-                # a standard's "——" list under an instruction: the instruction is what is checked, a later modal part
-                # of it ("是否建立明确、详实的交易和服务规则，…相关规则调整时，应按照有关法规进行公示和备案，包括：营业执照…";
-                # it read "建立…，相关规则调整时，是否按照…")
-                head = "是否" + _SPACED.sub("", lead.lead_words)
-            else:
-                head = item_text(lead.lead_words, lead.kind)
+            # (a standard's "——" list under an instruction and a later rule: "是否建立明确、详实的交易和服务规则，…相关规则
+            # 调整时，是否按照有关法规进行公示和备案，包括：营业执照…", both checked; see item_text)
+            head = item_text(lead.lead_words, lead.kind)
             text = head.rstrip("：: ") + "：" + _MARKER.sub("", lead.sentence).lstrip("-—— ")
         else:
             text = item_text(lead.sentence, lead.kind, lead.heading)

@@ -226,6 +226,11 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # 要 before what is required is the modal ("是否要对…审核" read awkwardly); not 需要, 要求
     ("商户资质审核平台运营方要对入驻商家进行资质审核", "duty", "商户资质审核平台运营方是否对入驻商家进行资质审核"),
     ("平台要严格保护用户的个人信息,不得泄露", "prohibition", "平台是否严格保护用户的个人信息,是否杜绝泄露"),
+    # an instruction, then a rule for a case of its own: both are checked; an instruction that is the case its rule
+    # is for is not
+    ("建立服务规则,置于网站首页显眼位置,相关规则调整时,应按照有关法规进行公示", "duty",
+     "是否建立服务规则,置于网站首页显眼位置,相关规则调整时,是否按照有关法规进行公示"),
+    ("制定政府指导价、政府定价，应当依据有关商品的社会平均成本", "duty", "制定政府指导价、政府定价，是否依据有关商品的社会平均成本"),
     # 应收 is an account, "…的需要" and "用水需要" a need, 应当知晓 knowledge: none is reworded
     ("保理人应当向应收账款债务人主张应收账款债权", "duty", "保理人是否向应收账款债务人主张应收账款债权"),
     ("网络运营者应当按照维护网络安全的需要使用信息", "duty", "网络运营者是否按照维护网络安全的需要使用信息"),
@@ -312,9 +317,12 @@ def test_a_standards_dash_items_are_on_the_topic_their_lead_in_names(seed_settin
     items = checklist(r, "信息公示").items
     listed = [i.text for i in items if i.citations[0].label.endswith("5.2.2.2")]
     assert len(listed) == 5 and any("营业执照" in t for t in listed) and all("公示" in t for t in listed), listed
-    # checked as the instruction they are listed under (they read "建立…，相关规则调整时，是否按照…"), without the space
+    # checked as the instruction they are listed under (they read "建立…，相关规则调整时，是否按照…", the instruction
+    # not worded as a check), without the space
     # the PDF left in "有关 法规"
     assert all(t.startswith("是否建立明确、详实的交易和服务规则") and "有关法规" in t for t in listed), listed
+    # and the rule for its own case after it is checked too (it kept "…相关规则调整时，应按照…" inside the check)
+    assert all("相关规则调整时,是否按照有关法规进行公示和备案" in t for t in listed), listed
     assert any("持证上岗" in i.text and i.citations[0].label.endswith("5.2.1") for i in checklist(r, "员工培训").items)
 
 
