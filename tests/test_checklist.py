@@ -226,6 +226,8 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # 要 before what is required is the modal ("是否要对…审核" read awkwardly); not 需要, 要求
     ("商户资质审核平台运营方要对入驻商家进行资质审核", "duty", "商户资质审核平台运营方是否对入驻商家进行资质审核"),
     ("平台要严格保护用户的个人信息,不得泄露", "prohibition", "平台是否严格保护用户的个人信息,是否杜绝泄露"),
+    ("平台运营方不得擅自收集用户个人信息,同时要采取必要的技术措施", "prohibition",
+     "平台运营方是否杜绝擅自收集用户个人信息,同时是否采取必要的技术措施"),
     # an instruction, then a rule for a case of its own: both are checked; an instruction that is the case its rule
     # is for is not
     ("建立服务规则,置于网站首页显眼位置,相关规则调整时,应按照有关法规进行公示", "duty",
