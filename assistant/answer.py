@@ -12,7 +12,8 @@ from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .citations import CANNOT_ANSWER
-from .provisions import ASKS_CONSEQUENCE, ASKS_SANCTION, binding_item, penal, penalty_item
+from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, ASKS_SANCTION, binding_item, penal, penalty_item,
+                         states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_terms, defines,
                        is_lead_in)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
@@ -408,6 +409,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
+    if ASKS_PERMISSION.search(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
+        # "上班时间能打私人电话吗？": the rules that forbid or permit it, not a clause beside them that says neither
+        chosen = [h for h in chosen if h.lookup or states_rule(h.clause, parent(h.clause))]
     when = _asked(q, [_DATE_ROW, _BEARS_ROW])
     if when:  # "…什么时候实施", "运费谁出": the clauses that state a date or who bears it, not the others of the
         # document named; of those with a date, the ones that say the act asked ("哪一年通过的" is not answered by

@@ -958,6 +958,14 @@ def test_a_question_whether_an_act_is_allowed_is_answered_by_the_rule_that_forbi
     assert before in ranked[0] and any(rule in t for t in ranked[1:])  # asked otherwise, the order is the fused one
 
 
+def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_settings):
+    """"上班时间能打私人电话吗？" cited "早上上班时间适适当调整" beside the rule that forbids it, which says neither."""
+    from assistant.answer import answer
+
+    got = answer(_retriever(seed_settings), "上班时间能打私人电话吗？")
+    assert [c.label.rpartition("》")[2] for c in got.citations] == ["一、（三）"] and "禁止拨打私人电话" in got.answer
+
+
 @pytest.mark.parametrize("text, parent, rules", [
     ("（三）使用“国家级”、“最高级”、“最佳”等用语；", "广告不得有下列情形：", True),  # its lead-in forbids
     ("企业应当运用多种营销手段，包括搜索引擎优化、社交媒体营销等。", None, False),
