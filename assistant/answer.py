@@ -152,24 +152,16 @@ _DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么
 _DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
                          r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起(?:施行|生效|实施|执行)")
 _DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
-_WHO_ASKED = re.compile(r"是谁|都?有谁|是哪些人|是哪个部门|是哪些单位")
-
-
-def _asked_noun(question: str) -> str | None:
-    """The word a question asks who is ("主要起草人是谁" → 起草人), or None."""
-    from ingest.tokenize import words
-
-    m = _WHO_ASKED.search(question)
-    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)] if m else []
-    return said[-1] if said else None
+_ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
+# a date, which states no number of months or days ("2022年4月14日 …公布" answers no "几个月")
+_A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                     r"\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 # who bears a cost ("运费谁出", "由谁承担"): a clause that allocates it answers ("运费由消费者承担", "自行承担…费用")
 _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?(?:出|承担|负担|付|掏|买单|支付)|由谁来?(?:出|承担|负担|支付|付)|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)")  # "是买家出还是我们店出"
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
-_ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
-_A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
     # states it, anywhere in the clause), whether it asks for a period of time)
     _DATE_ROW,
@@ -201,6 +193,18 @@ _TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工�
 
 # "想写多少就写多少", "能卖多少算多少": any amount, no question for one
 _ANY_AMOUNT = re.compile(r"多少(?:就|算|便)[\u4e00-\u9fff]{0,3}?多少")
+
+
+_WHO_ASKED = re.compile(r"是谁|都?有谁|是哪些人|是哪个部门|是哪些单位")
+
+
+def _asked_noun(question: str) -> str | None:
+    """The word a question asks who is ("主要起草人是谁" → 起草人), or None."""
+    from ingest.tokenize import words
+
+    m = _WHO_ASKED.search(question)
+    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)] if m else []
+    return said[-1] if said else None
 
 
 class _Ask(NamedTuple):
@@ -324,8 +328,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             if asked:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
                 what = "日期" if _DATE_ASKED.search(asked) else "数量"
-                why = ("问题问的是由谁承担，检索到的条款都没有说明" if _BEARS_ASKED.search(asked) else
-                       f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}")
+                why = "问题问的是由谁承担，检索到的条款都没有说明" if _BEARS_ASKED.search(asked) else \
+                    f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}"
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
