@@ -314,6 +314,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     why = None
     if not hits:
         why = "知识库中没有相关条款"
+    elif unknown := retriever.unknown_document(q):
+        why = f"知识库中没有《{unknown}》（可在“知识库”页导入该文件）"
     elif not hits[0].lookup:
         missing = retriever.missing_refs(q)
         if missing:
@@ -414,8 +416,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
     if ASKS_PERMISSION.search(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
-        # "上班时间能打私人电话吗？": the rules that forbid or permit it, not a clause beside them that says neither
-        chosen = [h for h in chosen if h.lookup or states_rule(h.clause, parent(h.clause))]
+        # "上班时间能打私人电话吗？": the rules that forbid or permit it (and the items of one cited), not a clause
+        # beside them that says neither
+        ids = {h.clause.id for h in chosen}
+        chosen = [h for h in chosen if h.lookup or h.clause.parent_id in ids or states_rule(h.clause, parent(h.clause))]
     when = _asked(q, [_DATE_ROW, _BEARS_ROW])
     if when:  # "…什么时候实施", "运费谁出": the clauses that state a date or who bears it, not the others of the
         # document named; of those with a date, the ones that say the act asked ("哪一年通过的" is not answered by

@@ -60,6 +60,12 @@ _PROVINCE_NAME = re.compile("|".join(PROVINCES))
 _PROVINCE = rf"({_PROVINCE_NAME.pattern})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
 PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省标|[^，,。？?；;：:、]{1,12}?(?:地方标准|地标|省标))")
 CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
+# the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
+_NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
+                           r"\s*(?:的)?\s*$")
+_ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|按照|根据|依据|依照|按|那么?|看看|查一下|查查)")
+# what names no one document: "本法", "这个制度", "公司制度", "相关法规"
+_GENERIC_NAME = re.compile(r"^(?:本|该|这|那|此|上述|我们|我司|公司|咱们|相关|有关|其他|各)|^(?:法律|法规|规章制度|管理制度)$")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
@@ -500,6 +506,22 @@ class Retriever:
         """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'; several joined by '|'), in ``docs`` if
         given."""
         return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
+
+    def unknown_document(self, question: str) -> str | None:
+        """A document the question names before an article number that the knowledge base does not hold
+        ("网络交易监督管理办法第十二条是怎么规定的？" was answered by the 第十二条 of seven other laws), or None. A name
+        that is part of a title held ("管理办法第五条") or that names no one document ("公司制度第三条") is not one."""
+        for m in ARTICLE_REF.finditer(question):
+            before = question[:m.start()]
+            if self._named_documents(before):
+                continue
+            name = _NAMED_BEFORE.search(before)
+            if name is None:
+                continue
+            core = _ASKING_FIRST.sub("", name.group(1)).removeprefix("中华人民共和国")
+            if len(core) >= 3 and not _GENERIC_NAME.search(core) and not any(core in norm(t) for t in self.documents):
+                return core
+        return None
 
     def missing_refs(self, question: str) -> list[str]:
         """Clause numbers the question names in a named document that has no such clause."""

@@ -329,6 +329,24 @@ def test_a_law_named_short_or_by_its_item_is_looked_up_in_that_law(short_laws, q
     assert ans.status == "answered" and [c.label for c in ans.citations] == labels, ans.answer
 
 
+@pytest.mark.parametrize("question, missing", [
+    ("网络交易监督管理办法第十二条是怎么规定的？", "网络交易监督管理办法"),  # it cited the 第十二条 of every law held
+    ("请问《民法典》第一千一百六十五条怎么说", "民法典"),  # it cited another law's article
+])
+def test_an_article_of_a_document_the_knowledge_base_lacks_is_not_found(short_laws, question, missing):
+    from assistant.answer import answer
+
+    ans = answer(short_laws, question)
+    assert ans.status == "not_found" and f"知识库中没有《{missing}》" in ans.answer and not ans.citations, ans.answer
+
+
+@pytest.mark.parametrize("question", ["消法第二十五条", "本法第十三条", "公司制度第十三条说了什么", "按个人信息保护法第十三条"])
+def test_an_article_named_by_a_document_held_or_by_no_one_document_is_not_refused(short_laws, question):
+    from assistant.answer import answer
+
+    assert "知识库中没有" not in answer(short_laws, question).answer
+
+
 def test_a_company_rule_is_named_without_its_company(tmp_path):
     """Staff name their company's rule without the company: "仓储发货管理规定第二条" cited every document's 第二条. A law
     about such companies keeps its name ("监督管理条例" names no "证券公司监督管理条例")."""
