@@ -431,7 +431,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]
-    framing = next((h for h in hits if h.clause.id == first.clause.parent_id and not h.lookup), None)
+    framing = next((h for h in ranked[: 2 * k] if h.clause.id == first.clause.parent_id and not h.lookup), None)
     if framing is not None and not first.lookup and framing.score >= 0.9 * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen

@@ -789,6 +789,24 @@ def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
     assert "并通知履行个人信息保护职责的部门和个人[1]；" in ans.answer and "下列事项" not in ans.answer
 
 
+@pytest.mark.slow
+def test_an_article_retrieved_just_below_the_top_k_is_cited_before_its_paragraph(tmp_path):
+    """消费者权益保护法 第二十五条 (七日内退货，且无需说明理由) ranked 8th, below its own 款 and items, which carry its
+    context: "收到货以后几日内可以无理由退货？" was answered by 第二款 (the exceptions) alone, or not found."""
+    from tests.conftest import laws_or_skip
+
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    laws = laws_or_skip()
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([laws / "民法商法/消费者权益保护法(2013-10-25).md",
+                             laws / "部门规章/市场监督管理总局/侵害消费者权益行为处罚办法(2015-01-05).md"])
+    ans = answer(_retriever(s), "收到货以后几日内可以无理由退货？")
+    assert ans.citations[0].label == "《中华人民共和国消费者权益保护法》第二十五条" and "七日内退货" in ans.answer
+
+
 def test_a_clause_of_several_sentences_gets_a_vector_for_each_sentence():
     from ingest.index import clause_vector_id, dense_units, vector_id
     from ingest.records import Clause
