@@ -848,6 +848,8 @@ def topic_of(request: str) -> str:
     topic that names the duties it is about ("平台对平台内经营者的管理义务") is kept whole."""
     t = re.sub(r"[。？?！!]+$", "", request.strip())
     t = _LIST_ASKED.sub("", _ASKING_FOR.sub("", t, count=1)).strip(" 的")
+    # "广告合规": 合规 is what a checklist is for, no word of its topic (its clauses were the ones that say 合法合规)
+    t = re.sub(r"(?<=..)的?合规(?:性|管理|审查)?$", "", t)
     return t or request.strip()
 
 

@@ -574,6 +574,8 @@ def test_every_item_is_grounded_in_its_citations(seed_settings):
     ("我想看看售后服务的自查清单", "售后服务"), ("请帮我整理一下交易纠纷的合规清单", "交易纠纷"), ("帮我查一下退货清单", "退货"),
     ("能不能给我一份隐私保护合规清单", "隐私保护"), ("来一份广告宣传自查清单", "广告宣传"), ("找一下商家入驻的检查清单", "商家入驻"),
     ("发票", "发票"), ("查验制度", "查验制度"), ("来料加工", "来料加工"),
+    # 合规 is what a checklist is for: "广告合规" listed the clauses that say 合法合规, none on advertising
+    ("广告合规", "广告"), ("个人信息保护合规管理", "个人信息保护"), ("合规", "合规"),
 ])
 def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
     from assistant.checklist import topic_of
