@@ -157,9 +157,9 @@ _ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "�
 _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
                      r"\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 # who bears a cost ("运费谁出", "由谁承担"): a clause that allocates it answers ("运费由消费者承担", "自行承担…费用")
-_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?(?:出|承担|负担|付|掏|买单|支付)|由谁来?(?:出|承担|负担|支付|付)|"
+_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?(?:出|承担|负担|付|掏|买单|支付|缴纳|缴)|由谁来?(?:出|承担|负担|支付|付|缴纳|缴)|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)")  # "是买家出还是我们店出"
-_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what

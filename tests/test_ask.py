@@ -524,6 +524,7 @@ def test_a_question_when_a_rule_took_effect_cites_the_clause_that_says_so_alone(
     ("退货政策什么时候公布？", "“什么时候公布”，检索到的条款都没有给出这样的具体日期"),  # no clause states a date of it
     # who bears a cost, where no clause allocates one (it cited the 退换货政策 clause, which says nothing of who pays)
     ("顾客退货，来回的运费是买家出还是我们店出？", "问题问的是由谁承担，检索到的条款都没有说明"),
+    ("电商部员工的社保应该由谁缴纳？", "问题问的是由谁承担，检索到的条款都没有说明"),
     ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
     ("工作态度差的员工，公司最多能罚多少钱？", "“多少钱”，检索到的条款都没有给出"),  # the amount is blank (____元)
     ("员工的年终奖和年终奖考核怎么定？", "没有提到“年终奖”"),  # what it asks about twice, no document names
