@@ -57,6 +57,9 @@ COVER_LINE = re.compile(
 # its Markdown may quote one in an appendix: a plain text's only)
 ADOPTION_NOTE = re.compile(r"^[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[^。！？]{0,200}?"
                            r"(?:通过|公布|发布|印发|修正|修订|施行|批准|颁布)[^。！？]{0,200}?[)）]?$")
+# …and that is a note as a whole: in brackets, or without a rule's words ("2023年9月28日…会议通过"), not a body's line
+# that starts with a date ("2020年6月1日前已经批准设立的平台，应当在本条例施行")
+NOTE_ITSELF = re.compile(r"^[（(].*[)）]$|^(?!.*(?:应当|不得|必须|应|须|可以))")
 HTML_COMMENT = re.compile(r"<!--.*?-->")
 # a signature: the date a text was signed on, alone on its line, and the body that signs it on the line above
 SIGNED_ON = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月"
@@ -269,8 +272,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if cover and (said := cover_line(" ".join(cover))):  # the cover has ended (its dates said)
             blocks.append(Block("text", said, line=cover_at))
             cover, cover_at = [], 0
-        if not markdown and ADOPTION_NOTE.match(s):
-            flush()
+        elif cover and starts_with_marker(s):  # numbered text: what was kept was no cover with dates
+            cover, cover_at = [], 0
+        if not markdown and ADOPTION_NOTE.match(s) and NOTE_ITSELF.match(s):  # (a body's line that starts with a
+            flush()                                                            # date is text: it was dropped)
             notes.append(s)
             continue
         if notes:

@@ -1307,6 +1307,10 @@ def test_a_regulations_adoption_note_under_its_title_is_not_its_title():
         assert [c.label for c in indexed(doc)] == ["《某某省网络交易监督管理条例》题注", "《某某省网络交易监督管理条例》第一条",
                                                   "《某某省网络交易监督管理条例》第二条"]
         assert indexed(doc)[0].text == "题注：" + note.strip("（）")  # a clause of its own, as in LawRefBook Markdown
+    # a body's line that starts with a date is its text, no note (it was dropped, then made a second 题注)
+    doc = only_doc("某某省网络交易监督管理条例\n第三条 平台应当备案。\n2020年6月1日前已经批准设立的平台，应当在本条例施行\n"
+                   "后六个月内完成备案。\n")
+    assert [c.text for c in indexed(doc)] == ["第三条 平台应当备案。\n2020年6月1日前已经批准设立的平台，应当在本条例施行后六个月内完成备案。"]
 
 
 def test_a_numbered_heading_stays_a_line_of_its_own_over_its_text():
