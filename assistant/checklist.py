@@ -44,7 +44,7 @@ _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适�
                         r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
-_MUST = r"要(?=[建设制定做提保加遵按及对严明落实完健采])"  # "平台要建立…", "商家要遵守…" (not 要求, 需要, 重要)
+_MUST = r"(?<![主重只需不想必首概纲])要(?=[建设制定做提保加遵按及对严明落实完健采])"  # "平台要建立…", "商家要遵守…" (not 要求, 需要, 重要)
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)")
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
@@ -355,7 +355,7 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # 行政处罚的，应当记入…" is the regulator's, whoever else the condition names
     subject = re.split(r"依照|依据|按照|根据|对|在|[，,]", subject)[0] or subject
     # "未经有关部门批准不得…", "经部门经理批准后方可…": whose leave, not whose duty
-    subject = re.sub(r"未?经[^，,]{0,20}?(?:批准|同意|许可|核准)后?", "", subject)
+    subject = re.sub(r"未?(?<![营理济已曾])经[^，,]{0,20}?(?:批准|同意|许可|核准)后?", "", subject)
     return _authority_first(subject)
 
 
