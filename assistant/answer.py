@@ -152,13 +152,17 @@ _DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么
 _DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
                          r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起(?:施行|生效|实施|执行)")
 _DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
+# …of a document: the ask follows its name ("电子商务法什么时候施行", "DB33/T 932什么时候开始实施", "这个标准哪年出的",
+# "…法最近一次修正是什么时候"), not "企业应当何时公布投诉处理结果" or "审核通过时间一般是几天" (a business's time limit)
+_OF_A_DOCUMENT = re.compile(r"(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|准则|守则|政策|协议|通知|公告|决定|\d|它)[^，,。；;？?]{0,6}$")
 _ACTS = ("实施|施行|生效|执行", "发布|颁布|出台|印发|公布", "通过", "修正|修订|修改")  # what a date may be of
 # a date, which states no number of months or days ("2022年4月14日 …公布" answers no "几个月")
 _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|"
                      r"\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 # who bears a cost ("运费谁出", "由谁承担"): a clause that allocates it answers ("运费由消费者承担", "自行承担…费用")
-_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?(?:出|承担|负担|付|掏|买单|支付|缴纳|缴)|由谁来?(?:出|承担|负担|支付|付|缴纳|缴)|"
-                          r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)")  # "是买家出还是我们店出"
+_PAYS = r"(?:出(?![具台面现售租口版示])|承担|负担|付|掏|买单|支付|缴纳|缴)"  # (not 出具, 出台, 出面)
+_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
+                          r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
@@ -203,8 +207,13 @@ def _asked_noun(question: str) -> str | None:
     from ingest.tokenize import words
 
     m = _WHO_ASKED.search(question)
-    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)] if m else []
+    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+            and not _NO_NOUN.fullmatch(w)] if m else []
     return said[-1] if said else None
+
+
+# words that stand before 是谁 and name no one: "投诉应该找的是谁", "商品质量问题是谁的责任"
+_NO_NOUN = re.compile(r"应该|应当|需要|可以|能够|必须|问题|事情|情况|这个|那个|到底|究竟|一般|通常|具体")
 
 
 class _Ask(NamedTuple):
@@ -219,7 +228,7 @@ def _asked(question: str, table) -> _Ask | None:
     question = _ANY_AMOUNT.sub("□", question)
     for pattern, units, period in table:
         m = pattern.search(question)
-        if not m:
+        if not m or pattern is _DATE_ASKED and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         if isinstance(units, re.Pattern):
             stated = units

@@ -63,7 +63,9 @@ CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")
-_ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|按照|根据|依据|依照|按|那么?|看看|查一下|查查)")
+_ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|看看|查一下|查查|那么?(?![个份部些]))")
+# what stands before a name in the words of a question: "平台经营者违反电子商务法…", "电子商务平台的管理办法…"
+_BEFORE_NAME = re.compile(r"违反|按照|根据|依照|依据|参照|关于|对于|适用|遵守|的")
 # what names no one document: "本法", "这个制度", "公司制度", "相关法规"
 _GENERIC_NAME = re.compile(r"^(?:本|该|这|那|此|上述|我们|我司|公司|咱们|相关|有关|其他|各)|^(?:法律|法规|规章制度|管理制度)$")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
@@ -518,7 +520,7 @@ class Retriever:
             name = _NAMED_BEFORE.search(before)
             if name is None:
                 continue
-            core = _ASKING_FIRST.sub("", name.group(1)).removeprefix("中华人民共和国")
+            core = _BEFORE_NAME.split(_ASKING_FIRST.sub("", name.group(1)))[-1].removeprefix("中华人民共和国")
             if len(core) >= 3 and not _GENERIC_NAME.search(core) and not any(core in norm(t) for t in self.documents):
                 return core
         return None

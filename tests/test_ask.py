@@ -332,6 +332,7 @@ def test_a_law_named_short_or_by_its_item_is_looked_up_in_that_law(short_laws, q
 @pytest.mark.parametrize("question, missing", [
     ("网络交易监督管理办法第十二条是怎么规定的？", "网络交易监督管理办法"),  # it cited the 第十二条 of every law held
     ("请问《民法典》第一千一百六十五条怎么说", "民法典"),  # it cited another law's article
+    ("平台经营者违反网络交易监督管理办法第十二条会怎样？", "网络交易监督管理办法"),  # the name alone, not "平台经营者违反…"
 ])
 def test_an_article_of_a_document_the_knowledge_base_lacks_is_not_found(short_laws, question, missing):
     from assistant.answer import answer
@@ -340,7 +341,8 @@ def test_an_article_of_a_document_the_knowledge_base_lacks_is_not_found(short_la
     assert ans.status == "not_found" and f"知识库中没有《{missing}》" in ans.answer and not ans.citations, ans.answer
 
 
-@pytest.mark.parametrize("question", ["消法第二十五条", "本法第十三条", "公司制度第十三条说了什么", "按个人信息保护法第十三条"])
+@pytest.mark.parametrize("question", ["消法第二十五条", "本法第十三条", "公司制度第十三条说了什么", "按个人信息保护法第十三条",
+                                      "那个保护法第十三条", "个人信息的保护法第十三条"])
 def test_an_article_named_by_a_document_held_or_by_no_one_document_is_not_refused(short_laws, question):
     from assistant.answer import answer
 
@@ -534,6 +536,18 @@ def test_not_found_says_why(seed_settings, question, why):
 
     ans = answer(_retriever(seed_settings), question)
     assert ans.status == "not_found" and why in ans.answer
+
+
+@pytest.mark.parametrize("question, asked", [
+    # when a business must act, or who issues a document, is no date of a document nor who pays
+    ("企业应当何时公布投诉处理结果？", None), ("审核通过时间一般是几天？", "几天"), ("检验报告由谁出具？", None),
+    ("这个办法是谁出台的？", None), ("消费者权益保护法最近一次修正是什么时候？", "修正是什么时候"), ("运费由谁承担？", "由谁承担"),
+])
+def test_what_a_question_asks_for(question, asked):
+    from assistant.answer import _QUANTITY_ASKED, _asked
+
+    got = _asked(question, _QUANTITY_ASKED)
+    assert (got.words if got else None) == asked
 
 
 def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_missing_subject(seed_settings):
