@@ -237,8 +237,8 @@ def rated_of(h: dict) -> dict | None:
 
 
 def marked(turns: list[dict], votes: dict) -> list[dict]:
-    """The turns with the votes given on them this session (rid → vote), in place: an answer still being written
-    returns the conversation as it was asked, without a vote given meanwhile."""
+    """The turns, in place, each with the vote given on it this session (``votes``: rid → vote), so that a
+    conversation returned by an answer that was being written while a vote was given keeps that vote."""
     for h in turns:
         if h.get("rid") in votes:
             h["vote"] = votes[h["rid"]]

@@ -348,19 +348,15 @@ class KnowledgeBase:
         fails leaves no knowledge base behind (its folder held only the lock, and was listed as one).
         """
         new = not self.dir.exists()
-        try:
-            with self.locked():
-                try:
-                    return self.ingest_locked(paths, rebuild, progress)
-                except Exception as exc:
-                    if self.settings.chroma.url and is_transport_error(exc):
-                        raise server_down(self.settings.chroma.url, exc) from exc
-                    raise
-        except BaseException as exc:
-            # (not where another ingest holds the lock: the folder is that one's, made just before)
-            if new and not isinstance(exc, IngestBusy) and not (self.dir / MANIFEST).exists():
-                shutil.rmtree(self.dir, ignore_errors=True)
-            raise
+        with self.locked():
+            try:
+                return self.ingest_locked(paths, rebuild, progress)
+            except BaseException as exc:
+                if new and not (self.dir / MANIFEST).exists():  # (under the lock: no other ingest has begun in it)
+                    shutil.rmtree(self.dir, ignore_errors=True)
+                if isinstance(exc, Exception) and self.settings.chroma.url and is_transport_error(exc):
+                    raise server_down(self.settings.chroma.url, exc) from exc
+                raise
 
     @contextlib.contextmanager
     def locked(self):
