@@ -104,7 +104,7 @@ _INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实
                r"有完善|具备|通过对")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
 # …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")
-STARTS_INSTRUCTING = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?(?:" + _INSTRUCTING + ")")
+STARTS_INSTRUCTING = re.compile(r"^(?:(?P<label>[\u4e00-\u9fff]{2,12}[：:])\s*)?(?:" + _INSTRUCTING + ")")
 # a run-in label and an instruction: "售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式"
 LABELLED = re.compile(r"^[\u4e00-\u9fff]{2,12}[：:]\s*(?:对于[^，,。；]{0,30}[，,])?(?:提供|确保|保障|保证|保护|做到|及时)")
 _MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|——)\s*")  # and a standard's "——" item
@@ -611,7 +611,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # an instruction, then a rule for a case of its own: both are checked ("建立…规则,置于…,相关规则调整时,应按照…
         # 公示" read "建立…规则,…,是否按照…公示", the first duty not worded as a check; not "制定…价格，应当依据…",
         # where the instruction is the case the rule is for)
-        at = first.end() - len(first.group(0).split("：")[-1].split(":")[-1])
+        at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     return re.sub(r"是否[，,]", "是否", out)

@@ -521,7 +521,7 @@ class Retriever:
             if name is None:
                 continue
             core = _BEFORE_NAME.split(_ASKING_FIRST.sub("", name.group(1)))[-1].removeprefix("中华人民共和国")
-            if len(core) >= 3 and not _GENERIC_NAME.search(core) and not any(core in norm(t) for t in self.documents):
+            if len(core) >= 3 and not _GENERIC_NAME.search(core) and not any(core in c for _, c, _, _ in self._title_forms):
                 return core
         return None
 

@@ -158,11 +158,12 @@ def cover_line(text: str) -> str | None:
     """What a standard's cover says of it, as one line "封面：浙江省地方标准，2014-08-25 发布，2014-09-25 实施，
     浙江省质量技术监督局 发布" (the segmenter makes it a clause of its own: who issued a standard and when it took
     effect are asked, and are said nowhere else); None for a cover without its dates."""
-    dates = [f"{y}-{int(m):02d}-{int(d):02d} {what[0]}{what[-1]}" for y, m, d, what in _COVER_DATE.findall(text)]
-    if not dates:
+    found = list(_COVER_DATE.finditer(text))
+    if not found:
         return None
+    dates = [f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d} {m[4][0]}{m[4][-1]}" for m in found]
     kind = _COVER_KIND.search(text)
-    issuer = _COVER_ISSUER.search(text, [m.start(4) for m in _COVER_DATE.finditer(text)][-1])
+    issuer = _COVER_ISSUER.search(text, found[-1].start(4))
     facts = [kind.group(0) if kind else "", *dates, f"{issuer.group(1)} 发布" if issuer else ""]
     return "封面：" + "，".join(f for f in facts if f)
 
