@@ -270,6 +270,20 @@ def copy_text(ans: dict) -> str:
     return "\n".join(lines).strip()
 
 
+def turn_copy(h: dict) -> str:
+    """What the copy box holds for a turn of the conversation: an answer with its citations, a checklist as Markdown
+    (as it was when asked; a reload showed nothing for one), a refused question nothing."""
+    if h.get("answer"):
+        return copy_text(h["answer"])
+    rated = h.get("rated") or {}
+    if rated.get("kind") == "checklist" and rated.get("items"):
+        from assistant.checklist import Checklist
+        from assistant.export import export
+
+        return export(Checklist.from_dict(rated), "md").decode("utf-8")
+    return ""
+
+
 def checklist_not_found(cl) -> str:
     """An empty checklist: why, and the clauses closest to the topic, as an answer not found offers them."""
     related = "".join(f"<li><b>{_e(c.label)}</b>：{_e(c.text)}</li>" for c in cl.related)
@@ -813,8 +827,7 @@ def build(settings=None, server=None):
 
         def on_load(h, kb):
             h = h or []
-            said = (h[-1].get("answer") if h else None) or {}
-            return (render_chat(h), render_evidence_panel(h), copy_text(said) if said else "",  # the last answer's
+            return (render_chat(h), render_evidence_panel(h), turn_copy(h[-1]) if h else "",  # the last turn's
                     gr.update(choices=kb_names(settings)), *corpus_view(kb))
 
         demo.load(on_load, [history, kb_pick], [chat, evidence, copy, kb_pick, *corpus_outs], **private).then(

@@ -166,6 +166,11 @@ class ChecklistItem:
             d["original"] = self.original
         return d
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "ChecklistItem":
+        return cls(d["text"], d["kind"], d["group"], tuple(ItemCitation(**c) for c in d["citations"]),
+                   tuple(d.get("sources", ())), d.get("original", ""))
+
 
 @dataclass(frozen=True)
 class Checklist:
@@ -184,6 +189,13 @@ class Checklist:
         return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items],
                 "mode": self.mode, "notice": self.notice or None, "unsaid": list(self.unsaid),
                 "related": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text} for c in self.related]}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Checklist":
+        """A checklist again from its JSON shape (a chat turn keeps it so), but for the related clauses of an empty
+        one: the shape holds their labels and texts, not whole clauses."""
+        return cls(d["topic"], d.get("scope"), tuple(ChecklistItem.from_dict(i) for i in d["items"]),
+                   mode=d.get("mode") or "extractive", notice=d.get("notice") or "", unsaid=tuple(d.get("unsaid") or ()))
 
     @property
     def not_found(self) -> str:

@@ -154,6 +154,14 @@ def test_a_checklist_asked_for_in_the_chat_cites_clauses_and_fills_the_checklist
     # a follow-up on another subject is about that subject, not the complaint clauses again
     back = _ask(page, "那退货呢？").inner_text()
     assert "退" in back and "24小时" not in back
+    # the copy box holds the checklist as Markdown, and again after a reload (it was empty: only answers came back)
+    _ask(page, "给我一份广告宣传的合规自查清单")
+    copied = page.input_value("#tw-copy textarea")
+    assert copied.startswith("# 广告宣传合规自查清单") and "- [ ] " in copied and "依据：《" in copied
+    page.reload()
+    page.wait_for_selector("#tw-chat .tw-answer", timeout=30_000)
+    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=10_000)
+    assert page.input_value("#tw-copy textarea") == copied
 
 
 def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_path):

@@ -551,6 +551,10 @@ def test_seed_checklist_json_shape_grounding_and_citations(seed_settings):
         assert src in it["citations"][0]["text"].replace(" ", "").replace("\n", "")
     texts = [it["text"] for it in d["items"]]
     assert len(texts) == len(set(texts))
+    # the JSON shape gives the checklist back (the chat keeps it so, and exports it again after a reload)
+    from assistant.checklist import Checklist
+
+    assert Checklist.from_dict(d).to_dict() == d
 
 
 def test_every_item_is_grounded_in_its_citations(seed_settings):
