@@ -493,13 +493,16 @@ class Retriever:
     def _item_for_article(self, key: str, docs: set[str]) -> str | None:
         """"电子商务部规章制度第七条" of a document numbered without articles: staff call its seventh item so (it was
         "所指文件中没有 第7条", and the item offered as 可能相关). The key of its (七) items, else its 七、 or 7. ones,
-        where the documents named have no 第X条 at all."""
+        where the documents named have no 第X条 at all. A 七、 that only heads items is one too: "售后服务管理制度第三条"
+        is its 三、 with the items under it (it was the 3. of 二、 and of 三、)."""
         if any(c.id.split("/", 1)[1].startswith("a") for d in docs for c in self._clauses_of.get(d, ())):
             return None
         n = key[1:]
         for kind in "ihn":  # （七）, 七、, 7.
             found = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())
-                     if c.role == "clause" and re.search(rf"(?:^|/){kind}{n}$", c.id.split("/", 1)[1])}
+                     if re.search(rf"(?:^|/){kind}{n}$", c.id.split("/", 1)[1])}
+            if kind == "h" and any(c.document in docs for c in self.by_key.get(f"h{n}", ())):
+                found.add(f"h{n}")  # (a heading, not among the clauses)
             if found:
                 return "|".join(sorted(found))
         return None
