@@ -166,6 +166,9 @@ _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
+_PERIOD_UNITS = "个?小时|天|日|个?工作日|周|星期|个?月|年|分钟"
+# a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
+_ANY_PERIOD = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r")|[每按](?:" + _PERIOD_UNITS + r")")
 _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
     # states it, anywhere in the clause), whether it asks for a period of time)
     _DATE_ROW,
@@ -192,7 +195,11 @@ _QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: 
     (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
-_TIME_ASKED = (re.compile(r"多久|多长时间"), "个?小时|天|日|个?工作日|周|个?月|年|分钟", True)
+_TIME_ASKED = (re.compile(r"多久|多长时间"), _PERIOD_UNITS, True)
+
+
+# a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
+_PERIOD_ASKED = [_TIME_ASKED, *(row for row in _QUANTITY_ASKED if row[2])]
 
 
 # "想写多少就写多少", "能卖多少算多少": any amount, no question for one
@@ -219,8 +226,14 @@ _NO_NOUN = re.compile(r"应该|应当|需要|可以|能够|必须|问题|事情|
 class _Ask(NamedTuple):
     words: str  # the words that ask ("几年")
     stated: re.Pattern  # a quantity that answers ("3年", "每月")
-    anchor: str  # the word before the ask ("保存"), where it is one
+    anchors: tuple[str, ...]  # the words before the ask ("连续旷工几天" → 旷工, 连续)
     period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
+
+
+def _anchors(before: str) -> tuple[str, ...]:
+    """The two pairs of characters just before a quantity asked: the number that answers follows one of them in a
+    clause ("连续旷工几天" → 旷工, 连续: "连续三天"; "累计几天" → 累计, not "累计____天")."""
+    return tuple(p for p in (before[-2:], before[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
 def _asked(question: str, table) -> _Ask | None:
@@ -236,8 +249,7 @@ def _asked(question: str, table) -> _Ask | None:
             units = units or re.escape(m.group("unit"))
             stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
         before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
-        anchor = before[-2:] if re.fullmatch(r"[\u4e00-\u9fff]{2}", before[-2:]) and units is not stated else ""
-        return _Ask(m.group(0), stated, anchor, period)
+        return _Ask(m.group(0), stated, _anchors(before) if units is not stated else (), period)
     return None
 
 
@@ -248,20 +260,25 @@ _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", 
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 
 
-def _states(clause: Clause, ask: _Ask, question: str) -> bool:
+def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
-    sanction counts only where the question asks about sanctions."""
+    sanction counts only where the question asks about sanctions. A period asked is stated in any unit of time, or
+    set in words; where ``exact``, only a number of the unit asked states it."""
     text = clause.text.replace("____", "").replace("＿", "")
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
     if ask.stated is not _DATE_STATED:  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
-    if ask.anchor and ask.anchor in text:
-        # the number follows the anchor closely, within the same phrase; for a time asked, the anchor's period
+
+    def stated(t: str) -> bool:
+        return bool(ask.stated.search(t) or ask.period and not exact and _ANY_PERIOD.search(t))
+
+    if anchors := [a for a in ask.anchors if a in text]:
+        # the number follows an anchor closely, within the same phrase; for a time asked, the anchor's period
         # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
-        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for x in re.finditer(ask.anchor, text)]
-        return any(ask.stated.search(p) or (ask.period and _PERIOD.match(p)) for p in phrases)
-    return ask.stated.search(text) is not None
+        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for a in anchors for x in re.finditer(a, text)]
+        return any(stated(p) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases)
+    return stated(text)
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
@@ -409,16 +426,27 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue
             chosen.append(h)
-    asked = _asked(q, [_TIME_ASKED])
+    asked = _asked(q, _PERIOD_ASKED)
     if asked and not any(_states(h.clause, asked, q) for h in chosen):
-        # "多久…": the best retrieved clause that states a time limit is cited first; the expected answer
+        # "多久…", "几天…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top 2k), among clauses that share as
         # much of the question's words as the best one does ("退款多久到账" is not answered by "离职必须提前一个月")
         # (of a question in several parts, the words of the part that asks: "网站首页多久改版一次？改版方案要谁审批？")
+        # (or half as many where the time follows a word the question puts before its ask: "客户投诉多久内必须回应" ←
+        # "用户投诉或需求的24小时内做出响应", whose 响应 is not the question's 回应; not "行政管理部门对消费者的投诉…应当
+        # 自收到投诉之日起七个工作日内…受理", which shares only 投诉). A number of hours, days… asked ("多少小时内必须回应")
+        # is looked for only so: a clause that states some number of months is no answer to "试用期最长能约定几个月".
         part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
         least = coverage(part, hits[0].clause.index_text)
-        stating = next((h for h in ranked[: 2 * k]
-                        if _states(h.clause, asked, q) and coverage(part, h.clause.index_text) >= least), None)
+        how_long = bool(_TIME_ASKED[0].fullmatch(asked.words))
+
+        def answers(h: Hit) -> bool:
+            if not _states(h.clause, asked, q, exact=not how_long):
+                return False
+            cov = coverage(part, h.clause.index_text)
+            return how_long and cov >= least or cov >= least / 2 and any(a in h.clause.text for a in asked.anchors)
+
+        stating = next((h for h in ranked[: 2 * k] if answers(h)), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     noun = _asked_noun(q)
