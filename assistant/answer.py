@@ -144,6 +144,20 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
+
+
+class _Row(NamedTuple):
+    """A kind of question that asks for a quantity: its pattern, and what states the quantity in a clause (units
+    after a number; None: the unit the question names; a pattern: what states it, anywhere in the clause)."""
+    kind: str  # "date" (asked of a document), "bears" (who bears a cost), "time" (多久), "period", "quantity"
+    pattern: re.Pattern
+    units: str | re.Pattern | None
+
+    @property
+    def period(self) -> bool:  # a period of time is asked: the anchor's 期限 set in words answers too
+        return self.kind in ("time", "period")
+
+
 # when a rule was made or took effect: a date answers ("2014-09-25 实施", "自2019年1月1日起施行"), or the day it names
 # ("自发布之日起生效"); not "什么时候要回复" (a time limit)
 _MADE = r"(?:实施|施行|生效|发布|颁布|出台|印发|公布|通过|修正|修订|修改)"
@@ -151,7 +165,7 @@ _DATE_ASKED = re.compile(r"(?:什么时候|何时|哪年|哪一年|哪天|什么
                          r"|" + _MADE + r"(?:的)?(?:时间|日期|年份)|" + _MADE + r"(?:是|在)(?:哪年|哪一年|什么时候|何时)|哪年出")
 _DATE_STATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月|\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}|"
                          r"[一二三四五六七八九十〇○零]{4}年|自[^，,。；;]{1,20}之日起(?:施行|生效|实施|执行)")
-_DATE_ROW = (_DATE_ASKED, _DATE_STATED, False)
+_DATE_ROW = _Row("date", _DATE_ASKED, _DATE_STATED)
 # …of a document: the ask follows its name ("电子商务法什么时候施行", "DB33/T 932什么时候开始实施", "这个标准哪年出的",
 # "…法最近一次修正是什么时候"), not "企业应当何时公布投诉处理结果" or "审核通过时间一般是几天" (a business's time limit)
 _OF_A_DOCUMENT = re.compile(r"(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|准则|守则|政策|协议|通知|公告|决定|\d|它)[^，,。；;？?]{0,6}$")
@@ -165,41 +179,40 @@ _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
-_BEARS_ROW = (_BEARS_ASKED, _BEARS_STATED, False)
+_BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周|星期|个?月|年|分钟"
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
 _ANY_PERIOD = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r")|[每按](?:" + _PERIOD_UNITS + r")")
-_QUANTITY_ASKED = [  # (what the question asks, the units that answer it (None: the one it names; a pattern: what
-    # states it, anywhere in the clause), whether it asks for a period of time)
+_QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
-    (re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月", True),
-    (re.compile(_FEW + r"几年(?![前后来])|多少年"), "年", True),
-    (re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日", True),
-    (re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时", True),
-    (re.compile(r"几点"), "点|时|:", False),
-    (re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等", False),
-    (re.compile(_FEW + r"几次(?![前后来])|多少次"), "次", False),
+    _Row("period", re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
+    _Row("period", re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
+    _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
+    _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
+    _Row("quantity", re.compile(r"几点"), "点|时|:"),
+    _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
+    _Row("quantity", re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
     # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
-    (re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
-                r"(?:多大|多高|多宽|多长|多厚|多重|多少)"), "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方",
-     False),
+    _Row("quantity", re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
+                                r"(?:多大|多高|多宽|多长|多厚|多重|多少)"),
+         "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
     # a measure or a head count the question names ("多少克", "几公斤", "多少人"): a number of that unit answers
     # (not "多少个人信息": 个 only before a measure)
-    (re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
-                r"(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None, False),
+    _Row("quantity", re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
+                                r"(?P<unit>千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷|人|名)"), None),
     # "几个人" is a head count too (not "多少个人信息", where 个人 is personal)
-    (re.compile(r"几个人(?![民大])"), "个?人|名", False),
+    _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
-    (re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km", False),
-    (re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成", False),
+    _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
-_TIME_ASKED = (re.compile(r"多久|多长时间"), _PERIOD_UNITS, True)
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
-_PERIOD_ASKED = [_TIME_ASKED, *(row for row in _QUANTITY_ASKED if row[2])]
+_PERIOD_ASKED = [_TIME_ASKED, *(row for row in _QUANTITY_ASKED if row.period)]
 
 
 # "想写多少就写多少", "能卖多少算多少": any amount, no question for one
@@ -224,6 +237,7 @@ _NO_NOUN = re.compile(r"应该|应当|需要|可以|能够|必须|问题|事情|
 
 
 class _Ask(NamedTuple):
+    kind: str  # its row's
     words: str  # the words that ask ("几年")
     stated: re.Pattern  # a quantity that answers ("3年", "每月")
     anchors: tuple[str, ...]  # the words before the ask ("连续旷工几天" → 旷工, 连续)
@@ -239,17 +253,18 @@ def _anchors(before: str) -> tuple[str, ...]:
 def _asked(question: str, table) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it."""
     question = _ANY_AMOUNT.sub("□", question)
-    for pattern, units, period in table:
-        m = pattern.search(question)
-        if not m or pattern is _DATE_ASKED and not _OF_A_DOCUMENT.search(question[:m.start()]):
+    for row in table:
+        m = row.pattern.search(question)
+        if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
-        if isinstance(units, re.Pattern):
-            stated = units
+        anchors = ()
+        if isinstance(row.units, re.Pattern):  # stated anywhere in the clause
+            stated = row.units
         else:
-            units = units or re.escape(m.group("unit"))
+            units = row.units or re.escape(m.group("unit"))
             stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
-        before = re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()])
-        return _Ask(m.group(0), stated, _anchors(before) if units is not stated else (), period)
+            anchors = _anchors(re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()]))
+        return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
 
@@ -267,7 +282,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     text = clause.text.replace("____", "").replace("＿", "")
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
-    if ask.stated is not _DATE_STATED:  # "2022年4月14日 …公布" states no number of months
+    if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
 
     def stated(t: str) -> bool:
@@ -281,8 +296,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     return stated(text)
 
 
-def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
-    """The kind of quantity the question asks for when none of ``clauses`` states one.
+def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
+    """The quantity the question asks for when none of ``clauses`` states one.
 
     Where a clause repeats the word the question puts before its ask ("累计几天" → 累计),
     the number must follow that word closely, in the same phrase ("当月累计____天" states none).
@@ -290,7 +305,13 @@ def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
     asked = _asked(question, _QUANTITY_ASKED)
     if asked is None or any(_states(c, asked, question) for c in clauses):
         return None
-    return asked.words
+    return asked
+
+
+def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
+    """The words that ask for a quantity none of ``clauses`` states ("几天"), or None."""
+    asked = _unstated(question, clauses)
+    return asked.words if asked else None
 
 
 def _sentences(text: str) -> list[str]:
@@ -352,12 +373,12 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             why = "检索到的条款与问题关系不大"
         else:
             # a list item is cited after its lead-in, which may state the quantity ("…可以处一万元以下的罚款：")
-            asked = unanswered_quantity(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
+            asked = _unstated(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
             if asked:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
-                what = "日期" if _DATE_ASKED.search(asked) else "数量"
-                why = "问题问的是由谁承担，检索到的条款都没有说明" if _BEARS_ASKED.search(asked) else \
-                    f"问题问的是“{asked}”，检索到的条款都没有给出这样的具体{what}"
+                what = "日期" if asked.kind == "date" else "数量"
+                why = "问题问的是由谁承担，检索到的条款都没有说明" if asked.kind == "bears" else \
+                    f"问题问的是“{asked.words}”，检索到的条款都没有给出这样的具体{what}"
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
@@ -438,7 +459,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # is looked for only so: a clause that states some number of months is no answer to "试用期最长能约定几个月".
         part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
         least = coverage(part, hits[0].clause.index_text)
-        how_long = bool(_TIME_ASKED[0].fullmatch(asked.words))
+        how_long = asked.kind == "time"
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):
@@ -463,7 +484,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # "本法自2019年1月1日起施行" where a note says 通过)
         stating = [h for h in chosen if _states(h.clause, when, q)] or \
             [h for h in ranked[: 2 * k] if _states(h.clause, when, q)][:1] or chosen
-        act = next((f for f in _ACTS if when.stated is _DATE_STATED and re.search(f, when.words)), None)
+        act = next((f for f in _ACTS if when.kind == "date" and re.search(f, when.words)), None)
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
