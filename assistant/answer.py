@@ -367,6 +367,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         missing = retriever.missing_refs(q)
         if missing:
             why = f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}"
+        elif unheld := retriever.unheld_refs(q):
+            why = f"知识库中没有编号为 {'、'.join(_ref_label(m) for m in unheld)} 的条款"
         elif retriever.bm25 is not None and (focus := unknown_focus(q, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
         elif sup < s.min_support():

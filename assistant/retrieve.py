@@ -532,6 +532,13 @@ class Retriever:
         """Clause numbers the question names in a named document that has no such clause."""
         return [key for key, docs in self.clause_refs(question) if docs and not self.clauses_numbered(key, docs)]
 
+    def unheld_refs(self, question: str) -> list[str]:
+        """Clause numbers the question names, of no document named, that no document has: an article, or a standard's
+        clause of three levels or more ("第九十九条说了什么" cited 《电商规章制度》第九条, "4.4.3 的要求" 5.1.3; "3.15" may
+        be a date, "5.2" a version)."""
+        return [key for key, docs in self.clause_refs(question)
+                if not docs and (key.startswith("a") or key.count(".") >= 2) and not self.clauses_numbered(key, docs)]
+
     def lookup(self, question: str, ranked: list[Hit]) -> list[Hit]:
         """Clauses the question names by number ('第十一条', '5.2.2.2', '电商规章制度第七条')."""
         refs = self.clause_refs(question)

@@ -540,12 +540,25 @@ def test_a_question_when_a_rule_took_effect_cites_the_clause_that_says_so_alone(
     ("DB33/T 932 的 5.4 隐私保护具体是怎么要求的？", "5.4"),  # a clause number the named standard lacks
     ("工作态度差的员工，公司最多能罚多少钱？", "“多少钱”，检索到的条款都没有给出"),  # the amount is blank (____元)
     ("员工的年终奖和年终奖考核怎么定？", "没有提到“年终奖”"),  # what it asks about twice, no document names
+    # a number that no document has, of no document named (it cited 《电商规章制度》第九条, and 5.1.3)
+    ("第九十九条说了什么？", "知识库中没有编号为 第99条 的条款"),
+    ("4.4.3 的要求是什么？", "知识库中没有编号为 4.4.3 的条款"),
 ])
 def test_not_found_says_why(seed_settings, question, why):
     from assistant.answer import answer
 
     ans = answer(_retriever(seed_settings), question)
     assert ans.status == "not_found" and why in ans.answer
+
+
+def test_only_an_article_or_a_deep_clause_number_no_document_has_is_unheld(seed_settings):
+    r = _retriever(seed_settings)
+    assert r.unheld_refs("第九十九条说了什么？") == ["a99"] and r.unheld_refs("4.4.3 的要求") == ["4.4.3"]
+    # numbers that may be no clause's: a date, a version; and clauses some document has
+    assert r.unheld_refs("3.15晚会曝光的问题商家要注意什么？") == [] and r.unheld_refs("2.0版本的规则改了什么？") == []
+    assert r.unheld_refs("第十一条说了什么") == [] and r.unheld_refs("5.2.2.2 的要求") == []
+    # a document named: its own missing clause is said so, as before
+    assert r.unheld_refs("电商规章制度第九十九条") == [] and r.missing_refs("电商规章制度第九十九条") == ["a99"]
 
 
 @pytest.mark.parametrize("question, asked", [
