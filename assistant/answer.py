@@ -182,7 +182,7 @@ _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周|星期|个?月|年|分钟"
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
-_ANY_PERIOD = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r")|[每按](?:" + _PERIOD_UNITS + r")")
+_ANY_PERIOD = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -245,9 +245,11 @@ class _Ask(NamedTuple):
 
 
 def _anchors(before: str) -> tuple[str, ...]:
-    """The two pairs of characters just before a quantity asked: the number that answers follows one of them in a
-    clause ("连续旷工几天" → 旷工, 连续: "连续三天"; "累计几天" → 累计, not "累计____天")."""
-    return tuple(p for p in (before[-2:], before[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
+    """The two pairs of characters just before a quantity asked, in its phrase: where a clause has the first, the
+    number that answers follows one of them ("连续旷工几天" → 旷工, 连续: "连续三天"; "累计几天" → 累计, not
+    "累计____天")."""
+    phrase = re.split(r"[，,。；;？?！!、\s]", before)[-1]
+    return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
 def _asked(question: str, table) -> _Ask | None:
@@ -276,9 +278,9 @@ _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；
 
 
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
-    """Does the clause state the quantity (right after the anchor word, where it has that word)? The amount of a
-    sanction counts only where the question asks about sanctions. A period asked is stated in any unit of time, or
-    set in words; where ``exact``, only a number of the unit asked states it."""
+    """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
+    sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
+    of time, or set in words right after an anchor; where ``exact``, only by a number of the unit asked."""
     text = clause.text.replace("____", "").replace("＿", "")
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
@@ -288,7 +290,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     def stated(t: str) -> bool:
         return bool(ask.stated.search(t) or ask.period and not exact and _ANY_PERIOD.search(t))
 
-    if anchors := [a for a in ask.anchors if a in text]:
+    if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
+        anchors = [a for a in ask.anchors if a in text]
         # the number follows an anchor closely, within the same phrase; for a time asked, the anchor's period
         # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
         phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for a in anchors for x in re.finditer(a, text)]
@@ -458,7 +461,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # (or half as many where the time follows a word the question puts before its ask: "客户投诉多久内必须回应" ←
         # "用户投诉或需求的24小时内做出响应", whose 响应 is not the question's 回应; not "行政管理部门对消费者的投诉…应当
         # 自收到投诉之日起七个工作日内…受理", which shares only 投诉). A number of hours, days… asked ("多少小时内必须回应")
-        # is looked for only so: a clause that states some number of months is no answer to "试用期最长能约定几个月".
+        # is looked for only so, in the unit asked: "试用期最长能约定几个月" is not answered by "…应当自收到费用账单之日起
+        # 六个月内提出", which does not say 约定 before it.
         part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
         least = coverage(part, hits[0].clause.index_text)
         how_long = asked.kind == "time"
@@ -467,7 +471,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             if not _states(h.clause, asked, q, exact=not how_long):
                 return False
             cov = coverage(part, h.clause.index_text)
-            return how_long and cov >= least or cov >= least / 2 and any(a in h.clause.text for a in asked.anchors)
+            return how_long and cov >= least or cov >= least / 2 and asked.anchors[:1] != () and asked.anchors[0] in h.clause.text
 
         stating = next((h for h in ranked[: 2 * k] if answers(h)), None)
         if stating is not None:

@@ -533,11 +533,23 @@ class Retriever:
         return [key for key, docs in self.clause_refs(question) if docs and not self.clauses_numbered(key, docs)]
 
     def unheld_refs(self, question: str) -> list[str]:
-        """Clause numbers the question names, of no document named, that no document has: an article, or a standard's
-        clause of three levels or more ("第九十九条说了什么" cited 《电商规章制度》第九条, "4.4.3 的要求" 5.1.3; "3.15" may
-        be a date, "5.2" a version)."""
-        return [key for key, docs in self.clause_refs(question)
-                if not docs and (key.startswith("a") or key.count(".") >= 2) and not self.clauses_numbered(key, docs)]
+        """Clause numbers the question names, of no document named, that no document has: an article where some
+        document has articles, or a standard's clause of three levels or more asked for as one ("第九十九条说了什么"
+        cited 《电商规章制度》第九条, "4.4.3 的要求" 5.1.3; not "3.2.1版本", "24.6.18大促", "第1.2.3步", nor "3.15")."""
+        out = []
+        for key, docs in self.clause_refs(question):
+            if docs or self.clauses_numbered(key, docs):
+                continue
+            if key.startswith("a") and self._has_articles or key.count(".") >= 2 and re.search(
+                    rf"(?<![\w.第]){re.escape(key)}\s*(?:的?(?:要求|规定|内容|条款)|(?:说|讲|写)了?(?:什么|啥)|是(?:什么|啥|怎么)|怎么|呢|[？?]|$)",
+                    question):
+                out.append(key)
+        return out
+
+    @cached_property
+    def _has_articles(self) -> bool:
+        """Does some document have 第X条 articles (where none does, "第三条" may name a 三、)?"""
+        return any(re.match(r"a\d", k) for k in self.by_key)
 
     def lookup(self, question: str, ranked: list[Hit]) -> list[Hit]:
         """Clauses the question names by number ('第十一条', '5.2.2.2', '电商规章制度第七条')."""

@@ -556,6 +556,8 @@ def test_only_an_article_or_a_deep_clause_number_no_document_has_is_unheld(seed_
     assert r.unheld_refs("第九十九条说了什么？") == ["a99"] and r.unheld_refs("4.4.3 的要求") == ["4.4.3"]
     # numbers that may be no clause's: a date, a version; and clauses some document has
     assert r.unheld_refs("3.15晚会曝光的问题商家要注意什么？") == [] and r.unheld_refs("2.0版本的规则改了什么？") == []
+    for q in ("升级到3.2.1版本后需要重新公示隐私政策吗？", "24.6.18大促期间商品价格怎么标示？", "按照第1.2.3步操作后，退款多久到账？"):
+        assert r.unheld_refs(q) == [], q  # a version, a date, a step: asked about something else
     assert r.unheld_refs("第十一条说了什么") == [] and r.unheld_refs("5.2.2.2 的要求") == []
     # a document named: its own missing clause is said so, as before
     assert r.unheld_refs("电商规章制度第九十九条") == [] and r.missing_refs("电商规章制度第九十九条") == ["a99"]
