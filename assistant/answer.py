@@ -415,7 +415,18 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
-    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup)
+    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup, notice=_absent(retriever, q))
+
+
+def _absent(retriever: Retriever, question: str) -> str:
+    """The clause numbers a question names that no document named, or none, has, said beside the answer to those it
+    has ("第十一条和第九十九条分别说了什么" answered 第十一条 and said nothing of 第九十九条)."""
+    said = []
+    if missing := retriever.missing_refs(question):
+        said.append(f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}")
+    if unheld := retriever.unheld_refs(question):
+        said.append(f"知识库中没有编号为 {'、'.join(_ref_label(m) for m in unheld)} 的条款")
+    return "；".join(said)
 
 
 # a rule's statement of purpose ("第一条 为了规范…，制定本法。"): it shares a question's words and answers none of it,

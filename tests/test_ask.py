@@ -563,6 +563,20 @@ def test_only_an_article_or_a_deep_clause_number_no_document_has_is_unheld(seed_
     assert r.unheld_refs("电商规章制度第九十九条") == [] and r.missing_refs("电商规章制度第九十九条") == ["a99"]
 
 
+@pytest.mark.parametrize("question, said", [
+    ("第十一条和第九十九条分别说了什么？", "知识库中没有编号为 第99条 的条款"),
+    ("电商规章制度第七条和第九十九条分别说了什么？", "所指文件中没有 第99条"),
+    ("第十一条说了什么？", ""),
+])
+def test_a_clause_named_beside_one_that_is_held_is_said_missing_beside_the_answer(seed_settings, question, said):
+    """The one held is answered; the other was passed over in silence."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), question)
+    assert ans.status == "answered" and ans.citations and ans.notice == said
+    assert (ans.to_dict()["notice"] or "") == said
+
+
 @pytest.mark.parametrize("question, asked", [
     # when a business must act, or who issues a document, is no date of a document nor who pays
     ("企业应当何时公布投诉处理结果？", None), ("审核通过时间一般是几天？", "几天"), ("检验报告由谁出具？", None),
