@@ -484,8 +484,11 @@ class Retriever:
             # "电子商务运营管理制度第十九条和电商规章制度第四条": each number belongs to the title before it
             docs = self._named_documents(question[prev_end:start]) or all_docs
             key = next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1])
-            if docs and re.fullmatch(r"a\d+", key) and not self.clauses_numbered(key, docs):
-                key = self._item_for_article(key, docs) or key
+            if re.fullmatch(r"a\d+", key) and not self.clauses_numbered(key, docs):
+                if docs:
+                    key = self._item_for_article(key, docs) or key
+                elif not self._has_articles:  # no document has articles: "第三条" is the 三、 (or (三)) of each
+                    key = self._item_for_article(key, set(self._clauses_of)) or key
             out.append((key, docs))
             prev_end = end
         return out

@@ -376,6 +376,26 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     assert _without_issuer("小额贷款公司监督管理暂行办法") == "小额贷款公司监督管理暂行办法"
 
 
+def test_an_article_named_alone_where_no_document_has_articles_is_its_numbered_part(tmp_path):
+    """"第三条是怎么规定的？" over a knowledge base of documents numbered 一、二、三 was not found (the clauses retrieved
+    were weak); named with its document it was its 三、 already."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "门店售后服务制度.txt").write_text(
+        "门店售后服务制度\n一、总则\n为规范门店售后服务，制定本制度。\n二、受理\n顾客提出售后要求的，门店应当当日登记。\n"
+        "三、回访\n1. 售后问题解决后，门店应当在三日内电话回访顾客。\n2. 回访结果应当记录存档。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    r = _retriever(s)
+    ans = answer(r, "第三条是怎么规定的？")
+    assert ans.status == "answered" and ans.retrieved[0].lookup, ans.answer
+    assert [c.label for c in ans.citations][:2] == ["《门店售后服务制度》三、1.", "《门店售后服务制度》三、2."], ans.answer
+    assert r.unheld_refs("第三条是怎么规定的？") == [] and "三日内电话回访" in ans.answer
+
+
 def test_a_statement_of_purpose_is_cited_only_where_the_question_asks_why(tmp_path):
     """"退货运费谁出？" was padded with 第一条 "为明确退货运费的承担…，制定本规则", which shares its words and answers
     nothing of it; asked for the rule's purpose or basis, it is cited."""
