@@ -145,8 +145,15 @@ def _citations(retriever: Retriever, order: list[str]) -> tuple[Citation, ...]:
     return tuple(out)
 
 
+def _notices(*said: str) -> str:
+    """Notices side by side: the extractive answer's (a clause number named that no document has) is kept beside
+    what the model's turn adds (it was replaced)."""
+    return "；".join(x for x in said if x)
+
+
 def _fallback(base: Answer, why: str, info: dict) -> Answer:
-    return dataclasses.replace(base, notice=f"{why}；以下为摘录式回答 / extractive answer shown", llm=info)
+    return dataclasses.replace(base, notice=_notices(base.notice, f"{why}；以下为摘录式回答 / extractive answer shown"),
+                               llm=info)
 
 
 def stream_answer(retriever: Retriever, question: str, k: int | None = None, model=None,
@@ -195,7 +202,7 @@ def stream_answer(retriever: Retriever, question: str, k: int | None = None, mod
         removed.append(f"为 {c['matched']} 句补上了支持它的条款")
     notice = ("引用已核对：" + "，".join(removed)) if removed else ""
     yield Answer(base.question, "answered", text, _citations(retriever, order), base.retrieved, base.support,
-                 base.notes, mode="llm", notice=notice, llm=info)
+                 base.notes, mode="llm", notice=_notices(base.notice, notice), llm=info)
 
 
 def generate(retriever: Retriever, question: str, k: int | None = None, model=None, stream: bool = False) -> Answer:

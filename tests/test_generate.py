@@ -135,6 +135,17 @@ def test_each_scripted_reply_ends_in_verified_citations_or_the_extractive_answer
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("reply", [GOOD, Reply(status=500)], ids=["model's answer", "fallback"])
+def test_a_clause_number_no_document_has_is_said_beside_a_models_answer(tiny, reply):
+    """"第一条和第九十九条…": the extractive answer's notice that 第99条 is missing was replaced by the model's turn."""
+    from assistant.generate import stream_answer
+
+    with ChatServer(_script(reply, tiny.ids)) as srv:
+        ans = list(stream_answer(_llm(tiny, srv.url), "第一条和第九十九条分别说了什么？", stream=False))[-1]
+    assert ans.status == "answered" and "第99条" in ans.notice
+
+
+@pytest.mark.slow
 def test_a_stream_that_stalls_falls_back_to_the_extractive_answer(tiny):
     from assistant.generate import generate
 
