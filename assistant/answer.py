@@ -361,17 +361,15 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
+    absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
     why = None
     if not hits:
         why = "知识库中没有相关条款"
     elif unknown := retriever.unknown_document(q):
         why = f"知识库中没有《{unknown}》（可在“知识库”页导入该文件）"
     elif not hits[0].lookup:
-        missing = retriever.missing_refs(q)
-        if missing:
-            why = f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}"
-        elif unheld := retriever.unheld_refs(q):
-            why = f"知识库中没有编号为 {'、'.join(_ref_label(m) for m in unheld)} 的条款"
+        if absent:
+            why = absent[0]
         elif retriever.bm25 is not None and (focus := unknown_focus(q, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
         elif sup < s.min_support():
@@ -415,18 +413,20 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
-    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup, notice=_absent(retriever, q))
+    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup, notice="；".join(absent))
 
 
-def _absent(retriever: Retriever, question: str) -> str:
-    """The clause numbers a question names that no document named, or none, has, said beside the answer to those it
-    has ("第十一条和第九十九条分别说了什么" answered 第十一条 and said nothing of 第九十九条)."""
+def _absent(retriever: Retriever, question: str) -> list[str]:
+    """What to say of the clause numbers a question names that the document named, or no document, has: the reason
+    it is not found where no clause is looked up, else a notice beside the answer to those it has ("第十一条和第九十九条
+    分别说了什么" answered 第十一条 and said nothing of 第九十九条)."""
+    missing, unheld = retriever.absent_refs(question)
     said = []
-    if missing := retriever.missing_refs(question):
+    if missing:
         said.append(f"所指文件中没有 {'、'.join(_ref_label(m) for m in missing)}")
-    if unheld := retriever.unheld_refs(question):
+    if unheld:
         said.append(f"知识库中没有编号为 {'、'.join(_ref_label(m) for m in unheld)} 的条款")
-    return "；".join(said)
+    return said
 
 
 # a rule's statement of purpose ("第一条 为了规范…，制定本法。"): it shares a question's words and answers none of it,
@@ -482,7 +482,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             if not _states(h.clause, asked, q, exact=not how_long):
                 return False
             cov = coverage(part, h.clause.index_text)
-            return how_long and cov >= least or cov >= least / 2 and asked.anchors[:1] != () and asked.anchors[0] in h.clause.text
+            anchored = bool(asked.anchors) and asked.anchors[0] in h.clause.text
+            return how_long and cov >= least or cov >= least / 2 and anchored
 
         stating = next((h for h in ranked[: 2 * k] if answers(h)), None)
         if stating is not None:

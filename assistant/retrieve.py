@@ -533,21 +533,28 @@ class Retriever:
 
     def missing_refs(self, question: str) -> list[str]:
         """Clause numbers the question names in a named document that has no such clause."""
-        return [key for key, docs in self.clause_refs(question) if docs and not self.clauses_numbered(key, docs)]
+        return self.absent_refs(question)[0]
 
     def unheld_refs(self, question: str) -> list[str]:
         """Clause numbers the question names, of no document named, that no document has: an article where some
         document has articles, or a standard's clause of three levels or more asked for as one ("第九十九条说了什么"
         cited 《电商规章制度》第九条, "4.4.3 的要求" 5.1.3; not "3.2.1版本", "24.6.18大促", "第1.2.3步", nor "3.15")."""
-        out = []
+        return self.absent_refs(question)[1]
+
+    def absent_refs(self, question: str) -> tuple[list[str], list[str]]:
+        """The clause numbers a question names that are missing from the document named with them, and those named
+        alone that no document has (see missing_refs, unheld_refs), from one reading of its references."""
+        missing, unheld = [], []
         for key, docs in self.clause_refs(question):
-            if docs or self.clauses_numbered(key, docs):
+            if self.clauses_numbered(key, docs):
                 continue
-            if key.startswith("a") and self._has_articles or key.count(".") >= 2 and re.search(
+            if docs:
+                missing.append(key)
+            elif key.startswith("a") and self._has_articles or key.count(".") >= 2 and re.search(
                     rf"(?<![\w.第]){re.escape(key)}\s*(?:的?(?:要求|规定|内容|条款)|(?:说|讲|写)了?(?:什么|啥)|是(?:什么|啥|怎么)|怎么|呢|[？?]|$)",
                     question):
-                out.append(key)
-        return out
+                unheld.append(key)
+        return missing, unheld
 
     @cached_property
     def _has_articles(self) -> bool:
