@@ -276,12 +276,18 @@ def turn_copy(h: dict) -> str:
     if h.get("answer"):
         return copy_text(h["answer"])
     rated = h.get("rated") or {}
-    if rated.get("kind") == "checklist" and rated.get("items"):
+    if rated.get("kind") == "checklist":
         from assistant.checklist import Checklist
-        from assistant.export import export
 
-        return export(Checklist.from_dict(rated), "md").decode("utf-8")
+        return checklist_copy(Checklist.from_dict(rated))
     return ""
+
+
+def checklist_copy(cl) -> str:
+    """What the copy box holds for a checklist: its Markdown (nothing for an empty one)."""
+    from assistant.export import export
+
+    return export(cl, "md").decode("utf-8") if cl.items else ""
 
 
 def checklist_not_found(cl) -> str:
@@ -473,8 +479,7 @@ def build(settings=None, server=None):
         add_turn(history, {"question": q, "html": body, "evidence": evidence, "checklist": key, "kb": r.kb.name,
                            "rid": key, "turn": turn, "rated": {"kind": "checklist", "question": q, **cl.to_dict()}})
         # the next message follows on from this checklist: "那退换货呢？"
-        yield history, render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", \
-            export(cl, "md").decode("utf-8") if cl.items else ""
+        yield history, render_evidence_panel(history), history, f"{cl.scope or ''}{cl.topic}自查清单", checklist_copy(cl)
 
     drafted: dict[str, tuple] = {}  # checklists drafted in the chat, until the 自查清单 page takes them
 
