@@ -599,6 +599,8 @@ class Retriever:
             # (a three-character name only for a law: "价格法", "广告法")
             named = core if (len(core) >= 4 or len(core) == 3 and core.endswith("法")) and core in q else (
                 short if short and short in q else "")
+            if not named and (said := self._quoting_titles.get(title)) and (m := said.search(q)):
+                named = m.group()  # "浙江省实施消费者权益保护法办法第三十条": not the 消费者权益保护法 it quotes
             if named:
                 best[title] = len(named)
                 spans[title] = [named]
@@ -690,6 +692,19 @@ class Retriever:
         normed = [norm(t) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
                 for t, core, short, num in forms]
+
+    @cached_property
+    def _quoting_titles(self) -> dict[str, re.Pattern]:
+        """Titles that quote another's ("浙江省实施《中华人民共和国消费者权益保护法》办法"), as staff write them: with or
+        without the inner 《》 and 中华人民共和国 ("浙江省实施消费者权益保护法办法第三十条" was the 第三十条 of the law it
+        quotes)."""
+        out = {}
+        for title, core, _, _ in self._title_forms:
+            if "《" in core:
+                parts = re.split(r"(《(?:中华人民共和国)?|》)", core)
+                out[title] = re.compile("".join(
+                    r"《?(?:中华人民共和国)?" if p.startswith("《") else "》?" if p == "》" else re.escape(p) for p in parts))
+        return out
 
     def run_in_heading(self, clause: Clause) -> str:
         """The heading run into a list item's first sentence by extraction ("2. 支付安全平台要保障…" → 支付安全),

@@ -286,6 +286,8 @@ SHORT_LAWS = {  # four laws that all have a 第二十五条 / 第十三条 / 第
     "中华人民共和国消费者权益保护法": "第十三条 消费者享有获得有关知识的权利。\n\n第二十五条 经营者采用网络方式销售商品，消费者有权"
                            "自收到商品之日起七日内退货，但下列商品除外：\n\n（一）消费者定作的；\n\n（二）鲜活易腐的。\n\n"
                            "消费者退货的商品应当完好。",
+    # a provincial regulation whose title quotes a law's
+    "浙江省实施《中华人民共和国消费者权益保护法》办法": "第二十五条 经营者收到消费者退回的商品后，应当在七日内返还价款。",
     "中华人民共和国价格法": "第十三条 经营者销售商品应当明码标价。\n\n第十四条 经营者不得有下列不正当价格行为：\n\n"
                      "（一）相互串通，操纵市场价格；\n\n（二）捏造、散布涨价信息；\n\n（三）利用虚假的价格手段诱骗消费者；\n\n"
                      "第二十五条 本法自施行之日起施行。",
@@ -442,6 +444,20 @@ def test_an_article_past_the_nine_hundred_and_ninety_ninth_is_named(short_laws):
 
     assert [key for key, _ in short_laws.clause_refs("民法典第一千零三十八条说了什么")] == ["a1038"]
     assert _ARTICLE.search("依据第一千零三十八条").group(1) == "一千零三十八"
+
+
+@pytest.mark.parametrize("question", ["浙江省实施消费者权益保护法办法第二十五条说了什么",
+                                      "浙江省实施《消费者权益保护法》办法第二十五条说了什么",
+                                      "浙江省实施《中华人民共和国消费者权益保护法》办法第二十五条说了什么"])
+def test_a_title_that_quotes_a_law_is_named_with_or_without_its_inner_title_marks(short_laws, question):
+    """Written without its inner 《中华人民共和国…》, the regulation was taken for the law it quotes: the answer was the
+    law's 第二十五条."""
+    from assistant.answer import answer
+
+    ans = answer(short_laws, question)
+    assert [c.label for c in ans.citations] == ["《浙江省实施《中华人民共和国消费者权益保护法》办法》第二十五条"], ans.answer
+    law = answer(short_laws, "消费者权益保护法第二十五条说了什么")
+    assert {c.document for c in law.citations} == {"中华人民共和国消费者权益保护法"}, law.answer
 
 
 def test_a_short_name_that_fits_two_laws_or_is_a_word_names_none(short_laws):
@@ -1142,3 +1158,4 @@ def test_citations_are_numbered_in_the_order_they_are_read(seed_settings):
             assert line.startswith(f"《{c.document}》"), (q.question, c.label, line)
         checked += len(said) > 2
     assert checked >= 10
+
