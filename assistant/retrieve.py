@@ -59,7 +59,7 @@ PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "�
 _PROVINCE_NAME = re.compile("|".join(PROVINCES))
 _PROVINCE = rf"({_PROVINCE_NAME.pattern})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
 PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省标|[^，,。？?；;：:、]{1,12}?(?:地方标准|地标|省标))")
-CODE_REF = re.compile(r"(?:DB|GB)\s*\d{0,2}\s*/?\s*T?\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
+CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")

@@ -11,8 +11,8 @@ SENTENCE = re.compile(r"[^。！？；;!?\n]+[。！？；;!?]?")
 CN_NUM = "一二三四五六七八九十百千零〇两"
 
 # A standard's code: DB33/T 932—2014, GB/T 1.1-2009, DB 33/T 932-2014, DB33T932-2014.
-STD_CODE = re.compile(
-    r"(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?\s*"
+STD_CODE = re.compile(  # national, sector and local standards (GB/T, YD/T, DB33/T), group and enterprise ones (T/ZJEC, Q/XH)
+    r"(?:(?P<grp>[TQ])\s*/\s*(?P<assoc>[A-Z]{2,10})|(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?)\s*"
     r"(?P<num>\d{1,6}(?:\.\d+)?)\s*[—–\-]\s*(?P<year>(?:19|20)\d{2})"
 )
 
@@ -34,7 +34,8 @@ BOILERPLATE = (
 # ICP备…"), which ends the text
 WEB_FACT = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
-WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)")
+WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
+                       r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -75,6 +76,8 @@ def canonical_std_code(text: str) -> str | None:
     m = STD_CODE.search(text)
     if not m:
         return None
+    if m["grp"]:
+        return f"{m['grp']}/{m['assoc']} {m['num']}—{m['year']}"
     org = m["org"] + (m["reg"] or "")
     slash = f"/{m['t']}" if m["t"] else ""
     return f"{org}{slash} {m['num']}—{m['year']}"
@@ -113,7 +116,7 @@ MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU
 
 # what a document's title ends with: the kind of document it is
 DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|公告|批复|意见|解释|守则|章程|须知|手册|"
-                      r"指南|公约|准则)"
+                      r"指南|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明))"
                       r"(?:[（(][^）)]{1,12}[)）])?$")
 # 发文机关 + 关于 + 事由 + 的 + 文种: the form of an official document's title ("最高人民法院关于审理…若干问题的解释")
 # (the kind may be qualified: "…的若干规定", "…的补充规定", "…的暂行规定"; issuers may be spaced: "最高人民法院  最高人民检察院")
@@ -145,8 +148,13 @@ class Block:
     line: int = 0
 
 
+# …and the same said in other words by other sites ("本文档由 某某文库 用户上传，仅供学习交流", "更多精品文档请访问 www.…")
+BOILERPLATE_SAID = re.compile(r"本文档由.{0,20}(?:用户)?上传|仅供学习(?:交流|参考|使用)|(?:更多|海量).{0,8}(?:文档|资料|范文).{0,8}"
+                              r"(?:请|敬请)?(?:访问|关注|下载|搜索)|[a-z0-9-]*(?:wenku|doc88|docin|book118)\.(?:com|cn|net)")
+
+
 def _is_boilerplate(s: str) -> bool:
-    return any(p in s for p in BOILERPLATE)
+    return any(p in s for p in BOILERPLATE) or BOILERPLATE_SAID.search(s) is not None
 
 
 _COVER_KIND = re.compile(r"[\u4e00-\u9fff]{0,8}(?:地方|国家|行业|团体|企业)标准")
@@ -298,8 +306,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
         if number:  # "3.1" / "售后服务 after-sales service": a standard's term under its number on the line above
             s, number = f"{number} {s}", ""
-        elif BARE_NUMBER.fullmatch(s):
-            flush()
+        elif BARE_NUMBER.fullmatch(s) and not (pending and CITING_END.search(pending[-1])):  # ("按照" / "4.2.1" /
+            flush()                                                                        # "的要求…": cited)
             number = s
             continue
         # a short unpunctuated line repeated many times is a running header or footer, cutting a sentence as a page
@@ -322,6 +330,8 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False
     if CITING_END.search(prev) and CITED_START.match(line):
         return True  # "…并按照本办法" / "第四条的规定确定…": a line break inside a sentence that cites a clause
+    if MEASURE_START.match(line) and "\t" not in prev + line and (AWAITS_NUMBER.search(prev) or not numbered_heading(prev, starts_with_marker)):
+        return True  # "…不得低于" / "3.5倍的客单价。": a quantity, not a clause 3.5 ("2.3 留存期限不少于" / "3 个月。")
     if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line:
         return False  # (a table's rows are lines of their own)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
@@ -333,9 +343,15 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
 
 # a line that ends in the words that cite a clause ("…按照本办法", "…应符合") and one that starts with the clause cited
 # ("第四条的规定…", "5.3的规定。"): one sentence
-CITING_END = re.compile(r"(?:本(?:法|条例|办法|规定|细则|规则|制度|标准|文件|规范)|符合|按照?|依照|依据|根据|参照|参见|见|执行|适用)$")
+# (or in a document's title: "根据《电子商务法》" / "第十五条、第三十八条等规定，"; or the number cited alone on its line, as
+# PDF text wraps: "按照" / "4.2.1" / "的要求…")
+CITING_END = re.compile(r"(?:本(?:法|条例|办法|规定|细则|规则|制度|标准|文件|规范)|符合|按照?|依照|依据|根据|参照|参见|见|执行|适用|》)$")
 CITED_START = re.compile(rf"(?:第[{CN_NUM}\d]+[条章节]|\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})(?:第[{CN_NUM}\d]+[款项])?"
-                         r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或])")
+                         r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或]|$)")
+AWAITS_NUMBER = re.compile(r"(?:[少低高多大小短长]于|超过|达到|至少|最多|不足|满|为|约|共计|合计)$")  # a comparison broken off
+# a number and its unit at the start of a line: the rest of a sentence broken before a quantity ("3.5倍", "5.0 %")
+MEASURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|%|％|‰|元|万元|千元|天|日内|小时|[hH](?![A-Za-z])|分钟|秒|次|件|"
+                           r"个(?:工作日|月|小时)|公斤|千克|克|厘米|毫米|米|折)")
 HEADING_WORDS = 15  # the most characters of a numbered heading's words ("5.3 投诉处理", "第一章 总则")
 
 

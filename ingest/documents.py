@@ -101,10 +101,12 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or _after_chapter_line(blocks, i, open_ended=i > 0 and blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
-    if not name:
+    if not name or _TITLE_NOTE.match(s.strip()):
         return False
     if name in known or canonical_std_code(s):
         return True
+    if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known:
+        return True  # a standard's name under its code, the first time the code is seen ("GB/T 41018—2024" / "网络零售…规范")
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     if nxt is None:
         return False
@@ -124,6 +126,11 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     return (first and (is_title_like(nxt.text) or DOC_KIND.search(s.strip()) is not None and starts_with_marker(nxt.text))
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+# what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
+# document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it
+_TITLE_NOTE = re.compile(r"^[（(][^（()）]{1,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$")
 
 
 _ISSUERLESS_TITLE = re.compile(r"^关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*" + DOC_KIND.pattern)
@@ -165,6 +172,10 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     return m is not None and cn_to_int(m.group(1)) > 1 and not norm(nxt.text).startswith(_title_name(s))
 
 
+# a collection's own title over its first document's ("电商部规章制度汇编（2篇）" / "仓储物流部管理制度"): not one title broken
+COLLECTION = re.compile(r"汇编|合集|选编|大全|文集|[（(]\s*\d+\s*[篇份个部]\s*[)）]\s*$")
+
+
 def _join_broken_titles(blocks: list[Block]) -> list[Block]:
     """A title broken over lines ("北京市人民代表大会常务委员会任免" / "国家机关工作人员条例", or "最高人民法院" / "关于…制度" /
     "若干问题的解释") is one line again: where its parts make a title already seen (up to three lines), or where two
@@ -188,7 +199,7 @@ def _join_broken_titles(blocks: list[Block]) -> list[Block]:
                 joined = run
                 break
         if joined is None and (run := parts(i, 2)) and not any(x.kind == "text" for x in out) \
-                and DOC_KIND.search(run[1].text) and not DOC_KIND.search(run[0].text):
+                and DOC_KIND.search(run[1].text) and not DOC_KIND.search(run[0].text) and not COLLECTION.search(run[0].text):
             joined = run  # the file opens with its title broken in two
         if joined:
             text = "".join(x.text.strip() for x in joined)
@@ -231,7 +242,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             current = doc_for(b.text)
             continue
         if b.kind == "break":
-            current = None
+            if current is None or any(x.kind in ("text", "heading", "inner") for x in current.blocks):
+                current = None  # (a site's line right under a title ends nothing: its text follows)
             continue
         if b.kind == "header":
             d = known.get(b.text)
@@ -268,6 +280,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             if i and blocks[i - 1].kind == "header" and not canonical_std_code(title):
                 title = f"{blocks[i - 1].text} {title.strip()}"  # a standard's code on its own line above its name
             d = doc_for(title)
+            if d is current and (m := _OPENS_RULES.match(nxt.text if nxt is not None else "")) and cn_to_int(m.group(1)) > 1:
+                continue  # its title as a page's running header, the articles going on under it: the chapter stays open
             if d is current or d.blocks:
                 d.blocks.append(Block("reset", line=b.line))
             current = d
@@ -280,6 +294,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             else:
                 orphan.append(b)
                 continue
+        if b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and not any(x.kind == "text" for x in current.blocks):
+            b = Block("text", note_line([b.text]), line=b.line)  # under its title: "题注：2024年3月修订"
         current.blocks.append(b)
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)

@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-27"
+SEGMENTER_VERSION = "seg-28"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -350,6 +350,8 @@ class Segmenter:
 
     def paragraph(self, text: str):
         """Feed one cleaned paragraph: split it at accepted markers and attach the pieces."""
+        if self.stack[-1].kind == "named" and self.stack[-1].raw in ("封面", "题注"):
+            self.stack.pop()  # a cover or a note is one line: what follows is no part of it (a preamble, a decision's 一、)
         if self._is_repeat(text) and not text.startswith("第") and not self._next_item(text):
             self.duplicates.append(text)
             return
@@ -457,6 +459,8 @@ class Segmenter:
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
+            top.parts.append("\n" + text)
+        elif "\t" in text:  # a table's row (cells a tab apart) is a line of its own: "数据类别\t保存期限" / "订单数据\t3年"
             top.parts.append("\n" + text)
         else:
             top.parts.append(text)

@@ -1159,3 +1159,22 @@ def test_citations_are_numbered_in_the_order_they_are_read(seed_settings):
         checked += len(said) > 2
     assert checked >= 10
 
+
+def test_a_group_standard_is_named_by_its_code(tmp_path):
+    """A group standard's code (T/ZJEC 018) named the document no more than any other words: its 2.1 and every other
+    document's 2.1 were alike."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "tzjec.txt").write_text(
+        "T/ZJEC 018—2024\n网络零售商品退换货服务规范\n1 范围\n本文件规定了网络零售商品退换货服务要求。\n2 服务要求\n"
+        "2.1 经营者应在收到退货申请后24 h内响应。\n2.2 经营者不应要求消费者说明理由。\n", encoding="utf-8")
+    (tmp_path / "docs" / "db.txt").write_text(
+        "DB33/T 2024—2024\n直播电商服务规范\n1 范围\n本文件规定了直播电商服务的要求。\n2 要求\n2.1 主播应持证上岗。\n"
+        "2.2 直播间应公示退货规则。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    ans = answer(_retriever(s), "T/ZJEC 018 的 2.1 是怎么规定的？")
+    assert [c.label for c in ans.citations] == ["《T/ZJEC 018—2024 网络零售商品退换货服务规范》2.1"], ans.answer

@@ -741,8 +741,9 @@ def test_a_lawrefbook_interpretation_that_says_its_title_again_has_no_heading_of
             "为依法惩治洗钱犯罪活动，作如下解释：\n\n第一条 明知是犯罪所得而掩饰的，应当认定为洗钱。\n")
     doc = only_doc(body, "x.md", markdown=True)
     got = [(c.label.split("》")[1], c.text) for c in indexed(doc)]
-    assert got[:2] == [("第1段", "法释〔2024〕10号"), ("第2段", "为依法惩治洗钱犯罪活动，制定本解释。")]
-    assert ("第3段", "为依法惩治洗钱犯罪活动，作如下解释：") in got and not any("重新公布" in t and "如下解释" in t for _, t in got)
+    # (its document number is a note: "题注：法释〔2024〕10号")
+    assert got[:2] == [("题注", "题注：法释〔2024〕10号"), ("第1段", "为依法惩治洗钱犯罪活动，制定本解释。")]
+    assert ("第2段", "为依法惩治洗钱犯罪活动，作如下解释：") in got and not any("重新公布" in t and "如下解释" in t for _, t in got)
     assert by_label(doc)[f"《{title}》第一条"].path == (title, "第一条")
 
 
@@ -1438,3 +1439,102 @@ def test_a_notices_signature_is_no_part_of_its_last_item():
         doc = only_doc(f"关于加强直播营销管理的通知\n各部门：\n一、直播前应当完成选品审核。\n二、直播中不得使用绝对化用语。\n{signer}\n{date}\n",
                        "notice.txt")
         assert [t for _, t in _labels_texts(doc)][-1] == "二、直播中不得使用绝对化用语。"
+
+
+def test_a_line_that_starts_with_a_cited_article_or_a_quantity_continues_the_sentence():
+    """PDF text wraps anywhere. Before, "…根据《电子商务法》" / "第十五条、第三十八条等规定，…" opened a 第十五条 that
+    took the rest of 第一条; "…不得低于" / "3.5倍的客单价。" a clause 3.5; "…不少于" / "3 个月。" was a line of its own; and
+    "…按照" / "4.2.1" / "的要求…" a second 4.2.1 (the real one's number, with the wrong text)."""
+    doc = only_doc("网店消费者权益保护规则\n第一条 为保障消费者权益，根据《电子商务法》\n第十五条、第三十八条等规定，制定本规则。\n"
+                   "第二条 商家的保证金不得低于\n3.5倍的客单价。\n第三条 平台应当依照《消费者权益保护法》\n第二十五条的规定，"
+                   "支持七日无理由退货。\n")
+    assert [t for _, t in _labels_texts(doc)] == [
+        "第一条 为保障消费者权益，根据《电子商务法》第十五条、第三十八条等规定，制定本规则。",
+        "第二条 商家的保证金不得低于3.5倍的客单价。",
+        "第三条 平台应当依照《消费者权益保护法》第二十五条的规定，支持七日无理由退货。"]
+    std = only_doc("DB33/T 2024—2024 直播电商服务规范\n1 范围\n本文件规定了直播电商服务的要求。\n2 要求\n2.1 经营者应在收到退回"
+                   "商品后3个工作日内完成退款。\n2.2 直播间商品价格与页面价格差异不应超过\n5.0 %，超过的应在直播间说明。\n"
+                   "2.3 样品留存期限不少于\n3 个月。\n2.4 运费险理赔款按照\n2.1\n的要求处理。\n")
+    assert [t for label, t in _labels_texts(std) if label.endswith(("2.1", "2.2", "2.3", "2.4"))] == [
+        "2.1 经营者应在收到退回商品后3个工作日内完成退款。", "2.2 直播间商品价格与页面价格差异不应超过5.0 %，超过的应在直播间说明。",
+        "2.3 样品留存期限不少于3 个月。", "2.4 运费险理赔款按照2.1的要求处理。"]
+
+
+@pytest.mark.parametrize("note", ["（2024年3月修订）", "（内部资料 注意保密）", "云栖发〔2024〕12号"])
+def test_a_note_or_document_number_under_a_title_is_a_note_not_the_title(note):
+    """Before, the line under the title was taken for the title of the rules below it: every clause was cited as
+    《（2024年3月修订）》第一条, and the real title was lost."""
+    doc = only_doc(f"星辰数码旗舰店会员积分管理制度\n{note}\n第一章 总则\n第一条 为回馈老顾客，制定本制度。\n"
+                   "第二条 本制度适用于注册会员。\n", "jifen.txt")
+    assert doc.title == "星辰数码旗舰店会员积分管理制度"
+    assert _labels_texts(doc)[0] == ("《星辰数码旗舰店会员积分管理制度》题注", "题注：" + note.strip("（）"))
+
+
+@pytest.mark.parametrize("code", ["T/ZJEC 018—2024", "GB/T 41018—2024", "Q/XH 001-2024"])
+def test_a_standard_whose_code_is_also_its_running_header_keeps_its_code_and_name(code):
+    """Before, a group standard's code (T/ZJEC) was no code: the file name was the title and the code and name were
+    clauses 第1段 and 第2段, the running header stuck to the text; a GB/T code said again as the next page's header lost
+    the name under it the same way."""
+    doc = only_doc(f"{code}\n网络零售商品退换货服务规范\n{code}\n1 范围\n本文件规定了网络零售商品退换货服务要求。\n"
+                   f"2 服务要求\n2.1 经营者应在收到退货申请后24 h内响应。\n{code}\n2.2 经营者不应要求消费者说明理由。\n", "s.txt")
+    from ingest.clean import canonical_std_code
+
+    assert doc.title == f"{canonical_std_code(code)} 网络零售商品退换货服务规范"
+    assert [t for _, t in _labels_texts(doc)][-2:] == ["2.1 经营者应在收到退货申请后24 h内响应。", "2.2 经营者不应要求消费者说明理由。"]
+
+
+def test_a_title_said_again_as_a_running_header_keeps_the_chapter_open():
+    """Before, the title repeated at the top of a page closed 第二章: 第三条 and 第四条 stood under no chapter."""
+    doc = only_doc("某公司客服管理办法\n第一章 总则\n第一条 为规范客服行为，制定本办法。\n第二章 考核\n第二条 客服考核实行月度评分制。\n"
+                   "- 2 -\n某公司客服管理办法\n第三条 评分低于60分的，扣发绩效奖金。\n第四条 考核结果每月公示。\n", "kefu.txt")
+    assert [c.path for c in indexed(doc)][-1] == ("某公司客服管理办法", "第二章 考核", "第四条")
+
+
+def test_a_collections_cover_line_is_not_joined_to_its_first_documents_title():
+    """Before, "电商部规章制度汇编（2篇）" and the first title were read as one title broken over two lines: the first
+    document was named after the file, with a clause 第1段 holding both lines."""
+    docs = parse("电商部规章制度汇编（2篇）\n仓储物流部管理制度\n仓储物流部管理制度为加强仓储管理，特制定本制度。\n"
+                 "一、商品到货后，仓管员应当在4小时内完成清点。\n二、出库实行先进先出原则。\n"
+                 "电商美工岗位职责\n电商美工岗位职责\n1. 负责店铺首页的设计与更新。\n2. 不得使用未经授权的字体。\n", "huibian.txt")
+    assert [d.title for d in docs] == ["仓储物流部管理制度", "电商美工岗位职责"]
+
+
+@pytest.mark.parametrize("kind", ["协议", "清单", "目录", "实施方案", "流程"])
+def test_a_first_line_that_names_a_kind_of_document_over_items_is_its_title(kind):
+    """Before, only some kinds (制度, 办法, 规则…) were titles: 网店禁售商品清单 was named after the file."""
+    doc = only_doc(f"网店禁售商品{kind}\n一、以下商品禁止在店铺发布：\n1.管制刀具；\n2.仿真枪械。\n二、违反本{kind}的，删除商品。\n", "k.txt")
+    assert doc.title == f"网店禁售商品{kind}"
+
+
+def test_other_sites_boilerplate_and_a_sites_top_bar_are_dropped():
+    """Before, "本文档由 某某文库 用户上传…" stayed as a clause, "更多精品文档请访问…" ran into the last item, and a page's
+    "欢迎访问某某网！ 请 登录 | 注册" was a document of its own."""
+    docs = parse("# 直播运营部管理制度\n\n本文档由 某某文库 用户上传，仅供学习交流，下载后请于24小时内删除。\n\n## 一、主播管理\n\n"
+                 "（一）主播不得使用“全网第一”等绝对化用语。\n\n（二）主播应当熟悉商品卖点。\n\n更多精品文档请访问 www.xxwenku.com\n\n"
+                 "# 直播选品管理办法\n\n第一条 选品应当遵循“先试用、后上播”的原则。\n", "zhibo.md", markdown=True)
+    assert [d.title for d in docs] == ["直播运营部管理制度", "直播选品管理办法"]
+    texts = [c.text for c in all_indexed(docs)]
+    assert texts[:2] == ["（一）主播不得使用“全网第一”等绝对化用语。", "（二）主播应当熟悉商品卖点。"]
+    assert not any("文库" in t or "wenku" in t for t in texts)
+    page = only_doc("欢迎访问某某网！ 请 登录 | 注册\n网店禁售商品管理规定\n一、以下商品禁止在店铺发布：\n1.管制刀具；\n2.仿真枪械。\n", "p.txt")
+    assert page.title == "网店禁售商品管理规定" and all("登录" not in c.text for c in page.clauses)
+
+
+def test_a_tables_rows_under_a_list_item_stay_rows():
+    """Before, rows after a numbered item ran together: "2. 数据用后7日内删除。数据类别\\t保存期限订单数据\\t3年…"."""
+    doc = only_doc("员工网络安全守则\n一、数据安全\n1. 导出顾客数据须经审批。\n2. 数据用后7日内删除。\n数据类别\t保存期限\n"
+                   "订单数据\t3年\n24 h响应率\t≥98%\n二、违规处理\n违反本守则的，给予警告。\n", "t.txt")
+    assert by_label(doc)["《员工网络安全守则》一、2."].text == "2. 数据用后7日内删除。\n数据类别\t保存期限\n订单数据\t3年\n24 h响应率\t≥98%"
+
+
+def test_the_text_after_a_note_is_no_part_of_it():
+    """Before, a preamble after a law's adoption note ran into it ("题注：…会议通过为维护当事人合法权益…"; 331 files of
+    ../shared/laws), and a decision's items were cited as the note's ("《…决定》题注一、", 45 files)."""
+    doc = only_doc("最高人民法院关于严格规范民商事案件延长审限的规定\n（2019年2月25日 最高人民法院审判委员会第1762次会议通过）\n"
+                   "为维护诉讼当事人合法权益，制定本规定。\n第一条 人民法院应当严格遵守审限的规定。\n", "shenxian.txt")
+    assert _labels_texts(doc)[:2] == [
+        ("《最高人民法院关于严格规范民商事案件延长审限的规定》题注", "题注：2019年2月25日 最高人民法院审判委员会第1762次会议通过"),
+        ("《最高人民法院关于严格规范民商事案件延长审限的规定》第1段", "为维护诉讼当事人合法权益，制定本规定。")]
+    decision = only_doc("上海市人民代表大会常务委员会关于促进浦东新区发展的决定\n（2019年7月25日上海市第十五届人民代表大会常务委员会"
+                        "第十三次会议通过）\n一、支持浦东新区深化改革。\n二、浦东新区应当加强监督。\n", "jueding.txt")
+    assert [label.split("》")[1] for label, _ in _labels_texts(decision)] == ["题注", "一、", "二、"]
