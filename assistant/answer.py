@@ -413,7 +413,24 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
-    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup, notice="；".join(absent))
+    vague = unstated_time(q, [retriever.by_id[c.id] for c in citations])
+    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup,
+                  notice="；".join([*absent, *([vague] if vague else [])]))
+
+
+# what a clause says of a time where it sets none ("及时", "定期")
+_VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
+
+
+def unstated_time(question: str, clauses: list[Clause]) -> str | None:
+    """For a question "多久" / "多长时间" answered by clauses that state no time ("定期开展客户满意度调查"), what to say
+    beside the answer: that they give none, and what they say instead. (Not found would refuse the rule that exists.)"""
+    ask = _asked(question, [_TIME_ASKED])
+    if ask is None or not clauses or any(_states(c, ask, question) for c in clauses):
+        return None
+    what = "频率" if re.search(r"一次|每隔|频率|多久\S{0,4}次", question) else "时限"
+    said = list(dict.fromkeys(m.group() for c in clauses for m in _VAGUE_TIME.finditer(c.text)))
+    return f"问题问的是“{ask.words}”，所引条款没有规定具体{what}" + (f"，只说“{'”“'.join(said[:3])}”" if said else "")
 
 
 def _absent(retriever: Retriever, question: str) -> list[str]:

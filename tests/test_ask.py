@@ -1178,3 +1178,16 @@ def test_a_group_standard_is_named_by_its_code(tmp_path):
     KnowledgeBase(s).ingest([tmp_path / "docs"])
     ans = answer(_retriever(s), "T/ZJEC 018 的 2.1 是怎么规定的？")
     assert [c.label for c in ans.citations] == ["《T/ZJEC 018—2024 网络零售商品退换货服务规范》2.1"], ans.answer
+
+
+def test_a_how_long_question_answered_by_clauses_that_set_no_time_says_so(seed_settings):
+    """"客户满意度调查多久搞一次？" was answered by "定期开展客户满意度调查" as if that were a frequency; the answer stays
+    (the rule exists), with a notice that it sets none. A clause that states a time gets no notice."""
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    ans = answer(r, "客户满意度调查多久搞一次？")
+    assert ans.status == "answered" and "定期开展客户满意度调查" in ans.answer
+    assert ans.notice == "问题问的是“多久”，所引条款没有规定具体频率，只说“定期”"
+    stated = answer(r, "员工请假要提前多久说？")
+    assert "提前一天" in stated.answer and stated.notice == ""
