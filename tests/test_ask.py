@@ -1191,3 +1191,19 @@ def test_a_how_long_question_answered_by_clauses_that_set_no_time_says_so(seed_s
     assert ans.notice == "问题问的是“多久”，所引条款没有规定具体频率，只说“定期”"
     stated = answer(r, "员工请假要提前多久说？")
     assert "提前一天" in stated.answer and stated.notice == ""
+
+
+def test_a_law_question_in_trade_words_finds_the_article_in_the_laws_words(tmp_path):
+    """The traders' words of a law-question probe (经销商, 厂家, 种草, 标签, 个性化推荐) are in thesaurus groups with the
+    laws' (销售者, 生产者, 广告, 标识, 个人特征): without them "经销商能不能让顾客直接去找厂家？" found 产品质量法 第四十七条
+    (disputes) first, not 第四十条 (the seller repairs, replaces, refunds, and recovers from the producer)."""
+    from tests.conftest import laws_or_skip
+
+    law = next(laws_or_skip().glob("*/产品质量法*.md"))
+    r = _law_index(tmp_path, "中华人民共和国产品质量法", law.read_text(encoding="utf-8").split("<!-- INFO END -->")[-1])
+    question = "经销商能不能让顾客直接去找厂家？"
+    assert {"销售者", "生产者"} <= set(r.expansion(question))
+    assert r.search(question, 1)[0].clause.label.startswith("《中华人民共和国产品质量法》第四十条")
+    off = r.settings.model_copy(deep=True)
+    off.retrieval.expansion_weight = 0
+    assert not _retriever(off).search(question, 1)[0].clause.label.startswith("《中华人民共和国产品质量法》第四十条")
