@@ -334,6 +334,8 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return True  # "…不得低于" / "3.5倍的客单价。": a quantity, not a clause 3.5 ("2.3 留存期限不少于" / "3 个月。")
     if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line:
         return False  # (a table's rows are lines of their own)
+    if prev.endswith(("、", "，", ",")):
+        return True  # no title or heading ends so: "…应当标明原产地、" / "保税或直邮方式…" (a short first line)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):
         return False  # a heading or a title (often repeated on the next line), not a broken sentence
     if numbered_heading(prev, starts_with_marker):

@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-28"
+SEGMENTER_VERSION = "seg-29"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -484,7 +484,15 @@ KEY_PREFIX = {"chapter": "c", "section": "s", "article": "a", "cn": "h", "pcn": 
               "pnum": "p", "rnum": "r", "circ": "o", "alpha": "l", "kuan": "k"}
 
 
+_WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _marker_label(node: Node) -> str:
+    """A clause's own marker as its label shows it, its digits plain ("１．" is 1.; the reader types 1)."""
+    return _plain_marker(node).translate(_WIDE_DIGITS)
+
+
+def _plain_marker(node: Node) -> str:
     k, raw = node.kind, node.raw
     if k in ("chapter", "section", "article"):
         return re.sub(r"\s+", "", node.marker)

@@ -1538,3 +1538,17 @@ def test_the_text_after_a_note_is_no_part_of_it():
     decision = only_doc("上海市人民代表大会常务委员会关于促进浦东新区发展的决定\n（2019年7月25日上海市第十五届人民代表大会常务委员会"
                         "第十三次会议通过）\n一、支持浦东新区深化改革。\n二、浦东新区应当加强监督。\n", "jueding.txt")
     assert [label.split("》")[1] for label, _ in _labels_texts(decision)] == ["题注", "一、", "二、"]
+
+
+def test_full_width_item_numbers_are_plain_digits_in_labels():
+    """Before, "１．" items were labelled 《…》第1条１. (a label no one can type when asking for it)."""
+    doc = only_doc("优选生鲜小程序用户服务协议\n第1条 账号注册\n１．用户应当使用真实手机号注册。\n２．一个手机号只能注册一个账号。\n", "x.txt")
+    assert [label for label, _ in _labels_texts(doc)] == ["《优选生鲜小程序用户服务协议》第1条1.", "《优选生鲜小程序用户服务协议》第1条2."]
+
+
+def test_a_line_that_ends_in_a_comma_goes_on_on_the_next_line():
+    """Before, a short line ending in "、" was taken for a heading: "…应当标明原产地、" / "保税或直邮方式…" stayed two lines
+    (a web page's <br>)."""
+    doc = only_doc("跨境电商直播带货合规指引\n第一条　为规范跨境电商直播带货活动，制定本指引。\n第二条　直播间商品应当标明原产地、\n"
+                   "保税或直邮方式。\n第三条　本指引自发布之日起施行。\n", "g.txt")
+    assert _labels_texts(doc)[1] == ("《跨境电商直播带货合规指引》第二条", "第二条 直播间商品应当标明原产地、保税或直邮方式。")
