@@ -43,6 +43,10 @@ TERMINAL = "。！？；;!?：:”」』）)…"
 # a part of a code in plain text ("第三编 合同", "第一分编 通则"): a heading above its chapters, as Markdown's "## 第三编"
 PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(分)?编(?:[\s　]*[{CJK}][{CJK}\s　、和与及]{{0,20}})?$")
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
+# a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
+# pages (with two it was a heading over the articles after it, and ran into the last one)
+_MARK = r"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅))"
+DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}\s+)?{_MARK}(?:[\s，,、]+(?:{_MARK}|[\u4e00-\u9fff]{{2,6}}))*$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
@@ -272,7 +276,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("header", code, line=no))
             continue
-        if PAGE_NUMBER.match(s) or PAGE_OF.match(s):
+        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DISTRIBUTION_MARK.match(s):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
         if COVER_LINE.match(s):
             flush()

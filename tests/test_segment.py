@@ -1552,3 +1552,14 @@ def test_a_line_that_ends_in_a_comma_goes_on_on_the_next_line():
     doc = only_doc("跨境电商直播带货合规指引\n第一条　为规范跨境电商直播带货活动，制定本指引。\n第二条　直播间商品应当标明原产地、\n"
                    "保税或直邮方式。\n第三条　本指引自发布之日起施行。\n", "g.txt")
     assert _labels_texts(doc)[1] == ("《跨境电商直播带货合规指引》第二条", "第二条 直播间商品应当标明原产地、保税或直邮方式。")
+
+
+def test_a_distribution_marking_on_each_page_is_dropped_however_few_the_pages():
+    """Before, "云栖优品 内部资料 严禁外传" seen on two pages (a running header is dropped from three on) headed 第四条 as a
+    heading of its own and ran into 第五条; a sentence that speaks of 内部资料 is kept."""
+    doc = only_doc("云栖优品促销活动管理办法\n第一章 总则\n第一条 促销活动应当事先报运营总监审批。\n第二条 员工应当妥善保管内部资料。\n"
+                   "云栖优品 内部资料 严禁外传\n第三条 禁止先提价后打折。\n第二章 附则\n第四条 本办法自发布之日起施行。\n"
+                   "云栖优品 内部资料 严禁外传\n", "cuxiao.txt")
+    assert [(c.label.split("》")[1], c.text) for c in indexed(doc)][1:] == [
+        ("第二条", "第二条 员工应当妥善保管内部资料。"), ("第三条", "第三条 禁止先提价后打折。"), ("第四条", "第四条 本办法自发布之日起施行。")]
+    assert [c.path for c in indexed(doc)][2] == ("云栖优品促销活动管理办法", "第一章 总则", "第三条")
