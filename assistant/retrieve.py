@@ -59,6 +59,9 @@ PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "�
 _PROVINCE_NAME = re.compile("|".join(PROVINCES))
 _PROVINCE = rf"({_PROVINCE_NAME.pattern})(?:省|市|自治区)?(?:的|那个|这个|那份|这份|那一?个|出的|省里的?)*"
 PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省标|[^，,。？?；;：:、]{1,12}?(?:地方标准|地标|省标))")
+# "浙江的条例", "上海那个规定", "浙江省的地方性法规": a place's own regulations, by their kind
+PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地方性法规|法规)")
+_RULE_KINDS = {"法规": ("条例", "规定", "办法"), "地方性法规": ("条例", "规定", "办法")}
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
@@ -367,7 +370,7 @@ class Retriever:
         # named by no title): the whole base is searched, and the answer cites the named one's best beside (it was
         # searched alone, and nothing in it answered)
         docs = within or (set() if len(named) == 1 and SEVERAL_ASKED.search(question) else named)
-        query = topic if named and len(topic) >= 2 else question
+        query = topic if docs and len(topic) >= 2 else question
         extra = self.expansion(query)
         # "按 DB33/T 932，…": search within the documents the question names; the dense search is made over
         # their vectors, BM25 over the whole base and cut to them (the named document's clauses must be among
@@ -619,7 +622,7 @@ class Retriever:
             return set(), question
         # every title named, except one named only as part of a longer named title
         first = {t: spans[t][0] for t in best}
-        docs = {t for t in best if not any(t != o and first[t] in first[o] for o in best)}
+        docs = {t for t in best if not any(t != o and first[t] != first[o] and first[t] in first[o] for o in best)}
         topic = q
         for t in docs:
             for span in spans[t]:
@@ -643,6 +646,13 @@ class Retriever:
             if m and not any(p in m.group()[len(m.group(1)):] for p in PROVINCES):
                 code = f"DB{PROVINCES[m.group(1)]}"
                 found = {t: m.group() for t in self.documents if (canonical_std_code(t) or "").startswith(code)}
+                if found:
+                    return found
+            m = PROVINCIAL_RULES.match(q, at.start())  # "浙江的条例", "上海的规定": that place's regulations of that kind
+            if m:
+                kinds = _RULE_KINDS.get(m.group(2), (m.group(2),))
+                found = {t: m.group() for t in self.documents
+                         if re.match(rf"{m.group(1)}(?:省|市|自治区)?", t) and t.endswith(kinds)}
                 if found:
                     return found
         return {}

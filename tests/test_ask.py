@@ -286,6 +286,9 @@ SHORT_LAWS = {  # four laws that all have a 第二十五条 / 第十三条 / 第
     "中华人民共和国消费者权益保护法": "第十三条 消费者享有获得有关知识的权利。\n\n第二十五条 经营者采用网络方式销售商品，消费者有权"
                            "自收到商品之日起七日内退货，但下列商品除外：\n\n（一）消费者定作的；\n\n（二）鲜活易腐的。\n\n"
                            "消费者退货的商品应当完好。",
+    # local regulations, named by their place and kind ("上海的规定", "浙江的条例")
+    "上海市促进电子商务发展规定": "第十五条 电子商务平台经营者应当保存平台上的交易信息，保存时间不得少于两年。",
+    "浙江省电子商务条例": "第十四条 电子商务经营者不得利用大数据对交易条件相同的消费者实行差别待遇。",
     # a provincial regulation whose title quotes a law's
     "浙江省实施《中华人民共和国消费者权益保护法》办法": "第二十五条 经营者收到消费者退回的商品后，应当在七日内返还价款。",
     "中华人民共和国价格法": "第十三条 经营者销售商品应当明码标价。\n\n第十四条 经营者不得有下列不正当价格行为：\n\n"
@@ -1207,3 +1210,28 @@ def test_a_law_question_in_trade_words_finds_the_article_in_the_laws_words(tmp_p
     off = r.settings.model_copy(deep=True)
     off.retrieval.expansion_weight = 0
     assert not _retriever(off).search(question, 1)[0].clause.label.startswith("《中华人民共和国产品质量法》第四十条")
+
+
+@pytest.mark.parametrize("question, named", [
+    ("平台交易记录要存几年？消保法和上海的规定一样吗？", {"中华人民共和国消费者权益保护法", "上海市促进电子商务发展规定"}),
+    ("大数据杀熟，浙江的条例怎么说？", {"浙江省电子商务条例"}),
+    ("退货退款，浙江的办法怎么说？", {"浙江省实施《中华人民共和国消费者权益保护法》办法"}),
+    ("浙江的地方性法规对大数据杀熟怎么规定？", {"浙江省电子商务条例", "浙江省实施《中华人民共和国消费者权益保护法》办法"}),
+    ("在上海开网店要注意什么？", set()),  # a place alone names no document
+])
+def test_a_local_regulation_is_named_by_its_place_and_kind(short_laws, question, named):
+    """"上海的规定" and "浙江的条例" named no document (only a province's standards were named so): "…电子商务法和上海的
+    规定一样吗？" cited the national law alone (laws recall@5 0.804 → 0.824 with the next change)."""
+    assert short_laws.mentions(question)[0] == named
+
+
+def test_several_asked_of_one_named_document_searches_with_the_whole_question(short_laws):
+    """"国家法律和浙江的条例分别怎么说？" searches the whole base and cites the named one's best beside the best of all; its
+    search kept the place's words out ("浙江的条例" taken from the question), which pushed the regulation's clauses
+    down (laws MRR 0.739 → 0.733 once 浙江的条例 was a name; unchanged with the whole question)."""
+    from assistant.answer import answer
+
+    q = "同一商品给老用户报价比新用户高，国家法律和浙江的条例分别怎么说？"
+    assert short_laws.mentions(q)[0] == {"浙江省电子商务条例"}
+    assert "浙江省电子商务条例" in {h.clause.document for h in short_laws.search(q, 2)}  # (not in the top 4 without 浙江)
+    assert "浙江省电子商务条例" in {c.document for c in answer(short_laws, q).citations}
