@@ -787,7 +787,9 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     topic = (topic or "").strip()
     if not topic or len(topic) > 50 or not re.search(r"[\w\u4e00-\u9fff]", topic):
         raise BadTopic("主题应为 1–50 字的词语，如“售后服务” / the topic should be a short phrase such as 售后服务")
-    topic = topic_of(topic)
+    # a whole request, with the enterprise type the asker says it is ("我们是第三方平台，帮我出一份退换货自查清单",
+    # "数据安全自查清单（第三方平台型）"), as the chat reads it: its topic was the whole sentence, or "数据安全自查清单（）"
+    topic = checklist_request(topic) or topic_of(topic)
     if scope is not None and scope not in SCOPES:
         raise BadTopic(f"--scope 应为 {' / '.join(SCOPES)} 之一 / unknown scope {scope!r}")
     named, topic = scope_named(topic)

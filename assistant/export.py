@@ -17,9 +17,15 @@ def _title(cl: Checklist) -> str:
     return f"{cl.topic}合规自查清单" + (f"（{cl.scope}电子商务企业）" if cl.scope else "")
 
 
+UNCHECKED = "未检查"  # an item's status until it is checked (the xlsx offers 符合, 不符合, 不适用 beside it)
+
+
 def _rows(cl: Checklist):
+    if not cl.items:  # what was not found, and the clauses closest to the topic, as the other formats say them
+        yield ["", "", cl.not_found, "", "", "；".join(c.label for c in cl.related),
+               "\n".join(f"{c.label}：{c.text}" for c in cl.related)]
     for n, it in enumerate(cl.items, 1):
-        yield [n, it.group, it.text, KIND_ZH[it.kind], "",
+        yield [n, it.group, it.text, KIND_ZH[it.kind], UNCHECKED,
                "；".join(c.label for c in it.citations), "\n".join(f"{c.label}：{c.text}" for c in it.citations)]
 
 
@@ -61,7 +67,7 @@ def to_xlsx(cl: Checklist) -> bytes:
         cell.font = Font(bold=True)
     for row in _rows(cl):
         ws.append(row)
-    status = DataValidation(type="list", formula1='"未检查,符合,不符合,不适用"', allow_blank=True)
+    status = DataValidation(type="list", formula1=f'"{UNCHECKED},符合,不符合,不适用"', allow_blank=True)
     ws.add_data_validation(status)
     if cl.items:
         status.add(f"E3:E{2 + len(cl.items)}")

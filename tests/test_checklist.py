@@ -701,6 +701,19 @@ def test_an_enterprise_type_named_in_the_topic_is_the_scope(seed_settings):
         checklist(r, "交易型企业的售后服务", scope="支撑服务型")
 
 
+def test_a_whole_request_that_says_the_askers_type_is_read_as_the_chat_reads_it(seed_settings):
+    """`tiaowen checklist "我们是第三方平台，帮我出一份退换货自查清单"` kept the whole sentence as the topic (0 items, no
+    scope), and "…自查清单（第三方平台型）" became the topic "退换货自查清单（）"; the chat read both."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    expected = checklist(r, "退换货", scope="第三方平台型")
+    for asked in ("我们是第三方平台，帮我出一份退换货自查清单", "退换货自查清单（第三方平台型）"):
+        cl = checklist(r, asked)
+        assert (cl.topic, cl.scope) == ("退换货", "第三方平台型") and cl.items == expected.items and cl.items, asked
+
+
 def _sample() -> Checklist:
     cite = ItemCitation("d/a7", "电商规章制度", "《电商规章制度》第七条", "第七条 电子商务经营者应当建立健全售后服务制度。")
     items = (ChecklistItem("电子商务经营者是否建立健全售后服务制度", "duty", "制度与机制", (cite,), ("…",)),
@@ -727,6 +740,25 @@ def test_exports_read_back(tmp_path):
     table = docx.Document(tmp_path / "c.docx").tables[0]
     assert len(table.rows) == 3 and "售后服务制度" in table.rows[1].cells[1].text
     assert json.loads(export(cl, "json"))["items"][1]["kind"] == "prohibition"
+
+
+def test_every_export_of_an_empty_checklist_says_what_was_not_found_and_items_start_unchecked(tmp_path):
+    """An xlsx or csv of a checklist with no item held its header alone, where md, docx and json say what no document
+    uses and the closest clauses; and an xlsx item's status was blank, its dropdown offering 未检查."""
+    from openpyxl import load_workbook
+
+    from assistant.export import export
+
+    cite = _sample().items[0].citations[0]
+    empty = Checklist("员工考勤", None, (), unsaid=("考勤",), related=(cite,))
+    rows = list(csv.reader(io.StringIO(export(empty, "csv").decode("utf-8-sig"))))
+    assert len(rows) == 2 and "考勤" in rows[1][2] and rows[1][5] == cite.label and cite.text in rows[1][6]
+    (tmp_path / "e.xlsx").write_bytes(export(empty, "xlsx"))
+    ws = load_workbook(tmp_path / "e.xlsx").active
+    assert "考勤" in ws["C3"].value and ws["F3"].value == cite.label
+    (tmp_path / "c.xlsx").write_bytes(export(_sample(), "xlsx"))
+    ws = load_workbook(tmp_path / "c.xlsx").active
+    assert [ws["E3"].value, ws["E4"].value] == ["未检查", "未检查"]
 
 
 def test_cli_writes_files_and_refuses_bad_input(seed_settings, tmp_path):
