@@ -118,15 +118,16 @@ THEMES = [
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
     ("信息安全与保密", r"加密|泄露|保密|篡改"),  # (before 物流: "快递面单上的个人信息应当加密")
     # (before 记录 and 安全: "提供物流信息跟踪", "确保货物安全、按时送达" were filed under 记录与回访, 信息安全与保密)
-    ("物流与配送", r"物流|配送|发货|送达|快递"),
+    ("物流与配送", r"(?<!购)物流|配送|发货|送达|快递"),  # (not 购物流程)
     ("信息公示与告知", r"公示|公开|告知|标明|明示|展示|首页"),  # (before 记录: "公示商家信息、商品信息、交易记录")
     ("记录与回访", r"记录|档案|回访|跟踪|保存"),
     ("同意与授权", r"同意|授权|撤回"),
     # its other words, after those above (加密, 泄露, 保密, 篡改 are filed before 物流); not 食品安全, 人身安全, 交通安全,
     # 安全生产: what a product or a road must be
-    ("信息安全与保密", r"(?<!食品)(?<!人身)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|丢失"),
+    ("信息安全与保密", r"(?<!食品)(?<!人身)(?<!财产)(?<!生命)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|丢失"),
     ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
-    ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包"),  # (not 服务质量, 数据质量)
+    # (and what a product or service must be safe for: "符合保障人身、财产安全的要求")
+    ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包|(?:人身|财产)安全"),  # (not 服务质量, 数据质量)
     ("资质审核与登记", r"资质|审核|核验|登记|许可|证照|营业执照|入驻"),
     ("宣传与广告", r"广告|宣传|推广|代言"),
     ("人员与培训", r"培训|团队|人员|考核"),
@@ -276,8 +277,9 @@ class _Topic:
         return min(1.0, got / self.total)
 
     def _has(self, term: str, text: str) -> bool:
-        """The term, or the words a contraction of it stands for, in the text."""
-        return term in text or any(a in text for a in self.alternatives.get(term, ()))
+        """The term, or the words a contraction of it stands for, in the text, as words of it: not inside two of its
+        words ("物流" in 购物流程, read 购物 / 流程)."""
+        return any(_said(w, text) for w in (term, *self.alternatives.get(term, ())))
 
     def _mentions(self, text: str) -> bool:
         return any(self._has(term, text) for term in self.weights)
@@ -287,6 +289,30 @@ class _Topic:
         mentioned, not what the sentence is about: masked unless most members are the topic's."""
         members = m.group().split("、")
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
+
+
+def _said(term: str, text: str) -> bool:
+    if term not in text:
+        return False
+    cuts = _word_bounds(text)
+    for m in re.finditer(re.escape(term), text):
+        i, j = m.start(), m.end()
+        # it starts or ends a word, or lies inside one: not both ends inside two words (jieba's 个人 / 信息处理 holds
+        # 个人信息; 购物 / 流程 holds no 物流)
+        if i in cuts or j in cuts or not any(i < b < j for b in cuts):
+            return True
+    return False
+
+
+@lru_cache(maxsize=65536)  # a checklist reads each clause's text once for every topic word it holds
+def _word_bounds(text: str) -> frozenset[int]:
+    from ingest.tokenize import words
+
+    at, cuts = 0, {0}
+    for w in words(text):
+        at += len(w)
+        cuts.add(at)
+    return frozenset(cuts)
 
 
 # four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
@@ -626,6 +652,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
+    out = re.sub(r"是否要(?![求点])", "是否", out)  # "电商平台要明确标准" → 是否明确标准 (not 是否要求, 是否要点)
     return re.sub(r"是否[，,]", "是否", out)
 
 
