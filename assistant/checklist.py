@@ -357,6 +357,9 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     return PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
 
 
+CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
@@ -364,6 +367,8 @@ def _kind(sentence: str) -> str | None:
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
+    if CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")):
+        return None  # the customer's own duty ("用户应当妥善保管交易密码"): nothing the business checks of itself
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
         return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")

@@ -895,3 +895,16 @@ def test_items_drop_a_must_after_whether_and_product_safety_is_product_quality()
     assert "是否要求" in item_text("网络运营者应当要求用户提供真实身份信息", "duty")
     assert theme_of("经营者应当保证其提供的商品或者服务符合保障人身、财产安全的要求") == "商品质量"
     assert theme_of("平台应当简化购物流程") != "物流与配送"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("用户应当妥善保管交易密码、电子签名数据等安全工具。", None),  # the customer's own duty
+    ("用户在发出支付指令前，应当核对支付指令所包含的金额、收款人等完整信息。", None),
+    ("电子支付服务提供者应当确保电子支付指令的完整性。", "duty"),
+    ("消费者退货的商品应当完好。", "duty"),  # what the business may require of a return: its rule for returns
+])
+def test_a_customers_own_duty_is_no_item_of_the_business_checklist(sentence, kind):
+    """Before, "用户是否妥善保管交易密码…" was an item of the 网络安全 and 电子合同 checklists."""
+    from assistant.checklist import _kind
+
+    assert _kind(sentence) == kind
