@@ -49,6 +49,9 @@ DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
+                               # whom a law protects or governs ("消费者为生活消费需要购买…，其权益受本法保护")
+                               r"(?:权益|权利)受[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
+                               r"适用本(?:办法|规定|法|条例)[。；;]?$|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|"
                                # a purpose, what the document is made for ("为了规范…，根据《价格法》…等法律、行政法规，
                                # 制定本规定", "为了提升…，需要制定一系列规范"), not a duty given with its purpose

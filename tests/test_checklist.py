@@ -902,9 +902,13 @@ def test_items_drop_a_must_after_whether_and_product_safety_is_product_quality()
     ("用户在发出支付指令前，应当核对支付指令所包含的金额、收款人等完整信息。", None),
     ("电子支付服务提供者应当确保电子支付指令的完整性。", "duty"),
     ("消费者退货的商品应当完好。", "duty"),  # what the business may require of a return: its rule for returns
+    # whom a law protects or governs: its scope, no duty (需要 is a need here)
+    ("消费者为生活消费需要购买、使用商品或者接受服务，其权益受本法保护", None),
+    ("消费者为生活消费需要购买、使用商品或者接受服务，其权益受《中华人民共和国消费者权益保护法》和本办法等法律、法规的保护。", None),
 ])
-def test_a_customers_own_duty_is_no_item_of_the_business_checklist(sentence, kind):
-    """Before, "用户是否妥善保管交易密码…" was an item of the 网络安全 and 电子合同 checklists."""
+def test_a_customers_own_duty_or_a_laws_scope_is_no_item_of_the_business_checklist(sentence, kind):
+    """Before, "用户是否妥善保管交易密码…" was an item of the 网络安全 and 电子合同 checklists, and "消费者为生活消费是否购买…"
+    of 消费者权益保障金."""
     from assistant.checklist import _kind
 
     assert _kind(sentence) == kind
