@@ -502,6 +502,11 @@ def content_lead(clause: Clause | None) -> bool:
     return bool(CONTENT_LEAD.search(last)) and _kind(last) == "duty"
 
 
+# the last item of a list of duties, which names none ("法律、行政法规规定的其他义务")
+CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|法律法规)(?:和国家有关规定|或者国家有关规定)?规定的其他"
+                       r"[\u4e00-\u9fff]{0,6}(?:义务|职责|措施|要求)[。；;]?$")
+
+
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
 FOLLOW_UP = re.compile(r"^(?:逾期|拒不|期满)[^，,。；;]{0,20}的[，,]")
 
@@ -535,6 +540,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
         if _ITEM.match(clause.text):  # a 款 after the list is no item of it
+            if CATCH_ALL.match(body):
+                return []  # "（五）法律、行政法规规定的其他义务": nothing of its own to check
             listed = True
             # a lead-in without a modal lists duties ("售后服务内容包括："), unless it lists circumstances
             # ("有下列情形之一的："), powers ("行使下列职权："), what one may do ("可以采取下列措施：") or who is

@@ -912,3 +912,15 @@ def test_a_customers_own_duty_or_a_laws_scope_is_no_item_of_the_business_checkli
     from assistant.checklist import _kind
 
     assert _kind(sentence) == kind
+
+
+def test_a_lists_catch_all_item_is_no_item_of_its_own():
+    """Before, "（五）法律、行政法规规定的其他义务" was an item ("…是否履行下列安全保护义务：法律、行政法规规定的其他
+    义务") in the 网络安全 checklist, twice; the list's other items stay."""
+    from assistant.checklist import obligations
+
+    lead = _c("第二十一条 网络运营者应当履行下列安全保护义务：", "d/a21")
+    other = _c("（一）制定内部安全管理制度和操作规程；", "d/a21/i1", parent="d/a21")
+    catch_all = _c("（五）法律、行政法规规定的其他义务。", "d/a21/i5", parent="d/a21")
+    assert obligations(catch_all, lead) == []
+    assert [o.kind for o in obligations(other, lead)] == ["duty"]
