@@ -413,9 +413,29 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     lines = [f"《{doc}》：" + re.sub(r"：；", "：", "；".join(
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
-    vague = unstated_time(q, [retriever.by_id[c.id] for c in citations])
+    cited = [retriever.by_id[c.id] for c in citations]
+    vague = unstated_time(q, cited)
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup,
-                  notice="；".join([*absent, *([vague] if vague else [])]))
+                  notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(q, cited)]))
+
+
+def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
+    """What to say beside an answer of each quantity a question asks besides the first, that the clauses cited do not
+    state: "运费险保费多少、谁出？" is answered by "退回商品的运费由消费者承担" (who bears it) and says that no clause gives
+    the amount. (The first is asked as the answer's reason to be: none stated, it is not found.)"""
+    out, seen = [], set()
+    text = _ANY_AMOUNT.sub("□", question)
+    for row in _QUANTITY_ASKED:
+        for m in row.pattern.finditer(text):
+            if m.start() in seen or row.kind == "date" and not _OF_A_DOCUMENT.search(text[:m.start()]):
+                continue
+            seen.update(range(m.start(), m.end()))
+            ask = _asked(text[:m.end()], [row])  # the ask at this place, its anchors the words before it
+            if ask is not None and not any(_states(c, ask, question) for c in clauses):
+                out.append("问题还问了由谁承担，所引条款没有说明" if ask.kind == "bears" else
+                           f"问题还问了“{ask.words}”，所引条款没有给出这样的具体{'日期' if ask.kind == 'date' else '数量'}")
+    first = _asked(question, _QUANTITY_ASKED)
+    return out[1:] if first is not None and out and not any(_states(c, first, question) for c in clauses) else out
 
 
 # what a clause says of a time where it sets none ("及时", "定期")

@@ -206,3 +206,20 @@ def test_a_statement_cut_off_after_a_comma_ends_without_it():
 
     c = Clause("x/i1", "x", "电子商务部规章制度", "《电子商务部规章制度》一、（一）", (), "(一)考虑到电子商务工作的特殊性,故早上上班时间适适当调整,")
     assert _statement("上班时间", c, False) == "考虑到电子商务工作的特殊性,故早上上班时间适适当调整"  # it gave "调整,[1]。"
+
+
+def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_answer():
+    """"运费险保费多少、谁出？" was answered by "退回商品的运费由消费者承担" (who bears it) with no word that no clause gives
+    the amount: only the first quantity a question asks was checked."""
+    from assistant.answer import unstated_parts
+    from ingest.records import Clause
+
+    def c(text):
+        return Clause("d/a1", "d", "某法", "《某法》第一条", ("某法",), text)
+
+    bears = c("退回商品的运费由消费者承担。")
+    assert unstated_parts("退货运费险保费多少、谁出？", [bears]) == ["问题还问了“多少”，所引条款没有给出这样的具体数量"]
+    assert unstated_parts("退货运费险保费多少、谁出？", [bears, c("运费险保费为每单0.5元。")]) == []
+    assert unstated_parts("退货的运费谁出？", [bears]) == []
+    assert unstated_parts("旷工一天扣多少钱？连续旷工几天算自动离职？", [c("连续旷工三天的，视为自动离职。")]) == \
+        ["问题还问了“多少钱”，所引条款没有给出这样的具体数量"]
