@@ -438,6 +438,8 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
     return out[1:] if first is not None and out and not any(_states(c, first, question) for c in clauses) else out
 
 
+# a time or a frequency, stated anywhere in a clause
+_SOME_TIME = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r"|个?季度|个?半月)|[每按](?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)")
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
 
@@ -446,8 +448,8 @@ def unstated_time(question: str, clauses: list[Clause]) -> str | None:
     """For a question "多久" / "多长时间" answered by clauses that state no time ("定期开展客户满意度调查"), what to say
     beside the answer: that they give none, and what they say instead. (Not found would refuse the rule that exists.)"""
     ask = _asked(question, [_TIME_ASKED])
-    if ask is None or not clauses or any(_states(c, ask, question) for c in clauses):
-        return None
+    if ask is None or not clauses or any(_SOME_TIME.search(_A_DATE.sub("□", c.text.replace("____", ""))) for c in clauses):
+        return None  # (a time anywhere in them: "付款后四十八小时内发货" for "发货要多久", "每季度至少开展一次")
     what = "频率" if re.search(r"一次|每隔|频率|多久\S{0,4}次", question) else "时限"
     said = list(dict.fromkeys(m.group() for c in clauses for m in _VAGUE_TIME.finditer(c.text)))
     return f"问题问的是“{ask.words}”，所引条款没有规定具体{what}" + (f"，只说“{'”“'.join(said[:3])}”" if said else "")

@@ -50,7 +50,7 @@ LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[�
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
                                # whom a law protects or governs ("消费者为生活消费需要购买…，其权益受本法保护")
-                               r"(?:权益|权利)受[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
+                               r"(?:权益|权利)受(?!到)[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
                                r"适用本(?:办法|规定|法|条例)[。；;]?$|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|"
                                # a purpose, what the document is made for ("为了规范…，根据《价格法》…等法律、行政法规，
@@ -127,10 +127,10 @@ THEMES = [
     ("同意与授权", r"同意|授权|撤回"),
     # its other words, after those above (加密, 泄露, 保密, 篡改 are filed before 物流); not 食品安全, 人身安全, 交通安全,
     # 安全生产: what a product or a road must be
-    ("信息安全与保密", r"(?<!食品)(?<!人身)(?<!财产)(?<!生命)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|丢失"),
+    ("信息安全与保密", r"(?<!食品)(?<!人身)(?<!人身、财产)(?<!人身和财产)(?<!人身及财产)(?<!生命)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|丢失"),
     ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
     # (and what a product or service must be safe for: "符合保障人身、财产安全的要求")
-    ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包|(?:人身|财产)安全"),  # (not 服务质量, 数据质量)
+    ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包|人身(?:[、和及]财产)?安全"),  # (not 服务质量, 数据质量)
     ("资质审核与登记", r"资质|审核|核验|登记|许可|证照|营业执照|入驻"),
     ("宣传与广告", r"广告|宣传|推广|代言"),
     ("人员与培训", r"培训|团队|人员|考核"),
@@ -360,6 +360,7 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     return PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
 
 
+_RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
 CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
@@ -370,7 +371,7 @@ def _kind(sentence: str) -> str | None:
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
-    if CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")):
+    if CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")) and not _RECEIVES.match(sentence[duty.end():] if duty else ""):
         return None  # the customer's own duty ("用户应当妥善保管交易密码"): nothing the business checks of itself
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)

@@ -46,7 +46,10 @@ PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\
 # a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
 # pages (with two it was a heading over the articles after it, and ran into the last one)
 _MARK = r"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅))"
-DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}\s+)?{_MARK}(?:[\s，,、]+(?:{_MARK}|[\u4e00-\u9fff]{{2,6}}))*$")
+# (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
+# 客户名单", or a heading, "注意保密")
+DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅))"
+                               rf"(?:[ 　]+{_MARK})*$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
@@ -310,7 +313,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
         if number:  # "3.1" / "售后服务 after-sales service": a standard's term under its number on the line above
             s, number = f"{number} {s}", ""
-        elif BARE_NUMBER.fullmatch(s) and not (pending and CITING_END.search(pending[-1])):  # ("按照" / "4.2.1" /
+        elif BARE_NUMBER.fullmatch(s) and not (pending and CITING_WORDS.search(pending[-1])):  # ("按照" / "4.2.1" /
             flush()                                                                        # "的要求…": cited)
             number = s
             continue
@@ -334,7 +337,8 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False
     if CITING_END.search(prev) and CITED_START.match(line):
         return True  # "…并按照本办法" / "第四条的规定确定…": a line break inside a sentence that cites a clause
-    if MEASURE_START.match(line) and "\t" not in prev + line and (AWAITS_NUMBER.search(prev) or not numbered_heading(prev, starts_with_marker)):
+    if MEASURE_START.match(line) and "\t" not in prev + line and (
+            AWAITS_NUMBER.search(prev) or not (numbered_heading(prev, starts_with_marker) or is_title_like(prev))):
         return True  # "…不得低于" / "3.5倍的客单价。": a quantity, not a clause 3.5 ("2.3 留存期限不少于" / "3 个月。")
     if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line:
         return False  # (a table's rows are lines of their own)
@@ -351,9 +355,13 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
 # ("第四条的规定…", "5.3的规定。"): one sentence
 # (or in a document's title: "根据《电子商务法》" / "第十五条、第三十八条等规定，"; or the number cited alone on its line, as
 # PDF text wraps: "按照" / "4.2.1" / "的要求…")
-CITING_END = re.compile(r"(?:本(?:法|条例|办法|规定|细则|规则|制度|标准|文件|规范)|符合|按照?|依照|依据|根据|参照|参见|见|执行|适用|》)$")
-CITED_START = re.compile(rf"(?:第[{CN_NUM}\d]+[条章节]|\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})(?:第[{CN_NUM}\d]+[款项])?"
-                         r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或]|$)")
+CITING_WORDS = re.compile(r"(?:本(?:法|条例|办法|规定|细则|规则|制度|标准|文件|规范)|符合|按照?|依照|依据|根据|参照|参见|见|执行|适用)$")
+CITING_END = re.compile(r"(?:" + CITING_WORDS.pattern[:-1] + r"|》)$")
+_REF_AFTER = r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或])"
+# (an article alone on its line is a heading, "《网店管理规范》" / "第一条" / "商家应当…"; a standard's number alone after the
+# words that cite it is cited)
+CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?{_REF_AFTER}|"
+                         rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|$)")
 AWAITS_NUMBER = re.compile(r"(?:[少低高多大小短长]于|超过|达到|至少|最多|不足|满|为|约|共计|合计)$")  # a comparison broken off
 # a number and its unit at the start of a line: the rest of a sentence broken before a quantity ("3.5倍", "5.0 %")
 MEASURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|%|％|‰|元|万元|千元|天|日内|小时|[hH](?![A-Za-z])|分钟|秒|次|件|"

@@ -105,8 +105,11 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         return False
     if name in known or canonical_std_code(s):
         return True
-    if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known:
-        return True  # a standard's name under its code, the first time the code is seen ("GB/T 41018—2024" / "网络零售…规范")
+    if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known and (first or _OPENS_STANDARD.match(
+            next((x.text for x in blocks[i + 1:i + 2] if x.kind == "text"), ""))):
+        # a standard's name under its code, the first time the code is seen ("GB/T 41018—2024" / "网络零售…规范"), where the
+        # file opens so or a standard's front matter follows (not a standard cited in a list of references)
+        return True
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     if nxt is None:
         return False
@@ -128,9 +131,12 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
 
 
+_OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
+
+
 # what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
 # document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it
-_TITLE_NOTE = re.compile(r"^[（(][^（()）]{1,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$")
+_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）]{2,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$")
 
 
 _ISSUERLESS_TITLE = re.compile(r"^关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*" + DOC_KIND.pattern)
@@ -294,7 +300,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             else:
                 orphan.append(b)
                 continue
-        if b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and not any(x.kind == "text" for x in current.blocks):
+        if (b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and not starts_with_marker(b.text)
+                and not any(x.kind == "text" for x in current.blocks)):
             b = Block("text", note_line([b.text]), line=b.line)  # under its title: "题注：2024年3月修订"
         current.blocks.append(b)
     if orphan:

@@ -223,3 +223,16 @@ def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_
     assert unstated_parts("退货的运费谁出？", [bears]) == []
     assert unstated_parts("旷工一天扣多少钱？连续旷工几天算自动离职？", [c("连续旷工三天的，视为自动离职。")]) == \
         ["问题还问了“多少钱”，所引条款没有给出这样的具体数量"]
+
+
+@pytest.mark.parametrize("question, text", [
+    ("发货要多久？", "第二条 商家应当在买家付款后四十八小时内发货。"),  # the time before the question's word
+    ("交易记录要保存多久？", "交易记录的保存时间自交易完成之日起不少于三年。"),
+    ("客户回访多久做一次？", "企业应当每季度至少开展一次客户回访。"),
+])
+def test_a_how_long_question_whose_clause_states_a_time_anywhere_gets_no_notice(question, text):
+    """The review of the 多久 notice: "…付款后四十八小时内发货" was said to set no time, its number not after 发货."""
+    from assistant.answer import unstated_time
+    from ingest.records import Clause
+
+    assert unstated_time(question, [Clause("d/a1", "d", "某制度", "《某制度》第一条", ("某制度",), text)]) is None

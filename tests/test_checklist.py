@@ -904,6 +904,8 @@ def test_items_drop_a_must_after_whether_and_product_safety_is_product_quality()
     ("消费者退货的商品应当完好。", "duty"),  # what the business may require of a return: its rule for returns
     # whom a law protects or governs: its scope, no duty (需要 is a need here)
     ("消费者为生活消费需要购买、使用商品或者接受服务，其权益受本法保护", None),
+    ("经营者应当确保消费者的合法权益受到保护。", "duty"),  # (the review's: a duty, though its object is protected)
+    ("顾客应当得到及时的答复。", "duty"),  # what is owed to the customer: the business's duty
     ("消费者为生活消费需要购买、使用商品或者接受服务，其权益受《中华人民共和国消费者权益保护法》和本办法等法律、法规的保护。", None),
 ])
 def test_a_customers_own_duty_or_a_laws_scope_is_no_item_of_the_business_checklist(sentence, kind):
@@ -924,3 +926,10 @@ def test_a_lists_catch_all_item_is_no_item_of_its_own():
     catch_all = _c("（五）法律、行政法规规定的其他义务。", "d/a21/i5", parent="d/a21")
     assert obligations(catch_all, lead) == []
     assert [o.kind for o in obligations(other, lead)] == ["duty"]
+
+
+def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_safety_is_not():
+    from assistant.checklist import theme_of
+
+    assert theme_of("经营者应当保证商品符合保障人身、财产安全的要求") == "商品质量"
+    assert theme_of("电子支付服务提供者应当确保用户资金和财产安全。") == "信息安全与保密"

@@ -1563,3 +1563,26 @@ def test_a_distribution_marking_on_each_page_is_dropped_however_few_the_pages():
     assert [(c.label.split("》")[1], c.text) for c in indexed(doc)][1:] == [
         ("第二条", "第二条 员工应当妥善保管内部资料。"), ("第三条", "第三条 禁止先提价后打折。"), ("第四条", "第四条 本办法自发布之日起施行。")]
     assert [c.path for c in indexed(doc)][2] == ("云栖优品促销活动管理办法", "第一章 总则", "第三条")
+
+
+def test_what_the_review_of_seg_28_found_is_read_as_before():
+    """A review of seg-28..30 found these read otherwise than before; they read as before again: an article alone on
+    its line after a title in 《》 (or after "…依照《…》") is an article, not a citation; a table's cell or a list's word
+    that says 内部资料 or 严禁外传 is kept; "（一）" under a title is an item, not a note; a standard cited in a list of
+    references is no document of its own; a heading over a sentence that starts with a number stays a line of its own."""
+    doc = only_doc("《网店管理规范》\n第一条\n商家应当诚信经营。\n第二条\n平台应当公示规则。\n", "x.txt")
+    assert doc.title == "网店管理规范" and [label.split("》")[1] for label, _ in _labels_texts(doc)] == ["第一条", "第二条"]
+    doc = only_doc("网店规则\n第一条 为规范经营，制定本规则。\n第二条 商家应当依照《中华人民共和国产品质量法》\n第三条\n"
+                   "商家应当保证质量。\n", "x.txt")
+    assert [label.split("》")[1] for label, _ in _labels_texts(doc)] == ["第一条", "第二条", "第三条"]
+    doc = only_doc("网店保密制度\n第一条 报表如下：\n销售报表\t仅供内部使用\n客户名单\t严禁外传\n第二条 本制度自发布之日起施行。\n", "x.txt")
+    assert _labels_texts(doc)[0][1] == "第一条 报表如下：\n销售报表\t仅供内部使用\n客户名单\t严禁外传"
+    doc = only_doc("商家公约\n（一）\n商家应当诚信经营。\n（二）\n商家应当公示证照。\n", "x.txt")
+    assert [label.split("》")[1] for label, _ in _labels_texts(doc)] == ["（一）", "（二）"]
+    docs = parse("网络零售服务规范\n1 范围\n本文件规定了网络零售服务要求。\n2 规范性引用文件\n下列文件对于本文件的应用是必不可少的。\n"
+                 "GB/T 35273—2020\n信息安全技术 个人信息安全规范\n3 术语和定义\n3.1 网络零售 通过互联网销售商品。\n", "x.txt")
+    assert [d.title for d in docs] == ["网络零售服务规范"]
+    from ingest.clean import clean_blocks
+
+    assert [b.text for b in clean_blocks("发货时效要求\n24小时内发货的订单占比应不低于95%。\n")] == [
+        "发货时效要求", "24小时内发货的订单占比应不低于95%。"]
