@@ -295,6 +295,7 @@ class _Topic:
 
 
 def _said(term: str, text: str) -> bool:
+    """Is the term in the text as its words say it (jieba's word boundaries)?"""
     if term not in text:
         return False
     cuts = _word_bounds(text)
@@ -364,6 +365,13 @@ _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当�
 CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
+def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
+    """A duty the customer bears ("用户应当妥善保管交易密码"), not one owed to the customer ("顾客应当得到及时的答复")."""
+    duty = modals[1]
+    return (CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")) is not None
+            and not (duty and _RECEIVES.match(sentence[duty.end():])))
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
@@ -371,8 +379,8 @@ def _kind(sentence: str) -> str | None:
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
-    if CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")) and not _RECEIVES.match(sentence[duty.end():] if duty else ""):
-        return None  # the customer's own duty ("用户应当妥善保管交易密码"): nothing the business checks of itself
+    if _customers_own(sentence, modals):
+        return None  # nothing the business checks of itself
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
         return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")

@@ -62,8 +62,7 @@ PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省�
 # "浙江的条例", "上海那个规定", "浙江省的地方性法规": a place's own regulations, by their kind
 PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地方性法规|法规)")
 # ("规定" may be the verb, "浙江省规定…", or any rule, "浙江的规定": every document of the place, as "法规" is)
-_RULE_KINDS = {"规定": ("条例", "规定", "办法", "细则"), "法规": ("条例", "规定", "办法", "细则"),
-               "地方性法规": ("条例", "规定", "办法", "细则")}
+_RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", "规定", "办法", "细则"))
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
@@ -653,8 +652,7 @@ class Retriever:
             m = PROVINCIAL_RULES.match(q, at.start())  # "浙江的条例", "上海的规定": that place's regulations of that kind
             if m:
                 kinds = _RULE_KINDS.get(m.group(2), (m.group(2),))
-                found = {t: m.group() for t in self.documents
-                         if re.match(rf"{m.group(1)}(?:省|市|自治区)?", t) and t.endswith(kinds)}
+                found = {t: m.group() for t in self.documents if t.startswith(m.group(1)) and t.endswith(kinds)}
                 if found:
                     return found
         return {}
