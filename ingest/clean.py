@@ -45,11 +45,11 @@ PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(分)?编(?:[\s　]*[{CJK}][{CJK}\
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
 # a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
 # pages (with two it was a heading over the articles after it, and ran into the last one)
-_MARK = r"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅))"
+_INTERNAL_ONLY = r"仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅)"  # a marking that stands alone
+_MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|{_INTERNAL_ONLY})"
 # (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
 # 客户名单", or a heading, "注意保密")
-DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅))"
-                               rf"(?:[ 　]+{_MARK})*$")
+DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
