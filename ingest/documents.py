@@ -136,7 +136,8 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 
 # what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
 # document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it
-_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）]{2,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$")
+_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）]{2,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
+                         r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$")  # "2024年3月修订版"
 
 
 _ISSUERLESS_TITLE = re.compile(r"^关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*" + DOC_KIND.pattern)
