@@ -252,11 +252,12 @@ def _anchors(before: str) -> tuple[str, ...]:
     return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
-def _asked(question: str, table) -> _Ask | None:
-    """What a quantity question asks, by the first row of ``table`` that matches it."""
+def _asked(question: str, table, at: int = 0) -> _Ask | None:
+    """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
+    the same row, with the words before it as its anchors)."""
     question = _ANY_AMOUNT.sub("□", question)
     for row in table:
-        m = row.pattern.search(question)
+        m = row.pattern.search(question, at)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -430,7 +431,7 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
             if m.start() in seen or row.kind == "date" and not _OF_A_DOCUMENT.search(text[:m.start()]):
                 continue
             seen.update(range(m.start(), m.end()))
-            ask = _asked(text[:m.end()], [row])  # the ask at this place, its anchors the words before it
+            ask = _asked(text, [row], m.start())  # the ask at this place, its anchors the words before it
             if ask is not None and not any(_states(c, ask, question) for c in clauses):
                 out.append("问题还问了由谁承担，所引条款没有说明" if ask.kind == "bears" else
                            f"问题还问了“{ask.words}”，所引条款没有给出这样的具体{'日期' if ask.kind == 'date' else '数量'}")
@@ -439,7 +440,7 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
 
 
 # a time or a frequency, stated anywhere in a clause
-_SOME_TIME = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r"|个?季度|个?半月)|[每按](?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)")
+_SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月)|[每按](?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)")
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
 

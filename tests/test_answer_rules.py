@@ -225,6 +225,19 @@ def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_
         ["问题还问了“多少钱”，所引条款没有给出这样的具体数量"]
 
 
+def test_a_second_ask_of_the_same_kind_is_read_at_its_own_place():
+    """The review's finding: the second 几天 of "年假能休几天？旷工几天会被辞退？" was read at the first's place, with its
+    anchors, so a clause that gives only the 年假 number left the 旷工 question without a notice."""
+    from assistant.answer import unstated_parts
+    from ingest.records import Clause
+
+    rule = Clause("d/a1", "d", "某制度", "《某制度》第一条", ("某制度",), "年假可休五天。连续旷工的，予以辞退。")
+    assert unstated_parts("年假能休几天？旷工几天会被辞退？", [rule]) == \
+        ["问题还问了“几天”，所引条款没有给出这样的具体数量"]
+    both = Clause("d/a2", "d", "某制度", "《某制度》第二条", ("某制度",), "年假可休五天。连续旷工三天的，予以辞退。")
+    assert unstated_parts("年假能休几天？旷工几天会被辞退？", [both]) == []
+
+
 @pytest.mark.parametrize("question, text", [
     ("发货要多久？", "第二条 商家应当在买家付款后四十八小时内发货。"),  # the time before the question's word
     ("交易记录要保存多久？", "交易记录的保存时间自交易完成之日起不少于三年。"),
