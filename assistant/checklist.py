@@ -38,14 +38,19 @@ PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
 # 需知 what one must know, 急需 what is urgently needed; 应对 "to cope with" ("突发事件应对工作"), but "平台应对商家提供的
 # 资质进行认真核实" and "承包商应对建设工程的质量负责" are duties)
-_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|"
+_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|原则上(?=每[年季月周天日]|定期)|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|"
                         r"(?<![相响供适反对回呼感效答为在和件极善学时何同合])(?<!或者)应(?=对(?!突发|风险|挑战|措施|处置|工作|机制|预案|能力)"
                         r"[^。；;，,：:]{1,30}?(?:进行|予以|加以|负责|作出|实施|核实|审查|审核|保密))|(?<![必无若如])须(?!知)|"
                         r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 _MUST = r"(?<![主重只需不想必首概纲])要(?=[建设制定做提保加遵按及对严明落实完健采])"  # "平台要建立…", "商家要遵守…" (not 要求, 需要, 重要)
-DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)")
+# …and by a step that must come first, a company rule's procedure stated without a modal ("页面改版由网页设计人员预先设计
+# 出方案，报…审核、呈公司总经理审批后执行", "经部门经理批准后方可离岗"; not "本办法经国务院批准后施行", a document's)
+# (a law's "报国务院批准后执行" is a regulator's step: 批准 by an authority is no business's approval to check)
+PROCEDURE = (r"(?:审批|批准|审核|核准|审定|签字|签批)(?:通过)?(?:后|之后)(?:方可|才能|方能)|"
+             r"(?:审批|审核|审定|签批)(?:通过)?(?:后|之后)(?:执行|实施)")
+DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
@@ -663,7 +668,12 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # a leading condition or topic stays in front too: "逾期不改正的，暂停交易" → "逾期不改正的，是否暂停交易",
         # "对于退货、换货等需求，提供…" → "对于退货、换货等需求，是否提供…"
         c = (_LEADING_CONDITION.match(s) or re.match(r"对于[^，,；;。]*(?=[，,])", s)) if not m else None
-        if c:
+        # a procedure: whose step it is, or whose leave comes first, is checked ("页面改版由网页设计人员…审批后执行" →
+        # "页面改版是否由网页设计人员…", "采购合同经财务部审核后方可签订" → "采购合同是否经财务部…")
+        by = re.match(r"[^，,；;。由经]{1,12}(?=由|经)", s) if kind == "duty" and re.search(PROCEDURE, s) else None
+        if by:
+            out = s[:by.end()] + lead + s[by.end():]
+        elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
             out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s

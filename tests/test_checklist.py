@@ -933,3 +933,22 @@ def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_
 
     assert theme_of("经营者应当保证商品符合保障人身、财产安全的要求") == "商品质量"
     assert theme_of("电子支付服务提供者应当确保用户资金和财产安全。") == "信息安全与保密"
+
+
+@pytest.mark.parametrize("text, items", [
+    # a company rule's procedure, with no modal: whose step it is, and what must come first
+    ("3、页面改版由网页设计人员预先设计出方案,报部门领导核对后报公司分管领导审核、呈公司总经理审批后执行",
+     [("页面改版是否由网页设计人员预先设计出方案,报部门领导核对后报公司分管领导审核、呈公司总经理审批后执行", "duty")]),
+    ("1、网站主页面原则上每年根据公司实际情况进行一次审定或改版",
+     [("网站主页面是否每年根据公司实际情况进行一次审定或改版", "duty")]),
+    ("（三）采购合同经财务部审核后方可签订。", [("采购合同是否经财务部审核后方可签订", "duty")]),
+    ("第七十五条 网络游戏经依法审批后方可运营。", [("网络游戏是否经依法审批后方可运营", "duty")]),
+    ("第八十条 本条例经国务院批准后施行。", []),  # a document's coming into force, no procedure of a business
+    ("第四条 关税税则委员会负责税率的调整，报国务院批准后执行。", []),  # a regulator's step
+    ("第三条 护理人员原则上为一人。", []),  # 原则上 without a schedule: what is usual, no rule to check
+    ("第十条 经营者的商品价格由经营者自主制定。", []),  # (no step before it)
+])
+def test_a_procedure_without_a_modal_is_a_duty(text, items):
+    """Before, "网站改版" gave no item: "页面改版由…审批后执行" and "…原则上每年…改版" state their rules without 应当."""
+    got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
+    assert got == items
