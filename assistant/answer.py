@@ -126,12 +126,17 @@ _ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪�
                     "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有".split())
 
 
+# a yes-no question's "A不A" ("要不要", "可不可以", "需不需要"): jieba reads 要 / 不要, and 不要, asked twice, was taken for
+# the question's subject ("流程要不要对外公开？处理过程要不要留底？" was not found: 资料中没有提到“不要”)
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1(?:以|要|能|该)?")
+
+
 def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
     """A word the question says more than once ("电子发票和纸质发票怎么开", "病假…病假那几天") is what it is about:
     where no document of the knowledge base uses it or a synonym of it, the documents do not cover the question."""
     from ingest.tokenize import STOPWORDS, words
 
-    said = words(question)
+    said = words(_A_NOT_A.sub("，", question))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
                 and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))):
@@ -252,6 +257,18 @@ def _anchors(before: str) -> tuple[str, ...]:
     return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
+# the words that ask how much, 最高 / 一般 / 能, are no anchor: "法定赔偿最高是多少钱" → 赔偿, 法定
+_ASKING_TAIL = re.compile(r"(?:是|为|有|要|了|能|会|可以|最多|最少|最长|最短|最晚|最早|最高|最低|最大|最小|一般|大概|大约|需要)+$")
+
+
+def _asked_of(part: str, ask: str) -> str:
+    """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
+    from ingest.tokenize import words
+
+    said = [w for w in words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)])) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return said[-1] if said else ""
+
+
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
     the same row, with the words before it as its anchors)."""
@@ -266,7 +283,7 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
         else:
             units = row.units or re.escape(m.group("unit"))
             stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
-            anchors = _anchors(re.sub(r"(是|为|有|要|了|能|最多|最少|最长|最晚|需要)$", "", question[:m.start()]))
+            anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
@@ -345,7 +362,16 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         sents = _sentences(body)
         score = _answering(question, sents)
         scored = sorted(range(len(sents)), key=lambda i: -score[i])
-        st = "".join(sents[i] for i in sorted(scored[:2])).rstrip("。；;，,、 ")
+        # what is left out is marked "……", before, between and after the sentences quoted: a penalty's "情节较重的，
+        # 处…拘留" left out read as the whole penalty
+        parts, last = [], -1
+        for i in sorted(scored[:2]):
+            parts += ["……"] * (i > last + 1) + [sents[i]]
+            last = i
+        st = ""
+        for part in parts + ["……"] * (last + 1 < len(sents)):
+            st = (st.rstrip("。；;，,、 ") if part == "……" else st) + part  # "A；……C" → "A……C"
+        st = st.rstrip("。；;，,、 ")
     if heading and st.startswith(heading) and len(st) > len(heading):
         st = f"【{heading}】{st[len(heading):]}"
     return st
@@ -504,6 +530,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                 continue
             chosen.append(h)
     asked = _asked(q, _PERIOD_ASKED)
+    if asked is None:  # an amount, a count, a size… ("能要求赔多少？" ← "…增加赔偿的金额为…价款…的三倍", ranked fourth)
+        first = _asked(q, _QUANTITY_ASKED)
+        asked = first if first is not None and first.kind == "quantity" else None
     if asked and not any(_states(h.clause, asked, q) for h in chosen):
         # "多久…", "几天…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top 2k), among clauses that share as
@@ -517,15 +546,21 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
         least = coverage(part, hits[0].clause.index_text)
         how_long = asked.kind == "time"
+        # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of
+        # ("赔多少" ← "…增加赔偿的金额为…三倍"; "税率是多少" is not answered by "预付凭证金额不得超过五千元")
+        of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
+        wide = how_long or bool(of)
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):
                 return False
             cov = coverage(part, h.clause.index_text)
             anchored = bool(asked.anchors) and asked.anchors[0] in h.clause.text
-            return how_long and cov >= least or cov >= least / 2 and anchored
+            return wide and cov >= least and of in h.clause.text or cov >= least / 2 and anchored
 
-        stating = next((h for h in ranked[: 2 * k] if answers(h)), None)
+        # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
+        # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
+        stating = next((h for h in ranked[: 2 * k if how_long or not of else k] if answers(h)), None)
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     noun = _asked_noun(q)

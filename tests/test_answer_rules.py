@@ -177,6 +177,11 @@ def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say()
     said = _statement("宪法宣誓的时候要奏国歌吗", article, whole=False)
     assert "奏唱中华人民共和国国歌" in said
     assert len(said) < len(article.text) / 2  # two sentences, not the article
+    # what is left out is marked, between and after the sentences quoted (a penalty's "情节较重的，处…拘留" left out
+    # read as the whole penalty)
+    assert said == "宣誓仪式可以采取单独宣誓或者集体宣誓的形式……宣誓仪式应当奏唱中华人民共和国国歌……"
+    said = _statement("宣誓仪式采取什么形式，单独宣誓要怎么做", article, whole=False)
+    assert said.startswith("宣誓仪式可以采取单独宣誓或者集体宣誓的形式。单独宣誓时") and said.endswith("诵读誓词……")
 
 
 def _hit(id_: str, text: str, score: float):
@@ -197,6 +202,20 @@ def test_a_how_long_question_cites_a_time_limit_only_from_a_clause_on_its_subjec
 
     ranked = [_hit("a1", "平台可以建立退款机制、客服热线等，培训制度应贴近业务需求。", 0.03),
               _hit("a2", "人员离职必须提前一个月向部门经理提出。", 0.02)]
+    assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
+
+
+@pytest.mark.parametrize("question, second, first", [
+    # an amount asked is cited from a clause near the best that states one and says what it is of
+    ("经营者有欺诈行为，消费者能要求赔多少？", "经营者提供商品有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为价款的三倍。", "a2"),
+    # not from one that states an amount of something else ("税率是多少" ← "预付凭证金额不得超过五千元")
+    ("经营者的企业所得税税率是多少？", "经营者提供的单张记名预付凭证金额不得超过五千元，经营者不得减少已经承诺的优惠。", "a1"),
+])
+def test_an_amount_asked_is_cited_from_a_clause_that_states_it_of_what_was_asked(question, second, first):
+    """L11 of a staff probe: "卖家被认定欺诈…能要求赔多少？" was not found, 消费者权益保护法 第五十五条 (…三倍) ranked fourth."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a1", "经营者应当依法承担民事责任，不得拒绝消费者的合理要求。", 0.03), _hit("a2", second, 0.02)]
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
 
 

@@ -640,6 +640,12 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert "没有提到" not in answer(r, "员工的年终奖怎么定？").answer
     # staff call 市场监督管理部门 "监管局": the laws' 监管 / 监督管理 say it (it was "资料中没有提到“监管局”")
     assert unknown_focus("投诉到市场监管局，归哪里的监管局处理？", {"投诉", "监督管理", "部门"}, r.thesaurus) is None
+    # a yes-no question's 要不要 asked twice is no subject (jieba reads 要 / 不要: it was "资料中没有提到“不要”")
+    q = "处理客户投诉的流程要不要对外公开？处理过程要不要留底？"
+    assert unknown_focus(q, vocab, r.thesaurus) is None
+    assert unknown_focus("需不需要备案？需不需要登记？", set(), r.thesaurus) is None
+    a = answer(r, q)
+    assert a.status == "answered" and any("处理流程应公开" in c.text for c in a.citations)
 
 
 def test_staff_words_count_as_covered_where_the_clause_says_them_otherwise(seed_settings):
