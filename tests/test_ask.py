@@ -173,6 +173,7 @@ def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_t
 @pytest.mark.parametrize("question, said", [
     ("顾客下单后想查快递到哪了", "物流"),  # 快递 is not a word of the corpus: 物流, 配送 are
     ("退钱要多久到账", "退款"),
+    ("仓库缺货发不出去了，客服该怎么跟客户说", "供货"),  # "对于无法及时供货的情况,企业应及时与客户沟通" (a staff probe's)
 ])
 def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_settings, question, said):
     r = _retriever(seed_settings)
