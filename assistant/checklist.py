@@ -831,7 +831,7 @@ def scope_of(clause: Clause, retriever: Retriever) -> str | None:
     for depth in range(len(parts) - 1, 1, -1):  # 5.2.2.3 → sibling subtrees 5.2.x
         prefix = ".".join(parts[:depth - 1])
         here = int(parts[depth - 1])
-        for c in retriever.clauses:
+        for c in retriever.clauses_of(clause.document):  # (its own document's: a search asks of a few clauses)
             if c.doc_id != clause.doc_id or not re.fullmatch(re.escape(prefix) + r"\.\d+", c.number or ""):
                 continue
             named = next((s for s in SCOPES if s in c.text[:20]), None)
@@ -952,6 +952,20 @@ _SCOPE_SAID = re.compile(_SCOPE_WORD)
 _SELF_SAID = re.compile(rf"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在]{{0,6}}?{_SCOPE_WORD}"
                         rf"|^{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)?$")
 _ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
+# an enterprise type named as whom a question is about: "交易型电商企业需要…", "对第三方平台企业的…要求" (not "我们不是…")
+_TYPE_NAMED = re.compile(rf"(?<!不是){_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)")
+
+
+def asker_scope(question: str) -> str | None:
+    """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
+    …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
+    ("我们在第三方平台上开店")."""
+    for p in re.split(r"[，,；;。？?！!]", question or ""):
+        m = _SELF_SAID.search(p.strip()) or _TYPE_NAMED.search(p)
+        if m:
+            said = next(g for g in m.groups() if g)
+            return next(x for x in SCOPES if x.startswith(said))
+    return None
 
 
 def checklist_request(text: str) -> str | None:

@@ -15,6 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
+from .checklist import asker_scope, scope_of
 from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles, states_rule
 from .support import LIST_MARKER
 
@@ -315,6 +316,10 @@ class Retriever:
                 out.setdefault(c.document, []).append(c)
         return out
 
+    def clauses_of(self, document: str) -> list[Clause]:
+        """A document's clauses, in order."""
+        return self._clauses_of.get(document, [])
+
     def _vector_ids(self, document: str) -> list[str]:
         """The ids of a document's vectors: its clauses' and their sentences'."""
         from ingest.index import dense_units
@@ -397,6 +402,8 @@ class Retriever:
             hits = self._sanctions_first(hits, r.k)
         if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
+        if (scope := asker_scope(question)) is not None:
+            hits = self._scope_first(hits, scope, r.k)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
@@ -414,6 +421,20 @@ class Retriever:
             return hits
         kept = [h for h in top if h not in down]
         return kept + hits[k:k + len(down)] + down + hits[k + len(down):]
+
+    def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
+        """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a
+        standard sets for another type (DB33/T 932 5.2.1 交易型) goes below the top k, and the best one for its own
+        type among them comes first: 5.2.2.2 (第三方平台型) ranked fourth, below a platform rule on 网络安全, and
+        "我们是交易型企业，…" ranked 5.2.2.2 above its own 5.2.1.2."""
+        top = hits[:k]
+        scopes = {h.clause.id: scope_of(h.clause, self) for h in top}
+        down = [h for h in top if scopes[h.clause.id] not in (None, scope)]
+        own = next((h for h in top if scopes[h.clause.id] == scope), None)
+        if not down and own is None:
+            return hits
+        kept = [h for h in top if h not in down and h is not own]
+        return [own] * (own is not None) + kept + hits[k:k + len(down)] + down + hits[k + len(down):]
 
     def _rule_first(self, hits: list[Hit]) -> list[Hit]:
         """For a question whether an act is allowed, a clause that forbids or permits comes first where the first says

@@ -1244,3 +1244,28 @@ def test_several_asked_of_one_named_document_searches_with_the_whole_question(sh
     assert short_laws.mentions(q)[0] == {"浙江省电子商务条例"}
     assert "浙江省电子商务条例" in {h.clause.document for h in short_laws.search(q, 2)}  # (not in the top 4 without 浙江)
     assert "浙江省电子商务条例" in {c.document for c in answer(short_laws, q).citations}
+
+
+@pytest.mark.parametrize("question, scope", [
+    ("我们是第三方平台，网站首页到底要挂哪些东西？", "第三方平台型"), ("作为交易型企业，客服有什么要求？", "交易型"),
+    ("支撑服务型企业要做哪些事？", "支撑服务型"), ("我们在第三方平台上开店，首页要挂营业执照吗？", None),
+    ("我们不是第三方平台企业，要审核商家吗？", None), ("网站首页要挂哪些东西？", None),
+])
+def test_the_enterprise_type_a_question_is_asked_for(question, scope):
+    from assistant.checklist import asker_scope
+
+    assert asker_scope(question) == scope
+
+
+@pytest.mark.parametrize("question, first", [
+    ("我们是第三方平台，网站首页到底要挂哪些东西？营业执照那些要不要放上去？", "5.2.2.2"),  # was fourth
+    ("我们是交易型企业，网站首页到底要挂哪些东西？", "5.2.1.2"),  # 5.2.2.2, a platform's, was first
+])
+def test_a_question_asked_for_an_enterprise_type_finds_that_types_requirement_first(seed_settings, question, first):
+    """A staff probe's S02: DB33/T 932 sets a requirement for each type (5.2.1 交易型, 5.2.2 第三方平台型, 5.2.3 支撑服务型);
+    one for another type is none for the asker."""
+    r = _retriever(seed_settings)
+    hits = r.search(question, 5)
+    assert hits[0].clause.label.endswith(first)
+    other = {"5.2.2.2": "5.2.1.", "5.2.1.2": "5.2.2."}[first]
+    assert not any(other in h.clause.label for h in hits)
