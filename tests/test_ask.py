@@ -1269,3 +1269,17 @@ def test_a_question_asked_for_an_enterprise_type_finds_that_types_requirement_fi
     assert hits[0].clause.label.endswith(first)
     other = {"5.2.2.2": "5.2.1.", "5.2.1.2": "5.2.2."}[first]
     assert not any(other in h.clause.label for h in hits)
+
+
+def test_an_appendix_the_documents_do_not_hold_is_not_found(seed_settings, tmp_path):
+    """A staff probe's "DB33/T 932附录B里…的评价指标具体有哪些？" was answered by 2.4, 5.2.3.2 and 1 范围 as if they were
+    附录B: the seed holds the standard's 目次, which lists 附录A–C, and not their text. A document that holds its
+    appendix is searched as before."""
+    from assistant.answer import answer
+
+    a = answer(_retriever(seed_settings), "DB33/T 932附录B里第三方平台型企业的评价指标具体有哪些？")
+    assert a.status == "not_found" and "附录B" in a.answer
+    r = _law_index(tmp_path, "某某服务规范", "1 范围\n\n本标准规定了电子商务企业的服务要求。\n\n"
+                   "附录A（规范性附录）交易型电子商务企业评价指标\n\n评价指标包括服务响应时间、投诉处理率和用户满意度。\n")
+    a = answer(r, "某某服务规范附录A的评价指标有哪些？")
+    assert a.status == "answered" and "投诉处理率" in a.answer, a.answer
