@@ -412,7 +412,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
-    chosen = _items_after_lead_ins(_all_conditions(retriever, _with_lead_ins(retriever, chosen)))
+    chosen = _items_after_lead_ins(_all_conditions(retriever, _with_lead_ins(retriever, chosen), q))
     announced = {h.clause.parent_id for h in chosen if LIST_MARKER.match(h.clause.text)}  # lead-ins with an item cited
     citations: list[Citation] = []
     by_doc: dict[str, list[tuple[str, int]]] = {}
@@ -638,12 +638,21 @@ CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符�
                              r"[^。；;：:]*[：:]\s*$")
 
 
-def _all_conditions(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
+# a question for a list: "网页上必须公开哪些信息？", "包括什么", "要交什么材料"
+ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
+_LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,12}[：:]\s*$")  # a lead-in that announces its list
+
+
+def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "") -> list[Hit]:
     """A cited list of conditions that must all hold is cited with all its items: one condition quoted alone reads as
-    if it were enough ("电子签名什么情况下视为可靠？" cited 电子签名法 第十三条 with its item (一) only)."""
+    if it were enough ("电子签名什么情况下视为可靠？" cited 电子签名法 第十三条 with its item (一) only). So is a cited
+    list a question asks for ("在上海做电商，我们网页上必须公开哪些信息？" cited 第十四条's lead-in with its items (四)
+    and (一), as if they were all)."""
     lists = {}
+    whole = bool(ASKS_LIST.search(question))
     for h in chosen:
-        if CONDITIONS_LEAD.search(h.clause.text.strip()):
+        lead = h.clause.text.strip()
+        if CONDITIONS_LEAD.search(lead) or whole and _LISTS.search(lead):
             items = [c for c in retriever.children.get(h.clause.id, ()) if LIST_MARKER.match(c.text)]
             if len(items) <= MAX_LOOKUP_CLAUSES:
                 lists[h.clause.id] = items

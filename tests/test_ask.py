@@ -1283,3 +1283,19 @@ def test_an_appendix_the_documents_do_not_hold_is_not_found(seed_settings, tmp_p
                    "附录A（规范性附录）交易型电子商务企业评价指标\n\n评价指标包括服务响应时间、投诉处理率和用户满意度。\n")
     a = answer(r, "某某服务规范附录A的评价指标有哪些？")
     assert a.status == "answered" and "投诉处理率" in a.answer, a.answer
+
+
+def test_a_list_a_question_asks_for_is_cited_whole(tmp_path):
+    """L19 of a staff probe: "在上海做电商，我们网页上必须公开哪些信息？" cited 第十四条's lead-in with its items (四) and (一)
+    only, as if they were all the list."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某市促进电子商务发展规定", (
+        "第十四条 从事电子商务的企业应当根据国家有关规定取得相关证照，并在其经营网页上公开以下信息：\n\n"
+        "（一）营业执照、组织机构代码以及其他与经营资质相关的资料；\n\n（二）互联网信息服务许可登记或者备案登记的电子验证标识；\n\n"
+        "（三）所经营产品依法应当取得的许可、认证证书以及产品名称、生产者等产品信息；\n\n"
+        "（四）经营地址、邮政编码、电话号码、电子信箱等联系信息。\n\n"
+        "第十五条 电子商务企业应当建立健全内部管理制度，保障交易安全。\n"))
+    a = answer(r, "做电商，我们经营网页上必须公开哪些信息？")
+    assert [c.label.split("》")[-1] for c in a.citations] == ["第十四条", "第十四条（一）", "第十四条（二）", "第十四条（三）",
+                                                            "第十四条（四）"], a.answer
