@@ -250,13 +250,21 @@ def authority(document: str) -> int:
 class _Topic:
     """The topic's words with weights: rare words in the knowledge base weigh more."""
 
-    def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None):
+    def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None,
+                 synonyms=None):
         toks = [t for t in dict.fromkeys(tokenize(topic)) if len(t) >= 2]
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
         self.weights: dict[str, float] = {}
+        # a topic word no document uses is said by its synonyms that they use, as a question's is (assistant.thesaurus:
+        # "搜索结果与个性化推荐" → 个人特征, 推送; it listed nothing, "资料中没有提到“个性”"); a word they use is not expanded
+        # (纠纷 / 投诉 drew in duties off the topic)
+        said_as: dict[str, tuple[str, ...]] = {}
         for t in toks:
             df = sum(t in x for x in texts)
+            if not df and synonyms is not None and not any(t != o and t in o for o in toks):
+                said_as[t] = tuple(w for w in synonyms.of(t) if len(w) >= 2 and any(w in x for x in texts))
+                df = sum(any(w in x for w in said_as[t]) for x in texts)
             if df:
                 self.weights[t] = math.log(1 + n / df)
         # a word inside a longer topic word ("售后" in "售后服务") counts once, through the longer one
@@ -271,7 +279,7 @@ class _Topic:
             if len(t) - len(said) >= 2:
                 total += math.log(1 + n)
         self.total = total or 1.0
-        self.alternatives = {t: _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
+        self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
 
     def coverage(self, text: str, normalized: bool = False) -> float:
         t = text if normalized else norm(text)
@@ -862,7 +870,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
     normed = retriever.normalized
-    t = _Topic(topic, clauses, normed)
+    t = _Topic(topic, clauses, normed, retriever.thesaurus)
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)

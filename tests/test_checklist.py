@@ -489,6 +489,23 @@ def test_a_contraction_counts_for_the_words_it_stands_for():
     assert _Topic("退货", more).coverage(more[4].text) == 0.0 and _Topic("理由", more).alternatives["理由"] == ()
 
 
+def test_a_topic_word_no_document_uses_is_said_by_its_synonyms_that_they_use():
+    """"快递", "开店", "刷单" listed nothing on the seed or the laws, whose words are 物流 / 配送, 入驻 / 招商, 虚构交易;
+    "搜索结果与个性化推荐" nothing ("资料中没有提到“个性”"), the laws saying 个人特征. A word the documents use is not
+    expanded: 纠纷's synonym 投诉 drew in duties off the topic."""
+    from assistant.checklist import _Topic
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus([["快递", "物流", "配送"], ["抱怨", "投诉", "纠纷"]])
+    clauses = [_c("企业应选择可靠的物流合作伙伴。", "d/a1"), _c("平台应及时处理投诉。", "d/a2"),
+               _c("平台应设立交易纠纷处理机制。", "d/a3")]
+    assert _Topic("快递", clauses).weights == {}  # nothing says it
+    t = _Topic("快递", clauses, synonyms=th)
+    assert [t.coverage(c.text) for c in clauses] == [1.0, 0.0, 0.0]
+    t = _Topic("纠纷", clauses, synonyms=th)
+    assert [t.coverage(c.text) for c in clauses] == [0.0, 0.0, 1.0]
+
+
 @pytest.mark.parametrize("sentence, group", [
     ("应在用户投诉或需求的24小时内做出响应", "时限与响应"),
     ("建立客户投诉处理机制,及时回应用户的投诉", "投诉与纠纷"),  # "及时" does not outrank the theme
