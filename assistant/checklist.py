@@ -304,6 +304,9 @@ class _Topic:
         """A topic word as one member of a longer list ("包括商品的规格、性能、质量、价格、售后服务等") is
         mentioned, not what the sentence is about: masked unless most members are the topic's."""
         members = m.group().split("、")
+        if _CASE_END.match(members[-1] + m.string[m.end():m.end() + 4]):  # the case a rule is for: "使用格式条款、通知、
+            # 声明、店堂告示等的，应当…" (the list is what the rule is about)
+            return m.group()
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
 
 
@@ -332,6 +335,7 @@ def _word_bounds(text: str) -> frozenset[int]:
     return frozenset(cuts)
 
 
+_CASE_END = re.compile(r"[^，,；;。、]*?的[，,]")  # a list that ends the case a rule is for
 # four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
 ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
 

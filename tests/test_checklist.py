@@ -819,6 +819,11 @@ def test_a_topic_word_in_a_long_list_is_a_mention_not_the_subject():
     assert t.coverage("例如,订单查询、投诉反馈、售后服务等,都应该做到简单") == 1.0  # three may be the point
     r = _Topic("退换货", texts)  # most members are the topic's: the list is about it
     assert r.coverage("提供退货、换货、维修、补发等多种选择") == 1.0
+    # a list that is the case the rule is for is what it is about: a helper's "格式条款" checklist had 2 items, without
+    # 侵害消费者权益行为处罚办法 第十二条 "…使用格式条款、通知、声明、店堂告示等的，应当…不得作出含有下列内容的规定：" and its 7 items
+    f = _Topic("格式条款", texts + [_c("格式条款")])
+    assert f.coverage("经营者使用格式条款、通知、声明、店堂告示等的，应当以显著方式提请消费者注意") == 1.0
+    assert f.coverage("经营者应当告知格式条款、通知、声明、店堂告示等内容") == 0.0
 
 
 def test_a_topic_word_no_document_uses_is_not_said_by_its_parts():
