@@ -375,7 +375,18 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first prohibition and the first duty word of a sentence, outside any condition before the rule
     ("有…应当保密…的情形的，可以不告知" has none)."""
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-    return PROHIBITION.search(main), DUTY.search(main) or LIABILITY.search(sentence)
+    duty = next((m for m in DUTY.finditer(main) if not _NAMES_WHAT.match(main, m.end())), None)
+    return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
+
+
+# a modal that says what a noun is, a verb of two characters and 的 before it ("…对其所提供的商品应当承担的修理…责任",
+# "规定需要公示的其他信息"; not "应建立完善的制度", which requires it): no rule
+_NAMES_WHAT = re.compile(r"[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]")
+
+
+def _attributive(text: str, m: re.Match) -> bool:
+    """Is the modal part of what a noun is ("其他应当保密的信息", "所必须的场所", "应当承担的…责任"), not a rule?"""
+    return bool(_ATTRIBUTIVE.search(text[:m.start()]) or _NAMES_WHAT.match(text, m.end()))
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
@@ -721,7 +732,7 @@ def _reword_phrase(phrase: str) -> str:
     a later one is part of what the first requires ("不得将应当由一个承包人完成的建设工程支解", "应当确保应予披露的信息")."""
     out, last, first = [], 0, True
     for m in _MODAL.finditer(phrase):
-        if _ATTRIBUTIVE.search(phrase[:m.start()]):
+        if _attributive(phrase, m):
             continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule; "作出是否禁止…的决定"
         if first or _COORDINATED.search(phrase[:m.start()]):
             out += [phrase[last:m.start()], "是否杜绝" if m.group("no") else "是否"]

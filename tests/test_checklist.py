@@ -974,3 +974,18 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     """Before, "网站改版" gave no item: "页面改版由…审批后执行" and "…原则上每年…改版" state their rules without 应当."""
     got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
     assert got == items
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a modal that says what a noun is, no rule: it made "免除…经营者…是否承担的修理…责任" a duty item
+    ("（一）免除或者部分免除经营者对其所提供的商品或者服务应当承担的修理、重作、更换、退货等责任；", None),
+    ("（九）法律、法规规定需要公示的其他信息", None),
+    ("宣誓场所应当庄重、严肃，悬挂国旗或者国徽", "duty"),  # (场所, not 所 before a modal)
+    ("企业应建立完善的客户信息管理系统", "duty"),  # what it requires, not what a noun is
+])
+def test_a_modal_that_names_what_a_noun_is_is_no_rule(sentence, kind):
+    from assistant.checklist import _kind
+
+    assert _kind(sentence) == kind
+    assert item_text("法律、行政法规规定广告中应当明示的内容，应当显著、清晰表示", "duty") == \
+        "法律、行政法规规定广告中应当明示的内容，是否显著、清晰表示"
