@@ -128,7 +128,7 @@ _ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪�
 
 # a yes-no question's "A不A" ("要不要", "可不可以", "需不需要"): jieba reads 要 / 不要, and 不要, asked twice, was taken for
 # the question's subject ("流程要不要对外公开？处理过程要不要留底？" was not found: 资料中没有提到“不要”)
-_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1(?:以|要|能|该)?")
+_A_NOT_A = re.compile(r"可不可以|需不需要|应不应该|能不能够|([\u4e00-\u9fff])[不没]\1")  # (not 以旧换新 after 是不是)
 
 
 def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
@@ -560,7 +560,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
-        stating = next((h for h in ranked[: 2 * k if how_long or not of else k] if answers(h)), None)
+        window = k if asked.kind == "quantity" else 2 * k  # (an amount asked of no word is not looked for: of == "")
+        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     noun = _asked_noun(q)

@@ -50,6 +50,10 @@ _MUST = r"(?<![主重只需不想必首概纲])要(?=[建设制定做提保加�
 # (a law's "报国务院批准后执行" is a regulator's step: 批准 by an authority is no business's approval to check)
 PROCEDURE = (r"(?:审批|批准|审核|核准|审定|签字|签批)(?:通过)?(?:后|之后)(?:方可|才能|方能)|"
              r"(?:审批|审核|审定|签批)(?:通过)?(?:后|之后)(?:执行|实施)")
+# where whose step it is begins: the 由 / 经 before the approval ("页面改版由网页设计人员…审批后执行"), not one inside a
+# word (部门经理, 已经, 经营者, 理由)
+_STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经)(?!营|理|济|过|常|验|费|典|历|销|纪|手|办)"
+                      r"[^；;。]{1,60}?(?:审批|批准|审核|核准|审定|签字|签批))")
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
@@ -58,6 +62,8 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                r"(?:权益|权利)受(?!到)[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
                                r"适用本(?:办法|规定|法|条例)[。；;]?$|"
                                r"^本(?:标准|制度|办法|规范|规定|法|条例)规定|"
+                               # its coming into force ("本制度经总经理审批后执行")
+                               r"^本(?:标准|制度|办法|规范|规定|细则|法|条例)[^，,。；;]{0,20}(?:审批|批准|审定|通过)后(?:执行|实施|施行|生效)|"
                                # a purpose, what the document is made for ("为了规范…，根据《价格法》…等法律、行政法规，
                                # 制定本规定", "为了提升…，需要制定一系列规范"), not a duty given with its purpose
                                # ("为了提高服务质量，企业应当制定售后服务规范")
@@ -381,7 +387,10 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
 
 # a modal that says what a noun is, a verb of two characters and 的 before it ("…对其所提供的商品应当承担的修理…责任",
 # "规定需要公示的其他信息"; not "应建立完善的制度", which requires it): no rule
-_NAMES_WHAT = re.compile(r"[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]")
+# (not a manner written with 的 for 地, as company rules often do: "应当如实的告知", "应当及时的处理")
+_NAMES_WHAT = re.compile(r"(?!如实|及时|认真|主动|严格|书面|合理|积极|妥善|准确|尽快|迅速|立即|全面|切实|充分|有效|按时|定期|真实|"
+                         r"耐心|热情|礼貌|规范|正确|详细|完整|公平|公正|友好|快速|高效|清楚|清晰|明确|细致|仔细|客观|诚实|亲切|"
+                         r"专业|统一|依法|必要|适当|尽量|自觉|定时|逐一|当面|随时)[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]")
 
 
 def _attributive(text: str, m: re.Match) -> bool:
@@ -693,7 +702,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         c = (_LEADING_CONDITION.match(s) or re.match(r"对于[^，,；;。]*(?=[，,])", s)) if not m else None
         # a procedure: whose step it is, or whose leave comes first, is checked ("页面改版由网页设计人员…审批后执行" →
         # "页面改版是否由网页设计人员…", "采购合同经财务部审核后方可签订" → "采购合同是否经财务部…")
-        by = re.match(r"[^，,；;。由经]{1,12}(?=由|经)", s) if kind == "duty" and re.search(PROCEDURE, s) else None
+        by = _STEP_BY.match(s) if kind == "duty" and re.search(PROCEDURE, s) else None
         if by:
             out = s[:by.end()] + lead + s[by.end():]
         elif c:
@@ -976,18 +985,21 @@ _SELF_SAID = re.compile(rf"^(?:我们|我司|本公司|我方|公司)?(?:是|属
                         rf"|^{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)?$")
 _ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
 # an enterprise type named as whom a question is about: "交易型电商企业需要…", "对第三方平台企业的…要求" (not "我们不是…")
-_TYPE_NAMED = re.compile(rf"(?<!不是){_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)")
+_TYPE_NAMED = re.compile(rf"{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)")
+_NOT_TYPE = re.compile(r"(?:不是|不属于|并非|非|不算|不再是|不再属于)[^，,]{0,6}$")  # "我们不属于第三方平台企业"
 
 
 def asker_scope(question: str) -> str | None:
     """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
     …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
     ("我们在第三方平台上开店")."""
+    named = {next(x for x in SCOPES if x.startswith(m.group(1))) for m in _SCOPE_SAID.finditer(question or "")}
+    if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
+        return None
     for p in re.split(r"[，,；;。？?！!]", question or ""):
         m = _SELF_SAID.search(p.strip()) or _TYPE_NAMED.search(p)
-        if m:
-            said = next(g for g in m.groups() if g)
-            return next(x for x in SCOPES if x.startswith(said))
+        if m and not _NOT_TYPE.search(p[:m.start()]):
+            return named.pop()
     return None
 
 

@@ -75,6 +75,7 @@ _BEFORE_NAME = re.compile(r"违反|按照|根据|依照|依据|参照|关于|对
 _GENERIC_NAME = re.compile(r"^(?:本|该|这|那|此|上述|我们|我司|公司|咱们|相关|有关|其他|各)|^(?:法律|法规|规章制度|管理制度)$")
 # a standard's appendix ("附录B里…的评价指标"): found where a clause of the document starts with it or is under it
 APPENDIX_REF = re.compile(r"附录\s*([A-Za-z])(?![A-Za-z])")
+_APPENDIX_START = re.compile(r"\s*" + APPENDIX_REF.pattern)
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
@@ -586,12 +587,21 @@ class Retriever:
             # 评价指标具体有哪些？" was answered by 2.4, 5.2.3.2 and 1 范围 as if they were 附录B)
             name = f"附录{m.group(1).upper()}"
             docs = self._named_documents(question[:m.start()]) or self._named_documents(question)
-            starts = re.compile(rf"\s*附录\s*{m.group(1)}(?![A-Za-z])", re.IGNORECASE)
-            held = any(starts.match(c.text) or any(starts.match(p) for p in c.path)
-                       for d in (docs or self._clauses_of) for c in self._clauses_of.get(d, ()))
+            held = any(m.group(1).upper() in self._appendices.get(d, ()) for d in (docs or self._appendices))
             if not held and name not in missing + unheld:
                 (missing if docs else unheld).append(name)
         return missing, unheld
+
+    @cached_property
+    def _appendices(self) -> dict[str, set[str]]:
+        """The appendices (A, B…) each document holds: a clause that starts with "附录A" or is under it (read once)."""
+        out: dict[str, set[str]] = {}
+        for c in self.clauses:
+            for t in (c.text, *c.path):
+                m = _APPENDIX_START.match(t)
+                if m:
+                    out.setdefault(c.document, set()).add(m.group(1).upper())
+        return out
 
     @cached_property
     def _has_articles(self) -> bool:

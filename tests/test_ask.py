@@ -645,6 +645,8 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     q = "处理客户投诉的流程要不要对外公开？处理过程要不要留底？"
     assert unknown_focus(q, vocab, r.thesaurus) is None
     assert unknown_focus("需不需要备案？需不需要登记？", set(), r.thesaurus) is None
+    # (the review's: the word after 是不是 is the question's, whole: "以旧换新" was read "旧换")
+    assert unknown_focus("是不是以旧换新？以旧换新怎么算？", {"怎么"}, r.thesaurus) == "以旧换新"
     a = answer(r, q)
     assert a.status == "answered" and any("处理流程应公开" in c.text for c in a.citations)
 
@@ -1250,6 +1252,9 @@ def test_several_asked_of_one_named_document_searches_with_the_whole_question(sh
     ("我们是第三方平台，网站首页到底要挂哪些东西？", "第三方平台型"), ("作为交易型企业，客服有什么要求？", "交易型"),
     ("支撑服务型企业要做哪些事？", "支撑服务型"), ("我们在第三方平台上开店，首页要挂营业执照吗？", None),
     ("我们不是第三方平台企业，要审核商家吗？", None), ("网站首页要挂哪些东西？", None),
+    # the review's: two types compared, or one the asker says it is not
+    ("交易型企业和第三方平台企业在网站首页上要公示的内容有什么区别？", None),
+    ("我们不属于第三方平台企业，网站首页要挂哪些东西？", None), ("我们并非交易型企业，要做什么？", None),
 ])
 def test_the_enterprise_type_a_question_is_asked_for(question, scope):
     from assistant.checklist import asker_scope

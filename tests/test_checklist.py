@@ -969,6 +969,11 @@ def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_
     ("第四条 关税税则委员会负责税率的调整，报国务院批准后执行。", []),  # a regulator's step
     ("第三条 护理人员原则上为一人。", []),  # 原则上 without a schedule: what is usual, no rule to check
     ("第十条 经营者的商品价格由经营者自主制定。", []),  # (no step before it)
+    # the review's: 是否 goes before the 经 / 由 of the step, not one inside a word (经理, 已经, 理由, 经营者)
+    ("部门经理的费用报销单经财务部审核后方可付款。", [("部门经理的费用报销单是否经财务部审核后方可付款", "duty")]),
+    ("已经签订的合同由法务部审核后方可盖章。", [("已经签订的合同是否由法务部审核后方可盖章", "duty")]),
+    ("退货理由经客服主管审批后执行。", [("退货理由是否经客服主管审批后执行", "duty")]),
+    ("店铺经营者资质经平台审核后方可开店。", [("店铺经营者资质是否经平台审核后方可开店", "duty")]),
 ])
 def test_a_procedure_without_a_modal_is_a_duty(text, items):
     """Before, "网站改版" gave no item: "页面改版由…审批后执行" and "…原则上每年…改版" state their rules without 应当."""
@@ -982,6 +987,9 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("（九）法律、法规规定需要公示的其他信息", None),
     ("宣誓场所应当庄重、严肃，悬挂国旗或者国徽", "duty"),  # (场所, not 所 before a modal)
     ("企业应建立完善的客户信息管理系统", "duty"),  # what it requires, not what a noun is
+    # the review's: a manner written with 的 for 地 is no noun ("应当如实的告知" is a duty)
+    ("客服人员应当如实的告知顾客商品信息", "duty"), ("员工应当及时的处理客户投诉", "duty"), ("商家必须认真的核对订单", "duty"),
+    ("本制度经总经理审批后执行。", None),  # a document's coming into force, no procedure to check
 ])
 def test_a_modal_that_names_what_a_noun_is_is_no_rule(sentence, kind):
     from assistant.checklist import _kind
