@@ -931,7 +931,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # nothing on the topic: say which of its words no document uses ("员工考勤": 考勤) and offer the clauses closest to
     # it in meaning, as an answer not found does, so that it can be asked again in the documents' words
     unused = [w for w in dict.fromkeys(tokenize(topic)) if len(w) >= 2 and w not in t.weights]
-    unsaid = tuple(w for w in unused if not any(o != w and o in w for o in unused))  # 考勤, not 员工考勤 too
+    # the whole word no document uses, not a part of it ("个性化", not 个性), nor one with a part they use (考勤, not
+    # 员工考勤 too)
+    unsaid = tuple(w for w in unused if not any(u in w for u in t.weights)
+                   and not any(o != w and w in o and not any(u in o for u in t.weights) for o in unused))
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest))
 

@@ -997,3 +997,13 @@ def test_a_modal_that_names_what_a_noun_is_is_no_rule(sentence, kind):
     assert _kind(sentence) == kind
     assert item_text("法律、行政法规规定广告中应当明示的内容，应当显著、清晰表示", "duty") == \
         "法律、行政法规规定广告中应当明示的内容，是否显著、清晰表示"
+
+
+def test_a_topic_word_no_document_uses_is_named_whole(tmp_path):
+    """"搜索结果与个性化推荐" said "资料中没有提到“个性”": jieba's search words hold 个性 and 个性化, and the part was named."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    r = _law_index(tmp_path, "某平台规则", "第一条 平台应当公示交易规则。\n\n第二条 平台不得删除消费者的评价。\n")
+    cl = checklist(r, "个性化定价")
+    assert not cl.items and "个性化" in cl.unsaid and "个性" not in cl.unsaid
