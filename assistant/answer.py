@@ -347,7 +347,7 @@ def _answering(question: str, sentences: list[str]) -> list[float]:
     held = [_bigrams(s) & q for s in sentences]
     df = {b: sum(b in h for h in held) for b in q}
     weight = {b: math.log(1 + len(sentences) / n) for b, n in df.items() if n}
-    return [sum(weight[b] for b in h) for h in held]
+    return [math.fsum(weight[b] for b in h) for h in held]  # (exact: a tie does not turn on the order of a set)
 
 
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:

@@ -184,6 +184,23 @@ def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say()
     assert said.startswith("宣誓仪式可以采取单独宣誓或者集体宣誓的形式。单独宣誓时") and said.endswith("诵读誓词……")
 
 
+def test_the_sentences_quoted_do_not_turn_on_the_order_of_a_set():
+    """Two sentences that hold the question's words equally are an exact tie, broken by their order in the clause; the
+    weights were summed in the order of a set, so a fresh clone's run (another PYTHONHASHSEED) quoted the other one."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from assistant.answer import _statement\nfrom ingest.records import Clause\n"
+            "t = ('第八条 宣誓仪式可以采取单独宣誓或者集体宣誓的形式。单独宣誓时，宣誓人应当左手抚按《中华人民共和国宪法》，右手举拳，"
+            "诵读誓词。集体宣誓时，由一人领誓，领誓人左手抚按《中华人民共和国宪法》，右手举拳，领诵誓词；其他宣誓人整齐排列，"
+            "右手举拳，跟诵誓词。宣誓仪式应当奏唱中华人民共和国国歌。宣誓场所应当庄重、严肃，悬挂中华人民共和国国旗或者国徽。')\n"
+            "print(_statement('宣誓仪式采取什么形式，单独宣誓要怎么做', Clause('d/a', 'd', 'D', '《D》', (), t), False))")
+    said = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("10", "14", "22")}
+    assert len(said) == 1 and said.pop().strip().endswith("诵读誓词……")
+
+
 def _hit(id_: str, text: str, score: float):
     from assistant.retrieve import Hit
 
