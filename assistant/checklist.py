@@ -52,7 +52,7 @@ PROCEDURE = (r"(?:审批|批准|审核|核准|审定|签字|签批)(?:通过)?(?
              r"(?:审批|审核|审定|签批)(?:通过)?(?:后|之后)(?:执行|实施)")
 # where whose step it is begins: the 由 / 经 before the approval ("页面改版由网页设计人员…审批后执行"), not one inside a
 # word (部门经理, 已经, 经营者, 理由)
-_STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经)(?!营|理|济|过|常|验|费|典|历|销|纪|手|办)"
+_STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经(?!营|理|济|常|验|费|典|历|销|纪|手|办))"
                       r"[^；;。]{1,60}?(?:审批|批准|审核|核准|审定|签字|签批))")
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
@@ -381,7 +381,7 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first prohibition and the first duty word of a sentence, outside any condition before the rule
     ("有…应当保密…的情形的，可以不告知" has none)."""
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-    duty = next((m for m in DUTY.finditer(main) if not _NAMES_WHAT.match(main, m.end())), None)
+    duty = next((m for m in DUTY.finditer(main) if not _names_what(main, m)), None)
     return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
 
 
@@ -393,9 +393,18 @@ _NAMES_WHAT = re.compile(r"(?!如实|及时|认真|主动|严格|书面|合理|�
                          r"专业|统一|依法|必要|适当|尽量|自觉|定时|逐一|当面|随时)[\u4e00-\u9fff]{2}的[\u4e00-\u9fff]")
 
 
+# …where the words before it say so: "其他需要报告的事项", "规定广告中应当明示的内容", "对其所提供的商品应当承担的…责任",
+# "是公民应当履行的法定义务" (not "员工应当提前的通知顾客", a manner)
+_NAMING_BEFORE = re.compile(r"(?:其他|其它|规定|是|所)[^，,。；;：:]{0,12}$")
+
+
+def _names_what(text: str, m: re.Match) -> bool:
+    return bool(_NAMES_WHAT.match(text, m.end()) and _NAMING_BEFORE.search(text[:m.start()]))
+
+
 def _attributive(text: str, m: re.Match) -> bool:
     """Is the modal part of what a noun is ("其他应当保密的信息", "所必须的场所", "应当承担的…责任"), not a rule?"""
-    return bool(_ATTRIBUTIVE.search(text[:m.start()]) or _NAMES_WHAT.match(text, m.end()))
+    return bool(_ATTRIBUTIVE.search(text[:m.start()]) or _names_what(text, m))
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
@@ -705,6 +714,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         by = _STEP_BY.match(s) if kind == "duty" and re.search(PROCEDURE, s) else None
         if by:
             out = s[:by.end()] + lead + s[by.end():]
+        elif kind == "duty" and re.search(PROCEDURE, s):  # no step named ("经理审批后方可执行")
+            out = lead + s
         elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
@@ -933,7 +944,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     unused = [w for w in dict.fromkeys(tokenize(topic)) if len(w) >= 2 and w not in t.weights]
     # the whole word no document uses, not a part of it ("个性化", not 个性), nor one with a part they use (考勤, not
     # 员工考勤 too)
-    unsaid = tuple(w for w in unused if not any(u in w for u in t.weights)
+    unsaid = tuple(w for w in unused if not (any(u in w for u in t.weights) and any(o != w and o in w for o in unused))
                    and not any(o != w and w in o and not any(u in o for u in t.weights) for o in unused))
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest))
@@ -984,7 +995,7 @@ _SCOPE_WORD = r"(交易型|第三方平台型?|支撑服务型?)"  # an enterpri
 _SCOPE_SAID = re.compile(_SCOPE_WORD)
 # what the asker says it is, not where it sells: "我们是第三方平台", "作为交易型企业" (not "我们在第三方平台上开店",
 # "我们不是第三方平台")
-_SELF_SAID = re.compile(rf"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在]{{0,6}}?{_SCOPE_WORD}"
+_SELF_SAID = re.compile(rf"^(?:我们|我司|本公司|我方|公司)?(?:是|属于|作为)(?:一家|一个)?[^不在非]{{0,6}}?{_SCOPE_WORD}"
                         rf"|^{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公司)?$")
 _ASIDE = re.compile(r"[（(]([^（()）]{1,20})[)）]")
 # an enterprise type named as whom a question is about: "交易型电商企业需要…", "对第三方平台企业的…要求" (not "我们不是…")
@@ -996,11 +1007,17 @@ def asker_scope(question: str) -> str | None:
     """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
     …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
     ("我们在第三方平台上开店")."""
+    phrases = re.split(r"[，,；;。？?！!]", question or "")
+    for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
+        m = _SELF_SAID.search(p.strip())
+        if m:
+            said = next(g for g in m.groups() if g)
+            return next(x for x in SCOPES if x.startswith(said))
     named = {next(x for x in SCOPES if x.startswith(m.group(1))) for m in _SCOPE_SAID.finditer(question or "")}
     if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
         return None
-    for p in re.split(r"[，,；;。？?！!]", question or ""):
-        m = _SELF_SAID.search(p.strip()) or _TYPE_NAMED.search(p)
+    for p in phrases:
+        m = _TYPE_NAMED.search(p)
         if m and not _NOT_TYPE.search(p[:m.start()]):
             return named.pop()
     return None

@@ -1255,6 +1255,9 @@ def test_several_asked_of_one_named_document_searches_with_the_whole_question(sh
     # the review's: two types compared, or one the asker says it is not
     ("交易型企业和第三方平台企业在网站首页上要公示的内容有什么区别？", None),
     ("我们不属于第三方平台企业，网站首页要挂哪些东西？", None), ("我们并非交易型企业，要做什么？", None),
+    # (a second review's) what the asker says it is, whatever else it names; 非 denies it
+    ("我们是交易型企业，也在第三方平台上开店，需要注意什么？", "交易型"),
+    ("我们是第三方平台，平台上的交易型商家出了问题我们要担责吗？", "第三方平台型"), ("我们是非交易型企业，要做什么？", None),
 ])
 def test_the_enterprise_type_a_question_is_asked_for(question, scope):
     from assistant.checklist import asker_scope

@@ -974,6 +974,9 @@ def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_
     ("已经签订的合同由法务部审核后方可盖章。", [("已经签订的合同是否由法务部审核后方可盖章", "duty")]),
     ("退货理由经客服主管审批后执行。", [("退货理由是否经客服主管审批后执行", "duty")]),
     ("店铺经营者资质经平台审核后方可开店。", [("店铺经营者资质是否经平台审核后方可开店", "duty")]),
+    ("营销方案由销售部审核后方可发布。", [("营销方案是否由销售部审核后方可发布", "duty")]),  # (由 before 销: a second review's)
+    ("合同经过法务审核后方可签订。", [("合同是否经过法务审核后方可签订", "duty")]),
+    ("经理审批后方可执行。", [("是否经理审批后方可执行", "duty")]),  # no step named: 是否 first, not "…方可是否执行"
 ])
 def test_a_procedure_without_a_modal_is_a_duty(text, items):
     """Before, "网站改版" gave no item: "页面改版由…审批后执行" and "…原则上每年…改版" state their rules without 应当."""
@@ -990,6 +993,8 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     # the review's: a manner written with 的 for 地 is no noun ("应当如实的告知" is a duty)
     ("客服人员应当如实的告知顾客商品信息", "duty"), ("员工应当及时的处理客户投诉", "duty"), ("商家必须认真的核对订单", "duty"),
     ("本制度经总经理审批后执行。", None),  # a document's coming into force, no procedure to check
+    ("员工应当提前的通知顾客", "duty"), ("员工应当准时的到岗", "duty"),  # (a second review's: no word before it says so)
+    ("第三条 赡养老年人是公民应当履行的法定义务", None),
 ])
 def test_a_modal_that_names_what_a_noun_is_is_no_rule(sentence, kind):
     from assistant.checklist import _kind
@@ -1007,3 +1012,7 @@ def test_a_topic_word_no_document_uses_is_named_whole(tmp_path):
     r = _law_index(tmp_path, "某平台规则", "第一条 平台应当公示交易规则。\n\n第二条 平台不得删除消费者的评价。\n")
     cl = checklist(r, "个性化定价")
     assert not cl.items and "个性化" in cl.unsaid and "个性" not in cl.unsaid
+    # a whole word no document uses whose part they use is named too (a second review's: 个性 used, 个性化 not)
+    (tmp_path / "b").mkdir()
+    r = _law_index(tmp_path / "b", "某平台规则", "第一条 平台应当提供个性服务。\n\n第二条 平台不得删除消费者的评价。\n")
+    assert "个性化" in checklist(r, "个性化定价").unsaid
