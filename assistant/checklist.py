@@ -711,10 +711,11 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         c = (_LEADING_CONDITION.match(s) or re.match(r"对于[^，,；;。]*(?=[，,])", s)) if not m else None
         # a procedure: whose step it is, or whose leave comes first, is checked ("页面改版由网页设计人员…审批后执行" →
         # "页面改版是否由网页设计人员…", "采购合同经财务部审核后方可签订" → "采购合同是否经财务部…")
-        by = _STEP_BY.match(s) if kind == "duty" and re.search(PROCEDURE, s) else None
+        procedure = kind == "duty" and re.search(PROCEDURE, s)
+        by = _STEP_BY.match(s) if procedure else None
         if by:
             out = s[:by.end()] + lead + s[by.end():]
-        elif kind == "duty" and re.search(PROCEDURE, s):  # no step named ("经理审批后方可执行")
+        elif procedure:  # no step named ("经理审批后方可执行")
             out = lead + s
         elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
@@ -1003,6 +1004,11 @@ _TYPE_NAMED = re.compile(rf"{_SCOPE_WORD}(?:电子商务|电商)?(?:企业|公�
 _NOT_TYPE = re.compile(r"(?:不是|不属于|并非|非|不算|不再是|不再属于)[^，,]{0,6}$")  # "我们不属于第三方平台企业"
 
 
+def _scope_said(word: str) -> str:
+    """The enterprise type staff name in short ("第三方平台" → 第三方平台型)."""
+    return next(x for x in SCOPES if x.startswith(word))
+
+
 def asker_scope(question: str) -> str | None:
     """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
     …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
@@ -1011,9 +1017,8 @@ def asker_scope(question: str) -> str | None:
     for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
         m = _SELF_SAID.search(p.strip())
         if m:
-            said = next(g for g in m.groups() if g)
-            return next(x for x in SCOPES if x.startswith(said))
-    named = {next(x for x in SCOPES if x.startswith(m.group(1))) for m in _SCOPE_SAID.finditer(question or "")}
+            return _scope_said(next(g for g in m.groups() if g))
+    named = {_scope_said(m.group(1)) for m in _SCOPE_SAID.finditer(question or "")}
     if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
         return None
     for p in phrases:
@@ -1046,7 +1051,7 @@ def checklist_request(text: str) -> str | None:
     said = [m.group(1) for m in map(_SCOPE_SAID.search, asides) if m]
     said += [m.group(1) or m.group(2) for i, p in enumerate(phrases) if i != at for m in [_SELF_SAID.search(p)] if m]
     if said and scope_named(topic)[0] is None:
-        scope = next(x for x in SCOPES if x.startswith(said[0]))
+        scope = _scope_said(said[0])
         return f"{scope}企业的{topic}"
     return topic
 
