@@ -20,6 +20,7 @@ from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
+TIME_DEPTH = 4  # a time limit asked is looked for among the top TIME_DEPTH × k (2k left "24小时内做出响应", twelfth, out)
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
 _MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|(?:封面|题注|前言|引言)：?)\s*")  # and a named part's (a standard's 封面)
 
@@ -382,7 +383,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     s = retriever.settings
     q = validate_question(question, s.answer.max_question_chars)
     k = k or s.retrieval.k
-    ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES))  # an article named by number may have many items
+    # (an article named by number may have many items; a time limit asked is looked for deeper, TIME_DEPTH)
+    ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(q, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
     sup = support_of(q, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
@@ -560,7 +562,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
-        window = k if asked.kind == "quantity" else 2 * k  # (an amount asked of no word is not looked for: of == "")
+        window = k if asked.kind == "quantity" else TIME_DEPTH * k  # (an amount asked of no word is not looked for: of == "")
         stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]

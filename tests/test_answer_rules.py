@@ -222,6 +222,20 @@ def test_a_how_long_question_cites_a_time_limit_only_from_a_clause_on_its_subjec
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
 
 
+def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
+    """"客户投诉了多久之内要回？" was answered by two clauses on complaints that set no time ("资料中未写明时限"), the
+    one that says "在用户投诉或需求的24小时内做出响应" ranked twelfth; a fresh probe's "多久回复" ranked it eighteenth."""
+    from assistant.answer import _choose
+
+    ranked = [_hit(f"a{i}", f"企业应建立健全的客户投诉处理流程，确保客户投诉得到及时处理（第{i}项）。", 0.03 - i / 1000)
+              for i in range(1, 16)]
+    ranked.insert(13, _hit("t", "电子商务企业应在用户投诉或需求的24小时内做出响应。", 0.0165))
+    assert _choose("客户投诉了多久之内要回？", ranked, k=5, max_clauses=2)[0].clause.id == "d/t"
+    # one that shares less of the question's words is not taken for it
+    assert _choose("客户投诉了多久之内要回？", ranked[:13] + [_hit("x", "员工离职必须提前一个月提出。", 0.0165)],
+                   k=5, max_clauses=2)[0].clause.id == "d/a1"
+
+
 @pytest.mark.parametrize("question, second, first", [
     # an amount asked is cited from a clause near the best that states one and says what it is of
     ("经营者有欺诈行为，消费者能要求赔多少？", "经营者提供商品有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为价款的三倍。", "a2"),
