@@ -52,6 +52,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。",  # a 款 after that list is a duty
      "第二十五条 经营者采用网络方式销售商品，消费者有权退货，但下列商品除外：",
      [("经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款", "duty")]),
+    # …or of a list of what a rule does not hold for (a probe's 差别待遇 checklist: "是否杜绝针对新用户…开展优惠活动的")
+    ("（二）针对新用户在合理期限内开展优惠活动的；", "第十四条 电子商务经营者不得利用大数据分析、算法等技术手段，对交易条件相同"
+     "的消费者在交易价格等方面实行不合理差别待遇。\n下列情形不认定为不合理差别待遇：", []),
     ("（二）不履行信息保存义务的；", "第八十条 电子商务平台经营者有下列行为之一的，由市场监督管理部门责令限期改正，"
      "可以处二万元以上十万元以下的罚款：", []),
     # the modal in a condition, the rule a permission; a regulator's duty
@@ -63,6 +66,15 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外。", None,
      [("个人信息处理者不得公开其处理的个人信息，取得个人单独同意的除外", "prohibition")]),
     ("行政管理部门决定不予受理的，应当书面说明理由。", None, []),
+    # the modal right after a case in which a regulator acts, whoever the sentence named first (广告法 第六十七条)
+    ("广播电台、电视台发布违法广告，市场监督管理部门依照本法给予处罚的，应当通报新闻出版、广播电视主管部门。", None, []),
+    ("未经有关部门批准，经营者不得擅自改变用途。", None, [("未经有关部门批准，经营者不得擅自改变用途", "prohibition")]),
+    ("须经技术监督管理部门验收的，应当验收合格方可使用。", None, [("须经技术监督管理部门验收的，应当验收合格方可使用", "duty")]),
+    ("公民、法人或者其他组织对行政机关不履行法定职责提起诉讼的，应当在六个月内提出。", None,
+     [("公民、法人或者其他组织对行政机关不履行法定职责提起诉讼的，应当在六个月内提出", "duty")]),
+    # who must prove what in a dispute is no duty to check (反不正当竞争法 第三十二条, 消费者权益保护法 第二十三条)
+    ("商业秘密权利人提供初步证据合理表明商业秘密被侵犯的，涉嫌侵权人应当证明其不存在侵犯商业秘密的行为。", None, []),
+    ("消费者自接受商品之日起六个月内发现瑕疵，发生争议的，由经营者承担有关瑕疵的举证责任。", None, []),
     ("法律、行政法规对前款规定的违法行为的处罚另有规定的，依照其规定。", None, []),
     ("第五条 平台经营者应当配合市场监督管理部门的检查。", None, [("平台经营者应当配合市场监督管理部门的检查", "duty")]),
     ("第三十八条 平台经营者知道或者应当知道平台内经营者侵害消费者合法权益，未采取必要措施的，依法与该平台内经营者承担连带责任。",
@@ -929,6 +941,11 @@ def test_items_drop_a_must_after_whether_and_product_safety_is_product_quality()
     ("经营者应当确保消费者的合法权益受到保护。", "duty"),  # (the review's: a duty, though its object is protected)
     ("顾客应当得到及时的答复。", "duty"),  # what is owed to the customer: the business's duty
     ("消费者为生活消费需要购买、使用商品或者接受服务，其权益受《中华人民共和国消费者权益保护法》和本办法等法律、法规的保护。", None),
+    # a case the customer's own act makes, the duty after it naming no one (a probe's 评价 and 快递 checklists)
+    ("消费者对购买的商品或者接受的服务进行评价的，应当客观公正。", None),
+    ("消费者在交寄文件资料（包括照片、图片、合同等，下同）或者对其具有特殊意义的物品时，应当事先申报文件资料或者物品的价值。", None),
+    ("消费者要求退货的，经营者应当及时办理。", "duty"),  # a duty that names the business
+    ("用户拒绝验视的，不得收寄。", "prohibition"),  # (the business's: a prohibition after a customer's case)
 ])
 def test_a_customers_own_duty_or_a_laws_scope_is_no_item_of_the_business_checklist(sentence, kind):
     """Before, "用户是否妥善保管交易密码…" was an item of the 网络安全 and 电子合同 checklists, and "消费者为生活消费是否购买…"
