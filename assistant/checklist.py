@@ -288,24 +288,42 @@ class _Topic:
             said = {i for o in self.weights if o in t for m in re.finditer(re.escape(o), t) for i in range(m.start(), m.end())}
             if len(t) - len(said) >= 2:
                 total += math.log(1 + n)
-        self.total = total or 1.0
         self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
+        self.parties: dict[str, tuple[str, ...]] = {}
+        if synonyms is not None:
+            for t in list(self.weights):
+                if t not in self.weights:
+                    continue
+                # two topic words of one thesaurus group side by side are one thing said twice ("快递物流"): either says
+                # it (a clause that said 快递 alone held half the topic's words; "个人信息与隐私保护" names two); a party the topic names is said by its group's
+                # other names the documents use ("用户评价" ← "不得删除消费者对其…的评价"), as no other word is
+                same = [o for o in synonyms.of(t) if o in self.weights and not (o in t or t in o) and (t + o in topic or o + t in topic)]
+                for o in same:
+                    total -= self.weights.pop(o)
+                party = CUSTOMER.fullmatch(t) and tuple(w for w in synonyms.of(t) if len(w) >= 2 and any(w in x for x in texts))
+                self.alternatives[t] = tuple(dict.fromkeys(self.alternatives[t] + tuple(same)))
+                if party:
+                    self.parties[t] = party
+        self.total = total or 1.0
 
-    def coverage(self, text: str, normalized: bool = False) -> float:
+    def coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
+        """The share of the topic's words the text says (``parties``: a party the topic names said by another of its
+        names; not in one duty of a clause on the topic, where 消费者 alone put "…保障消费者的知情权" on 用户评价)."""
         t = text if normalized else norm(text)
         if not self._mentions(t):
             return 0.0
         t = ENUMERATION.sub(self._incidental, t)
         got = 0.0
         for term, w in self.weights.items():
-            if self._has(term, t) and not any(term != o and term in o and o in t for o in self.weights):
+            if self._has(term, t, parties) and not any(term != o and term in o and o in t for o in self.weights):
                 got += w
         return min(1.0, got / self.total)
 
-    def _has(self, term: str, text: str) -> bool:
+    def _has(self, term: str, text: str, parties: bool = True) -> bool:
         """The term, or the words a contraction of it stands for, in the text, as words of it: not inside two of its
         words ("物流" in 购物流程, read 购物 / 流程)."""
-        return any(_said(w, text) for w in (term, *self.alternatives.get(term, ())))
+        return any(_said(w, text) for w in (term, *self.alternatives.get(term, ()),
+                                             *(self.parties.get(term, ()) if parties else ())))
 
     def _mentions(self, text: str) -> bool:
         return any(self._has(term, text) for term in self.weights)
@@ -412,7 +430,7 @@ def _attributive(text: str, m: re.Match) -> bool:
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
-CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
+CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
 def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
@@ -950,7 +968,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
             # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
             # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
-            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _with_exceptions(o))
+            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _with_exceptions(o), parties=False)
                         > s.checklist.sentence_relevance]
             obs = on_topic if not near else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""

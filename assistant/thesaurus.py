@@ -5,7 +5,8 @@ knowledge base does use (assistant.retrieve.Retriever.expansion). Words the know
 a question in the rules' own words is already matched, and its synonyms only draw in neighbouring clauses (laws
 hit@1 0.654 → 0.577 when every word was expanded). Checklists use it so too, for a topic's words no document
 uses ("快递" → 物流, 配送), not for the others: a topic's synonyms (纠纷 / 投诉, 广告 / 宣传) drew in duties off the
-topic (measured: 交易纠纷 precision 1.00 → 0.50, 广告宣传 0.67 → 0.29).
+topic (measured: 交易纠纷 precision 1.00 → 0.50, 广告宣传 0.67 → 0.29); except two synonyms side by side in the topic
+("快递物流": either says it) and a party it names ("用户评价" ← 消费者…的评价).
 Groups come from the bundled ``thesaurus.txt`` and, where set, a user's file of the same form
 (``TIAOWEN_RETRIEVAL__THESAURUS``).
 """

@@ -518,6 +518,26 @@ def test_a_topic_word_no_document_uses_is_said_by_its_synonyms_that_they_use():
     assert [t.coverage(c.text) for c in clauses] == [0.0, 0.0, 1.0]
 
 
+def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_its_other_names():
+    """A probe's "快递物流" listed 4 duties and "快递" 9: a clause that said 快递 alone held half the topic's words;
+    "用户评价" listed 1 and "评价" 10: "不得删除消费者对其…的评价" says 消费者, not 用户. Two topic words joined by 与 are
+    two things ("个人信息与隐私保护" is not said by 个人信息 alone), and a duty of a clause on the topic is not on it by
+    the party alone ("…保障消费者的知情权" is no 用户评价 duty)."""
+    from assistant.checklist import _Topic
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus([["快递", "物流", "配送"], ["用户", "消费者", "客户"], ["隐私", "个人信息"]])
+    clauses = [_c("经营者在接收快递物品时，应当事先要求消费者申报物品的实际价值。", "d/a1"), _c("平台应当建立物流体系。", "d/a2"),
+               _c("平台不得删除消费者对其平台内销售的商品的评价。", "d/a3"), _c("用户可以查询评价。", "d/a4"),
+               _c("平台应当保障消费者个人信息的安全。", "d/a5"), _c("平台应当制定隐私保护政策。", "d/a6"), _c("其他", "d/a7")]
+    t = _Topic("快递物流", clauses, synonyms=th)
+    assert t.coverage(clauses[0].text) == 1.0 and t.coverage(clauses[1].text) == 1.0
+    t = _Topic("用户评价", clauses, synonyms=th)
+    assert t.coverage(clauses[2].text) == 1.0
+    assert t.coverage("电子商务经营者应当披露商品信息，保障消费者的知情权", parties=False) == 0.0
+    assert _Topic("个人信息与隐私保护", clauses, synonyms=th).coverage(clauses[4].text) < 0.6
+
+
 @pytest.mark.parametrize("sentence, group", [
     ("应在用户投诉或需求的24小时内做出响应", "时限与响应"),
     ("建立客户投诉处理机制,及时回应用户的投诉", "投诉与纠纷"),  # "及时" does not outrank the theme
