@@ -186,6 +186,16 @@ def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_sett
     assert said not in r0.search(question, 1)[0].clause.text
 
 
+@pytest.mark.parametrize("question, said", [
+    ("我们组两个同事在谈恋爱，公司规定里对这个有说法吗？", "恋情"),  # a staff probe's: it was not found
+])
+def test_a_staff_word_the_rules_say_otherwise_is_answered_from_the_rule(seed_settings, question, said):
+    from assistant.answer import answer
+
+    got = answer(_retriever(seed_settings), question)
+    assert got.status == "answered" and said in got.citations[0].text
+
+
 def test_a_users_thesaurus_adds_company_words(seed_settings, tmp_path, monkeypatch):
     from assistant.retrieve import Retriever
     from tiaowen.errors import BadSetting
