@@ -211,7 +211,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
-    _Row("quantity", re.compile(r"多少钱|多少元|几折|比例|百分之|多少"), "元|%|％|折|倍|成"),
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|几倍|比例|百分之|多少"), "元|%|％|折|倍|成"),  # (几倍: "加班费按几倍工资算")
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间"), _PERIOD_UNITS)
@@ -266,7 +266,8 @@ def _asked_of(part: str, ask: str) -> str:
     """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
     from ingest.tokenize import words
 
-    said = [w for w in words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)])) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    said = [w for w in words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
+            if re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in ("的", "之", "地", "得")]  # ("货款的几倍": 货款, not 的)
     return said[-1] if said else ""
 
 
