@@ -82,7 +82,14 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
     lead = _sentences(parent.text)
     if CASE_ITEM.search(evidence(clause.text)):  # "（四）经组织调解，…明确表示无法达成调解协议的；": what follows is the lead-in's
         return True
-    return bool(lead) and any(_modals(lead[-1])) and not any(_modals(evidence(clause.text)))
+    # (or what its lead-in says the items are: "有下列情形之一的，不属于第十九条规定的价格欺诈行为：（一）经营者有证据足以证明
+    # 没有主观故意" was an answer alone, a fact with no rule)
+    return bool(lead) and (any(_modals(lead[-1])) or bool(_WHAT_ITEMS_ARE.search(lead[-1]))) \
+        and not any(_modals(evidence(clause.text)))
+
+
+_WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|"
+                             r"不构成|是|为|不予|免予|免于|从轻|减轻)")
 
 
 # an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it

@@ -1164,6 +1164,22 @@ def test_an_item_that_names_a_case_is_cited_with_its_lead_in(item, cited_with_le
                         lead) is cited_with_lead
 
 
+@pytest.mark.parametrize("lead, cited_with_lead", [
+    # what its lead-in says the items are (a staff probe's answer was "经营者有证据足以证明没有主观故意[1]" alone)
+    ("第二十一条 有下列情形之一的，不属于第十九条规定的价格欺诈行为：", True),
+    ("第九条 经营者有下列情形之一的，视为故意拖延或者无理拒绝：", True),
+    ("第二十一条 调解的程序如下：", False),  # a list that only goes on
+])
+def test_an_item_its_lead_in_says_what_it_is_is_cited_with_it(lead, cited_with_lead):
+    from assistant.provisions import binding_item
+    from ingest.records import Clause
+
+    parent = Clause("x/a21", "x", "某规定", "《某规定》第二十一条", (), lead)
+    item = Clause("x/a21/i1", "x", "某规定", "《某规定》第二十一条（一）", (), "（一）经营者有证据足以证明没有主观故意；",
+                  parent_id="x/a21")
+    assert binding_item(item, parent) is cited_with_lead
+
+
 def test_citations_are_numbered_in_the_order_they_are_read(seed_settings):
     """Statements are grouped by document, so a document's second clause read "…[1]；…[3]。" above "《B》：…[2]。"; the
     numbers now follow the reading order, and each citation keeps its number's clause."""

@@ -20,8 +20,10 @@ from tests.conftest import laws_or_skip
 # false refusals 0.026 (named documents scored in meaning within them)
 SEED_FLOOR = {"hit@1": 0.74, "mrr": 0.80, "recall@5": 0.85, "nf_recall": 0.90, "false_refusal": 0.05, "cite_f1": 0.69}
 # 2026-12-02: laws citation F1 0.583 → 0.580 when a list a question asks for (哪些) is cited whole: the gold quotes
-# two of the four items of laws-030's list
-LAWS_FLOOR = {"hit@1": 0.62, "mrr": 0.70, "recall@5": 0.76, "cite_f1": 0.57}  # 2026-12-01 at d1adf14: 0.654, 0.729, 0.785
+# two of the four items of laws-030's list; 0.573 → 0.566 when a list item is cited with a lead-in that says what the
+# items are ("…视为故意拖延或者无理拒绝：" before "以…已拆封…为由拒绝退货", which alone read as leave to refuse): the
+# gold quotes the item
+LAWS_FLOOR = {"hit@1": 0.62, "mrr": 0.70, "recall@5": 0.76, "cite_f1": 0.56}  # 2026-12-01 at d1adf14: 0.654, 0.729, 0.785
 # seed questions with the 14 laws in the same index: measured hit@1 0.654, MRR 0.720, recall@5 0.794
 # 2026-12-01 (search breadth 500, penalty provisions below the top k, gold_with_laws): hit@1 0.717, MRR 0.777,
 # recall@5 0.841, not_found recall 0.900, false refusals 0.053; at d1adf14: hit@1 0.717, MRR 0.781, recall@5 0.841,
