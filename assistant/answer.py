@@ -505,6 +505,9 @@ PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
 
+_LIABLE = re.compile(r"承担[^。；;，,]{0,12}责任")  # "依法与该平台内经营者承担连带责任", "承担相应的责任"
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
@@ -519,6 +522,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     top = hits[0].score
     asks_purpose = bool(ASKS_PURPOSE.search(q))
+    asks_liability = "责任" in q
 
     def cited(h: Hit) -> bool:
         return h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3
@@ -527,8 +531,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     for h in hits:
         if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
             break
-        # a provision that sanctions the breach of a clause cited is cited with it, whatever words it shares
-        if cited(h) or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)):
+        # a provision that sanctions the breach of a clause cited is cited with it, whatever words it shares; and for a
+        # question about liability (责任), the clause a cited provision sanctions where it states a liability of its own
+        # (电子商务法 第八十三条 "违反本法第三十八条规定…处…罚款" was cited for "平台要担什么责任" without 第三十八条's
+        # "…依法与该平台内经营者承担连带责任", ranked second; "会被怎么处罚" is asked of the sanction alone)
+        if cited(h) or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)) \
+                or (asks_liability and _LIABLE.search(h.clause.text) and any(x.sanctions == h.clause.id for x in chosen)):
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue
             chosen.append(h)

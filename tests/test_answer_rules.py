@@ -253,6 +253,27 @@ def test_an_amount_asked_is_cited_from_a_clause_that_states_it_of_what_was_asked
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
 
 
+def test_the_clause_a_cited_penalty_provision_sanctions_is_cited_with_it():
+    """A staff probe's "…烧伤了顾客，平台要担什么责任？" cited 电子商务法 第八十三条 (the fine for breaching 第三十八条) alone,
+    第三十八条's own "…依法与该平台内经营者承担连带责任" ranked second: it shares few of the question's words."""
+    from dataclasses import replace
+
+    from assistant.answer import _choose
+
+    penalty = replace(_hit("a83", "电子商务平台经营者违反本法第三十八条规定，对平台内经营者侵害消费者合法权益行为未采取必要措施"
+                                  "的，由市场监督管理部门责令限期改正，可以处五万元以上五十万元以下的罚款。", 0.03), sanctions="d/a38")
+    duty = _hit("a38", "电子商务平台经营者知道平台内经营者销售的商品不符合要求，未采取必要措施的，依法与该平台内经营者承担连带责任。",
+                0.015)
+    other = _hit("a44", "消费者通过网络交易平台购买商品，其合法权益受到损害的，可以向销售者要求赔偿。", 0.014)
+    q = "平台明知店铺卖的电热毯有安全隐患却没采取措施，烧伤了顾客，平台要担什么责任？"
+    assert [h.clause.id for h in _choose(q, [penalty, duty, other], k=5, max_clauses=3)][:2] == ["d/a83", "d/a38"]
+    # no clause is cited for a provision it does not sanction, nor for a question about the fine alone (laws-024's
+    # "没有明码标价，会被怎么处罚？" cited 第十七条, a duty 第二十三条 sanctions, beside it)
+    assert "d/a38" not in [h.clause.id for h in _choose(q, [replace(penalty, sanctions=""), duty, other], k=5, max_clauses=3)]
+    fined = "平台明知店铺卖的电热毯有安全隐患却没采取措施，会被怎么处罚？"
+    assert "d/a38" not in [h.clause.id for h in _choose(fined, [penalty, duty, other], k=5, max_clauses=3)]
+
+
 def test_a_statement_cut_off_after_a_comma_ends_without_it():
     from assistant.answer import _statement
     from ingest.records import Clause
