@@ -131,6 +131,9 @@ _TITLE_LINE = re.compile(r"^([\u4e00-\u9fff]{2,20})[ \t]*\n\s*")  # a clause's t
 # sub-themes an item is filed under (first match wins); else 其他要求
 THEMES = [
     # (before 时限: "明确退换货条件、流程及时限", "七日内退货" are about returns, whatever time they set)
+    # (first: an intellectual-property complaint's duties, "…接到通知后，应当及时采取必要措施", are about IP whatever time
+    # or complaint they name; a probe's 知识产权投诉 list filed all three under 时限与响应 / 投诉与纠纷)
+    ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
     ("退换货与退款", r"退货|换货|退换|退款|返还[^，,。；;]{0,6}(?:款|费|金)|运费"),  # not 返还个人信息, 返还商标
     ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
@@ -143,7 +146,6 @@ THEMES = [
     # its other words, after those above (加密, 泄露, 保密, 篡改 are filed before 物流); not 食品安全, 人身安全, 交通安全,
     # 安全生产: what a product or a road must be
     ("信息安全与保密", r"(?<!食品)(?<!人身)(?<!人身、财产)(?<!人身和财产)(?<!人身及财产)(?<!生命)(?<!交通)(?<!质量)安全(?!生产|标准|要求|事故)|丢失"),
-    ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
     # (and what a product or service must be safe for: "符合保障人身、财产安全的要求")
     ("商品质量", r"(?:商品|产品|货物)质量|质量问题|假冒|伪劣|次品|三包|人身(?:[、和及]财产)?安全"),  # (not 服务质量, 数据质量)
     ("资质审核与登记", r"资质|审核|核验|登记|许可|证照|营业执照|入驻"),

@@ -539,6 +539,10 @@ def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_it
 
 
 @pytest.mark.parametrize("sentence, group", [
+    # an intellectual-property complaint's duty is 知识产权 whatever time or complaint it names (a probe's 知识产权投诉 list
+    # filed all three of its items under 时限与响应 / 投诉与纠纷)
+    ("电子商务平台经营者在转送声明到达知识产权权利人后十五日内，未收到权利人已经投诉或者起诉通知的，应当及时终止所采取的措施", "知识产权"),
+    ("电子商务平台经营者应当建立知识产权保护规则，建立健全知识产权举报投诉、纠纷解决等机制", "知识产权"),
     ("应在用户投诉或需求的24小时内做出响应", "时限与响应"),
     ("建立客户投诉处理机制,及时回应用户的投诉", "投诉与纠纷"),  # "及时" does not outrank the theme
     ("定期组织售后服务培训,及时提升团队水平", "人员与培训"),
