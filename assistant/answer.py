@@ -132,12 +132,17 @@ _ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪�
 _A_NOT_A = re.compile(r"可不可以|需不需要|应不应该|能不能够|([\u4e00-\u9fff])[不没]\1")  # (not 以旧换新 after 是不是)
 
 
+def _asked_once(m: re.Match) -> str:
+    """"A不A" said once: "退不退款" → 退款 (it read 款, "退不退" gone), "需不需要" → 需要."""
+    return m.group(1) or m.group()[-2:]
+
+
 def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
     """A word the question says more than once ("电子发票和纸质发票怎么开", "病假…病假那几天") is what it is about:
     where no document of the knowledge base uses it or a synonym of it, the documents do not cover the question."""
     from ingest.tokenize import STOPWORDS, words
 
-    said = words(_A_NOT_A.sub("，", question))
+    said = words(_A_NOT_A.sub(_asked_once, question))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
                 and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))):

@@ -657,6 +657,8 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("需不需要备案？需不需要登记？", set(), r.thesaurus) is None
     # (the review's: the word after 是不是 is the question's, whole: "以旧换新" was read "旧换")
     assert unknown_focus("是不是以旧换新？以旧换新怎么算？", {"怎么"}, r.thesaurus) == "以旧换新"
+    # …nor does "A不A" eat the word it is part of ("退不退款" was read 款)
+    assert unknown_focus("预售定金退不退款？退款要多久？", {"预售", "定金", "多久"}, r.thesaurus) == "退款"
     a = answer(r, q)
     assert a.status == "answered" and any("处理流程应公开" in c.text for c in a.citations)
 
