@@ -204,11 +204,12 @@ class Checklist:
     # where no item was found: the topic's words that no document uses, and the clauses closest to it in meaning
     unsaid: tuple[str, ...] = ()
     related: tuple[Clause, ...] = ()
+    apart: tuple[str, ...] = ()  # the topic's words, each used, that no clause says together
 
     def to_dict(self) -> dict:
         """The JSON shape others rely on (add fields, never rename)."""
         return {"topic": self.topic, "scope": self.scope, "items": [i.to_dict() for i in self.items],
-                "mode": self.mode, "notice": self.notice or None, "unsaid": list(self.unsaid),
+                "mode": self.mode, "notice": self.notice or None, "unsaid": list(self.unsaid), "apart": list(self.apart),
                 "related": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text} for c in self.related]}
 
     @classmethod
@@ -216,14 +217,16 @@ class Checklist:
         """A checklist again from its JSON shape (a chat turn keeps it so), but for the related clauses of an empty
         one: the shape holds their labels and texts, not whole clauses."""
         return cls(d["topic"], d.get("scope"), tuple(ChecklistItem.from_dict(i) for i in d["items"]),
-                   mode=d.get("mode") or "extractive", notice=d.get("notice") or "", unsaid=tuple(d.get("unsaid") or ()))
+                   mode=d.get("mode") or "extractive", notice=d.get("notice") or "", unsaid=tuple(d.get("unsaid") or ()),
+                   apart=tuple(d.get("apart") or ()))
 
     @property
     def not_found(self) -> str:
         """Why the checklist is empty, in a sentence ('' when it is not)."""
         if self.items:
             return ""
-        said = f"：资料中没有提到“{'”“'.join(self.unsaid)}”" if self.unsaid else ""
+        said = f"：资料中没有提到“{'”“'.join(self.unsaid)}”" if self.unsaid else \
+            f"：没有条款同时说到“{'”和“'.join(self.apart)}”，可分别查询" if self.apart else ""
         return f"资料中未找到与该主题相关的义务条款{said}。" + ("可换个说法，或看看可能相关的条款：" if self.related else "")
 
 
@@ -988,8 +991,12 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # 员工考勤 too)
     unsaid = tuple(w for w in unused if not (any(u in w for u in t.weights) and any(o != w and o in w for o in unused))
                    and not any(o != w and w in o and not any(u in o for u in t.weights) for o in unused))
+    # each of its words used, none said with the others ("营销短信": 营销 in one law, 短信 in another): it said nothing of why
+    words = [w for w in t.weights if not any(w != o and w in o for o in t.weights)]
+    apart = tuple(words) if not unsaid and len(words) >= 2 and not any(
+        all(t._has(w, normed[c.id][0]) for w in words) for c in clauses) else ()
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
-    return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest))
+    return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest), apart=apart)
 
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"

@@ -704,7 +704,7 @@ def test_a_topic_the_documents_do_not_cover_says_which_word_they_lack_and_offers
 
     import docx
 
-    from assistant.checklist import checklist
+    from assistant.checklist import Checklist, checklist
     from assistant.export import to_docx, to_markdown
     from assistant.retrieve import Retriever
 
@@ -721,6 +721,11 @@ def test_a_topic_the_documents_do_not_cover_says_which_word_they_lack_and_offers
     assert cl.not_found in paragraphs and any(c.label in p for c in cl.related for p in paragraphs)
     found = checklist(r, "售后服务")
     assert found.items and found.not_found == "" and found.to_dict()["related"] == []
+    # each word used, no clause saying both: it said nothing of why (a probe's "营销短信" over the laws)
+    apart = checklist(r, "物流考核")
+    assert apart.items == () and apart.unsaid == () and apart.apart == ("物流", "考核")
+    assert "没有条款同时说到“物流”和“考核”" in apart.not_found
+    assert Checklist.from_dict(apart.to_dict()).apart == ("物流", "考核") and cl.apart == ()
 
 
 def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
