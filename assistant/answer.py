@@ -216,7 +216,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
-    _Row("quantity", re.compile(r"多少钱|多少元|几折|几倍|比例|百分之|多少"), "元|%|％|折|倍|成"),  # (几倍: "加班费按几倍工资算")
+    # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍")
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少"), "元|%|％|折|倍|成"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间"), _PERIOD_UNITS)
@@ -267,12 +268,15 @@ def _anchors(before: str) -> tuple[str, ...]:
 _ASKING_TAIL = re.compile(r"(?:是|为|有|要|了|能|会|可以|最多|最少|最长|最短|最晚|最早|最高|最低|最大|最小|一般|大概|大约|需要)+$")
 
 
+_NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把", "被")  # particles and prepositions: no word an amount is of
+
+
 def _asked_of(part: str, ask: str) -> str:
     """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
     from ingest.tokenize import words
 
     said = [w for w in words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
-            if re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in ("的", "之", "地", "得")]  # ("货款的几倍": 货款, not 的)
+            if re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
     return said[-1] if said else ""
 
 
@@ -510,7 +514,8 @@ PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
 
-_LIABLE = re.compile(r"承担[^。；;，,]{0,12}责任")  # "依法与该平台内经营者承担连带责任", "承担相应的责任"
+# a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的责任"; not "承担安全管理责任", a duty)
+_LIABLE = re.compile(r"承担[^。；;，,]{0,10}(?:连带|赔偿|民事|相应的?|补充|侵权)责任")
 
 
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
@@ -551,7 +556,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         asked = first if first is not None and first.kind == "quantity" else None
     if asked and not any(_states(h.clause, asked, q) for h in chosen):
         # "多久…", "几天…": the best retrieved clause that states a time limit is cited first; the expected answer
-        # type is looked for a little deeper than the clauses cited otherwise (the top 2k), among clauses that share as
+        # type is looked for a little deeper than the clauses cited otherwise (the top TIME_DEPTH × k), among clauses that share as
         # much of the question's words as the best one does ("退款多久到账" is not answered by "离职必须提前一个月")
         # (of a question in several parts, the words of the part that asks: "网站首页多久改版一次？改版方案要谁审批？")
         # (or half as many where the time follows a word the question puts before its ask: "客户投诉多久内必须回应" ←

@@ -73,7 +73,7 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
                                r"(?:应当|应)(?:认定为|视为|以[^，,。；]{1,20}论处|(?:依照|按照)[^，,。；]{1,30}定罪)|"
                                # who must prove what in a dispute ("涉嫌侵权人应当证明其不存在侵犯商业秘密的行为")
-                               r"应当(?:举证)?证明(?![书文材])|(?:承担|负有|负)[^，,。；]{0,12}举证责任")
+                               r"(?<![相])应当?(?:举证)?证明(?![书文材])|(?:承担|负有|负)[^，,。；]{0,12}举证责任")
 # what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
@@ -282,33 +282,53 @@ class _Topic:
                 df = sum(any(w in x for w in said_as[t]) for x in texts)
             if df:
                 self.weights[t] = math.log(1 + n / df)
+        # two topic words of one thesaurus group side by side are one thing said twice ("快递物流"): either says it (a
+        # clause that said 快递 alone held half the topic's words; "个人信息与隐私保护" names two); the other, and the
+        # words inside it, weigh nothing of their own ("隐私个人信息": 个人 and 信息 said apart are not 个人信息)
+        merged: dict[str, tuple[str, ...]] = {}
+        dropped: set[str] = set()
+        if synonyms is not None:
+            for t in list(self.weights):
+                if t not in self.weights:
+                    continue
+                same: tuple[str, ...] = ()  # (a run of them: "快递物流配送")
+                while more := [o for o in synonyms.of(t) if o in self.weights and o not in same and not (o in t or t in o)
+                               and any(m + o in topic or o + m in topic for m in (t, *same))]:
+                    same += tuple(more)
+                # (and what they make together, "物流配送" of 物流 and 配送, and any word inside one of those: jieba's 流配)
+                members = (t, *same)
+                gone = {p for p in self.weights if same and p != t and (p in same or _made_of(p, members))}
+                gone |= {p for p in self.weights if p != t and not (p in t or t in p) and any(p in g for g in gone)}
+                for p in gone:
+                    del self.weights[p]
+                dropped |= gone
+                if same:
+                    merged[t] = same
         # a word inside a longer topic word ("售后" in "售后服务") counts once, through the longer one
         total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights))
         # a topic word no document uses, of which two characters or more no used part says, counts as a word as rare
         # as can be: in "自动续费", where only 自动 is used (自动化决策), 续费 is unsaid, and a clause that says 自动 is
         # not on the topic ("物流配送", whose 物流 and 配送 are both used, is all said)
         for t in toks:
-            if t in self.weights or any(t != o and t in o for o in toks):
+            if t in self.weights or t in dropped or any(t != o and t in o for o in toks):
                 continue
-            said = {i for o in self.weights if o in t for m in re.finditer(re.escape(o), t) for i in range(m.start(), m.end())}
+            said = {i for o in (*self.weights, *dropped) if o in t for m in re.finditer(re.escape(o), t)
+                    for i in range(m.start(), m.end())}
             if len(t) - len(said) >= 2:
                 total += math.log(1 + n)
         self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
+        for t, same in merged.items():
+            self.alternatives[t] = tuple(dict.fromkeys(self.alternatives[t] + same))
+        # a party the topic names (a whole word of it, not 客户 in 客户服务) is said by its group's other names the
+        # documents use ("用户评价" ← "不得删除消费者对其…的评价"), as no other used word is,
         self.parties: dict[str, tuple[str, ...]] = {}
-        if synonyms is not None:
-            for t in list(self.weights):
-                if t not in self.weights:
-                    continue
-                # two topic words of one thesaurus group side by side are one thing said twice ("快递物流"): either says
-                # it (a clause that said 快递 alone held half the topic's words; "个人信息与隐私保护" names two); a party the topic names is said by its group's
-                # other names the documents use ("用户评价" ← "不得删除消费者对其…的评价"), as no other word is
-                same = [o for o in synonyms.of(t) if o in self.weights and not (o in t or t in o) and (t + o in topic or o + t in topic)]
-                for o in same:
-                    total -= self.weights.pop(o)
-                party = CUSTOMER.fullmatch(t) and tuple(w for w in synonyms.of(t) if len(w) >= 2 and any(w in x for x in texts))
-                self.alternatives[t] = tuple(dict.fromkeys(self.alternatives[t] + tuple(same)))
-                if party:
-                    self.parties[t] = party
+        for t in self.weights:
+            if synonyms is not None and CUSTOMER.fullmatch(t) and not any(t != o and t in o for o in self.weights):
+                df = {w: sum(w in x for x in texts) for w in (t, *synonyms.of(t)) if len(w) >= 2}
+                # where the documents name it otherwise more often (the laws say 消费者, the seed 客户: "消费者服务" over the
+                # laws is read as before)
+                if max(df.values()) > df[t]:
+                    self.parties[t] = tuple(w for w, d in df.items() if w != t and d)
         self.total = total or 1.0
 
     def coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
@@ -341,6 +361,11 @@ class _Topic:
             # 声明、店堂告示等的，应当…" (the list is what the rule is about)
             return m.group()
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
+
+
+def _made_of(word: str, parts: tuple[str, ...]) -> bool:
+    """Is the word nothing but the parts run together ("物流配送" of 物流, 配送)?"""
+    return bool(re.fullmatch("(?:" + "|".join(map(re.escape, sorted(parts, key=len, reverse=True))) + ")+", word))
 
 
 def _said(term: str, text: str) -> bool:
@@ -435,22 +460,21 @@ def _attributive(text: str, m: re.Match) -> bool:
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
-CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,20}(?:前|后|时))?")  # ("用户在发出支付指令前")
+CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
 def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
     """A duty the customer bears ("用户应当妥善保管交易密码"), not one owed to the customer ("顾客应当得到及时的答复")."""
     duty = modals[1]
-    if duty is not None and modals[0] is None and _CUSTOMERS_CASE.match(_PARENTHESIS.sub("", sentence[:duty.start()])):
-        return True  # a case the customer's act makes, the duty after it naming no one: "消费者对…进行评价的，应当客观公正"
-    return (CUSTOMER.fullmatch(_subject(sentence, modals).rstrip("，,；; ")) is not None
-            and not (duty and _RECEIVES.match(sentence[duty.end():])))
+    # (read without a parenthesis, whose comma is none of the sentence's: "消费者在交寄文件资料（包括照片、图片、合同等，
+    # 下同）或者对其具有特殊意义的物品时，应当事先申报…")
+    plain = _PARENTHESIS.sub("", sentence)
+    subject = _subject(plain, _modals(plain)).rstrip("，,；; ") if plain != sentence else \
+        _subject(sentence, modals).rstrip("，,；; ")
+    return CUSTOMER.fullmatch(subject) is not None and not (duty and _RECEIVES.match(sentence[duty.end():]))
 
 
-# the customer's own act as the case of a duty that names no one else ("消费者在交寄文件资料（…，下同）…时，应当事先申报
-# 价值"): 11 of 13 such sentences in the laws are the customer's; the business's "用户拒绝验视的，不得收寄" is a prohibition
-_CUSTOMERS_CASE = re.compile(r"^(?:" + CUSTOMER.pattern + r")[^，,；;。]*?(?:的|时)[，,]\s*$")
-_PARENTHESIS = re.compile(r"（[^（）]*）|\([^()]*\)")
+_PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（）]*）|\((?![一二三四五六七八九十\d]+\))[^()]*\)")  # (not an item's (三))
 
 
 def _kind(sentence: str) -> str | None:
@@ -493,7 +517,10 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # …or, the modal right after a case, whoever acts in the case just before it: "广播电台…发布违法广告，…，市场监督
     # 管理部门依照本法给予处罚的，应当通报…"
     last = re.split(r"[，,；;]", case)[-1] if case.endswith("的") and re.search(r"[，,；;]", case) else ""
-    return _authority_first(_actor(subject, named=False)) or bool(last) and _authority_first(_actor(last))
+    # (the case's own actor, named whole: not "接到市场监督管理部门通知的", "被…部门责令改正的", "需要向…部门备案的")
+    actor = _actor(last) if last else ""
+    return _authority_first(_actor(subject, named=False)) or bool(REGULATOR.search(actor)) and \
+        REGULATOR.search(actor).end() == len(actor) and not BUSINESS.search(actor)
 
 
 def _actor(words: str, named: bool = True) -> str:

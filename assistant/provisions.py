@@ -89,7 +89,7 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
 
 
 _WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|"
-                             r"不构成|是|为|不予|免予|免于|从轻|减轻)")
+                             r"不构成|不予|免予|免于|从轻|减轻)")  # (not 为 / 是: "下列行为", "是否符合")
 
 
 # an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it

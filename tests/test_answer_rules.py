@@ -270,6 +270,9 @@ def test_the_clause_a_cited_penalty_provision_sanctions_is_cited_with_it():
     # no clause is cited for a provision it does not sanction, nor for a question about the fine alone (laws-024's
     # "没有明码标价，会被怎么处罚？" cited 第十七条, a duty 第二十三条 sanctions, beside it)
     assert "d/a38" not in [h.clause.id for h in _choose(q, [replace(penalty, sanctions=""), duty, other], k=5, max_clauses=3)]
+    # nor one that states a duty in words of liability ("承担安全管理责任"), not a liability at law
+    managing = _hit("a38", "电子商务平台经营者应当承担安全管理责任，建立健全管理制度。", 0.015)
+    assert "d/a38" not in [h.clause.id for h in _choose(q, [penalty, managing, other], k=5, max_clauses=3)]
     fined = "平台明知店铺卖的电热毯有安全隐患却没采取措施，会被怎么处罚？"
     assert "d/a38" not in [h.clause.id for h in _choose(fined, [penalty, duty, other], k=5, max_clauses=3)]
 
@@ -293,6 +296,10 @@ def test_a_multiple_asked_is_an_amount_that_a_clause_must_state():
 
     assert _unstated("加班费按几倍工资算？", [c("擅自不到岗的，视为旷工，扣除当天工资。")]).words == "几倍"
     assert _unstated("加班费按几倍工资算？", [c("周末加班的，按工资的两倍支付加班费。")]) is None
+    # (the review's: "好几倍" asks nothing, and 按 is no word an amount is asked of)
+    assert _unstated("商品标价比进价高了好几倍，算不算价格欺诈？", [c("经营者不得虚构原价。")]) is None
+    from assistant.answer import _asked_of
+    assert _asked_of("加班费按几倍工资算？", "几倍") == "加班费"
 
 
 def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_answer():
