@@ -514,8 +514,8 @@ PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
 
-# a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的责任"; not "承担安全管理责任", a duty)
-_LIABLE = re.compile(r"承担[^。；;，,]{0,10}(?:连带|赔偿|民事|相应的?|补充|侵权)责任")
+# a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的法律责任"; not "承担安全管理责任", a duty)
+_LIABLE = re.compile(r"承担(?![^。；;，,]{0,12}?(?:管理|主体|保障|监管|安全)责任)[^。；;，,]{0,12}责任")
 
 
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:

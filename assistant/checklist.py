@@ -73,7 +73,7 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
                                r"(?:应当|应)(?:认定为|视为|以[^，,。；]{1,20}论处|(?:依照|按照)[^，,。；]{1,30}定罪)|"
                                # who must prove what in a dispute ("涉嫌侵权人应当证明其不存在侵犯商业秘密的行为")
-                               r"(?<![相])应当?(?:举证)?证明(?![书文材])|(?:承担|负有|负)[^，,。；]{0,12}举证责任")
+                               r"(?:(?<=[人者方位])应|应当)(?:举证)?证明(?![书文材])|(?:承担|负有|负)[^，,。；]{0,12}举证责任")  # (not 对应证明, 供应证明)
 # what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
@@ -298,7 +298,8 @@ class _Topic:
                 # (and what they make together, "物流配送" of 物流 and 配送, and any word inside one of those: jieba's 流配)
                 members = (t, *same)
                 gone = {p for p in self.weights if same and p != t and (p in same or _made_of(p, members))}
-                gone |= {p for p in self.weights if p != t and not (p in t or t in p) and any(p in g for g in gone)}
+                gone |= {p for p in self.weights if p != t and not t in p and any(p in g for g in gone | {t})} if same else set()
+                # (t's own parts too, whichever comes first: "个人信息隐私" is read as "隐私个人信息")
                 for p in gone:
                     del self.weights[p]
                 dropped |= gone
@@ -323,7 +324,7 @@ class _Topic:
         # documents use ("用户评价" ← "不得删除消费者对其…的评价"), as no other used word is,
         self.parties: dict[str, tuple[str, ...]] = {}
         for t in self.weights:
-            if synonyms is not None and CUSTOMER.fullmatch(t) and not any(t != o and t in o for o in self.weights):
+            if synonyms is not None and CUSTOMER.fullmatch(t) and not any(t != o and t in o for o in toks):
                 df = {w: sum(w in x for x in texts) for w in (t, *synonyms.of(t)) if len(w) >= 2}
                 # where the documents name it otherwise more often (the laws say 消费者, the seed 客户: "消费者服务" over the
                 # laws is read as before)
@@ -460,7 +461,7 @@ def _attributive(text: str, m: re.Match) -> bool:
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
-CUSTOMER = re.compile(r"(?:消费者|用户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
+CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
 def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
@@ -517,10 +518,14 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # …or, the modal right after a case, whoever acts in the case just before it: "广播电台…发布违法广告，…，市场监督
     # 管理部门依照本法给予处罚的，应当通报…"
     last = re.split(r"[，,；;]", case)[-1] if case.endswith("的") and re.search(r"[，,；;]", case) else ""
-    # (the case's own actor, named whole: not "接到市场监督管理部门通知的", "被…部门责令改正的", "需要向…部门备案的")
-    actor = _actor(last) if last else ""
-    return _authority_first(_actor(subject, named=False)) or bool(REGULATOR.search(actor)) and \
-        REGULATOR.search(actor).end() == len(actor) and not BUSINESS.search(actor)
+    # (the case's own actor: "市场监督管理部门发现的", "…部门依照本法给予处罚的"; not "接到市场监督管理部门通知的",
+    # "被…部门责令改正的", "需要向…部门备案的")
+    found = REGULATOR.search(last) if last else None
+    return _authority_first(_actor(subject, named=False)) or found is not None and not BUSINESS.search(last) \
+        and not _NOT_ACTOR.search(last[:found.start()])
+
+
+_NOT_ACTOR = re.compile(r"被|向|对|与|配合|协助|(?<![营理])经(?!济)|接到|收到|需要|需|报请|提请|申请|通知|由|请求|要求")  # the regulator is acted on
 
 
 def _actor(words: str, named: bool = True) -> str:

@@ -272,6 +272,8 @@ def test_the_clause_a_cited_penalty_provision_sanctions_is_cited_with_it():
     assert "d/a38" not in [h.clause.id for h in _choose(q, [replace(penalty, sanctions=""), duty, other], k=5, max_clauses=3)]
     # nor one that states a duty in words of liability ("承担安全管理责任"), not a liability at law
     managing = _hit("a38", "电子商务平台经营者应当承担安全管理责任，建立健全管理制度。", 0.015)
+    from assistant.answer import _LIABLE
+    assert all(_LIABLE.search(x) for x in ("依法承担法律责任", "承担相应的法律责任", "由销售者承担责任", "承担连带责任"))
     assert "d/a38" not in [h.clause.id for h in _choose(q, [penalty, managing, other], k=5, max_clauses=3)]
     fined = "平台明知店铺卖的电热毯有安全隐患却没采取措施，会被怎么处罚？"
     assert "d/a38" not in [h.clause.id for h in _choose(fined, [penalty, duty, other], k=5, max_clauses=3)]

@@ -73,6 +73,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("平台内经营者销售的商品存在缺陷，接到市场监督管理部门通知的，应当立即停止销售", "duty")]),
     ("经营者违反本规定，被市场监督管理部门责令改正的，应当在规定期限内改正。", None,
      [("经营者违反本规定，被市场监督管理部门责令改正的，应当在规定期限内改正", "duty")]),
+    ("电子商务经营者违反本法规定，市场监督管理部门发现的，应当责令限期改正。", None, []),  # (the second review's)
+    ("经营者应当向监管部门提交对应证明。", None, [("经营者应当向监管部门提交对应证明", "duty")]),  # no burden of proof
     ("未经有关部门批准，经营者不得擅自改变用途。", None, [("未经有关部门批准，经营者不得擅自改变用途", "prohibition")]),
     ("须经技术监督管理部门验收的，应当验收合格方可使用。", None, [("须经技术监督管理部门验收的，应当验收合格方可使用", "duty")]),
     ("公民、法人或者其他组织对行政机关不履行法定职责提起诉讼的，应当在六个月内提出。", None,
@@ -549,8 +551,11 @@ def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_it
     assert t.coverage("平台应当做好配送服务。") == 1.0 and t.coverage(clauses[0].text) == 1.0
     # a party inside a longer topic word is not expanded ("客户服务" is no clause that says 消费者), nor one the
     # documents name so more often than otherwise (the laws say 消费者: "消费者服务" is read as before)
-    assert _Topic("客户服务", clauses, synonyms=th).parties == {}
+    assert _Topic("客户服务", clauses + [_c("客户服务人员应当礼貌。", "d/a9")], synonyms=th).parties == {}
+    assert _Topic("客户评价", clauses + [_c("客户服务人员应当礼貌。", "d/a9")], synonyms=th).parties["客户"]
     assert _Topic("消费者评价", clauses, synonyms=th).parties == {}
+    t = _Topic("个人信息隐私", clauses, synonyms=th)  # whichever comes first
+    assert t.coverage("员工个人应当妥善保管工作信息。") == 0.0 and t.coverage(clauses[5].text) == 1.0
 
 
 @pytest.mark.parametrize("sentence, group", [
