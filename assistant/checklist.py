@@ -295,18 +295,19 @@ class _Topic:
                 while more := [o for o in synonyms.of(t) if o in self.weights and o not in same and not (o in t or t in o)
                                and any(m + o in topic or o + m in topic for m in (t, *same))]:
                     same += tuple(more)
+                if not same:
+                    continue
                 # (and what they make together, "物流配送" of 物流 and 配送, and any word inside one of those: jieba's 流配)
-                members = (t, *same)
-                gone = {p for p in self.weights if same and p != t and (p in same or _made_of(p, members))}
-                gone |= {p for p in self.weights if p != t and not t in p and any(p in g for g in gone | {t})} if same else set()
+                gone = {p for p in self.weights if p != t and (p in same or _made_of(p, (t, *same)))}
                 # (t's own parts too, whichever comes first: "个人信息隐私" is read as "隐私个人信息")
+                gone |= {p for p in self.weights if p != t and t not in p and any(p in g for g in gone | {t})}
                 for p in gone:
                     del self.weights[p]
                 dropped |= gone
-                if same:
-                    merged[t] = same
+                merged[t] = same
         # a word inside a longer topic word ("售后" in "售后服务") counts once, through the longer one
-        total = sum(w for t, w in self.weights.items() if not any(t != o and t in o for o in self.weights))
+        self.whole = [t for t in self.weights if not any(t != o and t in o for o in self.weights)]
+        total = sum(self.weights[t] for t in self.whole)
         # a topic word no document uses, of which two characters or more no used part says, counts as a word as rare
         # as can be: in "自动续费", where only 自动 is used (自动化决策), 续费 is unsaid, and a clause that says 自动 is
         # not on the topic ("物流配送", whose 物流 and 配送 are both used, is all said)
@@ -470,8 +471,7 @@ def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None
     # (read without a parenthesis, whose comma is none of the sentence's: "消费者在交寄文件资料（包括照片、图片、合同等，
     # 下同）或者对其具有特殊意义的物品时，应当事先申报…")
     plain = _PARENTHESIS.sub("", sentence)
-    subject = _subject(plain, _modals(plain)).rstrip("，,；; ") if plain != sentence else \
-        _subject(sentence, modals).rstrip("，,；; ")
+    subject = _subject(plain, modals if plain == sentence else _modals(plain)).rstrip("，,；; ")
     return CUSTOMER.fullmatch(subject) is not None and not (duty and _RECEIVES.match(sentence[duty.end():]))
 
 
@@ -1024,9 +1024,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     unsaid = tuple(w for w in unused if not (any(u in w for u in t.weights) and any(o != w and o in w for o in unused))
                    and not any(o != w and w in o and not any(u in o for u in t.weights) for o in unused))
     # each of its words used, none said with the others ("营销短信": 营销 in one law, 短信 in another): it said nothing of why
-    words = [w for w in t.weights if not any(w != o and w in o for o in t.weights)]
-    apart = tuple(words) if not unsaid and len(words) >= 2 and not any(
-        all(t._has(w, normed[c.id][0]) for w in words) for c in clauses) else ()
+    apart = tuple(t.whole) if not unsaid and len(t.whole) >= 2 and not any(
+        all(t._has(w, normed[c.id][0]) for w in t.whole) for c in clauses) else ()
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest), apart=apart)
 
