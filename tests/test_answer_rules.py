@@ -345,3 +345,17 @@ def test_a_how_long_question_whose_clause_states_a_time_anywhere_gets_no_notice(
     from ingest.records import Clause
 
     assert unstated_time(question, [Clause("d/a1", "d", "某制度", "《某制度》第一条", ("某制度",), text)]) is None
+
+
+@pytest.mark.parametrize("sparse, lead, first", [
+    ([("a", 3.7), ("z", 0.9)], 2.0, "a"),  # BM25's first far ahead: credited the dense side's first rank too
+    ([("a", 1.6), ("z", 0.9)], 2.0, "x"),  # not far enough ahead: ranks alone
+    ([("a", 3.7)], 2.0, "a"),  # the only clause BM25 finds
+    ([("a", 3.7), ("z", 0.9)], 0.0, "x"),  # off
+])
+def test_a_clause_bm25_puts_far_ahead_is_lifted_in_the_fusion(sparse, lead, first):
+    from assistant.retrieve import fuse
+
+    dense = [("x", 0.9), ("y", 0.89), ("b", 0.88)]  # "a" is not among the nearest in meaning
+    fused = fuse(dense, sparse, "rrf", 0.7, 0.3, 60, lead)
+    assert max(fused, key=fused.get) == first

@@ -187,6 +187,18 @@ def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_sett
 
 
 @pytest.mark.parametrize("question, said", [
+    ("平台招商有没有门槛？", "招商"),  # one clause of the seed says 招商 (BM25 3.7, the next 0.9); ranks alone put it 12th
+    ("招商的时候是不是什么商家都收？", "招商"),
+])
+def test_the_one_clause_that_says_a_rare_word_of_the_question_comes_first(seed_settings, question, said):
+    r = _retriever(seed_settings)
+    assert said in r.search(question, 1)[0].clause.text
+    off = seed_settings.model_copy(deep=True)
+    off.retrieval.bm25_lead = 0  # reciprocal ranks alone: clauses that share 平台 or 商家 and sit closer in meaning
+    assert said not in _retriever(off).search(question, 1)[0].clause.text
+
+
+@pytest.mark.parametrize("question, said", [
     ("我们组两个同事在谈恋爱，公司规定里对这个有说法吗？", "恋情"),  # a staff probe's: it was not found
 ])
 def test_a_staff_word_the_rules_say_otherwise_is_answered_from_the_rule(seed_settings, question, said):
