@@ -153,6 +153,7 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 _NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
+_NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
 
@@ -216,8 +217,16 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
-    # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍")
-    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少"), "元|%|％|折|倍|成"),
+    # a count of things the question names ("主图最少要放多少张", "抽查多少条会话", "最多多少个字符", "满意度低于多少分"): a
+    # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
+    # 条 and 件 only after 多少)
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|支|块)|"
+                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|支|块|分(?![钟之]))"),
+         None),
+    # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
+    # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少"),
+         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间"), _PERIOD_UNITS)
@@ -292,8 +301,9 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
         if isinstance(row.units, re.Pattern):  # stated anywhere in the clause
             stated = row.units
         else:
-            units = row.units or re.escape(m.group("unit"))
-            stated = re.compile(_NUM + r"\s*(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
+            units = row.units or re.escape(m.group("unit") or m.group("few"))
+            # ("60个字符"; not an ordinal, "第三条", "第二年")
+            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
             anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None

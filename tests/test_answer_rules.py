@@ -64,6 +64,21 @@ def _c(text: str) -> Clause:
     # a distance needs a length, not a rule about where
     ("卖烟花爆竹的店要离学校多远？", "禁止在下列地点燃放烟花爆竹：机关、中小学校、幼儿园。", "多远"),
     ("卖烟花爆竹的店要离学校多远？", "零售网点与学校的距离不得少于五十米。", None),
+    # a count of things named needs a number of them (a probe of five new documents: all came back not found)
+    ("主图最少要放多少张？", "主图数量不少于5张，其中至少1张为白底图。", None),
+    ("主图最少要放多少张？", "主图不得含有大面积促销文字。", "多少张"),
+    ("质检每个月要抽查多少条会话？", "质检组每月对每名客服人员随机抽检不少于50条会话。", None),
+    ("质检每个月要抽查多少条会话？", "依照本办法第十五条的规定进行抽检。", "多少条"),  # an article's number is no count
+    ("商品标题最多多少个字符？", "标题长度不超过60个字符。", None),
+    ("满意度低于多少分算不合格？", "满意度低于80分的，应当整改。", None),
+    ("满意度低于几分算不合格？", "应当定期开展满意度调查。", "几分"),
+    ("服务原则有哪几条？", "服务原则包括诚信、高效、便捷。", None),  # which ones: a list answers
+    ("能不能引入仲裁？几份平台制度分别怎么说的？", "平台可以通过协商、调解、仲裁等方式解决纠纷。", None),  # documents
+    # a share in words answers a bare 多少, and points do
+    ("盘点差多少算超标？", "盘点差异率不得超过千分之三。", None),
+    ("临期商品剩多少保质期就要上报？", "剩余保质期不足三分之一的，应当上报。", None),
+    ("客服每月加分最多能加多少？", "每月加分累计不超过10分。", None),
+    ("平台抽佣多少？", "平台应当公示收费标准。", "多少"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
