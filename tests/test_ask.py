@@ -1132,6 +1132,9 @@ def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_setting
     ("（三）使用“国家级”、“最高级”、“最佳”等用语；", "广告不得有下列情形：", True),  # its lead-in forbids
     ("企业应当运用多种营销手段，包括搜索引擎优化、社交媒体营销等。", None, False),
     ("消费者有权要求经营者提供商品的价格、产地。", None, True),
+    # a probe's coupon rule ("一个订单能不能同时用两张店铺券？" was answered by another document's clause that said 可以)
+    ("每笔订单仅可使用一张店铺券，店铺券与平台券不可叠加使用。", None, True),
+    ("因不可抗力造成的延迟发货，企业应及时告知用户。", None, False),
 ])
 def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
     from assistant.provisions import states_rule
