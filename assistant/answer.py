@@ -14,8 +14,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, ASKS_SANCTION, binding_item, penal, penalty_item,
                          states_rule)
-from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_terms, defines,
-                       is_lead_in)
+from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part, asked_terms,
+                       defines, is_lead_in)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -406,8 +406,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     # (an article named by number may have many items; a time limit asked is looked for deeper, TIME_DEPTH)
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(q, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
-    sup = support_of(q, ranked, thesaurus=retriever.thesaurus)
-    chosen = _choose(q, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
+    ask = asked_part(q)  # (the background before a 请问 is no part of what is asked)
+    sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
+    chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held

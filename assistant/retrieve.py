@@ -68,6 +68,21 @@ CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")
+# where a question opens with who asks or why ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？"), what it asks
+# follows the words that say so: the background drew in other clauses (it cited "应及时召开投诉处理会议" alone, not the
+# 24小时 clause the bare question finds) and its words were taken for the question's ("资料中没有提到“一家”")
+_ASKS_NOW = re.compile(r"(?<=[，,。.！!；;：:\s])(?:那么?)?(?:请问|想问一下|想问问|我想问|问一下|想咨询一下|咨询一下|我想知道|想了解一下)"
+                       r"(?:一下)?[：:，,\s]*")
+
+
+def asked_part(question: str) -> str:
+    """What a question asks, without the background before its 请问 (where what follows is a question of its own)."""
+    m = None
+    for m in _ASKS_NOW.finditer(question):
+        pass
+    return question[m.end():] if m is not None and len(question) - m.end() >= 4 else question
+
+
 _ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|看看|查一下|查查|那么?(?![个份部些]))")
 # what stands before a name in the words of a question: "平台经营者违反电子商务法…", "电子商务平台的管理办法…"
 _BEFORE_NAME = re.compile(r"违反|按照|根据|依照|依据|参照|关于|对于|适用|遵守|的")
@@ -393,7 +408,7 @@ class Retriever:
         # named by no title): the whole base is searched, and the answer cites the named one's best beside (it was
         # searched alone, and nothing in it answered)
         docs = within or (set() if len(named) == 1 and SEVERAL_ASKED.search(question) else named)
-        query = topic if docs and len(topic) >= 2 else question
+        query = topic if docs and len(topic) >= 2 else asked_part(question)
         extra = self.expansion(query)
         # "按 DB33/T 932，…": search within the documents the question names; the dense search is made over
         # their vectors, BM25 over the whole base and cut to them (the named document's clauses must be among

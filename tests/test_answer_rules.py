@@ -374,3 +374,16 @@ def test_a_clause_bm25_puts_far_ahead_is_lifted_in_the_fusion(sparse, lead, firs
     dense = [("x", 0.9), ("y", 0.89), ("b", 0.88)]  # "a" is not among the nearest in meaning
     fused = fuse(dense, sparse, "rrf", 0.7, 0.3, 60, lead)
     assert max(fused, key=fused.get) == first
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？", "客户投诉多久要回复？"),
+    ("背景：店铺卖家电。那请问一下，退货运费谁出？", "退货运费谁出？"),
+    ("请问客户投诉多久要回复？", "请问客户投诉多久要回复？"),  # nothing before it: the question as it is
+    ("我们是平台，请问？", "我们是平台，请问？"),  # nothing asked after it
+    ("顾客问一下就要回复吗？", "顾客问一下就要回复吗？"),  # 问一下 inside what is asked
+])
+def test_what_a_question_asks_follows_its_background(question, asked):
+    from assistant.retrieve import asked_part
+
+    assert asked_part(question) == asked

@@ -186,6 +186,20 @@ def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_sett
     assert said not in r0.search(question, 1)[0].clause.text
 
 
+@pytest.mark.parametrize("background", [
+    "我们是一家做家居用品的电商公司，",  # a UI probe's: it cited "应及时召开投诉处理睬议" alone and said no time was set
+    "我是客服部新来的同事，我们店主要卖家居用品，最近一家老客户投诉比较多，领导让我查一下制度，一家一家回复。",
+])
+def test_background_before_a_question_does_not_change_its_answer(seed_settings, background):
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    bare = answer(r, "客户投诉多久要回复？")
+    got = answer(r, background + "请问客户投诉多久要回复？")
+    assert got.status == "answered" and "24小时" in got.answer and not got.notice
+    assert [c.id for c in got.citations] == [c.id for c in bare.citations]
+
+
 @pytest.mark.parametrize("question, said", [
     ("平台招商有没有门槛？", "招商"),  # one clause of the seed says 招商 (BM25 3.7, the next 0.9); ranks alone put it 12th
     ("招商的时候是不是什么商家都收？", "招商"),
