@@ -36,6 +36,10 @@ WEB_FACT = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|�
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
 WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
+# a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
+# no rule, and between a PDF's title and its contents it hid the title
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
+                         r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -266,6 +270,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
+        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s):
+            continue
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
             flush()
             continue
@@ -360,8 +366,9 @@ CITING_END = re.compile(r"(?:" + CITING_WORDS.pattern[:-1] + r"|》)$")
 _REF_AFTER = r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或])"
 # (an article alone on its line is a heading, "《网店管理规范》" / "第一条" / "商家应当…"; a standard's number alone after the
 # words that cite it is cited)
-CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?{_REF_AFTER}|"
-                         rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|$)")
+# (a space may stand between the number and the words after it, as Markdown and Word authors write: "按" / "4.2 的要求…")
+CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?\s*{_REF_AFTER}|"
+                         rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?\s*(?:{_REF_AFTER}|$)")
 AWAITS_NUMBER = re.compile(r"(?:[少低高多大小短长]于|超过|达到|至少|最多|不足|满|为|约|共计|合计)$")  # a comparison broken off
 # a number and its unit at the start of a line: the rest of a sentence broken before a quantity ("3.5倍", "5.0 %")
 MEASURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|%|％|‰|元|万元|千元|天|日内|小时|[hH](?![A-Za-z])|分钟|秒|次|件|"

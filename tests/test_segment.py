@@ -1341,6 +1341,38 @@ def test_a_clause_cited_at_the_start_of_a_line_is_no_new_clause():
                                                   "5.2 经营者应提供维修服务。", "5.3 退货处理时限不超过7日。"]
 
 
+@pytest.mark.parametrize("markdown", [False, True])
+def test_a_controlled_documents_own_facts_are_no_clause_and_hide_no_title(markdown):
+    """A probe's PDF and Markdown: "文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心" under the title was a clause
+    (第1段), and between a PDF's running header, its title and its contents it made the header the title."""
+    if markdown:
+        text = ("# 商品上架审核规定\n\n文件编号：YF-SP-003　　版本：B/1　　发布部门：商品运营部\n\n## 1 目的\n\n"
+                "为规范商品上架审核流程，制定本规定。\n\n## 2 要求\n\n商品信息应当真实、准确。\n")
+        title = "商品上架审核规定"
+    else:
+        page = "YF-WL-002云帆电商仓储物流中心管理制度\n"
+        text = (page + "仓储与发货管理制度\n文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心\n目　录\n"
+                "第一章 总则……………………2\n第二章 入库管理……………………2\n第 1 页 共 3 页\n" + page +
+                "第一章 总则\n第一条 为规范仓储作业流程，制定本制度。\n第二章 入库管理\n第二条 商品到仓后，仓管员应当核对"
+                "采购订单。\n第 2 页 共 3 页\n" + page + "第三条 入库验收应当拍照留证。\n第 3 页 共 3 页\n" + page)
+        title = "仓储与发货管理制度"
+    doc = only_doc(text, "T.md" if markdown else "T.txt", markdown=markdown)
+    assert doc.title == title
+    assert not any("文件编号" in c.text or "版本" in c.text for c in doc.clauses)
+    assert all(c.text.strip() not in ("仓储与发货管理制度", "商品上架审核规定") for c in doc.clauses)
+
+
+@pytest.mark.parametrize("cited", ["5.3 的要求进行。", "5.3的要求进行。", "第四条 的规定进行。"])
+def test_a_clause_cited_with_a_space_at_the_start_of_a_line_is_no_new_clause(cited):
+    """A probe's Markdown: "…不得省略按" / "4.2 的要求进行的信息审核。" cut 5.4 mid-sentence and made a clause of the rest
+    that took the real 4.2's label."""
+    std = only_doc("商品上架审核规定\n5 审核要求\n5.1 商家应提交商品信息，急需上架的，不得省略按\n" + cited +
+                   "\n5.2 审核人员应当在1个工作日内完成审核。\n5.3 商品图片应当清晰。\n")
+    texts = [t for _, t in _labels_texts(std)]
+    assert texts[0] == "5.1 商家应提交商品信息，急需上架的，不得省略按" + cited
+    assert texts[1:] == ["5.2 审核人员应当在1个工作日内完成审核。", "5.3 商品图片应当清晰。"]
+
+
 @pytest.mark.parametrize("page_break", ["- 3 -", "第 1 页 共 2 页", "网店商品质量管理办法"])
 def test_a_sentence_cut_by_a_page_break_is_joined_again(page_break):
     """Before, a page number or a running header between the lines of a sentence left it cut ("…应当\\n拒收…", split
