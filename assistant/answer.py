@@ -420,7 +420,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     elif not hits[0].lookup:
         if absent:
             why = absent[0]
-        elif retriever.bm25 is not None and (focus := unknown_focus(q, retriever.bm25.vocab_dict, retriever.thesaurus)):
+        elif retriever.bm25 is not None and (focus := unknown_focus(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
         elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
