@@ -34,6 +34,7 @@ ARTICLE_REF = re.compile(rf"第([{CN_NUM}\d]+)条(?:之([一二三四五六七�
                          r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
 _OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
+_RULE_KIND_END = re.compile(r"办法|制度|规定|规范|规则|细则|守则|准则|标准|须知")  # and a company's rules
 
 
 def _kind(name: str) -> str:
@@ -679,6 +680,10 @@ class Retriever:
             for title, span in self._abbreviated(q).items():  # "个保法", "消法第二十五条"
                 best[title] = len(span)
                 spans[title] = [span]
+        if not best:
+            for title, span in self._shortened_rules(q).items():  # "客服考核办法第八条", "仓储制度第十四条"
+                best[title] = len(span)
+                spans[title] = [span]
         for title, span in self._provincial(q).items():  # "按浙江那个地方标准，…": DB33/T 932
             if title not in best:
                 best[title] = len(span)
@@ -739,6 +744,31 @@ class Retriever:
                     if len(fits) == 1 and not any(core == form for _, core in starting):
                         out.setdefault(fits[0], form)
                     break  # (not "动法" in an ambiguous "劳动法")
+        return out
+
+    def _shortened_rules(self, q: str) -> dict[str, str]:
+        """Company rules the question names short before a clause it asks for ("客服考核办法第八条" 云帆电商客服服务质量考核办法,
+        "仓储制度第十四条" 仓储与发货管理制度, "客服服务质量考核办法第八条" without the company): the words before the clause
+        number end in the title's kind (办法, 制度 …), their first two characters stand together in the title and all of
+        them in its order, and no other title fits them. (Only before a clause number: "退货规则" said of no document in
+        particular must not confine the search to one.)"""
+        out: dict[str, str] = {}
+        for m in _RULE_KIND_END.finditer(q):
+            end = m.end()
+            after = q[end:].lstrip(" 的")
+            if after and not (ARTICLE_REF.match(after) or STD_REF.match(after)):  # (or the words before a number, as
+                # unknown_document reads them)
+                continue
+            for start in range(max(0, end - 14), end - len(m.group()) - 1):  # the longest form first
+                form = q[start:end]
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", form):
+                    continue
+                fits = [t for t, core, _, _ in self._title_forms
+                        if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
+                if fits:
+                    if len(fits) == 1:
+                        out.setdefault(fits[0], form)
+                    break
         return out
 
     @cached_property

@@ -887,6 +887,50 @@ def test_an_item_without_a_rule_of_its_own_is_cited_with_the_lead_in_that_states
     assert binding_item(item, r.by_id[item.parent_id])
 
 
+def test_a_company_rule_named_short_before_a_clause_number_is_looked_up(tmp_path):
+    """A probe's: "客服考核办法第八条" (title 云帆电商客服服务质量考核办法) and "仓储制度第十四条" (仓储与发货管理制度) were
+    "知识库中没有《…》"; "客服服务质量考核办法第八条", without the company, cited 第八条 of every document."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    docs = {"云帆电商客服服务质量考核办法": "第一条 为提升客服服务质量，制定本办法。\n第二条 客服人员应当在30秒内响应。\n"
+                                  "第三条 考核结果与绩效奖金挂钩，D等级的，不发放当月绩效奖金。\n",
+            "仓储与发货管理制度": "第一条 为规范仓储作业，制定本制度。\n第二条 仓管员应当核对采购订单。\n"
+                          "第三条 快递面单应当使用隐私面单。\n",
+            "商品上架审核规定": "第一条 为规范商品上架，制定本规定。\n第二条 商品标题长度不超过60个字符。\n"
+                        "第三条 主图数量不少于5张。\n"}
+    for title, body in docs.items():
+        (tmp_path / f"{title}.txt").write_text(f"{title}\n{body}", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest(sorted(tmp_path.glob("*.txt")))
+    r = _retriever(s)
+    for question, label in [("客服考核办法第三条说了什么", "《云帆电商客服服务质量考核办法》第三条"),
+                            ("客服服务质量考核办法第三条", "《云帆电商客服服务质量考核办法》第三条"),
+                            ("仓储制度第三条", "《仓储与发货管理制度》第三条"),
+                            ("上架规定的第二条", "《商品上架审核规定》第二条")]:
+        got = answer(r, question)
+        assert got.status == "answered" and [c.label for c in got.citations] == [label], (question, got.answer)
+    # a short name that fits no title, or fits several, names none of them
+    assert answer(r, "仓储规定第三条").status == "not_found"
+    assert "《平台规则》" in answer(r, "平台规则第三条").answer
+
+
+def test_an_item_under_a_lead_in_that_says_what_is_not_done_is_cited_with_it(tmp_path):
+    """A probe's points rule: "运费、虚拟商品及话费充值类订单" was the whole answer to "运费能不能算积分？", the lead-in
+    "下列情形不发放积分：" (and its 不) left out."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某积分规则", "第三条 积分按下列规定发放：\n\n（一）订单确认收货后，按实付金额每1元积1分发放。\n\n"
+                   "第四条 下列情形不发放积分：\n\n（一）使用优惠券、积分抵扣的金额部分；\n\n（二）运费、虚拟商品及话费充值类订单；"
+                   "\n\n（三）已发生退款的订单金额。\n\n第五条 积分有效期为一年。\n")
+    ans = answer(r, "顾客付的运费和话费充值订单能不能算积分？")
+    labels = [c.label for c in ans.citations]
+    assert "《某积分规则》第四条（二）" in labels
+    assert labels[labels.index("《某积分规则》第四条（二）") - 1] == "《某积分规则》第四条"
+    assert "下列情形不发放积分" in ans.answer
+
+
 def test_a_list_of_conditions_that_must_all_hold_is_cited_whole(tmp_path):
     """One condition quoted alone reads as if it were enough: "同时符合下列条件的" is cited with all its items, in order;
     not a list of cases ("有下列情形之一的") or of conditions of which one is enough ("符合下列条件之一的")."""
