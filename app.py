@@ -262,9 +262,11 @@ def render_chat(history: list[dict]) -> str:
 
 
 def copy_text(ans: dict) -> str:
-    """An answer (the `ask --json` shape) with its citations as text; an answer not found with the clauses it
+    """An answer (the `ask --json` shape) with its warning and its citations as text; an answer not found with the clauses it
     offers (it was the one line "资料中未找到：…可能相关的条款见下。", the list it points to left out)."""
-    lines = [ans["answer"], ""] + [f"[{c['n']}] {c['label']}：{c['text']}" for c in ans["citations"]]
+    # (with its warning, as shown: "所引条款没有规定具体时限" pasted without it read as a full answer)
+    lines = [ans["answer"], *([f"⚠ {ans['notice']}"] if ans.get("notice") else []), ""] + \
+        [f"[{c['n']}] {c['label']}：{c['text']}" for c in ans["citations"]]
     if ans["status"] == "not_found":
         lines += [f"可能相关：{h['label']}：{h['text']}" for h in ans.get("retrieved", [])[:3]]
     return "\n".join(lines).strip()
@@ -603,7 +605,8 @@ def build(settings=None, server=None):
         files held a title and nothing else)."""
         if not cl.items:
             return render_checklist(cl), None
-        stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", cl.topic)[:30] or "checklist"  # the topic, not the request's words
+        # the topic, not the request's words, after the enterprise type it is for (one for 交易型 overwrote the other)
+        stem = re.sub(r"[^\w\u4e00-\u9fff]", "_", f"{cl.scope or ''}{cl.topic}")[:30] or "checklist"
         out = Path(tempfile.mkdtemp(dir=downloads))  # one folder per request: sessions never share a file
         files = []
         for fmt in FORMATS:

@@ -78,6 +78,7 @@ def test_ask_and_checklist_endpoints(client):
     assert len(items) > 10 and all(i["citations"] for i in items)
     table, files = client.predict("售后服务", "交易型", api_name="/checklist")
     assert "是否" in table and len(files) == 5
+    assert {Path(f).name for f in files} == {f"交易型售后服务自查清单.{x}" for x in ("csv", "docx", "json", "md", "xlsx")}
     # asked for in a sentence: the topic's checklist, in files named after the topic
     table, files = client.predict("给我一份售后服务的合规自查清单", "", api_name="/checklist")
     assert "是否" in table

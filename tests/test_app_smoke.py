@@ -117,3 +117,15 @@ def test_clauses_are_placed_with_their_document_named_once_and_offered_cut_after
     panel = render_evidence_panel([{"question": "<b>第一问</b>", "evidence": "<details>1</details>"},
                                    {"question": "第二问", "evidence": "<details>2</details>"}])
     assert "问：&lt;b&gt;第一问&lt;/b&gt;" in panel and panel.index("第一问") < panel.index("<details>1") < panel.index("第二问")
+
+
+def test_the_copied_answer_keeps_its_warning():
+    """A UI probe's: the copy box left out the ⚠ line shown under an answer, so a pasted answer lost its caveat."""
+    from app import copy_text
+
+    ans = {"status": "answered", "answer": "企业应定期开展客户满意度调查[1]。", "notice": "问题问的是“多久”，所引条款没有规定具体频率",
+           "citations": [{"n": 1, "label": "《电商服务管理制度》第七条（三）", "text": "（三）客户满意度调查：定期开展…"}]}
+    lines = copy_text(ans).splitlines()
+    assert lines[:2] == ["企业应定期开展客户满意度调查[1]。", "⚠ 问题问的是“多久”，所引条款没有规定具体频率"]
+    assert lines[-1].startswith("[1] 《电商服务管理制度》第七条（三）")
+    assert "⚠" not in copy_text({**ans, "notice": None})
