@@ -43,6 +43,8 @@ table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px;
 .tw-vote a.tw-voted { font-weight: 600; }
 .tw-hidden { display: none !important; }
 table.tw-cl td:nth-child(4), table.tw-cl th:nth-child(4) { white-space: nowrap; }  /* 应做/禁止 wrapped a character a line */
+table.tw-cl td:nth-child(2), table.tw-cl th:nth-child(2) { min-width: 4em; }  /* 分组 wrapped a character a line on a phone */
+details.tw-cl-cite summary { cursor: pointer; color: #1a56db; }
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
@@ -305,7 +307,9 @@ def render_checklist(cl) -> str:
     rows = [f"<p><b>「{_e(cl.topic)}」自查清单{scope}</b>，共 {len(cl.items)} 项</p>",  # which topic and type it is
             "<table class='tw-table tw-cl'><tr><th>#</th><th>分组</th><th>检查项</th><th>类型</th><th>依据</th></tr>"]
     for n, it in enumerate(cl.items, 1):
-        cites = "<br>".join(f"<span title='{_e(c.text)}'>{_e(c.label)}</span>" for c in it.citations)
+        # each label opens its clause's text where it stands (a tooltip alone could not be read on a phone)
+        cites = "".join(f"<details class='tw-cl-cite'><summary title='{_e(c.text)}'>{_e(c.label)}</summary>"
+                        f"<div class='tw-meta'>{_e(c.text)}</div></details>" for c in it.citations)
         rows.append(f"<tr><td>{n}</td><td>{_e(it.group)}</td><td>{_e(it.text)}</td>"
                     f"<td>{'禁止' if it.kind == 'prohibition' else '应做'}</td><td>{cites}</td></tr>")
     rows.append("</table>")
@@ -786,7 +790,8 @@ def build(settings=None, server=None):
                 topic = gr.Textbox(label="主题", placeholder="例如：售后服务", elem_id="tw-topic")
                 scope = gr.Dropdown([("不限", ""), *SCOPES], value="", label="企业类型（DB33/T 932—2014）")
             cl_btn = gr.Button("生成清单", variant="primary", elem_id="tw-cl")
-            cl_files = gr.File(label="下载", file_count="multiple", elem_id="tw-cl-files")
+            # (five files in a short scrolling list: at full height they filled a laptop's screen above the checklist)
+            cl_files = gr.File(label="下载", file_count="multiple", elem_id="tw-cl-files", height=150)
             cl_html = gr.HTML(elem_id="tw-cl-table")
             cl_btn.click(make_checklist, [topic, scope, kb_pick], [cl_html, cl_files], api_name="checklist", **answering)
             for event in asked:  # a checklist asked for in the chat is on this page too, with its downloads

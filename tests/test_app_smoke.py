@@ -129,3 +129,16 @@ def test_the_copied_answer_keeps_its_warning():
     assert lines[:2] == ["企业应定期开展客户满意度调查[1]。", "⚠ 问题问的是“多久”，所引条款没有规定具体频率"]
     assert lines[-1].startswith("[1] 《电商服务管理制度》第七条（三）")
     assert "⚠" not in copy_text({**ans, "notice": None})
+
+
+def test_a_checklists_citations_open_their_clause_where_they_stand():
+    """A UI probe's: the 依据 column's labels showed their clause only as a tooltip, which a phone cannot show."""
+    from app import render_checklist
+    from assistant.checklist import Checklist, ChecklistItem, ItemCitation
+
+    cites = (ItemCitation("d/a1", "D", "《D》第一条", "第一条 企业应当建立售后服务制度。"),
+             ItemCitation("e/a2", "E", "《E》第二条", "第二条 平台应当公示服务规则。"))
+    table = render_checklist(Checklist("售后服务", None, (ChecklistItem("是否建立售后服务制度", "duty", "g", cites, ()),)))
+    assert table.count("<details class='tw-cl-cite'>") == 2
+    assert "<summary title='第一条 企业应当建立售后服务制度。'>《D》第一条</summary>" in table
+    assert "<div class='tw-meta'>第二条 平台应当公示服务规则。</div></details>" in table

@@ -123,6 +123,10 @@ def test_a_checklist_is_generated_and_downloads(page, tmp_path):
     page.click("#tw-cl")
     page.wait_for_selector("#tw-cl-table table", timeout=60_000)
     assert page.locator("#tw-cl-table tr").count() > 10
+    cite = page.locator("#tw-cl-table details.tw-cl-cite").first  # a label opens its clause's text, on a tap too
+    assert not cite.locator("div").is_visible()
+    cite.locator("summary").click()
+    assert cite.locator("div").is_visible() and len(cite.locator("div").inner_text()) > 10
     link = page.locator("#tw-cl-files a[download$='.xlsx']").first
     with page.expect_download() as dl:
         link.click()
