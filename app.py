@@ -44,7 +44,8 @@ table.tw-table td, table.tw-table th { border: 1px solid #ddd; padding: 4px 6px;
 .tw-hidden { display: none !important; }
 table.tw-cl td:nth-child(4), table.tw-cl th:nth-child(4) { white-space: nowrap; }  /* 应做/禁止 wrapped a character a line */
 table.tw-cl td:nth-child(2), table.tw-cl th:nth-child(2) { min-width: 4em; }  /* 分组 wrapped a character a line on a phone */
-details.tw-cl-cite summary { cursor: pointer; color: #1a56db; }
+details.tw-cl-cite summary, details.tw-near summary { cursor: pointer; }
+details.tw-cl-cite summary { color: #1a56db; }
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
@@ -130,6 +131,13 @@ def snippet(text: str, limit: int = 100) -> str:
     return text[:cut + 1 if cut >= limit // 2 else limit].rstrip("，,、") + "…"
 
 
+def _without_own_number(clause) -> str:
+    """A clause's text without the number its label ends in ("第八条 考核结果…" under 《…》第八条)."""
+    own = clause.label.rpartition("》")[2]
+    text = clause.text.lstrip()
+    return text[len(own):].lstrip(" 　:：、.") if own and text.startswith(own) else text
+
+
 def render_answer(ans, turn: int) -> str:
     """The answer with each [n] linked to its clause in the evidence panel."""
     body = _e(ans.answer).replace("\n", "<br>")
@@ -138,8 +146,11 @@ def render_answer(ans, turn: int) -> str:
     if ans.status == "not_found":
         body = f'<span class="tw-nf">{body}</span>'
         if ans.retrieved:
+            # each opens its whole text where it stands (the list was cut at 100 characters, nothing to click), its
+            # number said once ("《…》第八条：第八条 …" said it twice)
             body += "<br><b>可能相关：</b><ul>" + "".join(
-                f"<li>{_e(h.clause.label)}：{_e(snippet(h.clause.text))}</li>" for h in ans.retrieved[:3]) + "</ul>"
+                f"<li><details class='tw-near'><summary>{_e(h.clause.label)}：{_e(snippet(_without_own_number(h.clause)))}"
+                f"</summary><div class='tw-meta'>{_e(h.clause.text)}</div></details></li>" for h in ans.retrieved[:3]) + "</ul>"
     if ans.mode == "llm":
         body += "<br><span class='tw-meta'>由模型生成，每处引用已核对</span>"
     if ans.notice:

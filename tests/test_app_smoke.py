@@ -142,3 +142,17 @@ def test_a_checklists_citations_open_their_clause_where_they_stand():
     assert table.count("<details class='tw-cl-cite'>") == 2
     assert "<summary title='第一条 企业应当建立售后服务制度。'>《D》第一条</summary>" in table
     assert "<div class='tw-meta'>第二条 平台应当公示服务规则。</div></details>" in table
+
+
+def test_a_clause_offered_beside_not_found_opens_its_whole_text_and_says_its_number_once():
+    """A UI probe's: the 可能相关 list was plain text cut at 100 characters, and read "《…》第八条：第八条 …"."""
+    from app import render_answer
+    from assistant.answer import Answer
+    from assistant.retrieve import Hit
+    from ingest.records import Clause
+
+    long = "第八条 考核结果与绩效奖金挂钩。" + "月度考核为A等级的，发放当月绩效奖金的120%；" * 8
+    near = Clause("d/a8", "d", "某考核办法", "《某考核办法》第八条", (), long)
+    html = render_answer(Answer("q", "not_found", "资料中未找到：检索到的条款与问题关系不大。", (), (Hit(near, 0.1),)), 1)
+    assert "<summary>《某考核办法》第八条：考核结果与绩效奖金挂钩。" in html and "第八条：第八条" not in html
+    assert f"<div class='tw-meta'>{long}</div></details>" in html

@@ -113,6 +113,10 @@ def test_a_question_the_corpus_cannot_answer_says_so(page):
     ans = _ask(page, "跨境电商出口的货，海关申报要怎么做？")
     assert "资料中未找到" in ans.inner_text() and "可能相关" in ans.inner_text()
     assert ans.locator("a.tw-cite").count() == 0
+    near = ans.locator("details.tw-near").first  # a clause offered opens its whole text on a click (a tap)
+    assert near.count() == 1 and not near.locator("div").is_visible()
+    near.locator("summary").click()
+    assert near.locator("div").is_visible() and len(near.locator("div").inner_text()) > 10
 
 
 def test_a_checklist_is_generated_and_downloads(page, tmp_path):
