@@ -46,6 +46,8 @@ table.tw-cl td:nth-child(4), table.tw-cl th:nth-child(4) { white-space: nowrap; 
 table.tw-cl td:nth-child(2), table.tw-cl th:nth-child(2) { min-width: 4em; }  /* 分组 wrapped a character a line on a phone */
 details.tw-cl-cite summary, details.tw-near summary { cursor: pointer; }
 details.tw-cl-cite summary { color: #1a56db; }
+/* a table wider than a phone scrolls sideways in its box (the evaluation table's last columns were cut off) */
+#tw-ev-table, #tw-cl-table { overflow-x: auto !important; }
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
