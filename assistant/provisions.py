@@ -29,7 +29,10 @@ FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|不可(?
 def states_rule(clause: Clause, parent: Clause | None) -> bool:
     """A clause that forbids or permits, by its own words or by its list's lead-in ("经营者不得有下列行为：" for its items)."""
     lead = parent is not None and parent.text.rstrip().endswith(("：", ":"))
-    return bool(FORBIDS_OR_PERMITS.search(clause.text) or lead and FORBIDS_OR_PERMITS.search(parent.text))
+    # (a lead-in that says what is, or is not, done for its items rules on them: "下列情形不发放积分：" answers
+    # "运费能不能算积分？", where "积分不可转让" had been put before it)
+    return bool(FORBIDS_OR_PERMITS.search(clause.text)
+                or lead and (FORBIDS_OR_PERMITS.search(parent.text) or _WHAT_ITEMS_ARE.search(parent.text)))
 
 
 _NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"

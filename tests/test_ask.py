@@ -1193,6 +1193,8 @@ def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_setting
     # a probe's coupon rule ("一个订单能不能同时用两张店铺券？" was answered by another document's clause that said 可以)
     ("每笔订单仅可使用一张店铺券，店铺券与平台券不可叠加使用。", None, True),
     ("因不可抗力造成的延迟发货，企业应及时告知用户。", None, False),
+    # a lead-in that says what is not done for its items rules on them ("积分不可转让" was put before this item)
+    ("（二）运费、虚拟商品及话费充值类订单；", "下列情形不发放积分：", True),
 ])
 def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
     from assistant.provisions import states_rule
