@@ -563,7 +563,11 @@ ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|
 
 # the sanction a penalty article imposes for a case ("…的，依照有关法律、行政法规的规定处罚", "…的，由…责令改正，处…罚款"):
 # what the case names restates duties stated elsewhere ("销售…法律、行政法规禁止交易的商品"), none of its own
-SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑")
+# (and a company's: "…的，扣5分", "扣除当月绩效奖金", "通报批评")
+SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑|扣\s*\d+(?:\.\d+)?\s*分|扣分|"
+                      r"扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评")
+# what the one sanctioned bears of the breach's cost ("扣5分，由此产生的费用由相关责任人承担50%"): part of the sanction
+_BORNE_BY_CULPRIT = re.compile(r"由此(?:产生|造成|引起|导致)的[^，,。；;]*?由[^，,。；;]*?(?:承担|负担|赔偿)[^，,。；;]*")
 
 
 def _sanction(sentence: str) -> bool:
@@ -576,7 +580,7 @@ def _sanction(sentence: str) -> bool:
         return False
     # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品"),
     # nor is a ban laid on the one sanctioned ("可以决定禁止其在一定期限内担任相关企业的董事…")
-    tail = _BANNED.sub("", _NAMING_MODAL.sub("", tail))
+    tail = _BORNE_BY_CULPRIT.sub("", _BANNED.sub("", _NAMING_MODAL.sub("", tail)))
     return bool(SANCTION.search(tail)) and not DUTY.search(tail) and not PROHIBITION.search(tail)
 
 

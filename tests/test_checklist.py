@@ -36,6 +36,11 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第二十一条 本规定自发布之日起实施。", None, []),
     ("本办法自2024年1月1日起施行，原《客服考核办法》同时废止。", None, []),
     ("第二十二条 本制度的解释权归公司人力资源部。", None, []),
+    # a company's sanction ("扣5分", "扣除…绩效奖金"), with what the one sanctioned bears of the cost, is no duty (a probe's
+    # "是否向消费者承诺超出公司政策范围的赔偿…扣5分"); a duty about the sanction's record is one
+    ("向消费者承诺超出公司政策范围的赔偿，且未事先取得客服组长同意的，扣5分，由此产生的费用由相关责任人承担50%。", None, []),
+    ("客服人员迟到的，扣除当月绩效奖金的10%。", None, []),
+    ("质检员应当在抽检记录中写明扣分的会话编号。", None, [("质检员应当在抽检记录中写明扣分的会话编号", "duty")]),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
     ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
     ("第八条 经营者可以自行决定促销方式，但应当明码标价。", None, [("经营者可以自行决定促销方式，但应当明码标价", "duty")]),
