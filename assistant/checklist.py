@@ -446,6 +446,12 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
 
 
+# what the law forbids, named as a kind of thing by a list item ("（一）法律、行政法规禁止或者限制通过网络销售的商品；" under
+# "严禁在直播间销售下列商品："): no prohibition of its own, the item is checked under its lead-in (it was "法律、行政法规是否
+# 杜绝或者限制通过网络销售的商品"); a sentence that says so is one ("国家禁止生产、销售不符合…标准的产品。")
+_NAMED_BAN = re.compile(r"(?<=法律|法规|规章|国家|规定)禁止(?=[^，,。；;：:]*的[\u4e00-\u9fff]{1,8}[；;。.]?\s*$)")
+
+
 # a modal that says what a noun is, a verb of two characters and 的 before it ("…对其所提供的商品应当承担的修理…责任",
 # "规定需要公示的其他信息"; not "应建立完善的制度", which requires it): no rule
 # (not a manner written with 的 for 地, as company rules often do: "应当如实的告知", "应当及时的处理")
@@ -644,9 +650,11 @@ def content_lead(clause: Clause | None) -> bool:
     return bool(CONTENT_LEAD.search(last)) and _kind(last) == "duty"
 
 
-# the last item of a list of duties, which names none ("法律、行政法规规定的其他义务")
-CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|法律法规)(?:和国家有关规定|或者国家有关规定)?规定的其他"
-                       r"[\u4e00-\u9fff]{0,6}(?:义务|职责|措施|要求)[。；;]?$")
+# the last item of a list of duties, which names none ("法律、行政法规规定的其他义务"), or of a list of what is forbidden
+# ("法律、行政法规规定禁止的其他情形", "法律、法规禁止的其他行为")
+CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|法律法规)(?:和国家有关规定|或者国家有关规定)?(?:规定的其他"
+                       r"[\u4e00-\u9fff]{0,6}(?:义务|职责|措施|要求)|(?:规定)?禁止的其他[\u4e00-\u9fff]{0,10}"
+                       r"(?:情形|行为|内容|活动|事项))[。；;]?$")
 
 
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
@@ -711,9 +719,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                     out[-1].sentence = sentences[i - 1].rstrip("。；;，,") + "；" + s.rstrip("。；;，,")
                     sentences[i] = out[-1].sentence
                 continue  # what follows an order no duty came before (a penalty article's) is none either
-            k = _kind(s)
+            named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
+            k = _kind(named)
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
-                                  or DESCRIPTION.search(s) or any(_modals(s)) or _sanction(s)):
+                                  or DESCRIPTION.search(s) or any(_modals(named)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
                     k = inner_lead or None  # ("运营管理体系通常包含以下要素：- 组织架构：明确…")
                     carried = bool(k) and not _instruction(s)  # "——营业执照…" (not "- 售后服务管理：建立…机制")
@@ -748,7 +757,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue
             if k:
                 ob = _Obligation(clause, s.rstrip("。；;，,"), k)
-                if listed and lead_words and _kind(s) is None:  # the item says what its lead-in's duty is about
+                if listed and lead_words and _kind(named) is None:  # the item says what its lead-in's duty is about
                     ob.lead_in, ob.lead_words = parent, lead_words
                 elif carried and inner_words:
                     ob.lead_words = inner_words

@@ -40,6 +40,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # "是否向消费者承诺超出公司政策范围的赔偿…扣5分"); a duty about the sanction's record is one
     ("向消费者承诺超出公司政策范围的赔偿，且未事先取得客服组长同意的，扣5分，由此产生的费用由相关责任人承担50%。", None, []),
     ("客服人员迟到的，扣除当月绩效奖金的10%。", None, []),
+    # what the law forbids, named as a kind of thing by an item, is no prohibition of its own (see the lead-in test below)
+    ("国家禁止生产、销售不符合保障人身安全标准的产品。", None,
+     [("国家禁止生产、销售不符合保障人身安全标准的产品", "prohibition")]),  # a sentence that says so is one
+    ("地方政府规章不得设定减损公民权利的规范。", None, [("地方政府规章不得设定减损公民权利的规范", "prohibition")]),
     ("质检员应当在抽检记录中写明扣分的会话编号。", None, [("质检员应当在抽检记录中写明扣分的会话编号", "duty")]),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
     ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
@@ -422,6 +426,10 @@ def test_a_dash_item_is_checked_under_its_clauses_lead_in():
      "（二）不符合在产品或者其包装上注明采用的产品标准的；",
      "售出的产品有下列情形之一的，销售者是否负责修理、更换、退货；给购买产品的消费者造成损失的，销售者是否赔偿损失："
      "不符合在产品或者其包装上注明采用的产品标准的", ["d/a0", "d/a1"]),
+    # what the law forbids, named as a kind of thing by an item (a probe's "法律、行政法规是否杜绝或者限制通过网络销售的商品");
+    # the last item of what is forbidden, naming nothing ("法律、行政法规规定禁止的其他情形"), is no item (see below)
+    ("第五条 严禁在直播间销售下列商品：", "（一）法律、行政法规禁止或者限制通过网络销售的商品；",
+     "是否杜绝在直播间销售下列商品：法律、行政法规禁止或者限制通过网络销售的商品", ["d/a0", "d/a1"]),
     ("第四十七条 有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：",
      "（三）个人撤回同意；", "有下列情形之一的，个人信息处理者是否主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：个人撤回同意",
      ["d/a0", "d/a1"]),
@@ -1099,3 +1107,10 @@ def test_a_topic_word_no_document_uses_is_named_whole(tmp_path):
     (tmp_path / "b").mkdir()
     r = _law_index(tmp_path / "b", "某平台规则", "第一条 平台应当提供个性服务。\n\n第二条 平台不得删除消费者的评价。\n")
     assert "个性化" in checklist(r, "个性化定价").unsaid
+
+
+@pytest.mark.parametrize("item", ["（十一）法律、行政法规规定禁止的其他情形。", "（七）法律、法规禁止的其他行为。",
+                                  "（五）法律、行政法规规定的其他义务。"])
+def test_the_last_item_of_a_list_that_names_nothing_is_no_item(item):
+    """"法律、行政法规规定是否杜绝的其他情形" was a 广告 item: a catch-all names nothing to check."""
+    assert obligations(_c(item, "d/a1", parent="d/a0"), _c("第九条 广告不得有下列情形：", "d/a0")) == []
