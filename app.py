@@ -390,7 +390,8 @@ def render_tree(retriever, document: str) -> str:
         number = c.label.split("》", 1)[-1]
         # the number once: a clause's text opens with its own ("第一条 …", "2.1 …"), an item's label carries its parents'
         text = c.text[len(c.number):].lstrip("、.． ") if c.number and norm(c.text).startswith(norm(c.number)) else c.text
-        out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(text[:160])}</div>")
+        # (a long one cut after a phrase and marked so: it was cut at 160 characters, mid-word, with nothing to say so)
+        out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(snippet(text, 160))}</div>")
     return "".join(out) or f"<p class='tw-meta'>知识库中没有《{_e(document)}》：请从“文档”列表中选择 / no such document</p>"
 
 

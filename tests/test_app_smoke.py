@@ -60,6 +60,9 @@ def test_a_documents_tree_shows_each_number_once_and_a_checklist_says_its_topic_
     tree = render_tree(r, "电商规章制度")
     assert "<b>第一条</b> 为了规范电子商务经营行为" in tree and "第一条</b> 第一条" not in tree
     assert "<b>一、（二）</b> 请假必须提前一天" in render_tree(r, "电子商务部规章制度")
+    long = [c for c in r.clauses if c.document == "电商企业运营管理体系" and c.role == "clause" and len(c.text) > 200]
+    lines = re.findall(r"<div style='margin-left:[\d.]+em'><b>[^<]*</b> (.*?)</div>", render_tree(r, "电商企业运营管理体系"))
+    assert long and lines and all(len(x) <= 161 for x in lines) and any(x.endswith("…") for x in lines)  # cut, and says so
     page = render_checklist(checklist(r, "售后服务", "交易型"))
     assert "「售后服务」自查清单（交易型企业）</b>，共" in page
 
