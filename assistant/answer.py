@@ -194,7 +194,7 @@ _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周|星期|个?月|年|分钟"
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
-_ANY_PERIOD = re.compile(_NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
+_ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -220,8 +220,10 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # a count of things the question names ("主图最少要放多少张", "抽查多少条会话", "最多多少个字符", "满意度低于多少分"): a
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
     # 条 and 件 only after 多少)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|支|块)|"
-                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|支|块|分(?![钟之]))"),
+    # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗)|"
+                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
+                                r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
@@ -316,11 +318,15 @@ _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", 
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 
 
+_VERY = re.compile(r"(?<![\d一二三四五六七八九两百千万])十分(?=[\u4e00-\u9fff])")  # the adverb, not ten points ("十分重视")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
     of time, or set in words right after an anchor; where ``exact``, only by a number of the unit asked."""
     text = clause.text.replace("____", "").replace("＿", "")
+    text = _VERY.sub("很", text)  # "十分满意" states no ten points
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
@@ -404,9 +410,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     q = validate_question(question, s.answer.max_question_chars)
     k = k or s.retrieval.k
     # (an article named by number may have many items; a time limit asked is looked for deeper, TIME_DEPTH)
-    ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(q, _PERIOD_ASKED) else 0))
+    ask = asked_part(q)  # (an introduction before a 请问 is no part of what is asked: "我们店客服只有几个人，…" asks no 几个人)
+    ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(ask, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
-    ask = asked_part(q)  # (the background before a 请问 is no part of what is asked)
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
@@ -426,7 +432,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             why = "检索到的条款与问题关系不大"
         else:
             # a list item is cited after its lead-in, which may state the quantity ("…可以处一万元以下的罚款：")
-            asked = _unstated(q, [h.clause for h in _with_lead_ins(retriever, chosen)])
+            asked = _unstated(ask, [h.clause for h in _with_lead_ins(retriever, chosen)])
             if asked:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
                 what = "日期" if asked.kind == "date" else "数量"
@@ -464,9 +470,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     cited = [retriever.by_id[c.id] for c in citations]
-    vague = unstated_time(q, cited)
+    vague = unstated_time(ask, cited)
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup,
-                  notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(q, cited)]))
+                  notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
 
 
 def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:

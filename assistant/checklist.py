@@ -69,10 +69,11 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # ("为了提高服务质量，企业应当制定售后服务规范")
                                r"为了[^。]*?[，,](?:需要|应当|应该|应|必须|须)?制定|"
                                # (or without 了, its own kind named: "为规范公司直播带货活动…，制定本规范", read as 规范 the duty)
-                               r"^为[^。；;]{2,150}?(?:特|现)?(?:制定|制订)本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)|"
+                               r"^为[^。；;]{2,150}?(?:特|现)?(?:制定|制订)本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[。；;]?$|"
                                # who interprets the document, when it takes effect ("本规范由直播运营部负责解释",
                                # "本规定自发布之日起实施"): about the document, no duty of the business
-                               r"^本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[^，,。；;]{0,20}?(?:负责)?解释|解释权归|"
+                               r"^本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[^，,。；;]{0,20}?(?:负责)?解释[。；;]?$|"
+                               r"^(?:本(?:标准|制度|办法|规范|规定|细则|条例|规则|守则)的?)?(?:最终)?解释权归[^，,。；;]*[。；;]?$|"
                                r"^本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[^，,。；;]{0,12}?自[^，,。；;]{1,20}?起"
                                r"(?:施行|实施|生效|执行)[。；;]?$|"
                                r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
@@ -569,9 +570,10 @@ ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|
 
 # the sanction a penalty article imposes for a case ("…的，依照有关法律、行政法规的规定处罚", "…的，由…责令改正，处…罚款"):
 # what the case names restates duties stated elsewhere ("销售…法律、行政法规禁止交易的商品"), none of its own
-# (and a company's: "…的，扣5分", "扣除当月绩效奖金", "通报批评")
-SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑|扣\s*\d+(?:\.\d+)?\s*分|扣分|"
-                      r"扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评")
+SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑")
+# and a company's ("…的，扣5分", "扣除当月绩效奖金", "通报批评"), unless a duty is said before its case ("客服人员应当在24
+# 小时内回复客户咨询，超时未回复的，扣2分": the sentence's rule)
+COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评")
 # what the one sanctioned bears of the breach's cost ("扣5分，由此产生的费用由相关责任人承担50%"): part of the sanction
 _BORNE_BY_CULPRIT = re.compile(r"由此(?:产生|造成|引起|导致)的[^，,。；;]*?由[^，,。；;]*?(?:承担|负担|赔偿)[^，,。；;]*")
 
@@ -587,7 +589,9 @@ def _sanction(sentence: str) -> bool:
     # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品"),
     # nor is a ban laid on the one sanctioned ("可以决定禁止其在一定期限内担任相关企业的董事…")
     tail = _BORNE_BY_CULPRIT.sub("", _BANNED.sub("", _NAMING_MODAL.sub("", tail)))
-    return bool(SANCTION.search(tail)) and not DUTY.search(tail) and not PROHIBITION.search(tail)
+    head = sentence[:max(sentence.rfind("，", 0, cut), sentence.rfind(",", 0, cut), 0)] if cut >= 0 else ""
+    sanctioned = SANCTION.search(tail) or COMPANY_SANCTION.search(tail) and not any(_modals(_NAMING_MODAL.sub("", head)))
+    return bool(sanctioned) and not DUTY.search(tail) and not PROHIBITION.search(tail)
 
 
 _NAMING_MODAL = re.compile(r"(?:禁止|不得|应当|应)[\u4e00-\u9fff]{1,2}的(?=[\u4e00-\u9fff])")

@@ -22,8 +22,8 @@ ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律
 # a question whether an act is allowed ("平台能不能把会员的手机号卖给合作方？", "上班时间打游戏，公司管不管？"): a rule that
 # forbids or permits the act answers it, not a clause that shares its words (营销, 上班时间) and says neither
 ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准")
-# (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可或缺)
-FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|不可(?!抗力|避免|或缺|分割|逆)|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予")
+# (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可能, 不可预见 …)
+FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|不可(?!抗力|避免|或缺|分割|逆|预见|预料|能|思议|替代|缺少)|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予")
 
 
 def states_rule(clause: Clause, parent: Clause | None) -> bool:
@@ -92,9 +92,10 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
         and not any(_modals(evidence(clause.text)))
 
 
-# (or what is not done for them: "下列情形不发放积分：" over "（2）运费、虚拟商品及话费充值类订单" was quoted alone, the 不 lost)
+# (or what is not done for them: "下列情形不发放积分：" over "（2）运费、虚拟商品及话费充值类订单" was quoted alone, the 不 lost;
+# not what they are, "以下是不合格商品的示例：", "不定期", "不断")
 _WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|"
-                             r"不构成|不予|免予|免于|从轻|减轻|不(?![是同])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
+                             r"不构成|不予|免予|免于|从轻|减轻|不(?![是同合定断良正当足少多利安及仅但得能])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
 
 
 # an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it

@@ -69,24 +69,35 @@ CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")
-# where a question opens with who asks or why ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？"), what it asks
-# follows the words that say so: the background drew in other clauses (it cited "应及时召开投诉处理会议" alone, not the
-# 24小时 clause the bare question finds) and its words were taken for the question's ("资料中没有提到“一家”")
+# where a question opens with who the asker is and then says 请问 ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？"),
+# what it asks follows: the introduction drew in other clauses (it cited "应及时召开投诉处理睬议" alone, not the 24小时
+# clause the bare question finds) and its words were taken for the question's ("资料中没有提到“一家”"). Only an
+# introduction ("我们是…", "我是…", "作为…"), and only where what follows says what it is about: "我们最近在做退换货，请问有
+# 什么要求？" keeps its topic
 _ASKS_NOW = re.compile(r"(?<=[，,。.！!；;：:\s])(?:那么?)?(?:请问|想问一下|想问问|我想问|问一下|想咨询一下|咨询一下|我想知道|想了解一下)"
                        r"(?:一下)?[：:，,\s]*")
+_INTRODUCES = re.compile(r"^\s*(?:(?:我们|我|我司|本公司|咱们|我们公司|我们店|我们平台)(?:是|属于)|作为)")
 
 
 def asked_part(question: str) -> str:
-    """What a question asks, without the background before its 请问 (where what follows is a question of its own)."""
+    """What a question asks, without the asker's introduction before its 请问 (where what follows names what it is
+    about: a word of its own beyond the asking words)."""
+    from ingest.tokenize import tokenize
+
+    if not _INTRODUCES.match(question):
+        return question
     m = None
     for m in _ASKS_NOW.finditer(question):
         pass
-    return question[m.end():] if m is not None and len(question) - m.end() >= 4 else question
+    if m is None:
+        return question
+    rest = question[m.end():]
+    return rest if len(rest) >= 4 and any(len(t) >= 2 for t in tokenize(rest)) else question
 
 
 _ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|看看|查一下|查查|那么?(?![个份部些]))")
 # what stands before a name in the words of a question: "平台经营者违反电子商务法…", "电子商务平台的管理办法…"
-_BEFORE_NAME = re.compile(r"违反|按照|根据|依照|依据|参照|关于|对于|适用|遵守|的")
+_BEFORE_NAME = re.compile(r"违反|按照|按(?!揭)|根据|依照|依据|参照|关于|对于|适用|遵守|的")  # ("按客服考核办法第八条")
 # what names no one document: "本法", "这个制度", "公司制度", "相关法规"
 _GENERIC_NAME = re.compile(r"^(?:本|该|这|那|此|上述|我们|我司|公司|咱们|相关|有关|其他|各)|^(?:法律|法规|规章制度|管理制度)$")
 # a standard's appendix ("附录B里…的评价指标"): found where a clause of the document starts with it or is under it
@@ -571,7 +582,7 @@ class Retriever:
         that is part of a title held ("管理办法第五条") or that names no one document ("公司制度第三条") is not one."""
         for m in ARTICLE_REF.finditer(question):
             before = question[:m.start()]
-            if self._named_documents(before):
+            if self._named_documents(question[:m.end()]):  # (with its number: a short name is read before one)
                 continue
             name = _NAMED_BEFORE.search(before)
             if name is None:
@@ -749,26 +760,25 @@ class Retriever:
     def _shortened_rules(self, q: str) -> dict[str, str]:
         """Company rules the question names short before a clause it asks for ("客服考核办法第八条" 云帆电商客服服务质量考核办法,
         "仓储制度第十四条" 仓储与发货管理制度, "客服服务质量考核办法第八条" without the company): the words before the clause
-        number end in the title's kind (办法, 制度 …), their first two characters stand together in the title and all of
-        them in its order, and no other title fits them. (Only before a clause number: "退货规则" said of no document in
-        particular must not confine the search to one.)"""
+        number, from where the name starts (after 按, 根据, 的 …), end in the title's kind (办法, 制度 …), say more than
+        generic words (not "管理办法"), their first two characters stand together in the title and all of them in its
+        order, and no other title fits them. (Only before a clause number: "退货规则" said of no document in particular
+        must not confine the search to one.)"""
         out: dict[str, str] = {}
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
-            after = q[end:].lstrip(" 的")
-            if after and not (ARTICLE_REF.match(after) or STD_REF.match(after)):  # (or the words before a number, as
-                # unknown_document reads them)
+            if not (ARTICLE_REF.match(q[end:].lstrip(" 的")) or STD_REF.match(q[end:].lstrip(" 的"))):
                 continue
-            for start in range(max(0, end - 14), end - len(m.group()) - 1):  # the longest form first
-                form = q[start:end]
-                if not re.fullmatch(r"[\u4e00-\u9fff]+", form):
-                    continue
-                fits = [t for t, core, _, _ in self._title_forms
-                        if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
-                if fits:
-                    if len(fits) == 1:
-                        out.setdefault(fits[0], form)
-                    break
+            said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
+            if said is None:
+                continue
+            form = _BEFORE_NAME.split(_ASKING_FIRST.sub("", said.group()))[-1]
+            if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
+                continue
+            fits = [t for t, core, _, _ in self._title_forms
+                    if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
+            if len(fits) == 1:
+                out.setdefault(fits[0], form)
         return out
 
     @cached_property

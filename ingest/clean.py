@@ -270,8 +270,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s):
-            continue
+        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s) and len(s) <= 80 and not re.search(r"[。；;]", s):
+            continue  # (short values, no sentence: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties)
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
             flush()
             continue
@@ -366,9 +366,11 @@ CITING_END = re.compile(r"(?:" + CITING_WORDS.pattern[:-1] + r"|》)$")
 _REF_AFTER = r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或])"
 # (an article alone on its line is a heading, "《网店管理规范》" / "第一条" / "商家应当…"; a standard's number alone after the
 # words that cite it is cited)
-# (a space may stand between the number and the words after it, as Markdown and Word authors write: "按" / "4.2 的要求…")
-CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?\s*{_REF_AFTER}|"
-                         rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?\s*(?:{_REF_AFTER}|$)")
+# (a space may stand between the number and 的 or 规定 after it, as Markdown and Word authors write: "按" / "4.2 的要求…";
+# not before 中, 和 …: "第六章 法律适用" / "第四十条 中华人民共和国境内…" is a heading and an article)
+_SPACED_REF_AFTER = r"\s+(?:的|之规定|规定|所[列称述])"
+CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|{_SPACED_REF_AFTER})|"
+                         rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|{_SPACED_REF_AFTER}|$)")
 AWAITS_NUMBER = re.compile(r"(?:[少低高多大小短长]于|超过|达到|至少|最多|不足|满|为|约|共计|合计)$")  # a comparison broken off
 # a number and its unit at the start of a line: the rest of a sentence broken before a quantity ("3.5倍", "5.0 %")
 MEASURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|%|％|‰|元|万元|千元|天|日内|小时|[hH](?![A-Za-z])|分钟|秒|次|件|"

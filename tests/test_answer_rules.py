@@ -79,6 +79,13 @@ def _c(text: str) -> Clause:
     ("临期商品剩多少保质期就要上报？", "剩余保质期不足三分之一的，应当上报。", None),
     ("客服每月加分最多能加多少？", "每月加分累计不超过10分。", None),
     ("平台抽佣多少？", "平台应当公示收费标准。", "多少"),
+    # (the review's: 块 is money, 十分 is "very", 分成 and 分店 are no points, 第二年 is no number of years)
+    ("商家最多赔多少块钱？", "增加赔偿的金额不足五百元的，为五百元。", None),
+    ("满意度低于多少分算不合格？", "平台应当十分重视消费者的满意度。", "多少分"),
+    ("平台抽佣比例是多少？", "平台应当十分重视商家的经营。", "比例"),
+    ("五十分以下算不合格吗？多少分合格？", "考核低于五十分的，不合格。", None),
+    ("平台和商家多少分成？", "平台应当公示收费标准。", "多少"),
+    ("积分有效期是几年？", "积分在第二年年底清零。", "几年"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -378,9 +385,13 @@ def test_a_clause_bm25_puts_far_ahead_is_lifted_in_the_fusion(sparse, lead, firs
 
 @pytest.mark.parametrize("question, asked", [
     ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？", "客户投诉多久要回复？"),
-    ("背景：店铺卖家电。那请问一下，退货运费谁出？", "退货运费谁出？"),
+    ("我是客服部的。那请问一下，退货运费谁出？", "退货运费谁出？"),
     ("请问客户投诉多久要回复？", "请问客户投诉多久要回复？"),  # nothing before it: the question as it is
     ("我们是平台，请问？", "我们是平台，请问？"),  # nothing asked after it
+    # not an introduction, or nothing after it that says what it is about: the words before carry the topic
+    ("我们最近在做退换货，请问有什么要求？", "我们最近在做退换货，请问有什么要求？"),
+    ("我负责员工培训，想问一下，需要多久做一次？", "我负责员工培训，想问一下，需要多久做一次？"),
+    ("我们是做退换货的客服，请问有什么要求？", "我们是做退换货的客服，请问有什么要求？"),
     ("顾客问一下就要回复吗？", "顾客问一下就要回复吗？"),  # 问一下 inside what is asked
 ])
 def test_what_a_question_asks_follows_its_background(question, asked):

@@ -911,9 +911,12 @@ def test_a_company_rule_named_short_before_a_clause_number_is_looked_up(tmp_path
                             ("上架规定的第二条", "《商品上架审核规定》第二条")]:
         got = answer(r, question)
         assert got.status == "answered" and [c.label for c in got.citations] == [label], (question, got.answer)
-    # a short name that fits no title, or fits several, names none of them
+    assert [c.label for c in answer(r, "按客服考核办法第三条，D等级还有奖金吗").citations] == ["《云帆电商客服服务质量考核办法》第三条"]
+    # a short name that fits no title, or fits several, or says only generic words, names none of them (the review's
+    # "安全管理办法第一条" fell back to "管理办法", which fitted one title)
     assert answer(r, "仓储规定第三条").status == "not_found"
     assert "《平台规则》" in answer(r, "平台规则第三条").answer
+    assert "《安全管理办法》" in answer(r, "安全管理办法第一条是什么？").answer
 
 
 def test_an_item_under_a_lead_in_that_says_what_is_not_done_is_cited_with_it(tmp_path):
@@ -1195,6 +1198,8 @@ def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_setting
     ("因不可抗力造成的延迟发货，企业应及时告知用户。", None, False),
     # a lead-in that says what is not done for its items rules on them ("积分不可转让" was put before this item)
     ("（二）运费、虚拟商品及话费充值类订单；", "下列情形不发放积分：", True),
+    ("（二）外包装破损的商品；", "以下是不合格商品的示例：", False),  # what they are, not what is not done for them
+    ("发生不可预见的情况时，企业应及时告知用户。", None, False),
 ])
 def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
     from assistant.provisions import states_rule

@@ -135,7 +135,6 @@ def test_a_checklist_is_generated_and_downloads(page, tmp_path):
     page.set_viewport_size({"width": 390, "height": 844})
     box = page.locator("#tw-cl-table")
     assert box.evaluate("e => getComputedStyle(e).overflowX") == "auto"
-    assert box.evaluate("e => e.scrollWidth >= e.clientWidth")
     page.set_viewport_size({"width": 1400, "height": 1000})
     link = page.locator("#tw-cl-files a[download$='.xlsx']").first
     with page.expect_download() as dl:

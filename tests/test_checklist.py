@@ -45,6 +45,13 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("国家禁止生产、销售不符合保障人身安全标准的产品", "prohibition")]),  # a sentence that says so is one
     ("地方政府规章不得设定减损公民权利的规范。", None, [("地方政府规章不得设定减损公民权利的规范", "prohibition")]),
     ("质检员应当在抽检记录中写明扣分的会话编号。", None, [("质检员应当在抽检记录中写明扣分的会话编号", "duty")]),
+    # (the review's: a duty said before the case stays a duty; a purpose or an interpretation that does not end the
+    # sentence is no reason to drop a duty after it)
+    ("客服人员应当在24小时内回复客户咨询，超时未回复的，扣2分。", None,
+     [("客服人员应当在24小时内回复客户咨询，超时未回复的，扣2分", "duty")]),
+    ("为保障消费者权益，各分公司应当依据本办法制定本办法的实施方案。", None,
+     [("为保障消费者权益，各分公司应当依据本办法制定本办法的实施方案", "duty")]),
+    ("本规范由客服部负责解释，客服部应当每季度修订本规范。", None, [("本规范由客服部负责解释，客服部应当每季度修订本规范", "duty")]),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
     ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
     ("第八条 经营者可以自行决定促销方式，但应当明码标价。", None, [("经营者可以自行决定促销方式，但应当明码标价", "duty")]),

@@ -1362,6 +1362,21 @@ def test_a_controlled_documents_own_facts_are_no_clause_and_hide_no_title(markdo
     assert all(c.text.strip() not in ("仓储与发货管理制度", "商品上架审核规定") for c in doc.clauses)
 
 
+def test_a_heading_that_ends_in_citing_words_stays_apart_from_the_article_after_it():
+    """The review's: with a space allowed before 中, "第六章 法律适用" / "第四十条 中华人民共和国境内…" became one heading and
+    第四十条 left the index."""
+    doc = only_doc("某某法\n第一条 为了规范电子商务，制定本法。\n第六章 法律适用\n第四十条 中华人民共和国境内的电子商务活动，"
+                   "适用本法。\n第四十一条 本法自公布之日起施行。\n")
+    assert [label for label, _ in _labels_texts(doc)] == ["《某某法》第一条", "《某某法》第四十条", "《某某法》第四十一条"]
+
+
+def test_a_line_of_duties_named_like_a_controlled_documents_facts_is_kept():
+    """The review's: "审核人：负责核对商品资质；批准人：负责最终批准上架。" was dropped as a document's own facts."""
+    doc = only_doc("商品上架审核规定\n第一条 商品上架应当经过审核。\n第二条 审核分工如下：\n审核人：负责核对商品资质；批准人：负责最终"
+                   "批准上架。\n第三条 主图数量不少于5张。\n")
+    assert any("审核人：负责核对商品资质" in t for _, t in _labels_texts(doc))
+
+
 @pytest.mark.parametrize("cited", ["5.3 的要求进行。", "5.3的要求进行。", "第四条 的规定进行。"])
 def test_a_clause_cited_with_a_space_at_the_start_of_a_line_is_no_new_clause(cited):
     """A probe's Markdown: "…不得省略按" / "4.2 的要求进行的信息审核。" cut 5.4 mid-sentence and made a clause of the rest
