@@ -318,7 +318,8 @@ _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", 
 _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；;。]*")
 
 
-_VERY = re.compile(r"(?<![\d一二三四五六七八九两百千万])十分(?=[\u4e00-\u9fff])")  # the adverb, not ten points ("十分重视")
+# the adverb, not ten points ("十分重视"; not 十分之一, 十分钟, 十分制, "低于十分的")
+_VERY = re.compile(r"(?<![\d一二三四五六七八九两百千万])十分(?=[\u4e00-\u9fff])(?![之钟制的以为])")
 
 
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:

@@ -93,9 +93,9 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
 
 
 # (or what is not done for them: "下列情形不发放积分：" over "（2）运费、虚拟商品及话费充值类订单" was quoted alone, the 不 lost;
-# not what they are, "以下是不合格商品的示例：", "不定期", "不断")
+# not what they are, "以下是不合格商品的示例：", "以下为不规范用语")
 _WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|"
-                             r"不构成|不予|免予|免于|从轻|减轻|不(?![是同合定断良正当足少多利安及仅但得能])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
+                             r"不构成|不予|免予|免于|从轻|减轻|(?<![是为])不(?![同得能])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
 
 
 # an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it

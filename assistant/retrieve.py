@@ -76,7 +76,10 @@ _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|
 # 什么要求？" keeps its topic
 _ASKS_NOW = re.compile(r"(?<=[，,。.！!；;：:\s])(?:那么?)?(?:请问|想问一下|想问问|我想问|问一下|想咨询一下|咨询一下|我想知道|想了解一下)"
                        r"(?:一下)?[：:，,\s]*")
-_INTRODUCES = re.compile(r"^\s*(?:(?:我们|我|我司|本公司|咱们|我们公司|我们店|我们平台)(?:是|属于)|作为)")
+_INTRODUCES = re.compile(r"^\s*(?:(?:我们|我|我司|本公司|咱们|我们公司|我们店|我们平台)(?:是(?!否)|属于)|作为)")
+# words that ask about any topic and name none ("请问相关要求是什么？", "需要注意什么？")
+_ANY_TOPIC = frozenset("相关 具体 法律 法规 注意 承担 责任 问题 情况 事情 东西 方面 内容 流程 办法 事项 情形 地方 做法 处理 "
+                       "一般 通常 主要 应该 应当 可以 必须 多久 多长 时间 怎么办 怎么样 这种 那种 这个 那个".split())
 
 
 def asked_part(question: str) -> str:
@@ -92,7 +95,7 @@ def asked_part(question: str) -> str:
     if m is None:
         return question
     rest = question[m.end():]
-    return rest if len(rest) >= 4 and any(len(t) >= 2 for t in tokenize(rest)) else question
+    return rest if len(rest) >= 4 and any(len(t) >= 2 and t not in _ANY_TOPIC for t in tokenize(rest)) else question
 
 
 _ASKING_FIRST = re.compile(r"^(?:请问|我想问问?|想问一下|问一下|请|看看|查一下|查查|那么?(?![个份部些]))")
@@ -772,13 +775,17 @@ class Retriever:
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:
                 continue
-            form = _BEFORE_NAME.split(_ASKING_FIRST.sub("", said.group()))[-1]
-            if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
-                continue
-            fits = [t for t, core, _, _ in self._title_forms
-                    if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
-            if len(fits) == 1:
-                out.setdefault(fits[0], form)
+            run = _BEFORE_NAME.split(_ASKING_FIRST.sub("", said.group()))[-1]
+            for start in range(len(run) - len(m.group()) - 1):  # the longest form first ("我想知道客服考核办法")
+                form = run[start:]
+                if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
+                    break  # generic words alone ("管理办法") name nothing, nor do any shorter
+                fits = [t for t, core, _, _ in self._title_forms
+                        if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
+                if fits:
+                    if len(fits) == 1:
+                        out.setdefault(fits[0], form)
+                    break
         return out
 
     @cached_property

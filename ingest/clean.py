@@ -40,6 +40,7 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 # no rule, and between a PDF's title and its contents it hid the title
 DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
+_RULE_SAID = re.compile(r"负责|应当|应|须|必须|不得|可以")
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -270,8 +271,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s) and len(s) <= 80 and not re.search(r"[。；;]", s):
-            continue  # (short values, no sentence: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties)
+        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s) and all(
+                len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
+            continue  # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties)
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
             flush()
             continue
@@ -368,7 +370,7 @@ _REF_AFTER = r"(?:的|之规定|规定|所[列称述]|中|至|[、，,和及或]
 # words that cite it is cited)
 # (a space may stand between the number and 的 or 规定 after it, as Markdown and Word authors write: "按" / "4.2 的要求…";
 # not before 中, 和 …: "第六章 法律适用" / "第四十条 中华人民共和国境内…" is a heading and an article)
-_SPACED_REF_AFTER = r"\s+(?:的|之规定|规定|所[列称述])"
+_SPACED_REF_AFTER = r"\s+(?:的|之规定|规定|所[列称述]|(?:和|及|与|至|、)\s*(?:第|\d))"  # ("5.3 和 5.4 的要求")
 CITED_START = re.compile(rf"第[{CN_NUM}\d]+[条章节](?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|{_SPACED_REF_AFTER})|"
                          rf"\d{{1,2}}(?:\.\d{{1,2}}){{1,4}}(?:第[{CN_NUM}\d]+[款项])?(?:{_REF_AFTER}|{_SPACED_REF_AFTER}|$)")
 AWAITS_NUMBER = re.compile(r"(?:[少低高多大小短长]于|超过|达到|至少|最多|不足|满|为|约|共计|合计)$")  # a comparison broken off

@@ -86,6 +86,8 @@ def _c(text: str) -> Clause:
     ("五十分以下算不合格吗？多少分合格？", "考核低于五十分的，不合格。", None),
     ("平台和商家多少分成？", "平台应当公示收费标准。", "多少"),
     ("积分有效期是几年？", "积分在第二年年底清零。", "几年"),
+    ("股东持有多少比例可以提议召开会议？", "代表十分之一以上表决权的股东可以提议召开临时会议。", None),  # 十分之一 is a share
+    ("低于多少分扣绩效？", "考核低于十分的，扣发当月绩效。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -392,6 +394,8 @@ def test_a_clause_bm25_puts_far_ahead_is_lifted_in_the_fusion(sparse, lead, firs
     ("我们最近在做退换货，请问有什么要求？", "我们最近在做退换货，请问有什么要求？"),
     ("我负责员工培训，想问一下，需要多久做一次？", "我负责员工培训，想问一下，需要多久做一次？"),
     ("我们是做退换货的客服，请问有什么要求？", "我们是做退换货的客服，请问有什么要求？"),
+    ("作为网店，我们最近在做七天无理由退货，请问相关要求是什么？", "作为网店，我们最近在做七天无理由退货，请问相关要求是什么？"),
+    ("我们是否需要，请问客户投诉多久要回复？", "我们是否需要，请问客户投诉多久要回复？"),  # 是否 introduces no one
     ("顾客问一下就要回复吗？", "顾客问一下就要回复吗？"),  # 问一下 inside what is asked
 ])
 def test_what_a_question_asks_follows_its_background(question, asked):

@@ -899,7 +899,8 @@ def test_a_company_rule_named_short_before_a_clause_number_is_looked_up(tmp_path
             "仓储与发货管理制度": "第一条 为规范仓储作业，制定本制度。\n第二条 仓管员应当核对采购订单。\n"
                           "第三条 快递面单应当使用隐私面单。\n",
             "商品上架审核规定": "第一条 为规范商品上架，制定本规定。\n第二条 商品标题长度不超过60个字符。\n"
-                        "第三条 主图数量不少于5张。\n"}
+                        "第三条 主图数量不少于5张。\n",
+            "云帆电商仓储管理办法": "第一条 为规范仓储管理，制定本办法。\n第二条 仓库应当每日盘点。\n第三条 出库应当复核。\n"}
     for title, body in docs.items():
         (tmp_path / f"{title}.txt").write_text(f"{title}\n{body}", encoding="utf-8")
     s = Settings(home=tmp_path / "home")
@@ -908,7 +909,9 @@ def test_a_company_rule_named_short_before_a_clause_number_is_looked_up(tmp_path
     for question, label in [("客服考核办法第三条说了什么", "《云帆电商客服服务质量考核办法》第三条"),
                             ("客服服务质量考核办法第三条", "《云帆电商客服服务质量考核办法》第三条"),
                             ("仓储制度第三条", "《仓储与发货管理制度》第三条"),
-                            ("上架规定的第二条", "《商品上架审核规定》第二条")]:
+                            ("上架规定的第二条", "《商品上架审核规定》第二条"),
+                            ("我想知道客服考核办法第三条说了什么", "《云帆电商客服服务质量考核办法》第三条"),
+                            ("查看客服考核办法第三条", "《云帆电商客服服务质量考核办法》第三条")]:
         got = answer(r, question)
         assert got.status == "answered" and [c.label for c in got.citations] == [label], (question, got.answer)
     assert [c.label for c in answer(r, "按客服考核办法第三条，D等级还有奖金吗").citations] == ["《云帆电商客服服务质量考核办法》第三条"]

@@ -52,6 +52,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("为保障消费者权益，各分公司应当依据本办法制定本办法的实施方案。", None,
      [("为保障消费者权益，各分公司应当依据本办法制定本办法的实施方案", "duty")]),
     ("本规范由客服部负责解释，客服部应当每季度修订本规范。", None, [("本规范由客服部负责解释，客服部应当每季度修订本规范", "duty")]),
+    # a company's usual closing article, however it goes on, is none (the second review's)
+    ("本办法由人力资源部负责解释，自发布之日起施行。", None, []),
+    ("本办法由公司总经理办公室负责制定、解释和修订。", None, []),
+    ("本条例由财政部负责解释，实施细则由财政部制定。", None, []),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
     ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
     ("第八条 经营者可以自行决定促销方式，但应当明码标价。", None, [("经营者可以自行决定促销方式，但应当明码标价", "duty")]),

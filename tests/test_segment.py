@@ -1375,9 +1375,11 @@ def test_a_line_of_duties_named_like_a_controlled_documents_facts_is_kept():
     doc = only_doc("商品上架审核规定\n第一条 商品上架应当经过审核。\n第二条 审核分工如下：\n审核人：负责核对商品资质；批准人：负责最终"
                    "批准上架。\n第三条 主图数量不少于5张。\n")
     assert any("审核人：负责核对商品资质" in t for _, t in _labels_texts(doc))
+    doc = only_doc("商品上架审核规定\n文件编号：YF-SP-003；版本：B/1；发布部门：商品运营部\n第一条 商品上架应当经过审核。\n")
+    assert [t for _, t in _labels_texts(doc)] == ["第一条 商品上架应当经过审核。"]  # (with ；between the facts)
 
 
-@pytest.mark.parametrize("cited", ["5.3 的要求进行。", "5.3的要求进行。", "第四条 的规定进行。"])
+@pytest.mark.parametrize("cited", ["5.3 的要求进行。", "5.3的要求进行。", "第四条 的规定进行。", "5.3 和 5.2 的要求进行。"])
 def test_a_clause_cited_with_a_space_at_the_start_of_a_line_is_no_new_clause(cited):
     """A probe's Markdown: "…不得省略按" / "4.2 的要求进行的信息审核。" cut 5.4 mid-sentence and made a clause of the rest
     that took the real 4.2's label."""
