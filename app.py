@@ -133,11 +133,12 @@ def snippet(text: str, limit: int = 100) -> str:
     return text[:cut + 1 if cut >= limit // 2 else limit].rstrip("，,、") + "…"
 
 
-def _without_own_number(clause) -> str:
-    """A clause's text without the number its label ends in ("第八条 考核结果…" under 《…》第八条)."""
-    own = clause.label.rpartition("》")[2]
+def _without_own_number(clause, after: str = " 　:：、.") -> str:
+    """A clause's text without the number it opens with, its own ("第一条 …", "2.1 …") or the one its label ends in
+    ("第八条 考核结果…" under 《…》第八条), and the ``after`` characters that follow it: the number is said once."""
+    own = clause.number or clause.label.rpartition("》")[2]
     text = clause.text.lstrip()
-    return text[len(own):].lstrip(" 　:：、.") if own and text.startswith(own) else text
+    return text[len(own):].lstrip(after) if own and norm(text).startswith(norm(own)) else text
 
 
 def render_answer(ans, turn: int) -> str:
@@ -388,8 +389,7 @@ def render_tree(retriever, document: str) -> str:
             continue
         depth = len(c.path) - 1
         number = c.label.split("》", 1)[-1]
-        # the number once: a clause's text opens with its own ("第一条 …", "2.1 …"), an item's label carries its parents'
-        text = c.text[len(c.number):].lstrip("、.． ") if c.number and norm(c.text).startswith(norm(c.number)) else c.text
+        text = _without_own_number(c, "、.． ")  # (an item's label carries its parents' numbers too)
         # (a long one cut after a phrase and marked so: it was cut at 160 characters, mid-word, with nothing to say so)
         out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(snippet(text, 160))}</div>")
     return "".join(out) or f"<p class='tw-meta'>知识库中没有《{_e(document)}》：请从“文档”列表中选择 / no such document</p>"

@@ -728,7 +728,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                     sentences[i] = out[-1].sentence
                 continue  # what follows an order no duty came before (a penalty article's) is none either
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
-            k = _kind(named)
+            own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
                                   or DESCRIPTION.search(s) or any(_modals(named)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
@@ -765,7 +765,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue
             if k:
                 ob = _Obligation(clause, s.rstrip("。；;，,"), k)
-                if listed and lead_words and _kind(named) is None:  # the item says what its lead-in's duty is about
+                if listed and lead_words and own is None:  # the item says what its lead-in's duty is about
                     ob.lead_in, ob.lead_words = parent, lead_words
                 elif carried and inner_words:
                     ob.lead_words = inner_words

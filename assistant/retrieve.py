@@ -770,7 +770,8 @@ class Retriever:
         out: dict[str, str] = {}
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
-            if not (ARTICLE_REF.match(q[end:].lstrip(" 的")) or STD_REF.match(q[end:].lstrip(" 的"))):
+            after = q[end:].lstrip(" 的")
+            if not (ARTICLE_REF.match(after) or STD_REF.match(after)):
                 continue
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:
