@@ -418,6 +418,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
+    principal = chosen[0] if chosen else None
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
     why = None
     if not hits:
@@ -472,7 +473,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     cited = [retriever.by_id[c.id] for c in citations]
     vague = unstated_time(ask, cited)
-    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(hits), sup,
+    return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
 
 
@@ -626,6 +627,20 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if framing is not None and not first.lookup and framing.score >= 0.9 * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen
+
+
+def _answer_type_first(ask: str, ranked: list[Hit], principal: Hit | None, k: int) -> list[Hit]:
+    """The clauses retrieved, best first, as the answer ranks them: where a question asks a quantity, a time or who bears a
+    cost and the clause the answer rests on states it, that clause comes first (it may have been found a little deeper,
+    see ``_choose``: "客户投诉了多久之内要回？" rests on "…在用户投诉或需求的24小时内做出响应", which the fusion ranks below
+    two clauses on 客户投诉 that set no time). Otherwise the fused order. Scores stay the fusion's."""
+    hits = ranked[:k]
+    if principal is None or principal.lookup or (hits and principal is hits[0]):
+        return hits
+    asked = _asked(ask, _PERIOD_ASKED) or _asked(ask, _QUANTITY_ASKED)
+    if asked is None or not _states(principal.clause, asked, ask):
+        return hits
+    return [principal] + [h for h in ranked if h is not principal][: k - 1]
 
 
 def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in, several: bool = False) -> list[Hit]:

@@ -133,7 +133,10 @@ class ClauseSystem:
         else:
             a = answer(self.retriever, question)
         ms = (time.perf_counter() - t) * 1000
-        ranked = [clause_unit(h.clause) for h in self.retriever.search(question, DEPTH)]
+        # the ranking the answer returns (its top k, where it ranks a clause that states the quantity asked first), then
+        # the search's own order to the depth scored
+        hits = {h.clause.id: h.clause for h in [*a.retrieved, *self.retriever.search(question, DEPTH)]}
+        ranked = [clause_unit(c) for c in list(hits.values())[:DEPTH]]
         cited = [clause_unit(self.retriever.get(c.id)) for c in a.citations]
         return Run(ranked, a.status, cited, a.answer, a.notes[0] if a.notes else "", ms,
                    a.mode if self.cfg.kind == "llm" else "", a.notice)

@@ -572,9 +572,24 @@ def test_question_outside_the_corpus_is_not_found(seed_settings, question):
 def test_a_how_long_question_cites_the_clause_that_states_a_time_limit(seed_settings, question):
     from assistant.answer import answer
 
-    ans = answer(_retriever(seed_settings), question)
+    r = _retriever(seed_settings)
+    ans = answer(r, question)
     assert ans.status == "answered"
     assert "24小时" in ans.citations[0].text and "24小时" in ans.answer.splitlines()[0]
+    # and the clauses retrieved are ranked as the answer ranks them: the one that states the time first (the fusion
+    # ranks clauses on 客户投诉 that set none above it), then the others in the fused order
+    assert "24小时" not in r.search(question, 1)[0].clause.text
+    assert "24小时" in ans.retrieved[0].clause.text and len(ans.retrieved) == 5
+    assert [h.clause.id for h in ans.retrieved[1:]] == [h.clause.id for h in r.search(question, 5)
+                                                         if h.clause.id != ans.retrieved[0].clause.id][:4]
+
+
+def test_the_clauses_retrieved_keep_the_fused_order_where_the_answer_ranks_none_first(seed_settings):
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    for q in ("客户投诉怎么处理？", "官网首页多久改版一次？"):  # no quantity asked; the best clause states the time asked
+        assert [h.clause.id for h in answer(r, q).retrieved] == [h.clause.id for h in r.search(q, 5)]
 
 
 def test_a_question_who_someone_is_cites_the_clauses_that_name_them(seed_settings):
@@ -738,8 +753,11 @@ def test_cli_ask_json_has_the_documented_shape(seed_settings):
     assert len(d["retrieved"]) == 5
     for h in d["retrieved"]:
         assert set(h) == {"id", "document", "label", "text", "score"}
+    # the fused scores, in the fused order past a first clause the answer ranks first (it states the 24小时 asked;
+    # README: the order, not the score, is the ranking)
     scores = [h["score"] for h in d["retrieved"]]
-    assert scores == sorted(scores, reverse=True)
+    assert all(isinstance(x, float) and x > 0 for x in scores) and scores[1:] == sorted(scores[1:], reverse=True)
+    assert "24小时" in d["retrieved"][0]["text"] and d["retrieved"][0]["id"] == d["citations"][0]["id"]
 
 
 def test_cli_ask_points_a_checklist_request_to_the_checklist_command(seed_settings):
