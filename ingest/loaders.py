@@ -289,7 +289,7 @@ def _visible_text(soup) -> str:
             elif name in _CELL_TAGS:
                 parts.append(_TAB)
             continue
-        if name in _DROP_TAGS:
+        if name in _DROP_TAGS or _page_chrome(node, name):
             continue
         if name == "br":
             parts.append(_NL)
@@ -308,6 +308,15 @@ def _visible_text(soup) -> str:
         if line.strip():
             lines.append(line)
     return "\n".join(lines)
+
+
+def _page_chrome(node, name: str) -> bool:
+    """A site's furniture around the text: the page's footer (its copyright, licence number and hotline, "客服热线：400-…",
+    ran into the last clause of a rules page) and what a page marks as its footer or menus; not an article's own footer."""
+    role = (node.get("role") or "").lower()
+    if role in ("contentinfo", "navigation"):
+        return True
+    return name == "footer" and node.find_parent(("article", "main")) is None
 
 
 _CJK = "\u3000-\u9fff\uff00-\uffef"

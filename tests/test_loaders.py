@@ -372,6 +372,27 @@ def test_a_pages_navigation_is_no_part_of_its_title(tmp_path):
                                                                           "《某公司售后服务管理制度》第二条"]
 
 
+def test_a_pages_footer_is_no_part_of_its_last_clause(tmp_path):
+    """A rules page's footer (copyright, licence number, hotline) ran into its last clause: "（二）本规则自2024年2月1日起
+    生效。客服热线：400-800-1234（9:00-21:00）". An article's own footer, inside <article>, is its text."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "rules.html"
+    path.write_text('<html><head><meta charset="utf-8"></head><body><h1>某平台优惠券规则</h1>'
+                    "<h3>一、使用规则</h3><p>（一）优惠券须在有效期内使用，过期自动失效。</p>"
+                    "<p>（二）本规则自2024年2月1日起生效。</p>"
+                    "<div role='navigation'>上一页 下一页</div>"
+                    "<footer><p>版权所有 © 2016-2024 某某网络科技有限公司</p><p>客服热线：400-800-1234（9:00-21:00）</p>"
+                    "</footer><div role='contentinfo'>联系我们：service@example.com</div></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "热线" not in text and "版权" not in text and "联系我们" not in text and "上一页" not in text
+    last = [c for c in parse_file(path)[0].clauses if c.role == "clause"][-1]
+    assert last.text == "（二）本规则自2024年2月1日起生效。"
+    path.write_text('<html><body><article><h1>某平台优惠券规则</h1><p>第一条 优惠券须在有效期内使用。</p>'
+                    "<footer>第二条 本规则自发布之日起生效。</footer></article></body></html>", encoding="utf-8")
+    assert "第二条 本规则自发布之日起生效。" in load_file(path).text
+
+
 # --- errors -----------------------------------------------------------------
 
 
