@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -367,12 +368,19 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE.findall(text) if s.strip()]
 
 
+def _latin(text: str) -> set[str]:
+    """The Latin words of a text, each whole and marked apart from bigrams ("D等级", "App" → {"‹d›", "‹app›"})."""
+    return {f"‹{w.lower()}›" for w in re.findall(r"[A-Za-z]+", unicodedata.normalize("NFKC", text))}
+
+
 def _answering(question: str, sentences: list[str]) -> list[float]:
     """How much of the question each sentence of a clause holds, a question bigram weighted by how few of the
     sentences hold it: in a clause whose every sentence says 宣誓, "宪法宣誓的时候要奏国歌吗" is answered by the one
-    that says 国歌 ("宣誓仪式应当奏唱中华人民共和国国歌"), not by the first two that say 宣誓 and 宪法."""
-    q = _bigrams(question) - _STOP_BIGRAMS
-    held = [_bigrams(s) & q for s in sentences]
+    that says 国歌 ("宣誓仪式应当奏唱中华人民共和国国歌"), not by the first two that say 宣誓 and 宪法. A Latin word of the
+    question counts whole ("月度考核拿了D，绩效奖金还有吗" is answered by "D等级的，不发放当月绩效奖金", not by the "月度考核为
+    A等级的…" before it: the D was only in bigrams across the words beside it, "了D", "D绩")."""
+    q = _bigrams(question) - _STOP_BIGRAMS | _latin(question)
+    held = [(_bigrams(s) | _latin(s)) & q for s in sentences]
     df = {b: sum(b in h for h in held) for b in q}
     weight = {b: math.log(1 + len(sentences) / n) for b, n in df.items() if n}
     return [math.fsum(weight[b] for b in h) for h in held]  # (exact: a tie does not turn on the order of a set)

@@ -1438,3 +1438,26 @@ def test_a_list_a_question_asks_for_is_cited_whole(tmp_path):
     a = answer(r, "做电商，我们经营网页上必须公开哪些信息？")
     assert [c.label.split("》")[-1] for c in a.citations] == ["第十四条", "第十四条（一）", "第十四条（二）", "第十四条（三）",
                                                             "第十四条（四）"], a.answer
+
+
+def test_a_latin_letter_the_question_names_picks_the_sentence_that_says_it(tmp_path):
+    """Probe H: "月度考核拿了D，绩效奖金还有吗？" quoted "月度考核为A等级的，发放…120%" and "考核结果与绩效奖金挂钩" from a
+    long article and left out "D等级的，不发放当月绩效奖金": the D counted only in bigrams across its neighbours."""
+    from assistant.answer import answer
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "考核.txt").write_text(
+        "客服考核办法\n第一条 为规范客服考核，制定本办法。\n"
+        "第二条 考核结果与绩效奖金挂钩。月度考核为A等级的，发放当月绩效奖金的120%；B等级的，发放100%；C等级的，发放80%；"
+        "D等级的，不发放当月绩效奖金。连续两个月考核为D等级的，调离客服岗位或者参加为期两周的脱岗培训；培训后考核仍不合格"
+        "的，公司可以依法解除劳动合同。一个年度内季度考核两次以上为A等级的，优先纳入客服组长储备人选。\n"
+        "第三条 本办法自发布之日起施行。\n", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    r = _retriever(s)
+    for q in ("月度考核拿了D，绩效奖金还有吗？", "月度考核拿了Ｄ，绩效奖金还有吗？"):  # (a full-width Ｄ too)
+        ans = answer(r, q)
+        assert ans.citations[0].label == "《客服考核办法》第二条" and "D等级的，不发放当月绩效奖金" in ans.answer, ans.answer
+    assert "B等级的" not in answer(r, "月度考核拿了D，绩效奖金还有吗？").answer  # (a quote, not the whole article)
