@@ -377,8 +377,9 @@ def _answering(question: str, sentences: list[str]) -> list[float]:
     """How much of the question each sentence of a clause holds, a question bigram weighted by how few of the
     sentences hold it: in a clause whose every sentence says 宣誓, "宪法宣誓的时候要奏国歌吗" is answered by the one
     that says 国歌 ("宣誓仪式应当奏唱中华人民共和国国歌"), not by the first two that say 宣誓 and 宪法. A Latin word of the
-    question counts whole ("月度考核拿了D，绩效奖金还有吗" is answered by "D等级的，不发放当月绩效奖金", not by the "月度考核为
-    A等级的…" before it: the D was only in bigrams across the words beside it, "了D", "D绩")."""
+    question counts whole: "月度考核拿了D，绩效奖金还有吗" now quotes "D等级的，不发放当月绩效奖金" beside the "月度考核为A等级的…"
+    (which holds 月度考核), where it quoted "考核结果与绩效奖金挂钩" instead: the D was only in bigrams across the words beside
+    it, "了D", "D绩")."""
     q = _bigrams(question) - _STOP_BIGRAMS | _latin(question)
     held = [(_bigrams(s) | _latin(s)) & q for s in sentences]
     df = {b: sum(b in h for h in held) for b in q}

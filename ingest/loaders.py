@@ -313,10 +313,14 @@ def _visible_text(soup) -> str:
 def _page_chrome(node, name: str) -> bool:
     """A site's furniture around the text: the page's footer (its copyright, licence number and hotline, "客服热线：400-…",
     ran into the last clause of a rules page) and what a page marks as its footer or menus; not an article's own footer."""
-    role = (node.get("role") or "").lower()
-    if role in ("contentinfo", "navigation"):
+    if {"contentinfo", "navigation"} & set((node.get("role") or "").lower().split()):  # (a role may be a list)
         return True
-    return name == "footer" and node.find_parent(("article", "main")) is None
+    # (a footer belongs to the nearest section, quotation, figure… above it: "<blockquote>…<footer>《…法》第二十五条")
+    return (name == "footer" and node.find_parent(_OWNS_A_FOOTER) is None
+            and node.find_parent(attrs={"role": "main"}) is None)
+
+
+_OWNS_A_FOOTER = ["article", "main", "section", "aside", "nav", "blockquote", "figure", "details", "fieldset", "td"]
 
 
 _CJK = "\u3000-\u9fff\uff00-\uffef"

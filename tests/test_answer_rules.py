@@ -260,6 +260,24 @@ def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
                    k=5, max_clauses=2)[0].clause.id == "d/a1"
 
 
+def test_only_a_clause_that_states_the_quantity_asked_is_ranked_first_by_the_answer():
+    """The answer's clause goes first only where the question asks a quantity, a time or who bears a cost and it states
+    that; else, and for a clause looked up by number, the fused order stands."""
+    from dataclasses import replace
+
+    from assistant.answer import _answer_type_first
+
+    ranked = [_hit(f"a{i}", f"企业应建立健全的客户投诉处理流程（第{i}项）。", 0.03 - i / 1000) for i in range(6)]
+    ranked.insert(3, _hit("t", "电子商务企业应在用户投诉或需求的24小时内做出响应。", 0.02))
+    order = lambda q, p: [h.clause.id for h in _answer_type_first(q, ranked, p, 5)]  # noqa: E731
+    assert order("客户投诉多久内要响应？", ranked[3]) == ["d/t", "d/a0", "d/a1", "d/a2", "d/a3"]
+    fused = [h.clause.id for h in ranked[:5]]
+    assert order("客户投诉怎么处理？", ranked[3]) == fused  # no quantity asked
+    assert order("客户投诉多久内要响应？", ranked[4]) == fused  # the answer's clause states no time
+    assert order("客户投诉多久内要响应？", replace(ranked[3], lookup=True)) == fused  # looked up by number
+    assert order("客户投诉多久内要响应？", None) == fused
+
+
 @pytest.mark.parametrize("question, second, first", [
     # an amount asked is cited from a clause near the best that states one and says what it is of
     ("经营者有欺诈行为，消费者能要求赔多少？", "经营者提供商品有欺诈行为的，应当按照消费者的要求增加赔偿其受到的损失，增加赔偿的金额为价款的三倍。", "a2"),

@@ -35,6 +35,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第二十条 本规范由直播运营部负责解释。", None, []),
     ("第二十一条 本规定自发布之日起实施。", None, []),
     ("本办法自2024年1月1日起施行，原《客服考核办法》同时废止。", None, []),
+    # (实施 read as an instruction: probe H's "本规定自发布之日起是否实施，原《商品上架管理办法》同时废止" was an item)
+    ("7.2 本规定自发布之日起实施，原《商品上架管理办法》同时废止。", None, []),
+    ("本规定自发布之日起实施，《商品上架管理办法》即行废止。", None, []),
+    ("本规定自2024年1月1日起施行，2019年发布的《商品上架管理办法》一并废除。", None, []),
     ("第二十二条 本制度的解释权归公司人力资源部。", None, []),
     # a company's sanction ("扣5分", "扣除…绩效奖金"), with what the one sanctioned bears of the cost, is no duty (a probe's
     # "是否向消费者承诺超出公司政策范围的赔偿…扣5分"); a duty about the sanction's record is one

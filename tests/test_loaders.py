@@ -391,6 +391,14 @@ def test_a_pages_footer_is_no_part_of_its_last_clause(tmp_path):
     path.write_text('<html><body><article><h1>某平台优惠券规则</h1><p>第一条 优惠券须在有效期内使用。</p>'
                     "<footer>第二条 本规则自发布之日起生效。</footer></article></body></html>", encoding="utf-8")
     assert "第二条 本规则自发布之日起生效。" in load_file(path).text
+    # (nor a section's or a quotation's footer, nor under role="main"; a role may be a list: "navigation menubar")
+    path.write_text("<html><body><section><p>第一条 优惠券须在有效期内使用。</p><footer>第二条 本规则自发布之日起生效。"
+                    "</footer></section><blockquote><p>消费者有权退货。</p><footer>《消费者权益保护法》第二十五条</footer>"
+                    "</blockquote><div role='main'><footer>附则：本规则由客服部解释。</footer></div>"
+                    "<div role='navigation menubar'>首页 规则中心</div></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "第二条 本规则自发布之日起生效。" in text and "第二十五条" in text and "客服部解释" in text
+    assert "规则中心" not in text
 
 
 # --- errors -----------------------------------------------------------------
