@@ -34,6 +34,19 @@ def _law_index(tmp_path, title: str, body: str):
     return _retriever(s)
 
 
+def _docs_index(tmp_path, files: dict[str, str]):
+    """A knowledge base of these files (name → text, UTF-8) under tmp_path/docs, built for real; its retriever."""
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    (tmp_path / "docs").mkdir()
+    for name, text in files.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    return _retriever(s)
+
+
 def test_seed_index_holds_every_document(seed_settings):
     r = _retriever(seed_settings)
     assert len(r.documents) == 18
@@ -397,18 +410,11 @@ def test_a_company_rule_is_named_without_its_company(tmp_path):
     """Staff name their company's rule without the company: "仓储发货管理规定第二条" cited every document's 第二条. A law
     about such companies keeps its name ("监督管理条例" names no "证券公司监督管理条例")."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
     docs = {"星辰科技集团有限公司仓储发货管理规定": "第一条 为规范仓库发货流程，制定本规定。\n第二条 仓库应当在订单付款后24小时内发货。\n",
             "差旅管理办法": "第一条 员工出差应当事先申请。\n第二条 住宿每晚不超过三百八十元。\n",
             "融资担保公司监督管理条例": "第一条 为了加强对融资担保公司的监督管理，制定本条例。\n第二条 融资担保公司应当遵守法律。\n"}
-    (tmp_path / "docs").mkdir()
-    for title, body in docs.items():
-        (tmp_path / "docs" / f"{title}.txt").write_text(f"{title}\n{body}", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([tmp_path / "docs"])
-    r = _retriever(s)
+    r = _docs_index(tmp_path, {f"{title}.txt": f"{title}\n{body}" for title, body in docs.items()})
     ans = answer(r, "仓储发货管理规定第二条")
     assert [c.label for c in ans.citations] == ["《星辰科技集团有限公司仓储发货管理规定》第二条"], ans.answer
     assert r.mentions("监督管理条例第二条")[0] == set()
@@ -422,16 +428,12 @@ def test_an_article_named_alone_where_no_document_has_articles_is_its_numbered_p
     """"第三条是怎么规定的？" over a knowledge base of documents numbered 一、二、三 was not found (the clauses retrieved
     were weak); named with its document it was its 三、 already."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "门店售后服务制度.txt").write_text(
-        "门店售后服务制度\n一、总则\n为规范门店售后服务，制定本制度。\n二、受理\n顾客提出售后要求的，门店应当当日登记。\n"
-        "三、回访\n1. 售后问题解决后，门店应当在三日内电话回访顾客。\n2. 回访结果应当记录存档。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([tmp_path / "docs"])
-    r = _retriever(s)
+    r = _docs_index(tmp_path, {
+        "门店售后服务制度.txt": (
+            "门店售后服务制度\n一、总则\n为规范门店售后服务，制定本制度。\n二、受理\n顾客提出售后要求的，门店应当当日登记。\n"
+            "三、回访\n1. 售后问题解决后，门店应当在三日内电话回访顾客。\n2. 回访结果应当记录存档。\n"),
+    })
     ans = answer(r, "第三条是怎么规定的？")
     assert ans.status == "answered" and ans.retrieved[0].lookup, ans.answer
     assert [c.label for c in ans.citations][:2] == ["《门店售后服务制度》三、1.", "《门店售后服务制度》三、2."], ans.answer
@@ -442,17 +444,13 @@ def test_a_statement_of_purpose_is_cited_only_where_the_question_asks_why(tmp_pa
     """"退货运费谁出？" was padded with 第一条 "为明确退货运费的承担…，制定本规则", which shares its words and answers
     nothing of it; asked for the rule's purpose or basis, it is cited."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "运费.txt").write_text(
-        "退货运费承担规则\n第一条 为明确退货运费的承担，减少退货纠纷，根据公司售后制度，制定本规则。\n"
-        "第二条 因商品质量问题退货的，来回运费由店铺承担。\n第三条 非质量问题退货的，退回运费由买家承担。\n"
-        "第四条 本规则自发布之日起施行。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([tmp_path / "docs"])
-    r = _retriever(s)
+    r = _docs_index(tmp_path, {
+        "运费.txt": (
+            "退货运费承担规则\n第一条 为明确退货运费的承担，减少退货纠纷，根据公司售后制度，制定本规则。\n"
+            "第二条 因商品质量问题退货的，来回运费由店铺承担。\n第三条 非质量问题退货的，退回运费由买家承担。\n"
+            "第四条 本规则自发布之日起施行。\n"),
+    })
     labels = [c.label for c in answer(r, "退货运费谁出？").citations]
     assert labels and "《退货运费承担规则》第一条" not in labels, labels
     assert set(labels) <= {"《退货运费承担规则》第二条", "《退货运费承担规则》第三条"}  # the clauses that say who pays
@@ -1307,19 +1305,16 @@ def test_a_group_standard_is_named_by_its_code(tmp_path):
     """A group standard's code (T/ZJEC 018) named the document no more than any other words: its 2.1 and every other
     document's 2.1 were alike."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "tzjec.txt").write_text(
-        "T/ZJEC 018—2024\n网络零售商品退换货服务规范\n1 范围\n本文件规定了网络零售商品退换货服务要求。\n2 服务要求\n"
-        "2.1 经营者应在收到退货申请后24 h内响应。\n2.2 经营者不应要求消费者说明理由。\n", encoding="utf-8")
-    (tmp_path / "docs" / "db.txt").write_text(
-        "DB33/T 2024—2024\n直播电商服务规范\n1 范围\n本文件规定了直播电商服务的要求。\n2 要求\n2.1 主播应持证上岗。\n"
-        "2.2 直播间应公示退货规则。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([tmp_path / "docs"])
-    ans = answer(_retriever(s), "T/ZJEC 018 的 2.1 是怎么规定的？")
+    r = _docs_index(tmp_path, {
+        "tzjec.txt": (
+            "T/ZJEC 018—2024\n网络零售商品退换货服务规范\n1 范围\n本文件规定了网络零售商品退换货服务要求。\n2 服务要求\n"
+            "2.1 经营者应在收到退货申请后24 h内响应。\n2.2 经营者不应要求消费者说明理由。\n"),
+        "db.txt": (
+            "DB33/T 2024—2024\n直播电商服务规范\n1 范围\n本文件规定了直播电商服务的要求。\n2 要求\n2.1 主播应持证上岗。\n"
+            "2.2 直播间应公示退货规则。\n"),
+    })
+    ans = answer(r, "T/ZJEC 018 的 2.1 是怎么规定的？")
     assert [c.label for c in ans.citations] == ["《T/ZJEC 018—2024 网络零售商品退换货服务规范》2.1"], ans.answer
 
 
@@ -1444,19 +1439,15 @@ def test_a_latin_letter_the_question_names_picks_the_sentence_that_says_it(tmp_p
     """Probe H: "月度考核拿了D，绩效奖金还有吗？" quoted "月度考核为A等级的，发放…120%" and "考核结果与绩效奖金挂钩" from a
     long article and left out "D等级的，不发放当月绩效奖金": the D counted only in bigrams across its neighbours."""
     from assistant.answer import answer
-    from ingest.index import KnowledgeBase
-    from tiaowen.settings import Settings
 
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "考核.txt").write_text(
-        "客服考核办法\n第一条 为规范客服考核，制定本办法。\n"
-        "第二条 考核结果与绩效奖金挂钩。月度考核为A等级的，发放当月绩效奖金的120%；B等级的，发放100%；C等级的，发放80%；"
-        "D等级的，不发放当月绩效奖金。连续两个月考核为D等级的，调离客服岗位或者参加为期两周的脱岗培训；培训后考核仍不合格"
-        "的，公司可以依法解除劳动合同。一个年度内季度考核两次以上为A等级的，优先纳入客服组长储备人选。\n"
-        "第三条 本办法自发布之日起施行。\n", encoding="utf-8")
-    s = Settings(home=tmp_path / "home")
-    KnowledgeBase(s).ingest([tmp_path / "docs"])
-    r = _retriever(s)
+    r = _docs_index(tmp_path, {
+        "考核.txt": (
+            "客服考核办法\n第一条 为规范客服考核，制定本办法。\n"
+            "第二条 考核结果与绩效奖金挂钩。月度考核为A等级的，发放当月绩效奖金的120%；B等级的，发放100%；C等级的，发放80%；"
+            "D等级的，不发放当月绩效奖金。连续两个月考核为D等级的，调离客服岗位或者参加为期两周的脱岗培训；培训后考核仍不合格"
+            "的，公司可以依法解除劳动合同。一个年度内季度考核两次以上为A等级的，优先纳入客服组长储备人选。\n"
+            "第三条 本办法自发布之日起施行。\n"),
+    })
     for q in ("月度考核拿了D，绩效奖金还有吗？", "月度考核拿了Ｄ，绩效奖金还有吗？"):  # (a full-width Ｄ too)
         ans = answer(r, q)
         assert ans.citations[0].label == "《客服考核办法》第二条" and "D等级的，不发放当月绩效奖金" in ans.answer, ans.answer
