@@ -760,6 +760,13 @@ FOLLOW_UP = re.compile(r"^(那|那么|还有|另外|如果|这|它|其)")
 ARTICLE_ALONE = re.compile(rf"\s*第[{CN_NUM}\d]+条(?:第[{CN_NUM}\d]+[款项])?\s*(?:呢|讲(?:的是|了)?(?:什么|啥)|说(?:的是|了)?(?:什么|啥)|"
                            r"是什么|(?:是)?(?:怎么|如何)(?:规定|说)的?|(?:的)?内容(?:是什么)?|规定了?(?:什么|啥))?\s*[？?。！!]*")
 FOLLOW_UP_CHARS = 20
+# a follow-up that asks where what was said comes from ("这是哪个文件规定的？", "依据是哪条？", "出自哪里？"), in no words
+# of its own beyond these: the question before it is asked again, its answer citing its sources (asked alone, it was
+# answered from whatever clause says 文件 or 规定)
+SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪部|哪一?条|哪些|什么|哪里的?)(?:文件|制度|规定|法律|法规|条款|标准|规范|办法|规则)|"
+                          r"出处|出自|依据|根据(?:什么|哪)|来源|哪一?条|在哪(?:里|儿)?(?:写|说|规定)")
+_SOURCE_WORDS = frozenset("文件 制度 规定 法律 法规 条款 标准 规范 办法 规则 依据 出处 出自 来源 根据 哪里 哪儿 哪条 一条 "
+                          "里写 写的 说的 规定的 这是 那是 这条 那条 这些 那些 哪部 哪份 哪个 上面 刚才 以上 上述".split())
 
 
 def in_context(retriever: Retriever, question: str, previous: str) -> str:
@@ -773,6 +780,9 @@ def in_context(retriever: Retriever, question: str, previous: str) -> str:
     q = question.strip()
     if not previous or len(q) > FOLLOW_UP_CHARS:
         return q
+    if SOURCE_ASKED.search(q) and not [w for w in words(q) if len(w) >= 2 and w not in STOPWORDS and w not in _ASKING
+                                       and w not in _SOURCE_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]:
+        return previous
     # a clause named by number alone, "第十三条呢" as "那第十三条呢", is of the document asked about before (it was
     # looked up in every document: 第十三条 of two others, where the one asked about has twelve)
     named_alone = bool(ARTICLE_ALONE.fullmatch(q))

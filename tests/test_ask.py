@@ -1068,6 +1068,13 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     ("电商规章制度第八条讲什么", "5.2.1讲什么", "5.2.1讲什么"),
     # no follow-up: as it is
     ("客户投诉多久内要响应？", "退货政策是什么？", "退货政策是什么？"),
+    # where what was said comes from, in no words of its own: the question before, whose answer cites its sources (asked
+    # alone, "这是哪个文件规定的？" was answered from clauses that say 文件 or 规定); with words of its own, as it is
+    ("客户投诉多久内要响应？", "这是哪个文件规定的？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "依据是哪条？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "出自哪部法律？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "哪个文件规定了退货运费？", "哪个文件规定了退货运费？"),
+    ("客户投诉多久内要响应？", "退货有什么规定？", "退货有什么规定？"),
 ])
 def test_a_follow_up_is_asked_in_the_context_it_needs(seed_settings, previous, follow_up, asked):
     """Before, the app asked "那退货呢？" together with "客户投诉多久内要响应？" and answered with the complaint clauses
