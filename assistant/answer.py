@@ -193,9 +193,14 @@ _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
-_PERIOD_UNITS = "个?小时|天|日|个?工作日|周|星期|个?月|年|分钟"
+_PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟"  # (not 周岁, an age: "十四周岁" is no fourteen weeks)
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
 _ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
+# years asked are stated in years or months ("保存几年" ← "不少于六个月"), not in days or hours ("采购合同一般签几年" was
+# answered by "…15日内提交更新后的文件")
+_YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
+# (a time limit asked as a number is a time: "时限是多少" asks 多久, see _TIME_ASKED)
+_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in ("时限", "期限", "时长") for v in ("", "是", "为", "有"))
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -228,11 +233,12 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
-    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少"),
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|" + _NOT_A_LIMIT + "多少"),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间"), _PERIOD_UNITS)
+# (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:时限|期限|时长)(?:是|为|有|一般是|大概是)?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
@@ -335,7 +341,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _A_DATE.sub("□", text)
 
     def stated(t: str) -> bool:
-        return bool(ask.stated.search(t) or ask.period and not exact and _ANY_PERIOD.search(t))
+        return bool(ask.stated.search(t) or ask.period and not exact
+                    and (_YEARS_OR_MONTHS if "年" in ask.words else _ANY_PERIOD).search(t))
 
     if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
         anchors = [a for a in ask.anchors if a in text]

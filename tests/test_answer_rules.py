@@ -88,6 +88,13 @@ def _c(text: str) -> Clause:
     ("积分有效期是几年？", "积分在第二年年底清零。", "几年"),
     ("股东持有多少比例可以提议召开会议？", "代表十分之一以上表决权的股东可以提议召开临时会议。", None),  # 十分之一 is a share
     ("低于多少分扣绩效？", "考核低于十分的，扣发当月绩效。", None),
+    # (probe I) years asked are stated in years or months, not days ("采购合同一般签几年？" ← "…15日内提交…"); an age in
+    # 周岁 is no period of weeks ("几天内处理完" ← "不满十四周岁…")
+    ("采购合同一般签几年？", "供应商资质证照到期的，应在到期前15日内向采购部门提交更新后的文件。", "几年"),
+    ("订单信息保存几年？", "订单信息的保存期限不少于六个月。", None),
+    ("注销账号要在几天内处理完？", "处理不满十四周岁未成年人个人信息的，应当取得其监护人的同意。", "几天"),
+    # a time limit asked as a number is asked as a time: the bare 多少 asks no amount ("时限是多少" was not found)
+    ("泄露了用户信息，要报告给谁，时限是多少？", "发现人应当立即报告，信息安全部应当在两小时内启动应急预案。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

@@ -670,12 +670,16 @@ def test_a_clause_named_beside_one_that_is_held_is_said_missing_beside_the_answe
     # when a business must act, or who issues a document, is no date of a document nor who pays
     ("企业应当何时公布投诉处理结果？", None), ("审核通过时间一般是几天？", "几天"), ("检验报告由谁出具？", None),
     ("这个办法是谁出台的？", None), ("消费者权益保护法最近一次修正是什么时候？", "修正是什么时候"), ("运费由谁承担？", "由谁承担"),
+    # a limit asked as a number is a time (below), not an amount; in a unit, that unit
+    ("要报告给谁，时限是多少？", None), ("处理时限是多少天？", "多少天"), ("运费多少？", "多少"),
 ])
 def test_what_a_question_asks_for(question, asked):
-    from assistant.answer import _QUANTITY_ASKED, _asked
+    from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
 
     got = _asked(question, _QUANTITY_ASKED)
     assert (got.words if got else None) == asked
+    if question == "要报告给谁，时限是多少？":
+        assert _asked(question, _PERIOD_ASKED).words == "时限是多少"
 
 
 def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_missing_subject(seed_settings):
