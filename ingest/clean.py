@@ -57,6 +57,24 @@ _MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|�
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
+# a running header or footer beside a page number ("-- 云禾优选平台规则 · 内部资料 --" / "第 1 页 共 2 页", "云禾优选 售后服务部
+# 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
+# separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").
+# Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}|[-—–*_=~]{{2,}}$|\s[·•|｜]\s|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")
+_PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
+
+
+def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
+    """Is this line a running header or footer (``beside_page``: the line before or after it is a page number)?"""
+    bare = s.strip("*_ ")
+    if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", bare.replace("编号：", "编号")):
+        return False
+    if _PAGE_IN_LINE.search(bare) and re.search(r"[|｜·•]", bare):
+        return True
+    return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
+
+
 # a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
 # "……" inside a sentence is an ellipsis ("第二十六条规定：“下列劳动合同无效……（二）…”"), not a leader
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\s*$")
@@ -221,6 +239,10 @@ def _strip_page_artifacts(s: str) -> str:
     return s
 
 
+def _page_line(s: str) -> bool:
+    return bool(PAGE_NUMBER.match(s) or PAGE_OF.match(s))
+
+
 def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Split text into cleaned paragraphs and events, re-joining lines broken mid-sentence."""
     from .segment import starts_with_marker  # structure markers decide where lines may join
@@ -253,8 +275,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     for k in range(len(lines) - 2, -1, -1):
         following[k] = lines[k + 1].strip() or following[k + 1]
 
+    previous = ""  # the last non-empty line before this one
     for no, raw in enumerate(lines, 1):
         s = raw.strip().replace("\u3000", " ") if not markdown else raw.strip()
+        previous, line_before = (s or previous), previous
         if not s:
             if markdown:
                 flush()
@@ -287,7 +311,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("header", code, line=no))
             continue
-        if PAGE_NUMBER.match(s) or PAGE_OF.match(s) or DISTRIBUTION_MARK.match(s):
+        if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker):
+            continue
+        if _page_line(s) or DISTRIBUTION_MARK.match(s):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
         if COVER_LINE.match(s):
             flush()

@@ -1635,3 +1635,23 @@ def test_what_the_review_of_seg_28_found_is_read_as_before():
 
     assert [b.text for b in clean_blocks("发货时效要求\n24小时内发货的订单占比应不低于95%。\n")] == [
         "发货时效要求", "24小时内发货的订单占比应不低于95%。"]
+
+
+def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_clause_it_breaks():
+    """Probe I: "-- 云禾优选平台规则 · 内部资料 --" above "第 1 页 共 2 页" ran into the clause the page broke ("…确认并退款；
+    -- 云禾优选平台规则 · 内部资料 --逾期未确认的…"), "云禾优选 售后服务部 文件编号SH-2023-07" above "- 2 -" headed the
+    articles after it, and a Markdown footer "*本规范由采购中心负责解释 | 第 3 页*" ended a clause and became a checklist
+    item. A heading beside a page number, and a line that only names a marking in a sentence, stay."""
+    doc = only_doc("云禾优选退款规则\n第一条 商家应当在四十八小时内确认并退款；\n-- 云禾优选平台规则 · 内部资料 --\n第 1 页 共 2 页\n"
+                   "逾期未确认的，系统自动退款。\n云禾优选 售后服务部 文件编号SH-2023-07\n- 2 -\n第二章 附则\n"
+                   "第二条 本规则自发布之日起施行。\n", "r.txt")
+    assert _labels_texts(doc) == [("《云禾优选退款规则》第一条", "第一条 商家应当在四十八小时内确认并退款；\n逾期未确认的，系统自动退款。"),
+                                  ("《云禾优选退款规则》第二条", "第二条 本规则自发布之日起施行。")]
+    md = only_doc("# 供应商管理规范\n\n7.3 供应商应当每年提交一次资质更新材料。\n\n*本规范由采购中心负责解释 | 第 3 页*\n", "g.md")
+    assert [t for _, t in _labels_texts(md)] == ["7.3 供应商应当每年提交一次资质更新材料。"]
+    from ingest.clean import running_line
+    from ingest.segment import starts_with_marker
+
+    assert not running_line("第三章 售后服务", True, starts_with_marker)  # a heading after a page number
+    assert not running_line("员工应当妥善保管内部资料。", True, starts_with_marker)
+    assert not running_line("| 手机 | 7日 |", True, starts_with_marker)  # a Markdown table's row
