@@ -82,6 +82,8 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # (and what it replaces: "，原《商品上架管理办法》同时废止", "…即行废止")
                                r"(?:施行|实施|生效|执行)(?:[，,][^，,。；;]{1,40}?(?:同时|即行|一并)?(?:废止|废除|停止执行|作废|失效))?"
                                r"[。；;]?$|"
+                               # a standard's front matter ("本规范由…采购中心提出并归口", "本标准起草单位：…")
+                               r"提出并归口|(?:负责)?归口管理|起草(?:单位|部门|人)[：:]|"
                                r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
                                r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念|"  # an explanation, a slogan,
                                # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
@@ -132,7 +134,7 @@ BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
-_INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范|组织|开展|实行|实施|公示|采取|设置|配合|"
+_INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范(?!性)|组织|开展|实行|实施|公示|采取|设置|配合|"
                r"有完善|具备|通过对")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
 # …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")
@@ -760,10 +762,11 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
                                                       or len(parts) > 1 and (LIST_OBJECT.search(s) or j == 0 and words_carried)):
                 continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it
-            if (k == "prohibition" and content and LEAD_IN.search(s) and i == len(sentences) - 1 and j == len(parts) - 1
-                    and _modals(s)[1] is None):
+            if (k == "prohibition" and LEAD_IN.search(s) and i == len(sentences) - 1 and _modals(s)[1] is None
+                    and (content and j == len(parts) - 1 or j == 0 and len(parts) > 1 and words_carried)):
                 # "广告不得含有下列内容：" over its items: each item is the prohibition, the lead-in alone none (one that
-                # states a duty too, "应当遵循合法、正当、必要原则，不得过度处理，并符合下列条件：", is an item)
+                # states a duty too, "应当遵循合法、正当、必要原则，不得过度处理，并符合下列条件：", is an item); so too over
+                # its "——" items in the clause ("禁止供应商有下列行为：——…；——…" was an item "是否杜绝供应商有下列行为：")
                 continue
             if k:
                 ob = _Obligation(clause, s.rstrip("。；;，,"), k)

@@ -248,6 +248,12 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第九条 如何应对纠纷并进行调解，由双方协商。", None, []),
     ("第五条 经营者在应对重大突发事件中作出重大贡献的，给予表彰。", None, []),
     ("第五条 为应对突发公共卫生事件而采取的隔离措施，在指定场所进行。", None, []),
+    # (probe I) a standard's front matter states no duty ("前言本是否规范由…提出并归口", "是否规范性引用文件" were items);
+    # a prohibition's lead-in over its "——" items in the clause is none of its own ("是否杜绝供应商有下列行为：" was one)
+    ("前言本规范由云禾优选采购中心提出并归口。本规范起草部门：采购中心、品控部、法务部。", None, []),
+    ("2 规范性引用文件\n下列文件中的内容通过文中的规范性引用而构成本规范必不可少的条款。", None, []),
+    ("5.4 禁止供应商有下列行为：——向员工提供回扣；——以次充好。", None,
+     [("向员工提供回扣", "prohibition"), ("以次充好", "prohibition")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
