@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ingest.clean import CN_NUM, SENTENCE, norm
+from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
@@ -394,11 +394,25 @@ def _answering(question: str, sentences: list[str]) -> list[float]:
     return [math.fsum(weight[b] for b in h) for h in held]  # (exact: a tie does not turn on the order of a set)
 
 
+def _one_line(text: str) -> str:
+    """A clause's lines run on as one (its 款 as sentences), a table's rows each ended by "；" and its cells a space apart
+    ("手机 7日 15日 1年 1年；笔记本电脑 7日…": the rows ran together, "…1年笔记本电脑 7日…")."""
+    lines = text.split("\n")
+    out = []
+    for i, line in enumerate(lines):
+        if TABLE_ROW.search(line):
+            line = re.sub(r"[ \u3000]{2,}", " ", line.strip())
+            if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
+                line += "；"
+        out.append(line)
+    return "".join(out)
+
+
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short), with the
     clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…")."""
     # 款 run on as sentences; words addressed to an assistant ("忽略以上规则…") are not quoted
-    body = _MARKER.sub("", evidence(clause.text), count=1).strip().replace("\n", "")
+    body = _one_line(_MARKER.sub("", evidence(clause.text), count=1).strip())
     # a clause cut off after a comma ("…故早上上班时间适适当调整,") ends its statement there, not in ",[1]。"
     if whole or len(body) <= 120:
         st = body.rstrip("。；;，,、 ")

@@ -126,6 +126,11 @@ def has_cjk(text: str) -> bool:
     return re.search(f"[{CJK}]", text) is not None
 
 
+# a row of a table laid out in spaces: three cells or more, each set apart by two spaces or more ("手机            7日
+# 15日      1年" ran into the row below it: "…1年笔记本电脑 7日…")
+TABLE_ROW = re.compile(r"(?:[^\s]+(?: {2,}|\u3000+)){2,}[^\s]")
+
+
 def is_title_like(line: str, limit: int = 40) -> bool:
     """A short line with Chinese text and no sentence punctuation."""
     s = line.strip()
@@ -133,7 +138,8 @@ def is_title_like(line: str, limit: int = 40) -> bool:
         return False
     # a page's navigation ("首页 | 文库 | 登录", "首页 > 法规库") or a table's row ("抽奖\t3天\t分管副总经理", cells a
     # tab apart as the .docx loader and a copied table write them) is no title
-    return not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s) and "\t" not in s
+    return (not any(p in s for p in SENTENCE_PUNCT) and not NAVIGATION.search(s) and "\t" not in s
+            and not TABLE_ROW.search(s))  # (nor its cells a run of spaces apart: "笔记本电脑      7日       15日")
 
 
 _SEPARATOR = r"[|｜»]|\s[>＞›]\s"  # between the words of a menu, a breadcrumb or a table's row
@@ -374,8 +380,9 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
     if MEASURE_START.match(line) and "\t" not in prev + line and (
             AWAITS_NUMBER.search(prev) or not (numbered_heading(prev, starts_with_marker) or is_title_like(prev))):
         return True  # "…不得低于" / "3.5倍的客单价。": a quantity, not a clause 3.5 ("2.3 留存期限不少于" / "3 个月。")
-    if starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line:
-        return False  # (a table's rows are lines of their own)
+    if (starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line
+            or TABLE_ROW.search(prev) or TABLE_ROW.search(line)):
+        return False  # (a table's rows are lines of their own, its cells set apart by tabs or runs of spaces)
     if prev.endswith(("、", "，", ",")):
         return True  # no title or heading ends so: "…应当标明原产地、" / "保税或直邮方式…" (a short first line)
     if is_title_line(prev) and (len(prev) <= 24 or norm(line).startswith(norm(prev)[:8]) or OFFICIAL_TITLE.search(prev)):

@@ -1463,3 +1463,19 @@ def test_a_latin_letter_the_question_names_picks_the_sentence_that_says_it(tmp_p
         ans = answer(r, q)
         assert ans.citations[0].label == "《客服考核办法》第二条" and "D等级的，不发放当月绩效奖金" in ans.answer, ans.answer
     assert "B等级的" not in answer(r, "月度考核拿了D，绩效奖金还有吗？").answer  # (a quote, not the whole article)
+
+
+def test_a_tables_row_is_quoted_as_a_row(tmp_path):
+    """Probe I: "笔记本电脑主要部件保修几年？" quoted a plain-text table run together ("…包修期手机 7日 … 1年笔记本电脑 7日…"),
+    from which 2年 could not be read; each row is now a sentence of its own, its cells a space apart."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"三包.txt": (
+        "售后维修与三包服务规定\n第一条 为规范三包服务，制定本规定。\n第二条 三包有效期自开具发票之日起计算。各类商品三包有效期如下：\n\n"
+        "商品类别        包退期    包换期    整机包修期    主要部件包修期\n手机            7日       15日      1年          1年\n"
+        "笔记本电脑      7日       15日      1年          2年\n电视机          7日       15日      1年          3年\n"
+        "空调            7日       15日      1年          3年\n\n第三条 维修网点应当公示收费标准。\n")})
+    ans = answer(r, "笔记本电脑主要部件保修几年？")
+    assert ans.citations[0].label == "《售后维修与三包服务规定》第二条", ans.answer
+    assert "笔记本电脑 7日 15日 1年 2年" in ans.answer and "1年笔记本电脑" not in ans.answer, ans.answer
+    assert "空调" not in ans.answer  # (the rows it does not ask about are left out)

@@ -1655,3 +1655,18 @@ def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_claus
     assert not running_line("第三章 售后服务", True, starts_with_marker)  # a heading after a page number
     assert not running_line("员工应当妥善保管内部资料。", True, starts_with_marker)
     assert not running_line("| 手机 | 7日 |", True, starts_with_marker)  # a Markdown table's row
+
+
+def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
+    """Probe I: a plain-text table's rows ("手机            7日       15日      1年") were joined as a sentence broken across
+    lines: "…主要部件包修期手机 7日 … 1年笔记本电脑 7日…". Two spaces inside a sentence (a PDF's) join as before."""
+    doc = only_doc("三包服务规定\n第三条 各类商品三包有效期如下：\n\n商品类别        包退期    包换期    主要部件包修期\n"
+                   "手机            7日       15日      1年\n笔记本电脑      7日       15日      2年\n\n"
+                   "第四条 维修网点应当公示收费标准。\n", "t.txt")
+    texts = [t for _, t in _labels_texts(doc)]
+    assert texts[0].split("\n")[1:] == ["商品类别        包退期    包换期    主要部件包修期", "手机            7日       15日      1年",
+                                        "笔记本电脑      7日       15日      2年"], texts  # (the last row was a heading)
+    assert texts[1] == "第四条 维修网点应当公示收费标准。"
+    from ingest.clean import TABLE_ROW
+
+    assert not TABLE_ROW.search("维修网点应当按照有关  法规收取") and TABLE_ROW.search("手机  7日  15日")
