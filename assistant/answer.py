@@ -770,6 +770,11 @@ def _items_after_lead_ins(chosen: list[Hit]) -> list[Hit]:
 def _ref_label(key: str) -> str:
     m = re.fullmatch(r"a(\d+)(?:/i(\d+))?", key)
     if not m:
+        part = re.fullmatch(r"h(\d+)/i(\d+)(?:/n(\d+))?", key)  # a part's item: "三、（二）1."
+        if part:
+            from ingest.segment import int_to_cn
+
+            return f"{int_to_cn(int(part[1]))}、（{int_to_cn(int(part[2]))}）" + (f"{part[3]}." if part[3] else "")
         return key
     return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")
 

@@ -106,6 +106,10 @@ _GENERIC_NAME = re.compile(r"^(?:本|该|这|那|此|上述|我们|我司|公司
 # a standard's appendix ("附录B里…的评价指标"): found where a clause of the document starts with it or is under it
 APPENDIX_REF = re.compile(r"附录\s*([A-Za-z])(?![A-Za-z])")
 _APPENDIX_START = re.compile(r"\s*" + APPENDIX_REF.pattern)
+# a part and its item of a document numbered 一、（一）1. ("退换货规则三（二）", "四、（一）2."): its clause key h3/i2(/n2)
+# (not a 第: "第一（二）" is no such part; not a number of days or yuan after the item)
+PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千])([一二三四五六七八九十]{1,3})、?\s*[（(]([一二三四五六七八九十]{1,3})[)）]"
+                      r"(?:\s*(\d{1,2})(?!\s*[\d年月日天元个%％小]|\.\d)\s*[.．、]?)?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
@@ -537,8 +541,12 @@ class Retriever:
             item = f"/i{cn_to_int(m.group(4) or m.group(5))}" if m.group(4) or m.group(5) else ""
             keys = [f"{key}/k{para}{item}", f"{key}/k{para}"] if para > 1 else []
             refs.append((m.start(), m.end(), [*keys, key + item] if item and para == 1 else [*keys, key]))
+        for m in PART_REF.finditer(question):
+            part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
+            refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
         for m in STD_REF.finditer(question):
-            refs.append((m.start(), m.end(), [m.group(1)]))
+            if not any(a <= m.start() < b for a, b, _ in refs):
+                refs.append((m.start(), m.end(), [m.group(1)]))
         if not refs:
             return []
         refs.sort()
@@ -583,7 +591,7 @@ class Retriever:
         """A document the question names before an article number that the knowledge base does not hold
         ("网络交易监督管理办法第十二条是怎么规定的？" was answered by the 第十二条 of seven other laws), or None. A name
         that is part of a title held ("管理办法第五条") or that names no one document ("公司制度第三条") is not one."""
-        for m in ARTICLE_REF.finditer(question):
+        for m in [*ARTICLE_REF.finditer(question), *PART_REF.finditer(question)]:
             before = question[:m.start()]
             if self._named_documents(question[:m.end()]):  # (with its number: a short name is read before one)
                 continue
@@ -771,7 +779,7 @@ class Retriever:
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
             after = q[end:].lstrip(" 的")
-            if not (ARTICLE_REF.match(after) or STD_REF.match(after)):
+            if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after)):
                 continue
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:

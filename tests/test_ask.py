@@ -1479,3 +1479,26 @@ def test_a_tables_row_is_quoted_as_a_row(tmp_path):
     assert ans.citations[0].label == "《售后维修与三包服务规定》第二条", ans.answer
     assert "笔记本电脑 7日 15日 1年 2年" in ans.answer and "1年笔记本电脑" not in ans.answer, ans.answer
     assert "空调" not in ans.answer  # (the rows it does not ask about are left out)
+
+
+def test_a_part_and_item_of_a_document_numbered_so_are_looked_up(tmp_path):
+    """Probe I: "退换货规则三（二）是怎么规定的？" cited 三、（三）, 一、（三） and 三、（二）, the wrong one first, and
+    "…四、（一）2." three clauses: only 第X条 and 5.2.1 were numbers a question could name."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"退换货.txt": (
+        "平台退换货与退款规则\n一、总则\n（一）为规范退换货，制定本规则。\n（二）本规则适用于平台全部商家。\n三、换货\n"
+        "（一）商家应当在收到退回商品后三日内发出新商品。\n（二）商家无货可换的，应当经消费者同意后办理退货退款。\n四、退款\n"
+        "（一）退款时限\n1. 商家未发货的，应当在二十四小时内处理。\n2. 商家应当自收到退回商品之日起四十八小时内确认并退款。\n")})
+    for q, label in (("退换货规则三（二）是怎么规定的？", "三、（二）"), ("退换货与退款规则四、（一）2.是什么", "四、（一）2."),
+                     ("三（二）说了什么", "三、（二）")):
+        ans = answer(r, q)
+        assert [c.label for c in ans.citations] == [f"《平台退换货与退款规则》{label}"], (q, ans.answer)
+    ans = answer(r, "退换货规则九（二）是什么")
+    assert ans.status == "not_found" and "所指文件中没有 九、（二）" in ans.answer
+    ans = answer(r, "电子商务部规章制度一（二）是什么")
+    assert ans.status == "not_found" and "知识库中没有《电子商务部规章制度》" in ans.answer
+    from assistant.retrieve import PART_REF
+
+    assert not any(PART_REF.search(q) for q in ("第二十五条（一）规定了什么", "按第七（二）项处理"))
+    assert PART_REF.search("三（二）2024年修订了吗").group(3) is None  # (a year after it is no item 20)
