@@ -61,7 +61,7 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 # 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
 # separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}|[-—–*_=~]{{2,}}$|\s[·•|｜]\s|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")  # (a rule on both ends)
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 
 
@@ -128,7 +128,7 @@ def has_cjk(text: str) -> bool:
 
 # a row of a table laid out in spaces: three cells or more, each set apart by two spaces or more ("手机            7日
 # 15日      1年" ran into the row below it: "…1年笔记本电脑 7日…")
-TABLE_ROW = re.compile(r"(?:[^\s]+(?: {2,}|\u3000+)){2,}[^\s]")
+TABLE_ROW = re.compile(r"^(?!.*[，。；：,;:])\s*(?:[^\s，。；：,;:]{1,15}(?: {2,}|\u3000{2,})){2,}[^\s，。；：,;:]")  # (short cells, no punctuation)
 
 
 def is_title_like(line: str, limit: int = 40) -> bool:

@@ -251,6 +251,7 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # (probe I) a standard's front matter states no duty ("前言本是否规范由…提出并归口", "是否规范性引用文件" were items);
     # a prohibition's lead-in over its "——" items in the clause is none of its own ("是否杜绝供应商有下列行为：" was one)
     ("前言本规范由云禾优选采购中心提出并归口。本规范起草部门：采购中心、品控部、法务部。", None, []),
+    ("供应商档案由采购中心负责归口管理，并应当每年复核一次。", None, [("供应商档案由采购中心负责归口管理，并应当每年复核一次", "duty")]),
     ("2 规范性引用文件\n下列文件中的内容通过文中的规范性引用而构成本规范必不可少的条款。", None, []),
     ("5.4 禁止供应商有下列行为：——向员工提供回扣；——以次充好。", None,
      [("向员工提供回扣", "prohibition"), ("以次充好", "prohibition")]),

@@ -1655,6 +1655,8 @@ def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_claus
     assert not running_line("第三章 售后服务", True, starts_with_marker)  # a heading after a page number
     assert not running_line("员工应当妥善保管内部资料。", True, starts_with_marker)
     assert not running_line("| 手机 | 7日 |", True, starts_with_marker)  # a Markdown table's row
+    assert not running_line("——生产者名称和地址", True, starts_with_marker)  # a standard's dash item (review)
+    assert not running_line("退货 · 换货 · 维修", True, starts_with_marker)
 
 
 def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
