@@ -1019,14 +1019,9 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)
-    # a document whose title says every word of the topic is about it: each clause of it is on the topic by its title as
-    # by a heading (商品上架审核规定's "提交申请时，应当附具供应商营业执照复印件" was on no "商品上架" list: 10 of its ~25 duties)
-    titled = {title: t.coverage(title, normalized=True) >= 1.0 for title in {normed[c.id][1] for c in clauses}}
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
         context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
-        if titled[normed[c.id][1]]:
-            context = normed[c.id][1] + context
         # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
         # lead-in's words are its own; other context (headings, a parent clause) counts less
         completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
