@@ -63,6 +63,7 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
 _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")  # (a rule on both ends)
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
+_PAGE_CITED = re.compile(r"(?:见|参阅|参照|参考|载于|列于|附于)\s*第\s*\d+\s*页")  # "详见第 12 页 · 附表二": a page pointed to
 
 
 def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
@@ -70,7 +71,7 @@ def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     bare = s.strip("*_ ")
     if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", bare.replace("编号：", "编号")):
         return False
-    if _PAGE_IN_LINE.search(bare) and re.search(r"[|｜·•]", bare):
+    if _PAGE_IN_LINE.search(bare) and re.search(r"[|｜·•]", bare) and not _PAGE_CITED.search(bare):
         return True
     return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
 

@@ -1657,6 +1657,10 @@ def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_claus
     assert not running_line("| 手机 | 7日 |", True, starts_with_marker)  # a Markdown table's row
     assert not running_line("——生产者名称和地址", True, starts_with_marker)  # a standard's dash item (review)
     assert not running_line("退货 · 换货 · 维修", True, starts_with_marker)
+    # a page a line points to is no page it is on (review: dropped as a footer)
+    assert not running_line("详见第 12 页 · 附表二", False, starts_with_marker)
+    assert not running_line("参见第3页｜运费标准", True, starts_with_marker)
+    assert running_line("云禾优选平台规则 · 第 3 页", False, starts_with_marker)
 
 
 def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
