@@ -200,7 +200,8 @@ _ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")
 # answered by "…15日内提交更新后的文件")
 _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
 # (a time limit asked as a number is a time: "时限是多少" asks 多久, see _TIME_ASKED)
-_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in ("时限", "期限", "时长") for v in ("", "是", "为", "有"))
+_LIMIT_IS = ("", "是", "为", "有", "一般是", "一般为", "大概是", "通常是", "要求是", "规定是", "最长是", "最多是")  # "时限一般是多少"
+_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in ("时限", "期限", "时长") for v in _LIMIT_IS)
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -208,6 +209,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("period", re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
     _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
     _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
+    _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
     _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
     _Row("quantity", re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
@@ -238,7 +240,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:时限|期限|时长)(?:是|为|有|一般是|大概是)?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:时限|期限|时长)(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
@@ -789,10 +791,30 @@ FOLLOW_UP_CHARS = 20
 # a follow-up that asks where what was said comes from ("这是哪个文件规定的？", "依据是哪条？", "出自哪里？"), in no words
 # of its own beyond these: the question before it is asked again, its answer citing its sources (asked alone, it was
 # answered from whatever clause says 文件 or 规定)
-SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪部|哪一?条|哪些|什么|哪里的?)(?:文件|制度|规定|法律|法规|条款|标准|规范|办法|规则)|"
-                          r"出处|出自|依据|根据(?:什么|哪)|来源|哪一?条|在哪(?:里|儿)?(?:写|说|规定)")
+SOURCE_ASKED = re.compile(r"(?P<noun>(?:哪个|哪份|哪部|哪一?条|哪些|什么|哪里的?)(?:文件|制度|规定|法律|法规|条款|标准|规范|办法|规则))|"
+                          r"出处|出自|依据|根据(?:什么|哪)|来源|哪一?条|[第哪]几条|在哪(?:里|儿)?(?:写|说|规定)")
+# a document named as what is needed ("需要哪些文件？") is no source asked: one is, with a word that says so or alone
+_SOURCE_SAID = re.compile(r"规定|写|说|出自|出处|依据|根据|来源|引用|这|那|上面|刚才|以上|上述|此")
 _SOURCE_WORDS = frozenset("文件 制度 规定 法律 法规 条款 标准 规范 办法 规则 依据 出处 出自 来源 根据 哪里 哪儿 哪条 一条 "
-                          "里写 写的 说的 规定的 这是 那是 这条 那条 这些 那些 哪部 哪份 哪个 上面 刚才 以上 上述".split())
+                          "里写 写的 说的 规定的 这是 那是 这条 那条 这些 那些 哪部 哪份 哪个 上面 刚才 以上 上述 "
+                          "第几条 哪几条 几条 写".split())
+_SOURCE_END = re.compile(r"(?:依据|出处|来源)$")  # "法律依据", "政策依据"
+
+
+def _source_asked(question: str) -> bool:
+    """Does a message ask only where what was said comes from ("这是哪个文件规定的？", "法律依据是什么？", "第几条规定的？"),
+    in no word of its own, one character long included ("罚的依据是什么？" asks of fines)?"""
+    from ingest.tokenize import STOPWORDS, words
+
+    m = SOURCE_ASKED.search(question)
+    if not m:
+        return False
+    if m.group("noun"):
+        rest = question[:m.start()] + question[m.end():]
+        if re.search(r"[\u4e00-\u9fff]", rest) and not _SOURCE_SAID.search(rest):
+            return False
+    return not [w for w in words(question) if w not in STOPWORDS and w not in _ASKING and w not in _SOURCE_WORDS
+                and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not _SOURCE_END.search(w)]
 
 
 def in_context(retriever: Retriever, question: str, previous: str) -> str:
@@ -806,8 +828,7 @@ def in_context(retriever: Retriever, question: str, previous: str) -> str:
     q = question.strip()
     if not previous or len(q) > FOLLOW_UP_CHARS:
         return q
-    if SOURCE_ASKED.search(q) and not [w for w in words(q) if len(w) >= 2 and w not in STOPWORDS and w not in _ASKING
-                                       and w not in _SOURCE_WORDS and re.fullmatch(r"[\u4e00-\u9fff]+", w)]:
+    if _source_asked(q):
         return previous
     # a clause named by number alone, "第十三条呢" as "那第十三条呢", is of the document asked about before (it was
     # looked up in every document: 第十三条 of two others, where the one asked about has twelve)

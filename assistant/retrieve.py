@@ -108,7 +108,8 @@ APPENDIX_REF = re.compile(r"附录\s*([A-Za-z])(?![A-Za-z])")
 _APPENDIX_START = re.compile(r"\s*" + APPENDIX_REF.pattern)
 # a part and its item of a document numbered 一、（一）1. ("退换货规则三（二）", "四、（一）2."): its clause key h3/i2(/n2)
 # (not a 第: "第一（二）" is no such part; not a number of days or yuan after the item)
-PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千])([一二三四五六七八九十]{1,3})、?\s*[（(]([一二三四五六七八九十]{1,3})[)）]"
+# (not a school class: "高三（二）班")
+PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、?\s*[（(]([一二三四五六七八九十]{1,3})[)）](?!\s*班)"
                       r"(?:\s*(\d{1,2})(?!\s*[\d年月日天元个%％小]|\.\d)\s*[.．、]?)?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 

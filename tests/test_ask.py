@@ -672,6 +672,8 @@ def test_a_clause_named_beside_one_that_is_held_is_said_missing_beside_the_answe
     ("这个办法是谁出台的？", None), ("消费者权益保护法最近一次修正是什么时候？", "修正是什么时候"), ("运费由谁承担？", "由谁承担"),
     # a limit asked as a number is a time (below), not an amount; in a unit, that unit
     ("要报告给谁，时限是多少？", None), ("处理时限是多少天？", "多少天"), ("运费多少？", "多少"),
+    # in other words too ("时限一般是多少", "期限要求是多少" were asked as amounts), and in minutes (no row asked it)
+    ("退款时限一般是多少？", None), ("响应期限要求是多少？", None), ("回复期限是多少分钟？", "多少分钟"),
 ])
 def test_what_a_question_asks_for(question, asked):
     from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
@@ -680,6 +682,8 @@ def test_what_a_question_asks_for(question, asked):
     assert (got.words if got else None) == asked
     if question == "要报告给谁，时限是多少？":
         assert _asked(question, _PERIOD_ASKED).words == "时限是多少"
+    if asked is None and "限" in question:
+        assert _asked(question, _PERIOD_ASKED).words.endswith("多少")
 
 
 def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_missing_subject(seed_settings):
@@ -1079,6 +1083,13 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     ("客户投诉多久内要响应？", "出自哪部法律？", "客户投诉多久内要响应？"),
     ("客户投诉多久内要响应？", "哪个文件规定了退货运费？", "哪个文件规定了退货运费？"),
     ("客户投诉多久内要响应？", "退货有什么规定？", "退货有什么规定？"),
+    # a source asked in other words ("法律依据", "第几条") is one; a one-character word of its own ("罚") or what is
+    # needed ("需要哪些文件") is a question of its own (they were asked as the previous question, or asked alone)
+    ("客户投诉多久内要响应？", "法律依据是什么？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "第几条规定的？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "这个规定在哪里写的？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "罚的依据是什么？", "罚的依据是什么？"),
+    ("商家入驻需要什么资质？", "需要哪些文件？", "需要哪些文件？"),
 ])
 def test_a_follow_up_is_asked_in_the_context_it_needs(seed_settings, previous, follow_up, asked):
     """Before, the app asked "那退货呢？" together with "客户投诉多久内要响应？" and answered with the complaint clauses
@@ -1501,4 +1512,6 @@ def test_a_part_and_item_of_a_document_numbered_so_are_looked_up(tmp_path):
     from assistant.retrieve import PART_REF
 
     assert not any(PART_REF.search(q) for q in ("第二十五条（一）规定了什么", "按第七（二）项处理"))
+    # a school class is no part ("高三（二）班的学生能不能开网店")
+    assert not any(PART_REF.search(q) for q in ("高三（二）班的学生能不能开网店", "初二(一)班", "三（二）班的家长问"))
     assert PART_REF.search("三（二）2024年修订了吗").group(3) is None  # (a year after it is no item 20)
