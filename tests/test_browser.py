@@ -333,6 +333,19 @@ def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
     assert page.locator("#tw-chat hr").count() == turns and "问题为空" not in page.locator("#tw-chat").inner_text()
 
 
+def test_a_double_click_asks_once(page):
+    """A double click on 提问 asked the question twice: the answer came before the second click, the box not yet emptied."""
+    _ask(page, "客户投诉多久内要响应？")  # warm
+    n = page.locator("#tw-chat .tw-answer").count()
+    page.fill("#tw-q textarea", "退货政策是什么？")
+    page.dblclick("#tw-ask")
+    page.wait_for_function(f"document.querySelectorAll('#tw-chat .tw-answer').length > {n} && "
+                           "!document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
+    time.sleep(2)  # a second answer, had one been asked
+    assert page.locator("#tw-chat .tw-answer").count() == n + 1
+    assert "问题为空" not in page.locator("body").inner_text()  # nor a notice for the second click
+
+
 def test_a_question_refused_stays_in_the_box_to_be_mended(page):
     """It was emptied with the refusal: a 2,500-character question had to be pasted again to be shortened."""
     long = "退货" * 1250
