@@ -40,7 +40,7 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 # no rule, and between a PDF's title and its contents it hid the title
 DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
-_RULE_SAID = re.compile(r"负责|应当|应|须|必须|不得|可以")
+_RULE_SAID = re.compile(r"负责|应当|(?<![供响适反对])应(?![用链])|须|必须|不得|可以")  # (not 供应链管理部)
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -55,6 +55,9 @@ _MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|�
 # (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
 # 客户名单", or a heading, "注意保密")
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
+# a compilation's running header with its marking in brackets ("鹿鸣商城客服中心制度汇编（内部资料　注意保密）"), above a title:
+# it was the title of the rule under it, whose own title became a clause
+MARKED_HEADER = re.compile(rf"^[^。；;，,：:]{{2,30}}[（(]\s*{_MARK}(?:[ 　、，,]*{_MARK})*\s*[)）]$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a running header or footer beside a page number ("-- 云禾优选平台规则 · 内部资料 --" / "第 1 页 共 2 页", "云禾优选 售后服务部
@@ -63,6 +66,8 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
 _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")  # (a rule on both ends)
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
+# (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
+_PAGE_AT_END = re.compile(r"(?:[ \t]{2,}|\u3000)\s*" + _PAGE_IN_LINE.pattern + r"\s*$")
 _PAGE_CITED = re.compile(r"(?:见|参阅|参照|参考|载于|列于|附于)\s*第\s*\d+\s*页")  # "详见第 12 页 · 附表二": a page pointed to
 
 
@@ -71,7 +76,8 @@ def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     bare = s.strip("*_ ")
     if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", bare.replace("编号：", "编号")):
         return False
-    if _PAGE_IN_LINE.search(bare) and re.search(r"[|｜·•]", bare) and not _PAGE_CITED.search(bare):
+    if _PAGE_IN_LINE.search(bare) and (re.search(r"[|｜·•]", bare) or _PAGE_AT_END.search(bare)) \
+            and not _PAGE_CITED.search(bare):
         return True
     return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
 
@@ -250,6 +256,16 @@ def _page_line(s: str) -> bool:
     return bool(PAGE_NUMBER.match(s) or PAGE_OF.match(s))
 
 
+# Markdown's own marks, no characters of the text: a quote's ">" ("> 文件编号：…") and bold ("**2.1 先进先出**", its **
+# left in the clauses beside it); not a "____" blank
+_MD_QUOTE = re.compile(r"^(?:>\s*)+")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=[^\s*_])(.+?)(?<=[^\s*_])\1")
+
+
+def _md_plain(line: str) -> str:
+    return _MD_BOLD.sub(r"\2", _MD_QUOTE.sub("", line))
+
+
 def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Split text into cleaned paragraphs and events, re-joining lines broken mid-sentence."""
     from .segment import starts_with_marker  # structure markers decide where lines may join
@@ -284,7 +300,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
 
     previous = ""  # the last non-empty line before this one
     for no, raw in enumerate(lines, 1):
-        s = raw.strip().replace("\u3000", " ") if not markdown else raw.strip()
+        s = raw.strip().replace("\u3000", " ") if not markdown else _md_plain(raw.strip())
         previous, line_before = (s or previous), previous
         if not s:
             if markdown:
@@ -320,7 +336,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker):
             continue
-        if _page_line(s) or DISTRIBUTION_MARK.match(s):
+        if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and is_title_like(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
         if COVER_LINE.match(s):
             flush()

@@ -1676,3 +1676,32 @@ def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
     from ingest.clean import TABLE_ROW
 
     assert not TABLE_ROW.search("维修网点应当按照有关  法规收取") and TABLE_ROW.search("手机  7日  15日")
+
+
+def test_a_markdown_rule_reads_without_its_markup_metadata_and_footer():
+    """Probe J: a Markdown rule's bold terms left their ** in the clauses beside them ("2 术语和定义\\n**", "2.1 先进先出**…
+    **"), its "> 文件编号：…　版本：…" line was a clause, its footer "…管理部　　第 1 页 共 1 页" ran into the last clause
+    and its table's rows ran together ("…如下：| 配送区域 | 承诺时效 || 同城 | 次日达 |…")."""
+    md = ("# 鹿鸣商城仓储与物流配送管理制度\n\n> 文件编号：LM-WL-2024-03　　版本：V2.1　　发布部门：供应链管理部\n\n"
+          "## 2 术语和定义\n\n**2.1 先进先出**\n按照商品入库批次的先后顺序安排出库的作业方法。\n\n"
+          "**2.2 临期商品**\n剩余保质期不足总保质期三分之一的商品。\n\n"
+          "### 6.2 配送时效\n\n自出库时起，各区域承诺配送时效如下：\n\n| 配送区域 | 承诺时效 |\n| --- | --- |\n"
+          "| 同城 | 次日达 |\n| 省内 | 48小时 |\n\n"
+          "8.2 承运商连续3个月未达到规定指标的，**终止合作**。\n\n鹿鸣商城供应链管理部　　第 1 页 共 1 页\n")
+    doc = only_doc(md, "wh.md", markdown=True)
+    got = dict(_labels_texts(doc))
+    assert not any("**" in t or t.startswith(">") or "文件编号" in t or "第 1 页" in t for t in got.values()), got
+    assert got["《鹿鸣商城仓储与物流配送管理制度》2.1"] == "2.1 先进先出\n按照商品入库批次的先后顺序安排出库的作业方法。"
+    assert got["《鹿鸣商城仓储与物流配送管理制度》8.2"] == "8.2 承运商连续3个月未达到规定指标的，终止合作。"
+    assert got["《鹿鸣商城仓储与物流配送管理制度》6.2"].split("\n")[-3:] == [
+        "| 配送区域 | 承诺时效 |", "| 同城 | 次日达 |", "| 省内 | 48小时 |"]
+
+
+def test_a_running_header_with_its_marking_is_no_title():
+    """Probe J: "鹿鸣商城客服中心制度汇编（内部资料　注意保密）" above the rule's own title was taken for its title, and
+    the title and its edition line became clauses (第1段, 第2段): "客服质检与话术管理办法三（二）" was not found."""
+    doc = only_doc("鹿鸣商城客服中心制度汇编（内部资料　注意保密）\n\n鹿鸣商城客服质检与话术管理办法\n（客服中心　2024年第2版）\n\n"
+                   "一、总则\n（一）为提升客服服务质量，制定本办法。\n（二）本办法适用于鹿鸣商城自营客服。\n"
+                   "二、服务时效\n（一）在线客服首次响应不得超过30秒。\n", "cs.txt")
+    assert doc.title == "鹿鸣商城客服质检与话术管理办法"
+    assert not any("内部资料" in t or "汇编" in t for _, t in _labels_texts(doc))
