@@ -153,7 +153,7 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
-_NUM = r"(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百千万半]+)"
+_NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
 _NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![前这那过头近])"
@@ -190,7 +190,9 @@ _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\
 _PAYS = r"(?:出(?![具台面现售租口版示])|承担|负担|付|掏|买单|支付|缴纳|缴)"  # (not 出具, 出台, 出面)
 _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
-_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+# (not who answers for managing something: "由…真人对直播内容承担管理责任" answers no "损失由谁承担")
+_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)(?![^，,。；;]{0,4}?(?:管理|监督|审核|保密|领导|主体|组织|审查|维护|"
+                           r"监管|把关|安全|教育|培训)(?:责任|职责|义务))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟"  # (not 周岁, an age: "十四周岁" is no fourteen weeks)
@@ -201,7 +203,8 @@ _ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")
 _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
 # (a time limit asked as a number is a time: "时限是多少" asks 多久, see _TIME_ASKED)
 _LIMIT_IS = ("", "是", "为", "有", "一般是", "一般为", "大概是", "通常是", "要求是", "规定是", "最长是", "最多是")  # "时限一般是多少"
-_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in ("时限", "期限", "时长") for v in _LIMIT_IS)
+_LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
+_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -240,7 +243,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:时限|期限|时长)(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
@@ -636,6 +639,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
+    chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
@@ -659,6 +663,30 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if framing is not None and not first.lookup and framing.score >= 0.9 * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen
+
+
+def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """A question in several parts, each asking a number ("要交多少押金？开店多久以后才能开？"): a part whose number no clause
+    chosen states is answered by the best clause of the top k that states it and shares its words, cited after them (the
+    time was answered by "店铺开店满30日" and the question was not found: "…1万元", ranked second, was not cited)."""
+    parts = [p for p in re.split(r"(?<=[？?])", q) if p.strip()]
+    if len(parts) < 2:
+        return chosen
+    for part in parts:
+        asked = _asked(part, _PERIOD_ASKED) or _asked(part, _QUANTITY_ASKED)
+        if asked is None or asked.kind in ("date", "bears") or any(_states(h.clause, asked, part) for h in chosen):
+            continue
+        # (or an item of the list one chosen is of: the conditions to open a live room, "…满30日", "…1万元", where
+        # 押金 is not the rule's 保证金)
+        lists = {h.clause.parent_id for h in chosen if h.clause.parent_id}
+        extra = next((h for h in top if h not in chosen and _states(h.clause, asked, part)
+                      and (h.clause.parent_id in lists or coverage(part, h.clause.index_text) >= PART_COVERAGE)), None)
+        if extra is not None and len(chosen) < max_clauses + 1:
+            chosen = chosen + [extra]
+    return chosen
+
+
+PART_COVERAGE = 0.3  # the share of a part's words a clause must hold to answer its number (as cited(): 0.3)
 
 
 def _answer_type_first(ask: str, ranked: list[Hit], principal: Hit | None, k: int) -> list[Hit]:

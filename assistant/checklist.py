@@ -857,6 +857,9 @@ _ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止�
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
 
 
+_BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出|早于|晚于|迟于|短于|长于)")
+
+
 def _reword_phrase(phrase: str) -> str:
     """A phrase's modal as 是否 / 是否杜绝: the first, and any later one coordinated with it ("应当建立并应当公开");
     a later one is part of what the first requires ("不得将应当由一个承包人完成的建设工程支解", "应当确保应予披露的信息")."""
@@ -865,7 +868,8 @@ def _reword_phrase(phrase: str) -> str:
         if _attributive(phrase, m):
             continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule; "作出是否禁止…的决定"
         if first or _COORDINATED.search(phrase[:m.start()]):
-            out += [phrase[last:m.start()], "是否杜绝" if m.group("no") else "是否"]
+            bound = m.group("no") and _BOUND.match(phrase, m.end())  # "不得低于95%": kept, "是否不低于95%"
+            out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no") else "是否"]
             last = m.end()
         first = False
     return "".join(out) + phrase[last:]
@@ -875,6 +879,7 @@ def grounded(item: ChecklistItem) -> bool:
     """Are the item's content words all found in its cited clauses?"""
     words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝")]
     pool = norm("".join(c.text for c in item.citations))
+    pool += pool.replace("不得", "不")  # (a bound forbidden to pass, "不得低于95%", is checked as "是否不低于95%")
     return all(norm(w) in pool for w in words)
 
 

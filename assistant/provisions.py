@@ -12,12 +12,14 @@ from ingest.segment import cn_to_int
 from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
 from .support import LIST_MARKER, evidence
 
-ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事")
+# (and a company's: points or pay deducted, "卖假货一次扣几分？")
+_DEDUCTED = r"扣(?:了|掉|除)?(?:几|多少|哪些)?(?:个)?(?:分|钱|工资|绩效|奖金|积分|保证金)"
+ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事|" + _DEDUCTED)
 # a question about what follows a breach: a penalty provision answers it
 ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
 # a question about the sanction a breach draws ("搭售默认勾选会有什么处罚？", "…要承担什么法律责任？"), not about
 # compensation ("能找平台赔吗") nor whether a duty is someone's ("平台有责任防吗")
-ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律责任|后果|追究|吊销|会怎(?:么|样)(?!做|办|处理)")
+ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律责任|后果|追究|吊销|会怎(?:么|样)(?!做|办|处理)|" + _DEDUCTED)
 
 # a question whether an act is allowed ("平台能不能把会员的手机号卖给合作方？", "上班时间打游戏，公司管不管？"): a rule that
 # forbids or permits the act answers it, not a clause that shares its words (营销, 上班时间) and says neither

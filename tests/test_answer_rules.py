@@ -95,6 +95,17 @@ def _c(text: str) -> Clause:
     ("注销账号要在几天内处理完？", "处理不满十四周岁未成年人个人信息的，应当取得其监护人的同意。", "几天"),
     # a time limit asked as a number is asked as a time: the bare 多少 asks no amount ("时限是多少" was not found)
     ("泄露了用户信息，要报告给谁，时限是多少？", "发现人应当立即报告，信息安全部应当在两小时内启动应急预案。", None),
+    # (probe J) an amount in 万 written in digits is an amount ("1万元" was none: "要交多少押金？" not found), and 时效 is a
+    # time limit as 时限 is ("省内配送时效是多少？" asked an amount)
+    ("开直播要交多少押金？", "商家应当缴纳直播保证金人民币1万元。", None),
+    ("押金最多多少钱？", "保证金为1.5万元。", None),
+    ("省内配送时效是多少？", "省内包裹应当在48小时内送达。", None),
+    # who bears a cost or loss is not who is answerable for managing something ("损失由谁承担？" was answered by "…由运营者
+    # 指定的真人对直播内容承担管理责任"); a cost, a loss or a liability borne is
+    ("运输途中变质，损失由谁承担？", "使用数字人直播的，由直播间运营者指定的真人对直播内容承担管理责任。", "由谁承担"),
+    ("运输途中变质，损失由谁承担？", "因承运商原因造成商品损毁的，由承运商承担赔偿责任。", None),
+    ("退货运费由谁承担？", "退回商品的运费由消费者承担。", None),
+    ("退货运费由谁承担？", "无理由退货的，由商家承担运费。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

@@ -1515,3 +1515,42 @@ def test_a_part_and_item_of_a_document_numbered_so_are_looked_up(tmp_path):
     # a school class is no part ("高三（二）班的学生能不能开网店")
     assert not any(PART_REF.search(q) for q in ("高三（二）班的学生能不能开网店", "初二(一)班", "三（二）班的家长问"))
     assert PART_REF.search("三（二）2024年修订了吗").group(3) is None  # (a year after it is no item 20)
+
+
+def test_points_deducted_asked_are_answered_by_the_rule_that_deducts_them(tmp_path):
+    """Probe J: "卖假货一次扣几分？" put the items that deduct points below the top five (penalty provisions, moved down
+    for a question that asks no consequence) and answered "…每次扣2分" of another breach."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "商家信用评价与处罚规则.txt": (
+            "商家信用评价与处罚规则\n第一条 为规范商家经营行为，制定本规则。\n"
+            "第二条 商家信用分按自然年度计算，每年1月1日零时重置为100分。\n"
+            "第三条 商家有下列一般违规行为的，按照以下标准扣分：\n(1) 发布的商品信息不完整或者与实物不符的，每次扣2分；\n"
+            "(2) 未按照承诺时间发货的，每次扣1分；\n(3) 滥用商品类目或者重复铺货的，每次扣2分；\n"
+            "(4) 通过电话、短信等方式骚扰消费者的，每次扣4分。\n"
+            "第四条 商家有下列严重违规行为的，按照以下标准扣分：\n(1) 出售假冒商品的，每次扣24分；情节特别严重的，直接清退；\n"
+            "(2) 提供虚假资质证明的，扣48分；\n(3) 通过虚假交易提升商品销量或者店铺评价的，每次扣12分；\n"
+            "(4) 泄露、出售消费者个人信息的，每次扣12分。\n"),
+        "直播带货管理规范.txt": (
+            "直播带货管理规范\n第一条 主播应当如实介绍商品。\n第二条 商家开通直播应当近90日内未因出售假冒商品受到平台处罚。\n"
+            "第三条 直播销售假冒伪劣商品的，平台永久关闭该直播间的直播权限，并扣除全部直播保证金。\n")})
+    for q in ("卖假货一次扣几分？", "卖假货扣多少分？"):
+        got = answer(r, q)
+        assert got.status == "answered" and "扣24分" in got.answer, (q, got.answer)
+        assert "出售假冒商品的，每次扣24分" in got.retrieved[0].clause.text
+
+
+def test_each_number_a_question_in_parts_asks_is_answered_from_the_list_it_is_in(tmp_path):
+    """Probe J: "要交多少押金？开店多久以后才能开？" was not found ("问题问的是“多少”…"): the time was answered by the
+    item "店铺开店满30日" and the item "缴纳直播保证金人民币1万元", ranked second, was not cited (1万元 was no amount either)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"直播带货管理规范.txt": (
+        "直播带货管理规范\n第一条 为规范直播带货行为，制定本规范。\n第二条 主播应当如实介绍商品的性能和价格。\n"
+        "第三条 商家首次开通直播带货功能的，应当同时满足下列条件：\n（一）店铺开店满30日；\n"
+        "（二）近90日内未因出售假冒商品受到平台处罚；\n（三）缴纳直播保证金人民币1万元。\n"
+        "第四条 直播销售的商品经平台抽检不合格的，平台有权从直播保证金中先行赔付消费者。\n")})
+    got = answer(r, "店铺想开直播卖货，要交多少押金？开店多久以后才能开？")
+    assert got.status == "answered", got.answer
+    assert "满30日" in got.answer and "1万元" in got.answer

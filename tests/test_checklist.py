@@ -340,6 +340,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("因此,在商品质量的管理方面,电商平台必须要明确标准,加强商品质量把控", "duty",
      "在商品质量的管理方面,电商平台是否明确标准,加强商品质量把控"),
     ("有完善电子商务的物流配送服务体系,保证网上交易的顺 利完成", "duty", "是否有完善电子商务的物流配送服务体系,保证网上交易的顺利完成"),
+    # a bound forbidden to pass is checked as kept (probe J: "月度电话接通率是否杜绝低于95%", "质检组是否杜绝少于3名")
+    ("月度电话接通率不得低于95%", "prohibition", "月度电话接通率是否不低于95%"),
+    ("一般投诉应当在48小时内办结，复杂投诉办结时间不得超过7日", "prohibition", "一般投诉是否在48小时内办结，复杂投诉办结时间是否不超过7日"),
+    ("质检组人数不得少于3名，不得由客服主管兼任", "prohibition", "质检组人数是否不少于3名，是否杜绝由客服主管兼任"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
