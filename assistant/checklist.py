@@ -952,6 +952,17 @@ def _same_action(a: str, b: str) -> bool:
 _GENERIC_ACTION = re.compile(r"(?:遵守|遵循|符合|执行|履行)[^，,。]*(?:法律|法规|规定|规则|制度|义务)")
 
 
+def _liable_for(a: str, b: str) -> bool:
+    """Is ``a`` the liability for not doing what ``b``, before it in its clause, requires ("未采取必要措施的，与侵权人承担连带
+    责任" after "…应当采取删除、屏蔽等必要措施")? It is that duty, checked once (in other clauses, other duties: "采取必要
+    措施" is required of many)."""
+    m = LIABILITY.search(a)
+    if not m or LIABILITY.search(b):
+        return False
+    act, other = _core(m.group(1)), _core(b)
+    return bool(act) and len(act & other) >= 0.7 * len(act)
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: both forbid the same act ("不得虚假宣传" and "不得夸大宣传、
     虚假宣传或误导用户"), or both set up the same system ("建立健全的售后服务制度" and "建立售后服务机制"); or, for
@@ -1039,11 +1050,13 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent, retriever.children.get(c.id))
+        obs = [o for i, o in enumerate(obs) if not any(_liable_for(o.sentence, p.sentence) for p in obs[:i])]
         if around < floor and (len(obs) > 1 or not near):  # a clause of several duties, or on the topic by its own
             # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
             # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
             # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
-            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _with_exceptions(o), parties=False)
+            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _case_before(o) + _with_exceptions(o),
+                                                     parties=False)
                         > s.checklist.sentence_relevance]
             obs = on_topic if not near else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
@@ -1193,6 +1206,17 @@ def checklist_follow_up(message: str, previous: str) -> str | None:
     if any(x in asked for x in SCOPES):  # only an enterprise type
         return f"{asked}的{rest}"
     return f"{named}企业的{asked}" if named else asked
+
+
+def _case_before(ob: _Obligation) -> str:
+    """The case its sentence opens with, before an obligation later in it: the case that duty is for too ("直播间开展抽奖、发放优惠券等活动的，应当在直播开始前公示活动规则；抽奖结果应当在抽奖结束后24小时内公示" puts
+    the 抽奖 result's duty on a 直播带货 list with the rules')."""
+    text = ob.clause.text
+    at = text.find(ob.sentence)
+    if at <= 0 or LIABILITY.search(ob.sentence):  # (a liability for the duty before it: "…；未采取必要措施的，…承担连带责任")
+        return ""
+    m = _LEADING_CONDITION.match(re.split(r"[。！？!?\n]", text[:at])[-1].lstrip())
+    return m.group() if m else ""
 
 
 def _with_exceptions(ob: _Obligation) -> str:

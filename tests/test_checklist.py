@@ -1140,3 +1140,20 @@ def test_a_topic_word_no_document_uses_is_named_whole(tmp_path):
 def test_the_last_item_of_a_list_that_names_nothing_is_no_item(item):
     """"法律、行政法规规定是否杜绝的其他情形" was a 广告 item: a catch-all names nothing to check."""
     assert obligations(_c(item, "d/a1", parent="d/a0"), _c("第九条 广告不得有下列情形：", "d/a0")) == []
+
+
+def test_a_later_duty_of_a_sentence_is_on_the_topic_its_case_names(tmp_path):
+    """Probe J: "直播间开展抽奖、发放优惠券等活动的，应当在直播开始前公示活动规则；抽奖结果应当在抽奖结束后24小时内公示。"
+    gave its first duty to a 直播带货 list and not the second, whose own words do not say 直播; the case the sentence opens
+    with is the second's too. A liability after a duty ("…；未采取必要措施的，…承担连带责任") is not made an item by it."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {"直播带货管理规范.txt": (
+        "直播带货管理规范\n第一条 为规范直播带货行为，制定本规范。\n"
+        "第二条 直播中宣称商品价格优惠的，应当同时展示优惠前价格。标注专享价的，该价格应当低于直播开始前30日内的最低成交价。\n"
+        "直播间开展抽奖、发放优惠券等活动的，应当在直播开始前公示活动规则；抽奖结果应当在抽奖结束后24小时内公示。\n"
+        "第三条 平台知道主播侵犯知识产权的，应当采取删除、屏蔽等必要措施；未采取必要措施的，与侵权人承担连带责任。\n")})
+    texts = [i.text for i in checklist(r, "直播带货").items]
+    assert any("抽奖结果" in t and "24小时内公示" in t for t in texts), texts
+    assert not any(t == "是否采取必要措施" for t in texts), texts
