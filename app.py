@@ -817,8 +817,10 @@ def build(settings=None, server=None):
             gr.Markdown(f"在页面顶部选择知识库；新的知识库用 `tiaowen ingest PATH --kb 名称` 建立，默认 **{_e(settings.kb)}**。")
             up_msg = gr.HTML(elem_id="tw-upload-msg")
             docs_html = gr.HTML(elem_id="tw-docs")
-            files = gr.File(label=f"上传文档（.txt .md .docx .pdf .html，单个不超过 {server.upload_max_mb:g} MB）",
-                            file_count="multiple", file_types=UPLOAD_TYPES, elem_id="tw-upload")
+            # (no file_types: Gradio's own check refused another type in English, "Invalid file type", and took nothing;
+            # the library refuses it, saying which types are taken)
+            files = gr.File(label=f"上传文档（{' '.join(UPLOAD_TYPES)}，单个不超过 {server.upload_max_mb:g} MB）",
+                            file_count="multiple", elem_id="tw-upload")
             up_btn = gr.Button("导入", elem_id="tw-import")
             doc_pick = gr.Dropdown([], label="文档", elem_id="tw-doc", allow_custom_value=True)
             with gr.Row():
