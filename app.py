@@ -381,12 +381,25 @@ def render_docs(retriever) -> str:
     return "".join(rows)
 
 
+def _in_number_order(clauses: list) -> list:
+    """A standard's clauses in the order of their numbers (5.2.1 before 5.2.3.1, which the scraped DB33/T 932 puts
+    first), each clause without one kept after the numbered one before it; other documents as they are, and one whose
+    numbers restart (1.1 under each chapter)."""
+    dotted = [c.number for c in clauses if re.fullmatch(r"\d+(?:\.\d+)+", c.number or "")]
+    if len(dotted) < 3 or len(set(dotted)) < len(dotted):
+        return clauses
+    key, last = [], ()
+    for c in clauses:
+        if re.fullmatch(r"\d+(?:\.\d+)*", c.number or ""):
+            last = tuple(int(x) for x in c.number.split("."))
+        key.append(last)
+    return [c for _, _, c in sorted(zip(key, range(len(clauses)), clauses), key=lambda x: (x[0], x[1]))]
+
+
 def render_tree(retriever, document: str) -> str:
     """A document's clauses as a tree, by their numbering paths."""
     out = []
-    for c in retriever.clauses:
-        if c.document != document or c.role not in ("clause", "heading"):
-            continue
+    for c in _in_number_order([c for c in retriever.clauses if c.document == document and c.role in ("clause", "heading")]):
         depth = len(c.path) - 1
         number = c.label.split("》", 1)[-1]
         text = _without_own_number(c, "、.． ")  # (an item's label carries its parents' numbers too)

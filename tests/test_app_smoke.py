@@ -159,3 +159,33 @@ def test_a_clause_offered_beside_not_found_opens_its_whole_text_and_says_its_num
     html = render_answer(Answer("q", "not_found", "资料中未找到：检索到的条款与问题关系不大。", (), (Hit(near, 0.1),)), 1)
     assert "<summary>《某考核办法》第八条：考核结果与绩效奖金挂钩。" in html and "第八条：第八条" not in html
     assert f"<div class='tw-meta'>{long}</div></details>" in html
+
+
+def test_a_standards_tree_is_in_the_order_of_its_numbers(seed_settings):
+    """The scraped DB33/T 932 puts 5.2.3.1 and 5.2.3.2 before 5.2.1: its tree showed them so, under 5.2. A document
+    numbered otherwise keeps its own order."""
+    from app import render_tree
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    title = next(d for d in r.documents if d.startswith("DB33"))
+    numbers = re.findall(r"<b>([^<]*)</b>", render_tree(r, title))
+    assert numbers.index("5.2.1") < numbers.index("5.2.1.1") < numbers.index("5.2.2.1") < numbers.index("5.2.3.1") \
+        < numbers.index("5.2.3.3"), numbers
+    assert numbers.index("封面") < numbers.index("前言") < numbers.index("1") < numbers.index("2.1")
+    kept = re.findall(r"<b>([^<]*)</b>", render_tree(r, "电商规章制度"))
+    assert kept == [c.label.split("》", 1)[-1] for c in r.clauses if c.document == "电商规章制度" and c.role in ("clause", "heading")]
+
+
+def test_a_tree_whose_numbers_restart_keeps_its_order():
+    from app import _in_number_order
+    from ingest.records import Clause
+
+    def c(number, seq):
+        return Clause(id=f"d/{seq}", doc_id="d", document="d", label=number, path=("d", number), text=number, seq=seq,
+                      number=number)
+
+    chapters = [c("一", 0), c("1.1", 1), c("1.2", 2), c("二", 3), c("1.1", 4), c("1.2", 5)]
+    assert _in_number_order(chapters) == chapters
+    jumbled = [c("5.2", 0), c("5.2.3", 1), c("5.2.1", 2), c("5.2.2", 3)]
+    assert [x.number for x in _in_number_order(jumbled)] == ["5.2", "5.2.1", "5.2.2", "5.2.3"]
