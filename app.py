@@ -48,6 +48,9 @@ details.tw-cl-cite summary, details.tw-near summary { cursor: pointer; }
 details.tw-cl-cite summary { color: #1a56db; }
 /* a table wider than a phone scrolls sideways in its box (the evaluation table's last columns were cut off) */
 #tw-ev-table, #tw-cl-table { overflow-x: auto !important; }
+/* on a phone the panel is below the chat: a [n] took the reader there with no way back to the answer */
+a.tw-back { display: none; font-size: .85em; text-decoration: none; }
+@media (max-width: 768px) { a.tw-back { display: inline; } }
 """
 # clicking [n] opens its clause in the evidence panel (anchors also work without this script)
 JS = """
@@ -60,9 +63,16 @@ JS = """
       document.querySelector('#tw-vote-send').click();
       return;
     }
+    const back = e.target.closest('a.tw-back');  // back to the [n] that opened the clause
+    if (back) {
+      e.preventDefault();
+      if (window.twFrom && document.body.contains(window.twFrom)) window.twFrom.scrollIntoView({block: 'center'});
+      return;
+    }
     const a = e.target.closest('a.tw-cite');
     if (!a) return;
     e.preventDefault();
+    window.twFrom = a;
     document.querySelectorAll('.tw-ev.tw-open').forEach(x => x.classList.remove('tw-open'));
     const ev = document.getElementById(a.dataset.target);
     const turn = ev && ev.closest('.tw-turn');  // an earlier answer's clause: show that turn's, hide the others
@@ -193,6 +203,10 @@ def _highlight(text: str, statement: str) -> str:
     return marked
 
 
+# on a phone, where the panel is below the chat, each clause opened leads back to the [n] that opened it (see JS)
+BACK = "<a class='tw-back' href='#tw-chat'>↩ 回到回答</a>"
+
+
 def render_evidence(ans, turn: int, retriever) -> str:
     if not ans.citations:
         return "<p class='tw-meta'>本轮回答没有引用条款。</p>"
@@ -217,7 +231,7 @@ def render_evidence(ans, turn: int, retriever) -> str:
             " · 所引条款的上级条款" if any(h.clause.parent_id == c.id for h in ans.retrieved) else " · 补充引用")
         parts.append(
             f'<details class="tw-ev" id="ev-{turn}-{c.n}" open><summary><b>[{c.n}] {_e(c.label)}</b></summary>'
-            f'<div class="tw-meta">{_e(place(clause))}{_e(sc)} · <code>{_e(c.id)}</code></div>'
+            f'<div class="tw-meta">{_e(place(clause))}{_e(sc)} · <code>{_e(c.id)}</code> {BACK}</div>'
             f"<div>{_highlight(clause.text, stmt_of.get(c.n, ''))}</div></details>")
     return "".join(parts)
 
@@ -364,7 +378,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
         clause = retriever.get(cid)
         evidence.append(
             f'<details class="tw-ev" id="ev-{turn}-{n}" open><summary><b>[{n}] {_e(clause.label)}</b></summary>'
-            f'<div class="tw-meta">{_e(place(clause))} · <code>{_e(cid)}</code></div>'
+            f'<div class="tw-meta">{_e(place(clause))} · <code>{_e(cid)}</code> {BACK}</div>'
             f"<div>{marked[cid]}</div></details>")
     return f"<div class='tw-answer'>{''.join(body)}</div>", "".join(evidence)
 

@@ -196,6 +196,28 @@ def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_pa
     assert page.dialogs == []  # no script ran
 
 
+def test_on_a_phone_a_clause_opened_leads_back_to_its_answer(page):
+    """On a phone the evidence panel is below the chat: a [n] took the reader down to its clause with no way back."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        ans = _ask(page, "客户投诉多久内要响应？")
+        link = ans.locator("a.tw-cite").first
+        link.click()
+        ev = page.locator(f"#{link.get_attribute('data-target')}")
+        page.wait_for_function("(id) => { const r = document.getElementById(id).getBoundingClientRect();"
+                               " return r.top < innerHeight && r.bottom > 0; }", arg=link.get_attribute("data-target"),
+                               timeout=5_000)
+        back = ev.locator("a.tw-back")
+        assert back.is_visible() and back.inner_text() == "↩ 回到回答"
+        back.click()
+        page.wait_for_function("() => { const a = document.querySelectorAll('#tw-chat .tw-answer');"
+                               " const r = a[a.length - 1].querySelector('a.tw-cite').getBoundingClientRect();"
+                               " return r.top >= 0 && r.bottom <= innerHeight; }", timeout=5_000)
+    finally:
+        page.set_viewport_size({"width": 1400, "height": 1000})
+    assert not page.locator("#tw-evidence a.tw-back").first.is_visible()  # (on a wide screen the panel is beside it)
+
+
 def test_a_file_of_a_type_not_taken_is_refused_in_chinese(page, tmp_path):
     """Gradio's own check of the type said "Invalid file type" in English, in a pop-up, and took nothing; the library's
     refusal says which types are taken."""
