@@ -156,7 +156,7 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 _NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
 _NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
-_FEW = r"(?<![前这那过头近])"
+_FEW = r"(?<![前这那过头近十好])"  # (and 十几, 好几: "要等十几分钟正常吗")
 
 
 class _Row(NamedTuple):
@@ -191,8 +191,8 @@ _PAYS = r"(?:出(?![具台面现售租口版示])|承担|负担|付|掏|买单|�
 _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 # (not who answers for managing something: "由…真人对直播内容承担管理责任" answers no "损失由谁承担")
-_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)(?![^，,。；;]{0,4}?(?:管理|监督|审核|保密|领导|主体|组织|审查|维护|"
-                           r"监管|把关|安全|教育|培训)(?:责任|职责|义务))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+_BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)(?![^，,。；;]{0,8}?(?:管理|监督|审核|保密|领导|主体|组织|审查|维护|"
+                           r"监管|把关|保障|教育|培训)(?:责任|职责|义务))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟"  # (not 周岁, an age: "十四周岁" is no fourteen weeks)
@@ -202,7 +202,8 @@ _ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")
 # answered by "…15日内提交更新后的文件")
 _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
 # (a time limit asked as a number is a time: "时限是多少" asks 多久, see _TIME_ASKED)
-_LIMIT_IS = ("", "是", "为", "有", "一般是", "一般为", "大概是", "通常是", "要求是", "规定是", "最长是", "最多是")  # "时限一般是多少"
+_LIMIT_IS = ("", "是", "为", "有", "一般", "一般是", "一般为", "大概", "大概是", "大约", "大约是", "通常", "通常是", "通常为",
+             "要求", "要求是", "要求为", "规定", "规定是", "规定为", "最长", "最长是", "最多", "最多是")  # "时限一般是多少"
 _LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
@@ -678,10 +679,13 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
             continue
         # (or an item of the list one chosen is of: the conditions to open a live room, "…满30日", "…1万元", where
         # 押金 is not the rule's 保证金)
-        lists = {h.clause.parent_id for h in chosen if h.clause.parent_id}
+        # (a list whose lead-in was retrieved too: in company rules a whole chapter may be one list, "一、员工守则" over
+        # "（七）每周(六)日休息", which answered "几天内能退？")
+        retrieved = {h.clause.id for h in top}
+        lists = {h.clause.parent_id for h in chosen if h.clause.parent_id in retrieved}
         extra = next((h for h in top if h not in chosen and _states(h.clause, asked, part)
                       and (h.clause.parent_id in lists or coverage(part, h.clause.index_text) >= PART_COVERAGE)), None)
-        if extra is not None and len(chosen) < max_clauses + 1:
+        if extra is not None and len(chosen) < max_clauses:
             chosen = chosen + [extra]
     return chosen
 
@@ -819,30 +823,32 @@ FOLLOW_UP_CHARS = 20
 # a follow-up that asks where what was said comes from ("这是哪个文件规定的？", "依据是哪条？", "出自哪里？"), in no words
 # of its own beyond these: the question before it is asked again, its answer citing its sources (asked alone, it was
 # answered from whatever clause says 文件 or 规定)
-SOURCE_ASKED = re.compile(r"(?P<noun>(?:哪个|哪份|哪部|哪一?条|哪些|什么|哪里的?)(?:文件|制度|规定|法律|法规|条款|标准|规范|办法|规则))|"
-                          r"出处|出自|依据|根据(?:什么|哪)|来源|哪一?条|[第哪]几条|在哪(?:里|儿)?(?:写|说|规定)")
-# a document named as what is needed ("需要哪些文件？") is no source asked: one is, with a word that says so or alone
-_SOURCE_SAID = re.compile(r"规定|写|说|出自|出处|依据|根据|来源|引用|这|那|上面|刚才|以上|上述|此")
+SOURCE_ASKED = re.compile(r"(?P<noun>(?:哪个|哪份|哪部|哪一?条|哪些|什么|哪里的?|哪)(?:文件|制度|规定|法律|法规|条款|标准|规范|办法|规则))|"
+                          r"出处|出自|依据|根据(?:什么|哪)|来源|哪一?条|[第哪]几条|在哪(?:里|儿)?(?:写|说|规定)|在哪个?(?:文件|制度|条)|"
+                          r"哪里规定")
+# a document named as what is needed ("需要哪些文件？", "要交哪些文件") is no source asked: one is, unless a word says it is needed
+_NEEDED = re.compile(r"需要|要交|交哪|提交|准备|提供|带|办理|签|填|出具|上传|备齐")
 _SOURCE_WORDS = frozenset("文件 制度 规定 法律 法规 条款 标准 规范 办法 规则 依据 出处 出自 来源 根据 哪里 哪儿 哪条 一条 "
                           "里写 写的 说的 规定的 这是 那是 这条 那条 这些 那些 哪部 哪份 哪个 上面 刚才 以上 上述 "
-                          "第几条 哪几条 几条 写".split())
-_SOURCE_END = re.compile(r"(?:依据|出处|来源)$")  # "法律依据", "政策依据"
+                          "第几条 哪几条 几条 写 写着 在哪".split())
+# ("法律依据", "政策依据"; not "资金来源", a question of its own)
+_SOURCE_COMPOUND = re.compile(r"^(?:法律|法规|政策|制度|规定|文件|条款|标准)(?:依据|出处|来源)$")
+# one character that asks or points, no word of its own ("哪条规定的？", "有啥依据？", "这条在哪里写着？"; "罚" is one)
+_ASKING_CHARS = frozenset("啥哪在着里了的是有这那么个儿呀啊吧呢吗嘛")
 
 
 def _source_asked(question: str) -> bool:
-    """Does a message ask only where what was said comes from ("这是哪个文件规定的？", "法律依据是什么？", "第几条规定的？"),
-    in no word of its own, one character long included ("罚的依据是什么？" asks of fines)?"""
+    """Does a message ask only where what was said comes from ("这是哪个文件规定的？", "法律依据是什么？", "哪条规定的？",
+    "是哪个条款？"), in no word of its own, one character long included ("罚的依据是什么？" asks of fines), nor what
+    documents are needed ("需要哪些文件？")?"""
     from ingest.tokenize import STOPWORDS, words
 
     m = SOURCE_ASKED.search(question)
-    if not m:
+    if not m or m.group("noun") and _NEEDED.search(question):
         return False
-    if m.group("noun"):
-        rest = question[:m.start()] + question[m.end():]
-        if re.search(r"[\u4e00-\u9fff]", rest) and not _SOURCE_SAID.search(rest):
-            return False
     return not [w for w in words(question) if w not in STOPWORDS and w not in _ASKING and w not in _SOURCE_WORDS
-                and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not _SOURCE_END.search(w)]
+                and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not _SOURCE_COMPOUND.match(w)
+                and not (len(w) == 1 and w in _ASKING_CHARS)]
 
 
 def in_context(retriever: Retriever, question: str, previous: str) -> str:

@@ -868,7 +868,9 @@ def _reword_phrase(phrase: str) -> str:
         if _attributive(phrase, m):
             continue  # "其他应当保密的信息", "所必须的场所": what kind of thing, no rule; "作出是否禁止…的决定"
         if first or _COORDINATED.search(phrase[:m.start()]):
-            bound = m.group("no") and _BOUND.match(phrase, m.end())  # "不得低于95%": kept, "是否不低于95%"
+            # "不得低于95%": kept, "是否不低于95%" (not "不得超过24小时未回复", a time let pass: "是否杜绝超过24小时未回复")
+            bound = m.group("no") and _BOUND.match(phrase, m.end()) \
+                and not re.match(r"[^，,；;。]*?[未没]", phrase[m.end():])
             out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no") else "是否"]
             last = m.end()
         first = False
@@ -879,7 +881,8 @@ def grounded(item: ChecklistItem) -> bool:
     """Are the item's content words all found in its cited clauses?"""
     words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝")]
     pool = norm("".join(c.text for c in item.citations))
-    pool += pool.replace("不得", "不")  # (a bound forbidden to pass, "不得低于95%", is checked as "是否不低于95%")
+    pool += re.sub(r"不得|不应|不能|严禁|禁止|不准|不允许", "不", pool)  # (a bound forbidden to pass, "不得低于95%", is checked
+    # as "是否不低于95%")
     return all(norm(w) in pool for w in words)
 
 
@@ -1215,6 +1218,8 @@ def _case_before(ob: _Obligation) -> str:
     at = text.find(ob.sentence)
     if at <= 0 or LIABILITY.search(ob.sentence):  # (a liability for the duty before it: "…；未采取必要措施的，…承担连带责任")
         return ""
+    if BUSINESS.search(_subject(ob.sentence)):  # a duty that names its own party is one of its own ("…公示活动规则；商家
+        return ""  # 应当每月按时缴纳平台技术服务费" is no 直播 duty)
     m = _LEADING_CONDITION.match(re.split(r"[。！？!?\n]", text[:at])[-1].lstrip())
     return m.group() if m else ""
 

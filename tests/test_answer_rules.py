@@ -106,6 +106,10 @@ def _c(text: str) -> Clause:
     ("运输途中变质，损失由谁承担？", "因承运商原因造成商品损毁的，由承运商承担赔偿责任。", None),
     ("退货运费由谁承担？", "退回商品的运费由消费者承担。", None),
     ("退货运费由谁承担？", "无理由退货的，由商家承担运费。", None),
+    # (review) a liability for a loss is borne; a duty to manage or safeguard is not
+    ("运输途中损坏由谁承担？", "运输途中商品损坏的，由卖家承担运输安全责任。", None),
+    ("运输途中损坏由谁承担？", "直播内容由主播承担直播内容审核把关责任。", "由谁承担"),
+    ("运输途中损坏由谁承担？", "经营场所由商家承担安全保障义务。", "由谁承担"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

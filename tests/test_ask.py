@@ -674,6 +674,7 @@ def test_a_clause_named_beside_one_that_is_held_is_said_missing_beside_the_answe
     ("要报告给谁，时限是多少？", None), ("处理时限是多少天？", "多少天"), ("运费多少？", "多少"),
     # in other words too ("时限一般是多少", "期限要求是多少" were asked as amounts), and in minutes (no row asked it)
     ("退款时限一般是多少？", None), ("响应期限要求是多少？", None), ("回复期限是多少分钟？", "多少分钟"),
+    ("处理时限通常为多少？", None), ("时效要求多少？", None), ("客服回复要等十几分钟正常吗？", None),  # (review)
 ])
 def test_what_a_question_asks_for(question, asked):
     from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
@@ -1090,6 +1091,12 @@ def test_a_penalty_provision_answers_questions_about_consequences_only(tmp_path)
     ("客户投诉多久内要响应？", "这个规定在哪里写的？", "客户投诉多久内要响应？"),
     ("客户投诉多久内要响应？", "罚的依据是什么？", "罚的依据是什么？"),
     ("商家入驻需要什么资质？", "需要哪些文件？", "需要哪些文件？"),
+    # (review) the usual short ways too, with a character that only asks ("哪条规定的？", "有啥依据？"), not a word that
+    # ends in one of its words ("资金来源是什么？")
+    ("客户投诉多久内要响应？", "哪条规定的？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "是哪个条款？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "有啥依据？", "客户投诉多久内要响应？"),
+    ("客户投诉多久内要响应？", "资金来源是什么？", "资金来源是什么？"),
 ])
 def test_a_follow_up_is_asked_in_the_context_it_needs(seed_settings, previous, follow_up, asked):
     """Before, the app asked "那退货呢？" together with "客户投诉多久内要响应？" and answered with the complaint clauses
@@ -1539,6 +1546,10 @@ def test_points_deducted_asked_are_answered_by_the_rule_that_deducts_them(tmp_pa
         got = answer(r, q)
         assert got.status == "answered" and "扣24分" in got.answer, (q, got.answer)
         assert "出售假冒商品的，每次扣24分" in got.retrieved[0].clause.text
+    from assistant.provisions import ASKS_SANCTION
+
+    # (review) a discount or a payroll's deduction asks no sanction
+    assert not any(ASKS_SANCTION.search(q) for q in ("优惠券能抵扣多少钱？", "下单会扣积分吗？", "工资里社保扣多少钱？"))
 
 
 def test_each_number_a_question_in_parts_asks_is_answered_from_the_list_it_is_in(tmp_path):

@@ -1693,6 +1693,9 @@ def test_a_markdown_rule_reads_without_its_markup_metadata_and_footer():
     assert not any("**" in t or t.startswith(">") or "文件编号" in t or "第 1 页" in t for t in got.values()), got
     assert got["《鹿鸣商城仓储与物流配送管理制度》2.1"] == "2.1 先进先出\n按照商品入库批次的先后顺序安排出库的作业方法。"
     assert got["《鹿鸣商城仓储与物流配送管理制度》8.2"] == "8.2 承运商连续3个月未达到规定指标的，终止合作。"
+    # (review) a "____" blank and __ are no Markdown bold
+    blank = only_doc("# 付款规定\n\n1 乙方应于每月____日前付款，逾期____天的，按日计息。\n", "pay.md", markdown=True)
+    assert "每月____日前付款，逾期____天" in blank.clauses[-1].text
     assert got["《鹿鸣商城仓储与物流配送管理制度》6.2"].split("\n")[-3:] == [
         "| 配送区域 | 承诺时效 |", "| 同城 | 次日达 |", "| 省内 | 48小时 |"]
 
@@ -1705,3 +1708,13 @@ def test_a_running_header_with_its_marking_is_no_title():
                    "二、服务时效\n（一）在线客服首次响应不得超过30秒。\n", "cs.txt")
     assert doc.title == "鹿鸣商城客服质检与话术管理办法"
     assert not any("内部资料" in t or "汇编" in t for _, t in _labels_texts(doc))
+    # (review) a rule's own title with its marking stays its title
+    own = only_doc("员工保密管理制度（内部资料）\n第一章 总则\n第一条 员工应当保守公司商业秘密。\n", "bm.txt")
+    assert own.title.startswith("员工保密管理制度"), own.title
+    # a plain text's footer beside its page after a full-width space, and a title's 意见 is no pointer to a page
+    from ingest.clean import running_line
+    from ingest.segment import starts_with_marker
+
+    assert running_line("鹿鸣商城供应链管理部　第 1 页 共 1 页".replace("\u3000", " "), False, starts_with_marker)
+    assert running_line("关于加强直播营销管理的指导意见  第 2 页", False, starts_with_marker)
+    assert not running_line("运费标准见附表二    第 3 页", False, starts_with_marker)
