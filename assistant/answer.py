@@ -192,7 +192,7 @@ _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 # (not who answers for managing something: "由…真人对直播内容承担管理责任" answers no "损失由谁承担")
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)(?![^，,。；;]{0,8}?(?:管理|监督|审核|保密|领导|主体|组织|审查|维护|"
-                           r"监管|把关|保障|教育|培训)(?:责任|职责|义务))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+                           r"监管|把关|保障|教育|培训)(?:责任|职责|义务)(?![^，,。；;]*?(?:损失|费用|赔偿)))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 _PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟"  # (not 周岁, an age: "十四周岁" is no fourteen weeks)
@@ -211,7 +211,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _BEARS_ROW,
     _Row("period", re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
     _Row("period", re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
-    _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|几个?工作日"), "天|日|个工作日|工作日"),
+    _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日"),
     _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
     _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
@@ -640,7 +640,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
-    chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses)
+    chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
@@ -666,7 +666,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     return chosen
 
 
-def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, parent=lambda c: None) -> list[Hit]:
     """A question in several parts, each asking a number ("要交多少押金？开店多久以后才能开？"): a part whose number no clause
     chosen states is answered by the best clause of the top k that states it and shares its words, cited after them (the
     time was answered by "店铺开店满30日" and the question was not found: "…1万元", ranked second, was not cited)."""
@@ -679,13 +679,12 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
             continue
         # (or an item of the list one chosen is of: the conditions to open a live room, "…满30日", "…1万元", where
         # 押金 is not the rule's 保证金)
-        # (a list whose lead-in was retrieved too: in company rules a whole chapter may be one list, "一、员工守则" over
-        # "（七）每周(六)日休息", which answered "几天内能退？")
-        retrieved = {h.clause.id for h in top}
-        lists = {h.clause.parent_id for h in chosen if h.clause.parent_id in retrieved}
+        # (a list a sentence announces, "…应当同时满足下列条件：": in company rules a whole chapter may be one list under
+        # a heading, "一、员工守则" over "（七）每周(六)日休息", which answered "几天内能退？")
+        lists = {h.clause.parent_id for h in chosen if (p := parent(h.clause)) is not None and is_lead_in(p)}
         extra = next((h for h in top if h not in chosen and _states(h.clause, asked, part)
                       and (h.clause.parent_id in lists or coverage(part, h.clause.index_text) >= PART_COVERAGE)), None)
-        if extra is not None and len(chosen) < max_clauses:
+        if extra is not None and len(chosen) <= max_clauses:  # (one over: the part's own number)
             chosen = chosen + [extra]
     return chosen
 
@@ -830,11 +829,13 @@ SOURCE_ASKED = re.compile(r"(?P<noun>(?:哪个|哪份|哪部|哪一?条|哪些|�
 _NEEDED = re.compile(r"需要|要交|交哪|提交|准备|提供|带|办理|签|填|出具|上传|备齐")
 _SOURCE_WORDS = frozenset("文件 制度 规定 法律 法规 条款 标准 规范 办法 规则 依据 出处 出自 来源 根据 哪里 哪儿 哪条 一条 "
                           "里写 写的 说的 规定的 这是 那是 这条 那条 这些 那些 哪部 哪份 哪个 上面 刚才 以上 上述 "
-                          "第几条 哪几条 几条 写 写着 在哪".split())
+                          "第几条 哪几条 几条 写 写着 在哪 哪一条".split())
 # ("法律依据", "政策依据"; not "资金来源", a question of its own)
 _SOURCE_COMPOUND = re.compile(r"^(?:法律|法规|政策|制度|规定|文件|条款|标准)(?:依据|出处|来源)$")
 # one character that asks or points, no word of its own ("哪条规定的？", "有啥依据？", "这条在哪里写着？"; "罚" is one)
-_ASKING_CHARS = frozenset("啥哪在着里了的是有这那么个儿呀啊吧呢吗嘛")
+_ASKING_CHARS = frozenset("啥哪在着里了的是这那么个儿呀啊吧呢吗嘛")
+_NOUN_REST = frozenset("是在里的呢吗了这那么")  # what may stand beside "哪个文件" in a source asked ("是哪个条款？", "在哪个文件里？")
+_SOURCE_SAID = re.compile(r"规定|写|说|出自|出处|依据|根据|来源|引用|上面|刚才|以上|上述")
 
 
 def _source_asked(question: str) -> bool:
@@ -844,8 +845,10 @@ def _source_asked(question: str) -> bool:
     from ingest.tokenize import STOPWORDS, words
 
     m = SOURCE_ASKED.search(question)
-    if not m or m.group("noun") and _NEEDED.search(question):
-        return False
+    if not m or m.group("noun") and (_NEEDED.search(question) or set(re.findall(r"[\u4e00-\u9fff]", question[:m.start()] +
+                                                                               question[m.end():])) - _NOUN_REST
+                                     and not _SOURCE_SAID.search(question[:m.start()] + question[m.end():])):
+        return False  # ("有哪些文件？", "有什么规定？" ask what there is)
     return not [w for w in words(question) if w not in STOPWORDS and w not in _ASKING and w not in _SOURCE_WORDS
                 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not _SOURCE_COMPOUND.match(w)
                 and not (len(w) == 1 and w in _ASKING_CHARS)]

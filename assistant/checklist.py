@@ -870,7 +870,7 @@ def _reword_phrase(phrase: str) -> str:
         if first or _COORDINATED.search(phrase[:m.start()]):
             # "不得低于95%": kept, "是否不低于95%" (not "不得超过24小时未回复", a time let pass: "是否杜绝超过24小时未回复")
             bound = m.group("no") and _BOUND.match(phrase, m.end()) \
-                and not re.match(r"[^，,；;。]*?[未没]", phrase[m.end():])
+                and not re.match(r"[^，,；;。\d]*[\d一二三四五六七八九十两百千万][^，,；;。]*?[未没]", phrase[m.end():])
             out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no") else "是否"]
             last = m.end()
         first = False
@@ -1218,8 +1218,9 @@ def _case_before(ob: _Obligation) -> str:
     at = text.find(ob.sentence)
     if at <= 0 or LIABILITY.search(ob.sentence):  # (a liability for the duty before it: "…；未采取必要措施的，…承担连带责任")
         return ""
-    if BUSINESS.search(_subject(ob.sentence)):  # a duty that names its own party is one of its own ("…公示活动规则；商家
-        return ""  # 应当每月按时缴纳平台技术服务费" is no 直播 duty)
+    if BUSINESS.search(_subject(ob.sentence)):  # a duty that names its party is one of its own ("…公示活动规则；商家应当
+        return ""  # 每月按时缴纳平台技术服务费" is no 直播 duty; nor, by its words alone, is "…；商家应当留存报关单据" one of
+    # the case before it)
     m = _LEADING_CONDITION.match(re.split(r"[。！？!?\n]", text[:at])[-1].lstrip())
     return m.group() if m else ""
 

@@ -14,7 +14,7 @@ from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
 # (not a discount or a payroll's: "优惠券能抵扣多少钱？", "下单会扣积分吗？", "工资里社保扣多少钱？")
-_DEDUCTED = r"(?<![抵代预折])扣(?:了|掉|除)?(?:几|多少)?(?:个)?(?:分(?!钟)|工资|绩效|奖金|保证金)"
+_DEDUCTED = r"(?<![抵代预折税])(?<!社保)(?<!佣金)(?<!公积金)扣(?:了|掉|除)?(?:几|多少|哪些)?(?:个)?(?:分(?!钟)|钱|工资|绩效|奖金|保证金)"
 ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事|" + _DEDUCTED)
 # a question about what follows a breach: a penalty provision answers it
 ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")

@@ -41,7 +41,7 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
 # (not 供应链管理部, 应急管理办公室, 应付组)
-_RULE_SAID = re.compile(r"负责|应当|(?<![供响适反对相回呼感效答])应(?![用链急付收届聘征变答对])|须|必须|不得|可以")
+_RULE_SAID = re.compile(r"负责|应当|(?<![供响适反对相回呼感效答])应(?![用链急届聘征]|付[组账款]|收账)|须|必须|不得|可以")
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -58,9 +58,9 @@ _MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|�
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
 # a compilation's running header with its marking in brackets ("鹿鸣商城客服中心制度汇编（内部资料　注意保密）"), above a title:
 # it was the title of the rule under it, whose own title became a clause
-# (not a rule's own title with its marking, "员工保密管理制度（内部资料）" over "第一章 总则")
-MARKED_HEADER = re.compile(rf"^[^。；;，,：:]{{2,30}}(?<!制度|办法|规定|规则|规范|条例|细则|标准|守则|须知|政策|协议|通知|准则|指引)"
-                           rf"[（(]\s*{_MARK}(?:[ 　、，,]*{_MARK})*\s*[)）]$")
+# (only above a rule's own title: not "员工保密管理制度（内部资料）" over "第一章 总则")
+MARKED_HEADER = re.compile(rf"^[^。；;，,：:]{{2,30}}[（(]\s*{_MARK}(?:[ 　、，,]*{_MARK})*\s*[)）]$")
+RULE_TITLE = re.compile(r"^[\u4e00-\u9fff（）()、]{2,40}(?:制度|办法|规定|规则|规范|条例|细则|标准|守则|须知|准则|指引|政策)$")
 PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a running header or footer beside a page number ("-- 云禾优选平台规则 · 内部资料 --" / "第 1 页 共 2 页", "云禾优选 售后服务部
@@ -71,8 +71,8 @@ _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件�
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
 _PAGE_AT_END = re.compile(r"[ \t\u3000]+" + _PAGE_IN_LINE.pattern + r"\s*$")  # (a plain text's 　 is a space by then)
-# (the words that point may name what is there first: "运费标准见附表二 第 3 页"; not 意见, a title's word: "…的指导意见　第 2 页")
-_PAGE_CITED = re.compile(r"(?:(?<!意)见|参阅|参照|参考|载于|列于|附于)[^，,。；;]{0,10}?\s?第\s*\d+\s*页")  # "详见第 12 页 · 附表二": a page pointed to
+# (the words that point may name what is there first: "运费标准见附表二 第 3 页"; not a title's 意见: "…的指导意见　第 2 页")
+_PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|附于)[^，,。；;]{0,10}?\s?第\s*\d+\s*页")  # (not 常见问题, 见习, 参考价格)  # "详见第 12 页 · 附表二": a page pointed to
 
 
 def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
@@ -340,7 +340,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker):
             continue
-        if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and is_title_like(following[no - 1]):
+        if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and RULE_TITLE.match(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
         if COVER_LINE.match(s):
             flush()

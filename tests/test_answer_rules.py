@@ -110,6 +110,7 @@ def _c(text: str) -> Clause:
     ("运输途中损坏由谁承担？", "运输途中商品损坏的，由卖家承担运输安全责任。", None),
     ("运输途中损坏由谁承担？", "直播内容由主播承担直播内容审核把关责任。", "由谁承担"),
     ("运输途中损坏由谁承担？", "经营场所由商家承担安全保障义务。", "由谁承担"),
+    ("运输途中损坏由谁承担？", "由卖家承担因其未履行质量管理义务造成的损失。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

@@ -345,6 +345,7 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("一般投诉应当在48小时内办结，复杂投诉办结时间不得超过7日", "prohibition", "一般投诉是否在48小时内办结，复杂投诉办结时间是否不超过7日"),
     ("质检组人数不得少于3名，不得由客服主管兼任", "prohibition", "质检组人数是否不少于3名，是否杜绝由客服主管兼任"),
     ("客服不得超过24小时未回复买家咨询", "prohibition", "客服是否杜绝超过24小时未回复买家咨询"),  # (review)
+    ("商品促销价不得低于未参加活动前价格的70%", "prohibition", "商品促销价是否不低于未参加活动前价格的70%"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text

@@ -1708,6 +1708,10 @@ def test_a_running_header_with_its_marking_is_no_title():
                    "二、服务时效\n（一）在线客服首次响应不得超过30秒。\n", "cs.txt")
     assert doc.title == "鹿鸣商城客服质检与话术管理办法"
     assert not any("内部资料" in t or "汇编" in t for _, t in _labels_texts(doc))
+    # (second review) a compilation named 制度 with its marking too
+    doc2 = only_doc("鹿鸣商城规章制度（内部资料）\n\n鹿鸣商城客服质检与话术管理办法\n\n一、总则\n（一）为提升客服服务质量，制定本办法。\n",
+                    "cs2.txt")
+    assert doc2.title == "鹿鸣商城客服质检与话术管理办法", doc2.title
     # (review) a rule's own title with its marking stays its title
     own = only_doc("员工保密管理制度（内部资料）\n第一章 总则\n第一条 员工应当保守公司商业秘密。\n", "bm.txt")
     assert own.title.startswith("员工保密管理制度"), own.title
@@ -1718,3 +1722,6 @@ def test_a_running_header_with_its_marking_is_no_title():
     assert running_line("鹿鸣商城供应链管理部　第 1 页 共 1 页".replace("\u3000", " "), False, starts_with_marker)
     assert running_line("关于加强直播营销管理的指导意见  第 2 页", False, starts_with_marker)
     assert not running_line("运费标准见附表二    第 3 页", False, starts_with_marker)
+    # (second review) a title's 见 or 参考 points to no page
+    assert all(running_line(x, False, starts_with_marker) for x in ("鹿鸣商城常见问题解答 第 2 页", "鹿鸣商城见习员工管理规定 第 3 页",
+                                                                   "鹿鸣商城采购参考价格管理办法 第 2 页"))
