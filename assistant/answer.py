@@ -677,10 +677,9 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
         asked = _asked(part, _PERIOD_ASKED) or _asked(part, _QUANTITY_ASKED)
         if asked is None or asked.kind in ("date", "bears") or any(_states(h.clause, asked, part) for h in chosen):
             continue
-        # (or an item of the list one chosen is of: the conditions to open a live room, "…满30日", "…1万元", where
-        # 押金 is not the rule's 保证金)
-        # (a list a sentence announces, "…应当同时满足下列条件：": in company rules a whole chapter may be one list under
-        # a heading, "一、员工守则" over "（七）每周(六)日休息", which answered "几天内能退？")
+        # (or an item of a list a sentence announces that one chosen is of: the conditions to open a live room, "…满30日",
+        # "…1万元", where 押金 is not the rule's 保证金; not of a list under a heading, as a company's whole chapter may
+        # be, "一、员工守则" over "（七）每周(六)日休息", which answered "几天内能退？")
         lists = {h.clause.parent_id for h in chosen if (p := parent(h.clause)) is not None and is_lead_in(p)}
         extra = next((h for h in top if h not in chosen and _states(h.clause, asked, part)
                       and (h.clause.parent_id in lists or coverage(part, h.clause.index_text) >= PART_COVERAGE)), None)

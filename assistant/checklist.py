@@ -1212,8 +1212,9 @@ def checklist_follow_up(message: str, previous: str) -> str | None:
 
 
 def _case_before(ob: _Obligation) -> str:
-    """The case its sentence opens with, before an obligation later in it: the case that duty is for too ("直播间开展抽奖、发放优惠券等活动的，应当在直播开始前公示活动规则；抽奖结果应当在抽奖结束后24小时内公示" puts
-    the 抽奖 result's duty on a 直播带货 list with the rules')."""
+    """The case its sentence opens with, before an obligation later in it: the case that duty is for too ("直播间开展抽奖、
+    发放优惠券等活动的，应当在直播开始前公示活动规则；抽奖结果应当在抽奖结束后24小时内公示" puts the 抽奖 result's duty on a
+    直播带货 list with the rules')."""
     text = ob.clause.text
     at = text.find(ob.sentence)
     if at <= 0 or LIABILITY.search(ob.sentence):  # (a liability for the duty before it: "…；未采取必要措施的，…承担连带责任")

@@ -71,8 +71,9 @@ _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件�
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
 _PAGE_AT_END = re.compile(r"[ \t\u3000]+" + _PAGE_IN_LINE.pattern + r"\s*$")  # (a plain text's 　 is a space by then)
-# (the words that point may name what is there first: "运费标准见附表二 第 3 页"; not a title's 意见: "…的指导意见　第 2 页")
-_PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|附于)[^，,。；;]{0,10}?\s?第\s*\d+\s*页")  # (not 常见问题, 见习, 参考价格)  # "详见第 12 页 · 附表二": a page pointed to
+# a page pointed to ("详见第 12 页 · 附表二"), the words that point maybe naming what is there first ("运费标准见附表二 第 3
+# 页"); not a title's 见 or 参考 ("…的指导意见　第 2 页", "…常见问题解答 第 2 页", "…采购参考价格管理办法 第 2 页")
+_PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|附于)[^，,。；;]{0,10}?\s?第\s*\d+\s*页")
 
 
 def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
