@@ -205,7 +205,8 @@ _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
 _LIMIT_IS = ("", "是", "为", "有", "一般", "一般是", "一般为", "大概", "大概是", "大约", "大约是", "通常", "通常是", "通常为",
              "要求", "要求是", "要求为", "规定", "规定是", "规定为", "最长", "最长是", "最多", "最多是")  # "时限一般是多少"
 _LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
-_NOT_A_LIMIT = "".join(f"(?<!{w}{v})" for w in _LIMIT_WORDS for v in _LIMIT_IS)
+# (read after 多少, where it matched: before it, the 96 look-behinds were tried at every character of a question)
+_NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -239,7 +240,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
-    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|" + _NOT_A_LIMIT + "多少"),
+    _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
@@ -844,10 +845,12 @@ def _source_asked(question: str) -> bool:
     from ingest.tokenize import STOPWORDS, words
 
     m = SOURCE_ASKED.search(question)
-    if not m or m.group("noun") and (_NEEDED.search(question) or set(re.findall(r"[\u4e00-\u9fff]", question[:m.start()] +
-                                                                               question[m.end():])) - _NOUN_REST
-                                     and not _SOURCE_SAID.search(question[:m.start()] + question[m.end():])):
-        return False  # ("有哪些文件？", "有什么规定？" ask what there is)
+    if not m:
+        return False
+    if m.group("noun"):  # "哪个文件…": with words that say so, or alone ("有哪些文件？", "有什么规定？" ask what there is)
+        rest = question[:m.start()] + question[m.end():]
+        if _NEEDED.search(question) or set(re.findall(r"[\u4e00-\u9fff]", rest)) - _NOUN_REST and not _SOURCE_SAID.search(rest):
+            return False
     return not [w for w in words(question) if w not in STOPWORDS and w not in _ASKING and w not in _SOURCE_WORDS
                 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and not _SOURCE_COMPOUND.match(w)
                 and not (len(w) == 1 and w in _ASKING_CHARS)]
