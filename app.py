@@ -407,7 +407,7 @@ def _in_number_order(clauses: list) -> list:
         if re.fullmatch(r"\d+(?:\.\d+)*", c.number or ""):
             last = tuple(int(x) for x in c.number.split("."))
         key.append(last)
-    return [c for _, _, c in sorted(zip(key, range(len(clauses)), clauses), key=lambda x: (x[0], x[1]))]
+    return [c for _, c in sorted(zip(key, clauses), key=lambda x: x[0])]  # (stable: a clause without a number stays put)
 
 
 def render_tree(retriever, document: str) -> str:
