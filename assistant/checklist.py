@@ -775,7 +775,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 elif carried and inner_words:
                     ob.lead_words = inner_words
                 out.append(ob)
-    return out
+    # a liability for not doing what a duty before it requires is that duty ("…应当采取…必要措施；未采取必要措施的，…承担连带责任")
+    return [o for k, o in enumerate(out) if not any(_liable_for(o.sentence, p.sentence) for p in out[:k])]
 
 
 
@@ -1053,7 +1054,6 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent, retriever.children.get(c.id))
-        obs = [o for i, o in enumerate(obs) if not any(_liable_for(o.sentence, p.sentence) for p in obs[:i])]
         if around < floor and (len(obs) > 1 or not near):  # a clause of several duties, or on the topic by its own
             # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
             # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
