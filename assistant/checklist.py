@@ -500,10 +500,24 @@ def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None
 _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（）]*）|\((?![一二三四五六七八九十\d]+\))[^()]*\)")  # (not an item's (三))
 
 
+# a norm stated by its bound, no modal ("质检专员每月…抽检会话不少于50条", "信息保存时间…不少于三年"): a duty, checked
+# as "…是否不少于50条"; outside a case ("…不超过五十人的，…") and not a sanction's amount ("罚款不超过…")
+BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]")
+
+
+def _bound_norm(sentence: str) -> re.Match | None:
+    if sentence.startswith("但") or SANCTION.search(sentence) or "赔偿" in sentence:
+        return None  # a limit on what came before, a penalty's or a compensation's amount
+    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
+    return BOUND_NORM.search(main)
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)
+    if not any(modals) and not PERMISSION.search(sentence) and (norm := _bound_norm(sentence)):
+        modals = (None, norm)
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
@@ -733,6 +747,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue  # what follows an order no duty came before (a penalty article's) is none either
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
+            if listed and own and not any(_modals(named)):
+                own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
                                   or DESCRIPTION.search(s) or any(_modals(named)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes
@@ -812,6 +828,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         out = s[:liable.start()] + "是否" + liable.group(1)
     elif out == s and kind == "duty" and "是否" in s:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
+    elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s)):
+        out = s[:norm.start()] + "是否" + s[norm.start():]  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None

@@ -1103,6 +1103,31 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     assert got == items
 
 
+@pytest.mark.parametrize("text, items", [
+    # a norm a company rule states by its bound alone: it was no item of the 客服 checklist
+    ("（二）质检专员每月对每名客服人员抽检会话不少于50条。",
+     [("质检专员每月对每名客服人员抽检会话是否不少于50条", "duty")]),
+    ("第三十一条 电子商务平台经营者应当记录、保存平台上发布的商品和服务信息、交易信息。商品和服务信息、交易信息保存时间"
+     "自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。",
+     [("电子商务平台经营者是否记录、保存平台上发布的商品和服务信息、交易信息", "duty"),
+      ("商品和服务信息、交易信息保存时间自交易完成之日起是否不少于三年", "duty")]),
+    ("（三）员工不超过五十人的，可以不设专职质检岗。", []),  # the bound is the case a permission is for
+    ("第五十条 处以罚款不超过一万元。", []),  # a penalty's amount
+    ("但最高额不超过八百元。", []),  # a limit on the compensation before it
+    ("第九条 平台共有商家3000余家，其中金牌商家的好评率均高于95%。", []),  # a count, no bound of a norm
+])
+def test_a_norm_stated_by_its_bound_is_a_duty(text, items):
+    got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
+    assert got == items
+
+
+def test_a_bound_in_a_list_item_is_checked_under_its_lead_in():
+    lead = _c("第二十一条 网络运营者应当履行下列安全保护义务：")
+    item = _c("（三）按照规定留存相关的网络日志不少于六个月；")
+    (ob,) = obligations(item, lead)
+    assert ob.lead_in is lead and ob.kind == "duty"
+
+
 @pytest.mark.parametrize("sentence, kind", [
     # a modal that says what a noun is, no rule: it made "免除…经营者…是否承担的修理…责任" a duty item
     ("（一）免除或者部分免除经营者对其所提供的商品或者服务应当承担的修理、重作、更换、退货等责任；", None),
