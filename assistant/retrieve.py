@@ -181,6 +181,9 @@ def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     return [h for h in hits[:k] if h not in down] + hits[k:k + len(down)] + down + hits[k + len(down):]
 
 
+_OPENS_LIST = re.compile(r"下列|以下|如下")  # a lead-in that is a sentence ("不得有下列行为："), not a title ("售后服务内容:")
+
+
 def is_lead_in(clause: Clause) -> bool:
     """A heading that opens a list with a sentence ("广告不得有下列情形："), or the first 款 of an article split at its 款
     that does ("…但下列商品除外："): cited with its items."""
@@ -663,8 +666,11 @@ class Retriever:
         if not found:
             return []
         expanded: list[Clause] = []
-        for c in found:  # the named clause with everything under it (an article with its items)
-            expanded.extend(x for x in [c, *self.descendants(c)] if x.role == "clause")
+        for c in found:  # the named clause with everything under it (an article with its items); a named article
+            # whose sentence opens its list ("第八条 主播在直播中不得有下列行为：") comes first, before its items (not a
+            # title over them, "第六条售后服务内容:")
+            expanded.extend(x for x in [c, *self.descendants(c)]
+                            if x.role == "clause" or x is c and is_lead_in(x) and _OPENS_LIST.search(x.text))
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

@@ -887,6 +887,17 @@ def test_a_looked_up_article_is_cited_with_the_lead_in_of_its_items(tmp_path):
     ans = answer(r, "某广告法第九条说了什么")
     assert [c.label for c in ans.citations] == ["《某广告法》第九条", "《某广告法》第九条（一）", "《某广告法》第九条（二）"]
     assert "广告不得有下列情形" in ans.answer
+    # …and it is what was named: the first clause found, before its items (it was listed nowhere)
+    assert [h.clause.label for h in r.search("某广告法第九条说了什么")][:3] == \
+        ["《某广告法》第九条", "《某广告法》第九条（一）", "《某广告法》第九条（二）"]
+
+
+def test_a_looked_up_article_titled_over_its_items_is_found_by_its_items(tmp_path):
+    """"第六条售后服务内容:" titles its items and states nothing: its items are what the lookup finds."""
+    r = _law_index(tmp_path, "某服务制度", "第六条 售后服务内容：\n\n（一）退换货政策：明确退换货条件、流程及时限。\n\n"
+                   "（二）维修服务：提供商品维修服务。\n\n第七条 企业应当建立客户档案。\n")
+    assert [h.clause.label for h in r.search("某服务制度第六条讲什么")][:2] == \
+        ["《某服务制度》第六条（一）", "《某服务制度》第六条（二）"]
 
 
 def test_an_item_without_a_rule_of_its_own_is_cited_with_the_lead_in_that_states_it(tmp_path):
