@@ -1261,6 +1261,13 @@ def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_setting
     ("（二）运费、虚拟商品及话费充值类订单；", "下列情形不发放积分：", True),
     ("（二）外包装破损的商品；", "以下是不合格商品的示例：", False),  # what they are, not what is not done for them
     ("发生不可预见的情况时，企业应及时告知用户。", None, False),
+    # what a business does not offer, or offers, rules on it too (probe K: "保税仓发的跨境商品能七天无理由退吗？" and
+    # "晚上十一点未成年人还能给主播打赏吗？" had the answering clause first, and put another's 不得 before it)
+    ("（一）保税仓发货的跨境商品支持七日无理由退货，退货运费由商家承担。", None, True),
+    ("（三）每日22:00至次日8:00不提供直播打赏服务。", None, True),
+    ("客服中心不受理超过90日的投诉。", None, True),
+    ("国家支持电子商务发展。", None, False),  # the state's policy, no rule on an act asked
+    ("企业应当为客户提供技术支持和培训。", None, False),
 ])
 def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
     from assistant.provisions import states_rule
