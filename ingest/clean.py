@@ -52,7 +52,7 @@ PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\
 # a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
 # pages (with two it was a heading over the articles after it, and ran into the last one)
 _INTERNAL_ONLY = r"仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅)"  # a marking that stands alone
-_MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|{_INTERNAL_ONLY})"
+_MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|受控(?:版本|文件|副本)|{_INTERNAL_ONLY})"
 # (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
 # 客户名单", or a heading, "注意保密")
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
@@ -108,6 +108,9 @@ HTML_COMMENT = re.compile(r"<!--.*?-->")
 SIGNED_ON = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九十]{4}年[一二三四五六七八九十]{1,2}月"
                        r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 SIGNER = re.compile(r"^(?=.{2})[\u4e00-\u9fff（）()]{0,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)$")
+# …or both on one line, the date maybe without its day ("青橡优品质量管理部　　2025年3月", under a Markdown rule's last clause)
+SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{1,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)"
+                            r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$")
 BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}")  # "3.1" alone on its line
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
@@ -311,7 +314,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             if markdown:
                 flush()
             continue
-        if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])):
+        if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
+                or SIGNATURE_LINE.match(s):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
             continue
         if markdown and s.startswith("#"):

@@ -1490,6 +1490,29 @@ def test_a_notices_signature_is_no_part_of_its_last_item():
         assert [t for _, t in _labels_texts(doc)][-1] == "二、直播中不得使用绝对化用语。"
 
 
+def test_a_signature_on_one_line_is_no_part_of_the_last_clause():
+    """Probe K: a Markdown rule's sign-off after its last clause, "青橡优品质量管理部　　2025年3月", ran into it ("7.2 公示信息保留
+    期限为3年。青橡优品质量管理部　　2025年3月"); so did a plain text's."""
+    md = ("# 商品质量抽检与下架规则\n\n7 信息公示\n\n7.1 平台每季度公示抽检不合格商品名称。\n\n7.2 公示信息保留期限为3年。\n\n"
+          "---\n\n青橡优品质量管理部　　2025年3月\n")
+    doc = only_doc(md, "q.md", markdown=True)
+    assert [t for _, t in _labels_texts(doc)][-1] == "7.2 公示信息保留期限为3年。"
+    doc = only_doc("商品质量抽检规则\n第一条 平台应当每季度抽检。\n第二条 公示信息保留3年。\n某某公司　2025-03-01\n", "q.txt")
+    assert [t for _, t in _labels_texts(doc)][-1] == "第二条 公示信息保留3年。"
+    # a sentence that ends in a date is no signature
+    doc = only_doc("商品质量抽检规则\n第一条 平台应当每季度抽检。\n第二条 本规则施行于 2025年3月\n", "r.txt")
+    assert [t for _, t in _labels_texts(doc)][-1].endswith("2025年3月")
+
+
+def test_a_page_header_marked_controlled_is_dropped_beside_its_page_number():
+    """Probe K: "青橡优品跨境业务部制度文件（受控版本）" after a bare page number ran into the clause the page ended with."""
+    doc = only_doc("跨境商品进口与清关管理规定\n三、额度\n（四）消费者可以查询本人年度跨境交易额度的使用情况。\n\n2\n"
+                   "青橡优品跨境业务部制度文件（受控版本）\n\n四、清关与物流\n（一）平台应当在支付成功后2小时内推送三单信息。\n", "k.txt")
+    texts = [t for _, t in _labels_texts(doc)]
+    assert "（四）消费者可以查询本人年度跨境交易额度的使用情况。" in texts
+    assert not any("受控" in t for t in texts)
+
+
 def test_a_line_that_starts_with_a_cited_article_or_a_quantity_continues_the_sentence():
     """PDF text wraps anywhere. Before, "…根据《电子商务法》" / "第十五条、第三十八条等规定，…" opened a 第十五条 that
     took the rest of 第一条; "…不得低于" / "3.5倍的客单价。" a clause 3.5; "…不少于" / "3 个月。" was a line of its own; and
