@@ -234,7 +234,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗)|"
+    # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户)|"
                                 r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
@@ -347,17 +348,24 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
 
-    def stated(t: str) -> bool:
-        return bool(ask.stated.search(t) or ask.period and not exact
-                    and (_YEARS_OR_MONTHS if "年" in ask.words else _ANY_PERIOD).search(t))
+    def stated(t: str, within: int | None = None) -> bool:
+        """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
+        unit asked starting there)."""
+        found = [ask.stated] + ([_YEARS_OR_MONTHS if "年" in ask.words else _ANY_PERIOD] if ask.period and not exact else [])
+        reach = within or len(t) + 1
+        return any((m.end() <= reach if ask.period else m.start() < reach) for p in found for m in p.finditer(t))
 
     if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
         anchors = [a for a in ask.anchors if a in text]
-        # the number follows an anchor closely, within the same phrase; for a time asked, the anchor's period
-        # set in words answers too ("最多能保存几年" ← "保存期限应当为实现处理目的所必要的最短时间")
-        phrases = [re.split(r"[，,；;。：:]", text[x.end():x.end() + 10])[0] for a in anchors for x in re.finditer(a, text)]
-        return any(stated(p) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases)
+        # the number follows an anchor closely, within the same phrase, its unit maybe further ("抽检商品批次不少于
+        # 500批次"); for a time asked, the anchor's period set in words answers too ("最多能保存几年" ← "保存期限应当为
+        # 实现处理目的所必要的最短时间")
+        phrases = [re.split(r"[，,；;。：:]", text[x.end():])[0] for a in anchors for x in re.finditer(a, text)]
+        return any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases)
     return stated(text)
+
+
+ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
 
 
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:

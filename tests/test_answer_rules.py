@@ -111,6 +111,12 @@ def _c(text: str) -> Clause:
     ("运输途中损坏由谁承担？", "直播内容由主播承担直播内容审核把关责任。", "由谁承担"),
     ("运输途中损坏由谁承担？", "经营场所由商家承担安全保障义务。", "由谁承担"),
     ("运输途中损坏由谁承担？", "由卖家承担因其未履行质量管理义务造成的损失。", None),
+    # probe K: a count of batches, its unit past the reach after the anchor ("抽检商品批次不少于500批次"), was not found
+    ("每个季度至少要抽检多少批次？", "抽检以神秘买家抽检为主，每季度抽检商品批次不少于500批次。", None),
+    ("每个季度至少要抽检多少批次？", "抽检以神秘买家抽检为主，每季度抽检一次。", "多少批次"),
+    # …while a period still lies wholly within it: "七个工作日" after 平台 answers no "平台…几个工作日" asked of it
+    ("商家提交入驻资料以后，平台一般几个工作日内给出审核结果？",
+     "信息发生变更的，电子商务平台经营者应当在七个工作日内进行核验，完成更新公示。", "几个工作日"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

@@ -700,6 +700,9 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert "没有提到" not in answer(r, "员工的年终奖怎么定？").answer
     # staff call 市场监督管理部门 "监管局": the laws' 监管 / 监督管理 say it (it was "资料中没有提到“监管局”")
     assert unknown_focus("投诉到市场监管局，归哪里的监管局处理？", {"投诉", "监督管理", "部门"}, r.thesaurus) is None
+    # staff say 过期 for what rules call 有效期 / 逾期 (probe K: "去年攒的积分什么时候过期？过期前会不会通知？" found the
+    # 有效期 clause first and was refused, "资料中没有提到“过期”")
+    assert unknown_focus("去年攒的积分什么时候过期？过期前会不会通知？", {"积分", "有效期", "逾期", "清零"}, r.thesaurus) is None
     # a yes-no question's 要不要 asked twice is no subject (jieba reads 要 / 不要: it was "资料中没有提到“不要”")
     q = "处理客户投诉的流程要不要对外公开？处理过程要不要留底？"
     assert unknown_focus(q, vocab, r.thesaurus) is None
