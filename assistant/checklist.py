@@ -512,6 +512,9 @@ def _bound_norm(sentence: str) -> re.Match | None:
     return BOUND_NORM.search(main)
 
 
+_THING_NAMED = re.compile(r"^[^，,；;。：:]*的[\u4e00-\u9fff（）()、]{1,10}[；;。.]?$")  # "…的生鲜食品；": a noun phrase
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
@@ -749,6 +752,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
             if listed and own and not any(_modals(named)):
                 own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
+            if listed and own == "duty" and lead_kind == "prohibition" and _THING_NAMED.match(s):
+                # a thing a prohibition lists, its modal inside its name ("下列商品不得通过跨境渠道销售：" / "2. 需要办理
+                # 动植物检疫审批的生鲜食品；" read "是否办理动植物检疫审批的生鲜食品", the rule turned round)
+                own, k = None, lead_kind
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
                                   or DESCRIPTION.search(s) or any(_modals(named)) or _sanction(s)):
                 if dashed and inner_lead is not None:  # "——" items take their lead-in's kind, none if it describes

@@ -461,6 +461,9 @@ def test_a_dash_item_is_checked_under_its_clauses_lead_in():
     ("第四十七条 有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：",
      "（三）个人撤回同意；", "有下列情形之一的，个人信息处理者是否主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：个人撤回同意",
      ["d/a0", "d/a1"]),
+    # a thing a prohibition lists, a modal inside its name (probe K: "是否办理动植物检疫审批的生鲜食品", the rule turned round)
+    ("（二）下列商品不得通过跨境渠道销售：", "2. 需要办理动植物检疫审批的生鲜食品；",
+     "下列商品是否杜绝通过跨境渠道销售：需要办理动植物检疫审批的生鲜食品", ["d/a0", "d/a1"]),
 ])
 def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     from assistant.checklist import _merge
