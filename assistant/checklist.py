@@ -119,6 +119,8 @@ NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*
                            r"下列[^。；：:]{0,10}(?:不认定为|不属于|不视为|不构成|不认为是|不作为)|"
                            + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻|不属于|不视为|不构成)")
 NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
+                               # what someone is entitled to ("各等级会员享有以下权益：")
+                               r"享有(?:下列|以下|如下)|(?:下列|以下|如下)[^。；：:]{0,4}(?:权益|待遇|福利|优惠)|"
                                # who is which party, by case ("电梯使用单位按照下列规定确定：")
                                r"(?:下列|以下)[^。；：:]{0,6}(?:确定|确认|划分)[^。；：:]{0,8}[：:]\s*$")
 # where the items of a list run on in one paragraph: "——…；——…", "标准:- 运营管理:…。- 用户管理:…"
@@ -484,7 +486,7 @@ def _attributive(text: str, m: re.Match) -> bool:
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
-CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
+CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人|会员)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 
 def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None]) -> bool:
@@ -497,6 +499,7 @@ def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None
     return CUSTOMER.fullmatch(subject) is not None and not (duty and _RECEIVES.match(sentence[duty.end():]))
 
 
+_CUSTOMERS_RIGHT = re.compile(rf"(?:{CUSTOMER.pattern})[^，,；;。]*?(?:{_MAY.pattern})")
 _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（）]*）|\((?![一二三四五六七八九十\d]+\))[^()]*\)")  # (not an item's (三))
 
 
@@ -529,6 +532,8 @@ def _kind(sentence: str) -> str | None:
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
         return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")
+    if not prohibition and _CUSTOMERS_RIGHT.match(sentence) and not BUSINESS.search(phrase):
+        return None  # a customer's right and what goes with it ("消费者…可以申请无理由退货，退货运费由消费者承担")
     return "prohibition" if prohibition else "duty"
 
 
@@ -1064,6 +1069,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)
+    titled = _titled(t, clauses, floor)
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
         context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
@@ -1071,7 +1077,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         # lead-in's words are its own; other context (headings, a parent clause) counts less
         completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
         own = t.coverage(normed[c.id][0], normalized=True)
-        around = t.coverage(context, normalized=True)
+        headed = t.coverage(context, normalized=True)
+        around = max(headed, titled.get(c.document, 0.0))
         lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
         near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
         if lex < floor and not near:
@@ -1079,14 +1086,18 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         if scope and (sc := scope_of(c, retriever)) and sc != scope:
             continue
         obs = obligations(c, parent, retriever.children.get(c.id))
-        if around < floor and (len(obs) > 1 or not near):  # a clause of several duties, or on the topic by its own
+        if around < floor and (len(obs) > 1 or not near) or headed < floor <= around and len(obs) > 1:
+            # a clause of several duties, or on the topic by its own
             # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
             # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
             # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
             on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _case_before(o) + _with_exceptions(o),
                                                      parties=False)
                         > s.checklist.sentence_relevance]
-            obs = on_topic if not near else on_topic or obs
+            # (in a document its title puts on the topic, a clause whose duties none says it keeps them all: "保税备货
+            # 模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单…" of a 跨境商品 rule; one that says it
+            # of some keeps those, not "商家应当每月按时缴纳平台技术服务费" beside "…应当在直播前公示活动规则")
+            obs = on_topic if not near and around < floor else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
             if heading and o.sentence.startswith(heading):
@@ -1107,6 +1118,18 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         all(t._has(w, normed[c.id][0]) for w in t.whole) for c in clauses) else ()
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest), apart=apart)
+
+
+TITLED_SHARE = 0.25  # at most this share of the documents may be on a topic by their titles
+
+
+def _titled(t: _Topic, clauses: list[Clause], floor: float) -> dict[str, float]:
+    """The documents whose titles name the topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it:
+    their rules are all on it, whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic
+    that many titles name (管理, 服务) is named by none of them in particular."""
+    titles = {c.document for c in clauses}
+    named = {d: cov for d in titles if (cov := t.coverage(d)) >= floor}
+    return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"

@@ -1189,3 +1189,45 @@ def test_a_later_duty_of_a_sentence_is_on_the_topic_its_case_names(tmp_path):
     assert any("抽奖结果" in t and "24小时内公示" in t for t in texts), texts
     assert not any("技术服务费" in t for t in texts), texts  # (review) a duty that names its own party is its own
     assert not any(t == "是否采取必要措施" for t in texts), texts
+
+
+def test_every_duty_of_a_rule_whose_title_names_the_topic_is_on_it(tmp_path):
+    """Probe K: of 《跨境商品进口与清关管理规定》, a 跨境商品 checklist listed only the duties whose own sentence says 跨境
+    (14 of 24): "订购人应当与支付人为同一人", "商家应当在清关放行后48小时内出区发货" were left out. Where few titles name a
+    topic, the rules of those that do are all on it; a clause that says the topic of some of its duties keeps those."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "跨境商品进口与清关管理规定.txt": (
+            "跨境商品进口与清关管理规定\n一、总则\n（一）为规范跨境商品进口业务，制定本规定。\n二、交易\n"
+            "（一）跨境商品应当属于零售进口商品清单范围。\n（二）订购人应当与支付人为同一人。\n"
+            "（三）保税备货模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单，商家应当在支付后5日内发出。\n"
+            "（四）跨境商品详情页应当标注原产国；商家应当每月按时缴纳平台技术服务费。\n"),
+        "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
+        "售后服务管理制度.txt": "售后服务管理制度\n第一条 客服人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
+        "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n",
+        "会员积分规则.txt": ("会员积分规则\n第一条 为规范积分管理，制定本规则。\n第二条 各等级会员享有以下权益：\n"
+                        "1、银卡会员每月可领取满99元减10元的店铺券2张；\n2、钻石会员享有专属客服通道及优先发货服务。\n"
+                        "第三条 会员自收到积分之日起七日内可以申请撤销兑换，撤销运费由会员承担。\n第四条 平台应当在积分清零前30日提醒会员。\n")})
+    texts = [i.text for i in checklist(r, "跨境商品").items]
+    assert any("订购人是否与支付人为同一人" in t for t in texts), texts
+    assert any("48小时内出区发货" in t for t in texts) and any("5日内发出" in t for t in texts), texts
+    assert any("标注原产国" in t for t in texts) and not any("技术服务费" in t for t in texts), texts
+    assert not any("订单审核" in t or "如实填写" in t for t in texts), texts  # other documents' duties say no 跨境
+    # what members are entitled to is no duty of the business, nor a member's right and the cost that goes with it
+    texts = [i.text for i in checklist(r, "会员积分").items]
+    assert any("积分清零前30日提醒会员" in t for t in texts), texts
+    assert not any("店铺券" in t or "专属客服" in t or "运费" in t for t in texts), texts
+
+
+def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
+    """管理 is in every title: a 管理 checklist is not every duty of every rule."""
+    from assistant.checklist import _titled, _Topic
+    from ingest.records import Clause
+
+    clauses = [Clause(f"d{i}/a1", f"d{i}", t, f"《{t}》第一条", (t,), "第一条 员工应当按时打卡。")
+               for i, t in enumerate(["员工考勤管理制度", "售后服务管理制度", "仓储管理制度", "财务管理制度"])]
+    normalized = {c.id: (c.text, "", c.document) for c in clauses}
+    assert _titled(_Topic("管理", clauses, normalized), clauses, 0.6) == {}
+    assert list(_titled(_Topic("售后服务", clauses, normalized), clauses, 0.6)) == ["售后服务管理制度"]
