@@ -32,7 +32,9 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 # (not a state: "经两次修理仍不能正常使用的", "个人信息不准确、不完整", "不准时", "不能实现合同目的")
 # "…致使…不能实现合同目的": what cannot be done, no ban
 PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
-                         r"杜绝|不应|切勿|不可以")
+                         r"杜绝|不应|切勿|不可以|"
+                         # "满减券与折扣券不可叠加" (not 不可抗力, 不可避免, 不可或缺, 不可能 …)
+                         r"不可(?!抗力|避免|或缺|分割|逆|预见|预料|能|思议|替代|缺少|少|否认|估量|多得|比拟|收拾|撤销|争议|忽视|忽略|小觑|侵犯|动摇|分离|逆转|想象|限量)")
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
@@ -505,7 +507,9 @@ _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（�
 
 # a norm stated by its bound, no modal ("质检专员每月…抽检会话不少于50条", "信息保存时间…不少于三年"): a duty, checked
 # as "…是否不少于50条"; outside a case ("…不超过五十人的，…") and not a sanction's amount ("罚款不超过…")
-BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]")
+BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]|"
+                        # a cap or a floor ("同一订单最多可使用1张平台券", "每场直播至少配备2名场控")
+                        r"(?:最多|至多|至少|最少)(?:可以?|能)?[\u4e00-\u9fff]{0,6}?[\d一二三四五六七八九十两百千万]")
 
 
 def _bound_norm(sentence: str) -> re.Match | None:
@@ -841,7 +845,11 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     elif out == s and kind == "duty" and "是否" in s:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
     elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s)):
-        out = s[:norm.start()] + "是否" + s[norm.start():]  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
+        at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
+        if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and re.search(r"[\u4e00-\u9fff]{2}$", s[:at]) \
+                and not re.search(r"(?:每|次|年|月|日|天|周)$", s[:at]):
+            at -= 2  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
+        out = s[:at] + "是否" + s[at:]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None

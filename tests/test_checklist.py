@@ -1118,6 +1118,14 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("第五十条 处以罚款不超过一万元。", []),  # a penalty's amount
     ("但最高额不超过八百元。", []),  # a limit on the compensation before it
     ("第九条 平台共有商家3000余家，其中金牌商家的好评率均高于95%。", []),  # a count, no bound of a norm
+    # a cap or a floor, and what 不可 forbids (probe K's 优惠券 missed both: "同一订单最多可使用1张平台券和1张店铺券；
+    # 满减券与折扣券不可叠加")
+    ("第十四条 同一订单最多可使用1张平台券和1张店铺券；满减券与折扣券不可叠加。",
+     [("同一订单是否最多可使用1张平台券和1张店铺券", "duty"), ("满减券与折扣券是否杜绝叠加", "prohibition")]),
+    ("（三）信息安全部每年对各部门开展至少一次数据安全检查。", [("信息安全部每年对各部门是否开展至少一次数据安全检查", "duty")]),
+    ("（四）消费者最多可以退货三次。", []),  # what a customer may do
+    ("第一条 用户隐私保护是电子商务平台不可忽视的重要方面。", []),  # 不可忽视, 不可抗力: no ban
+    ("第二条 因不可抗力造成延迟发货的，企业应当及时告知用户。", [("因不可抗力造成延迟发货的，企业是否及时告知用户", "duty")]),
 ])
 def test_a_norm_stated_by_its_bound_is_a_duty(text, items):
     got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
