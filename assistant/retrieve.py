@@ -184,6 +184,12 @@ def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
 _OPENS_LIST = re.compile(r"下列|以下|如下")  # a lead-in that is a sentence ("不得有下列行为："), not a title ("售后服务内容:")
 
 
+# words that ask how far a quantity goes ("一单最多能抵多少", "13岁的小孩一个月最多能花多少钱"), not what about: BM25 does not
+# search them (a clause that says 最多 of anything else, "同一订单最多可使用1张平台券", ranked first on that word alone,
+# above what dense search found)
+ASKING_BOUND = frozenset("最多 最少 至少 最长 最短 最高 最低 最晚 最早 最快 最慢 最迟".split())
+
+
 def is_lead_in(clause: Clause) -> bool:
     """A heading that opens a list with a sentence ("广告不得有下列情形："), or the first 款 of an article split at its 款
     that does ("…但下列商品除外："): cited with its items."""
@@ -391,7 +397,7 @@ class Retriever:
         if self.bm25 is None:
             return []
         vocab = self.bm25.vocab_dict
-        toks = [t for t in tokenize(question) if t in vocab]
+        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_BOUND]
         extra = [t for t in extra or () if t in vocab]
         w = self.settings.retrieval.expansion_weight
         if extra and w > 0:

@@ -1591,3 +1591,17 @@ def test_each_number_a_question_in_parts_asks_is_answered_from_the_list_it_is_in
     got = answer(r, "店铺想开直播卖货，要交多少押金？开店多久以后才能开？")
     assert got.status == "answered", got.answer
     assert "满30日" in got.answer and "1万元" in got.answer
+
+
+def test_a_word_that_asks_how_far_a_quantity_goes_is_not_searched_by_its_letters(tmp_path):
+    """Probe K: "积分多少能抵一块钱？一单最多能抵多少？" ranked first "同一订单最多可使用1张平台券…", on 最多 alone, above the
+    积分抵扣 clause dense search found first; so did "13岁的小孩一个月最多能花多少钱？"."""
+    r = _docs_index(tmp_path, {"会员积分与优惠券管理办法.txt": (
+        "会员积分与优惠券管理办法\n第七条 积分可用于抵扣订单金额，100积分抵扣1元，单笔订单积分抵扣金额不得超过订单实付金额的50%。\n"
+        "第十四条 同一订单最多可使用1张平台券和1张店铺券；满减券与折扣券不可叠加。\n"
+        "第十五条 优惠券过期作废，不予补发。\n")})
+    got = [cid for cid, _ in r.sparse("一单最多能抵多少？", 5)]
+    assert not any(r.by_id[c].label.endswith("第十四条") for c in got), [r.by_id[c].label for c in got]
+    assert r.search("积分多少能抵一块钱？一单最多能抵多少？")[0].clause.label.endswith("第七条")
+    # a question about the coupons still finds them by their own words
+    assert r.search("一个订单最多能用几张优惠券？")[0].clause.label.endswith("第十四条")
