@@ -31,10 +31,13 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 
 # (not a state: "经两次修理仍不能正常使用的", "个人信息不准确、不完整", "不准时", "不能实现合同目的")
 # "…致使…不能实现合同目的": what cannot be done, no ban
+# 不可 forbids an act ("满减券与折扣券不可叠加", "积分不可转让"); not in a word or an adjective (不可抗力, 不可移动文物, 不可篡改,
+# 不可降解的塑料袋, 不可或缺, 因不可归责于…) (shared with assistant.provisions)
+NOT_TO_BE = (r"(?<![因除和或与是为及且])不可(?!抗力|抗拒|归责|移动|解体|降解|再生|克服|篡改|修改|控|靠|分|竞争|迁移|搬迁|上诉|避让|"
+             r"规避|恢复|弥补|复制|推卸|触碰|偏废|存续|仲裁|享有|避免|或缺|逆|预见|预料|能|思议|替代|缺少|少|否认|估量|多得|比拟|"
+             r"收拾|撤销|争议|忽视|忽略|小觑|侵犯|动摇|想象|限量)(?![\u4e00-\u9fff]{1,2}(?:的|性|物|费))")
 PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
-                         r"杜绝|不应|切勿|不可以|"
-                         # "满减券与折扣券不可叠加" (not 不可抗力, 不可避免, 不可或缺, 不可能 …)
-                         r"不可(?!抗力|避免|或缺|分割|逆|预见|预料|能|思议|替代|缺少|少|否认|估量|多得|比拟|收拾|撤销|争议|忽视|忽略|小觑|侵犯|动摇|分离|逆转|想象|限量)")
+                         r"杜绝|不应|切勿|不可以|" + NOT_TO_BE)
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
@@ -501,7 +504,8 @@ def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None
     return CUSTOMER.fullmatch(subject) is not None and not (duty and _RECEIVES.match(sentence[duty.end():]))
 
 
-_CUSTOMERS_RIGHT = re.compile(rf"(?:{CUSTOMER.pattern})[^，,；;。]*?(?:{_MAY.pattern})")
+_CUSTOMERS_RIGHT = re.compile(rf"(?:{CUSTOMER.pattern})(?![服经运部])[^，,；;。]*?(?:{_MAY.pattern})")  # (not 客户服务部)
+_BORNE_BY_CUSTOMER = re.compile(rf"由(?:{CUSTOMER.pattern})(?:自行)?(?:承担|负责|负担)")
 _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（）]*）|\((?![一二三四五六七八九十\d]+\))[^()]*\)")  # (not an item's (三))
 
 
@@ -509,14 +513,16 @@ _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（�
 # as "…是否不少于50条"; outside a case ("…不超过五十人的，…") and not a sanction's amount ("罚款不超过…")
 BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]|"
                         # a cap or a floor ("同一订单最多可使用1张平台券", "每场直播至少配备2名场控")
-                        r"(?:最多|至多|至少|最少)(?:可以?|能)?[\u4e00-\u9fff]{0,6}?[\d一二三四五六七八九十两百千万]")
+                        r"(?:最多|至多|至少|最少)(?:可以?|能)?(?:(?!的)[\u4e00-\u9fff]){0,6}?[\d一二三四五六七八九十两百千万]")
+_BOUND_NAMES = re.compile(r"[^，,；;。]{0,12}的[\u4e00-\u9fff]")  # after the bound: what it names ("不少于一年的试运营")
 
 
 def _bound_norm(sentence: str) -> re.Match | None:
-    if sentence.startswith("但") or SANCTION.search(sentence) or "赔偿" in sentence:
+    if sentence.startswith("但") or SANCTION.search(sentence) or re.search(r"赔偿|赔付|补偿", sentence):
         return None  # a limit on what came before, a penalty's or a compensation's amount
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-    return BOUND_NORM.search(main)
+    main = re.sub(r"[“\"「][^”\"」]*[”\"」]", lambda m: "□" * len(m.group()), main)  # a name quoted ("最多跑一次"改革)
+    return next((m for m in BOUND_NORM.finditer(main) if not _BOUND_NAMES.match(main, m.end())), None)
 
 
 _THING_NAMED = re.compile(r"^[^，,；;。：:]*的[\u4e00-\u9fff（）()、]{1,10}[；;。.]?$")  # "…的生鲜食品；": a noun phrase
@@ -526,8 +532,9 @@ def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)
-    if not any(modals) and not PERMISSION.search(sentence) and (norm := _bound_norm(sentence)):
-        modals = (None, norm)
+    if not any(modals) and (norm := _bound_norm(sentence)) \
+            and not PERMISSION.search(sentence[:norm.start()] + "□" * len(norm.group()) + sentence[norm.end():]):
+        modals = (None, norm)  # (the cap's own 可, "最多可以使用1张", is no permission)
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
@@ -536,8 +543,8 @@ def _kind(sentence: str) -> str | None:
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
         return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")
-    if not prohibition and _CUSTOMERS_RIGHT.match(sentence) and not BUSINESS.search(phrase):
-        return None  # a customer's right and what goes with it ("消费者…可以申请无理由退货，退货运费由消费者承担")
+    if not prohibition and _CUSTOMERS_RIGHT.match(sentence) and _BORNE_BY_CUSTOMER.fullmatch(duty.group()):
+        return None  # a customer's right and the cost that goes with it ("消费者…可以申请无理由退货，退货运费由消费者承担")
     return "prohibition" if prohibition else "duty"
 
 
@@ -846,9 +853,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
     elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s)):
         at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
-        if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and re.search(r"[\u4e00-\u9fff]{2}$", s[:at]) \
-                and not re.search(r"(?:每|次|年|月|日|天|周)$", s[:at]):
-            at -= 2  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
+        if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
+            at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
         out = s[:at] + "是否" + s[at:]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
@@ -896,6 +902,8 @@ _ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止�
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
 
 
+_COUNTED_VERB = re.compile(r"(?:开展|组织|举行|召开|进行|配备|设置|设立|保存|留存|抽检|抽查|检查|培训|巡查|更新|公示|提交|报送|安排|"
+                           r"配置|使用|提供|备有|储备|演练|核查|盘点|复核|(?<![建假开])设)$")
 _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出|早于|晚于|迟于|短于|长于)")
 
 
@@ -1128,15 +1136,15 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest), apart=apart)
 
 
-TITLED_SHARE = 0.25  # at most this share of the documents may be on a topic by their titles
+TITLED_SHARE = 0.25  # at most this share of the documents (or one) may be on a topic by their titles
 
 
 def _titled(t: _Topic, clauses: list[Clause], floor: float) -> dict[str, float]:
-    """The documents whose titles name the topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it:
+    """The documents whose titles name the whole topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it:
     their rules are all on it, whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic
     that many titles name (管理, 服务) is named by none of them in particular."""
     titles = {c.document for c in clauses}
-    named = {d: cov for d in titles if (cov := t.coverage(d)) >= floor}
+    named = {d: cov for d in titles if (cov := t.coverage(d)) >= 0.999}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 

@@ -9,7 +9,7 @@ from ingest.clean import SENTENCE
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 
-from .checklist import SANCTIONED_LIST_LEAD, _modals, _sanction
+from .checklist import NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _sanction
 from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
@@ -26,8 +26,10 @@ ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律
 # forbids or permits the act answers it, not a clause that shares its words (营销, 上班时间) and says neither
 ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准")
 # (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可能, 不可预见 …)
-FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|不可(?!抗力|避免|或缺|分割|逆|预见|预料|能|思议|替代|缺少)|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
-                                r"不(?:提供|支持|接受|受理|办理)|(?<!不)(?<!国家)(?<!技术)支持(?![和与者下])")
+FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
+                                # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,
+                                # 应予支持, 资金支持)
+                                r"不(?:提供|支持|接受|受理|办理)|支持[^，,。；;]{0,6}(?:退|换|无理由|货到付款|开具|分期)")
 
 
 def states_rule(clause: Clause, parent: Clause | None) -> bool:

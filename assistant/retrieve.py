@@ -188,6 +188,7 @@ _OPENS_LIST = re.compile(r"下列|以下|如下")  # a lead-in that is a sentenc
 # search them (a clause that says 最多 of anything else, "同一订单最多可使用1张平台券", ranked first on that word alone,
 # above what dense search found)
 ASKING_BOUND = frozenset("最多 最少 至少 最长 最短 最高 最低 最晚 最早 最快 最慢 最迟".split())
+_QUANTITY_ASKED_WORD = re.compile(r"多少|几|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked
 
 
 def is_lead_in(clause: Clause) -> bool:
@@ -397,7 +398,8 @@ class Retriever:
         if self.bm25 is None:
             return []
         vocab = self.bm25.vocab_dict
-        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_BOUND]
+        bound_asked = bool(_QUANTITY_ASKED_WORD.search(question))  # ("广告能不能说销量最高？": 最高 is what is asked about)
+        toks = [t for t in tokenize(question) if t in vocab and not (bound_asked and t in ASKING_BOUND)]
         extra = [t for t in extra or () if t in vocab]
         w = self.settings.retrieval.expansion_weight
         if extra and w > 0:

@@ -52,7 +52,10 @@ PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\
 # a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
 # pages (with two it was a heading over the articles after it, and ran into the last one)
 _INTERNAL_ONLY = r"仅供内部(?:使用|参考|学习)|仅限内部(?:使用|传阅)"  # a marking that stands alone
-_MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|受控(?:版本|文件|副本)|{_INTERNAL_ONLY})"
+_MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|{_INTERNAL_ONLY})"
+# a controlled copy's marking ("青橡优品跨境业务部制度文件（受控版本）"): a running header's sign beside a page number, in
+# brackets (not a line of its own: "第二章 受控文件" is a heading of a document-control rule)
+_CONTROLLED = r"[（(]\s*受控(?:版本|文件|副本)\s*[)）]"
 # (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
 # 客户名单", or a heading, "注意保密")
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
@@ -67,7 +70,7 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 # 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
 # separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}")  # (a rule on both ends)
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
 _PAGE_AT_END = re.compile(r"[ \t\u3000]+" + _PAGE_IN_LINE.pattern + r"\s*$")  # (a plain text's 　 is a space by then)
@@ -109,8 +112,8 @@ SIGNED_ON = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○
                        r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 SIGNER = re.compile(r"^(?=.{2})[\u4e00-\u9fff（）()]{0,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)$")
 # …or both on one line, the date maybe without its day ("青橡优品质量管理部　　2025年3月", under a Markdown rule's last clause)
-SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{1,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)"
-                            r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?)$")
+SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,29}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)"
+                            r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
 BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}")  # "3.1" alone on its line
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")

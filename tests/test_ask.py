@@ -1270,6 +1270,8 @@ def test_a_question_whether_an_act_is_allowed_cites_the_rules_alone(seed_setting
     ("（三）每日22:00至次日8:00不提供直播打赏服务。", None, True),
     ("客服中心不受理超过90日的投诉。", None, True),
     ("国家支持电子商务发展。", None, False),  # the state's policy, no rule on an act asked
+    ("国家鼓励和支持电子商务新业态发展。", None, False), ("县级以上地方各级人民政府应当支持电子商务发展。", None, False),
+    ("对其主张，人民法院应予支持。", None, False), ("国有不可移动文物的保护应当遵循文物保护原则。", None, False),
     ("企业应当为客户提供技术支持和培训。", None, False),
 ])
 def test_a_rule_forbids_or_permits_by_its_words_or_its_lead_in(text, parent, rules):
@@ -1605,3 +1607,8 @@ def test_a_word_that_asks_how_far_a_quantity_goes_is_not_searched_by_its_letters
     assert r.search("积分多少能抵一块钱？一单最多能抵多少？")[0].clause.label.endswith("第七条")
     # a question about the coupons still finds them by their own words
     assert r.search("一个订单最多能用几张优惠券？")[0].clause.label.endswith("第十四条")
+    # …and where no quantity is asked, the word is what is asked about ("详情页能写销量最多吗？" is searched with 最多)
+    import assistant.retrieve as retrieve
+
+    assert "最多" in retrieve.ASKING_BOUND and not retrieve._QUANTITY_ASKED_WORD.search("详情页能写销量最多吗？")
+    assert any(r.by_id[c].label.endswith("第十四条") for c, _ in r.sparse("详情页能写销量最多吗？", 5))

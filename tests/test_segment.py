@@ -1499,6 +1499,10 @@ def test_a_signature_on_one_line_is_no_part_of_the_last_clause():
     assert [t for _, t in _labels_texts(doc)][-1] == "7.2 公示信息保留期限为3年。"
     doc = only_doc("商品质量抽检规则\n第一条 平台应当每季度抽检。\n第二条 公示信息保留3年。\n某某公司　2025-03-01\n", "q.txt")
     assert [t for _, t in _labels_texts(doc)][-1] == "第二条 公示信息保留3年。"
+    # (the review's) an item that names a department and a date is no signature, nor a date without its day in figures
+    from ingest.clean import SIGNATURE_LINE
+
+    assert not SIGNATURE_LINE.match("（二）质量管理部 2025年3月") and not SIGNATURE_LINE.match("客服部 2025.3")
     # a sentence that ends in a date is no signature
     doc = only_doc("商品质量抽检规则\n第一条 平台应当每季度抽检。\n第二条 本规则施行于 2025年3月\n", "r.txt")
     assert [t for _, t in _labels_texts(doc)][-1].endswith("2025年3月")
@@ -1511,6 +1515,11 @@ def test_a_page_header_marked_controlled_is_dropped_beside_its_page_number():
     texts = [t for _, t in _labels_texts(doc)]
     assert "（四）消费者可以查询本人年度跨境交易额度的使用情况。" in texts
     assert not any("受控" in t for t in texts)
+    # (the review's) a document-control rule's heading "第二章 受控文件" is no marking
+    from ingest.clean import DISTRIBUTION_MARK, clean_blocks
+
+    assert not DISTRIBUTION_MARK.match("第二章 受控文件")
+    assert any(b.text == "第二章 受控文件" for b in clean_blocks("文件管理制度\n第二章 受控文件\n第五条 受控文件应当编号。\n"))
 
 
 def test_a_line_that_starts_with_a_cited_article_or_a_quantity_continues_the_sentence():
