@@ -528,6 +528,10 @@ def _bound_norm(sentence: str) -> re.Match | None:
 _THING_NAMED = re.compile(r"^[^，,；;。：:]*的[\u4e00-\u9fff（）()、]{1,10}[；;。.]?$")  # "…的生鲜食品；": a noun phrase
 
 
+_DUTY_BEFORE_LIST = re.compile(r"(?P<own>[^：:]+?)[，,]\s*(?:并|且|同时|还)(?:应当|应|须|必须)?(?:符合|遵守|满足|达到|执行|做到|具备)"
+                               r"[^，,；;。：:]{0,6}(?:下列|以下|如下)")
+
+
 def _kind(sentence: str) -> str | None:
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
@@ -800,7 +804,12 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue
             if k == "duty" and LEAD_IN.search(s) and (len(sentences) == 1 and body.endswith(("：", ":"))
                                                       or len(parts) > 1 and (LIST_OBJECT.search(s) or j == 0 and words_carried)):
-                continue  # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it
+                # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it;
+                # a duty of its own before the list it adds is one ("发票抬头和开票内容应当与实际交易一致，并符合下列要求：":
+                # its items state their own rules, and it was lost)
+                if (own_duty := _DUTY_BEFORE_LIST.match(s)) and _kind(own_duty.group("own")) == "duty":
+                    out.append(_Obligation(clause, own_duty.group("own"), "duty"))
+                continue
             if (k == "prohibition" and LEAD_IN.search(s) and i == len(sentences) - 1 and _modals(s)[1] is None
                     and (content and j == len(parts) - 1 or j == 0 and len(parts) > 1 and words_carried)):
                 # "广告不得含有下列内容：" over its items: each item is the prohibition, the lead-in alone none (one that

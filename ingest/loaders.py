@@ -296,6 +296,8 @@ def _visible_text(soup) -> str:
             continue
         if name in _BLOCK_TAGS:
             parts.append(_NL)
+        if name == "li" and (marker := _list_number(node)):
+            parts.append(marker)
         if name == "pre":
             pre_depth += 1
         stack.append((node, True))
@@ -308,6 +310,26 @@ def _visible_text(soup) -> str:
         if line.strip():
             lines.append(line)
     return "\n".join(lines)
+
+
+def _list_number(li) -> str:
+    """The number a browser shows before an ordered list's item ("1. "), which the text does not hold: the items of
+    "晒单内容不得包含下列内容：" ran into it as lines of the article. An item that writes its own number keeps it."""
+    from bs4 import Tag
+
+    parent = li.parent
+    if not isinstance(parent, Tag) or (parent.name or "").lower() != "ol":
+        return ""
+    from .segment import starts_with_marker
+
+    if starts_with_marker(li.get_text(" ", strip=True)[:12]):
+        return ""
+    items = [x for x in parent.find_all("li", recursive=False)]
+    try:
+        start = int(parent.get("start") or 1)
+    except ValueError:
+        start = 1
+    return f"{start + items.index(li)}. "
 
 
 def _page_chrome(node, name: str) -> bool:

@@ -1256,3 +1256,14 @@ def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
     normalized = {c.id: (c.text, "", c.document) for c in clauses}
     assert _titled(_Topic("管理", clauses, normalized), clauses, 0.6) == {}
     assert list(_titled(_Topic("售后服务", clauses, normalized), clauses, 0.6)) == ["售后服务管理制度"]
+
+
+@pytest.mark.parametrize("text, items", [
+    # probe L: a lead-in's own duty before the list it adds was lost, its items stating rules of their own
+    ("第八条 发票抬头和开票内容应当与实际交易一致，并符合下列要求：", [("发票抬头和开票内容是否与实际交易一致", "duty")]),
+    ("第二十一条 网络运营者应当履行下列安全保护义务：", []),  # a duty that is its list: the items carry it
+    ("第九条 平台应当建立发票管理制度，并符合以下规定：", [("平台是否建立发票管理制度", "duty")]),
+    ("第十条 下列情形，平台可以不开具发票，并符合下列条件：", []),  # no duty of its own
+])
+def test_a_lead_in_s_own_duty_before_its_list_is_an_item(text, items):
+    assert [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)] == items

@@ -576,3 +576,21 @@ def test_importing_module_is_light():
         [sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1], capture_output=True, text=True, check=True
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_html_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path):
+    """Probe L: "<ol><li>他人肖像…</li>…" under "晒单内容…不得包含下列内容：" ran into the article as bare lines, so the
+    answer quoted the items without the ban and the checklist item lost its list."""
+    from ingest.documents import parse_text
+
+    path = tmp_path / "评价规则.html"
+    path.write_text("<html><body><h1>商品评价与晒单管理规则</h1><p>第五条 晒单内容不得包含下列内容：</p><ol>"
+                    "<li>他人肖像、身份证件号码等个人信息；</li><li>广告、二维码或者引导站外交易的联系方式。</li></ol>"
+                    "<ol start=\"3\"><li>淫秽、暴力的内容。</li></ol><ol><li>（一）已写编号的项。</li></ol>"
+                    "<ul><li>不编号的要点</li></ul></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "\n1. 他人肖像" in text and "\n2. 广告" in text and "\n3. 淫秽" in text
+    assert "\n（一）已写编号的项" in text and "1. （一）" not in text and "\n不编号的要点" in text
+    doc = parse_text(text, str(path))[0]
+    labels = [c.label for c in doc.clauses if c.role == "clause"]
+    assert "《商品评价与晒单管理规则》第五条1." in labels and "《商品评价与晒单管理规则》第五条2." in labels

@@ -1757,3 +1757,42 @@ def test_a_running_header_with_its_marking_is_no_title():
     # (second review) a title's 见 or 参考 points to no page
     assert all(running_line(x, False, starts_with_marker) for x in ("鹿鸣商城常见问题解答 第 2 页", "鹿鸣商城见习员工管理规定 第 3 页",
                                                                    "鹿鸣商城采购参考价格管理办法 第 2 页"))
+
+
+def test_a_short_heading_ending_in_a_word_of_a_cover_stays():
+    """Probe L: "第二章 评价的发布" was taken for a standard's cover line ("…局 发布") and dropped, so 第三条–第七条 were
+    filed under 第一章."""
+    doc = only_doc("商品评价规则\n第一章 总则\n第一条 为规范评价，制定本规则。\n第二章 评价的发布\n第三条 消费者应当如实评价。\n")
+    third = next(c for c in doc.clauses if c.label.endswith("第三条"))
+    assert "第二章 评价的发布" in " ".join(third.path)
+
+
+def test_a_pdf_header_every_page_repeats_is_dropped_without_a_page_number():
+    """Probe L: pypdf put the page header at each page's end, with no page number beside it: on page 1 it ran into
+    第九条, on page 2 it headed 第二十一条; and the table row after it became a heading over the next articles."""
+    header = "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004"
+    doc = only_doc("供应商结算与对账管理制度\n第三章 结算与付款\n第九条 供应商结算账期按照下表执行：\n"
+                   "供应商类别 结算账期 付款方式\n战略供应商 对账确认后30日 银行转账\n" + header + "\n"
+                   "新引入供应商（合作未满6个月） 对账确认后60日 银行转账\n第十条 供应商应当开具增值税专用发票。\n"
+                   "第五章 监督与档案\n第二十条 禁止采购人员索取回扣。\n" + header + "\n第二十一条 财务中心应当核实质量纠纷。\n", "s.pdf")
+    texts = dict(_labels_texts(doc))
+    assert not any("受控文件" in t for t in texts.values())
+    assert texts["《供应商结算与对账管理制度》第九条"].endswith("新引入供应商（合作未满6个月） 对账确认后60日 银行转账")
+    c21 = next(c for c in doc.clauses if c.label.endswith("第二十一条"))
+    assert "第五章 监督与档案" in " ".join(c21.path) and not any(c.role == "heading" and not c.text for c in doc.clauses)
+    # a line said twice with no sign of a header stays (a title repeated at the start of the body)
+    from ingest.clean import clean_blocks
+
+    assert sum(b.text == "退货规则" for b in clean_blocks("退货规则\n退货规则\n第一条 商家应当退货。\n")) >= 1
+
+
+def test_a_markdown_item_indented_under_another_is_its_item():
+    """Probe L: "4. 下列情形不予赔付：" / "   1. 换货、维修产生的运费；" gave a second "二、退货运费险 1.", cited without the
+    不予赔付 that governs it."""
+    md = ("# 退货运费险规则\n\n## 二、退货运费险\n\n1. 运费险由商家投保。\n4. 下列情形不予赔付：\n   1. 换货、维修产生的运费；\n"
+          "   2. 消费者使用到付方式寄回商品的。\n5. 保障期限为签收之日起15日。\n")
+    doc = only_doc(md, "r.md", markdown=True)
+    labels = [c.label for c in doc.clauses]
+    assert len(labels) == len(set(labels)), labels
+    item = next(c for c in doc.clauses if "换货、维修" in c.text)
+    assert item.label.endswith("4.（1）") and doc.clauses[[c.id for c in doc.clauses].index(item.parent_id)].text.endswith("不予赔付：")
