@@ -33,9 +33,9 @@ SCOPES = ("交易型", "第三方平台型", "支撑服务型")
 # "…致使…不能实现合同目的": what cannot be done, no ban
 # 不可 forbids an act ("满减券与折扣券不可叠加", "积分不可转让"); not in a word or an adjective (不可抗力, 不可移动文物, 不可篡改,
 # 不可降解的塑料袋, 不可或缺, 因不可归责于…) (shared with assistant.provisions)
-NOT_TO_BE = (r"(?<![因除和或与是为及且])不可(?!抗力|抗拒|归责|移动|解体|降解|再生|克服|篡改|修改|控|靠|分|竞争|迁移|搬迁|上诉|避让|"
+NOT_TO_BE = (r"(?<![因除和或与是为及])不可(?!抗力|抗拒|归责|移动|解体|降解|再生|克服|篡改|修改|控|靠|分|竞争|迁移|搬迁|上诉|避让|"
              r"规避|恢复|弥补|复制|推卸|触碰|偏废|存续|仲裁|享有|避免|或缺|逆|预见|预料|能|思议|替代|缺少|少|否认|估量|多得|比拟|"
-             r"收拾|撤销|争议|忽视|忽略|小觑|侵犯|动摇|想象|限量)(?![\u4e00-\u9fff]{1,2}(?:的|性|物|费))")
+             r"收拾|撤销|争议|忽视|忽略|小觑|侵犯|动摇|想象|限量)(?![\u4e00-\u9fff]{1,2}(?:的|性))")
 PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|不准(?![确时])|(?<![仍还已尚])不能(?!实现|达到|满足|履行|清偿|归还|证明|确定|正常)|"
                          r"杜绝|不应|切勿|不可以|" + NOT_TO_BE)
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
@@ -505,7 +505,8 @@ def _customers_own(sentence: str, modals: tuple[re.Match | None, re.Match | None
 
 
 _CUSTOMERS_RIGHT = re.compile(rf"(?:{CUSTOMER.pattern})(?![服经运部])[^，,；;。]*?(?:{_MAY.pattern})")  # (not 客户服务部)
-_BORNE_BY_CUSTOMER = re.compile(rf"由(?:{CUSTOMER.pattern})(?:自行)?(?:承担|负责|负担)")
+_BORNE_BY_CUSTOMER = re.compile(rf"(?:应当|应|需|须)?由(?:{CUSTOMER.pattern})(?:自行)?(?:承担|负责|负担)")
+_COST = re.compile(r"(?:自行)?(?:承担|负担|支付)[^，,；;。]{0,10}(?:费|费用|运费)")  # "…，但应当承担退货运费"
 _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（）]*）|\((?![一二三四五六七八九十\d]+\))[^()]*\)")  # (not an item's (三))
 
 
@@ -516,7 +517,7 @@ BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于
                         r"(?:最多|至多|至少|最少)(?:可以?|能)?(?:(?!的)[\u4e00-\u9fff]){0,6}?[\d一二三四五六七八九十两百千万]|"
                         # how often, at least ("财务中心每月至少对自营发票开具情况进行一次抽查")
                         r"(?<=[年季月周日天])(?:至少|最少)[^，,；;。的]{0,16}?[\d一二两三四五六七八九十]+次")
-_BOUND_NAMES = re.compile(r"[^，,；;。]{0,12}的[\u4e00-\u9fff]")  # after the bound: what it names ("不少于一年的试运营")
+_BOUND_NAMES = re.compile(r"[^，,；;。的\d]{0,3}的[\u4e00-\u9fff]")  # right after the bound: what it names ("不少于一年的试运营")
 
 
 def _bound_norm(sentence: str) -> re.Match | None:
@@ -549,7 +550,8 @@ def _kind(sentence: str) -> str | None:
     phrase = re.split(r"[，,；;：:]", sentence[:(prohibition or duty).start()])[-1]
     if _MAY.search(phrase) and not phrase.endswith("的"):  # ("可以密闭作业的应当密闭": the case, not a permission)
         return None  # what one may do, the modal inside its object ("可以增加规定明码标价应当标示的内容")
-    if not prohibition and _CUSTOMERS_RIGHT.match(sentence) and _BORNE_BY_CUSTOMER.fullmatch(duty.group()):
+    if not prohibition and _CUSTOMERS_RIGHT.match(sentence) and (_BORNE_BY_CUSTOMER.match(sentence, duty.start())
+                                                                  or phrase.strip() in ("", "但", "但是") and _COST.match(sentence, duty.end())):
         return None  # a customer's right and the cost that goes with it ("消费者…可以申请无理由退货，退货运费由消费者承担")
     return "prohibition" if prohibition else "duty"
 
@@ -809,7 +811,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 # a lead-in alone, or one whose duty is its list ("应实施以下管理标准：") or its items' words: they carry it;
                 # a duty of its own before the list it adds is one ("发票抬头和开票内容应当与实际交易一致，并符合下列要求：":
                 # its items state their own rules, and it was lost)
-                if (own_duty := _DUTY_BEFORE_LIST.match(s)) and _kind(own_duty.group("own")) == "duty":
+                if ((own_duty := _DUTY_BEFORE_LIST.match(s)) and _kind(own_duty.group("own")) == "duty"
+                        and not re.search(r"下列|以下|如下", own_duty.group("own"))):
                     out.append(_Obligation(clause, own_duty.group("own"), "duty"))
                 continue
             if (k == "prohibition" and LEAD_IN.search(s) and i == len(sentences) - 1 and _modals(s)[1] is None
@@ -1096,7 +1099,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
     who = bearer(topic)
-    titled = _titled(t, clauses, floor)
+    titled = _titled(t, clauses)
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
         context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
@@ -1150,7 +1153,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
 TITLED_SHARE = 0.25  # at most this share of the documents (or one) may be on a topic by their titles
 
 
-def _titled(t: _Topic, clauses: list[Clause], floor: float) -> dict[str, float]:
+def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     """The documents whose titles name the whole topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it:
     their rules are all on it, whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic
     that many titles name (管理, 服务) is named by none of them in particular."""

@@ -188,7 +188,7 @@ _OPENS_LIST = re.compile(r"下列|以下|如下")  # a lead-in that is a sentenc
 # search them (a clause that says 最多 of anything else, "同一订单最多可使用1张平台券", ranked first on that word alone,
 # above what dense search found)
 ASKING_BOUND = frozenset("最多 最少 至少 最长 最短 最高 最低 最晚 最早 最快 最慢 最迟".split())
-_QUANTITY_ASKED_WORD = re.compile(r"多少|几|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked
+_QUANTITY_ASKED_WORD = re.compile(r"多少|几(?!乎)|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked (not 几乎)
 
 
 def is_lead_in(clause: Clause) -> bool:

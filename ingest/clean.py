@@ -70,8 +70,18 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\
 # 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
 # separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}|"
-                           r"受控(?:版本|文件|副本)|\b[A-Z]{2,}(?:-[A-Z0-9]+){2,}\b")  # (a rule on both ends; a document code)
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
+# a page header a PDF's extraction repeats on every page, with no page number beside it: a name, a marking and a document
+# code a space apart ("澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004"); not a form listed by its code
+# ("退货申请单 QR-CS-001", two cells) nor a heading ("受控文件的发放")
+_DOC_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}(?:-[A-Z0-9]+){2,}(?![A-Za-z0-9])")
+
+
+def repeated_header(s: str) -> bool:
+    """A line said at least twice in the text (the caller counts) that reads as a page header."""
+    bare = s.strip("*_ ")
+    return (len(bare) <= 60 and not re.search(r"[。；;，,：:！？]", bare) and len(re.split(r"[ \t\u3000]+", bare)) >= 3
+            and bool(_DOC_CODE.search(bare)) and bool(re.search(rf"{_MARK}|受控(?:版本|文件|副本)|公司|中心|部", bare)))
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
 _PAGE_AT_END = re.compile(r"[ \t\u3000]+" + _PAGE_IN_LINE.pattern + r"\s*$")  # (a plain text's 　 is a space by then)
@@ -274,15 +284,20 @@ _MD_QUOTE = re.compile(r"^(?:>\s*)+")
 _MD_BOLD = re.compile(r"(?<!\*)\*\*(?=[^\s*])(.+?)(?<=[^\s*])\*\*(?!\*)")  # (not __: "每月____日前…逾期____天")
 
 
-_MD_NESTED_ITEM = re.compile(r"^(?: {2,}|\t+)(\d{1,2})[.、)]\s+")
+_MD_NESTED_ITEM = re.compile(r"^(?P<indent>(?: {2,}|\t+))(?P<n>\d{1,2})[.、)]\s+")
 
 
 def _md_nested(raw: str) -> str:
     """A Markdown list's item indented under another ("4. 下列情形不予赔付：" / "   1. 换货、维修产生的运费；") numbered as an
-    item of an item, （1）, so that it stays under its lead-in (it was a sibling "1." of the outer list: two clauses had the
-    same label, and "换货、维修产生的运费" was cited without the "不予赔付" that governs it)."""
+    item of an item, （1）, and one a level deeper ①, so that it stays under its lead-in (it was a sibling "1." of the outer
+    list: two clauses had the same label, and "换货、维修产生的运费" was cited without the "不予赔付" that governs it)."""
     m = _MD_NESTED_ITEM.match(raw)
-    return f"（{m.group(1)}）{raw[m.end():].strip()}" if m else raw.strip()
+    if not m:
+        return raw.strip()
+    indent, n = m.group("indent"), int(m.group("n"))
+    deep = indent.count("\t") >= 2 or indent.count(" ") >= 6
+    marker = chr(0x2460 + n - 1) if deep and 1 <= n <= 20 else f"（{n}）"
+    return marker + raw[m.end():].strip()
 
 
 def _md_plain(line: str) -> str:
@@ -360,8 +375,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
-        if running_line(s, _page_line(line_before) or _page_line(following[no - 1]) or counts.get(raw.strip(), 0) >= 2,
-                        starts_with_marker):
+        if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
+                or counts.get(raw.strip(), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
             continue
         if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and RULE_TITLE.match(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")

@@ -324,12 +324,13 @@ def _list_number(li) -> str:
 
     if starts_with_marker(li.get_text(" ", strip=True)[:12]):
         return ""
-    items = [x for x in parent.find_all("li", recursive=False)]
     try:
         start = int(parent.get("start") or 1)
     except ValueError:
         start = 1
-    return f"{start + items.index(li)}. "
+    n = start + sum(1 for x in li.previous_siblings if isinstance(x, Tag) and (x.name or "").lower() == "li")
+    # a list inside an item is its item's items: （1）, as a nested Markdown list's are (its "1." gave a second 第五条1.)
+    return f"（{n}）" if li.find_parent("li") is not None else f"{n}. "
 
 
 def _page_chrome(node, name: str) -> bool:

@@ -1618,7 +1618,7 @@ def test_staff_abbreviations_of_invoice_kinds_find_the_documents_words(tmp_path)
     """Probe L: "顾客买了一百多块钱的东西要开专票，商家不给开行不行？" ranked a clause that forbids refusing any invoice
     above the one on 增值税专用发票 (专票 is staff's word for it, 普票 for 增值税普通发票)."""
     r = _docs_index(tmp_path, {"发票开具与税务管理规定.txt": (
-        "发票开具与税务管理规定\n第四条 消费者购买商品的，商家应当依法开具发票，不得以任何理由拒绝开具。\n"
+        "发票开具与税务管理规定\n第四条 消费者购买商品的，商家应当依法开具发票，不得以任何理由不给开。\n"
         "第九条 单笔订单金额低于200元的，商家可以不开具增值税专用发票，但应当开具增值税普通发票。\n"
         "第二十条 消费者投诉商家拒开发票的，客服部应当在24小时内介入。\n")})
     assert "增值税专用发票" in r.thesaurus.of("专票") and "增值税普通发票" in r.thesaurus.of("普票")

@@ -1119,6 +1119,17 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("但最高额不超过八百元。", []),  # a limit on the compensation before it
     ("第九条 平台上统计投诉最多的十类商品为重点抽检对象。", []),  # a superlative, no cap (the review's)
     ("第十条 新业务应当进行不少于一年的试运营。", [("新业务是否进行不少于一年的试运营", "duty")]),  # a bound inside what it names
+    ("第十条 新业务进行不少于一年的试运营。", []),  # …is no norm of its own
+    # (the second review's) a 的 further on belongs to another noun: the bound states the norm
+    ("第二十二条 学校每学年至少举办一次全校性的运动会。", [("学校每学年是否至少举办一次全校性的运动会", "duty")]),
+    ("（五）信息安全部每季度至少开展1次针对全体员工的安全培训。", [("信息安全部每季度是否至少开展1次针对全体员工的安全培训", "duty")]),
+    # 不可 after 且, and before a noun (the second review's: "…且不可转让", "不可收取费用" were no bans)
+    ("第三条 积分仅限本人使用，且不可转让。", [("积分仅限本人使用，且是否杜绝转让", "prohibition")]),
+    ("第四条 商家不可收取费用。", [("商家是否杜绝收取费用", "prohibition")]),
+    # a customer's right with the cost the customer bears, whatever modal states it
+    ("第六条 消费者可以申请无理由退货，退货运费应当由消费者承担。", []),
+    ("第七条 会员可以申请退货，但应当承担退货运费。", []),
+    ("第八条 经营者应当履行下列义务，并符合以下要求：", []),  # its own part only names the list
     ("第十一条 省政府推进“最多跑一次”改革。", []),  # a quoted name
     ("第十二条 单笔赔付金额最高不超过500元。", []),  # a compensation's amount
     # a cap or a floor, and what 不可 forbids (probe K's 优惠券 missed both: "同一订单最多可使用1张平台券和1张店铺券；
@@ -1257,8 +1268,10 @@ def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
     clauses = [Clause(f"d{i}/a1", f"d{i}", t, f"《{t}》第一条", (t,), "第一条 员工应当按时打卡。")
                for i, t in enumerate(["员工考勤管理制度", "售后服务管理制度", "仓储管理制度", "财务管理制度"])]
     normalized = {c.id: (c.text, "", c.document) for c in clauses}
-    assert _titled(_Topic("管理", clauses, normalized), clauses, 0.6) == {}
-    assert list(_titled(_Topic("售后服务", clauses, normalized), clauses, 0.6)) == ["售后服务管理制度"]
+    assert _titled(_Topic("管理", clauses, normalized), clauses) == {}
+    assert list(_titled(_Topic("售后服务", clauses, normalized), clauses)) == ["售后服务管理制度"]
+    # a title that names part of the topic puts no document on it whole (产品质量法 for 商品质量)
+    assert _titled(_Topic("售后服务质量", clauses, normalized), clauses) == {}
 
 
 @pytest.mark.parametrize("text, items", [

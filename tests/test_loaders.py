@@ -594,3 +594,8 @@ def test_html_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path):
     doc = parse_text(text, str(path))[0]
     labels = [c.label for c in doc.clauses if c.role == "clause"]
     assert "《商品评价与晒单管理规则》第五条1." in labels and "《商品评价与晒单管理规则》第五条2." in labels
+    # (the second review's) an item the same as an earlier one keeps its own number; a list in an item is its items
+    path.write_text("<html><body><p>第五条 下列行为不得实施：</p><ol><li>刷单；</li><li>下列行为：<ol><li>虚构交易；</li>"
+                    "<li>刷好评。</li></ol></li><li>刷单；</li></ol></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "\n1. 刷单" in text and "\n3. 刷单" in text and "\n（1）虚构交易" in text and "\n（2）刷好评" in text

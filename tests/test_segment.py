@@ -1783,7 +1783,11 @@ def test_a_pdf_header_every_page_repeats_is_dropped_without_a_page_number():
     # a line said twice with no sign of a header stays (a title repeated at the start of the body)
     from ingest.clean import clean_blocks
 
-    assert sum(b.text == "退货规则" for b in clean_blocks("退货规则\n退货规则\n第一条 商家应当退货。\n")) >= 1
+    assert sum(b.text == "退货规则" for b in clean_blocks("退货规则\n退货规则\n第一条 商家应当退货。\n")) == 2
+    # (the second review's) a form listed by its code, twice, is content, and so is a heading said twice
+    text = ("客服管理制度\n第五条 客服受理退货时应当填写下列表单：\n退货申请单 QR-CS-001\n退款审批单 QR-CS-002\n"
+            "第七条 客服应当留存下列表单：\n退货申请单 QR-CS-001\n退款审批单 QR-CS-002\n")
+    assert sum("QR-CS-001" in (b.text or "") for b in clean_blocks(text)) == 2
 
 
 def test_a_markdown_item_indented_under_another_is_its_item():
@@ -1796,3 +1800,8 @@ def test_a_markdown_item_indented_under_another_is_its_item():
     assert len(labels) == len(set(labels)), labels
     item = next(c for c in doc.clauses if "换货、维修" in c.text)
     assert item.label.endswith("4.（1）") and doc.clauses[[c.id for c in doc.clauses].index(item.parent_id)].text.endswith("不予赔付：")
+    # a level deeper is ① under （1） (the second review's: it gave "2.（1）" twice)
+    md3 = ("# 规则\n\n## 二、赔付\n\n2. 下列情形不予赔付：\n   1. 下列运费：\n      1. 换货运费；\n      2. 维修运费。\n"
+           "   2. 到付运费。\n")
+    labels = [c.label for c in only_doc(md3, "r3.md", markdown=True).clauses]
+    assert len(labels) == len(set(labels)), labels
