@@ -869,6 +869,8 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
         if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
             at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
+        if hedge := re.search(r"(?:一般|原则上|通常)$", s[:at]):
+            at = hedge.start()  # "…的时间一般不少于三十日" → "…的时间是否一般不少于三十日" (not "一般是否不少于")
         out = s[:at] + "是否" + s[at:]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"

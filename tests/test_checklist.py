@@ -1141,6 +1141,7 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("（五）每个店铺最多可以设置3个客服账号。", [("每个店铺是否最多可以设置3个客服账号", "duty")]),  # (the cap's own 可以)
     ("（六）每个门店设至少一名店长。", [("每个门店是否设至少一名店长", "duty")]),  # 是否 before the verb, not inside a word
     ("（七）每四万人至少一辆。", [("每四万人是否至少一辆", "duty")]),  # no verb before the count: "每四是否万人…" before
+    ("第三十条 向社会公布征求意见的时间一般不少于三十日。", [("向社会公布征求意见的时间是否一般不少于三十日", "duty")]),
     # how often, at least (probe L's 发票 missed it)
     ("第十七条 财务中心每月至少对自营发票开具情况进行一次抽查。", [("财务中心每月是否至少对自营发票开具情况进行一次抽查", "duty")]),
     ("第十八条 主播每周至少直播三次的，可以申请奖励。", []),  # the case of a permission
