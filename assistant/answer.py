@@ -241,6 +241,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
+    # a rate in points ("按几个点的税率开", "扣多少个点"): a percentage answers (not "几点", a time of day)
+    _Row("quantity", re.compile(r"(?:几|多少)个(?:百分)?点(?![钟半])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|个(?:百分)?点")),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]
@@ -320,7 +322,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
         else:
             units = row.units or re.escape(m.group("unit") or m.group("few"))
             # ("60个字符"; not an ordinal, "第三条", "第二年")
-            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|[每按](?:" + units + r")(?!龄)")  # "按年申报": yearly (not 按年龄)
+            # "按年申报": yearly (not 按年龄, nor 按时, on time)
+            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
             anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
@@ -360,7 +363,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # the number follows an anchor closely, within the same phrase, its unit maybe further ("抽检商品批次不少于
         # 500批次"); for a time asked, the anchor's period set in words answers too ("最多能保存几年" ← "保存期限应当为
         # 实现处理目的所必要的最短时间")
-        phrases = [re.split(r"[，,；;。：:]", text[x.end():])[0] for a in anchors for x in re.finditer(a, text)]
+        phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for a in anchors for x in re.finditer(a, text)]  # (8:00 is a time)
         return any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases)
     return stated(text)
 

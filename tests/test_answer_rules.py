@@ -111,6 +111,13 @@ def _c(text: str) -> Clause:
     ("运输途中损坏由谁承担？", "直播内容由主播承担直播内容审核把关责任。", "由谁承担"),
     ("运输途中损坏由谁承担？", "经营场所由商家承担安全保障义务。", "由谁承担"),
     ("运输途中损坏由谁承担？", "由卖家承担因其未履行质量管理义务造成的损失。", None),
+    # a rate in points asks a percentage (probe L: "按几个点的税率开" was answered by a clause on 税点 with no number)
+    ("普通商品开发票是按几个点的税率开？", "商家以收取税点为条件开具发票的，扣12分。", "几个点"),
+    ("普通商品开发票是按几个点的税率开？", "普通商品按13%的税率开具发票。", None),
+    ("平台佣金扣多少个点？", "平台按成交额的5个点收取佣金。", None),
+    # a clock time written 8:00 states a time of day (its colon cut the phrase); 按时 (on time) states none
+    ("客服几点上班？", "客服每日8:00上班。", None),
+    ("客服几点上班？", "客服每日按时上班。", "几点"),
     # probe K: a count of batches, its unit past the reach after the anchor ("抽检商品批次不少于500批次"), was not found
     ("每个季度至少要抽检多少批次？", "抽检以神秘买家抽检为主，每季度抽检商品批次不少于500批次。", None),
     ("每个季度至少要抽检多少批次？", "抽检以神秘买家抽检为主，每季度抽检一次。", "多少批次"),
