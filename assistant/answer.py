@@ -242,7 +242,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
     # a rate in points ("按几个点的税率开", "扣多少个点"): a percentage answers (not "几点", a time of day)
-    _Row("quantity", re.compile(r"(?:几|多少)个(?:百分)?点(?![钟半])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|个(?:百分)?点")),
+    _Row("quantity", re.compile(r"(?:几|多少)个(?:百分)?点(?![钟半子])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|个(?:百分)?点")),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]

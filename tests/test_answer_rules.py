@@ -115,6 +115,7 @@ def _c(text: str) -> Clause:
     ("普通商品开发票是按几个点的税率开？", "商家以收取税点为条件开具发票的，扣12分。", "几个点"),
     ("普通商品开发票是按几个点的税率开？", "普通商品按13%的税率开具发票。", None),
     ("平台佣金扣多少个点？", "平台按成交额的5个点收取佣金。", None),
+    ("推广方案要想几个点子？", "推广方案应当经运营部审核。", None),  # 点子 are ideas, no rate
     # a clock time written 8:00 states a time of day (its colon cut the phrase); 按时 (on time) states none
     ("客服几点上班？", "客服每日8:00上班。", None),
     ("客服几点上班？", "客服每日按时上班。", "几点"),
