@@ -608,10 +608,14 @@ def _instruction(sentence: str) -> bool:
     return not _authority_first(sentence[:m.start(1)], state=True)
 
 
+# the words that point to a list ("下列", "以下", "如下"): a lead-in that says them opens one
+NAMES_A_LIST = re.compile(r"下列|以下|如下")
+
+
 def _regulator_named(lead: str) -> bool:
     """Does a lead-in without a modal name an authority as whose list it is ("政府及其有关部门分别行使下列职责：",
     "人民法院受理…下列诉讼：")?"""
-    return _authority_first(re.split(r"[，,；;]", re.split(r"下列|以下|如下", lead)[0])[-1])  # the list's phrase
+    return _authority_first(re.split(r"[，,；;]", NAMES_A_LIST.split(lead)[0])[-1])  # the list's phrase
 
 
 ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|监督|认定|查处")
@@ -812,7 +816,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 # a duty of its own before the list it adds is one ("发票抬头和开票内容应当与实际交易一致，并符合下列要求：":
                 # its items state their own rules, and it was lost)
                 if ((own_duty := _DUTY_BEFORE_LIST.match(s)) and _kind(own_duty.group("own")) == "duty"
-                        and not re.search(r"下列|以下|如下", own_duty.group("own"))):
+                        and not NAMES_A_LIST.search(own_duty.group("own"))):
                     out.append(_Obligation(clause, own_duty.group("own"), "duty"))
                 continue
             if (k == "prohibition" and LEAD_IN.search(s) and i == len(sentences) - 1 and _modals(s)[1] is None

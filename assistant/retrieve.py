@@ -15,7 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .checklist import asker_scope, scope_of
+from .checklist import NAMES_A_LIST, asker_scope, scope_of
 from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles, states_rule
 from .support import LIST_MARKER
 
@@ -179,9 +179,6 @@ def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     if not down:
         return hits
     return [h for h in hits[:k] if h not in down] + hits[k:k + len(down)] + down + hits[k + len(down):]
-
-
-_OPENS_LIST = re.compile(r"下列|以下|如下")  # a lead-in that is a sentence ("不得有下列行为："), not a title ("售后服务内容:")
 
 
 # words that ask how far a quantity goes ("一单最多能抵多少", "13岁的小孩一个月最多能花多少钱"), not what about: BM25 does not
@@ -678,7 +675,7 @@ class Retriever:
             # whose sentence opens its list ("第八条 主播在直播中不得有下列行为：") comes first, before its items (not a
             # title over them, "第六条售后服务内容:")
             expanded.extend(x for x in [c, *self.descendants(c)]
-                            if x.role == "clause" or x is c and is_lead_in(x) and _OPENS_LIST.search(x.text))
+                            if x.role == "clause" or x is c and is_lead_in(x) and NAMES_A_LIST.search(x.text))
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

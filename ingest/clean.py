@@ -77,10 +77,15 @@ _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件�
 _DOC_CODE = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2,}(?:-[A-Z0-9]+){2,}(?![A-Za-z0-9])")
 
 
+def cells(line: str) -> int:
+    """How many cells a line has, split where spaces set its words apart ("新引入供应商（合作未满6个月） 对账确认后60日 银行转账": 3)."""
+    return len(re.split(r"[ \t\u3000]+", line.strip())) if line.strip() else 0
+
+
 def repeated_header(s: str) -> bool:
     """A line said at least twice in the text (the caller counts) that reads as a page header."""
     bare = s.strip("*_ ")
-    return (len(bare) <= 60 and not re.search(r"[。；;，,：:！？]", bare) and len(re.split(r"[ \t\u3000]+", bare)) >= 3
+    return (len(bare) <= 60 and not re.search(r"[。；;，,：:！？]", bare) and cells(bare) >= 3
             and bool(_DOC_CODE.search(bare)) and bool(re.search(rf"{_MARK}|受控(?:版本|文件|副本)|公司|中心|部", bare)))
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")

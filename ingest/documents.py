@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code,
+from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
                     clean_blocks, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
@@ -160,11 +160,6 @@ INNER_HEADING_LEVEL = 4
 _NUMBERED_PART = re.compile(r"^\s*[一二三四五六七八九十]+、\s*(?P<name>.+)$")
 
 
-def _cells(line: str) -> int:
-    """How many cells a line has, split where spaces set its words apart ("新引入供应商（合作未满6个月） 对账确认后60日 银行转账": 3)."""
-    return len(re.split(r"[ \t\u3000]+", line.strip())) if line.strip() else 0
-
-
 def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
     """A heading line between the articles of one document, not the title of another: "运输管理" where a
     scraped law lost its "第二章", followed by 第六条 (a new rules document starts at its 第一条); and a part numbered
@@ -179,7 +174,7 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
         return False
     if _after_chapter_line(blocks, i) or i and blocks[i - 1].kind == "heading":
         return False
-    if i and _cells(s) >= 3 and _cells(blocks[i - 1].text or "") == _cells(s):
+    if i and cells(s) >= 3 and cells(blocks[i - 1].text or "") == cells(s):
         return False  # the last row of a table, its cells a space apart as a PDF's extraction writes them
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind == "text"), None)
     m = _OPENS_RULES.match(nxt.text) if nxt is not None else None
