@@ -130,6 +130,17 @@ SIGNER = re.compile(r"^(?=.{2})[\u4e00-\u9fff（）()]{0,30}(?:局|厅|委|委�
 # …or both on one line, the date maybe without its day ("青橡优品质量管理部　　2025年3月", under a Markdown rule's last clause)
 SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,29}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)"
                             r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+
+
+def _signature_pair(line: str, before: str, after: str) -> bool:
+    """In Markdown, a line of a two-line signature: the body ("栖湖到家循环业务部") over the date ("2025年4月20日"). (A
+    date alone is no signature there: LawRefBook's notes are dates.)"""
+    def signer(t: str) -> bool:
+        return not t.startswith("#") and bool(SIGNER.match(_md_plain(t)))
+
+    return signer(line) and bool(SIGNED_ON.match(_md_plain(after))) or bool(SIGNED_ON.match(line)) and signer(before)
+
+
 BARE_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){1,4}")  # "3.1" alone on its line
 # an article's, chapter's or section's number spread out by a PDF's justified line: "第 一 条", "第三 章"
 SPACED_MARKER = re.compile(rf"^第(?=[{CN_NUM}\d\s　]*[\s　])[\s　]*[{CN_NUM}\d]+(?:[\s　]+[{CN_NUM}\d]+)*[\s　]*(?=[条章节编])")
@@ -350,7 +361,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 flush()
             continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
-                or SIGNATURE_LINE.match(s):
+                or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
             continue
         if markdown and s.startswith("#"):

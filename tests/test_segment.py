@@ -1508,6 +1508,18 @@ def test_a_signature_on_one_line_is_no_part_of_the_last_clause():
     assert [t for _, t in _labels_texts(doc)][-1].endswith("2025年3月")
 
 
+def test_a_two_line_signature_in_markdown_is_no_part_of_the_last_clause():
+    """Probe M: "栖湖到家循环业务部" / "2025年4月20日" after a Markdown rule's "---" ran into its last item ("4. …暂停向其派单1个
+    月。栖湖到家循环业务部2025年4月20日"); a LawRefBook notice's "最高人民检察院" / "1997年10月6日" into its 三、."""
+    md = ("# 闲置回收规则\n\n## 六、服务商管理\n\n1. 服务商应当在48小时内完成质检。\n"
+          "2. 平台每季度对服务商进行考核，当季用户投诉率超过2%的，暂停向其派单1个月。\n\n---\n\n栖湖到家循环业务部\n\n2025年4月20日\n")
+    doc = only_doc(md, "r.md", markdown=True)
+    assert [t for _, t in _labels_texts(doc)][-1] == "2. 平台每季度对服务商进行考核，当季用户投诉率超过2%的，暂停向其派单1个月。"
+    # (a date alone, or a line that names a body alone, stays: it is no signature)
+    md = "# 某规则\n\n## 一、总则\n\n1. 本规则自下列日期起施行：\n\n2025年4月20日\n"
+    assert [t for _, t in _labels_texts(only_doc(md, "s.md", markdown=True))][-1].endswith("2025年4月20日")
+
+
 def test_a_page_header_marked_controlled_is_dropped_beside_its_page_number():
     """Probe K: "青橡优品跨境业务部制度文件（受控版本）" after a bare page number ran into the clause the page ended with."""
     doc = only_doc("跨境商品进口与清关管理规定\n三、额度\n（四）消费者可以查询本人年度跨境交易额度的使用情况。\n\n2\n"
