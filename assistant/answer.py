@@ -230,13 +230,19 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
+    # a temperature ("运输路上温度得控制在多少度" ← "-18℃及以下"; it was not found: no unit of the bare 多少 answered)
+    _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?![数假过])|温度[^，,。；;？?]{0,8}?多少"), "℃|°C|摄氏度|度"),
+    # a share in tenths ("定金最多能收到售价的几成" ← "不得超过…售价的20%")
+    _Row("quantity", re.compile(r"(?<![好十几])几成(?![本功员为立年交])|多少成(?![本功员])"),
+         re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九两半]成|分之")),
     # a count of things the question names ("主图最少要放多少张", "抽查多少条会话", "最多多少个字符", "满意度低于多少分"): a
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户)|"
-                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
+    # (and digits or places: "密码至少要设几位" ← "密码长度不少于12位"; not 哪几位, 几位客服 is a head count a number of 位 answers)
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户|位)|"
+                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|位|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -282,6 +288,7 @@ class _Ask(NamedTuple):
     stated: re.Pattern  # a quantity that answers ("3年", "每月")
     anchors: tuple[str, ...]  # the words before the ask ("连续旷工几天" → 旷工, 连续)
     period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
+    counted: bool = False  # things of a unit the question names are counted ("几位", "多少张"): the unit says what of
 
 
 def _anchors(before: str) -> tuple[str, ...]:
@@ -325,7 +332,7 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
             anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
-        return _Ask(row.kind, m.group(0), stated, anchors, row.period)
+        return _Ask(row.kind, m.group(0), stated, anchors, row.period, row.units is None)
     return None
 
 
@@ -637,6 +644,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of
         # ("赔多少" ← "…增加赔偿的金额为…三倍"; "税率是多少" is not answered by "预付凭证金额不得超过五千元")
         of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
+        # (a count of the unit asked is looked for as an anchored one: "密码至少要设几位" ← "密码长度不少于12位", ranked
+        # third, sharing fewer words than 4.5 "不得在浏览器中保存后台账号密码", and not the 设 before the ask)
         wide = how_long or bool(of)
 
         def answers(h: Hit) -> bool:
@@ -644,12 +653,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                 return False
             cov = coverage(part, h.clause.index_text)
             anchored = bool(asked.anchors) and asked.anchors[0] in h.clause.text
-            return wide and cov >= least and of in h.clause.text or cov >= least / 2 and anchored
+            return wide and cov >= least and of in h.clause.text or cov >= least / 2 and (anchored or asked.counted)
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
         window = k if asked.kind == "quantity" else TIME_DEPTH * k  # (an amount asked of no word is not looked for: of == "")
-        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
+        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of or asked.counted else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)

@@ -125,6 +125,16 @@ def _c(text: str) -> Clause:
     # …while a period still lies wholly within it: "七个工作日" after 平台 answers no "平台…几个工作日" asked of it
     ("商家提交入驻资料以后，平台一般几个工作日内给出审核结果？",
      "信息发生变更的，电子商务平台经营者应当在七个工作日内进行核验，完成更新公示。", "几个工作日"),
+    # probe M: a temperature was never stated (no unit of the bare 多少: "-18℃" was not found), digits and tenths
+    # were asked of no unit
+    ("冻肉这类冷冻品，运输路上温度得控制在多少度？", "冷冻品运输温度应当保持在-18℃及以下。", None),
+    ("冷藏车的温度要控制在几度？", "冷藏品运输温度应当保持在0至4摄氏度。", None),
+    ("冻肉这类冷冻品，运输路上温度得控制在多少度？", "冷链车辆应当配备温度记录仪，每5分钟上传一次温度数据。", "温度得控制在多少"),
+    ("后台登录密码至少要设几位？", "后台账号密码长度不少于12位，并同时包含字母和数字。", None),
+    ("后台登录密码至少要设几位？", "连续输错密码5次的，账号锁定30分钟。", "几位"),
+    ("预售的定金最多能收到售价的几成？", "定金不得超过预售商品售价的20%。", None),
+    ("预售的定金最多能收到售价的几成？", "定金不得超过预售商品售价的两成。", None),
+    ("预售的定金最多能收到售价的几成？", "消费者支付定金后，商家应当在24小时内确认订单。", "几成"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -281,6 +291,20 @@ def test_a_how_long_question_cites_a_time_limit_only_from_a_clause_on_its_subjec
     ranked = [_hit("a1", "平台可以建立退款机制、客服热线等，培训制度应贴近业务需求。", 0.03),
               _hit("a2", "人员离职必须提前一个月向部门经理提出。", 0.02)]
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
+
+
+def test_a_count_of_the_unit_asked_is_cited_first_from_a_clause_that_shares_fewer_words():
+    """Probe M: "后台登录密码至少要设几位？" was not found (asked 几位, no clause cited stated a number of 位) where the clause
+    "密码长度不少于12位" ranked third, below two that share 后台 and 登录 and state no length."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("4.5", "员工不得在浏览器中保存后台账号密码，不得将密码以明文形式记录在共享文档上。", 0.03),
+              _hit("4.4", "登录运营后台和数据平台必须使用双因素认证。", 0.02),
+              _hit("4.1", "密码长度不少于12位，并应当同时包含大写字母、小写字母、数字和特殊字符。", 0.02)]
+    assert _choose("后台登录密码至少要设几位？", ranked, k=5, max_clauses=2)[0].clause.id == "d/4.1"
+    # (a number of another unit is no count of it)
+    ranked[2] = _hit("4.1", "密码每90日至少更换一次，连续输错5次的，账号锁定30分钟。", 0.02)
+    assert _choose("后台登录密码至少要设几位？", ranked, k=5, max_clauses=2)[0].clause.id == "d/4.5"
 
 
 def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
