@@ -135,7 +135,13 @@ LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
 # a duty of a regulator, a court or an association ("市场监督管理部门应当…", "消费者协会履行下列职责") is none of the
 # business the checklist is for
-REGULATOR = re.compile(r"(?:部门(?!经理|主管|负责人|领导)|机关|人民政府|人民法院|人民检察院|委员会|协会|(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
+# (not a company's own department, named by its work: "原部门应当…回收原岗位权限", "运营部门应当每日核对订单", "财务部门应当…";
+# "各部门", "相关部门" and "本部门" are a law's authorities)
+_OWN_DEPARTMENT = "".join(f"(?<!{w})" for w in (
+    "原", "用人", "业务", "运营", "财务", "销售", "客服", "售后", "仓储", "物流", "法务", "质检", "风控", "需求", "申请", "调出",
+    "调入"))  # (not 技术, 人事, 采购: "市科学技术部门", "人事部门", "政府采购部门" are authorities)
+REGULATOR = re.compile(r"(?:" + _OWN_DEPARTMENT + r"部门(?!经理|主管|负责人|领导)|机关|人民政府|人民法院|人民检察院|委员会|协会|"
+                       r"(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
@@ -718,6 +724,16 @@ CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|�
 FOLLOW_UP = re.compile(r"^(?:逾期|拒不|期满)[^，,。；;]{0,20}的[，,]")
 
 
+def _binds_business_late(sentence: str) -> bool:
+    """Does a sentence on what follows a delay bind a business in its own words ("违约金以…形式支付，由消费者选择。逾期超过
+    15日的，消费者可以取消订单，商家应当全额退还定金和尾款", "逾期运到的，铁路运输企业应当支付违约金")? Not one on a refusal
+    or a sanction ("拒不改正的，…收取企业应当承担的…经费", "逾期未改正的，吊销…证书，…十年内不得从事…")."""
+    modals = [m for m in _modals(sentence) if m]
+    if sentence.startswith("拒不") or not modals or SANCTION.search(sentence):
+        return False
+    return bool(BUSINESS.search(re.split(r"[，,；;]", sentence[:min(m.start() for m in modals)])[-1]))
+
+
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
@@ -775,7 +791,9 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 if i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,"):
                     out[-1].sentence = sentences[i - 1].rstrip("。；;，,") + "；" + s.rstrip("。；;，,")
                     sentences[i] = out[-1].sentence
-                continue  # what follows an order no duty came before (a penalty article's) is none either
+                    continue
+                if not _binds_business_late(s):
+                    continue  # what follows an order no duty came before (a penalty article's) is none either
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
             if listed and own and not any(_modals(named)):

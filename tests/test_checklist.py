@@ -92,6 +92,12 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # the modal in a condition, the rule a permission; a regulator's duty
     ("第十八条 有法律规定应当保密或者不需要告知的情形的，可以不向个人告知。", None, []),
     ("第四条 市场监督管理部门应当依法及时处理投诉。", None, []),
+    # a company's own department, named by its work, is bound by the company's rules (a probe's 5.3 was left out)
+    ("员工调岗的，原部门应当在调岗生效当日回收原岗位权限。", None,
+     [("员工调岗的，原部门应当在调岗生效当日回收原岗位权限", "duty")]),
+    ("运营部门应当每日核对预售订单。", None, [("运营部门应当每日核对预售订单", "duty")]),
+    ("人事部门应当制定计划，选拔和培养少数民族干部。", None, []),  # (a law's: an authority)
+    ("各部门应当加强对预算收入和支出的管理。", None, []),
     ("市场监督管理部门依照本办法对经营者予以行政处罚的，应当记入经营者的信用档案。", None, []),
     ("依法需要取得行政许可的，有关行政许可部门应当核发电子许可证。", None, []),
     ("但是，经过处理无法识别特定个人且不能复原的除外。", None, []),
@@ -255,6 +261,13 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("2 规范性引用文件\n下列文件中的内容通过文中的规范性引用而构成本规范必不可少的条款。", None, []),
     ("5.4 禁止供应商有下列行为：——向员工提供回扣；——以次充好。", None,
      [("向员工提供回扣", "prohibition"), ("以次充好", "prohibition")]),
+    # (probe M) what follows a delay binds a business in its own words: a duty, though no duty came just before it
+    ("第七条 商家逾期发货的，应当向消费者支付违约金。违约金以平台优惠券或者现金形式支付，由消费者选择。逾期超过15日的，消费者可以"
+     "取消订单，商家应当全额退还定金和尾款。", None,
+     [("商家逾期发货的，应当向消费者支付违约金", "duty"), ("逾期超过15日的，消费者可以取消订单，商家应当全额退还定金和尾款", "duty")]),
+    ("第九条 逾期运到的，铁路运输企业应当支付违约金。", None, [("逾期运到的，铁路运输企业应当支付违约金", "duty")]),
+    ("第二十条 拒不改正的，收取企业应当承担的职业教育经费。", None, []),  # (an authority's step after a refusal)
+    ("第三十一条 逾期未改正的，吊销电子认证许可证书，其直接负责的主管人员十年内不得从事电子认证服务。", None, []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
