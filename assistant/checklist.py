@@ -798,6 +798,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
             if listed and own and not any(_modals(named)):
                 own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
+            if dashed and inner_lead and own and not any(_modals(named)):
+                own = k = None  # …so too in a "——" item ("特权账号的申请还应当满足下列要求：…——权限有效期不超过180日")
             if listed and own == "duty" and lead_kind == "prohibition" and _THING_NAMED.match(s):
                 # a thing a prohibition lists, its modal inside its name ("下列商品不得通过跨境渠道销售：" / "2. 需要办理
                 # 动植物检疫审批的生鲜食品；" read "是否办理动植物检疫审批的生鲜食品", the rule turned round)

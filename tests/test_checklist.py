@@ -453,6 +453,16 @@ def test_a_dash_item_is_checked_under_its_clauses_lead_in():
                      "自建平台的交易型电子商务企业是否建立完善的用户注册制度"]
 
 
+def test_a_dash_item_that_only_sets_a_bound_is_checked_under_its_lead_in():
+    """Probe M 5.2: "——权限有效期不超过180日" was read alone (no 账号 in it) and left off the 账号 checklist, while the
+    items beside it carried "特权账号的申请还应当满足下列要求："."""
+    from assistant.checklist import _merge
+
+    clause = _c("5.2 特权账号的申请还应当满足下列要求：——由部门总监审批；——权限有效期不超过180日；——操作全程留存日志。")
+    items = [i.text for i in _merge(obligations(clause, None))]
+    assert "特权账号的申请是否还满足下列要求：权限有效期不超过180日" in items, items
+
+
 @pytest.mark.parametrize("lead, item, text, cited", [
     # the prohibition is the lead-in's, for what it names: not "是否杜绝利用广告代言人作推荐、证明" for every advert
     ("第十六条 医疗、药品、医疗器械广告不得含有下列内容：", "（四）利用广告代言人作推荐、证明；",
