@@ -420,17 +420,33 @@ def _answering(question: str, sentences: list[str]) -> list[float]:
 
 
 def _one_line(text: str) -> str:
-    """A clause's lines run on as one (its 款 as sentences), a table's rows each ended by "；" and its cells a space apart
-    ("手机 7日 15日 1年 1年；笔记本电脑 7日…": the rows ran together, "…1年笔记本电脑 7日…")."""
+    """A clause's lines run on as one (its 款 as sentences, a title line ended by "："), a table's rows each ended by
+    "；" and its cells a space apart (written with spaces, tabs or pipes) ("手机 7日 15日 1年 1年；笔记本电脑 7日…": the rows ran together, "…1年笔记本电脑
+    7日…")."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
-        if TABLE_ROW.search(line):
-            line = re.sub(r"[ \u3000]{2,}", " ", line.strip())
+        cells = _cells(line)
+        if cells or TABLE_ROW.search(line):
+            line = " ".join(cells) if cells else re.sub(r"[ \u3000]{2,}", " ", line.strip())
             if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
                 line += "；"
+        elif i + 1 < len(lines) and _TITLE_LINE.fullmatch(line.strip()):
+            line = line.strip() + "："  # a title over its text ("1 范围" / "本规范规定了…": "范围本规范规定了…" ran together)
         out.append(line)
     return "".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    """The cells of a table's row written with pipes or tabs ("| 违禁物品 | 管制刀具、仿真枪 | 拒收 |", a Word table's
+    "活动类型\t活动价格要求"), else none: their rows ran together ("…处理方式 || 违禁物品…", "价格保护期年中大促")."""
+    t = line.strip()
+    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜"):
+        return [c.strip() for c in re.split(r"[|｜]", t) if c.strip()]
+    return [c.strip() for c in t.split("\t") if c.strip()] if "\t" in t else []
+
+
+_TITLE_LINE = re.compile(r"[^\s。；;，,：:！？!?、“”\"]{2,20}")  # a short line without punctuation, over the text it titles
 
 
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:

@@ -390,6 +390,32 @@ def test_a_statement_cut_off_after_a_comma_ends_without_it():
     assert _statement("上班时间", c, False) == "考虑到电子商务工作的特殊性,故早上上班时间适适当调整"  # it gave "调整,[1]。"
 
 
+def test_a_title_line_is_set_off_from_the_text_it_titles():
+    """Probe M: a standard's "1 范围" over its text was quoted "范围本规范规定了…"; a 款 after a sentence runs on as before."""
+    from assistant.answer import _statement
+    from ingest.records import Clause
+
+    c = Clause("x/1", "x", "T", "《T》1", (), "1 范围\n本规范规定了员工后台账号的开通、登录和注销要求。")
+    assert _statement("账号", c, True) == "范围：本规范规定了员工后台账号的开通、登录和注销要求"
+    c = Clause("x/a2", "x", "T", "《T》第二条", (), "第二条 商家应当公示营业执照。\n信息变更的，应当在十日内更新。")
+    assert _statement("营业执照", c, True) == "商家应当公示营业执照。信息变更的，应当在十日内更新"
+
+
+@pytest.mark.parametrize("rows", [
+    "| 类别 | 具体物品 | 处理方式 |\n| 违禁物品 | 管制刀具、仿真枪 | 拒收并上报 |\n| 贴身卫生用品 | 内衣、已开封的化妆品 | 拒收并退回用户 |",
+    "类别\t具体物品\t处理方式\n违禁物品\t管制刀具、仿真枪\t拒收并上报\n贴身卫生用品\t内衣、已开封的化妆品\t拒收并退回用户",
+])
+def test_a_tables_rows_written_with_pipes_or_tabs_are_quoted_row_by_row(rows):
+    """Probe M: a Markdown table was quoted with its pipes and its rows run together ("…处理方式 || 违禁物品…"); probe I's
+    Word table ran its rows together ("价格保护期年中大促")."""
+    from assistant.answer import _statement
+    from ingest.records import Clause
+
+    c = Clause("x/5", "x", "T", "《T》五、", (), "下列物品不予回收，按照下表处理：\n" + rows)
+    assert _statement("化妆品", c, True) == ("下列物品不予回收，按照下表处理：类别 具体物品 处理方式；违禁物品 管制刀具、仿真枪 拒收并上报；"
+                                          "贴身卫生用品 内衣、已开封的化妆品 拒收并退回用户")
+
+
 def test_a_multiple_asked_is_an_amount_that_a_clause_must_state():
     """"双十一周末被叫回来处理订单，加班费按几倍工资算？" (a staff probe's, which the seed does not answer) was answered by
     the leave rule "…扣除当天工资…": 几倍 asked no quantity."""
