@@ -307,6 +307,19 @@ def test_a_count_of_the_unit_asked_is_cited_first_from_a_clause_that_shares_fewe
     assert _choose("后台登录密码至少要设几位？", ranked, k=5, max_clauses=2)[0].clause.id == "d/4.5"
 
 
+def test_a_time_limit_before_the_word_asked_of_states_the_time():
+    """Probe M: "他的后台账号多久会被注销？" quoted "账号连续60日未登录的，…予以注销" first, above the clause found first,
+    "…应当在24小时内注销其全部账号": its time stands before 账号, the word before the ask, which only a time after it
+    could follow. (A number asked, "累计几天", still needs it after: "连续旷工三天或当月累计____天" states none.)"""
+    from assistant.answer import _choose
+
+    ranked = [_hit("6.1", "员工离职的，人力资源部应当在离职手续办结当日通知信息安全部，信息安全部应当在24小时内注销其全部账号。", 0.03),
+              _hit("6.2", "账号连续60日未登录的，系统自动冻结；冻结满30日仍未申请解冻的，予以注销。", 0.02)]
+    assert _choose("同事离职以后，他的后台账号多久会被注销？", ranked, k=5, max_clauses=1)[0].clause.id == "d/6.1"
+    assert unanswered_quantity("一个月里零零散散旷工，累计几天会被公司自动处理？",
+                               [_c("擅自不到岗,视为缺勤,一律做旷工处理,扣除当天工资,连续三天或当月累计____天的员工作自动处理")]) == "几天"
+
+
 def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
     """"客户投诉了多久之内要回？" was answered by two clauses on complaints that set no time ("资料中未写明时限"), the
     one that says "在用户投诉或需求的24小时内做出响应" ranked twelfth; a fresh probe's "多久回复" ranked it eighteenth."""
