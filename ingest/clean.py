@@ -40,6 +40,13 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 # no rule, and between a PDF's title and its contents it hid the title
 DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
+_DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
+
+
+def _last_heading(blocks: list) -> int:
+    return max((i for i, b in enumerate(blocks) if b.kind == "heading"), default=-1)
+
+
 # (not 供应链管理部, 应急管理办公室, 应付组)
 _RULE_SAID = re.compile(r"负责|应当|(?<![供响适反对相回呼感效答])应(?![用链急届聘征]|付[组账款]|收账)|须|必须|不得|可以")
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
@@ -238,7 +245,7 @@ def _is_boilerplate(s: str) -> bool:
     return any(p in s for p in BOILERPLATE) or BOILERPLATE_SAID.search(s) is not None
 
 
-_COVER_KIND = re.compile(r"[\u4e00-\u9fff]{0,8}(?:地方|国家|行业|团体|企业)标准")
+_COVER_KIND = re.compile(r"[\u4e00-\u9fff]{0,20}(?:地方|国家|行业|团体|企业)标准")  # ("栖湖到家电子商务有限公司企业标准")
 _COVER_DATE = re.compile(r"(\d{4})\s*[-—–]\s*(\d{1,2})\s*[-—–]\s*(\d{1,2})\s*(发\s*布|实\s*施)")
 _COVER_ISSUER = re.compile(r"实\s*施\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,58}?)\s*发\s*布")  # after the dates
 
@@ -375,7 +382,13 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s) and all(
                 len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
-            continue  # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties)
+            # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
+            # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
+            # ("> 发布部门：循环业务部｜生效日期：2025年5月1日｜版本：V1.2")
+            if _DATED_CONTROL.search(s) and not any(b.kind == "text" for b in blocks[_last_heading(blocks) + 1:]):
+                flush()
+                blocks.append(Block("text", note_line([s]), line=no))
+            continue
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
             flush()
             continue

@@ -938,6 +938,29 @@ def test_a_standards_cover_is_one_clause_that_says_when_it_took_effect_and_who_i
     assert not [c for c in docs[0].clauses if "Specification" in c.text or "ICS" in c.text or "目次" in c.text]
 
 
+def test_a_company_standards_cover_names_the_company_whole():
+    """Probe M: "栖湖到家电子商务有限公司企业标准" was cut to "电子商务有限公司企业标准" (eight characters at most before 企业标准)."""
+    from ingest.clean import cover_line
+
+    cover = ("Q/QH\n栖湖到家电子商务有限公司企业标准\nQ/QH 305—2025\n\n栖湖到家员工账号与权限管理规范\n\n"
+             "2025-03-10发布　　　　2025-04-01实施\n栖湖到家电子商务有限公司信息安全部　发布\n")
+    assert cover_line(cover) == ("封面：栖湖到家电子商务有限公司企业标准，2025-03-10 发布，2025-04-01 实施，"
+                                 "栖湖到家电子商务有限公司信息安全部 发布")
+
+
+def test_a_dated_control_line_under_the_title_is_its_note():
+    """Probe M: a Markdown rule says when it took effect only in the line under its title ("> 发布部门：循环业务部｜生效日期：
+    2025年5月1日｜版本：V1.2"), which was dropped with other document-control lines: "…什么时候生效" could not be answered.
+    One without a date, or one after the text has begun (a page's running header), is dropped as before."""
+    md = ("# 闲置物品回收服务规则\n\n> 发布部门：循环业务部　｜　生效日期：2025年5月1日　｜　版本：V1.2\n\n## 一、总则\n\n"
+          "1. 服务商应当遵守本规则。\n\n发布部门：循环业务部　生效日期：2025年5月1日\n\n2. 用户应当是物品的合法所有人。\n")
+    texts = [t for _, t in _labels_texts(only_doc(md, "r.md", markdown=True))]
+    assert texts[0] == "题注：发布部门：循环业务部　｜　生效日期：2025年5月1日　｜　版本：V1.2"
+    assert sum("生效日期" in t for t in texts) == 1
+    md = "# 某规则\n\n> 文件编号：QH-01　｜　版本：V1.2\n\n## 一、总则\n\n1. 服务商应当遵守本规则。\n"
+    assert not any("文件编号" in t for _, t in _labels_texts(only_doc(md, "s.md", markdown=True)))
+
+
 def test_a_cover_line_without_dates_makes_no_clause():
     docs = parse("DB33T932-2014电子商务企业管理与服务规范\nDB33\n浙江省地方标准\n5.1 基本要求\n5.1.1 建立服务保障机制，定期评价。\n",
                  "x.txt")
