@@ -43,6 +43,9 @@ DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类�
 _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
 
 
+_WEB_COUNT = re.compile(r"(?:浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
+
+
 def _last_heading(blocks: list) -> int:
     return max((i for i, b in enumerate(blocks) if b.kind == "heading"), default=-1)
 
@@ -387,7 +390,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             # ("> 发布部门：循环业务部｜生效日期：2025年5月1日｜版本：V1.2")
             if _DATED_CONTROL.search(s) and not any(b.kind == "text" for b in blocks[_last_heading(blocks) + 1:]):
                 flush()
-                blocks.append(Block("text", note_line([s]), line=no))
+                # (without a web page's counts: "阅读次数：12873")
+                facts = [f for f in re.split(r"\s*[|｜]\s*|[ \u3000]{2,}", s) if f and not _WEB_COUNT.match(f)]
+                blocks.append(Block("text", note_line(["　".join(facts)]), line=no))
             continue
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
             flush()
