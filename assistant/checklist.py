@@ -923,6 +923,16 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # where the instruction is the case the rule is for)
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
+    modal = next((m for m in _modals(s) if m), None)
+    norm = _bound_norm(s) if modal and out != s else None
+    if norm and norm.end() <= modal.start() and re.search(r"[，,；;]", s[norm.end():modal.start()]) \
+            and out[:norm.start()] == s[:norm.start()] and "是否" not in s[:norm.start()]:
+        # a bound, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read "…不少于12位，并是否
+        # 同时包含…", the bound not worded as a check)
+        at = norm.start()
+        if hedge := re.search(r"(?:一般|原则上|通常)$", s[:at]):
+            at = hedge.start()
+        out = out[:at] + "是否" + out[at:]
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     out = re.sub(r"是否要(?![求点])", "是否", out)  # "电商平台要明确标准" → 是否明确标准 (not 是否要求, 是否要点)
     return re.sub(r"是否[，,]", "是否", out)

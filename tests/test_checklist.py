@@ -276,6 +276,12 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
 
 
 @pytest.mark.parametrize("sentence, kind, text", [
+    # (probe M) a bound, then a rule of its own: both are checked, not only the second
+    ("密码长度不少于12位，并应当同时包含大写字母、小写字母、数字和特殊字符", "duty",
+     "密码长度是否不少于12位，并是否同时包含大写字母、小写字母、数字和特殊字符"),
+    ("密码每90日至少更换一次，新密码不得与最近5次使用过的密码相同", "prohibition",
+     "密码每90日是否至少更换一次，新密码是否杜绝与最近5次使用过的密码相同"),
+    ("商家应当在48小时内发货，不得超过72小时", "prohibition", "商家是否在48小时内发货，是否不超过72小时"),
     ("企业应当建立健全售后服务制度", "duty", "企业是否建立健全售后服务制度"),
     ("员工不得泄露客户个人信息", "prohibition", "员工是否杜绝泄露客户个人信息"),
     ("客户信息管理应遵守相关法律法规,不得泄露客户个人信息", "prohibition",
