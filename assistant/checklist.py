@@ -632,9 +632,13 @@ ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|
 SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑")
 # and a company's ("…的，扣5分", "扣除当月绩效奖金", "通报批评"), unless a duty is said before its case ("客服人员应当在24
 # 小时内回复客户咨询，超时未回复的，扣2分": the sentence's rule)
-COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评")
+COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评|"
+                              # or dealt with by the company's rules on sanctions ("依照公司《员工奖惩制度》处理")
+                              r"(?:依照|按照|依据|根据)[^，,。；;]{0,10}《[^》]{0,20}(?:奖惩|处罚|惩处|违纪|处分)[^》]{0,10}》[^，,。；;]{0,6}处理")
 # what the one sanctioned bears of the breach's cost ("扣5分，由此产生的费用由相关责任人承担50%"): part of the sanction
-_BORNE_BY_CULPRIT = re.compile(r"由此(?:产生|造成|引起|导致)的[^，,。；;]*?由[^，,。；;]*?(?:承担|负担|赔偿)[^，,。；;]*")
+# (or by the one at fault, named so: "…处理，由责任人承担相应的经济损失")
+_BORNE_BY_CULPRIT = re.compile(r"由此(?:产生|造成|引起|导致)的[^，,。；;]*?由[^，,。；;]*?(?:承担|负担|赔偿)[^，,。；;]*|"
+                               r"由(?:相关|直接)?(?:责任人员?|当事人|过错方)(?:承担|负担|赔偿)[^，,。；;]*")
 
 
 def _sanction(sentence: str) -> bool:
@@ -925,10 +929,11 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         out = out[:at] + "是否" + out[at:]
     modal = next((m for m in _modals(s) if m), None)
     norm = _bound_norm(s) if modal and out != s else None
-    if norm and norm.end() <= modal.start() and re.search(r"[，,；;]", s[norm.end():modal.start()]) \
+    if norm and norm.end() <= modal.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():modal.start()]) \
             and out[:norm.start()] == s[:norm.start()] and "是否" not in s[:norm.start()]:
-        # a bound, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read "…不少于12位，并是否
-        # 同时包含…", the bound not worded as a check)
+        # a bound that ends its phrase, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read
+        # "…不少于12位，并是否同时包含…", the bound not worded as a check; not "按照每一百户不低于二十平方米的标准…配套建设
+        # 的…设施，…应当划定…", a bound inside a name)
         at = norm.start()
         if hedge := re.search(r"(?:一般|原则上|通常)$", s[:at]):
             at = hedge.start()

@@ -268,6 +268,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("第九条 逾期运到的，铁路运输企业应当支付违约金。", None, [("逾期运到的，铁路运输企业应当支付违约金", "duty")]),
     ("第二十条 拒不改正的，收取企业应当承担的职业教育经费。", None, []),  # (an authority's step after a refusal)
     ("第三十一条 逾期未改正的，吊销电子认证许可证书，其直接负责的主管人员十年内不得从事电子认证服务。", None, []),
+    # (probe M) a company's sanction: dealt with by its rules on sanctions, the one at fault bearing the loss
+    ("7.4 造成消费者个人信息泄露的，依照公司《员工奖惩制度》处理，由责任人承担相应的经济损失。", None, []),
+    ("逾期不治理的，由自然资源主管部门组织治理，治理费用由责任人承担，并处十万元以上五十万元以下罚款。", None, []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -282,6 +285,8 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("密码每90日至少更换一次，新密码不得与最近5次使用过的密码相同", "prohibition",
      "密码每90日是否至少更换一次，新密码是否杜绝与最近5次使用过的密码相同"),
     ("商家应当在48小时内发货，不得超过72小时", "prohibition", "商家是否在48小时内发货，是否不超过72小时"),
+    ("按照每一百户不低于二十平方米的标准配建的养老服务设施，运营组织应当划定老年教育场所", "duty",
+     "按照每一百户不低于二十平方米的标准配建的养老服务设施，运营组织是否划定老年教育场所"),  # (a bound inside a name)
     ("企业应当建立健全售后服务制度", "duty", "企业是否建立健全售后服务制度"),
     ("员工不得泄露客户个人信息", "prohibition", "员工是否杜绝泄露客户个人信息"),
     ("客户信息管理应遵守相关法律法规,不得泄露客户个人信息", "prohibition",
