@@ -135,13 +135,20 @@ LIST_OBJECT = re.compile(r"(?:应当|应该|必须|应|须|需要|需)[\u4e00-\u
 _ITEM = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[、.．]|[a-z][.．、]|——)")
 # a duty of a regulator, a court or an association ("市场监督管理部门应当…", "消费者协会履行下列职责") is none of the
 # business the checklist is for
-# (not a company's own department, named by its work: "原部门应当…回收原岗位权限", "运营部门应当每日核对订单", "财务部门应当…";
-# "各部门", "相关部门" and "本部门" are a law's authorities)
-_OWN_DEPARTMENT = "".join(f"(?<!{w})" for w in (
-    "原", "用人", "业务", "运营", "财务", "销售", "客服", "售后", "仓储", "物流", "法务", "质检", "风控", "需求", "申请", "调出",
-    "调入"))  # (not 技术, 人事, 采购: "市科学技术部门", "人事部门", "政府采购部门" are authorities)
-REGULATOR = re.compile(r"(?:" + _OWN_DEPARTMENT + r"部门(?!经理|主管|负责人|领导)|机关|人民政府|人民法院|人民检察院|委员会|协会|"
+REGULATOR = re.compile(r"(?:部门(?!经理|主管|负责人|领导)|机关|人民政府|人民法院|人民检察院|委员会|协会|"
                        r"(?<![邮布格结大全时当开])局(?![部面势限]))")  # 商标局, 税务局 (not 布局, 局部)
+# a company's own department, named by its work, is none ("原部门应当…回收原岗位权限", "客户服务部门应当…", "财务部门应当…");
+# one of a government, or in a list of them, is ("市人力资源部门", "政府采购部门", "市科学技术部门", "劳动、人事部门");
+# 各部门, 相关部门, 本部门 and 人事部门 are a law's authorities
+_OWN_DEPARTMENT = re.compile(r"(?<![市省县区州镇乡级、和及府学络])(?:原|用人|业务|运营|运营管理|财务|销售|客服|客户服务|售后|售后服务|"
+                             r"仓储|物流|法务|质检|品控|风控|需求|申请|调出|调入|人力资源|信息安全|采购|技术|商品|数据)部门")
+
+
+def _regulator(words: str) -> re.Match | None:
+    """Where the words name a regulator, a court or an association (not a company's own department)."""
+    return REGULATOR.search(_OWN_DEPARTMENT.sub(lambda m: "□" * len(m.group()), words))
+
+
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
 BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
@@ -567,7 +574,7 @@ def _authority_first(who: str, state: bool = False) -> bool:
     business after it is one it acts on ("…部门发现平台内经营者…"), not one of several bearers ("档案馆和机关、团体、
     企业事业单位…"). ``state``: words that start with 国家 name the state ("国家推动建立…", in an instruction; not in a
     rule's subject: "国家工作人员应当…", "国家秘密标志应当…")."""
-    regulator = REGULATOR.search(who) or (re.match("国家", who) if state else None)
+    regulator = _regulator(who) or (re.match("国家", who) if state else None)
     if regulator is None:
         return False
     business = BUSINESS.search(who)
@@ -589,7 +596,7 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     last = re.split(r"[，,；;]", case)[-1] if case.endswith("的") and re.search(r"[，,；;]", case) else ""
     # (the case's own actor: "市场监督管理部门发现的", "…部门依照本法给予处罚的"; not "接到市场监督管理部门通知的",
     # "被…部门责令改正的", "需要向…部门备案的")
-    found = REGULATOR.search(last) if last else None
+    found = _regulator(last) if last else None
     return _authority_first(_actor(subject, named=False)) or found is not None and not BUSINESS.search(last) \
         and not _NOT_ACTOR.search(last[:found.start()])
 
