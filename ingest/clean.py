@@ -46,8 +46,14 @@ _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订�
 _WEB_COUNT = re.compile(r"(?:浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
 
 
-def _last_heading(blocks: list) -> int:
-    return max((i for i, b in enumerate(blocks) if b.kind == "heading"), default=-1)
+def _under_title(blocks: list) -> bool:
+    """Is the text read so far a document's title and nothing after it: a Markdown "# " heading, or a title line? (Not
+    a control line above the title, which made a document of its own, nor one under "## 修订记录", an old revision's.)"""
+    from .segment import starts_with_marker
+
+    last = blocks[-1] if blocks else None
+    return last is not None and (last.kind == "heading" and last.level == 1
+                                 or last.kind == "text" and is_title_like(last.text) and not starts_with_marker(last.text))
 
 
 # (not 供应链管理部, 应急管理办公室, 应付组)
@@ -388,8 +394,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
             # ("> 发布部门：循环业务部｜生效日期：2025年5月1日｜版本：V1.2")
-            if _DATED_CONTROL.search(s) and not any(b.kind == "text" for b in blocks[_last_heading(blocks) + 1:]):
-                flush()
+            flush()
+            if _DATED_CONTROL.search(s) and _under_title(blocks):
                 # (without a web page's counts: "阅读次数：12873")
                 facts = [f for f in re.split(r"\s*[|｜]\s*|[ \u3000]{2,}", s) if f and not _WEB_COUNT.match(f)]
                 blocks.append(Block("text", note_line(["　".join(facts)]), line=no))

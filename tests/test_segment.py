@@ -960,6 +960,15 @@ def test_a_dated_control_line_under_the_title_is_its_note():
     # (a web page's count is no fact of the document: probe L's "阅读次数：12873")
     md = "# 某规则\n\n发布部门：平台治理部  生效日期：2025年3月1日  阅读次数：12873\n\n## 一、总则\n\n1. 服务商应当遵守本规则。\n"
     assert _labels_texts(only_doc(md, "t.md", markdown=True))[0][1] == "题注：发布部门：平台治理部　生效日期：2025年3月1日"
+    # (the review's) not one above the title (it made a document of its own), nor an old revision's under "## 修订记录"
+    text = "文件编号：QH-001  版本：V1.0  生效日期：2025年5月1日\n栖湖到家售后服务规范\n第一条 商家应当在48小时内发货。\n"
+    assert [(d.title, [c.text for c in d.clauses]) for d in parse(text, "售后规范v2.txt")] == [
+        ("栖湖到家售后服务规范", ["第一条 商家应当在48小时内发货。"])]
+    text = "栖湖到家售后服务规范\n文件编号：QH-001  版本：V1.0  生效日期：2025年5月1日\n第一条 商家应当在48小时内发货。\n"
+    assert [c.text for c in only_doc(text, "售后规范v2.txt").clauses][0] == \
+        "题注：文件编号：QH-001　版本：V1.0　生效日期：2025年5月1日"
+    md = "# 某规则\n\n## 修订记录\n\n版本：V1.0｜修订日期：2024年1月1日｜修订人：张三\n\n## 一、总则\n\n1. 商家应当发货。\n"
+    assert not any("修订日期" in t for _, t in _labels_texts(only_doc(md, "u.md", markdown=True)))
     md = "# 某规则\n\n> 文件编号：QH-01　｜　版本：V1.2\n\n## 一、总则\n\n1. 服务商应当遵守本规则。\n"
     assert not any("文件编号" in t for _, t in _labels_texts(only_doc(md, "s.md", markdown=True)))
 
