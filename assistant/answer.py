@@ -230,19 +230,20 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几个人(?![民大])"), "个?人|名"),
     # a distance ("零售点要离学校多远", "间隔多少米")
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
-    # a temperature ("运输路上温度得控制在多少度" ← "-18℃及以下"; it was not found: no unit of the bare 多少 answered)
-    _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?![数假过])|温度[^，,。；;？?]{0,8}?多少"), "℃|°C|摄氏度|度"),
-    # a share in tenths ("定金最多能收到售价的几成" ← "不得超过…售价的20%")
-    _Row("quantity", re.compile(r"(?<![好十几])几成(?![本功员为立年交])|多少成(?![本功员])"),
+    # a temperature ("运输路上温度得控制在多少度" ← "-18℃及以下"; it was not found: no unit of the bare 多少 answered),
+    # anywhere in the clause; not "几度被投诉" (several times), "多少度电", nor "温度超标要罚多少钱" (an amount)
+    _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?=[？?，,。！!]|$|以|左右|之间|范围)|温度[^，,。；;？?]{0,8}?多少(?=[？?，,。！!]|$)"),
+         re.compile(_NUM + r"\s*(?:℃|°C|摄氏度|度(?![假数过电]))")),
+    # a share in tenths ("定金最多能收到售价的几成" ← "不得超过…售价的20%"; not "要标几成新吗")
+    _Row("quantity", re.compile(r"(?<![好十几])几成(?![新本功员为立年交长品分])"),
          re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九两半]成|分之")),
     # a count of things the question names ("主图最少要放多少张", "抽查多少条会话", "最多多少个字符", "满意度低于多少分"): a
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
-    # (and digits or places: "密码至少要设几位" ← "密码长度不少于12位"; not 哪几位, 几位客服 is a head count a number of 位 answers)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户|位)|"
-                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|位|"
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户)|"
+                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -288,7 +289,6 @@ class _Ask(NamedTuple):
     stated: re.Pattern  # a quantity that answers ("3年", "每月")
     anchors: tuple[str, ...]  # the words before the ask ("连续旷工几天" → 旷工, 连续)
     period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
-    counted: bool = False  # things of a unit the question names are counted ("几位", "多少张"): the unit says what of
 
 
 def _anchors(before: str) -> tuple[str, ...]:
@@ -332,7 +332,7 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
             anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
-        return _Ask(row.kind, m.group(0), stated, anchors, row.period, row.units is None)
+        return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
 
@@ -371,16 +371,18 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 500批次"); for a time asked, the anchor's period set in words answers too ("最多能保存几年" ← "保存期限应当为
         # 实现处理目的所必要的最短时间")
         phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for a in anchors for x in re.finditer(a, text)]  # (8:00 is a time)
-        # (a time limit stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the anchor 账号
-        # after it in its phrase)
+        # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
+        # anchor 账号 after it in its phrase)
         before = [re.split(r"[，,；;。]", text[:x.start()])[-1] for a in anchors for x in re.finditer(a, text)] \
             if ask.kind == "time" and not exact else []  # (not a number asked: "累计几天" is no "连续旷工三天或当月累计____天")
         return any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases) \
-            or any(stated(b) for b in before)
+            or any(_DEADLINE.search(b) for b in before)
     return stated(text)
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
+# a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
+_DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
 
 
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
@@ -431,12 +433,14 @@ def _one_line(text: str) -> str:
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
-        cells = _cells(line)
+        # (a tab row among others: one tab in a sentence is no table, "…24小时内\t（工作日）")
+        cells = _cells(line) if "\t" not in line or any("\t" in x for x in lines[max(i - 1, 0):i] + lines[i + 1:i + 2]) else []
         if cells or TABLE_ROW.search(line):
             line = " ".join(cells) if cells else re.sub(r"[ \u3000]{2,}", " ", line.strip())
             if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
                 line += "；"
-        elif i + 1 < len(lines) and _TITLE_LINE.fullmatch(line.strip()):
+        elif i == 0 and len(lines) > 1 and _TITLE_LINE.fullmatch(line.strip()) and len(lines[1].strip()) > len(line.strip()) \
+                and not _cells(lines[1]):
             line = line.strip() + "："  # a title over its text ("1 范围" / "本规范规定了…": "范围本规范规定了…" ran together)
         out.append(line)
     return "".join(out)
@@ -451,7 +455,10 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in t.split("\t") if c.strip()] if "\t" in t else []
 
 
-_TITLE_LINE = re.compile(r"[^\s。；;，,：:！？!?、“”\"]{2,20}")  # a short line without punctuation, over the text it titles
+# a short line without punctuation, first in its clause, over a longer text it titles: not a line broken mid-sentence
+# ("…主管部门负责" / "本行政区域…", "…基础测绘" / "项目…"), a rule that lost its stop ("退货运费由商家承担"), a formula
+# ("应纳税额＝…") or a list of names ("肩章" / "领章")
+_TITLE_LINE = re.compile(r"(?!.*(?:由|应|须|不得|可以|承担|是))[^\s。；;，,：:！？!?、“”\"＝=|｜]{2,12}(?<![的在向并和及或与对把被从给为负责])")
 
 
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:
@@ -665,8 +672,6 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of
         # ("赔多少" ← "…增加赔偿的金额为…三倍"; "税率是多少" is not answered by "预付凭证金额不得超过五千元")
         of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
-        # (a count of the unit asked is looked for as an anchored one: "密码至少要设几位" ← "密码长度不少于12位", ranked
-        # third, sharing fewer words than 4.5 "不得在浏览器中保存后台账号密码", and not the 设 before the ask)
         wide = how_long or bool(of)
 
         def answers(h: Hit) -> bool:
@@ -674,12 +679,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                 return False
             cov = coverage(part, h.clause.index_text)
             anchored = bool(asked.anchors) and asked.anchors[0] in h.clause.text
-            return wide and cov >= least and of in h.clause.text or cov >= least / 2 and (anchored or asked.counted)
+            return wide and cov >= least and of in h.clause.text or cov >= least / 2 and anchored
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
         window = k if asked.kind == "quantity" else TIME_DEPTH * k  # (an amount asked of no word is not looked for: of == "")
-        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of or asked.counted else None
+        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
