@@ -428,13 +428,14 @@ def _answering(question: str, sentences: list[str]) -> list[float]:
 
 def _one_line(text: str) -> str:
     """A clause's lines run on as one (its 款 as sentences, a title line ended by "："), a table's rows each ended by
-    "；" and its cells a space apart (written with spaces, tabs or pipes) ("手机 7日 15日 1年 1年；笔记本电脑 7日…": the rows ran together, "…1年笔记本电脑
-    7日…")."""
+    "；" and its cells a space apart, however the table wrote them (spaces, tabs or pipes): "手机 7日 15日 1年 1年；
+    笔记本电脑 7日…" (the rows ran together, "…1年笔记本电脑 7日…")."""
     lines = text.split("\n")
     out = []
     for i, line in enumerate(lines):
         # (a tab row among others: one tab in a sentence is no table, "…24小时内\t（工作日）")
-        cells = _cells(line) if "\t" not in line or any("\t" in x for x in lines[max(i - 1, 0):i] + lines[i + 1:i + 2]) else []
+        beside = lines[max(i - 1, 0):i] + lines[i + 1:i + 2]
+        cells = _cells(line) if "\t" not in line or any("\t" in x for x in beside) else []
         if cells or TABLE_ROW.search(line):
             line = " ".join(cells) if cells else re.sub(r"[ \u3000]{2,}", " ", line.strip())
             if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
