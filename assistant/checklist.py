@@ -904,8 +904,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
         if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
             at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
-        if hedge := re.search(r"(?:一般|原则上|通常)$", s[:at]):
-            at = hedge.start()  # "…的时间一般不少于三十日" → "…的时间是否一般不少于三十日" (not "一般是否不少于")
+        at = _before_hedge(s, at)
         out = s[:at] + "是否" + s[at:]
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
@@ -934,20 +933,25 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # where the instruction is the case the rule is for)
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
-    modal = next((m for m in _modals(s) if m), None)
-    norm = _bound_norm(s) if modal and out != s else None
-    if norm and norm.end() <= modal.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():modal.start()]) \
+    said = next((m for m in _modals(s) if m), None)  # the first modal
+    norm = _bound_norm(s) if said and out != s else None
+    if norm and norm.end() <= said.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():said.start()]) \
             and out[:norm.start()] == s[:norm.start()] and "是否" not in s[:norm.start()]:
         # a bound that ends its phrase, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read
         # "…不少于12位，并是否同时包含…", the bound not worded as a check; not "按照每一百户不低于二十平方米的标准…配套建设
         # 的…设施，…应当划定…", a bound inside a name)
-        at = norm.start()
-        if hedge := re.search(r"(?:一般|原则上|通常)$", s[:at]):
-            at = hedge.start()
+        at = _before_hedge(s, norm.start())
         out = out[:at] + "是否" + out[at:]
     out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
     out = re.sub(r"是否要(?![求点])", "是否", out)  # "电商平台要明确标准" → 是否明确标准 (not 是否要求, 是否要点)
     return re.sub(r"是否[，,]", "是否", out)
+
+
+def _before_hedge(s: str, at: int) -> int:
+    """Where 是否 goes before a bound at ``at``: before its hedge, if any ("…的时间一般不少于三十日" → "…的时间是否一般不少于
+    三十日", not "一般是否不少于")."""
+    hedge = re.search(r"(?:一般|原则上|通常)$", s[:at])
+    return hedge.start() if hedge else at
 
 
 _LATER_CASE = re.compile(r"[，,][^，,；;。]{2,20}(?:时|的)[，,]\s*$")  # "…,相关规则调整时," before a modal

@@ -32,7 +32,8 @@ BOILERPLATE = (
 # a web page's furniture around the text: the line of its facts under the title ("发布时间：2023-08-15 来源：市商务局
 # 浏览次数：1024 字号：大 中 小"), its tools ("分享到：…", "打印本页 关闭窗口", "相关文件：…") and its footer ("版权所有：…
 # ICP备…"), which ends the text
-WEB_FACT = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
+_WEB_COUNTS = "浏览次数|阅读次数|点击数|访问量|浏览"  # a page's counts ("阅读次数：12873"), of it, not of the document
+WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|{_WEB_COUNTS})\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
 WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
@@ -43,7 +44,7 @@ DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类�
 _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
 
 
-_WEB_COUNT = re.compile(r"(?:浏览次数|阅读次数|点击数|访问量|浏览)\s*[：:]")
+_WEB_COUNT = re.compile(rf"(?:{_WEB_COUNTS})\s*[：:]")
 
 
 def _under_title(blocks: list) -> bool:
