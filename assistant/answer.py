@@ -370,13 +370,14 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # the number follows an anchor closely, within the same phrase, its unit maybe further ("抽检商品批次不少于
         # 500批次"); for a time asked, the anchor's period set in words answers too ("最多能保存几年" ← "保存期限应当为
         # 实现处理目的所必要的最短时间")
-        phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for a in anchors for x in re.finditer(a, text)]  # (8:00 is a time)
+        found = [x for a in anchors for x in re.finditer(a, text)]
+        phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for x in found]  # (8:00 is a time)
+        if any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+            return True
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
-        # anchor 账号 after it in its phrase)
-        before = [re.split(r"[，,；;。]", text[:x.start()])[-1] for a in anchors for x in re.finditer(a, text)] \
-            if ask.kind == "time" and not exact else []  # (not a number asked: "累计几天" is no "连续旷工三天或当月累计____天")
-        return any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases) \
-            or any(_DEADLINE.search(b) for b in before)
+        # anchor 账号 after it in its phrase; not a number asked: "累计几天" is no "连续旷工三天或当月累计____天")
+        return ask.kind == "time" and not exact and any(_DEADLINE.search(re.split(r"[，,；;。]", text[:x.start()])[-1])
+                                                         for x in found)
     return stated(text)
 
 
