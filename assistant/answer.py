@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm
+from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, table_cells
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
@@ -436,25 +436,16 @@ def _one_line(text: str) -> str:
     for i, line in enumerate(lines):
         # (a tab row among others: one tab in a sentence is no table, "…24小时内\t（工作日）")
         beside = lines[max(i - 1, 0):i] + lines[i + 1:i + 2]
-        cells = _cells(line) if "\t" not in line or any("\t" in x for x in beside) else []
+        cells = table_cells(line) if "\t" not in line or any("\t" in x for x in beside) else []
         if cells or TABLE_ROW.search(line):
             line = " ".join(cells) if cells else re.sub(r"[ \u3000]{2,}", " ", line.strip())
             if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
                 line += "；"
         elif i == 0 and len(lines) > 1 and _TITLE_LINE.fullmatch(line.strip()) and len(lines[1].strip()) > len(line.strip()) \
-                and not _cells(lines[1]):
+                and not table_cells(lines[1]):
             line = line.strip() + "："  # a title over its text ("1 范围" / "本规范规定了…": "范围本规范规定了…" ran together)
         out.append(line)
     return "".join(out)
-
-
-def _cells(line: str) -> list[str]:
-    """The cells of a table's row written with pipes or tabs ("| 违禁物品 | 管制刀具、仿真枪 | 拒收 |", a Word table's
-    "活动类型\t活动价格要求"), else none: their rows ran together ("…处理方式 || 违禁物品…", "价格保护期年中大促")."""
-    t = line.strip()
-    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜"):
-        return [c.strip() for c in re.split(r"[|｜]", t) if c.strip()]
-    return [c.strip() for c in t.split("\t") if c.strip()] if "\t" in t else []
 
 
 # a short line without punctuation, first in its clause, over a longer text it titles: not a line broken mid-sentence

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import SENTENCE, norm
+from ingest.clean import SENTENCE, TABLE_ROW, norm, table_cells
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -284,6 +284,7 @@ class _Obligation:
     listed: str = ""  # their words, at the end of sentence: kept as they are in the item
     lead_in: Clause | None = None  # the clause whose lead-in states the duty of this list item, and its words
     lead_words: str = ""  # ("医疗、药品、医疗器械广告不得含有下列内容：" for "利用广告代言人作推荐、证明")
+    row: bool = False  # a table's row, read by the lead-in over its table (lead_words)
 
 
 def authority(document: str) -> int:
@@ -541,6 +542,19 @@ def _bound_norm(sentence: str) -> re.Match | None:
     return next((m for m in BOUND_NORM.finditer(main) if not _BOUND_NAMES.match(main, m.end())), None)
 
 
+def _elliptic_bound(sentence: str) -> bool:
+    """A bound whose subject is a bare noun before it, nothing after but its unit ("定制类商品不得超过45日"); not one
+    that names what it bounds ("两次献血间隔期不得少于六个月", "开发限期一般不超过5年")."""
+    m = _bound_norm(sentence)
+    return bool(m) and m.start() <= 10 and not re.search(r"[，,：:的]", sentence[:m.start()]) \
+        and not _MEASURE_NAMED.search(sentence[:m.start()]) \
+        and not re.search(r"[，,：:的]", sentence[m.end():]) and len(sentence.rstrip("。；;")) - m.end() <= 8
+
+
+_MEASURE_NAMED = re.compile(r"(?:期|期限|时间|时限|时长|率|面积|金额|比例|额|数|数量|量|长度|间隔|价格|费用|标准)"
+                            r"(?:一般|原则上|最长|最短|最多|最少|最高|最低)?$")
+
+
 _THING_NAMED = re.compile(r"^[^，,；;。：:]*的[\u4e00-\u9fff（）()、]{1,10}[；;。.]?$")  # "…的生鲜食品；": a noun phrase
 
 
@@ -745,6 +759,61 @@ def _binds_business_late(sentence: str) -> bool:
     return bool(BUSINESS.search(re.split(r"[，,；;]", sentence[:min(m.start() for m in modals)])[-1]))
 
 
+_RULE_ROW = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its header
+
+
+def _table(body: str) -> tuple[str, list[str], list[list[str]], str] | None:
+    """The first table of a clause's text, a row a line (cells apart by tabs, pipes or runs of spaces): the text before
+    it, its header (none where its first row states values), its other rows, and the text after it."""
+    lines = body.split("\n")
+    rows: list[list[str]] = []
+    first = end = None
+    for i, line in enumerate(lines):
+        cells = table_cells(line) or (re.split(r" {2,}|\u3000{2,}", line.strip()) if TABLE_ROW.search(line) else [])
+        if len(cells) < 2:
+            if first is not None:
+                break
+            continue
+        first = i if first is None else first
+        end = i + 1
+        if not all(_RULE_ROW.match(c) for c in cells):
+            rows.append(cells)
+    if len(rows) < 2:
+        return None
+    header = rows[0] if not any(re.search(r"\d", c) or len(c) > 10 for c in rows[0]) else []
+    return "\n".join(lines[:first]), header, rows[1:] if header else rows, "\n".join(lines[end:])
+
+
+def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
+    """A clause's text without the table a lead-in puts a rule on ("消费者的赔付按照下表执行：", "各类型的…要求如下："), and
+    that rule for each row of it: "整件丢失——赔付方式：重新发货或者全额退款，赔付时限：确认丢件后24小时内" under its
+    lead-in. (A row read as a sentence ran its cells together, "老带新团\t2人\t24小时团长是否为老用户", and lost a row
+    without a modal of its own.) A table without such a lead-in is left in the text."""
+    table = _table(body)
+    before = table[0].rsplit("\n", 1)[-1] if table else ""  # (not a title on a line of its own: "配送时效\n自出库时起，…")
+    lead = _MARKER.sub("", _whole_sentences(before)[-1], count=1).strip() if before.strip() else ""
+    if not lead or not (lead.endswith(("：", ":")) or re.search(r"下表|如下|以下|见表", lead)) or NOT_DUTY_LEAD.search(lead) \
+            or _VIOLATIONS.search(lead):
+        return body, []
+    kind = _kind(lead) or (None if NOT_DUTIES_LISTED.search(lead) or PERMISSION.search(lead) or any(_modals(lead))
+                           or _regulator_named(lead) else "duty")
+    if kind is None:
+        return body, []
+    _, header, rows, after = table
+    out = []
+    for cells in rows:
+        said = "，".join(f"{h}：{c}" for h, c in zip(header[1:], cells[1:]) if not _EMPTY_CELL.match(c)) if header \
+            else "，".join(c for c in cells[1:] if not _EMPTY_CELL.match(c))
+        if said:
+            out.append(_Obligation(clause, f"{cells[0]}——{said}", kind, lead_words=lead, row=True))
+    return table[0][:len(table[0]) - len(before)] + before[:len(before) - len(lead)] + ("\n" + after if after else ""), out
+
+
+_EMPTY_CELL = re.compile(r"^(?:[—\-－/／无]*|不适用)$")  # ("——", "/", "无", "不适用": nothing set)
+# a table of violations and what is done about them ("商家评价违规的处理标准见下表："): sanctions, not duties
+_VIOLATIONS = re.compile(r"违规|违反|违约|处罚|处分|罚则")
+
+
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
@@ -762,6 +831,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             body = (titled.group(1) if BEARER.search(titled.group(1)) else "") + rest
         elif STARTS_INSTRUCTING.match(rest) and _instruction(rest):
             body = titled.group(1) + ("" if BUSINESS.search(titled.group(1)[-3:]) else "：") + rest
+    body, rows = _table_rows(clause, body)
     out = []
     lead_kind = inner_lead = None
     listed = False  # an item of its parent's list
@@ -797,7 +867,15 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
         part = part.strip().lstrip("—-").strip()
         sentences = _sentences(part)
         instructing = False  # the first sentence is an instruction without a modal
+        semicolon = [x.endswith(("；", ";")) for x in sentences]
         for i, s in enumerate(sentences):
+            if (i and semicolon[i - 1] and _elliptic_bound(s) and _bound_norm(sentences[i - 1]) and out
+                    and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,")):
+                # a bound for another kind of the same thing, what it bounds left to the one before ("预售商品的发货时间…
+                # 不得超过30日；定制类商品不得超过45日"): one item ("定制类商品是否不超过45日" says not what of them)
+                out[-1].sentence += "；" + s.rstrip("。；;，,")
+                sentences[i] = out[-1].sentence
+                continue
             if FOLLOW_UP.match(s):  # "…，应当通知…限期改正；逾期不改正的，暂停交易和服务": one duty, in its order
                 if i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,"):
                     out[-1].sentence = sentences[i - 1].rstrip("。；;，,") + "；" + s.rstrip("。；;，,")
@@ -864,7 +942,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                     ob.lead_words = inner_words
                 out.append(ob)
     # a liability for not doing what a duty before it requires is that duty ("…应当采取…必要措施；未采取必要措施的，…承担连带责任")
-    return [o for k, o in enumerate(out) if not any(_liable_for(o.sentence, p.sentence) for p in out[:k])]
+    return [o for k, o in enumerate(out) if not any(_liable_for(o.sentence, p.sentence) for p in out[:k])] + rows
 
 
 
@@ -992,7 +1070,7 @@ def _reword_phrase(phrase: str) -> str:
 
 def grounded(item: ChecklistItem) -> bool:
     """Are the item's content words all found in its cited clauses?"""
-    words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝")]
+    words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝", "符合")]  # (the check's words)
     pool = norm("".join(c.text for c in item.citations))
     pool += re.sub(r"不得|不应|不能|严禁|禁止|不准|不允许", "不", pool)  # (a bound forbidden to pass, "不得低于95%", is checked
     # as "是否不低于95%")
@@ -1421,7 +1499,9 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
     groups: list[list[_Obligation]] = []
     for o in found:
         for g in groups:
-            if g[0].kind == o.kind and any(same(o.sentence, x.sentence) and _same_bearer(o, x) for x in g):
+            # (a table's rows are each their own, however alike their words: "手机——包退期：7日…", "电视机——包退期：7日…")
+            if g[0].kind == o.kind and any(same(o.sentence, x.sentence) and _same_bearer(o, x)
+                                           and not (o.row and x.row and o.sentence != x.sentence) for x in g):
                 if all(x.clause.id != o.clause.id for x in g) or all(x.sentence != o.sentence for x in g):
                     g.append(o)
                 break
@@ -1439,6 +1519,9 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
                     cites.append(ItemCitation(c.id, c.document, c.label, c.text))
         if lead.listed:  # what the duty must say keeps its words: "（四）法律、行政法规规定应当告知的其他事项"
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
+        elif lead.row:  # a table's row under its lead-in ("消费者的赔付按照下表执行，是否符合：整件丢失——赔付方式：…")
+            head = item_text(lead.lead_words, lead.kind) if any(_modals(lead.lead_words)) else lead.lead_words.rstrip("：: ") + "，是否符合"
+            text = head.rstrip("：: ") + "：" + lead.sentence
         elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
             # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")
             # (a standard's "——" list under an instruction and a later rule: "是否建立明确、详实的交易和服务规则，…相关规则

@@ -193,6 +193,15 @@ def has_cjk(text: str) -> bool:
 TABLE_ROW = re.compile(r"^(?!.*[，。；：,;:])\s*(?:[^\s，。；：,;:]{1,15}(?: {2,}|\u3000{2,})){2,}[^\s，。；：,;:]")  # (short cells, no punctuation)
 
 
+def table_cells(line: str) -> list[str]:
+    """The cells of a table's row written with pipes or tabs ("| 违禁物品 | 管制刀具、仿真枪 | 拒收 |", a Word table's
+    "活动类型\t活动价格要求"), else none: their rows ran together ("…处理方式 || 违禁物品…", "价格保护期年中大促")."""
+    t = line.strip()
+    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜"):
+        return [c.strip() for c in re.split(r"[|｜]", t) if c.strip()]
+    return [c.strip() for c in t.split("\t") if c.strip()] if "\t" in t else []
+
+
 def is_title_like(line: str, limit: int = 40) -> bool:
     """A short line with Chinese text and no sentence punctuation."""
     s = line.strip()

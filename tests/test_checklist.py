@@ -274,6 +274,12 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # (probe M) a company's sanction: dealt with by its rules on sanctions, the one at fault bearing the loss
     ("7.4 造成消费者个人信息泄露的，依照公司《员工奖惩制度》处理，由责任人承担相应的经济损失。", None, []),
     ("逾期不治理的，由自然资源主管部门组织治理，治理费用由责任人承担，并处十万元以上五十万元以下罚款。", None, []),
+    # (probe M) a bound for another kind of the same thing, what it bounds said only before the semicolon: one obligation
+    ("第六条 普通商品的退款审核时间自消费者提交申请之时起计算，不得超过48小时；大件商品不得超过72小时。", None,
+     [("普通商品的退款审核时间自消费者提交申请之时起计算，不得超过48小时；大件商品不得超过72小时", "prohibition")]),
+    # …not one that names what it bounds
+    ("第七条 退款审核时间不得超过48小时；客服回复间隔不得超过10分钟。", None,
+     [("退款审核时间不得超过48小时", "prohibition"), ("客服回复间隔不得超过10分钟", "prohibition")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -1321,3 +1327,35 @@ def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
 ])
 def test_a_lead_in_s_own_duty_before_its_list_is_an_item(text, items):
     assert [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)] == items
+
+
+def test_each_row_of_a_table_a_lead_in_puts_a_rule_on_is_an_item(tmp_path):
+    """Probe N: a Word table's rows were read as sentences, their cells run together ("老带新团\\t2人\\t24小时团长是否为
+    老用户"), and a row with no modal of its own (普通团's price cap) was lost; a Markdown table left only its lead-in,
+    "消费者的赔付按照下表是否执行：". Each row is an item under its lead-in, its cells named by the header; a table of
+    violations and their sanctions is none."""
+    from assistant.checklist import checklist, grounded
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "团购活动管理办法.txt": (
+            "团购活动管理办法\n第一条 为规范团购活动，制定本办法。\n"
+            "第二条 团购分为以下类型，各类型的成团人数和团购价要求如下：\n类型\t成团人数\t团购价要求\n"
+            "普通团\t3～20人\t不高于近30日最低成交价的95%\n企业团\t50人\t商家须提供增值税专用发票\n"
+            "第三条 商家团购违规的处理标准见下表：\n违规行为\t处理措施\n虚假成团\t清退团购活动并扣除信用分12分\n"
+            "第四条 团购成功后，商家应当在48小时内发货。\n"),
+        "团购售后赔付规则.md": (
+            "# 团购售后赔付规则\n\n## 一、赔付标准\n\n团购订单的售后赔付按照下表执行：\n\n| 情形 | 赔付方式 | 赔付时限 |\n"
+            "|------|------|------|\n| 商品破损 | 补发或者退款 | 审核通过后24小时内 |\n| 发货超时 | 发放5元运费券 | 次日 |\n")})
+    items = checklist(r, "团购").items
+    texts = [i.text for i in items]
+    rows = [t for t in texts if "——" in t]
+    assert any("普通团——成团人数：3～20人" in t and "团购价要求：不高于近30日最低成交价的95%" in t for t in rows), texts
+    assert any("企业团——成团人数：50人" in t for t in rows), texts
+    assert any("商品破损——赔付方式：补发或者退款，赔付时限：审核通过后24小时内" in t for t in rows), texts
+    assert any("发货超时——赔付方式：发放5元运费券" in t for t in rows), texts
+    assert not any("\t" in t or "|" in t for t in texts), texts  # no row read as a sentence
+    assert not any("虚假成团" in t for t in texts), texts  # a sanction, not a duty
+    assert not any(t.endswith(("：", ":")) for t in texts), texts  # no lead-in left alone
+    assert all(grounded(i) for i in items)
+    assert any("48小时内发货" in t for t in texts), texts  # the clause after the table is read as before
