@@ -207,6 +207,8 @@ _LIMIT_IS = ("", "是", "为", "有", "一般", "一般是", "一般为", "大�
 _LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
 # (read after 多少, where it matched: before it, the 96 look-behinds were tried at every character of a question)
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
+_MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|款|费|价|额)"
+                    r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -250,6 +252,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
     # a rate in points ("按几个点的税率开", "扣多少个点"): a percentage answers (not "几点", a time of day)
     _Row("quantity", re.compile(r"(?:几|多少)个(?:百分)?点(?![钟半子])"), re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|个(?:百分)?点")),
+    # money ("一票最多能赔多少钱"): a sum, a share or a multiple of one ("订单实付金额的10%", "货值金额一倍以上"), not any
+    # percentage ("理赔超时处理率超过10%的" answered it)
+    _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
 ]

@@ -139,6 +139,12 @@ def _c(text: str) -> Clause:
     ("预售的定金最多能收到售价的几成？", "定金不得超过预售商品售价的20%。", None),
     ("预售的定金最多能收到售价的几成？", "定金不得超过预售商品售价的两成。", None),
     ("预售的定金最多能收到售价的几成？", "消费者支付定金后，商家应当在24小时内确认订单。", "几成"),
+    # (probe N) money is a sum, or a share or a multiple of one; a percentage of something else states none
+    ("物流公司赔商家，一单最多赔多少钱？", "商家当月理赔超时处理率超过10%的，平台下调其物流服务评分。", "多少钱"),
+    ("物流公司赔商家，一单最多赔多少钱？", "承运商的赔偿金额按照商品实际成交价格计算，单票最高不超过5000元。", None),
+    ("发货晚了要赔顾客多少钱？", "商家逾期发货的，应当按照订单实付金额的10%向消费者赔付。", None),
+    ("卖假货要赔多少钱？", "增加赔偿的金额为消费者购买商品的价款的三倍。", None),
+    ("罚款最多罚多少块钱？", "处二十块钱以下罚款。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
