@@ -305,3 +305,16 @@ def test_uploads_are_stored_under_their_own_name_inside_the_knowledge_base(kb_ho
     assert rep.replaced == ["差旅.txt"] and rep.ingest.embedded == 1
     assert "五百元" in answer(Retriever(s), "出差住宿每晚最多多少钱？").citations[0].text
     assert [a["answer"] for a in index_state(work)["answers"]] == [a["answer"] for a in before["answers"]]
+
+
+def test_an_empty_variable_is_no_setting(tmp_path, monkeypatch):
+    """A script's unset variable ("TIAOWEN_HOME=$KB_DIR" with none set) is empty: it put the knowledge bases in the
+    working folder (Path("") is "."), and an empty TIAOWEN_RETRIEVAL__THESAURUS was refused as the folder "."."""
+    from tiaowen.settings import RetrievalSettings, ServerSettings, Settings
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    for name in ("TIAOWEN_HOME", "TIAOWEN_RETRIEVAL__THESAURUS", "TIAOWEN_RETRIEVAL__K", "TIAOWEN_PORT"):
+        monkeypatch.setenv(name, "")
+    s = Settings()
+    assert s.home == tmp_path / "tiaowen" and s.retrieval.thesaurus is None and s.retrieval.k == RetrievalSettings().k
+    assert ServerSettings().port == 7860

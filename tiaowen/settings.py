@@ -130,7 +130,10 @@ def _digest(stamp: dict) -> str:
 class Settings(BaseSettings):
     """Everything configurable; the index stamp is derived from the fields that shape an index."""
 
-    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", env_nested_delimiter="__", extra="ignore")
+    # (an empty variable, as a script writes an unset one, is no setting: TIAOWEN_HOME= put the knowledge bases in the
+    # working folder, and an empty thesaurus file was read as the folder ".")
+    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", env_nested_delimiter="__", extra="ignore",
+                                      env_ignore_empty=True)
 
     home: Path = Field(default_factory=_default_home, description="folder that holds the knowledge bases")
     kb: str = Field("default", description="knowledge base name")
@@ -183,7 +186,7 @@ class Settings(BaseSettings):
 class ServerSettings(BaseSettings):
     """How app.py serves; apart from Settings, so no report or index stamp ever holds the password."""
 
-    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="TIAOWEN_", extra="ignore", env_ignore_empty=True)
 
     host: str = Field("127.0.0.1", description="address to listen on; 0.0.0.0 exposes the app to the network")
     port: int = Field(7860, ge=1, le=65535)
