@@ -995,10 +995,15 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # "页面改版是否由网页设计人员…", "采购合同经财务部审核后方可签订" → "采购合同是否经财务部…")
         procedure = kind == "duty" and re.search(PROCEDURE, s)
         by = _STEP_BY.match(s) if procedure else None
+        # who bears a cost or a task is checked where the sentence names them, after what is borne ("…可以拒收，拒收产生
+        # 的退回运费由承运商承担" → "…运费是否由承运商承担"; it read "…的，是否可以拒收，…", a permission turned into a duty)
+        borne = _BORNE_BY.search(s) if kind == "duty" else None
         if by:
             out = s[:by.end()] + lead + s[by.end():]
         elif procedure:  # no step named ("经理审批后方可执行")
             out = lead + s
+        elif borne:
+            out = s[:borne.start()] + lead + s[borne.start():]
         elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
@@ -1049,6 +1054,11 @@ _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并
 _COUNTED_VERB = re.compile(r"(?:开展|组织|举行|召开|进行|配备|设置|设立|保存|留存|抽检|抽查|检查|培训|巡查|更新|公示|提交|报送|安排|"
                            r"配置|使用|提供|备有|储备|演练|核查|盘点|复核|(?<![建假开])设)$")
 _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出|早于|晚于|迟于|短于|长于)")
+
+
+# (after what is borne; not "并由…签发", a step after the duty, "未依法由具备资质的单位承担…的", a case, or "由政府承担的
+# 债务", a name)
+_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并未不且再])(?<!依法)由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任]))(?!的)")
 
 
 def _reword_phrase(phrase: str) -> str:

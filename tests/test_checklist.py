@@ -288,6 +288,11 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
 
 
 @pytest.mark.parametrize("sentence, kind, text", [
+    # (probe N) who bears a cost is checked where the sentence names them, not a permission before it
+    ("消费者当面验货发现破损的，可以拒收，拒收产生的退回运费由承运商承担", "duty",
+     "消费者当面验货发现破损的，可以拒收，拒收产生的退回运费是否由承运商承担"),
+    ("因商家包装不当造成破损的，损失由商家承担，承运商不予赔偿", "duty", "因商家包装不当造成破损的，损失是否由商家承担，承运商不予赔偿"),
+    ("由商家承担退货运费", "duty", "是否由商家承担退货运费"),
     # (probe M) a bound, then a rule of its own: both are checked, not only the second
     ("密码长度不少于12位，并应当同时包含大写字母、小写字母、数字和特殊字符", "duty",
      "密码长度是否不少于12位，并是否同时包含大写字母、小写字母、数字和特殊字符"),
