@@ -244,8 +244,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户)|"
-                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户|档)|"
+                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -685,6 +685,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
         if stating is not None:
             chosen = [stating] + chosen[: max_clauses - 1]
+    elif asked and chosen and not chosen[0].lookup and not _states(chosen[0].clause, asked, q):
+        # of the clauses cited, one that states the quantity asked comes first ("阶梯团最多能设几档价格？" quoted a 阶梯团
+        # time limit before the table's "最多3档")
+        stating = next((h for h in chosen[1:] if _states(h.clause, asked, q)), None)
+        if stating is not None:
+            chosen = [stating] + [h for h in chosen if h is not stating]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does

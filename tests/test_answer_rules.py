@@ -525,3 +525,15 @@ def test_what_a_question_asks_follows_its_background(question, asked):
     from assistant.retrieve import asked_part
 
     assert asked_part(question) == asked
+
+
+def test_of_the_clauses_cited_one_that_states_the_quantity_asked_comes_first():
+    """Probe N: "阶梯团最多能设几档价格？" quoted a clause on 阶梯团's shipping time before the one that says "最多3档", both
+    cited; and 档 is a unit counted ("几档", "多少档")."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a1", "成团后，商家应当在48小时内发货；阶梯团成团后发货时限最长为72小时。", 0.030),
+              _hit("a2", "阶梯团按照成团人数分档定价，价格最多3档。", 0.029)]
+    assert [h.clause.id for h in _choose("阶梯团最多能设几档价格？", ranked, k=5, max_clauses=3)] == ["d/a2", "d/a1"]
+    assert [h.clause.id for h in _choose("阶梯团的价格怎么定？", ranked, k=5, max_clauses=3)] == ["d/a1", "d/a2"]
+    assert unanswered_quantity("阶梯团价格最多分多少档？", [ranked[0].clause]) == "多少档"
