@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import SENTENCE, TABLE_ROW, norm, table_cells
+from ingest.clean import SENTENCE, TABLE_ROW, norm
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -543,8 +543,8 @@ def _bound_norm(sentence: str) -> re.Match | None:
 
 
 def _elliptic_bound(sentence: str) -> bool:
-    """A bound whose subject is a bare noun before it, nothing after but its unit ("定制类商品不得超过45日"); not one
-    that names what it bounds ("两次献血间隔期不得少于六个月", "开发限期一般不超过5年")."""
+    """A bound whose subject is a bare noun before it, a few words at most after its number ("定制类商品不得超过45日",
+    "大促期间不少于4名"); not one that names what it bounds ("两次献血间隔期不得少于六个月", "开发限期一般不超过5年")."""
     m = _bound_norm(sentence)
     return bool(m) and m.start() <= 10 and not re.search(r"[，,：:的]", sentence[:m.start()]) \
         and not _MEASURE_NAMED.search(sentence[:m.start()]) \
@@ -762,56 +762,104 @@ def _binds_business_late(sentence: str) -> bool:
 _RULE_ROW = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its header
 
 
-def _table(body: str) -> tuple[str, list[str], list[list[str]], str] | None:
-    """The first table of a clause's text, a row a line (cells apart by tabs, pipes or runs of spaces): the text before
-    it, its header (none where its first row states values), its other rows, and the text after it."""
+def _row_cells(line: str) -> list[str]:
+    """A table row's cells, empty ones kept (a Word table's "耳机\t\t15日\t半年", Markdown's "|  |"): dropping them
+    moved the later cells under the wrong column."""
+    t = line.strip()
+    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜") and len(t) > 1:
+        return [c.strip() for c in re.split(r"[|｜]", t[1:-1])]
+    if "\t" in t:
+        return [c.strip() for c in t.split("\t")]
+    return re.split(r" {2,}|\u3000{2,}", t) if TABLE_ROW.search(line) else []
+
+
+# a first row that names the columns: no number in it, or a name of what the rows are (类别, 情形…) over columns of values
+_HEAD_NAME = re.compile(r"(?:类别|类型|种类|分类|项目|名称|情形|事项|内容|区域|等级|级别|商品|品类)$")
+# a line between a lead-in and its table: a caption ("表1 三包期限") or the unit ("单位：元"), short and not a sentence
+_CAPTION = re.compile(r"^(?:表\s*\d+[^。；;，,]{0,20}|[（(]?单位[：:][^。；;，,]{1,10}[）)]?)$")
+
+
+def _tables(body: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
+    """The tables of a clause's text, a row a line (cells apart by tabs, pipes or runs of spaces): the lines each starts
+    and ends at, its header (none where its first row states values) and its other rows. A one-cell line between rows of
+    the same table is a section of it ("小件商品"): its rows are named with it."""
     lines = body.split("\n")
-    rows: list[list[str]] = []
-    first = end = None
-    for i, line in enumerate(lines):
-        cells = table_cells(line) or (re.split(r" {2,}|\u3000{2,}", line.strip()) if TABLE_ROW.search(line) else [])
+    out = []
+    i = 0
+    while i < len(lines):
+        cells = _row_cells(lines[i])
         if len(cells) < 2:
-            if first is not None:
-                break
+            i += 1
             continue
-        first = i if first is None else first
-        end = i + 1
-        if not all(_RULE_ROW.match(c) for c in cells):
-            rows.append(cells)
-    if len(rows) < 2:
-        return None
-    header = rows[0] if not any(re.search(r"\d", c) or len(c) > 10 for c in rows[0]) else []
-    return "\n".join(lines[:first]), header, rows[1:] if header else rows, "\n".join(lines[end:])
+        start, rows, ruled, section = i, [], False, ""
+        while i < len(lines):
+            cells = _row_cells(lines[i])
+            if len(cells) < 2:
+                nxt = _row_cells(lines[i + 1]) if i + 1 < len(lines) else []
+                label = lines[i].strip().strip("|｜").strip()
+                if rows and len(nxt) >= 2 and 0 < len(label) <= 15 and not re.search(r"[。；;，,：:]", label):
+                    section = label
+                    i += 1
+                    continue
+                break
+            if all(_RULE_ROW.match(c) for c in cells if c):
+                ruled = ruled or len(rows) == 1
+            else:
+                rows.append([f"{cells[0]}（{section}）" if section and cells[0] else cells[0], *cells[1:]])
+            i += 1
+        if len(rows) >= 2:
+            first = rows[0]
+            named = ruled or not any(re.search(r"\d", c) for c in first) or bool(_HEAD_NAME.search(first[0]))
+            out.append((start, i, first if named else [], rows[1:] if named else rows))
+    return out
 
 
 def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
-    """A clause's text without the table a lead-in puts a rule on ("消费者的赔付按照下表执行：", "各类型的…要求如下："), and
-    that rule for each row of it: "整件丢失——赔付方式：重新发货或者全额退款，赔付时限：确认丢件后24小时内" under its
+    """A clause's text without the tables a lead-in puts a rule on ("消费者的赔付按照下表执行：", "各类型的…要求如下："), and
+    that rule for each row of them: "整件丢失——赔付方式：重新发货或者全额退款，赔付时限：确认丢件后24小时内" under its
     lead-in. (A row read as a sentence ran its cells together, "老带新团\t2人\t24小时团长是否为老用户", and lost a row
-    without a modal of its own.) A table without such a lead-in is left in the text."""
-    table = _table(body)
-    before = table[0].rsplit("\n", 1)[-1] if table else ""  # (not a title on a line of its own: "配送时效\n自出库时起，…")
-    lead = _MARKER.sub("", _whole_sentences(before)[-1], count=1).strip() if before.strip() else ""
-    if not lead or not (lead.endswith(("：", ":")) or re.search(r"下表|如下|以下|见表", lead)) or NOT_DUTY_LEAD.search(lead) \
-            or _VIOLATIONS.search(lead):
-        return body, []
-    kind = _kind(lead) or (None if NOT_DUTIES_LISTED.search(lead) or PERMISSION.search(lead) or any(_modals(lead))
-                           or _regulator_named(lead) else "duty")
-    if kind is None:
-        return body, []
-    _, header, rows, after = table
+    without a modal of its own.) A table without such a lead-in is left in the text, and so is a table of violations
+    and what is done about them: sanctions, not duties."""
+    lines = body.split("\n")
+    keep = [True] * len(lines)
     out = []
-    for cells in rows:
-        said = "，".join(f"{h}：{c}" for h, c in zip(header[1:], cells[1:]) if not _EMPTY_CELL.match(c)) if header \
-            else "，".join(c for c in cells[1:] if not _EMPTY_CELL.match(c))
-        if said:
-            out.append(_Obligation(clause, f"{cells[0]}——{said}", kind, lead_words=lead, row=True))
-    return table[0][:len(table[0]) - len(before)] + before[:len(before) - len(lead)] + ("\n" + after if after else ""), out
+    for start, end, header, rows in _tables(body):
+        at = start - 1
+        caption = ""
+        if at >= 0 and _CAPTION.match(lines[at].strip()):  # ("…见表1。\n表1 三包期限\n…", "…按照下表执行：\n单位：元")
+            caption, at = lines[at].strip(), at - 1
+        before = lines[at] if at >= 0 else ""  # (not a title on a line of its own: "配送时效\n自出库时起，…")
+        sentences = _whole_sentences(before) if before.strip() else []
+        lead = _MARKER.sub("", sentences[-1], count=1).strip() if sentences else ""
+        cells = " ".join(c for r in [header, *rows] for c in r)
+        if not _TABLE_LEAD.search(lead) or NOT_DUTY_LEAD.search(lead) or _VIOLATIONS.search(lead) \
+                or sum(bool(SANCTION.search(" ".join(r)) or COMPANY_SANCTION.search(" ".join(r)) or _DEALT_WITH.search(" ".join(r)))
+                       for r in rows) * 2 > len(rows) or _VIOLATIONS.search(" ".join(header)) and _DEALT_WITH.search(cells):
+            continue
+        kind = _kind(lead) or (None if NOT_DUTIES_LISTED.search(lead) or PERMISSION.search(lead) or any(_modals(lead))
+                               or _regulator_named(lead) else "duty")
+        if kind is None:
+            continue
+        words = lead.rstrip("。.：: ") + f"（{caption}）：" if caption else lead
+        for cells in rows:
+            pairs = [(header[j] if j < len(header) else "", c) for j, c in enumerate(cells[1:], 1) if not _EMPTY_CELL.match(c)]
+            said = "，".join(f"{h}：{c}" if h else c for h, c in pairs)
+            if said and cells[0]:
+                out.append(_Obligation(clause, f"{cells[0]}——{said}", kind, lead_words=words, row=True))
+        keep[max(at + 1, 0):end] = [False] * (end - max(at + 1, 0))
+        if at >= 0:  # the lead-in is said by the rows (a sentence before it in its line stays)
+            lines[at] = before[:before.rfind(sentences[-1])]
+    return "\n".join(x for x, k in zip(lines, keep) if k), out
 
 
-_EMPTY_CELL = re.compile(r"^(?:[—\-－/／无]*|不适用)$")  # ("——", "/", "无", "不适用": nothing set)
-# a table of violations and what is done about them ("商家评价违规的处理标准见下表："): sanctions, not duties
-_VIOLATIONS = re.compile(r"违规|违反|违约|处罚|处分|罚则")
+_EMPTY_CELL = re.compile(r"^(?:[—\-－/／无]*|不适用)$")  # ("", "——", "/", "无", "不适用": nothing set)
+# a lead-in that puts its table's rows under a rule ("按照下表执行：", "…要求如下：", "见表1"), not any line ending in "："
+# ("客服联系方式：" over 热线 | 400-…)
+_TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|表\s*\d")
+# a table of violations and what is done about them ("商家评价违规的处理标准见下表：", "按照下表扣分："), by its lead-in,
+# its header (违规行为 | 处理措施) or most of its rows (扣除保证金500元, 警告, 清退)
+_VIOLATIONS = re.compile(r"违规|违反|违约|处罚|处分|罚则|扣分|扣除|处理标准|处理措施|虚假")
+_DEALT_WITH = re.compile(r"扣除|扣分|清退|冻结|封店|关店|降级|下架|违约金|警告")
 
 
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
@@ -952,6 +1000,9 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     ``heading`` of the sentence ("售后服务培训定期组织…") is left out, as a "label：" is."""
     if heading and sentence.startswith(heading) and len(sentence) > len(heading):
         sentence = sentence[len(heading):]
+    parts = sentence.split("；")
+    if len(parts) > 1 and all(_elliptic_bound(p) for p in parts[1:]):  # a bound joined to the one before (obligations)
+        return "；".join([item_text(parts[0], kind)] + [item_text(p, kind) for p in parts[1:]])
     s = re.sub(r"^[\u4e00-\u9fff、与和]{2,12}[：:]", "", sentence).strip()  # "维修服务：" label
     if not s or (kind == "prohibition" and not PROHIBITION.search(s)):
         s = sentence
@@ -998,12 +1049,18 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # who bears a cost or a task is checked where the sentence names them, after what is borne ("…可以拒收，拒收产生
         # 的退回运费由承运商承担" → "…运费是否由承运商承担"; it read "…的，是否可以拒收，…", a permission turned into a duty)
         borne = _BORNE_BY.search(s) if kind == "duty" else None
+        at = borne.start() - len(_BORNE_BY_WORDS.search(s[:borne.start()]).group()) if borne else 0
+        if borne and (at == 0 or s[at - 1] in "未不"):
+            borne = None  # (a case: "未依法由具备相应资质的单位承担…的"; nothing borne named before it)
         if by:
             out = s[:by.end()] + lead + s[by.end():]
         elif procedure:  # no step named ("经理审批后方可执行")
             out = lead + s
         elif borne:
-            out = s[:borne.start()] + lead + s[borne.start():]
+            out = s[:at] + lead + s[at:]
+            if m and m.group(1) and m.end() == len(m.group(1)) and re.search(r"[，,]", s[m.end():at]) \
+                    and "的" not in re.split(r"[，,]", s)[0]:  # (not "实行总承包的建设工程，…", what it is of)
+                out = lead + out  # an instruction that opens the sentence is checked too ("是否建立退换货制度，退货运费是否由…")
         elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
@@ -1058,7 +1115,9 @@ _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出
 
 # (after what is borne; not "并由…签发", a step after the duty, "未依法由具备资质的单位承担…的", a case, or "由政府承担的
 # 债务", a name)
-_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并未不且再])(?<!依法)由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任]))(?!的)")
+_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任]))(?!的)")
+# …with the words before it that are its own: 是否 goes before them ("资料是否交由…", "是否分别由…", "是否依法由…")
+_BORNE_BY_WORDS = re.compile(r"(?:依法)?(?:交|经|改|转|统一|一律|全部|分别|均|一并)?$")
 
 
 def _reword_phrase(phrase: str) -> str:
@@ -1080,7 +1139,8 @@ def _reword_phrase(phrase: str) -> str:
 
 def grounded(item: ChecklistItem) -> bool:
     """Are the item's content words all found in its cited clauses?"""
-    words = [w for w in tokenize(item.text) if w not in ("是否", "杜绝", "符合")]  # (the check's words)
+    # (the check's words, and a table row's "，是否符合：" after its lead-in)
+    words = [w for w in tokenize(item.text.replace("，是否符合：", "，")) if w not in ("是否", "杜绝")]
     pool = norm("".join(c.text for c in item.citations))
     pool += re.sub(r"不得|不应|不能|严禁|禁止|不准|不允许", "不", pool)  # (a bound forbidden to pass, "不得低于95%", is checked
     # as "是否不低于95%")
@@ -1509,9 +1569,11 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
     groups: list[list[_Obligation]] = []
     for o in found:
         for g in groups:
-            # (a table's rows are each their own, however alike their words: "手机——包退期：7日…", "电视机——包退期：7日…")
+            # (a table's rows are each their own, however alike their words: "手机——包退期：7日…", "电视机——包退期：7日…";
+            # so are two tables' rows alike, "手机——期限：7日" of a 退货 and of a 换货 table)
             if g[0].kind == o.kind and any(same(o.sentence, x.sentence) and _same_bearer(o, x)
-                                           and not (o.row and x.row and o.sentence != x.sentence) for x in g):
+                                           and not (o.row and x.row and (o.sentence, o.lead_words)
+                                                    != (x.sentence, x.lead_words)) for x in g):
                 if all(x.clause.id != o.clause.id for x in g) or all(x.sentence != o.sentence for x in g):
                     g.append(o)
                 break

@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-51"
+SEGMENTER_VERSION = "seg-52"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -110,6 +110,12 @@ def starts_with_marker(line: str) -> bool:
     if kind == "std" and "." not in raw:
         return True
     return end < len(s) or kind in STRUCTURAL
+
+
+def _ends_in_a_row(text: str) -> bool:
+    """Does the text end in a table's row (cells a tab apart, or a Markdown table's)?"""
+    last = text.rsplit("\n", 1)[-1].strip()
+    return "\t" in last or (last[:1] in ("|", "｜") and last[-1:] in ("|", "｜"))
 
 
 @dataclass
@@ -460,8 +466,9 @@ class Segmenter:
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
-        elif "\t" in text or text.startswith(("|", "｜")):  # a table's row (cells a tab apart, or a Markdown table's) is a
-            # line of its own: "数据类别\t保存期限" / "订单数据\t3年", "| 省内 | 48小时 |"
+        elif "\t" in text or text.startswith(("|", "｜")) or _ends_in_a_row(top.text):
+            # a table's row (cells a tab apart, or a Markdown table's) is a line of its own: "数据类别\t保存期限" /
+            # "订单数据\t3年", "| 省内 | 48小时 |"; and so is the text after a table ("| 破损 | 补发 |商家应当…" ran on)
             top.parts.append("\n" + text)
         else:
             top.parts.append(text)

@@ -145,6 +145,9 @@ def _c(text: str) -> Clause:
     ("发货晚了要赔顾客多少钱？", "商家逾期发货的，应当按照订单实付金额的10%向消费者赔付。", None),
     ("卖假货要赔多少钱？", "增加赔偿的金额为消费者购买商品的价款的三倍。", None),
     ("罚款最多罚多少块钱？", "处二十块钱以下罚款。", None),
+    ("一票最多能赔多少钱？", "商家当月消费者投诉率超过10%的，平台下调其评分。", "多少钱"),  # (费 of 消费者 is no fee)
+    ("违约要扣多少钱？", "违约的，扣除保证金的10%。", None),
+    ("定金最多能赔多少钱？", "商家违约的，按照定金的3倍赔付。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

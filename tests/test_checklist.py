@@ -288,7 +288,13 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
 
 
 @pytest.mark.parametrize("sentence, kind, text", [
-    # (probe N) who bears a cost is checked where the sentence names them, not a permission before it
+    # (probe N) who bears a cost is checked where the sentence names them, not a permission before it; an instruction
+    # that opens the sentence is checked too, and 是否 goes before the words of 由 (交由, 分别由)
+    ("建立退换货制度，退货运费由商家承担", "duty", "是否建立退换货制度，退货运费是否由商家承担"),
+    ("售后维修交由授权服务商负责", "duty", "售后维修是否交由授权服务商负责"),
+    ("防护绿地，分别由铁路、水务管理部门负责养护", "duty", "防护绿地，是否分别由铁路、水务管理部门负责养护"),
+    ("实行总承包的建设工程，工程质量由总承包单位负责", "duty", "实行总承包的建设工程，工程质量是否由总承包单位负责"),
+    ("每场直播至少配备2名场控；大促期间不少于4名", "duty", "每场直播是否至少配备2名场控；大促期间是否不少于4名"),
     ("消费者当面验货发现破损的，可以拒收，拒收产生的退回运费由承运商承担", "duty",
      "消费者当面验货发现破损的，可以拒收，拒收产生的退回运费是否由承运商承担"),
     ("因商家包装不当造成破损的，损失由商家承担，承运商不予赔偿", "duty", "因商家包装不当造成破损的，损失是否由商家承担，承运商不予赔偿"),
@@ -1364,3 +1370,43 @@ def test_each_row_of_a_table_a_lead_in_puts_a_rule_on_is_an_item(tmp_path):
     assert not any(t.endswith(("：", ":")) for t in texts), texts  # no lead-in left alone
     assert all(grounded(i) for i in items)
     assert any("48小时内发货" in t for t in texts), texts  # the clause after the table is read as before
+
+
+@pytest.mark.parametrize("text, items", [
+    # an empty cell is a column of its own (the .docx loader writes "耳机\t\t15日"): the next cell keeps its column
+    ("第三条 各类商品三包期限如下：\n商品\t包退期\t包换期\t保修期\n耳机\t\t15日\t半年\n手机\t7日\t15日\t1年",
+     ["各类商品三包期限如下，是否符合：耳机——包换期：15日，保修期：半年",
+      "各类商品三包期限如下，是否符合：手机——包退期：7日，包换期：15日，保修期：1年"]),
+    # a cell beyond the header is kept, unnamed; a header naming what its rows are heads columns of values
+    ("第四条 消费者的赔付按照下表执行：\n情形\t赔付方式\n整件丢失\t全额退款\t确认丢件后24小时内\n破损\t补发",
+     ["消费者的赔付按照下表执行，是否符合：整件丢失——赔付方式：全额退款，确认丢件后24小时内",
+      "消费者的赔付按照下表执行，是否符合：破损——赔付方式：补发"]),
+    ("第三条 各类商品退换期限如下：\n商品类别\t7日内\t15日内\n手机\t退货\t换货",
+     ["各类商品退换期限如下，是否符合：手机——7日内：退货，15日内：换货"]),
+    # two tables, each under its own lead-in; rows alike in two tables are two items
+    ("第五条 各类商品退货期限如下：\n商品\t期限\n手机\t7日\n电脑\t7日\n各类商品换货期限如下：\n商品\t期限\n手机\t7日\n电脑\t15日",
+     ["各类商品退货期限如下，是否符合：手机——期限：7日", "各类商品退货期限如下，是否符合：电脑——期限：7日",
+      "各类商品换货期限如下，是否符合：手机——期限：7日", "各类商品换货期限如下，是否符合：电脑——期限：15日"]),
+    # a caption or the unit between the lead-in and its table; a one-cell row is a section of the table
+    ("第六条 各类商品三包期限见表1。\n表1 三包期限\n商品\t包退期\n手机\t7日\n电脑\t15日",
+     ["各类商品三包期限见表1（表1 三包期限），是否符合：手机——包退期：7日",
+      "各类商品三包期限见表1（表1 三包期限），是否符合：电脑——包退期：15日"]),
+    ("第七条 消费者的赔付按照下表执行：\n单位：元\n情形\t赔付金额\n丢件\t100\n破损\t50",
+     ["消费者的赔付按照下表执行（单位：元），是否符合：丢件——赔付金额：100",
+      "消费者的赔付按照下表执行（单位：元），是否符合：破损——赔付金额：50"]),
+    ("第八条 三包期限如下：\n商品\t包退期\n小件商品\n耳机\t7日\n大件商品\n冰箱\t15日",
+     ["三包期限如下，是否符合：耳机（小件商品）——包退期：7日", "三包期限如下，是否符合：冰箱（大件商品）——包退期：15日"]),
+    # sanctions, by the lead-in, the header or the rows; and a line ending in "：" that puts no rule on its table
+    ("第九条 商家虚假发货的，按照下表扣分：\n情形\t扣分\n首次\t2分\n再次\t6分", []),
+    ("第十条 商家发货超时的处理标准见下表：\n超时\t处理措施\n24小时\t警告\n72小时\t扣除保证金500元", []),
+    ("第十条 商家发货超时的，按照下表处理：\n超时时长\t处理\n24小时\t警告\n72小时\t扣除保证金500元", []),
+    ("第十一条 客服联系方式：\n热线\t400-800-1234\n邮箱\tkf@example.com", []),
+])
+def test_a_tables_rows_are_read_by_their_columns(text, items):
+    """The review of probe N's tables: empty cells moved the next cell under the wrong column, a cell beyond the header
+    was lost, a header of durations was read as a row, a second table, one under a caption and one with section rows
+    gave nothing, tables of sanctions without 违规 in their lead-in were duties, and rows alike in two tables merged."""
+    from assistant.checklist import _merge
+
+    got = [i.text for i in _merge(obligations(_c(text), None)) if "——" in i.text]
+    assert got == items

@@ -1655,6 +1655,15 @@ def test_a_tables_rows_under_a_list_item_stay_rows():
     assert by_label(doc)["《员工网络安全守则》一、2."].text == "2. 数据用后7日内删除。\n数据类别\t保存期限\n订单数据\t3年\n24 h响应率\t≥98%"
 
 
+def test_the_text_after_a_markdown_table_is_a_line_of_its_own():
+    """Review of probe N's tables: a paragraph after a Markdown table ran into its last row ("| 破损 | 补发 | 48小时内
+    |商家应当在赔付后通知消费者。"): the row was lost to the checklist and an item held its pipes."""
+    doc = only_doc("# 赔付规则\n\n## 一、赔付标准\n\n消费者的赔付按照下表执行：\n\n| 情形 | 赔付方式 | 时限 |\n|---|---|---|\n"
+                   "| 丢件 | 全额退款 | 24小时内 |\n| 破损 | 补发 | 48小时内 |\n\n商家应当在赔付后通知消费者。\n\n## 二、其他\n\n"
+                   "商家应当保留记录。\n", "x.md", markdown=True)
+    assert by_label(doc)["《赔付规则》一、赔付标准"].text.endswith("| 破损 | 补发 | 48小时内 |\n商家应当在赔付后通知消费者。")
+
+
 def test_the_text_after_a_note_is_no_part_of_it():
     """Before, a preamble after a law's adoption note ran into it ("题注：…会议通过为维护当事人合法权益…"; 331 files of
     ../shared/laws), and a decision's items were cited as the note's ("《…决定》题注一、", 45 files)."""
