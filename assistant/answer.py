@@ -207,9 +207,10 @@ _LIMIT_IS = ("", "是", "为", "有", "一般", "一般是", "一般为", "大�
 _LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
 # (read after 多少, where it matched: before it, the 96 look-behinds were tried at every character of a question)
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
-# (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度; 金 of 保证金, 定金, 违约金)
-_MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失|工资|款|(?<!消)费|"
-                    r"(?<!评)价|额(?!度)|金)[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
+# (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度, 名额; 金 only of money: 保证金, 定金, not 金牌)
+_MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
+                    r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
+                    r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,

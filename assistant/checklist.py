@@ -797,7 +797,9 @@ def _tables(body: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
             if len(cells) < 2:
                 nxt = _row_cells(lines[i + 1]) if i + 1 < len(lines) else []
                 label = lines[i].strip().strip("|｜").strip()
-                if rows and len(nxt) >= 2 and 0 < len(label) <= 15 and not re.search(r"[。；;，,：:]", label):
+                # (not a caption or a lead-in of the next table, "表2 换货期限", nor a cell: "15日")
+                if rows and len(nxt) >= 2 and 0 < len(label) <= 15 and not re.search(r"[。；;，,：:\d]", label) \
+                        and not _TABLE_LEAD.search(label) and nxt != rows[0]:
                     section = label
                     i += 1
                     continue
@@ -810,6 +812,11 @@ def _tables(body: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
         if len(rows) >= 2:
             first = rows[0]
             named = ruled or not any(re.search(r"\d", c) for c in first) or bool(_HEAD_NAME.search(first[0]))
+            if named and all(len(r) == len(first) + 1 for r in rows[1:]):
+                first = ["", *first]  # an empty top-left cell, its tab stripped with the line ("\t包退期\t包换期")
+            for j in range(1, len(rows)):  # a cell merged down a column ("|  | 补偿10元优惠券 |"): the row above's
+                if not rows[j][0] and rows[j - 1][0] and (j > 1 or not named):
+                    rows[j][0] = rows[j - 1][0]
             out.append((start, i, first if named else [], rows[1:] if named else rows))
     return out
 
@@ -831,6 +838,8 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
         before = lines[at] if at >= 0 else ""  # (not a title on a line of its own: "配送时效\n自出库时起，…")
         sentences = _whole_sentences(before) if before.strip() else []
         lead = _MARKER.sub("", sentences[-1], count=1).strip() if sentences else ""
+        if caption and not _TABLE_LEAD.search(lead):  # a caption alone heads its table ("表2 换货期限" under a table)
+            lead, caption, at, before, sentences = caption, "", at + 1, caption, [caption]
         cells = " ".join(c for r in [header, *rows] for c in r)
         if not _TABLE_LEAD.search(lead) or NOT_DUTY_LEAD.search(lead) or _VIOLATIONS.search(lead) \
                 or sum(bool(SANCTION.search(" ".join(r)) or COMPANY_SANCTION.search(" ".join(r)) or _DEALT_WITH.search(" ".join(r)))
@@ -855,11 +864,12 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
 _EMPTY_CELL = re.compile(r"^(?:[—\-－/／无]*|不适用)$")  # ("", "——", "/", "无", "不适用": nothing set)
 # a lead-in that puts its table's rows under a rule ("按照下表执行：", "…要求如下：", "见表1"), not any line ending in "："
 # ("客服联系方式：" over 热线 | 400-…)
-_TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|表\s*\d")
+_TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|下述|附表|按表|表\s*\d|(?:标准|要求|期限|时限|时效|规定)[：:]$")
 # a table of violations and what is done about them ("商家评价违规的处理标准见下表：", "按照下表扣分："), by its lead-in,
 # its header (违规行为 | 处理措施) or most of its rows (扣除保证金500元, 警告, 清退)
-_VIOLATIONS = re.compile(r"违规|违反|违约|处罚|处分|罚则|扣分|扣除|处理标准|处理措施|虚假")
-_DEALT_WITH = re.compile(r"扣除|扣分|清退|冻结|封店|关店|降级|下架|违约金|警告")
+# (not "违规商品的下架时限如下：", a duty's table, nor "…应当按照下表向消费者支付违约金：")
+_VIOLATIONS = re.compile(r"违规(?:行为|情形|的处理)|违反[^，,。；;]{0,12}(?:行为|情形)|处罚|处分|罚则|扣分|处理标准|处理措施|虚假")
+_DEALT_WITH = re.compile(r"扣分|扣除(?:保证金|信用分|积分|\d+分)|清退|冻结|封店|关店|降级|警告")  # (not 下架, 扣除费用)
 
 
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
@@ -1117,7 +1127,8 @@ _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出
 # 债务", a name)
 _BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任]))(?!的)")
 # …with the words before it that are its own: 是否 goes before them ("资料是否交由…", "是否分别由…", "是否依法由…")
-_BORNE_BY_WORDS = re.compile(r"(?:依法)?(?:交|经|改|转|统一|一律|全部|分别|均|一并)?$")
+# (not the end of a word: 提交, 转交, 移交, 已经 — "相关材料提交是否由…", not "提是否交由")
+_BORNE_BY_WORDS = re.compile(r"(?:依法)?(?:已经|(?<![提转移递呈])交|(?<![已曾])经|改|转|统一|一律|一概|全部|分别|均|一并)?$")
 
 
 def _reword_phrase(phrase: str) -> str:

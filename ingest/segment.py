@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-52"
+SEGMENTER_VERSION = "seg-53"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -113,9 +113,11 @@ def starts_with_marker(line: str) -> bool:
 
 
 def _ends_in_a_row(text: str) -> bool:
-    """Does the text end in a table's row (cells a tab apart, or a Markdown table's)?"""
-    last = text.rsplit("\n", 1)[-1].strip()
-    return "\t" in last or (last[:1] in ("|", "｜") and last[-1:] in ("|", "｜"))
+    """Does the text end in a table's row: a Markdown table's, or one of two lines or more with cells a tab apart (one
+    line with a tab is no table: "1. 退款时限：\t商家应当在…" / "7日内完成退款。" is one sentence)?"""
+    lines = text.rsplit("\n", 2)
+    last = lines[-1].strip()
+    return (last[:1] in ("|", "｜") and last[-1:] in ("|", "｜")) or len(lines) > 1 and "\t" in last and "\t" in lines[-2]
 
 
 @dataclass

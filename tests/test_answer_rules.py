@@ -148,6 +148,8 @@ def _c(text: str) -> Clause:
     ("一票最多能赔多少钱？", "商家当月消费者投诉率超过10%的，平台下调其评分。", "多少钱"),  # (费 of 消费者 is no fee)
     ("违约要扣多少钱？", "违约的，扣除保证金的10%。", None),
     ("定金最多能赔多少钱？", "商家违约的，按照定金的3倍赔付。", None),
+    ("金牌卖家能赔多少钱？", "金牌卖家的好评率不低于98%。", "多少钱"),  # (金 of 金牌, 损失 of 损失率: no money)
+    ("运输损失能赔多少钱？", "运输损失率不得超过0.5%。", "多少钱"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

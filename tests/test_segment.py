@@ -1662,6 +1662,9 @@ def test_the_text_after_a_markdown_table_is_a_line_of_its_own():
                    "| 丢件 | 全额退款 | 24小时内 |\n| 破损 | 补发 | 48小时内 |\n\n商家应当在赔付后通知消费者。\n\n## 二、其他\n\n"
                    "商家应当保留记录。\n", "x.md", markdown=True)
     assert by_label(doc)["《赔付规则》一、赔付标准"].text.endswith("| 破损 | 补发 | 48小时内 |\n商家应当在赔付后通知消费者。")
+    # (one line with a tab is no table: the sentence it breaks off runs on, "1. 退款时限：\t商家应当在…" / "7日内完成退款。")
+    doc = only_doc("售后管理制度\n一、退款\n1. 退款时限：\t商家应当在收到退货申请后\n7日内完成退款。\n2. 商家应当保留记录。\n")
+    assert by_label(doc)["《售后管理制度》一、1."].text == "1. 退款时限：\t商家应当在收到退货申请后7日内完成退款。"
 
 
 def test_the_text_after_a_note_is_no_part_of_it():
