@@ -840,10 +840,7 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
         lead = _MARKER.sub("", sentences[-1], count=1).strip() if sentences else ""
         if caption and not _TABLE_LEAD.search(lead):  # a caption alone heads its table ("表2 换货期限" under a table)
             lead, caption, at, before, sentences = caption, "", at + 1, caption, [caption]
-        cells = " ".join(c for r in [header, *rows] for c in r)
-        if not _TABLE_LEAD.search(lead) or NOT_DUTY_LEAD.search(lead) or _VIOLATIONS.search(lead) \
-                or sum(bool(SANCTION.search(" ".join(r)) or COMPANY_SANCTION.search(" ".join(r)) or _DEALT_WITH.search(" ".join(r)))
-                       for r in rows) * 2 > len(rows) or _VIOLATIONS.search(" ".join(header)) and _DEALT_WITH.search(cells):
+        if not _TABLE_LEAD.search(lead) or NOT_DUTY_LEAD.search(lead) or _of_sanctions(lead, header, rows):
             continue
         kind = _kind(lead) or (None if NOT_DUTIES_LISTED.search(lead) or PERMISSION.search(lead) or any(_modals(lead))
                                or _regulator_named(lead) else "duty")
@@ -851,7 +848,8 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
             continue
         words = lead.rstrip("。.：: ") + f"（{caption}）：" if caption else lead
         for cells in rows:
-            pairs = [(header[j] if j < len(header) else "", c) for j, c in enumerate(cells[1:], 1) if not _EMPTY_CELL.match(c)]
+            pairs = [(header[j] if j < len(header) else "", c)
+                     for j, c in enumerate(cells[1:], 1) if not _EMPTY_CELL.match(c)]
             said = "，".join(f"{h}：{c}" if h else c for h, c in pairs)
             if said and cells[0]:
                 out.append(_Obligation(clause, f"{cells[0]}——{said}", kind, lead_words=words, row=True))
@@ -870,6 +868,14 @@ _TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|下述|附表|按�
 # (not "违规商品的下架时限如下：", a duty's table, nor "…应当按照下表向消费者支付违约金：")
 _VIOLATIONS = re.compile(r"违规(?:行为|情形|的处理)|违反[^，,。；;]{0,12}(?:行为|情形)|处罚|处分|罚则|扣分|处理标准|处理措施|虚假")
 _DEALT_WITH = re.compile(r"扣分|扣除(?:保证金|信用分|积分|\d+分)|清退|冻结|封店|关店|降级|警告")  # (not 下架, 扣除费用)
+
+
+def _of_sanctions(lead: str, header: list[str], rows: list[list[str]]) -> bool:
+    """Is the table one of violations and what is done about them?"""
+    dealt_with = [bool(SANCTION.search(x) or COMPANY_SANCTION.search(x) or _DEALT_WITH.search(x))
+                  for x in (" ".join(r) for r in rows)]
+    return bool(_VIOLATIONS.search(lead)) or sum(dealt_with) * 2 > len(rows) \
+        or bool(_VIOLATIONS.search(" ".join(header)) and any(dealt_with))
 
 
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
@@ -1603,7 +1609,8 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         if lead.listed:  # what the duty must say keeps its words: "（四）法律、行政法规规定应当告知的其他事项"
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
         elif lead.row:  # a table's row under its lead-in ("消费者的赔付按照下表执行，是否符合：整件丢失——赔付方式：…")
-            head = item_text(lead.lead_words, lead.kind) if any(_modals(lead.lead_words)) else lead.lead_words.rstrip("：: ") + "，是否符合"
+            head = item_text(lead.lead_words, lead.kind) if any(_modals(lead.lead_words)) \
+                else lead.lead_words.rstrip("：: ") + "，是否符合"
             text = head.rstrip("：: ") + "：" + lead.sentence
         elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
             # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")

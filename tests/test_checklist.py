@@ -274,7 +274,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # (probe M) a company's sanction: dealt with by its rules on sanctions, the one at fault bearing the loss
     ("7.4 造成消费者个人信息泄露的，依照公司《员工奖惩制度》处理，由责任人承担相应的经济损失。", None, []),
     ("逾期不治理的，由自然资源主管部门组织治理，治理费用由责任人承担，并处十万元以上五十万元以下罚款。", None, []),
-    # (probe M) a bound for another kind of the same thing, what it bounds said only before the semicolon: one obligation
+    # (probe M) a bound for another kind of the same thing, what it bounds said only before the semicolon: one
+    # obligation
     ("第六条 普通商品的退款审核时间自消费者提交申请之时起计算，不得超过48小时；大件商品不得超过72小时。", None,
      [("普通商品的退款审核时间自消费者提交申请之时起计算，不得超过48小时；大件商品不得超过72小时", "prohibition")]),
     # …not one that names what it bounds
