@@ -443,13 +443,13 @@ def _one_line(text: str) -> str:
     for i, line in enumerate(lines):
         # (a tab row among others: one tab in a sentence is no table, "…24小时内\t（工作日）")
         beside = lines[max(i - 1, 0):i] + lines[i + 1:i + 2]
-        cells = table_cells(line) if "\t" not in line or any("\t" in x for x in beside) else []
+        cells = [c for c in table_cells(line) if c] if "\t" not in line or any("\t" in x for x in beside) else []
         if cells or TABLE_ROW.search(line):
             line = " ".join(cells) if cells else re.sub(r"[ \u3000]{2,}", " ", line.strip())
             if i + 1 < len(lines) and line[-1:] not in "。；;，,：:":
                 line += "；"
         elif i == 0 and len(lines) > 1 and _TITLE_LINE.fullmatch(line.strip()) and len(lines[1].strip()) > len(line.strip()) \
-                and not table_cells(lines[1]):
+                and not any(table_cells(lines[1])):
             line = line.strip() + "："  # a title over its text ("1 范围" / "本规范规定了…": "范围本规范规定了…" ran together)
         out.append(line)
     return "".join(out)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import SENTENCE, TABLE_ROW, norm
+from ingest.clean import SENTENCE, TABLE_ROW, norm, table_cells
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -763,14 +763,8 @@ _RULE_ROW = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its head
 
 
 def _row_cells(line: str) -> list[str]:
-    """A table row's cells, empty ones kept (a Word table's "耳机\t\t15日\t半年", Markdown's "|  |"): dropping them
-    moved the later cells under the wrong column."""
-    t = line.strip()
-    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜") and len(t) > 1:
-        return [c.strip() for c in re.split(r"[|｜]", t[1:-1])]
-    if "\t" in t:
-        return [c.strip() for c in t.split("\t")]
-    return re.split(r" {2,}|\u3000{2,}", t) if TABLE_ROW.search(line) else []
+    """A table row's cells, empty ones kept: pipes or tabs (ingest.clean.table_cells), or runs of spaces."""
+    return table_cells(line) or (re.split(r" {2,}|\u3000{2,}", line.strip()) if TABLE_ROW.search(line) else [])
 
 
 # a first row that names the columns: no number in it, or a name of what the rows are (类别, 情形…) over columns of values
@@ -784,18 +778,18 @@ def _tables(body: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
     and ends at, its header (none where its first row states values) and its other rows. A one-cell line between rows of
     the same table is a section of it ("小件商品"): its rows are named with it."""
     lines = body.split("\n")
+    row_cells = [_row_cells(x) for x in lines]
     out = []
     i = 0
     while i < len(lines):
-        cells = _row_cells(lines[i])
-        if len(cells) < 2:
+        if len(row_cells[i]) < 2:
             i += 1
             continue
         start, rows, ruled, section = i, [], False, ""
         while i < len(lines):
-            cells = _row_cells(lines[i])
+            cells = row_cells[i]
             if len(cells) < 2:
-                nxt = _row_cells(lines[i + 1]) if i + 1 < len(lines) else []
+                nxt = row_cells[i + 1] if i + 1 < len(lines) else []
                 label = lines[i].strip().strip("|｜").strip()
                 # (not a caption or a lead-in of the next table, "表2 换货期限", nor a cell: "15日")
                 if rows and len(nxt) >= 2 and 0 < len(label) <= 15 and not re.search(r"[。；;，,：:\d]", label) \
@@ -933,20 +927,18 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
         instructing = False  # the first sentence is an instruction without a modal
         semicolon = [x.endswith(("；", ";")) for x in sentences]
         for i, s in enumerate(sentences):
-            if (i and semicolon[i - 1] and _elliptic_bound(s) and _bound_norm(sentences[i - 1]) and out
-                    and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,")):
-                # a bound for another kind of the same thing, what it bounds left to the one before ("预售商品的发货时间…
-                # 不得超过30日；定制类商品不得超过45日"): one item ("定制类商品是否不超过45日" says not what of them)
+            # the sentence joins the obligation the one before it is: what follows an order ("…，应当通知…限期改正；逾期
+            # 不改正的，暂停交易和服务": one duty, in its order), or a bound for another kind of the same thing, what it
+            # bounds left to the one before ("预售商品的发货时间…不得超过30日；定制类商品不得超过45日": "定制类商品是否不超过
+            # 45日" says not what of them)
+            after_own = i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,")
+            if after_own and (FOLLOW_UP.match(s)
+                              or semicolon[i - 1] and _elliptic_bound(s) and _bound_norm(sentences[i - 1])):
                 out[-1].sentence += "；" + s.rstrip("。；;，,")
                 sentences[i] = out[-1].sentence
                 continue
-            if FOLLOW_UP.match(s):  # "…，应当通知…限期改正；逾期不改正的，暂停交易和服务": one duty, in its order
-                if i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,"):
-                    out[-1].sentence = sentences[i - 1].rstrip("。；;，,") + "；" + s.rstrip("。；;，,")
-                    sentences[i] = out[-1].sentence
-                    continue
-                if not _binds_business_late(s):
-                    continue  # what follows an order no duty came before (a penalty article's) is none either
+            if FOLLOW_UP.match(s) and not _binds_business_late(s):
+                continue  # what follows an order no duty came before (a penalty article's) is none either
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
             if listed and own and not any(_modals(named)):

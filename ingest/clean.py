@@ -195,11 +195,12 @@ TABLE_ROW = re.compile(r"^(?!.*[，。；：,;:])\s*(?:[^\s，。；：,;:]{1,15
 
 def table_cells(line: str) -> list[str]:
     """The cells of a table's row written with pipes or tabs ("| 违禁物品 | 管制刀具、仿真枪 | 拒收 |", a Word table's
-    "活动类型\t活动价格要求"), else none: their rows ran together ("…处理方式 || 违禁物品…", "价格保护期年中大促")."""
+    "活动类型\t活动价格要求"), empty ones kept ("耳机\t\t15日": dropping them moved the later cells under the wrong
+    column), else none: their rows ran together ("…处理方式 || 违禁物品…", "价格保护期年中大促")."""
     t = line.strip()
-    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜"):
-        return [c.strip() for c in re.split(r"[|｜]", t) if c.strip()]
-    return [c.strip() for c in t.split("\t") if c.strip()] if "\t" in t else []
+    if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜") and len(t) > 1:
+        return [c.strip() for c in re.split(r"[|｜]", t[1:-1])]
+    return [c.strip() for c in t.split("\t")] if "\t" in t else []
 
 
 def is_title_like(line: str, limit: int = 40) -> bool:
