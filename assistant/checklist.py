@@ -1336,6 +1336,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # (in a document its title puts on the topic, a clause whose duties none says it keeps them all: "保税备货
             # 模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单…" of a 跨境商品 rule; one that says it
             # of some keeps those, not "商家应当每月按时缴纳平台技术服务费" beside "…应当在直播前公示活动规则")
+            if on_topic and headed < floor <= around:
+                # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
+                # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
+                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed)]
             obs = on_topic if not near and around < floor else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
@@ -1496,6 +1500,25 @@ def checklist_follow_up(message: str, previous: str) -> str | None:
     if any(x in asked for x in SCOPES):  # only an enterprise type
         return f"{asked}的{rest}"
     return f"{named}企业的{asked}" if named else asked
+
+
+def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clauses: list[Clause],
+             normed: dict[str, tuple[str, str, str]]) -> bool:
+    """Does a duty of a clause go on about what the clause's duties on the topic speak of, by a word they say that is
+    its document's own (used more in it than in all the others: 团长, 报名 of a 拼团 rule), not a party, a modal or a
+    word every rule uses ("商家应当每月按时缴纳平台技术服务费" beside "商家…应当在直播前公示活动规则")?"""
+    said = {w for o in on_topic for w in _own_words(o.sentence)}
+    for w in _own_words(ob.sentence):
+        if w in said:
+            here = sum(w in normed[c.id][0] for c in clauses if c.document == document)
+            if here * 2 > sum(w in normed[c.id][0] for c in clauses):
+                return True
+    return False
+
+
+def _own_words(sentence: str) -> set[str]:
+    return {w for w in tokenize(sentence) if len(w) >= 2 and not re.search(r"\d", w) and not _MODAL.search(w)
+            and not BUSINESS.fullmatch(w) and not CUSTOMER.fullmatch(w)}
 
 
 def _case_before(ob: _Obligation) -> str:

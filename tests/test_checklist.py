@@ -1317,6 +1317,31 @@ def test_every_duty_of_a_rule_whose_title_names_the_topic_is_on_it(tmp_path):
     assert not any("店铺券" in t or "专属客服" in t or "运费" in t for t in texts), texts
 
 
+def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(tmp_path):
+    """Probe N: of 《拼团活动管理办法》, a 拼团 checklist kept "拼团价不得高于报名前30日内…" and left out the duty after it,
+    "商家不得在报名前临时抬高原价后再降价参团", and "团长奖励由商家承担" after "团长不得在分享拼团链接时作虚假宣传": their
+    own words do not say 拼团. A duty that shares a word of its document's own with one on the topic goes on about it; one
+    that shares only a party or a word other documents use as much is its own ("商家应当每月按时缴纳平台技术服务费")."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "拼团活动管理办法.txt": (
+            "拼团活动管理办法\n第一条 为规范拼团活动，制定本办法。\n"
+            "第二条 拼团价不得高于报名前30日内该商品的最低成交价。商家不得在报名前临时抬高原价后再降价参团。\n"
+            "第三条 团长不得在分享拼团链接时作虚假宣传。团长奖励由商家承担，平台不收取任何分成。\n"
+            "第四条 拼团商品应当如实描述；商家应当如实填写商品信息。\n"
+            "第五条 拼团订单商家应当在48小时内发货；商家应当每月按时缴纳平台技术服务费。\n"),
+        "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
+        "售后服务管理制度.txt": "售后服务管理制度\n第一条 客服人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
+        "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
+    texts = [i.text for i in checklist(r, "拼团").items]
+    assert any("临时抬高原价" in t for t in texts), texts
+    assert any("团长奖励是否由商家承担" in t for t in texts), texts
+    assert not any("技术服务费" in t for t in texts), texts  # a party and 应当 are all it shares
+    assert not any("如实填写" in t for t in texts), texts  # 商品 and 如实 are as much another document's words
+
+
 def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
     """管理 is in every title: a 管理 checklist is not every duty of every rule."""
     from assistant.checklist import _titled, _Topic
