@@ -1214,6 +1214,14 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("第二条 消费者自收到商品之日起七日内可以申请无理由退货，退货运费由消费者承担。", []),
     ("第一条 用户隐私保护是电子商务平台不可忽视的重要方面。", []),  # 不可忽视, 不可抗力: no ban
     ("第二条 因不可抗力造成延迟发货的，企业应当及时告知用户。", [("因不可抗力造成延迟发货的，企业是否及时告知用户", "duty")]),
+    # one only (probe N's 拼团 missed "同一商品同时只能参加一个拼团活动"; 37 such law sentences were no duty)
+    ("第七条 同一商品同时只能参加一个拼团活动。", [("同一商品同时是否只能参加一个拼团活动", "duty")]),
+    ("第十九条 同一用人单位与同一劳动者只能约定一次试用期。", [("同一用人单位与同一劳动者是否只能约定一次试用期", "duty")]),
+    ("第三条 宗教教职人员一般只能担任一个宗教活动场所的主要教职。",
+     [("宗教教职人员是否一般只能担任一个宗教活动场所的主要教职", "duty")]),
+    ("（一）只能从唯一供应商处采购的；", []),  # a case, no count
+    ("第五条 所收集的个人图像只能用于维护公共安全的目的。", []),  # a purpose, no count: not read as a cap (yet)
+    ("第六条 消费者也只能选择一家快递。", []),  # what the customer is left with
 ])
 def test_a_norm_stated_by_its_bound_is_a_duty(text, items):
     got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
