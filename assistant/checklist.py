@@ -287,12 +287,21 @@ class _Obligation:
     row: bool = False  # a table's row, read by the lead-in over its table (lead_words)
 
 
+# who issued a law, as its title names them first ("中华人民共和国…", "上海市…议事规则", "最高人民法院关于适用《中华人民
+# 共和国公司法》…的规定"), or what only the state issues (条例, a 法): 319 laws were read as a company's rules ("刑法修正案",
+# "重庆市禁止非法增加企业负担条例", "证券公司监督管理条例")
+_STATE = re.compile(r"中华人民共和国|国务院|最高人民|全国人民|中共中央|人民法院|人民检察院|公安机关")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|市(?!场)|自治区|自治州|自治县|特别行政区|县)")  # (or a company there)
+_COMPANY = re.compile(r"公司(?!法)|集团|有限|商城|店铺|网店|平台|电商")
+
+
 def authority(document: str) -> int:
     """0 law or regulation, 1 standard, 2 platform rules, 3 company rules (by the title's words)."""
     t = re.sub(r"\s+", "", document)
     if re.search(r"(?:DB|GB)\d*/?T?\d", t) or re.search(r"标准|规范$", t) and re.search(r"DB|GB", t):
         return 1
-    if re.search(r"法$|法》|条例|规定$|办法$|解释$", t) and not re.search(r"公司|企业|部门|平台|电商|电子商务(?:部|公司)", t):
+    if _STATE.match(t) or re.search(r"条例|(?<!办)法(?:（[^（）]*）)?$", t) or _PLACE.match(t) and not _COMPANY.search(t) \
+            or re.search(r"法》|规定$|办法$|解释$", t) and not re.search(_COMPANY.pattern + r"|企业|部门|电子商务部", t):
         return 0
     if "平台" in t:
         return 2
@@ -536,12 +545,18 @@ BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于
 _BOUND_NAMES = re.compile(r"[^，,；;。的\d]{0,3}的[\u4e00-\u9fff]")  # right after the bound: what it names ("不少于一年的试运营")
 
 
-def _bound_norm(sentence: str) -> re.Match | None:
+# …and, in a platform's or a company's own rules, a limit it sets ("单场拼团活动时长最长为15日", "外包人员账号的有效期最长为
+# 90日"); a law's is mostly what it grants ("领取失业保险金的期限最长为十八个月", "采矿许可证有效期最长为15年")
+OWN_LIMIT = re.compile(r"(?<![的是])(?:最长|最短|最高|最低|最多|最少)(?:为|是)\s*[\d一二三四五六七八九十两百千万]")
+
+
+def _bound_norm(sentence: str, limits: bool = False) -> re.Match | None:
     if sentence.startswith("但") or SANCTION.search(sentence) or re.search(r"赔偿|赔付|补偿", sentence):
         return None  # a limit on what came before, a penalty's or a compensation's amount
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
     main = re.sub(r"[“\"「][^”\"」]*[”\"」]", lambda m: "□" * len(m.group()), main)  # a name quoted ("最多跑一次"改革)
-    return next((m for m in BOUND_NORM.finditer(main) if not _BOUND_NAMES.match(main, m.end())), None)
+    return next((m for m in (BOUND_NORM, OWN_LIMIT)[:1 + limits] for m in m.finditer(main)
+                 if not _BOUND_NAMES.match(main, m.end())), None)
 
 
 def _elliptic_bound(sentence: str) -> bool:
@@ -564,11 +579,12 @@ _DUTY_BEFORE_LIST = re.compile(r"(?P<own>[^：:]+?)[，,]\s*(?:并|且|同时|�
                                r"[^，,；;。：:]{0,6}(?:下列|以下|如下)")
 
 
-def _kind(sentence: str) -> str | None:
+def _kind(sentence: str, limits: bool = False) -> str | None:
+    """The sentence's kind of obligation, if any (``limits``: a limit set without a modal is a norm, OWN_LIMIT)."""
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)
-    if not any(modals) and (norm := _bound_norm(sentence)) \
+    if not any(modals) and (norm := _bound_norm(sentence, limits)) \
             and not PERMISSION.search(sentence[:norm.start()] + "□" * len(norm.group()) + sentence[norm.end():]):
         modals = (None, norm)  # (the cap's own 可, "最多可以使用1张", is no permission)
     prohibition, duty = modals
@@ -942,7 +958,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             if FOLLOW_UP.match(s) and not _binds_business_late(s):
                 continue  # what follows an order no duty came before (a penalty article's) is none either
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
-            own = k = _kind(named)  # (the sentence's own kind; k may become its lead-in's below)
+            # (the sentence's own kind; k may become its lead-in's below)
+            own = k = _kind(named, limits=authority(clause.document) >= 2)
             if listed and own and not any(_modals(named)):
                 own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
             if dashed and inner_lead and own and not any(_modals(named)):
@@ -1039,7 +1056,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         out = s[:liable.start()] + "是否" + liable.group(1)
     elif out == s and kind == "duty" and "是否" in s:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
-    elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s)):
+    elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s, limits=True)):
         at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
         if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
             at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
@@ -1084,7 +1101,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
     said = next((m for m in _modals(s) if m), None)  # the first modal
-    norm = _bound_norm(s) if said and out != s else None
+    norm = _bound_norm(s, limits=True) if said and out != s else None
     if norm and norm.end() <= said.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():said.start()]) \
             and out[:norm.start()] == s[:norm.start()] and "是否" not in s[:norm.start()]:
         # a bound that ends its phrase, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read

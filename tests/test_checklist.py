@@ -703,9 +703,27 @@ def test_items_are_grouped_by_sub_theme(sentence, group):
 @pytest.mark.parametrize("title, rank", [
     ("中华人民共和国电子商务法", 0), ("浙江省电子商务条例", 0), ("DB33/T 932—2014 电子商务企业管理与服务规范", 1),
     ("电子商务平台运营规定", 2), ("电商规章制度", 3), ("电子商务运营管理制度", 3),
+    # who issued it, or what only the state issues: 319 law files' titles were read as a company's rules
+    ("中华人民共和国刑法修正案（九）", 0), ("上海市人民代表大会常务委员会议事规则", 0), ("证券公司监督管理条例", 0),
+    ("最高人民法院关于适用《中华人民共和国公司法》若干问题的规定（二）", 0), ("重庆市禁止非法增加企业负担条例", 0),
+    ("河南省实施《中华人民共和国乡镇企业法》办法", 0), ("人民检察院刑事诉讼规则", 0),
+    # a company's, whatever its title ends with, and wherever it is
+    ("泊舟商城缺陷商品召回管理办法", 3), ("橙屿优购店铺过户与经营主体变更规定", 3), ("上海市云帆科技有限公司员工手册", 3),
+    ("杭州市场部考勤制度", 3),
 ])
 def test_documents_are_ranked_by_authority(title, rank):
     assert authority(title) == rank
+
+
+@pytest.mark.parametrize("document, items", [
+    # a limit a company's own rules set is a norm (probe M's 账号 missed "外包人员账号的有效期最长为90日"); a law's is mostly
+    # what it grants
+    ("泊舟商城员工账号管理规范", [("外包人员账号的有效期是否最长为90日", "duty")]),
+    ("中华人民共和国某某法", []),
+])
+def test_a_limit_a_company_sets_is_a_norm(document, items):
+    c = Clause("d/a1", "d", document, f"《{document}》3.3", (document,), "3.3 外包人员账号的有效期最长为90日。")
+    assert [(item_text(o.sentence, o.kind), o.kind) for o in obligations(c, None)] == items
 
 
 def _cli(*args):
