@@ -312,6 +312,34 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
     return [d for d in docs if any(b.kind in ("text", "heading", "inner") for b in d.blocks)]
 
 
+# what a cover may say above a title: short lines without a sentence ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
+_COVER_SAYS = re.compile(r"^[^。；;！？!?：:]{2,40}$")
+FRONT = 4  # how far into a file its title may stand under its cover, in lines
+
+
+def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
+    """A file's title under lines of its cover, named by the file ("泊舟电子商务有限公司管理规范" / "PZ/GL-WL-018-2025" /
+    "泊舟商城商品包装与绿色物流管理规范" in 商品包装与绿色物流管理规范.txt): the title heads the file, and the lines above it
+    are its cover, "封面：…", under it. The document was titled by the file's name, and the three lines were clauses of it
+    (第1段, 第2段, 第3段). Not where the first line is the title already, or where a line above holds a sentence."""
+    key = _title_name(stem)
+    blocks = _join_broken_titles(blocks)  # (a title in two lines: "浙江云帆电子商务有限公司" / "直播带货管理规范")
+    texts = [k for k, b in enumerate(blocks[:FRONT + 2]) if b.kind == "text"][:FRONT]
+    if len(key) < 4 or not texts or texts[0] != 0 or key in _title_name(blocks[0].text):
+        return blocks
+    for n, k in enumerate(texts[1:], 1):
+        line = blocks[k].text.strip()
+        if key not in _title_name(line) or not is_title_line(line) or starts_with_marker(line):
+            continue
+        cover = [blocks[j].text.strip() for j in texts[:n]]
+        if any(not _COVER_SAYS.match(x) or starts_with_marker(x) for x in cover) or texts[:n] != list(range(n)) \
+                or n == 1 and is_title_line(cover[0]):  # (a title over it, a series' or a running header's, is
+            return blocks                                    # none of its text: split_documents passes it by)
+        return [Block("heading", line, level=1, line=blocks[k].line),
+                Block("text", "封面：" + "，".join(cover), line=blocks[0].line)] + blocks[k + 1:]
+    return blocks
+
+
 _VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")  # "公司法(2023-12-29).md": the version in a file name
 
 
@@ -336,6 +364,8 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
     stem = _VERSION.sub("", Path(source).stem)
     if markdown and not any(b.kind == "heading" and b.level == 1 for b in blocks):
         blocks.insert(0, Block("heading", stem, level=1))
+    elif not lawref:
+        blocks = _cover_above_title(blocks, stem)
     docs = split_documents(blocks, stem, one_document=lawref)
     out = []
     for d in docs:

@@ -335,12 +335,30 @@ def _list_number(li) -> str:
 
 def _page_chrome(node, name: str) -> bool:
     """A site's furniture around the text: the page's footer (its copyright, licence number and hotline, "客服热线：400-…",
-    ran into the last clause of a rules page) and what a page marks as its footer or menus; not an article's own footer."""
-    if {"contentinfo", "navigation"} & set((node.get("role") or "").lower().split()):  # (a role may be a list)
+    ran into the last clause of a rules page) and header (its logo, "泊舟商城", was taken for the title of the rules
+    under it, and its menu's 首页 / 规则中心 / 登录 for five clauses), what a page marks as its footer, banner or menus,
+    and a list of nothing but short links (a menu not marked as one); not an article's own header or footer."""
+    if {"contentinfo", "navigation", "banner"} & set((node.get("role") or "").lower().split()):  # (a role may be a list)
         return True
     # (a footer belongs to the nearest section, quotation, figure… above it: "<blockquote>…<footer>《…法》第二十五条")
-    return (name == "footer" and node.find_parent(_OWNS_A_FOOTER) is None
-            and node.find_parent(attrs={"role": "main"}) is None)
+    if name in ("footer", "header"):
+        return node.find_parent(_OWNS_A_FOOTER) is None and node.find_parent(attrs={"role": "main"}) is None
+    return name in ("ul", "ol") and _menu(node)
+
+
+def _menu(node) -> bool:
+    """A list whose every item is one short link and nothing else ("首页", "规则中心", "登录")."""
+    from bs4 import Tag
+
+    items = [x for x in node.children if isinstance(x, Tag)]
+    if len(items) < 2 or any((x.name or "").lower() != "li" for x in items):
+        return False
+    for li in items:
+        links = li.find_all("a")
+        text = li.get_text("", strip=True)
+        if len(links) != 1 or not text or text != links[0].get_text("", strip=True) or len(text) > 12:
+            return False
+    return True
 
 
 _OWNS_A_FOOTER = ["article", "main", "section", "aside", "nav", "blockquote", "figure", "details", "fieldset", "td"]

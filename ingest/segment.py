@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-53"
+SEGMENTER_VERSION = "seg-54"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -449,7 +449,7 @@ class Segmenter:
             # a dash list separated from the clause that announced it ("…包括：") by a page break
             opener = self._open_lead_in()
             if opener is not None:
-                opener.parts.append(text)
+                opener.parts.append("\n" + text)
                 return
         # (1、 / 1) / ① items too where they are the article's own, not items of an item)
         after_items = top.text.endswith("。") and (top.kind in ("pcn", "pnum") or top.kind in ("num", "rnum", "circ", "alpha")
@@ -468,7 +468,7 @@ class Segmenter:
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
-        elif "\t" in text or text.startswith(("|", "｜")) or _ends_in_a_row(top.text):
+        elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "• ")) or _ends_in_a_row(top.text):
             # a table's row (cells a tab apart, or a Markdown table's) is a line of its own: "数据类别\t保存期限" /
             # "订单数据\t3年", "| 省内 | 48小时 |"; and so is the text after a table ("| 破损 | 补发 |商家应当…" ran on)
             top.parts.append("\n" + text)

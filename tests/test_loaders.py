@@ -401,6 +401,34 @@ def test_a_pages_footer_is_no_part_of_its_last_clause(tmp_path):
     assert "规则中心" not in text
 
 
+def test_a_pages_header_and_menus_are_no_part_of_its_text(tmp_path):
+    """Probe O: a rules page's site header (<header><div class="logo">泊舟商城</div><ul class="menu">首页 / 规则中心 /
+    登录…</ul>) gave the document its title, 《泊舟商城》, and five clauses (第1段 "首页"…). The page's header is no more
+    its text than its footer is; nor is a list of nothing but short links, a menu not marked as one. An article's own
+    header, and a list whose links are part of what it says, are its text."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "rules.html"
+    path.write_text('<html><head><meta charset="utf-8"><title>以旧换新活动规则 - 泊舟商城规则中心</title></head><body>'
+                    '<header class="site-header"><div class="logo">泊舟商城</div><ul class="menu"><li><a href="/">首页</a>'
+                    '</li><li><a href="/rules">规则中心</a></li><li><a href="/login">登录</a></li></ul></header>'
+                    '<ul><li><a href="/a">帮助中心</a></li><li><a href="/b">联系客服</a></li></ul>'
+                    "<article><h1>泊舟商城以旧换新活动规则</h1><h2>一、适用范围</h2><ol><li>本规则适用于以旧换新活动。</li>"
+                    "<li>回收服务商应当在收到旧机后48小时内完成质检。</li></ol>"
+                    '<ul><li><a href="/law">《电子商务法》</a>第十条</li><li><a href="/x">《消费者权益保护法》</a></li></ul>'
+                    "</article></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "首页" not in text and "登录" not in text and "帮助中心" not in text and "规则中心" not in text, text
+    assert "《电子商务法》第十条" in text and "《消费者权益保护法》" in text, text  # links that are what a list says
+    (doc,) = parse_file(path)
+    assert doc.title == "泊舟商城以旧换新活动规则"
+    path.write_text('<html><body><article><header><h1>某平台优惠券规则</h1><p>发布部门：营销中心</p></header>'
+                    "<p>第一条 优惠券须在有效期内使用。</p></article><div role='banner'>某某商城 欢迎您</div>"
+                    "</body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "某平台优惠券规则" in text and "发布部门" in text and "欢迎您" not in text, text
+
+
 # --- errors -----------------------------------------------------------------
 
 

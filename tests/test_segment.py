@@ -222,7 +222,7 @@ GOLDEN = [
             (_s("5.2.1.1"), "5.2.1.1 建立方便、易用、完善的服务机制，能够满足网上用户的服务需求。"),
             (_s("5.2.2.1"), "5.2.2.1 建立方便、易用、完善的服务平台，按5.2.1的要求配置设施。"),
             (_s("5.2.2.2"), "5.2.2.2 建立明确、详实的交易和服务规则，置于网站首页显眼位置，包括："
-                            "——营业执照、组织机构代码证；——经营地址、电话号码等联系信息。"),
+                            "\n——营业执照、组织机构代码证；\n——经营地址、电话号码等联系信息。"),
             (_s("5.2.2.3"), "5.2.2.3 有完善的客服制度，确保服务渠道畅通。"),
         ],
         id="standard-numbering",
@@ -428,7 +428,7 @@ def test_dash_list_after_page_break_returns_to_lead_in_clause():
             "5.2.2.3 有完善的客服制度，确保服务渠道畅通。\n")
     doc = only_doc(text, "std.txt")
     c = by_label(doc)[_s("5.2.2.2")]
-    assert c.text.endswith("包括：——营业执照、组织机构代码证；——经营地址、电话号码等联系信息。")
+    assert c.text.endswith("包括：\n——营业执照、组织机构代码证；\n——经营地址、电话号码等联系信息。")
     assert not any(t.text.startswith("——") for t in indexed(doc))
 
 
@@ -1864,3 +1864,35 @@ def test_a_markdown_item_indented_under_another_is_its_item():
            "   2. 到付运费。\n")
     labels = [c.label for c in only_doc(md3, "r3.md", markdown=True).clauses]
     assert len(labels) == len(set(labels)), labels
+
+
+def test_a_files_title_under_its_cover_heads_it():
+    """Probe O: 商品包装与绿色物流管理规范.txt opens with its cover ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
+    over its title "泊舟商城商品包装与绿色物流管理规范": the document was titled by the file's name and the three lines were
+    clauses (第1段, 第2段, 第3段). The line that names the file is the title, the lines above it its cover."""
+    text = ("泊舟电子商务有限公司管理规范\nPZ/GL-WL-018-2025\n\n泊舟商城商品包装与绿色物流管理规范\n\n"
+            "2025年3月10日发布　　2025年4月1日实施\n\n1 总则\n1.1 为减少过度包装，制定本规范。\n"
+            "1.2 快递包装上应当印制材质标识和回收标识。\n")
+    doc = only_doc(text, "商品包装与绿色物流管理规范.txt")
+    assert doc.title == "泊舟商城商品包装与绿色物流管理规范"
+    labels = [c.label.removeprefix(f"《{doc.title}》") for c in indexed(doc)]
+    assert labels[0] == "封面" and not any(x.startswith("第") and x.endswith("段") for x in labels), labels
+    assert indexed(doc)[0].text == "封面：泊舟电子商务有限公司管理规范，PZ/GL-WL-018-2025"
+    # a title over the title (a running header, a series') is passed by as before; a sentence above it is text
+    doc = only_doc("YF-WL-002云帆电商仓储物流中心管理制度\n仓储与发货管理制度\n第一章 总则\n第一条 仓库应当每日盘点。\n",
+                   "仓储与发货管理制度.txt")
+    assert doc.title == "仓储与发货管理制度" and [c.label for c in indexed(doc)] == ["《仓储与发货管理制度》第一条"]
+    doc = only_doc("为规范包装，公司制定本规范。\n商品包装管理规范\n1 总则\n1.1 包装应当环保。\n", "商品包装管理规范.txt")
+    assert not any(c.label.endswith("封面") for c in indexed(doc))
+
+
+def test_each_dash_or_bullet_item_is_a_line_of_its_own():
+    """Probe O: the five "- " items under "## 四、内容发布要求" ran together in one line ("…字样。- 严禁使用…- …"), as
+    "——" items under "3.3 绿色包装标识" did; each is a line of its clause, as a table's rows are."""
+    doc = only_doc("# 达人合作规范\n\n## 四、内容发布要求\n\n- 推广内容必须标注“广告”字样。\n- 严禁使用绝对化用语。\n",
+                   "r.md", markdown=True)
+    (c,) = indexed(doc)
+    assert c.text == "- 推广内容必须标注“广告”字样。\n- 严禁使用绝对化用语。"
+    doc = only_doc(f"{STD_TITLE}\n3 绿色物流\n3.3 绿色包装标识\n商家申请标识，应当同时满足下列条件：\n"
+                   "——近3个月包装投诉率不高于0.1%；\n——全部使用可降解胶带。\n3.4 运输\n3.4.1 车辆应当定期检修。\n", "std.txt")
+    assert by_label(doc)[_s("3.3")].text.endswith("下列条件：\n——近3个月包装投诉率不高于0.1%；\n——全部使用可降解胶带。")
