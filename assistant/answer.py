@@ -125,7 +125,10 @@ def _in_words_of(question: str, text: str, thesaurus: Thesaurus | None) -> str:
 
 # what a question asks with, never what it is about
 _ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪个 哪儿 哪里 多少 几点 几天 为什么 分别 我们 你们 他们 "
-                    "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有".split())
+                    "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有 "
+                    # (how long, how often, when, who: probe O's "…多久抽查一次…？…要留多久？" was "资料中没有提到“多久”")
+                    "多久 多长 多长时间 多大 多高 多远 多重 多快 几次 几个 几年 几月 几周 几种 几位 何时 什么时候 "
+                    "时候 哪天 哪年 哪家 哪位 哪种 哪方 怎么办 咋办 咋样 为啥".split())
 
 
 # a yes-no question's "A不A" ("要不要", "可不可以", "需不需要"): jieba reads 要 / 不要, and 不要, asked twice, was taken for

@@ -711,6 +711,10 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("是不是以旧换新？以旧换新怎么算？", {"怎么"}, r.thesaurus) == "以旧换新"
     # …nor does "A不A" eat the word it is part of ("退不退款" was read 款)
     assert unknown_focus("预售定金退不退款？退款要多久？", {"预售", "定金", "多久"}, r.thesaurus) == "退款"
+    # a question word asked twice is no subject where no document says it (probe O: "资料中没有提到“多久”")
+    assert unknown_focus("物流中心多久抽查一次商家包装？抽查记录要留多久？", {"物流", "中心", "抽查", "商家", "包装", "记录"},
+                         r.thesaurus) is None
+    assert unknown_focus("什么时候发货？什么时候退款？", {"发货", "退款"}, r.thesaurus) is None
     a = answer(r, q)
     assert a.status == "answered" and any("处理流程应公开" in c.text for c in a.citations)
 
