@@ -863,6 +863,10 @@ def _ref_label(key: str) -> str:
             from ingest.segment import int_to_cn
 
             return f"{int_to_cn(int(part[1]))}、（{int_to_cn(int(part[2]))}）" + (f"{part[3]}." if part[3] else "")
+        if item := re.fullmatch(r"h(\d+)/n(\d+)", key):  # a part's plain item: "三、5."
+            from ingest.segment import int_to_cn
+
+            return f"{int_to_cn(int(item[1]))}、{item[2]}."
         return key
     return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")
 

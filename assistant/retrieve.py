@@ -111,7 +111,26 @@ _APPENDIX_START = re.compile(r"\s*" + APPENDIX_REF.pattern)
 # (not a school class: "高三（二）班")
 PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、?\s*[（(]([一二三四五六七八九十]{1,3})[)）](?!\s*班)"
                       r"(?:\s*(\d{1,2})(?!\s*[\d年月日天元个%％小]|\.\d)\s*[.．、]?)?")
+# …and a plain item of such a part ("达人合作与样品管理规范三、5说的是什么"): its clause key h3/n5
+PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、\s*(\d{1,2})"
+                           r"(?!\s*[\d年月日天元块个件次位名分折倍%％小号]|\.\d)\s*[.．、]?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
+
+_PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、")
+
+
+SCOPE_WINDOW = 2  # a requirement for the asker's own enterprise type is sought among this many times the top k
+
+
+def _part_alias(key: str, path: tuple[str, ...]) -> str:
+    """The key a clause under a Markdown heading that numbers a part ("## 三、样品管理", keyed by its title, m193e09/n5)
+    is named by too, as the part of a plain text is (h3/n5): "…三、5说的是什么" found nothing of it."""
+    parts = key.split("/")
+    if len(parts) != len(path) - 1 or not any(p.startswith("m") for p in parts):
+        return key
+    return "/".join(f"h{cn_to_int(m.group(1))}" if p.startswith("m") and (m := _PART_TITLE.match(t)) else p
+                    for p, t in zip(parts, path[1:]))
+
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
 DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|是什么意思|什么意思|的定义|的含义|是什么|包括哪些|包括什么|"
@@ -250,7 +269,10 @@ class Retriever:
         self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
         self.top_level: dict[str, list[Clause]] = {}  # per document, the clauses under no other
         for c in self.clauses:
-            self.by_key.setdefault(c.id.split("/", 1)[1].split("#")[0], []).append(c)
+            key = c.id.split("/", 1)[1].split("#")[0]
+            self.by_key.setdefault(key, []).append(c)
+            if (alias := _part_alias(key, c.path)) != key:
+                self.by_key.setdefault(alias, []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
             else:
@@ -483,9 +505,11 @@ class Retriever:
         type among them comes first: 5.2.2.2 (第三方平台型) ranked fourth, below a platform rule on 网络安全, and
         "我们是交易型企业，…" ranked 5.2.2.2 above its own 5.2.1.2."""
         top = hits[:k]
-        scopes = {h.clause.id: scope_of(h.clause, self) for h in top}
+        scopes = {h.clause.id: scope_of(h.clause, self) for h in hits[:SCOPE_WINDOW * k]}
         hits = _below_top(hits, k, [h for h in top if scopes[h.clause.id] not in (None, scope)])
-        own = next((h for h in top if scopes[h.clause.id] == scope), None)
+        # (from a little further down: 5.2.2.2 was seventh once its "——" items were lines of their own, its dense
+        # score 0.0005 lower, and a platform rule came first)
+        own = next((h for h in hits[:SCOPE_WINDOW * k] if scopes.get(h.clause.id) == scope), None)
         return hits if own is None else [own] + [h for h in hits if h is not own]
 
     def _rule_first(self, hits: list[Hit]) -> list[Hit]:
@@ -553,6 +577,8 @@ class Retriever:
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
+        for m in PART_ITEM_REF.finditer(question):
+            refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}/n{int(m.group(2))}"]))
         for m in STD_REF.finditer(question):
             if not any(a <= m.start() < b for a, b, _ in refs):
                 refs.append((m.start(), m.end(), [m.group(1)]))
@@ -600,7 +626,7 @@ class Retriever:
         """A document the question names before an article number that the knowledge base does not hold
         ("网络交易监督管理办法第十二条是怎么规定的？" was answered by the 第十二条 of seven other laws), or None. A name
         that is part of a title held ("管理办法第五条") or that names no one document ("公司制度第三条") is not one."""
-        for m in [*ARTICLE_REF.finditer(question), *PART_REF.finditer(question)]:
+        for m in [*ARTICLE_REF.finditer(question), *PART_REF.finditer(question), *PART_ITEM_REF.finditer(question)]:
             before = question[:m.start()]
             if self._named_documents(question[:m.end()]):  # (with its number: a short name is read before one)
                 continue
@@ -791,7 +817,7 @@ class Retriever:
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
             after = q[end:].lstrip(" 的")
-            if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after)):
+            if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after) or PART_ITEM_REF.match(after)):
                 continue
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:

@@ -715,6 +715,11 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("物流中心多久抽查一次商家包装？抽查记录要留多久？", {"物流", "中心", "抽查", "商家", "包装", "记录"},
                          r.thesaurus) is None
     assert unknown_focus("什么时候发货？什么时候退款？", {"发货", "退款"}, r.thesaurus) is None
+    # a product staff name is said by the category the rules name for it (probe O: "买冰箱参加以旧换新…拆旧冰箱的钱…" was
+    # "资料中没有提到“冰箱”" over "大家电以旧换新的，…拆旧费用由商家承担"); one product is no other (冰箱 is no 空调)
+    fridge = "买冰箱参加以旧换新，多久上门？拆旧冰箱的钱能另收吗？"
+    assert unknown_focus(fridge, {"大家电", "以旧换新", "拆旧", "上门"}, r.thesaurus) is None
+    assert unknown_focus(fridge, {"以旧换新", "拆旧", "上门", "空调"}, r.thesaurus) == "冰箱"
     a = answer(r, q)
     assert a.status == "answered" and any("处理流程应公开" in c.text for c in a.citations)
 
@@ -1551,6 +1556,28 @@ def test_a_part_and_item_of_a_document_numbered_so_are_looked_up(tmp_path):
     # a school class is no part ("高三（二）班的学生能不能开网店")
     assert not any(PART_REF.search(q) for q in ("高三（二）班的学生能不能开网店", "初二(一)班", "三（二）班的家长问"))
     assert PART_REF.search("三（二）2024年修订了吗").group(3) is None  # (a year after it is no item 20)
+
+
+def test_a_plain_item_of_a_part_is_looked_up_under_a_markdown_heading_too(tmp_path):
+    """Probe O: "达人合作与样品管理规范三、5说的是什么？" cited 三、3, 三、4 and 三、2 of "## 三、样品管理": a Markdown
+    heading keys its clauses by its title (m193e09/n5), and "三、5" was no number a question could name."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "达人合作与样品管理规范.md": ("# 达人合作与样品管理规范\n\n## 一、合作准入\n\n1. 达人应当完成实名认证。\n\n"
+                                "## 三、样品管理\n\n1. 商家应当在3日内寄出样品。\n2. 样品不得转售。\n"
+                                "3. 每份样品申请最多延期1次，延期不超过7日。\n"),
+        "以旧换新活动规则.txt": "以旧换新活动规则\n一、适用范围\n1. 本规则适用于以旧换新活动。\n二、质检\n"
+                               "1. 消费者可以在线估价。\n2. 回收服务商应当在48小时内完成质检。\n"})
+    for q, label in (("达人合作与样品管理规范三、3说的是什么？", "《达人合作与样品管理规范》三、样品管理 3."),
+                     ("以旧换新活动规则二、2是怎么规定的", "《以旧换新活动规则》二、2.")):
+        ans = answer(r, q)
+        assert [c.label for c in ans.citations] == [label], (q, ans.answer)
+    ans = answer(r, "达人合作与样品管理规范三、9说的是什么？")
+    assert ans.status == "not_found" and "所指文件中没有 三、9." in ans.answer, ans.answer
+    from assistant.retrieve import PART_ITEM_REF
+
+    assert not any(PART_ITEM_REF.search(q) for q in ("一、2折起", "第三、5条", "打三、5次", "二、3个工作日"))
 
 
 def test_points_deducted_asked_are_answered_by_the_rule_that_deducts_them(tmp_path):
