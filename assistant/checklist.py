@@ -62,7 +62,7 @@ _STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
-NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例)(?:适用|所称)|"
+NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例|规则|细则|守则|准则|须知|规程)(?:适用|所称)|"
                                # whom a law protects or governs ("消费者为生活消费需要购买…，其权益受本法保护")
                                r"(?:权益|权利)受(?!到)[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
                                r"适用本(?:办法|规定|法|条例)[。；;]?$|"
@@ -536,6 +536,8 @@ _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（�
 # a norm stated by its bound, no modal ("质检专员每月…抽检会话不少于50条", "信息保存时间…不少于三年"): a duty, checked
 # as "…是否不少于50条"; outside a case ("…不超过五十人的，…") and not a sanction's amount ("罚款不超过…")
 BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]|"
+                        # a share of something named ("单笔订单补贴金额最高不超过新品成交价的15%")
+                        r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于)[\u4e00-\u9fff]{2,12}?的\s*\d+(?:\.\d+)?\s*[%％‰]|"
                         # a cap or a floor ("同一订单最多可使用1张平台券", "每场直播至少配备2名场控")
                         r"(?:最多|至多|至少|最少)(?:可以?|能)?(?:(?!的)[\u4e00-\u9fff]){0,6}?[\d一二三四五六七八九十两百千万]|"
                         # one only ("同一商品同时只能参加一个拼团活动", "同一用人单位与同一劳动者只能约定一次试用期")
@@ -579,14 +581,24 @@ _DUTY_BEFORE_LIST = re.compile(r"(?P<own>[^：:]+?)[，,]\s*(?:并|且|同时|�
                                r"[^，,；;。：:]{0,6}(?:下列|以下|如下)")
 
 
+def _phrase_around(sentence: str, m: re.Match, whole: bool = False) -> str:
+    """The phrase of the sentence a match stands in (``whole``: the sentence), the match masked."""
+    start = 0 if whole else max(sentence.rfind(p, 0, m.start()) for p in "，,；;：:") + 1
+    ends = [] if whole else [i for p in "，,；;：:" if (i := sentence.find(p, m.end())) >= 0]
+    return sentence[start:m.start()] + "□" * len(m.group()) + sentence[m.end():min(ends, default=len(sentence))]
+
+
 def _kind(sentence: str, limits: bool = False) -> str | None:
     """The sentence's kind of obligation, if any (``limits``: a limit set without a modal is a norm, OWN_LIMIT)."""
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)
-    if not any(modals) and (norm := _bound_norm(sentence, limits)) \
-            and not PERMISSION.search(sentence[:norm.start()] + "□" * len(norm.group()) + sentence[norm.end():]):
-        modals = (None, norm)  # (the cap's own 可, "最多可以使用1张", is no permission)
+    if not any(modals) and (norm := _bound_norm(sentence, limits)) and not PERMISSION.search(
+            _phrase_around(sentence, norm, whole=sentence.rstrip().endswith(("：", ":")))):
+        # (the cap's own 可, "最多可以使用1张", is no permission; nor is one in a phrase before it: "补贴与抵扣金额可以叠加
+        # 使用，单笔订单补贴金额最高不超过新品成交价的15%"; but a lead-in's is, whose items are what one may do: "有下列
+        # 情形之一的，可以…予以加分，每月加分累计不超过10分：")
+        modals = (None, norm)
     prohibition, duty = modals
     if not (prohibition or duty) or _regulators(sentence, modals) or _referral(sentence, modals):
         return None
@@ -1117,7 +1129,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 def _before_hedge(s: str, at: int) -> int:
     """Where 是否 goes before a bound at ``at``: before its hedge, if any ("…的时间一般不少于三十日" → "…的时间是否一般不少于
     三十日", not "一般是否不少于")."""
-    hedge = re.search(r"(?:一般|原则上|通常)$", s[:at])
+    hedge = re.search(r"(?:一般|原则上|通常|最高|最低|最长|最短|最多|最少)$", s[:at])
     return hedge.start() if hedge else at
 
 

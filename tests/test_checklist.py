@@ -1240,6 +1240,16 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("（一）只能从唯一供应商处采购的；", []),  # a case, no count
     ("第五条 所收集的个人图像只能用于维护公共安全的目的。", []),  # a purpose, no count: not read as a cap (yet)
     ("第六条 消费者也只能选择一家快递。", []),  # what the customer is left with
+    # a bound of a share of something named, a permission in a phrase before it (probe O's 以旧换新 missed "单笔订单
+    # 补贴金额最高不超过新品成交价的15%"), and 是否 before 最高 / 最长 as before a hedge
+    ("1. 以旧换新补贴与旧机抵扣金额可以叠加使用，单笔订单补贴金额最高不超过新品成交价的15%，且不超过1500元。",
+     [("以旧换新补贴与旧机抵扣金额可以叠加使用，单笔订单补贴金额是否最高不超过新品成交价的15%，且不超过1500元", "duty")]),
+    ("2. 佣金比例最高不超过商品成交价的40%。", [("佣金比例是否最高不超过商品成交价的40%", "duty")]),
+    ("第二十五条 取水许可证有效期限一般为5年，最长不超过10年。", [("取水许可证有效期限一般为5年，是否最长不超过10年", "duty")]),
+    # …but not a lead-in's: its items are what one may do ("…可以予以加分，每月加分累计不超过10分：")
+    ("第九条 有下列情形之一的，可以在月度考核中予以加分，每月加分累计不超过10分：", []),
+    # what a rule applies to is no duty, whatever it calls itself (probe O: "本规则适用于泊舟商城是否开展的…")
+    ("1. 本规则适用于泊舟商城开展的以旧换新活动，商家不超过3家。", []),
 ])
 def test_a_norm_stated_by_its_bound_is_a_duty(text, items):
     got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
