@@ -1246,6 +1246,10 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
      [("以旧换新补贴与旧机抵扣金额可以叠加使用，单笔订单补贴金额是否最高不超过新品成交价的15%，且不超过1500元", "duty")]),
     ("2. 佣金比例最高不超过商品成交价的40%。", [("佣金比例是否最高不超过商品成交价的40%", "duty")]),
     ("第二十五条 取水许可证有效期限一般为5年，最长不超过10年。", [("取水许可证有效期限一般为5年，是否最长不超过10年", "duty")]),
+    # how often, in so many days (probe O's 召回 missed "商家每7日向质量管理部报送一次召回进度"); not what a customer may
+    # do so often, nor a meeting named by how often it is held
+    ("第十三条 召回期间，商家每7日向质量管理部报送一次召回进度。", [("召回期间，商家是否每7日向质量管理部报送一次召回进度", "duty")]),
+    ("第五条 消费者每7日可以申请一次复检。", []), ("第六条 每3个月召开一次的例会由总经理主持。", []),
     # …but not a lead-in's: its items are what one may do ("…可以予以加分，每月加分累计不超过10分：")
     ("第九条 有下列情形之一的，可以在月度考核中予以加分，每月加分累计不超过10分：", []),
     # what a rule applies to is no duty, whatever it calls itself (probe O: "本规则适用于泊舟商城是否开展的…")
