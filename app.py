@@ -416,7 +416,9 @@ def render_tree(retriever, document: str) -> str:
     for c in _in_number_order([c for c in retriever.clauses if c.document == document and c.role in ("clause", "heading")]):
         depth = len(c.path) - 1
         number = c.label.split("》", 1)[-1]
-        text = _without_own_number(c, "、.． ")  # (an item's label carries its parents' numbers too)
+        # (an item's label carries its parents' numbers too; a clause's lines, its "——" items or a table's rows, are one
+        # line of the tree)
+        text = " ".join(_without_own_number(c, "、.． ").split("\n"))
         # (a long one cut after a phrase and marked so: it was cut at 160 characters, mid-word, with nothing to say so)
         out.append(f"<div style='margin-left:{depth * 1.2}em'><b>{_e(number)}</b> {_e(snippet(text, 160))}</div>")
     return "".join(out) or f"<p class='tw-meta'>知识库中没有《{_e(document)}》：请从“文档”列表中选择 / no such document</p>"
