@@ -62,7 +62,7 @@ _STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
-NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例|规则|细则|守则|准则|须知|规程)(?:适用|所称)|"
+NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例|规则|细则|守则|准则|须知|规程)(?:适用(?!的)|所称)|"
                                # whom a law protects or governs ("消费者为生活消费需要购买…，其权益受本法保护")
                                r"(?:权益|权利)受(?!到)[^，,。；;]{0,40}(?:保护|调整)|受本(?:标准|制度|办法|规范|规定|法|条例)(?:保护|调整)|"
                                r"适用本(?:办法|规定|法|条例)[。；;]?$|"
@@ -291,8 +291,13 @@ class _Obligation:
 # 共和国公司法》…的规定"), or what only the state issues (条例, a 法): 319 laws were read as a company's rules ("刑法修正案",
 # "重庆市禁止非法增加企业负担条例", "证券公司监督管理条例")
 _STATE = re.compile(r"中华人民共和国|国务院|最高人民|全国人民|中共中央|人民法院|人民检察院|公安机关")
-_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省|市(?!场)|自治区|自治州|自治县|特别行政区|县)")  # (or a company there)
+# (not 超市, 城市, 省钱: "永辉超市生鲜商品管理制度", "同城市内配送管理规范", "会员省钱卡使用规则")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省(?![钱心电时力去])|(?<![超城门都夜股])市(?![场内民值面])|自治区|自治州|自治县|特别行政区|"
+                    r"(?<![郡])县(?![城级域]))")  # (or a company there)
+# a company's name or shop in a title
 _COMPANY = re.compile(r"公司(?!法)|集团|有限|商城|店铺|网店|平台|电商")
+# …that opens it, before a 条例 or a 法 ("泊舟商城售后服务条例"; not the kind of company a law governs: "证券公司监督管理条例")
+_COMPANY_FIRST = re.compile(r"[^《》]{0,12}?(?:有限公司|有限责任公司|集团|商城|店铺|网店)")
 
 
 def authority(document: str) -> int:
@@ -300,7 +305,9 @@ def authority(document: str) -> int:
     t = re.sub(r"\s+", "", document)
     if re.search(r"(?:DB|GB)\d*/?T?\d", t) or re.search(r"标准|规范$", t) and re.search(r"DB|GB", t):
         return 1
-    if _STATE.match(t) or re.search(r"条例|(?<!办)法(?:（[^（）]*）)?$", t) or _PLACE.match(t) and not _COMPANY.search(t) \
+    t = re.sub(r"[（(][^（）()]*[)）]$", "", t)  # "（2021年修订）", "(2021)"
+    if _STATE.match(t) or (re.search(r"条例", t) or re.search(r"(?<![办方算做说想])法$", t)) and not _COMPANY_FIRST.match(t) \
+            or _PLACE.match(t) and not _COMPANY.search(t) \
             or re.search(r"法》|规定$|办法$|解释$", t) and not re.search(_COMPANY.pattern + r"|企业|部门|电子商务部", t):
         return 0
     if "平台" in t:
@@ -537,7 +544,7 @@ _PARENTHESIS = re.compile(r"（(?![一二三四五六七八九十\d]+）)[^（�
 # as "…是否不少于50条"; outside a case ("…不超过五十人的，…") and not a sanction's amount ("罚款不超过…")
 BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于|多于|短于)\s*[\d一二三四五六七八九十两百千万]|"
                         # a share of something named ("单笔订单补贴金额最高不超过新品成交价的15%")
-                        r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于)[\u4e00-\u9fff]{2,12}?的\s*\d+(?:\.\d+)?\s*[%％‰]|"
+                        r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于)[^，,；;。的]{2,16}?的\s*(?:\d+(?:\.\d+)?\s*[%％‰]|百分之[一二三四五六七八九十百]+)|"
                         # a cap or a floor ("同一订单最多可使用1张平台券", "每场直播至少配备2名场控")
                         r"(?:最多|至多|至少|最少)(?:可以?|能)?(?:(?!的)[\u4e00-\u9fff]){0,6}?[\d一二三四五六七八九十两百千万]|"
                         # one only ("同一商品同时只能参加一个拼团活动", "同一用人单位与同一劳动者只能约定一次试用期")
@@ -545,12 +552,15 @@ BOUND_NORM = re.compile(r"(?<![的是])不(?:得)?(?:少于|低于|超过|高于
                         # how often, at least ("财务中心每月至少对自营发票开具情况进行一次抽查")
                         r"(?<=[年季月周日天])(?:至少|最少)[^，,；;。的]{0,16}?[\d一二两三四五六七八九十]+次|"
                         # how often, in so many days ("商家每7日向质量管理部报送一次召回进度")
-                        r"(?<![，,])每[\d一二三四五六七八九十两半]+个?(?:日|天|周|月|季度|小时|工作日)[^，,；;。的]{1,16}?(?:一|1)次")
+                        r"每[\d一二三四五六七八九十两半]+个?(?:日|天|周|月|季度|小时|工作日)[^，,；;。的]{1,16}?(?:一|1)次")
 _BOUND_NAMES = re.compile(r"[^，,；;。的\d]{0,3}的[\u4e00-\u9fff]")  # right after the bound: what it names ("不少于一年的试运营")
 
 
 # …and, in a platform's or a company's own rules, a limit it sets ("单场拼团活动时长最长为15日", "外包人员账号的有效期最长为
 # 90日"); a law's is mostly what it grants ("领取失业保险金的期限最长为十八个月", "采矿许可证有效期最长为15年")
+# (not a penalty's or a charge's amount, "商家每次违规扣分最高为12分", "违约金最高为5000元", nor what a customer is granted,
+# "消费者申请退款的期限最长为15日")
+_NOT_OWN_LIMIT = re.compile(r"扣分|扣除|违约金|罚|赔|补偿|^\s*(?:" + r"消费者|用户|客户|买家|顾客|购买者|会员" + ")")
 OWN_LIMIT = re.compile(r"(?<![的是])(?:最长|最短|最高|最低|最多|最少)(?:为|是)\s*[\d一二三四五六七八九十两百千万]")
 
 
@@ -560,7 +570,8 @@ def _bound_norm(sentence: str, limits: bool = False) -> re.Match | None:
     main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
     main = re.sub(r"[“\"「][^”\"」]*[”\"」]", lambda m: "□" * len(m.group()), main)  # a name quoted ("最多跑一次"改革)
     return next((m for m in (BOUND_NORM, OWN_LIMIT)[:1 + limits] for m in m.finditer(main)
-                 if not _BOUND_NAMES.match(main, m.end())), None)
+                 if not _BOUND_NAMES.match(main, m.end()) and not (m.re is OWN_LIMIT and _NOT_OWN_LIMIT.search(
+                     re.split(r"[，,；;]", main[:m.start()])[-1] + m.group()))), None)
 
 
 def _elliptic_bound(sentence: str) -> bool:
@@ -584,10 +595,13 @@ _DUTY_BEFORE_LIST = re.compile(r"(?P<own>[^：:]+?)[，,]\s*(?:并|且|同时|�
 
 
 def _phrase_around(sentence: str, m: re.Match, whole: bool = False) -> str:
-    """The phrase of the sentence a match stands in (``whole``: the sentence), the match masked."""
+    """What of the sentence may make a bound in it a permission, the bound masked: its own phrase and those after it
+    ("单笔订单补贴最高为300元，消费者可以叠加使用"), and a phrase before it that says what a customer may do ("消费者可以
+    申请换货，每笔订单最多申请2次"); not another's permission before it ("补贴与抵扣金额可以叠加使用，单笔订单补贴金额
+    最高不超过…"). ``whole``: the whole sentence."""
     start = 0 if whole else max(sentence.rfind(p, 0, m.start()) for p in "，,；;：:") + 1
-    ends = [] if whole else [i for p in "，,；;：:" if (i := sentence.find(p, m.end())) >= 0]
-    return sentence[start:m.start()] + "□" * len(m.group()) + sentence[m.end():min(ends, default=len(sentence))]
+    before = [x for x in re.split(r"[，,；;：:]", sentence[:start]) if CUSTOMER.match(x.strip())]
+    return "".join(before) + sentence[start:m.start()] + "□" * len(m.group()) + sentence[m.end():]
 
 
 def _kind(sentence: str, limits: bool = False) -> str | None:
@@ -1115,7 +1129,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
         out = out[:at] + "是否" + out[at:]
     said = next((m for m in _modals(s) if m), None)  # the first modal
-    norm = _bound_norm(s, limits=True) if said and out != s else None
+    norm = _bound_norm(s) if said and out != s else None
     if norm and norm.end() <= said.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():said.start()]) \
             and out[:norm.start()] == s[:norm.start()] and "是否" not in s[:norm.start()]:
         # a bound that ends its phrase, then a rule of its own: both are checked ("密码长度不少于12位，并应当同时包含…" read
@@ -1131,7 +1145,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
 def _before_hedge(s: str, at: int) -> int:
     """Where 是否 goes before a bound at ``at``: before its hedge, if any ("…的时间一般不少于三十日" → "…的时间是否一般不少于
     三十日", not "一般是否不少于")."""
-    hedge = re.search(r"(?:一般|原则上|通常|最高|最低|最长|最短|最多|最少)$", s[:at])
+    hedge = re.search(r"(?:一般|原则上|通常)?(?:最高|最低|最长|最短|最多|最少)$|(?:一般|原则上|通常)$", s[:at])
     return hedge.start() if hedge else at
 
 
@@ -1342,6 +1356,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     found: list[_Obligation] = []
     who = bearer(topic)
     titled = _titled(t, clauses)
+    used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
     for c in clauses:
         parent = retriever.by_id.get(c.parent_id or "")
         context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
@@ -1372,7 +1387,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             if on_topic and headed < floor <= around:
                 # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
                 # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
-                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed)]
+                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)]
             obs = on_topic if not near and around < floor else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
@@ -1536,22 +1551,35 @@ def checklist_follow_up(message: str, previous: str) -> str | None:
 
 
 def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clauses: list[Clause],
-             normed: dict[str, tuple[str, str, str]]) -> bool:
+             normed: dict[str, tuple[str, str, str]], used: dict[tuple[str, str], tuple[int, int]]) -> bool:
     """Does a duty of a clause go on about what the clause's duties on the topic speak of, by a word they say that is
     its document's own (used more in it than in all the others: 团长, 报名 of a 拼团 rule), not a party, a modal or a
-    word every rule uses ("商家应当每月按时缴纳平台技术服务费" beside "商家…应当在直播前公示活动规则")?"""
+    word any rule uses ("商家应当每月按时缴纳平台技术服务费" beside "商家…应当在直播前公示活动规则"; 按时, 及时, 进行)?
+    ``used`` keeps each word's counts for the checklist (a word read once over a large knowledge base)."""
     said = {w for o in on_topic for w in _own_words(o.sentence)}
     for w in _own_words(ob.sentence):
         if w in said:
-            here = sum(w in normed[c.id][0] for c in clauses if c.document == document)
-            if here * 2 > sum(w in normed[c.id][0] for c in clauses):
+            if (document, w) not in used:
+                here = every = 0
+                for c in clauses:
+                    if w in normed[c.id][0]:
+                        every += 1
+                        here += c.document == document
+                used[(document, w)] = (here, every)
+            here, every = used[(document, w)]
+            if here * 2 > every:
                 return True
     return False
 
 
+# words any rule uses, which bind no duty to another: how, when and how much ("按时", "及时", "每月"), doing ("进行")
+_ANY_RULES_WORD = re.compile(r"按时|及时|准时|小时|每[日天周月年]|任何|进行|相关|有关|规定|要求|情况|工作|方式|必要|合理|"
+                             r"符合|按照|依照|根据|以上|以下|以内|之日|期间|内容|事项|其他|所有|全部|相应|时间|及其|或者|并且")
+
+
 def _own_words(sentence: str) -> set[str]:
     return {w for w in tokenize(sentence) if len(w) >= 2 and not re.search(r"\d", w) and not _MODAL.search(w)
-            and not BUSINESS.fullmatch(w) and not CUSTOMER.fullmatch(w)}
+            and not BUSINESS.fullmatch(w) and not CUSTOMER.fullmatch(w) and not _ANY_RULES_WORD.fullmatch(w)}
 
 
 def _case_before(ob: _Obligation) -> str:

@@ -113,23 +113,23 @@ PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([
                       r"(?:\s*(\d{1,2})(?!\s*[\d年月日天元个%％小]|\.\d)\s*[.．、]?)?")
 # …and a plain item of such a part ("达人合作与样品管理规范三、5说的是什么"): its clause key h3/n5
 PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、\s*(\d{1,2})"
-                           r"(?!\s*[\d年月日天元块个件次位名分折倍%％小号]|\.\d)\s*[.．、]?")
+                           r"(?!\s*[\d年月日天元块个件次位名分折倍秒周斤级层%％小号A-Za-z]|\.\d)\s*[.．、]?")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
-_PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、")
+_PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]")
 
 
 SCOPE_WINDOW = 2  # a requirement for the asker's own enterprise type is sought among this many times the top k
 
 
 def _part_alias(key: str, path: tuple[str, ...]) -> str:
-    """The key a clause under a Markdown heading that numbers a part ("## 三、样品管理", keyed by its title, m193e09/n5)
-    is named by too, as the part of a plain text is (h3/n5): "…三、5说的是什么" found nothing of it."""
+    """The key a clause under a Markdown heading that numbers a part ("## 三、样品管理", keyed by its title, m193e09/n5;
+    "### （一）…", i1) is named by too, as the part of a plain text is (h3/n5): "…三、5说的是什么" found nothing of it."""
     parts = key.split("/")
     if len(parts) != len(path) - 1 or not any(p.startswith("m") for p in parts):
         return key
-    return "/".join(f"h{cn_to_int(m.group(1))}" if p.startswith("m") and (m := _PART_TITLE.match(t)) else p
-                    for p, t in zip(parts, path[1:]))
+    return "/".join((f"h{cn_to_int(m.group(1))}" if m.group(1) else f"i{cn_to_int(m.group(2))}")
+                    if p.startswith("m") and (m := _PART_TITLE.match(t)) else p for p, t in zip(parts, path[1:]))
 
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means

@@ -313,7 +313,7 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
 
 
 # what a cover may say above a title: short lines without a sentence ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
-_COVER_SAYS = re.compile(r"^[^。；;！？!?：:]{2,40}$")
+_COVER_SAYS = re.compile(r"^[^。；;！？!?：:]{2,40}$|^[\u4e00-\u9fff]{2,6}[：:][^。；;！？!?：:]{1,30}$")  # ("文件编号：PZ-…")
 FRONT = 4  # how far into a file its title may stand under its cover, in lines
 
 

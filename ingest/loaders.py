@@ -342,8 +342,18 @@ def _page_chrome(node, name: str) -> bool:
         return True
     # (a footer belongs to the nearest section, quotation, figure… above it: "<blockquote>…<footer>《…法》第二十五条")
     if name in ("footer", "header"):
-        return node.find_parent(_OWNS_A_FOOTER) is None and node.find_parent(attrs={"role": "main"}) is None
-    return name in ("ul", "ol") and _menu(node)
+        # (a header that holds the page's heading is the page's title, "<header><h1>…规则</h1>": kept)
+        return node.find_parent(_OWNS_A_FOOTER) is None and node.find_parent(attrs={"role": "main"}) is None \
+            and not (name == "header" and node.find(["h1", "h2", "h3"]) is not None)
+    # (a list of links inside the text is the text's: "下列商品禁止在平台销售：" / 管制刀具 / 烟草制品)
+    return name in ("ul", "ol") and node.find_parent(["article", "main"]) is None \
+        and node.find_parent(attrs={"role": "main"}) is None and not _led_in(node) and _menu(node)
+
+
+def _led_in(node) -> bool:
+    """Does the text just before a list end in a colon, a lead-in whose items the list is ("依据下列法律：")?"""
+    before = node.find_previous(string=lambda x: bool(x.strip()))
+    return before is not None and before.strip().endswith(("：", ":"))
 
 
 def _menu(node) -> bool:

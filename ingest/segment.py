@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-54"
+SEGMENTER_VERSION = "seg-55"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -468,7 +468,7 @@ class Segmenter:
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
-        elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "• ")) or _ends_in_a_row(top.text):
+        elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "•", "●", "▪", "◆", "■")) or _ends_in_a_row(top.text):
             # a table's row (cells a tab apart, or a Markdown table's) is a line of its own: "数据类别\t保存期限" /
             # "订单数据\t3年", "| 省内 | 48小时 |"; and so is the text after a table ("| 破损 | 补发 |商家应当…" ran on)
             top.parts.append("\n" + text)

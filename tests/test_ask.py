@@ -1577,7 +1577,8 @@ def test_a_plain_item_of_a_part_is_looked_up_under_a_markdown_heading_too(tmp_pa
     assert ans.status == "not_found" and "所指文件中没有 三、9." in ans.answer, ans.answer
     from assistant.retrieve import PART_ITEM_REF
 
-    assert not any(PART_ITEM_REF.search(q) for q in ("一、2折起", "第三、5条", "打三、5次", "二、3个工作日"))
+    assert not any(PART_ITEM_REF.search(q) for q in ("一、2折起", "第三、5条", "打三、5次", "二、3个工作日", "三、5G手机",
+                                                       "二、3C认证", "一、2斤", "我想问两点：一、30秒内要回复吗"))
 
 
 def test_points_deducted_asked_are_answered_by_the_rule_that_deducts_them(tmp_path):

@@ -710,6 +710,9 @@ def test_items_are_grouped_by_sub_theme(sentence, group):
     # a company's, whatever its title ends with, and wherever it is
     ("泊舟商城缺陷商品召回管理办法", 3), ("橙屿优购店铺过户与经营主体变更规定", 3), ("上海市云帆科技有限公司员工手册", 3),
     ("杭州市场部考勤制度", 3),
+    # (the review's) no place in 超市, 省钱, 城市; no 法 in 方法; a company's 条例; a law's year in ASCII brackets
+    ("永辉超市生鲜商品管理制度", 3), ("会员省钱卡使用规则", 3), ("同城市内配送管理规范", 3), ("库存盘点方法", 3),
+    ("泊舟商城售后服务条例", 3), ("个人信息保护法(2021)", 0), ("融资担保公司监督管理条例", 0),
 ])
 def test_documents_are_ranked_by_authority(title, rank):
     assert authority(title) == rank
@@ -724,6 +727,10 @@ def test_documents_are_ranked_by_authority(title, rank):
 def test_a_limit_a_company_sets_is_a_norm(document, items):
     c = Clause("d/a1", "d", document, f"《{document}》3.3", (document,), "3.3 外包人员账号的有效期最长为90日。")
     assert [(item_text(o.sentence, o.kind), o.kind) for o in obligations(c, None)] == items
+    # (the review's) a law's limit before a duty of its own is no check either
+    c = Clause("d/a5", "d", "中华人民共和国某法", "《中华人民共和国某法》第五条", ("中华人民共和国某法",),
+               "第五条 采矿许可证有效期最长为15年，采矿权人应当在有效期届满前申请延续。")
+    assert [item_text(o.sentence, o.kind) for o in obligations(c, None)] == ["采矿许可证有效期最长为15年，采矿权人是否在有效期届满前申请延续"]
 
 
 def _cli(*args):
@@ -1250,6 +1257,15 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     # do so often, nor a meeting named by how often it is held
     ("第十三条 召回期间，商家每7日向质量管理部报送一次召回进度。", [("召回期间，商家是否每7日向质量管理部报送一次召回进度", "duty")]),
     ("第五条 消费者每7日可以申请一次复检。", []), ("第六条 每3个月召开一次的例会由总经理主持。", []),
+    # (the review's) not what a customer may do, before the bound or after it; not a penalty's, a charge's or a
+    # customer's limit; 本规则适用的… is the case of a duty; two hedges stand after 是否; a case opens the sentence
+    ("第一条 消费者可以申请换货，每笔订单最多申请2次。", []), ("第二条 单笔订单补贴最高为300元，消费者可以叠加使用。", []),
+    ("第三条 商家每次违规扣分最高为12分。", []), ("第四条 违约金最高为5000元。", []),
+    ("第五条 消费者申请退款的期限最长为15日。", []),
+    ("第六条 本规则适用的活动商品，商家应当在24小时内发货。", [("本规则适用的活动商品，商家是否在24小时内发货", "duty")]),
+    ("第七条 借款期限一般最长不超过5年。", [("借款期限是否一般最长不超过5年", "duty")]),
+    ("第八条 召回期间，每7日向质量管理部报送一次召回进度。", [("召回期间，是否每7日向质量管理部报送一次召回进度", "duty")]),
+    ("第九条 佣金不超过成交价（含税）的百分之十五。", [("佣金是否不超过成交价（含税）的百分之十五", "duty")]),
     # …but not a lead-in's: its items are what one may do ("…可以予以加分，每月加分累计不超过10分：")
     ("第九条 有下列情形之一的，可以在月度考核中予以加分，每月加分累计不超过10分：", []),
     # what a rule applies to is no duty, whatever it calls itself (probe O: "本规则适用于泊舟商城是否开展的…")
@@ -1371,7 +1387,8 @@ def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(
             "第二条 拼团价不得高于报名前30日内该商品的最低成交价。商家不得在报名前临时抬高原价后再降价参团。\n"
             "第三条 团长不得在分享拼团链接时作虚假宣传。团长奖励由商家承担，平台不收取任何分成。\n"
             "第四条 拼团商品应当如实描述；商家应当如实填写商品信息。\n"
-            "第五条 拼团订单商家应当在48小时内发货；商家应当每月按时缴纳平台技术服务费。\n"),
+            "第五条 拼团订单商家应当在48小时内发货；商家应当每月按时缴纳平台技术服务费。\n"
+            "第六条 拼团成功后商家应当按时发货；商家应当每月按时缴纳平台服务年费。\n"),
         "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
         "售后服务管理制度.txt": "售后服务管理制度\n第一条 客服人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
         "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
@@ -1379,6 +1396,7 @@ def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(
     assert any("临时抬高原价" in t for t in texts), texts
     assert any("团长奖励是否由商家承担" in t for t in texts), texts
     assert not any("技术服务费" in t for t in texts), texts  # a party and 应当 are all it shares
+    assert not any("服务年费" in t for t in texts), texts  # (the review's) 按时 is any rule's word
     assert not any("如实填写" in t for t in texts), texts  # 商品 and 如实 are as much another document's words
 
 

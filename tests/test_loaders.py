@@ -427,6 +427,14 @@ def test_a_pages_header_and_menus_are_no_part_of_its_text(tmp_path):
                     "</body></html>", encoding="utf-8")
     text = load_file(path).text
     assert "某平台优惠券规则" in text and "发布部门" in text and "欢迎您" not in text, text
+    # (the review's) a page's header that holds its heading is its title; a list of links in the text, or led in by
+    # a colon, is the text's
+    path.write_text("<html><body><header><h1>泊舟商城以旧换新活动规则</h1><p>发布部门：营销中心</p></header>"
+                    "<p>依据下列法律：</p><ol><li><a>《电子商务法》</a></li><li><a>《消费者权益保护法》</a></li></ol>"
+                    "<article><p>第一条 下列商品禁止在平台销售：</p><ul><li><a href='/a'>管制刀具</a></li>"
+                    "<li><a>烟草制品</a></li></ul></article></body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert "泊舟商城以旧换新活动规则" in text and "《电子商务法》" in text and "管制刀具" in text, text
 
 
 # --- errors -----------------------------------------------------------------

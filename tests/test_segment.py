@@ -1870,14 +1870,14 @@ def test_a_files_title_under_its_cover_heads_it():
     """Probe O: 商品包装与绿色物流管理规范.txt opens with its cover ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
     over its title "泊舟商城商品包装与绿色物流管理规范": the document was titled by the file's name and the three lines were
     clauses (第1段, 第2段, 第3段). The line that names the file is the title, the lines above it its cover."""
-    text = ("泊舟电子商务有限公司管理规范\nPZ/GL-WL-018-2025\n\n泊舟商城商品包装与绿色物流管理规范\n\n"
+    text = ("泊舟电子商务有限公司管理规范\n文件编号：PZ/GL-WL-018-2025\n\n泊舟商城商品包装与绿色物流管理规范\n\n"
             "2025年3月10日发布　　2025年4月1日实施\n\n1 总则\n1.1 为减少过度包装，制定本规范。\n"
             "1.2 快递包装上应当印制材质标识和回收标识。\n")
     doc = only_doc(text, "商品包装与绿色物流管理规范.txt")
     assert doc.title == "泊舟商城商品包装与绿色物流管理规范"
     labels = [c.label.removeprefix(f"《{doc.title}》") for c in indexed(doc)]
     assert labels[0] == "封面" and not any(x.startswith("第") and x.endswith("段") for x in labels), labels
-    assert indexed(doc)[0].text == "封面：泊舟电子商务有限公司管理规范，PZ/GL-WL-018-2025"
+    assert indexed(doc)[0].text == "封面：泊舟电子商务有限公司管理规范，文件编号：PZ/GL-WL-018-2025"
     # a title over the title (a running header, a series') is passed by as before; a sentence above it is text
     doc = only_doc("YF-WL-002云帆电商仓储物流中心管理制度\n仓储与发货管理制度\n第一章 总则\n第一条 仓库应当每日盘点。\n",
                    "仓储与发货管理制度.txt")
