@@ -711,6 +711,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # "本法自2019年1月1日起施行" where a note says 通过)
         stating = [h for h in chosen if _states(h.clause, when, q)] or \
             [h for h in ranked[: 2 * k] if _states(h.clause, when, q)][:1] or chosen
+        if when.kind == "bears" and SEVERAL_ASKED.search(q):  # "这两趟运费分别谁出？": each of the top k that says who
+            # bears a cost (probe O cited "寄回运费由商家承担" alone, not "寄样运费由商家承担", ranked second)
+            stating += [h for h in ranked[:k] if h not in stating and _states(h.clause, when, q)][:max(0, max_clauses - len(stating))]
         act = next((f for f in _ACTS if when.kind == "date" and re.search(f, when.words)), None)
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within

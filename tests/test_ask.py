@@ -1581,6 +1581,22 @@ def test_a_plain_item_of_a_part_is_looked_up_under_a_markdown_heading_too(tmp_pa
                                                        "二、3C认证", "一、2斤", "我想问两点：一、30秒内要回复吗"))
 
 
+def test_who_bears_each_of_several_costs_is_cited_for_each(tmp_path):
+    """Probe O: "给达人寄样品和达人把样品寄回来，这两趟运费分别谁出？" cited "寄回运费由商家承担" alone; "寄样运费由商家
+    承担", ranked second, was left out. Where the question asks of each (分别, 各自), every clause of the top k that says
+    who bears a cost is cited."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"达人合作与样品管理规范.md": (
+        "# 达人合作与样品管理规范\n\n## 三、样品管理\n\n1. 商家应当在样品申请通过后3日内寄出样品，寄样运费由商家承担。\n"
+        "2. 样品不得转售。\n3. 约定归还的样品，达人应当在内容发布后7日内寄回，寄回运费由商家承担。\n"
+        "4. 达人收到样品后15日内应当完成推广内容发布。\n")})
+    ans = answer(r, "给达人寄样品和达人把样品寄回来，这两趟运费分别谁出？")
+    cited = [c.label for c in ans.citations]
+    assert any(x.endswith("1.") for x in cited) and any(x.endswith("3.") for x in cited), (cited, ans.answer)
+    assert not any(x.endswith(("2.", "4.")) for x in cited), cited
+
+
 def test_points_deducted_asked_are_answered_by_the_rule_that_deducts_them(tmp_path):
     """Probe J: "卖假货一次扣几分？" put the items that deduct points below the top five (penalty provisions, moved down
     for a question that asks no consequence) and answered "…每次扣2分" of another breach."""
