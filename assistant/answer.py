@@ -214,6 +214,9 @@ _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMI
 _MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
+_FEE_ROW = _Row("fee", re.compile(r"(?:收|付|交|加|要|另收|另外收|额外收|单独收)(?:费|钱)(?:吗|么|嘛|不|没有|[？?])|"
+                                   r"另收(?:吗|么|[？?])|收不收(?:费|钱)|免不免费|是否(?:收费|免费|另行收费)|免费(?:吗|么|的吗)"),
+               re.compile(r"费|免费|无偿|收取|付款|支付|价款|\d+(?:\.\d+)?\s*元"))
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -262,6 +265,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
+    # whether something is charged for ("复检要收费吗？", "能另外收费吗？", "拆旧的钱能跟顾客另收吗？"): a clause that says
+    # a charge, a fee or that it is free answers (probes J and O answered them by a clause of no fee at all)
+    _FEE_ROW,
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
@@ -525,6 +531,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                 # (not "相关条款没有给出…": it said a clause on 补卡 exists where none does)
                 what = "日期" if asked.kind == "date" else "数量"
                 why = "问题问的是由谁承担，检索到的条款都没有说明" if asked.kind == "bears" else \
+                    "问题问的是是否收费，检索到的条款都没有说明" if asked.kind == "fee" else \
                     f"问题问的是“{asked.words}”，检索到的条款都没有给出这样的具体{what}"
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
@@ -734,7 +741,7 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
         return chosen
     for part in parts:
         asked = _asked(part, _PERIOD_ASKED) or _asked(part, _QUANTITY_ASKED)
-        if asked is None or asked.kind in ("date", "bears") or any(_states(h.clause, asked, part) for h in chosen):
+        if asked is None or asked.kind in ("date", "bears", "fee") or any(_states(h.clause, asked, part) for h in chosen):
             continue
         # (or an item of a list a sentence announces that one chosen is of: the conditions to open a live room, "…满30日",
         # "…1万元", where 押金 is not the rule's 保证金; not of a list under a heading, as a company's whole chapter may

@@ -1581,6 +1581,23 @@ def test_a_plain_item_of_a_part_is_looked_up_under_a_markdown_heading_too(tmp_pa
                                                        "二、3C认证", "一、2斤", "我想问两点：一、30秒内要回复吗"))
 
 
+def test_whether_something_is_charged_for_is_answered_by_a_clause_that_says_a_charge(tmp_path):
+    """Probe J: "大件家具配送要不要送货上楼，能另外收费吗？" (unanswerable) was answered by "配送员应在送达前30分钟联系
+    收件人…", which says nothing of a charge. A question whether something costs is answered by a clause that says a
+    fee, a charge or that it is free, and not found where none of those cited does."""
+    from assistant.answer import answer
+
+    rules = "配送管理制度\n第一条 配送员应在送达前30分钟联系收件人。\n第二条 大件商品应当送货上楼。\n"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    r = _docs_index(tmp_path / "a", {"配送管理制度.txt": rules})
+    ans = answer(r, "大件家具送货上楼，能另外收费吗？")
+    assert ans.status == "not_found" and "是否收费" in ans.answer, ans.answer
+    r = _docs_index(tmp_path / "b", {"配送管理制度.txt": rules + "第三条 大件商品送货上楼的，不得另行收取费用。\n"})
+    ans = answer(r, "大件家具送货上楼，能另外收费吗？")
+    assert ans.status == "answered" and any("不得另行收取费用" in c.text for c in ans.citations), ans.answer
+
+
 def test_who_bears_each_of_several_costs_is_cited_for_each(tmp_path):
     """Probe O: "给达人寄样品和达人把样品寄回来，这两趟运费分别谁出？" cited "寄回运费由商家承担" alone; "寄样运费由商家
     承担", ranked second, was left out. Where the question asks of each (分别, 各自), every clause of the top k that says
