@@ -344,6 +344,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             stated = row.units
         else:
             units = row.units or re.escape(m.group("unit") or m.group("few"))
+            if units in ("字", "字符"):  # ("最多20个汉字或者40个英文字符" states 几个字)
+                units = "(?:汉|中文|英文)?字符?"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
@@ -390,11 +392,33 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for x in found]  # (8:00 is a time)
         if any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
             return True
+        if any(stated(cell) for cell in _column_under(text, anchors)):
+            return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
         # anchor 账号 after it in its phrase; not a number asked: "累计几天" is no "连续旷工三天或当月累计____天")
         return ask.kind == "time" and not exact and any(_DEADLINE.search(re.split(r"[，,；;。]", text[:x.start()])[-1])
                                                          for x in found)
     return stated(text)
+
+
+def _column_under(text: str, anchors: list[str]) -> list[str]:
+    """The cells of a table's column whose header holds one of the anchors ("| 分期期数 | 消费者手续费率 |" over "| 12期 |
+    7.5% |" for 费率), in the rows under it."""
+    out: list[str] = []
+    header: list[str] = []
+    for line in text.split("\n"):
+        cells = table_cells(line)
+        if len(cells) < 2:
+            header = []
+            continue
+        if not header:
+            header = cells
+            cols = [i for i, c in enumerate(cells) if any(a in c for a in anchors)]
+            continue
+        if re.fullmatch(r"[\s:：\-|｜]*", line):  # a Markdown table's |---| separator
+            continue
+        out += [cells[i] for i in cols if i < len(cells)]
+    return out
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start

@@ -1598,6 +1598,31 @@ def test_whether_something_is_charged_for_is_answered_by_a_clause_that_says_a_ch
     assert ans.status == "answered" and any("不得另行收取费用" in c.text for c in ans.citations), ans.answer
 
 
+def test_a_quantity_in_a_tables_column_or_in_characters_answers_what_is_asked(tmp_path):
+    """Probe P: "顾客分12期的话，手续费率是多少？" and "刻字的话最多能刻几个字？" were refused ("…没有给出具体数量") though
+    the clause ranked first states it: in the column under "消费者手续费率" ("| 12期 | 7.5% |"), and as "最多20个汉字或者40
+    个英文字符". A table's header names what its cells below state; 汉字 and 字符 are counts of 字."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "分期付款服务规范.md": ("# 分期付款服务规范\n\n## 二、分期开通\n\n1. 商家应当在商品页面展示分期价格。\n"
+                          "2. 分期期数与手续费率按照下表执行：\n\n| 分期期数 | 消费者手续费率 | 商家贴息上限 |\n|---|---|---|\n"
+                          "| 3期 | 2.5% | 可全额贴息 |\n| 12期 | 7.5% | 可全额贴息 |\n"),
+        "商品定制与刻字服务管理规定.txt": ("商品定制与刻字服务管理规定\n第一条 商家开通定制服务的，应当标明加工周期。\n"
+                                  "第二条 刻字类商品的刻字内容最多20个汉字或者40个英文字符。\n")})
+    ans = answer(r, "顾客分12期的话，手续费率是多少？")
+    assert ans.status == "answered" and any("7.5%" in c.text for c in ans.citations), ans.answer
+    ans = answer(r, "刻字的话最多能刻几个字？")
+    assert ans.status == "answered" and any("20个汉字" in c.text for c in ans.citations), ans.answer
+    # a column of other things states none ("贴息上限是多少" of a table without amounts)
+    from assistant.answer import _asked, _QUANTITY_ASKED, _states
+    from ingest.records import Clause
+
+    q = "商家贴息上限是多少？"
+    assert not _states(Clause("d/a1", "d", "x", "《x》1", ("x",), "1. 贴息按照下表：\n| 分期期数 | 商家贴息上限 |\n| 3期 | 可全额贴息 |"),
+                       _asked(q, _QUANTITY_ASKED), q)
+
+
 def test_who_bears_each_of_several_costs_is_cited_for_each(tmp_path):
     """Probe O: "给达人寄样品和达人把样品寄回来，这两趟运费分别谁出？" cited "寄回运费由商家承担" alone; "寄样运费由商家
     承担", ranked second, was left out. Where the question asks of each (分别, 各自), every clause of the top k that says
