@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, table_cells
+from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cells
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
@@ -214,9 +214,6 @@ _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMI
 _MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
-_FEE_ROW = _Row("fee", re.compile(r"(?:收|付|交|加|要|另收|另外收|额外收|单独收)(?:费|钱)(?:吗|么|嘛|不|没有|[？?])|"
-                                   r"另收(?:吗|么|[？?])|收不收(?:费|钱)|免不免费|是否(?:收费|免费|另行收费)|免费(?:吗|么|的吗)"),
-               re.compile(r"费|免费|无偿|收取|付款|支付|价款|\d+(?:\.\d+)?\s*元"))
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -267,7 +264,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
     # whether something is charged for ("复检要收费吗？", "能另外收费吗？", "拆旧的钱能跟顾客另收吗？"): a clause that says
     # a charge, a fee or that it is free answers (probes J and O answered them by a clause of no fee at all)
-    _FEE_ROW,
+    _Row("fee", re.compile(r"(?:收|付|交|加|要|另收|另外收|额外收|单独收)(?:费|钱)(?:吗|么|嘛|不|没有|[？?])|"
+                           r"另收(?:吗|么|[？?])|收不收(?:费|钱)|免不免费|是否(?:收费|免费|另行收费)|免费(?:吗|么|的吗)"),
+         re.compile(r"费|免费|无偿|收取|付款|支付|价款|\d+(?:\.\d+)?\s*元")),
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
@@ -415,7 +414,7 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
             header = cells
             cols = [i for i, c in enumerate(cells) if any(a in c for a in anchors)]
             continue
-        if re.fullmatch(r"[\s:：\-|｜]*", line):  # a Markdown table's |---| separator
+        if rule_row(cells):  # a Markdown table's |---| under its header
             continue
         out += [cells[i] for i in cols if i < len(cells)]
     return out
@@ -893,13 +892,11 @@ def _ref_label(key: str) -> str:
     m = re.fullmatch(r"a(\d+)(?:/i(\d+))?", key)
     if not m:
         part = re.fullmatch(r"h(\d+)/i(\d+)(?:/n(\d+))?", key)  # a part's item: "三、（二）1."
-        if part:
-            from ingest.segment import int_to_cn
+        from ingest.segment import int_to_cn
 
+        if part:
             return f"{int_to_cn(int(part[1]))}、（{int_to_cn(int(part[2]))}）" + (f"{part[3]}." if part[3] else "")
         if item := re.fullmatch(r"h(\d+)/n(\d+)", key):  # a part's plain item: "三、5."
-            from ingest.segment import int_to_cn
-
             return f"{int_to_cn(int(item[1]))}、{item[2]}."
         return key
     return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import SENTENCE, TABLE_ROW, norm, table_cells
+from ingest.clean import SENTENCE, TABLE_ROW, norm, rule_row, table_cells
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -296,6 +296,7 @@ _PLACE = re.compile(r"[\u4e00-\u9fff]{2,7}?(?:省(?![钱心电时力去])|(?<![�
                     r"(?<![郡])县(?![城级域]))")  # (or a company there)
 # a company's name or shop in a title
 _COMPANY = re.compile(r"公司(?!法)|集团|有限|商城|店铺|网店|平台|电商")
+_COMPANY_OR_UNIT = re.compile(_COMPANY.pattern + r"|企业|部门|电子商务部")  # (…or one of its units, before a 规定 or 办法)
 # …that opens it, before a 条例 or a 法 ("泊舟商城售后服务条例"; not the kind of company a law governs: "证券公司监督管理条例")
 _COMPANY_FIRST = re.compile(r"[^《》]{0,12}?(?:有限公司|有限责任公司|集团|商城|店铺|网店)")
 
@@ -308,7 +309,7 @@ def authority(document: str) -> int:
     t = re.sub(r"[（(][^（）()]*[)）]$", "", t)  # "（2021年修订）", "(2021)"
     if _STATE.match(t) or (re.search(r"条例", t) or re.search(r"(?<![办方算做说想])法$", t)) and not _COMPANY_FIRST.match(t) \
             or _PLACE.match(t) and not _COMPANY.search(t) \
-            or re.search(r"法》|规定$|办法$|解释$", t) and not re.search(_COMPANY.pattern + r"|企业|部门|电子商务部", t):
+            or re.search(r"法》|规定$|办法$|解释$", t) and not _COMPANY_OR_UNIT.search(t):
         return 0
     if "平台" in t:
         return 2
@@ -560,7 +561,7 @@ _BOUND_NAMES = re.compile(r"[^，,；;。的\d]{0,3}的[\u4e00-\u9fff]")  # righ
 # 90日"); a law's is mostly what it grants ("领取失业保险金的期限最长为十八个月", "采矿许可证有效期最长为15年")
 # (not a penalty's or a charge's amount, "商家每次违规扣分最高为12分", "违约金最高为5000元", nor what a customer is granted,
 # "消费者申请退款的期限最长为15日")
-_NOT_OWN_LIMIT = re.compile(r"扣分|扣除|违约金|罚|赔|补偿|^\s*(?:" + r"消费者|用户|客户|买家|顾客|购买者|会员" + ")")
+_NOT_OWN_LIMIT = re.compile(r"扣分|扣除|违约金|罚|赔|补偿|^\s*" + CUSTOMER.pattern)
 OWN_LIMIT = re.compile(r"(?<![的是])(?:最长|最短|最高|最低|最多|最少)(?:为|是)\s*[\d一二三四五六七八九十两百千万]")
 
 
@@ -805,9 +806,6 @@ def _binds_business_late(sentence: str) -> bool:
     return bool(BUSINESS.search(re.split(r"[，,；;]", sentence[:min(m.start() for m in modals)])[-1]))
 
 
-_RULE_ROW = re.compile(r"^:?-{2,}:?$")  # a Markdown table's rule under its header
-
-
 def _row_cells(line: str) -> list[str]:
     """A table row's cells, empty ones kept: pipes or tabs (ingest.clean.table_cells), or runs of spaces."""
     return table_cells(line) or (re.split(r" {2,}|\u3000{2,}", line.strip()) if TABLE_ROW.search(line) else [])
@@ -844,7 +842,7 @@ def _tables(body: str) -> list[tuple[int, int, list[str], list[list[str]]]]:
                     i += 1
                     continue
                 break
-            if all(_RULE_ROW.match(c) for c in cells if c):
+            if rule_row(cells):
                 ruled = ruled or len(rows) == 1
             else:
                 rows.append([f"{cells[0]}（{section}）" if section and cells[0] else cells[0], *cells[1:]])

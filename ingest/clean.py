@@ -203,6 +203,14 @@ def table_cells(line: str) -> list[str]:
     return [c.strip() for c in t.split("\t")] if "\t" in t else []
 
 
+_RULE_CELL = re.compile(r"^:?-{2,}:?$")
+
+
+def rule_row(cells: list[str]) -> bool:
+    """Is a table's row the rule a Markdown table draws under its header ("|---|:---:|")?"""
+    return all(_RULE_CELL.match(c) for c in cells if c)
+
+
 def is_title_like(line: str, limit: int = 40) -> bool:
     """A short line with Chinese text and no sentence punctuation."""
     s = line.strip()
