@@ -1220,6 +1220,23 @@ def test_a_question_that_names_a_document_is_scored_in_meaning_against_its_claus
     assert answer(r, question).status == "answered"
 
 
+@pytest.mark.parametrize("question", ["能不能加载第三方脚本？", "客户投诉多久内要响应？", "退货运费谁出？"])
+def test_each_hit_carries_its_similarity_found_by_words_or_missed_by_the_approximate_index(seed_settings, question):
+    """A clause the dense candidates lack (BM25 found it, or the HNSW search missed it, as it did on one machine of
+    two) is scored from its own vectors: a narrow candidate list stands for the miss. Whether a question is answered
+    is judged on the hits closest in meaning, and one scored 0 was judged on the next ones."""
+    narrow = seed_settings.model_copy(deep=True)
+    narrow.retrieval.candidates = 5
+    wide = seed_settings.model_copy(deep=True)
+    wide.retrieval.candidates = 400  # (the whole seed: its HNSW search, ef 500, sees every vector)
+    r, every = _retriever(narrow), _retriever(wide)
+    got = r.search(question, 10)
+    exact = {h.clause.id: h.dense for h in every.search(question, 400)}
+    assert len(got) >= 5 and all(h.dense > 0.5 for h in got)
+    for h in got:
+        assert h.dense == pytest.approx(exact[h.clause.id], abs=1e-4), h.clause.label
+
+
 def test_named_documents_vectors_are_fetched_once_and_kept_within_a_bound(seed_settings, monkeypatch):
     import assistant.retrieve as retrieve
 
