@@ -126,9 +126,23 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     # 解释"): a title whatever follows it, a preamble included; a notice may leave its issuer to the signature
     # ("关于加强直播营销管理的通知" over "各部门：")
     # a file's first line that names a kind of document over numbered items ("客服管理制度" / "一、客服人员…") heads them
-    return (first and (is_title_like(nxt.text) or DOC_KIND.search(s.strip()) is not None and starts_with_marker(nxt.text))
+    kind = DOC_KIND.search(s.strip())
+    return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text))
+            or kind is not None and _names_itself(nxt.text, kind.group(), first)
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+# a preamble that says why the rules below it were made: "为规范会员积分的发放和使用，…，制定本规则。"
+_PREAMBLE = re.compile(r"^(?:为了?|根据|依据|按照|为进一步)[^。\n]{2,200}?(?:制定|制订|订立|修订|特制定)(?:本|此)([\u4e00-\u9fff]{1,6})")
+
+
+def _names_itself(text: str, kind: str, first: bool) -> bool:
+    """Whether the paragraph under a line that names a kind of document is its preamble: a file's first line over "为…，
+    制定本规则。" is its title (the rules of 会员积分 were cited 《points》, the file's name); further down a file the
+    preamble must name the kind the line ends in ("电子商务平台管理办法" / "为…，制定本办法。")."""
+    m = _PREAMBLE.match(text.strip())
+    return m is not None and (first or re.sub(r"[（(].*", "", kind) in m.group(1))
 
 
 _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")

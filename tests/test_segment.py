@@ -695,6 +695,20 @@ def test_a_plain_text_files_first_line_titles_its_numbered_rules(text, title, fi
     assert doc.title == title and indexed(doc)[0].label == first
 
 
+def test_a_line_that_names_a_kind_of_document_over_its_preamble_is_its_title():
+    """A file's first line over "为…，制定本规则。" titles the rules below (probe Q's 会员积分 rules were cited 《points》,
+    the file's name); further down a file, the preamble names the kind the line ends in."""
+    doc = only_doc("砚山优选会员积分与优惠券规则\n\n为规范会员积分的发放和使用，保障会员合法权益，制定本规则。\n\n一、总则\n\n"
+                   "1、积分有效期为十二个月。\n\n2、积分不得转让。\n", "points.txt")
+    assert doc.title == "砚山优选会员积分与优惠券规则"
+    assert [c.label for c in indexed(doc)][-2:] == ["《砚山优选会员积分与优惠券规则》一、1.", "《砚山优选会员积分与优惠券规则》一、2."]
+    docs = parse("客服管理制度\n一、客服人员不得辱骂顾客。\n二、客服人员应当接受培训。\n"
+                 "仓储管理办法\n为规范仓储作业，根据公司实际，制定本办法。\n一、仓库内严禁吸烟。\n"
+                 "门店注意事项\n为了门店整洁，制定本规则。\n一、门店应当每日清扫。\n", "汇编.txt")
+    assert [d.title for d in docs] == ["客服管理制度", "仓储管理办法"]  # ("门店注意事项" names no 规则: a paragraph)
+    assert [c.label for c in indexed(docs[1])][-1] == "《仓储管理办法》一、"
+
+
 def test_a_first_line_that_names_no_kind_of_document_is_no_title_over_items():
     doc = only_doc("客服人员注意\n一、上岗前应当接受培训。\n二、不得辱骂顾客。\n", "rules.txt")
     assert doc.title == "rules"  # "注意" is no kind of document: the line may be the first paragraph
