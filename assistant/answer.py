@@ -149,9 +149,24 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     said = words(_A_NOT_A.sub(_asked_once, question))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
-                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))):
+                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))
+                and not _glued(w, vocabulary, said)):
             return w
     return None
+
+
+# what jieba glues to the word before or after it ("平台券能一起用吗" → 平台 / 券能): a modal, an adverb, a conjunction
+_GLUE = frozenset("能会要可都也就还才该和与跟被把将")
+
+
+def _glued(w: str, vocabulary, said: list[str]) -> bool:
+    """Whether a word is another the question says, or the documents use, with a function character glued on: probe Q's
+    "店铺券和平台券能一起用吗？两张满减券能不能叠加？" was not found, "资料中没有提到“券能”" (券 said on its own
+    before it). A single character left must be said on its own (功能, 性能 are words)."""
+    for rest, glue in ((w[:-1], w[-1]), (w[1:], w[0])):
+        if glue in _GLUE and (rest in said or len(rest) >= 2 and rest in vocabulary):
+            return True
+    return False
 
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that

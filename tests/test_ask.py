@@ -709,6 +709,9 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("需不需要备案？需不需要登记？", set(), r.thesaurus) is None
     # (the review's: the word after 是不是 is the question's, whole: "以旧换新" was read "旧换")
     assert unknown_focus("是不是以旧换新？以旧换新怎么算？", {"怎么"}, r.thesaurus) == "以旧换新"
+    # …nor a word with a modal glued on, "券能" (券 said on its own: probe Q's was "资料中没有提到“券能”"); 功能 is a word
+    assert unknown_focus("店铺券和平台券能一起用吗？两张满减券能不能叠加？", {"店铺", "平台", "叠加"}, r.thesaurus) is None
+    assert unknown_focus("直播间有美颜功能吗？美颜功能要不要关？", {"直播间", "美颜"}, r.thesaurus) == "功能"
     # …nor does "A不A" eat the word it is part of ("退不退款" was read 款)
     assert unknown_focus("预售定金退不退款？退款要多久？", {"预售", "定金", "多久"}, r.thesaurus) == "退款"
     # a question word asked twice is no subject where no document says it (probe O: "资料中没有提到“多久”")
