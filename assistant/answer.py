@@ -264,8 +264,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|批次|批|户|档)|"
-                                r"(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|"
+    # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
+                                r"批次|批|户|档)|(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -276,7 +277,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # percentage ("理赔超时处理率超过10%的" answered it)
     _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
-         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|张|件|单|字"),
+         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字"),  # (probe Q: "奖励20积分" stated no 多少)
     # whether something is charged for ("复检要收费吗？", "能另外收费吗？", "拆旧的钱能跟顾客另收吗？"): a clause that says
     # a charge, a fee or that it is free answers (probes J and O answered them by a clause of no fee at all)
     _Row("fee", re.compile(r"(?:收|付|交|加|要|另收|另外收|额外收|单独收)(?:费|钱)(?:吗|么|嘛|不|没有|[？?])|"

@@ -150,6 +150,11 @@ def _c(text: str) -> Clause:
     ("定金最多能赔多少钱？", "商家违约的，按照定金的3倍赔付。", None),
     ("金牌卖家能赔多少钱？", "金牌卖家的好评率不低于98%。", "多少钱"),  # (金 of 金牌, 损失 of 损失率: no money)
     ("运输损失能赔多少钱？", "运输损失率不得超过0.5%。", "多少钱"),
+    # (probe Q) hours of training are counted in their own unit: a score in 分 states no 学时; points are 分 or 积分
+    ("新签的主播岗前培训要上够多少学时？", "主播岗前考核满分100分，80分以上为合格。", "多少学时"),
+    ("新签的主播岗前培训要上够多少学时？", "主播应当参加岗前培训不少于16学时。", None),
+    ("写一条评价能拿多少积分？", "每条有效评价奖励5分。", None),
+    ("写一条评价能拿多少积分？", "每条有效评价奖励20积分。", None),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
