@@ -162,11 +162,15 @@ _GLUE = frozenset("能会要可都也就还才该和与跟被把将")
 def _glued(w: str, vocabulary, said: list[str]) -> bool:
     """Whether a word is another the question says, or the documents use, with a function character glued on: probe Q's
     "店铺券和平台券能一起用吗？两张满减券能不能叠加？" was not found, "资料中没有提到“券能”" (券 said on its own
-    before it). A single character left must be said on its own (功能, 性能 are words)."""
+    before it). A single character left must be said on its own (功能, 性能 are words), or be a locative (内要)."""
     for rest, glue in ((w[:-1], w[-1]), (w[1:], w[0])):
-        if glue in _GLUE and (rest in said or len(rest) >= 2 and rest in vocabulary):
+        if glue in _GLUE and (rest in said or len(rest) >= 2 and rest in vocabulary or rest in _LOCATIVE):
             return True
     return False
+
+
+# a time or place after what it is of ("多久内要首次回复？几天内要处理完？": jieba's 内要, probe R, was "资料中没有提到“内要”")
+_LOCATIVE = frozenset("内外前后时里中间")
 
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
@@ -174,7 +178,7 @@ def _glued(w: str, vocabulary, said: list[str]) -> bool:
 _NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
 _NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
-_FEW = r"(?<![前这那过头近十好])"  # (and 十几, 好几: "要等十几分钟正常吗")
+_FEW = r"(?<![这那过头近十好])(?<!(?<!提)前)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a lead time)
 
 
 class _Row(NamedTuple):
@@ -390,6 +394,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _SANCTION.sub("", text)
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
+    if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
+        return False
 
     def stated(t: str, within: int | None = None) -> bool:
         """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
@@ -406,6 +412,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         found = [x for a in anchors for x in re.finditer(a, text)]
         phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for x in found]  # (8:00 is a time)
         if any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+            return True
+        # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
+        # 时间自交易完成之日起不少于三年", past the reach: it was not found)
+        if ask.period and any(_NAMES_PERIOD.match(p) and stated(p) for p in phrases):
             return True
         if any(stated(cell) for cell in _column_under(text, anchors)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
@@ -437,8 +447,14 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
+_NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
+# a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
+# 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
+# "购物积分在订单确认收货满7天后发放至会员账户"
+_LEAD_ASKED = re.compile(r"提前[^，,。；;？?]{0,3}?(?:几|多少|多久|多长)")
+_LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
 
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:

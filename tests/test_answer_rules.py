@@ -155,6 +155,16 @@ def _c(text: str) -> Clause:
     ("新签的主播岗前培训要上够多少学时？", "主播应当参加岗前培训不少于16学时。", None),
     ("写一条评价能拿多少积分？", "每条有效评价奖励5分。", None),
     ("写一条评价能拿多少积分？", "每条有效评价奖励20积分。", None),
+    # (probe Q) a lead time asked (提前几天: 前几天 is "a few days" only without 提) is stated as one, not by a period after
+    ("会员大促的优惠券最少要提前几天发到会员账户？", "购物积分在订单确认收货满7天后发放至会员账户。", "几天"),
+    ("优惠券要提前几天发？", "大促优惠券应当在活动开始前3天发放。", None),
+    ("样品要提前几天送到？", "所有拟上播商品应当在开播前至少3个工作日将样品送至品控部。", None),
+    ("脚本要提前几个小时交？", "直播脚本应当在开播48小时前提交法务部审核。", None),
+    ("请假要提前多久？", "请假必须提前一天向部门经理申请。", None),
+    # (probe S) the anchor naming its period, the period anywhere in its phrase (电子商务法 第三十一条 was not found)
+    ("平台上的商品信息和订单交易记录至少要保存几年？",
+     "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。", None),
+    ("平台上的订单交易记录至少要保存几年？", "交易信息应当妥善保存，自交易完成之日起由平台负责核查。", "几年"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked

@@ -712,6 +712,7 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     # …nor a word with a modal glued on, "券能" (券 said on its own: probe Q's was "资料中没有提到“券能”"); 功能 is a word
     assert unknown_focus("店铺券和平台券能一起用吗？两张满减券能不能叠加？", {"店铺", "平台", "叠加"}, r.thesaurus) is None
     assert unknown_focus("直播间有美颜功能吗？美颜功能要不要关？", {"直播间", "美颜"}, r.thesaurus) == "功能"
+    assert unknown_focus("投诉工单多久内要首次回复？几天内要处理完？", {"投诉", "工单", "回复", "处理"}, r.thesaurus) is None
     # …nor does "A不A" eat the word it is part of ("退不退款" was read 款)
     assert unknown_focus("预售定金退不退款？退款要多久？", {"预售", "定金", "多久"}, r.thesaurus) == "退款"
     # a question word asked twice is no subject where no document says it (probe O: "资料中没有提到“多久”")
