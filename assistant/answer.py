@@ -457,6 +457,22 @@ _LEAD_ASKED = re.compile(r"提前[^，,。；;？?]{0,3}?(?:几|多少|多久|�
 _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
 
+# what the question asks to be done within a period, right after it ("几天之内可以申诉" → 申诉, "多少天内退回仓库" → 退回)
+_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:就|才|要|得|需要|必须|应当|应该|可以|能|能够|会|必须要)?(?:被)?"
+                         r"(?:提出|进行|完成)?([\u4e00-\u9fff]{2})")
+
+
+def _done_within(question: str, asked: _Ask) -> str:
+    at = question.find(asked.words)
+    m = _DONE_AFTER.match(question[at + len(asked.words):]) if at >= 0 else None
+    return m.group(1) if m and m.group(1) not in _ASKING and not re.search(r"[吗呢吧啊的了]", m.group(1)) else ""
+
+
+def _period_before(text: str, done: str) -> bool:
+    """Whether a period in the text is followed by ``done`` in the same phrase ("3个工作日内通过质检系统提出申诉")."""
+    return any(done in re.split(r"[，,；;。]", text[m.end():])[0] for m in _ANY_PERIOD.finditer(text))
+
+
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     """The quantity the question asks for when none of ``clauses`` states one.
 
@@ -685,6 +701,36 @@ ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发�
 _LIABLE = re.compile(r"承担(?![^。；;，,]{0,12}?(?:管理|主体|保障|监管|安全)责任)[^。；;，,]{0,12}责任")
 
 
+# a rule that leaves its substance to another article of its document ("商家提供境内退货地址的，按第十九条规定承担运费",
+# "参照本办法第八条执行"): the article it refers to
+_REFERS = re.compile(rf"(?:按|按照|依照|依据|参照|适用|见)(?:本(?:法|条例|办法|规定|细则|规则|规范|制度|标准|守则))?第([{CN_NUM}\d]+)条")
+_ARTICLE_ID = re.compile(r"/a(\d+)(?:/|$)")
+
+
+def _article_no(clause: Clause) -> int | None:
+    m = _ARTICLE_ID.search(clause.id)
+    return int(m.group(1)) if m else None
+
+
+def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:
+    """The first clause cited, then the articles of its document it leaves its substance to, where retrieved (probe R:
+    "跨境商品客户自己不想要了退回来，这个运费谁来出？" cited "…按第十九条规定承担运费" alone, 第十九条 ranked second)."""
+    from ingest.segment import cn_to_int
+
+    if not chosen or chosen[0].lookup:
+        return chosen
+    first = chosen[0].clause
+    refs = {cn_to_int(m.group(1)) for m in _REFERS.finditer(first.text)} - {_article_no(first)}
+    added = []
+    for n in sorted(refs):
+        h = next((h for h in ranked if h.clause.document == first.document and _article_no(h.clause) == n), None)
+        if h is not None and h not in chosen and h not in added:
+            added.append(h)
+    if not added:
+        return chosen
+    return ([chosen[0]] + added + [h for h in chosen[1:] if h not in added])[: max(max_clauses, 1 + len(added))]
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
@@ -758,6 +804,13 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         stating = next((h for h in chosen[1:] if _states(h.clause, asked, q)), None)
         if stating is not None:
             chosen = [stating] + [h for h in chosen if h is not stating]
+    if asked and asked.period and chosen and not chosen[0].lookup and (done := _done_within(q, asked)) \
+            and not _period_before(chosen[0].clause.text, done):
+        # what is to be done within the time asked ("几天之内可以申诉", "最晚要在多少天内退回仓库"): a clause whose period is
+        # of it comes first (probe R: "收到申诉后5个工作日内完成复核" was quoted for the 3个工作日 "…内提出申诉", ranked second)
+        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, asked, q)), None)
+        if of is not None:
+            chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
@@ -778,6 +831,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             stating += [h for h in ranked[:k] if h not in stating and _states(h.clause, when, q)][:max(0, max_clauses - len(stating))]
         act = next((f for f in _ACTS if when.kind == "date" and re.search(f, when.words)), None)
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
+    chosen = _with_referred(chosen, ranked[: 2 * k], max_clauses)
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # 10 %), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]

@@ -547,6 +547,33 @@ def test_what_a_question_asks_follows_its_background(question, asked):
     assert asked_part(question) == asked
 
 
+def test_a_rule_that_leaves_its_substance_to_another_article_is_cited_with_it():
+    """Probe R: "跨境商品客户自己不想要了退回来，这个运费谁来出？" cited "…按第十九条规定承担运费" alone, which says not who
+    pays; 第十九条, ranked second, is cited after it. An article of another document, or one not retrieved, is not."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a22", "直购进口商品原则上不支持退回境外；商家提供境内退货地址的，按第十九条规定承担运费。", 0.030),
+              _hit("a20", "保税备货模式商品退货，应当自海关放行之日起30日内原状退回保税仓。", 0.020),
+              _hit("a19", "因消费者个人原因退货的，退回运费由消费者承担；因商品质量问题退货的，往返运费由商家承担。", 0.019)]
+    got = [h.clause.id for h in _choose("跨境商品客户自己不想要了退回来，这个运费谁来出？", ranked, k=5, max_clauses=3)]
+    assert got[:2] == ["d/a22", "d/a19"]
+    assert [h.clause.id for h in _choose("运费谁来出？", ranked[:2], k=5, max_clauses=3)] == ["d/a22"]
+
+
+def test_a_period_of_what_the_question_asks_to_be_done_comes_first():
+    """Probe R: "对质检打分不服的话，几天之内可以申诉？" quoted "质检组应当在收到申诉后5个工作日内完成复核" (ranked first) for the
+    3个工作日 "…内通过质检系统提出申诉"; a period of what is to be done within it (申诉, 退回) comes first."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a20", "质检组应当在收到申诉后5个工作日内完成复核并答复；申诉成立的，恢复相应分数。", 0.030),
+              _hit("a19", "客服人员对质检结果有异议的，可以在质检结果公布之日起3个工作日内通过质检系统提出申诉；逾期不予受理。", 0.029)]
+    assert [h.clause.id for h in _choose("对质检打分不服的话，几天之内可以申诉？", ranked, k=5, max_clauses=3)][0] == "d/a19"
+    assert [h.clause.id for h in _choose("申诉以后几天出复核结果？", ranked, k=5, max_clauses=3)][0] == "d/a20"
+    ranked = [_hit("a21", "保税仓收到退货后，应当在3个工作日内完成验收。", 0.030),
+              _hit("a20", "保税备货模式商品退货，应当自海关放行之日起30日内原状退回保税仓。", 0.029)]
+    assert [h.clause.id for h in _choose("保税仓模式的退货，最晚要在多少天内退回仓库？", ranked, k=5, max_clauses=3)][0] == "d/a20"
+
+
 def test_of_the_clauses_cited_one_that_states_the_quantity_asked_comes_first():
     """Probe N: "阶梯团最多能设几档价格？" quoted a clause on 阶梯团's shipping time before the one that says "最多3档", both
     cited; and 档 is a unit counted ("几档", "多少档")."""
