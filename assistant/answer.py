@@ -178,7 +178,8 @@ _LOCATIVE = frozenset("内外前后时里中间")
 _NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
 _NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
-_FEW = r"(?<![这那过头近十好])(?<!(?<!提)前)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a lead time)
+_FEW = r"(?<![这那头近十好])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
+# lead time, 超过几秒 a bound: "过几天再说" asks nothing)
 
 
 class _Row(NamedTuple):
@@ -217,7 +218,8 @@ _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付
                            r"监管|把关|保障|教育|培训)(?:责任|职责|义务)(?![^，,。；;]*?(?:损失|费用|赔偿)))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
-_PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟"  # (not 周岁, an age: "十四周岁" is no fourteen weeks)
+_PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"  # (not 周岁, an age: "十四周岁" is no fourteen weeks;
+# not 秒杀, a flash sale)
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
 _ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
 # years asked are stated in years or months ("保存几年" ← "不少于六个月"), not in days or hours ("采购合同一般签几年" was
@@ -241,6 +243,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日"),
     _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
     _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
+    # (probe R: "最慢不能超过几秒？" asked no period, and "多少秒" asked a sum of money)
+    _Row("period", re.compile(_FEW + r"几秒(?:钟)?(?![前后来])|多少秒"), "秒钟|秒(?!杀)"),
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
     _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
     _Row("quantity", re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),

@@ -161,6 +161,12 @@ def _c(text: str) -> Clause:
     ("样品要提前几天送到？", "所有拟上播商品应当在开播前至少3个工作日将样品送至品控部。", None),
     ("脚本要提前几个小时交？", "直播脚本应当在开播48小时前提交法务部审核。", None),
     ("请假要提前多久？", "请假必须提前一天向部门经理申请。", None),
+    # (probe R) seconds are a period ("多少秒" asked a sum of money: "30秒内回复" was no answer), and 超过几秒 asks one (过几天,
+    # "in a few days", asks nothing)
+    ("客服多少秒内要回复？", "客服应当在30秒内回复咨询。", None),
+    ("客服最慢不能超过几秒回复？", "客服在首次响应前不得离岗。", "几秒"),
+    ("客服最慢不能超过几秒回复？", "在线客服首次响应时间不得超过30秒。", None),
+    ("秒杀商品要提前几天报名？", "秒杀商品应当提前3天报名。", None),
     # (probe S) the anchor naming its period, the period anywhere in its phrase (电子商务法 第三十一条 was not found)
     ("平台上的商品信息和订单交易记录至少要保存几年？",
      "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。", None),
