@@ -1153,6 +1153,19 @@ def test_a_lists_catch_all_item_is_no_item_of_its_own():
     assert [o.kind for o in obligations(other, lead)] == ["duty"]
 
 
+@pytest.mark.parametrize("lead", ["第十六条 扣分标准如下：", "第二十二条 公司对主播实行记分管理，按照下列标准扣分：",
+                                  "第九条 违反本规范的，按以下标准处罚："])
+def test_a_scale_of_deductions_lists_no_duties(lead):
+    """Probe R: "扣分标准如下：" over "4. 泄露客户信息的，该会话直接计0分。" was an item "泄露客户信息的，是否该会话直接计0分";
+    a list led in without a modal lists duties, but a scale of deductions or penalties lists what a breach draws."""
+    from assistant.checklist import obligations
+
+    parent = _c(lead, "d/a16")
+    assert obligations(_c("4. 泄露客户信息的，该会话直接计0分。", "d/a16/n4", parent="d/a16"), parent) == []
+    standard = _c("第八条 客服考核标准如下：", "d/a8")  # (a standard's items are its duties still)
+    assert [o.kind for o in obligations(_c("1. 首次响应不超过30秒。", "d/a8/n1", parent="d/a8"), standard)] == ["duty"]
+
+
 def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_safety_is_not():
     from assistant.checklist import theme_of
 
