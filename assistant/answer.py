@@ -149,7 +149,7 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     said = words(_A_NOT_A.sub(_asked_once, question))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
-                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary for x in thesaurus.of(w))
+                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
                 and not _glued(w, vocabulary, said)):
             return w
     return None

@@ -63,5 +63,19 @@ class Thesaurus:
         for t in tokens:
             if t in vocab:
                 continue
-            out.extend(x for x in self.of(t) if x in vocab and x not in out and x not in text)
+            for x in self.of(t):
+                if x in text:
+                    continue
+                # a phrase the knowledge base says in words of its own ("原价" / 被比较价格: 被, 比较, 价格)
+                for w in ([x] if x in vocab else self.phrase(x, vocab)):
+                    if w not in out:
+                        out.append(w)
         return out
+
+    @staticmethod
+    def phrase(x: str, vocab: Container[str]) -> list[str]:
+        """A synonym of several words, as the knowledge base's words ("被比较价格" → 被, 比较, 价格), where it uses each."""
+        from ingest.tokenize import tokenize
+
+        words = tokenize(x)
+        return words if len(words) >= 2 and all(w in vocab for w in words) else []

@@ -251,6 +251,22 @@ def test_a_users_thesaurus_adds_company_words(seed_settings, tmp_path, monkeypat
         Retriever(Settings()).search("客人给了个工单")
 
 
+def test_a_synonym_of_several_words_is_searched_in_the_words_the_documents_use(seed_settings):
+    """Probe S: "做促销写“原价999现价199”，这个原价按什么标准才不算违规？" was "资料中没有提到“原价”", the 明码标价 rule
+    saying 被比较价格, which jieba reads 被 / 比较 / 价格: a synonym of several words was never used (个人特征 of
+    个性化 neither)."""
+    from assistant.answer import unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus([["原价", "划线价", "被比较价格"], ["快递", "物流"]])
+    assert th.expansion(["原价"], {"比较", "价格"}) == ["比较", "价格"]
+    assert th.expansion(["原价"], {"比较"}) == []  # (where the documents use each of its words)
+    assert th.expansion(["快递"], {"物流"}) == ["物流"]
+    q = "做促销写“原价999现价199”，这个原价按什么标准才不算违规？"
+    assert unknown_focus(q, {"促销", "比较", "价格", "标准", "违规"}, th) is None
+    assert unknown_focus(q, {"促销", "价格", "标准", "违规"}, th) == "原价"
+
+
 def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
     from ingest.index import KnowledgeBase
     from tiaowen.errors import IndexCorrupt
