@@ -400,6 +400,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _A_DATE.sub("□", text)
     if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
         return False
+    if ask.kind == "bears" and _FEE.search(re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]):
+        # who pays a cost ("外包客服的岗前培训费用由谁承担？") is said where the sentence that allocates names a cost: "…的，
+        # 由外包服务商承担违约责任" (a liability) answered it (probe R)
+        return any(ask.stated.search(x) and _FEE.search(x) for x in re.split(r"[；;。]", text))
 
     def stated(t: str, within: int | None = None) -> bool:
         """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
@@ -451,6 +455,7 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
+_FEE = re.compile(r"费|钱|成本|价款|货款|差价|差额")  # what a cost is called
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")

@@ -161,6 +161,10 @@ def _c(text: str) -> Clause:
     ("样品要提前几天送到？", "所有拟上播商品应当在开播前至少3个工作日将样品送至品控部。", None),
     ("脚本要提前几个小时交？", "直播脚本应当在开播48小时前提交法务部审核。", None),
     ("请假要提前多久？", "请假必须提前一天向部门经理申请。", None),
+    # (probe R) who pays a cost is said by a sentence that allocates one, not a liability ("由…承担违约责任")
+    ("外包客服的岗前培训费用由谁承担？", "外包客服违反本规范的，由外包服务商承担违约责任，公司可以要求其更换人员。", "由谁承担"),
+    ("拒收的退回运费谁出？", "消费者可以拒收，拒收产生的退回运费，由承运商承担。", None),
+    ("样品检测费谁出？", "样品检查产生的检测费用由供应商承担。", None),
     # (probe R) seconds are a period ("多少秒" asked a sum of money: "30秒内回复" was no answer), and 超过几秒 asks one (过几天,
     # "in a few days", asks nothing)
     ("客服多少秒内要回复？", "客服应当在30秒内回复咨询。", None),
