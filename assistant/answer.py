@@ -455,19 +455,19 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
-_FEE = re.compile(r"费|钱|成本|价款|货款|差价|差额")  # what a cost is called
+_FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
 # a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
 # 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
 # "购物积分在订单确认收货满7天后发放至会员账户"
-_LEAD_ASKED = re.compile(r"提前[^，,。；;？?]{0,3}?(?:几|多少|多久|多长)")
+_LEAD_ASKED = re.compile(r"(?:提前|提早)(?:至少|最少|最多|大概|大约|要|需要|得)?(?:几|多少|多久|多长)")  # (not "提前发货几天能到")
 _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
 
 # what the question asks to be done within a period, right after it ("几天之内可以申诉" → 申诉, "多少天内退回仓库" → 退回)
-_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:就|才|要|得|需要|必须|应当|应该|可以|能|能够|会|必须要)?(?:被)?"
+_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会)?(?:被)?"
                          r"(?:提出|进行|完成)?([\u4e00-\u9fff]{2})")
 
 
@@ -478,8 +478,13 @@ def _done_within(question: str, asked: _Ask) -> str:
 
 
 def _period_before(text: str, done: str) -> bool:
-    """Whether a period in the text is followed by ``done`` in the same phrase ("3个工作日内通过质检系统提出申诉")."""
-    return any(done in re.split(r"[，,；;。]", text[m.end():])[0] for m in _ANY_PERIOD.finditer(text))
+    """Whether a period in the text is followed closely by ``done``, in the same sentence ("3个工作日内通过质检系统提出申诉",
+    "七日内，可以申请无理由退货"; not "提前一个月向部门经理提出,在人事部门批准后方可离职,若员工与公司签订合同的" for
+    "…会被公司自动处理": DONE_REACH characters at most)."""
+    return any(done in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in _ANY_PERIOD.finditer(text))
+
+
+DONE_REACH = 16
 
 
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
@@ -723,7 +728,8 @@ def _article_no(clause: Clause) -> int | None:
 
 def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:
     """The first clause cited, then the articles of its document it leaves its substance to, where retrieved (probe R:
-    "跨境商品客户自己不想要了退回来，这个运费谁来出？" cited "…按第十九条规定承担运费" alone, 第十九条 ranked second)."""
+    "跨境商品客户自己不想要了退回来，这个运费谁来出？" cited "…按第十九条规定承担运费" alone, 第十九条 ranked second);
+    those articles are cited beyond ``max_clauses`` where need be, a reference alone answering nothing."""
     from ingest.segment import cn_to_int
 
     if not chosen or chosen[0].lookup:
@@ -732,7 +738,8 @@ def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> li
     refs = {cn_to_int(m.group(1)) for m in _REFERS.finditer(first.text)} - {_article_no(first)}
     added = []
     for n in sorted(refs):
-        h = next((h for h in ranked if h.clause.document == first.document and _article_no(h.clause) == n), None)
+        of = [h for h in ranked if h.clause.document == first.document and _article_no(h.clause) == n]
+        h = next((h for h in of if h.clause.id.endswith(f"/a{n}")), of[0] if of else None)  # the article, else an item
         if h is not None and h not in chosen and h not in added:
             added.append(h)
     if not added:

@@ -68,7 +68,7 @@ class Thesaurus:
                     continue
                 # a phrase the knowledge base says in words of its own ("原价" / 被比较价格: 被, 比较, 价格)
                 for w in ([x] if x in vocab else self.phrase(x, vocab)):
-                    if w not in out:
+                    if w not in out and w not in text:
                         out.append(w)
         return out
 

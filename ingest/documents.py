@@ -142,7 +142,7 @@ def _names_itself(text: str, kind: str, first: bool) -> bool:
     制定本规则。" is its title (the rules of 会员积分 were cited 《points》, the file's name); further down a file the
     preamble must name the kind the line ends in ("电子商务平台管理办法" / "为…，制定本办法。")."""
     m = _PREAMBLE.match(text.strip())
-    return m is not None and (first or re.sub(r"[（(].*", "", kind) in m.group(1))
+    return m is not None and (first or m.group(1).startswith(re.sub(r"[（(].*", "", kind)))  # (法 is no 办法)
 
 
 _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")

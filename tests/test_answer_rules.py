@@ -161,16 +161,24 @@ def _c(text: str) -> Clause:
     ("样品要提前几天送到？", "所有拟上播商品应当在开播前至少3个工作日将样品送至品控部。", None),
     ("脚本要提前几个小时交？", "直播脚本应当在开播48小时前提交法务部审核。", None),
     ("请假要提前多久？", "请假必须提前一天向部门经理申请。", None),
+    # (the review's) 提前 that is the act asked about is no lead time asked
+    ("提前发货几天能到？", "商家发货后3天内送达。", None),
+    ("提前解约多少天内退款？", "解约后商家应当在15天内退款。", None),
     # (probe R) who pays a cost is said by a sentence that allocates one, not a liability ("由…承担违约责任")
     ("外包客服的岗前培训费用由谁承担？", "外包客服违反本规范的，由外包服务商承担违约责任，公司可以要求其更换人员。", "由谁承担"),
     ("拒收的退回运费谁出？", "消费者可以拒收，拒收产生的退回运费，由承运商承担。", None),
     ("样品检测费谁出？", "样品检查产生的检测费用由供应商承担。", None),
+    # (the review's) 费 of 消费者 or 免费 names no cost
+    ("消费者的损失由谁承担？", "因商家过错造成损失的，由商家承担赔偿责任。", None),
+    ("免费维修期内的配件由谁承担？", "保修期内更换的配件由商家承担。", None),
+    ("外包客服的培训费用由谁承担？", "外包客服侵害消费者权益的，由外包服务商承担违约责任。", "由谁承担"),
     # (probe R) seconds are a period ("多少秒" asked a sum of money: "30秒内回复" was no answer), and 超过几秒 asks one (过几天,
     # "in a few days", asks nothing)
     ("客服多少秒内要回复？", "客服应当在30秒内回复咨询。", None),
     ("客服最慢不能超过几秒回复？", "客服在首次响应前不得离岗。", "几秒"),
     ("客服最慢不能超过几秒回复？", "在线客服首次响应时间不得超过30秒。", None),
     ("秒杀商品要提前几天报名？", "秒杀商品应当提前3天报名。", None),
+    ("客服几秒内要回复？", "商品参加9.9秒杀活动的，应当提前报名。", "几秒"),  # (9.9秒杀 is no period)
     # (probe S) the anchor naming its period, the period anywhere in its phrase (电子商务法 第三十一条 was not found)
     ("平台上的商品信息和订单交易记录至少要保存几年？",
      "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。", None),
@@ -579,6 +587,17 @@ def test_a_period_of_what_the_question_asks_to_be_done_comes_first():
               _hit("a19", "客服人员对质检结果有异议的，可以在质检结果公布之日起3个工作日内通过质检系统提出申诉；逾期不予受理。", 0.029)]
     assert [h.clause.id for h in _choose("对质检打分不服的话，几天之内可以申诉？", ranked, k=5, max_clauses=3)][0] == "d/a19"
     assert [h.clause.id for h in _choose("申诉以后几天出复核结果？", ranked, k=5, max_clauses=3)][0] == "d/a20"
+    # (the review's) what is to be done may follow the period after a comma: the first clause stays first
+    ranked = [_hit("a8", "消费者自收到商品之日起七日内，可以申请无理由退货。", 0.030),
+              _hit("a12", "商家同意退货申请后，消费者应当在7日内退货并上传物流单号。", 0.029)]
+    assert [h.clause.id for h in _choose("收到商品后几天内可以退货？", ranked, k=5, max_clauses=3)][0] == "d/a8"
+    # …closely: 公司 far on in the sentence of a period is no 公司 to do it ("…会被公司自动处理", a fixed-set question)
+    ranked = [_hit("a2", "连续三天或当月累计____天的员工作自动处理。", 0.030),
+              _hit("a6", "人员离职必须提前一个月向部门经理提出,在人事部门批准后方可离职,若员工与公司签订合同的,依照合同。", 0.029)]
+    assert [h.clause.id for h in _choose("一个月里零零散散旷工，累计几天会被公司自动处理？", ranked, k=5, max_clauses=3)][0] == "d/a2"
+    assert [h.clause.id for h in _choose("几天之内必须要申诉？", [
+        _hit("a20", "质检组应当在收到申诉后5个工作日内完成复核。", 0.030),
+        _hit("a19", "客服人员可以在3个工作日内提出申诉。", 0.029)], k=5, max_clauses=3)][0] == "d/a19"
     ranked = [_hit("a21", "保税仓收到退货后，应当在3个工作日内完成验收。", 0.030),
               _hit("a20", "保税备货模式商品退货，应当自海关放行之日起30日内原状退回保税仓。", 0.029)]
     assert [h.clause.id for h in _choose("保税仓模式的退货，最晚要在多少天内退回仓库？", ranked, k=5, max_clauses=3)][0] == "d/a20"

@@ -262,6 +262,7 @@ def test_a_synonym_of_several_words_is_searched_in_the_words_the_documents_use(s
     assert th.expansion(["原价"], {"比较", "价格"}) == ["比较", "价格"]
     assert th.expansion(["原价"], {"比较"}) == []  # (where the documents use each of its words)
     assert th.expansion(["快递"], {"物流"}) == ["物流"]
+    assert th.expansion(["原价"], {"比较", "价格"}, "原价和价格怎么比较") == []  # (what the question says already)
     q = "做促销写“原价999现价199”，这个原价按什么标准才不算违规？"
     assert unknown_focus(q, {"促销", "比较", "价格", "标准", "违规"}, th) is None
     assert unknown_focus(q, {"促销", "价格", "标准", "违规"}, th) == "原价"

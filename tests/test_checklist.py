@@ -1162,6 +1162,10 @@ def test_a_scale_of_deductions_lists_no_duties(lead):
 
     parent = _c(lead, "d/a16")
     assert obligations(_c("4. 泄露客户信息的，该会话直接计0分。", "d/a16/n4", parent="d/a16"), parent) == []
+    for lead_in in ("第十条 商家被罚款1万元以下的，按下列要求整改：", "第十一条 门店扣分在10分以下的，按下列要求执行："):
+        # (the review's: 以下 after an amount is "below", and these lists are duties)
+        fix = _c("1. 下架违规商品并提交整改报告。", "d/a10/n1", parent="d/a10")
+        assert [o.kind for o in obligations(fix, _c(lead_in, "d/a10"))] == ["duty"], lead_in
     standard = _c("第八条 客服考核标准如下：", "d/a8")  # (a standard's items are its duties still)
     assert [o.kind for o in obligations(_c("1. 首次响应不超过30秒。", "d/a8/n1", parent="d/a8"), standard)] == ["duty"]
 

@@ -707,6 +707,9 @@ def test_a_line_that_names_a_kind_of_document_over_its_preamble_is_its_title():
                  "门店注意事项\n为了门店整洁，制定本规则。\n一、门店应当每日清扫。\n", "汇编.txt")
     assert [d.title for d in docs] == ["客服管理制度", "仓储管理办法"]  # ("门店注意事项" names no 规则: a paragraph)
     assert [c.label for c in indexed(docs[1])][-1] == "《仓储管理办法》一、"
+    # (the review's) further down, a line in 法 is not named by "本办法": "计算方法" is no title
+    docs = parse("仓储管理办法\n第一条 仓库内严禁吸烟。\n计算方法\n为便于计算，制定本办法。\n第二条 货物应当分区码放。\n", "汇编.txt")
+    assert [d.title for d in docs] == ["仓储管理办法"]
 
 
 def test_a_first_line_that_names_no_kind_of_document_is_no_title_over_items():
