@@ -196,6 +196,14 @@ def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method
     return fused
 
 
+def _cosines(unit, q):
+    """Cosine similarity of each row of ``unit`` (unit vectors) to the vector ``q``."""
+    import numpy as np
+
+    qv = np.asarray(q, dtype=np.float32)
+    return unit @ (qv / (np.linalg.norm(qv) + 1e-12))
+
+
 def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     """The hits with ``down``, some of the top k, just below the top k: the next ones take their places."""
     if not down:
@@ -268,7 +276,8 @@ class Retriever:
         self.clauses = self.kb.load_clauses(manifest)
         self.by_id = {c.id: c for c in self.clauses}
         self._named_vectors: tuple[dict, threading.Lock] = ({}, threading.Lock())  # see _doc_vectors
-        self._every: tuple[list[str], object] | None = None  # see _similar_all
+        self._every: tuple[list[str], object] | None = None  # see _all_vectors
+        self._row: dict[str, int] = {}  # vector id → its row in _every
         self.children: dict[str, list[Clause]] = {}
         self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
         self.top_level: dict[str, list[Clause]] = {}  # per document, the clauses under no other
@@ -365,9 +374,7 @@ class Retriever:
         ids = [vid for got, _ in parts for vid in got]
         if not ids:
             return []
-        m = np.concatenate([unit for got, unit in parts if got])
-        qv = np.asarray(q, dtype=np.float32)
-        sims = m @ (qv / (np.linalg.norm(qv) + 1e-12))
+        sims = _cosines(np.concatenate([unit for got, unit in parts if got]), q)
         order = np.argsort(-sims, kind="stable")
         return [(ids[i], float(sims[i])) for i in order]
 
@@ -378,46 +385,47 @@ class Retriever:
         result on the CI machine (see _scored), and ranks below the first changed from run to run."""
         import numpy as np
 
-        with self._named_vectors[1]:
-            if self._every is None:
-                ids = [vid for d in self.documents for vid in self._vector_ids(d)]
-                got_ids, rows = [], []
-                with self._server_errors():
-                    for i in range(0, len(ids), 5000):
-                        got = self.collection.get(ids=ids[i:i + 5000], include=["embeddings"])
-                        got_ids += list(got["ids"])
-                        rows.append(np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1))
-                m = np.concatenate(rows) if rows else np.zeros((0, 0), dtype=np.float32)
-                m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-12
-                self._every = (got_ids, m)
-            ids, m = self._every
+        ids, m = self._all_vectors()
         if not ids:
             return []
-        qv = np.asarray(q, dtype=np.float32)
-        sims = m @ (qv / (np.linalg.norm(qv) + 1e-12))
+        sims = _cosines(m, q)
         want = min(want, len(ids))
         top = np.argpartition(-sims, want - 1)[:want]
         top = top[np.argsort(-sims[top], kind="stable")]
         return [(ids[i], float(sims[i])) for i in top]
 
+    def _all_vectors(self):
+        """Every vector id of the knowledge base and its unit vector, fetched once and kept (see _similar_all)."""
+        with self._named_vectors[1]:
+            if self._every is None:
+                self._every = self._fetch([vid for d in self.documents for vid in self._vector_ids(d)])
+                self._row = {vid: i for i, vid in enumerate(self._every[0])}
+            return self._every
+
+    def _fetch(self, vids: list[str]):
+        """The vectors of these ids that the store holds: their ids and unit vectors, in batches of 5,000."""
+        import numpy as np
+
+        got_ids, rows = [], []
+        with self._server_errors():
+            for i in range(0, len(vids), 5000):
+                got = self.collection.get(ids=vids[i:i + 5000], include=["embeddings"])
+                if got["ids"]:
+                    got_ids += list(got["ids"])
+                    rows.append(np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1))
+        m = np.concatenate(rows) if got_ids else np.zeros((0, 0), dtype=np.float32)
+        m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-12
+        return got_ids, m
+
     def _doc_vectors(self, document: str):
         """A document's vector ids and unit vectors, fetched by id once and kept (the documents named last,
         up to NAMED_VECTORS_KEPT vectors: over a Chroma server a large law's vectors are megabytes of JSON)."""
-        import numpy as np
-
         kept, lock = self._named_vectors
         with lock:
             if document in kept:
                 kept[document] = kept.pop(document)  # most recently used last
                 return kept[document]
-        vids = self._vector_ids(document)
-        if not vids:
-            return [], np.zeros((0, 0), dtype=np.float32)
-        with self._server_errors():
-            got = self.collection.get(ids=vids, include=["embeddings"])
-        m = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
-        m /= np.linalg.norm(m, axis=1, keepdims=True) + 1e-12
-        entry = (list(got["ids"]), m)
+        entry = self._fetch(self._vector_ids(document))
         with lock:
             kept[document] = entry
             while len(kept) > 1 and sum(len(v[0]) for v in kept.values()) > NAMED_VECTORS_KEPT:
@@ -533,23 +541,21 @@ class Retriever:
         question is answered is judged on the hits closest in meaning (``support_of``): a clause BM25 ranked first,
         given 0, was judged on the next ones ("能不能加载第三方脚本？" was not found on one machine of two, its one
         clause, at 0.90, missing from the HNSW search)."""
-        import numpy as np
-
         from ingest.index import dense_units
 
         todo = [h for h in hits if h.clause.id not in dscore]
         if q is None or not todo:
             return hits
         vids = {vid: h.clause.id for h in todo for vid, _ in dense_units(h.clause, self.settings.embedding.sentence_vectors)}
-        with self._server_errors():
-            got = self.collection.get(ids=list(vids), include=["embeddings"])
-        if not got["ids"]:
+        if self._every is not None:  # held in memory already (_similar_all)
+            ids = [vid for vid in vids if vid in self._row]
+            m = self._every[1][[self._row[vid] for vid in ids]]
+        else:
+            ids, m = self._fetch(list(vids))
+        if not ids:
             return hits
-        m = np.asarray(got["embeddings"], dtype=np.float32).reshape(len(got["ids"]), -1)
-        qv = np.asarray(q, dtype=np.float32)
-        sims = (m @ qv) / ((np.linalg.norm(m, axis=1) + 1e-12) * (np.linalg.norm(qv) + 1e-12))
         best: dict[str, float] = {}
-        for vid, sim in zip(got["ids"], sims):
+        for vid, sim in zip(ids, _cosines(m, q)):
             cid = vids[vid]
             best[cid] = max(best.get(cid, -1.0), float(sim))
         return [replace(h, dense=best[h.clause.id]) if h.clause.id in best else h for h in hits]
