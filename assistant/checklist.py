@@ -1391,7 +1391,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             if on_topic and headed < floor <= around:
                 # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
                 # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
-                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)]
+                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)
+                            or _continues(o, on_topic)]
             obs = on_topic if not near and around < floor else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
@@ -1574,6 +1575,22 @@ def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clause
             if here * 2 > every:
                 return True
     return False
+
+
+def _continues(ob: _Obligation, on_topic: list[_Obligation]) -> bool:
+    """Does a duty go on, after a semicolon, from a duty on the topic in the same sentence, naming no party of its own:
+    the same party's duty, on the same matter ("电话客服应当在振铃3声内接听；全天接通率不得低于95%", "客服不得…承诺赔偿
+    金额；单笔补偿超过200元的，须经组长审批"), not another party's ("…应当在直播前公示活动规则；商家应当每月按时缴纳平台
+    技术服务费")?"""
+    text = ob.clause.text
+    at = text.find(ob.sentence)
+    if at <= 0 or BUSINESS.search(_subject(ob.sentence)) or CUSTOMER.search(_subject(ob.sentence)):
+        return False
+    before = text[:at].rstrip()
+    if not before.endswith(("；", ";")):
+        return False
+    sentence = re.split(r"[。！？!?\n]", before)[-1]
+    return any(o is not ob and o.clause is ob.clause and o.sentence in sentence for o in on_topic)
 
 
 # words any rule uses, which bind no duty to another: how, when and how much ("按时", "及时", "每月"), doing ("进行")

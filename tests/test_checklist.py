@@ -1417,6 +1417,30 @@ def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(
     assert not any("如实填写" in t for t in texts), texts  # 商品 and 如实 are as much another document's words
 
 
+def test_a_duty_after_a_semicolon_that_names_no_party_goes_on_from_the_duty_before_it(tmp_path):
+    """Probe R: of 《松间优品客服质检规范》, a 客服质检 checklist kept "电话客服应当在振铃3声内接听" and left out "全天接通率
+    不得低于95%" after its semicolon, and "单笔补偿超过200元的，须经组长审批" after "客服不得…承诺赔偿金额": they share no
+    word of the document's own with the duty before them. A duty after a semicolon that names no party of its own is the
+    same party's, on the same matter; one that names its party is its own ("…；商家应当每月按时缴纳平台技术服务费")."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "客服质检规范.txt": (
+            "客服质检规范\n第一条 为规范客服服务质量检查，制定本规范。\n"
+            "第二条 电话客服应当在振铃3声内接听；全天接通率不得低于95%。\n"
+            "第三条 客服不得在未核实的情况下向客户承诺赔偿金额；单笔补偿超过200元的，须经组长审批。\n"
+            "第四条 客服应当如实记录通话内容；商家应当每月按时缴纳平台技术服务费。\n"),
+        "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
+        "售后服务管理制度.txt": "售后服务管理制度\n第一条 售后人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
+        "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
+    texts = [i.text for i in checklist(r, "客服质检").items]
+    assert any("振铃3声内接听" in t for t in texts), texts
+    assert any("接通率" in t and "95%" in t for t in texts), texts
+    assert any("超过200元" in t and "组长审批" in t for t in texts), texts
+    assert not any("技术服务费" in t for t in texts), texts  # a duty that names its own party is its own
+
+
 def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
     """管理 is in every title: a 管理 checklist is not every duty of every rule."""
     from assistant.checklist import _titled, _Topic
