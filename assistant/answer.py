@@ -128,7 +128,10 @@ _ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪�
                     "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有 "
                     # (how long, how often, when, who: probe O's "…多久抽查一次…？…要留多久？" was "资料中没有提到“多久”")
                     "多久 多长 多长时间 多大 多高 多远 多重 多快 几次 几个 几年 几月 几周 几种 几位 何时 什么时候 "
-                    "时候 哪天 哪年 哪家 哪位 哪种 哪方 怎么办 咋办 咋样 为啥".split())
+                    "时候 哪天 哪年 哪家 哪位 哪种 哪方 怎么办 咋办 咋样 为啥 "
+                    # (and what names no thing of its own: probe T's "冷冻的东西和冷藏的东西能放在同一个车厢里一起送吗？" was
+                    # "资料中没有提到“东西”")
+                    "东西 事情 事儿 玩意 玩意儿 这种 那种".split())
 
 
 # a yes-no question's "A不A" ("要不要", "可不可以", "需不需要"): jieba reads 要 / 不要, and 不要, asked twice, was taken for
@@ -150,9 +153,15 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
                 and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
-                and not _glued(w, vocabulary, said)):
+                and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary)):
             return w
     return None
+
+
+def _arrived(w: str, vocabulary) -> bool:
+    """A verb with 到 said where the documents write it with 达 or 至 ("送到" / 送达, "运到" / 运至): probe T's "前置仓能
+    送到的地方，下单后多久得送到客户手上？" was "资料中没有提到“送到”"."""
+    return w.endswith("到") and any(w[:-1] + x in vocabulary for x in "达至")
 
 
 # what jieba glues to the word before or after it ("平台券能一起用吗" → 平台 / 券能): a modal, an adverb, a conjunction
@@ -285,7 +294,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # percentage ("理赔超时处理率超过10%的" answered it)
     _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
-         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字"),  # (probe Q: "奖励20积分" stated no 多少)
+         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米"),
+    # (probe Q: "奖励20积分" stated no 多少; probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)
     # whether something is charged for ("复检要收费吗？", "能另外收费吗？", "拆旧的钱能跟顾客另收吗？"): a clause that says
     # a charge, a fee or that it is free answers (probes J and O answered them by a clause of no fee at all)
     _Row("fee", re.compile(r"(?:收|付|交|加|要|另收|另外收|额外收|单独收)(?:费|钱)(?:吗|么|嘛|不|没有|[？?])|"

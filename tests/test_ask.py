@@ -728,6 +728,11 @@ def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_mi
     assert unknown_focus("是不是以旧换新？以旧换新怎么算？", {"怎么"}, r.thesaurus) == "以旧换新"
     # …nor a word with a modal glued on, "券能" (券 said on its own: probe Q's was "资料中没有提到“券能”"); 功能 is a word
     assert unknown_focus("店铺券和平台券能一起用吗？两张满减券能不能叠加？", {"店铺", "平台", "叠加"}, r.thesaurus) is None
+    # …nor a word that names no thing ("东西"), nor one with 到 where the documents write 达 or 至 (probe T: "资料中没有提到
+    # “东西”", "…没有提到“送到”")
+    assert unknown_focus("冷冻的东西和冷藏的东西能放在同一个车厢吗？", {"冷冻", "冷藏", "车厢"}, r.thesaurus) is None
+    assert unknown_focus("前置仓能送到的地方，多久得送到客户手上？", {"前置", "送达"}, r.thesaurus) is None
+    assert unknown_focus("前置仓能送到的地方，多久得送到客户手上？", {"前置", "送货"}, r.thesaurus) == "送到"
     assert unknown_focus("直播间有美颜功能吗？美颜功能要不要关？", {"直播间", "美颜"}, r.thesaurus) == "功能"
     assert unknown_focus("投诉工单多久内要首次回复？几天内要处理完？", {"投诉", "工单", "回复", "处理"}, r.thesaurus) is None
     # …nor does "A不A" eat the word it is part of ("退不退款" was read 款)
