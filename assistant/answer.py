@@ -283,7 +283,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档)|(?<![前这那过头近哪好十几])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -304,7 +304,11 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|"
+                                      # (whether a time limit is set: "还能改成好评吗？有时间限制没有？" quoted what
+                                      # forbids a change, not "…可以在评价发布后30日内修改一次", third; probe T)
+                                      r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制|(?:时间|期限|时限)上?有(?:没有)?限制|"
+                                      r"有(?:没有)?(?:期限|时限)(?=吗|么|嘛|没|[？?]|$)|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)

@@ -81,6 +81,9 @@ def _c(text: str) -> Clause:
     # a weight or a volume answers a bare 多少 (probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)
     ("打包用干冰的话，一箱最多能放多少？", "单件包裹干冰用量不得超过2.5千克。", None),
     ("一箱最多能放多少？", "干冰包裹应当标注警示字样。", "多少"),
+    # a count after a quotation is of the words quoted ("加“驰名商标”几个字": probe U's was not found), not a count asked
+    ("美工想在主图上加“驰名商标”几个字，可以吗？", "不得将“驰名商标”字样用于商品。", None),
+    ("主图上最多能加几个字？", "主图应当清晰。", "几个字"),
     ("平台抽佣多少？", "平台应当公示收费标准。", "多少"),
     # (the review's: 块 is money, 十分 is "very", 分成 and 分店 are no points, 第二年 is no number of years)
     ("商家最多赔多少块钱？", "增加赔偿的金额不足五百元的，为五百元。", None),

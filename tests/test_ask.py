@@ -701,8 +701,22 @@ def test_what_a_question_asks_for(question, asked):
     assert (got.words if got else None) == asked
     if question == "要报告给谁，时限是多少？":
         assert _asked(question, _PERIOD_ASKED).words == "时限是多少"
-    if asked is None and "限" in question:
+    if asked is None and "限" in question and "多少" in question:
         assert _asked(question, _PERIOD_ASKED).words.endswith("多少")
+
+
+@pytest.mark.parametrize("question, limit", [
+    # whether a time limit is set asks a time, as 多久 does (probe T: "还能改成好评吗？有时间限制没有？" quoted what forbids a
+    # change, not "…可以在评价发布后30日内修改一次", third), not a quantity: a clause that sets none may still answer it
+    ("还能改成好评吗？有时间限制没有？", "有时间限制"), ("追评有没有时间限制？", "有没有时间限制"),
+    ("退款有期限吗？", "有期限"), ("时间上有没有限制？", "时间上有没有限制"), ("有时间吗？", None), ("有限制吗？", None),
+])
+def test_whether_a_time_limit_is_set_asks_a_time(question, limit):
+    from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
+
+    got = _asked(question, _PERIOD_ASKED)
+    assert (got.words if got else None) == limit and (got is None or got.kind == "time")
+    assert _asked(question, _QUANTITY_ASKED) is None
 
 
 def test_only_a_repeated_word_that_no_document_uses_or_names_otherwise_is_the_missing_subject(seed_settings):
