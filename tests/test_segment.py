@@ -1913,3 +1913,26 @@ def test_each_dash_or_bullet_item_is_a_line_of_its_own():
     doc = only_doc(f"{STD_TITLE}\n3 绿色物流\n3.3 绿色包装标识\n商家申请标识，应当同时满足下列条件：\n"
                    "——近3个月包装投诉率不高于0.1%；\n——全部使用可降解胶带。\n3.4 运输\n3.4.1 车辆应当定期检修。\n", "std.txt")
     assert by_label(doc)[_s("3.3")].text.endswith("下列条件：\n——近3个月包装投诉率不高于0.1%；\n——全部使用可降解胶带。")
+
+
+def test_e_commerce_words_are_kept_whole_and_the_index_is_stamped_with_them(tmp_path):
+    """Probe T: jieba cut "秒杀价比" 秒 / 杀价 / 比 and "差评价" 差 / 评价, so BM25 matched no 秒杀 or 差评 of the documents
+    ("秒杀价比客户买的时候便宜了，客户能申请价保吗？" ranked the item "限时秒杀、拼团活动的价格" eighth). The words of
+    ingest/lexicon.txt are kept whole, and the tokenizer's stamp changes with the file."""
+    import hashlib
+
+    from ingest.tokenize import LEXICON, TOKENIZER_VERSION, tokenize, words
+
+    assert "秒杀" in tokenize("秒杀价比客户买的时候便宜了") and "差评" in words("买家给了差评价格")
+    assert "前置仓" in words("前置仓能送到的地方") and "运费险" in words("退货运费险谁出")
+    assert words("七天无理由退货") == ["七天", "无", "理由", "退货"]  # (its part 无理 matched 无理取闹)
+    assert TOKENIZER_VERSION.endswith(hashlib.sha256(LEXICON.read_bytes()).hexdigest()[:8])
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {"预售与定金规则.txt": (
+        "预售与定金规则\n第一条 为规范预售活动，制定本规则。\n"
+        "第二条 消费者支付尾款后至商品签收后7日内，同一商家同一商品降价的，消费者可以申请退还差价。\n"
+        "第三条 下列情形不适用价格保护：\n（一）限时秒杀、拼团活动的价格；\n（二）其他平台或者线下渠道的价格。\n"
+        "第四条 每笔订单申请价格保护以1次为限，差价由商家承担。\n")})
+    ranked = r.sparse("秒杀价比客户买的时候便宜了，客户能申请价保吗？", 3)
+    assert r.by_id[ranked[0][0]].text.startswith("（一）限时秒杀"), ranked
