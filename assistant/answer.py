@@ -261,6 +261,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
                                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"),
          "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
+    # a weight asked ("单只至少要多重才允许上架"): a number of a unit of weight answers (not 多重保障, 多重身份)
+    _Row("quantity", re.compile(r"多(?:重|沉)(?=[？?，,。！!]|$|才|呢|啊|吗|以上|以下)"), "克|千克|公斤|斤|吨"),
     # a measure or a head count the question names ("多少克", "几公斤", "多少人"): a number of that unit answers
     # (not "多少个人信息": 个 only before a measure)
     _Row("quantity", re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
@@ -293,6 +295,10 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # money ("一票最多能赔多少钱"): a sum, a share or a multiple of one ("订单实付金额的10%", "货值金额一倍以上"), not any
     # percentage ("理赔超时处理率超过10%的" answered it)
     _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
+    # a sum named by what it is for ("报名要交多少报名费", "扣多少保证金"): money answers, not any number (probe T's
+    # "…要交多少报名费？" was answered by "近90日店铺发货延迟率不得高于3%"); not 多少费用率, 多少消费者
+    _Row("quantity", re.compile(r"多少(?:的)?[\u4e00-\u9fff]{0,3}?(?:(?<!消)费用?|钱|保证金|定金|订金|押金|违约金|赔偿金|罚款|款项|货款)"
+                                r"(?!用?率|者)"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米"),
     # (probe Q: "奖励20积分" stated no 多少; probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)

@@ -84,6 +84,15 @@ def _c(text: str) -> Clause:
     # a count after a quotation is of the words quoted ("加“驰名商标”几个字": probe U's was not found), not a count asked
     ("美工想在主图上加“驰名商标”几个字，可以吗？", "不得将“驰名商标”字样用于商品。", None),
     ("主图上最多能加几个字？", "主图应当清晰。", "几个字"),
+    # a sum named by what it is for asks money, not any number (probe T: "要交多少报名费" was answered by a 3% rate); a
+    # weight asked is answered by a weight (probe T: "单只至少要多重" by a clause of no weight)
+    ("商家报名参加预售活动，要交多少报名费？", "商家报名预售活动的，近90日店铺发货延迟率不得高于3%。", "多少报名费"),
+    ("商家报名参加预售活动，要交多少报名费？", "报名费为每场200元。", None),
+    ("一次要交多少费用？", "首次服务费用为订单金额的5%。", None),
+    ("违规一次扣多少保证金？", "违规的，扣除保证金2000元。", None),
+    ("大闸蟹做预售的话，单只至少要多重才允许上架？", "同一账号累计3次以上未支付尾款的，平台可以限制其参加预售90日。", "多重"),
+    ("大闸蟹单只至少要多重？", "单只大闸蟹重量不得低于150克。", None),
+    ("平台有多重保障吗？", "平台应当建立保障机制。", None),
     ("平台抽佣多少？", "平台应当公示收费标准。", "多少"),
     # (the review's: 块 is money, 十分 is "very", 分成 and 分店 are no points, 第二年 is no number of years)
     ("商家最多赔多少块钱？", "增加赔偿的金额不足五百元的，为五百元。", None),
