@@ -204,6 +204,20 @@ def _cosines(unit, q):
     return unit @ (qv / (np.linalg.norm(qv) + 1e-12))
 
 
+def _quoted_first(hits: list[Hit], quoted: list[str], k: int) -> list[Hit]:
+    """A clause that says what the question quotes comes first, from the top 2k, where the first does not say it (probe
+    V: "客户让我们把发票上的商品名写成“办公用品”，…能照办吗？" was answered by a clause on the papers a 专票 needs, above
+    "消费者要求将商品名称开具为“办公用品”“礼品”等…的，客户服务部应当予以拒绝")."""
+    def says(h: Hit) -> bool:
+        text = norm(h.clause.text)
+        return any(t in text for t in quoted)
+
+    if not hits or says(hits[0]):
+        return hits
+    first = next((h for h in hits[:2 * k] if says(h)), None)
+    return hits if first is None else [first] + [h for h in hits if h is not first]
+
+
 def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     """The hits with ``down``, some of the top k, just below the top k: the next ones take their places."""
     if not down:
@@ -529,6 +543,9 @@ class Retriever:
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
+        # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
+        if quoted := [t for t in map(norm, QUOTED_TERM.findall(question)) if t not in asked_terms(question)]:
+            hits = _quoted_first(hits, quoted, r.k)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}

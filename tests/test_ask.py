@@ -1801,3 +1801,21 @@ def test_staff_abbreviations_of_invoice_kinds_find_the_documents_words(tmp_path)
         "第二十条 消费者投诉商家拒开发票的，客服部应当在24小时内介入。\n")})
     assert "增值税专用发票" in r.thesaurus.of("专票") and "增值税普通发票" in r.thesaurus.of("普票")
     assert r.search("顾客买了一百多块钱的东西要开专票，商家不给开行不行？")[0].clause.label.endswith("第九条")
+
+
+def test_a_clause_that_says_what_the_question_quotes_comes_first(tmp_path):
+    """Probe V: "客户让我们把发票上的商品名写成“办公用品”，好拿回单位报销，能照办吗？" was answered by a 不得 on the papers
+    a 专票 needs, ranked above "消费者要求将商品名称开具为“办公用品”“礼品”等…的，客户服务部应当予以拒绝". A clause among the
+    top that says what the question quotes comes first."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"发票开具管理规定.txt": (
+        "发票开具管理规定\n第一条 为规范发票开具，制定本规定。\n"
+        "第二条 单位消费者需要开具增值税专用发票的，应当在申请时提供单位名称、纳税人识别号；资料不全的，客户服务部不得提交"
+        "开票申请。消费者确需纸质专用发票的，由公司寄送。\n"
+        "第三条 消费者要求将商品名称开具为“办公用品”“礼品”等与实际交易不符内容的，客户服务部应当予以拒绝，并做好解释工作。\n"
+        "第四条 发票抬头填写错误的，消费者可以在开票后30日内申请换开一次。\n")})
+    q = "客户让我们把发票上的商品名写成“办公用品”，好拿回单位报销，能照办吗？"
+    ans = answer(r, q)
+    assert ans.status == "answered" and ans.citations[0].label.endswith("第三条"), ans.answer
+    assert r.search("发票抬头写错了能换开吗？", 3)[0].clause.label.endswith("第四条")  # no quote: as ranked
