@@ -156,6 +156,9 @@ def _regulator(words: str) -> re.Match | None:
 
 
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
+# whom else a rule binds, by their role: a duty after a semicolon that names one is theirs, not the one's before it
+_ROLE = re.compile(r"主播|团长|骑手|供应商|供货商|承运|快递员|配送员|司机|人员|部门|(?<![全内外局])部(?!分)|小组|组长|(?<!小)组(?=[应须必不要负]|$)|"
+                   r"机构|单位|负责人|主管|经理|专员|主任|^由")
 BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
@@ -1392,7 +1395,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
                 # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
                 on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)
-                            or _continues(o, on_topic)]
+                            or _continues(o, on_topic, obs)]
             obs = on_topic if not near and around < floor else on_topic or obs
         heading = retriever.run_in_heading(c) if obs else ""
         for o in obs:
@@ -1577,20 +1580,27 @@ def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clause
     return False
 
 
-def _continues(ob: _Obligation, on_topic: list[_Obligation]) -> bool:
-    """Does a duty go on, after a semicolon, from a duty on the topic in the same sentence, naming no party of its own:
+def _continues(ob: _Obligation, on_topic: list[_Obligation], obs: list[_Obligation] | None = None) -> bool:
+    """Does a duty go on, after a semicolon, from a duty on the topic right before it, naming no party of its own:
     the same party's duty, on the same matter ("电话客服应当在振铃3声内接听；全天接通率不得低于95%", "客服不得…承诺赔偿
     金额；单笔补偿超过200元的，须经组长审批"), not another party's ("…应当在直播前公示活动规则；商家应当每月按时缴纳平台
-    技术服务费")?"""
+    技术服务费", "…；仓储部门应当每日盘点库存"), nor one going on from another party's ("…；商家应当按时缴纳技术服务费；逾期
+    不得超过十日")? ``obs``: the clause's duties, where one after a semicolon may go on from one that goes on itself."""
     text = ob.clause.text
     at = text.find(ob.sentence)
-    if at <= 0 or BUSINESS.search(_subject(ob.sentence)) or CUSTOMER.search(_subject(ob.sentence)):
+    subject = _subject(ob.sentence)
+    if at <= 0 or BUSINESS.search(subject) or CUSTOMER.search(subject) or _ROLE.search(subject) or REGULATOR.search(subject):
         return False
     before = text[:at].rstrip()
     if not before.endswith(("；", ";")):
         return False
-    sentence = re.split(r"[。！？!?\n]", before)[-1]
-    return any(o is not ob and o.clause is ob.clause and o.sentence in sentence for o in on_topic)
+    part = re.split(r"[。！？!?\n；;]", before[:-1])[-1]  # the phrase right before the semicolon, not any in the sentence
+    if not part.strip():
+        return False
+    for o in obs or on_topic:
+        if o is not ob and o.clause is ob.clause and o.sentence.strip("；;。 ") and o.sentence.strip("；;。 ") in part:
+            return o in on_topic or (obs is not None and _continues(o, on_topic, obs))
+    return False
 
 
 # words any rule uses, which bind no duty to another: how, when and how much ("按时", "及时", "每月"), doing ("进行")

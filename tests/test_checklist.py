@@ -1430,7 +1430,9 @@ def test_a_duty_after_a_semicolon_that_names_no_party_goes_on_from_the_duty_befo
             "客服质检规范\n第一条 为规范客服服务质量检查，制定本规范。\n"
             "第二条 电话客服应当在振铃3声内接听；全天接通率不得低于95%。\n"
             "第三条 客服不得在未核实的情况下向客户承诺赔偿金额；单笔补偿超过200元的，须经组长审批。\n"
-            "第四条 客服应当如实记录通话内容；商家应当每月按时缴纳平台技术服务费。\n"),
+            "第四条 客服应当如实记录通话内容；商家应当每月按时缴纳平台技术服务费；逾期缴纳的，不得超过十日。\n"
+            "第五条 客服应当在通话结束后填写质检工单；仓储部门应当每日盘点库存；主播不得在直播间索要好评。\n"
+            "第六条 客服应当使用礼貌用语；质检录音应当保存六个月；抽检比例不得低于5%。\n"),
         "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
         "售后服务管理制度.txt": "售后服务管理制度\n第一条 售后人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
         "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
@@ -1439,6 +1441,11 @@ def test_a_duty_after_a_semicolon_that_names_no_party_goes_on_from_the_duty_befo
     assert any("接通率" in t and "95%" in t for t in texts), texts
     assert any("超过200元" in t and "组长审批" in t for t in texts), texts
     assert not any("技术服务费" in t for t in texts), texts  # a duty that names its own party is its own
+    assert not any("逾期缴纳" in t for t in texts), texts  # (the review's) and one going on from it is on its matter
+    assert not any("盘点库存" in t for t in texts), texts  # (the review's) a party named by its role: 部门, 主播
+    assert not any("索要好评" in t for t in texts), texts
+    assert any("录音" in t and "六个月" in t for t in texts), texts  # one going on from one that goes on
+    assert any("抽检比例" in t for t in texts), texts
 
 
 def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
