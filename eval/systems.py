@@ -202,9 +202,10 @@ class ChunkSystem:
                 from langchain_classic.retrievers import EnsembleRetriever
                 from langchain_community.retrievers import BM25Retriever
 
-            from ingest.tokenize import _jieba
+            import logging
 
-            _jieba()  # initialised quietly
+            jieba.setLogLevel(logging.WARNING)  # stock jieba, initialised quietly (not ours, with lexicon.txt)
+            jieba.initialize()
             bm25 = BM25Retriever.from_documents(chunks, preprocess_func=jieba.lcut_for_search, k=DEPTH)
             self.retriever = EnsembleRetriever(retrievers=[bm25, dense], weights=[0.5, 0.5],
                                                id_key="chunk_id")

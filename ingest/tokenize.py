@@ -13,24 +13,34 @@ STOPWORDS = frozenset(
     " 如何 哪些 哪个 多少 是否 有没有 能不能 需要 一下 我们 你们 他们 公司 我 你 他 它 说 请问 规定 要求 关于".split()
 )
 LEXICON = Path(__file__).with_name("lexicon.txt")
-# (v2: the e-commerce words of lexicon.txt kept whole; its hash, so that an index built before an edit of it is rebuilt)
-TOKENIZER_VERSION = "jieba-0.42-search-v2-" + hashlib.sha256(LEXICON.read_bytes()).hexdigest()[:8]
 DEFAULT_FREQ = 5000  # about 评价's (3,476) or 保证's (9,062): enough to keep 差评 whole in 差评价, 秒杀 in 秒杀价
+# (v2: the e-commerce words of lexicon.txt kept whole; its hash and DEFAULT_FREQ, so that an index built before an edit of
+# either is rebuilt)
+
+
+def tokenizer_version(lexicon: bytes, default_freq: int) -> str:
+    return "jieba-0.42-search-v2-" + hashlib.sha256(lexicon + b"\0" + str(default_freq).encode()).hexdigest()[:8]
+
+
+TOKENIZER_VERSION = tokenizer_version(LEXICON.read_bytes(), DEFAULT_FREQ)
 
 _WORD = re.compile(r"[\w\u4e00-\u9fff]", re.UNICODE)
 
 
 @lru_cache(maxsize=1)
 def _jieba():
+    """A jieba tokenizer of our own with lexicon.txt's words: jieba's shared one (jieba.lcut) stays stock, as the
+    baselines of eval/ that use it are described."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
+    tk = jieba.Tokenizer()
+    tk.initialize()
     for line in LEXICON.read_text(encoding="utf-8").splitlines():
         if fields := line.split("#", 1)[0].split():
             word, *freq = fields
-            jieba.add_word(word, int(freq[0]) if freq else max(DEFAULT_FREQ, jieba.dt.FREQ.get(word) or 0))
-    return jieba
+            tk.add_word(word, int(freq[0]) if freq else max(DEFAULT_FREQ, tk.FREQ.get(word) or 0))
+    return tk
 
 
 def words(text: str) -> list[str]:
@@ -40,7 +50,7 @@ def words(text: str) -> list[str]:
 
 def is_word(text: str) -> bool:
     """Is ``text`` a word of jieba's dictionary ("退换货" is, "退还货" of "退还货款" is not)?"""
-    return bool(_jieba().dt.FREQ.get(text))
+    return bool(_jieba().FREQ.get(text))
 
 
 def tokenize(text: str) -> list[str]:
