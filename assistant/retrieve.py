@@ -204,17 +204,30 @@ def _cosines(unit, q):
     return unit @ (qv / (np.linalg.norm(qv) + 1e-12))
 
 
-def _quoted_first(hits: list[Hit], quoted: list[str], k: int) -> list[Hit]:
+# a quotation that is what the question asks about: what is to be written, said or used ("写成“办公用品”", "能用“最”字吗",
+# "“全网最低”这个词"), not when or where the question is ("“双十一”期间，主播能不能说全网最低价？")
+QUOTED_OBJECT = re.compile(r"(?:写成|写上|写|标成|标注|标上|标|用|使用|说成|说|叫|称为|称|宣称|宣传|开具为|开成|开为|改成|改为|打上|"
+                           r"印上|印|加上|加|带|带有|含有|出现|填成|填)" + QUOTED_TERM.pattern + "|" + QUOTED_TERM.pattern
+                           + r"(?:这个|这几个|这种|这样的|几个|等|的)?(?:词|字|字样|二字|说法|表述|用语|提法|名称|名义)")
+
+
+def quoted_objects(question: str) -> list[str]:
+    """The terms a question quotes as what it asks about, normalised."""
+    return [norm(a or b) for a, b in QUOTED_OBJECT.findall(question)]
+
+
+def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: True) -> list[Hit]:
     """A clause that says what the question quotes comes first, from the top 2k, where the first does not say it (probe
     V: "客户让我们把发票上的商品名写成“办公用品”，…能照办吗？" was answered by a clause on the papers a 专票 needs, above
-    "消费者要求将商品名称开具为“办公用品”“礼品”等…的，客户服务部应当予以拒绝")."""
+    "消费者要求将商品名称开具为“办公用品”“礼品”等…的，客户服务部应当予以拒绝"); one ``movable`` says may move (not a
+    penalty provision moved below the top for a question that asks no consequence)."""
     def says(h: Hit) -> bool:
         text = norm(h.clause.text)
         return any(t in text for t in quoted)
 
     if not hits or says(hits[0]):
         return hits
-    first = next((h for h in hits[:2 * k] if says(h)), None)
+    first = next((h for h in hits[:2 * k] if says(h) and movable(h)), None)
     return hits if first is None else [first] + [h for h in hits if h is not first]
 
 
@@ -290,8 +303,8 @@ class Retriever:
         self.clauses = self.kb.load_clauses(manifest)
         self.by_id = {c.id: c for c in self.clauses}
         self._named_vectors: tuple[dict, threading.Lock] = ({}, threading.Lock())  # see _doc_vectors
-        self._every: tuple[list[str], object] | None = None  # see _all_vectors
-        self._row: dict[str, int] = {}  # vector id → its row in _every
+        # every vector id, their unit vectors and each id's row (see _all_vectors)
+        self._every: tuple[list[str], object, dict[str, int]] | None = None
         self.children: dict[str, list[Clause]] = {}
         self.by_key: dict[str, list[Clause]] = {}  # numbering path within its document → clauses
         self.top_level: dict[str, list[Clause]] = {}  # per document, the clauses under no other
@@ -412,9 +425,10 @@ class Retriever:
         """Every vector id of the knowledge base and its unit vector, fetched once and kept (see _similar_all)."""
         with self._named_vectors[1]:
             if self._every is None:
-                self._every = self._fetch([vid for d in self.documents for vid in self._vector_ids(d)])
-                self._row = {vid: i for i, vid in enumerate(self._every[0])}
-            return self._every
+                ids, m = self._fetch([vid for d in self.documents for vid in self._vector_ids(d)])
+                # (published whole, once: a reader in another thread sees all three or none)
+                self._every = (ids, m, {vid: i for i, vid in enumerate(ids)})
+            return self._every[:2]
 
     def _fetch(self, vids: list[str]):
         """The vectors of these ids that the store holds: their ids and unit vectors, in batches of 5,000."""
@@ -544,8 +558,10 @@ class Retriever:
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
-        if quoted := [t for t in map(norm, QUOTED_TERM.findall(question)) if t not in asked_terms(question)]:
-            hits = _quoted_first(hits, quoted, r.k)
+        if quoted := [t for t in quoted_objects(question) if t not in asked_terms(question)]:
+            consequence = bool(ASKS_CONSEQUENCE.search(question))
+            hits = _quoted_first(hits, quoted, r.k, lambda h: consequence or not penal(
+                h.clause, self.by_id.get(h.clause.parent_id or "")))
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
@@ -564,9 +580,10 @@ class Retriever:
         if q is None or not todo:
             return hits
         vids = {vid: h.clause.id for h in todo for vid, _ in dense_units(h.clause, self.settings.embedding.sentence_vectors)}
-        if self._every is not None:  # held in memory already (_similar_all)
-            ids = [vid for vid in vids if vid in self._row]
-            m = self._every[1][[self._row[vid] for vid in ids]]
+        if (every := self._every) is not None:  # held in memory already (_similar_all); read once
+            _, unit, row = every
+            ids = [vid for vid in vids if vid in row]
+            m = unit[[row[vid] for vid in ids]]
         else:
             ids, m = self._fetch(list(vids))
         if not ids:

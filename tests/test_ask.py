@@ -710,6 +710,9 @@ def test_what_a_question_asks_for(question, asked):
     # change, not "…可以在评价发布后30日内修改一次", third), not a quantity: a clause that sets none may still answer it
     ("还能改成好评吗？有时间限制没有？", "有时间限制"), ("追评有没有时间限制？", "有没有时间限制"),
     ("退款有期限吗？", "有期限"), ("时间上有没有限制？", "时间上有没有限制"), ("有时间吗？", None), ("有限制吗？", None),
+    # (the review's) a limit of what kind, or asked as a requirement; not a thing that has a limit ("…时间限制的促销")
+    ("优惠券有没有使用期限？", "有没有使用期限"), ("退货有没有期限要求？", "有没有期限要求"), ("投诉有时效吗？", "有时效"),
+    ("有没有时间限制的促销活动？", None),
 ])
 def test_whether_a_time_limit_is_set_asks_a_time(question, limit):
     from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
@@ -1819,3 +1822,24 @@ def test_a_clause_that_says_what_the_question_quotes_comes_first(tmp_path):
     ans = answer(r, q)
     assert ans.status == "answered" and ans.citations[0].label.endswith("第三条"), ans.answer
     assert r.search("发票抬头写错了能换开吗？", 3)[0].clause.label.endswith("第四条")  # no quote: as ranked
+
+
+def test_a_quotation_that_is_no_object_asked_or_a_penalty_does_not_come_first(tmp_path):
+    """(The review's) a quotation of when or where ("“双十一”期间，主播…能不能说全网最低价？") is not what is asked: the
+    clause on 全网最低价 stays first, not one on 双十一's stock; nor does a penalty provision that says the quoted words
+    come above the rule for a question that asks no consequence."""
+    from assistant.retrieve import quoted_objects
+
+    assert quoted_objects("“双十一”期间，主播能不能说全网最低价？") == []
+    assert quoted_objects("把商品名写成“办公用品”行吗？") == ["办公用品"]
+    assert quoted_objects("标题里“全网首发”这个词能用吗？") == ["全网首发"]
+    r = _docs_index(tmp_path, {"直播营销规范.txt": (
+        "直播营销规范\n第一条 为规范直播营销，制定本规范。\n"
+        "第二条 主播在直播间不得宣称全网最低价、史上最低价等无法证实的价格信息。\n"
+        "第三条 “双十一”期间，商家应当提前十日完成备货，并在活动页面公示发货时限。\n"
+        "第四条 商品标题应当与商品实际相符，不得虚构首发、独家等宣传信息。\n"
+        "第五条 商家在商品标题中使用“全网首发”等虚假宣传用语的，扣12分。\n")})
+    assert r.search("“双十一”期间，主播在直播间能不能说全网最低价？", 3)[0].clause.label.endswith("第二条")
+    first = r.search("商品标题能写“全网首发”吗？", 3)[0].clause
+    assert first.label.endswith("第四条"), first.label
+    assert r.search("商品标题写“全网首发”会被扣几分？", 3)[0].clause.label.endswith("第五条")  # a consequence asked
