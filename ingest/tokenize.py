@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -19,7 +20,7 @@ DEFAULT_FREQ = 5000  # about 评价's (3,476) or 保证's (9,062): enough to kee
 
 
 def tokenizer_version(lexicon: bytes, default_freq: int) -> str:
-    return "jieba-0.42-search-v2-" + hashlib.sha256(lexicon + b"\0" + str(default_freq).encode()).hexdigest()[:8]
+    return "jieba-0.42-search-v3-" + hashlib.sha256(lexicon + b"\0" + str(default_freq).encode()).hexdigest()[:8]
 
 
 TOKENIZER_VERSION = tokenizer_version(LEXICON.read_bytes(), DEFAULT_FREQ)
@@ -53,13 +54,37 @@ def is_word(text: str) -> bool:
     return bool(_jieba().FREQ.get(text))
 
 
+@lru_cache(maxsize=1)
+def _stock():
+    """jieba's own tokenizer, and a pattern of the lexicon's words: where a text holds one, its stock words are
+    searched too."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    lexicon = [f[0] for line in LEXICON.read_text(encoding="utf-8").splitlines() if (f := line.split("#", 1)[0].split())]
+    return tk, re.compile("|".join(map(re.escape, sorted(lexicon, key=len, reverse=True))))
+
+
 def tokenize(text: str) -> list[str]:
-    """Search-mode jieba tokens of ``text`` (long words also yield their parts)."""
-    jb = _jieba()
+    """Search-mode jieba tokens of ``text`` (long words also yield their parts). Where the text holds a word of the
+    lexicon, stock jieba's tokens that ours lack are added: a lexicon word kept whole takes a character from its
+    neighbour ("开错发票" is 开 / 错发 / 票 with 错发 kept, 开错 / 发票 to stock jieba; "划线价格" 划线价 / 格), and
+    BM25 still matches 发票 and 价格."""
+    low = text.lower()
+    toks = _jieba().lcut_for_search(low)
+    stock, lexicon = _stock()
+    if lexicon.search(low):
+        have = Counter(toks)
+        for tok in stock.lcut_for_search(low):
+            if have[tok] > 0:
+                have[tok] -= 1
+            else:
+                toks.append(tok)
     out = []
-    for tok in jb.lcut_for_search(text.lower()):
+    for tok in toks:
         tok = tok.strip()
         if tok and _WORD.search(tok) and tok not in STOPWORDS:
             out.append(tok)
     return out
-
