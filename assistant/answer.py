@@ -248,7 +248,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
     _Row("period", re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
-    _Row("period", re.compile(_FEW + r"几年(?![前后来])|多少年"), "年"),
+    _Row("period", re.compile(_FEW + r"几年(?![前后来费薪])|多少年(?![费薪终货检度])"), "年"),  # (not 多少年费: money)
     _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日"),
     _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
     _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
@@ -263,8 +263,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
          "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
     # a weight asked ("单只至少要多重才允许上架"): a number of a unit of weight answers (not 多重保障, 多重身份)
     # (a weight, not how severe: "处罚有多重", "情节多重才会被清退", "后果有多重")
-    _Row("quantity", re.compile(r"(?<![罚果节任响害伤病失题罪错分])(?<![罚果节任响害伤病失题罪错分]有)多(?:重|沉)"
-                                r"(?=[？?，,。！!]|$|才|呢|啊|吗|以上|以下)"), "克|千克|公斤|斤|吨"),
+    _Row("quantity", re.compile(r"(?<![罚果节任响害伤病失题罪错分规款价理得力担责])(?<![罚果节任响害伤病失题罪错分规款价理得力担责]有)"
+                                r"多(?:重|沉)(?=[？?，,。！!]|$|才|呢|啊|吗|以上|以下|以内|算|要|的话|就)"), "克|千克|公斤|斤|吨"),
     # a measure or a head count the question names ("多少克", "几公斤", "多少人"): a number of that unit answers
     # (not "多少个人信息": 个 only before a measure)
     _Row("quantity", re.compile(r"(?:多少|几)(?:个(?=千克|公斤|克|吨|斤|毫升|升|平方米|亩|公顷))?"
@@ -287,7 +287,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'’》\s等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -299,8 +299,13 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"多少钱|多少块钱?|多少元"), _MONEY),
     # a sum named by what it is for ("报名要交多少报名费", "扣多少保证金"): money answers, not any number (probe T's
     # "…要交多少报名费？" was answered by "近90日店铺发货延迟率不得高于3%"); not 多少费用率, 多少消费者, 多少免费样品
-    _Row("quantity", re.compile(r"多少(?:的)?[\u4e00-\u9fff]{0,3}?(?:(?<![消免付收浪花缴])费用?|钱|保证金|定金|订金|押金|违约金|赔偿金|罚款|款项|货款)"
+    _Row("quantity", re.compile(r"多少(?:的)?[\u4e00-\u9fff]{0,3}?(?:(?<![消免浪])费用?|钱|保证金|定金|订金|押金|违约金|赔偿金|罚款|款项|货款)"
                                 r"(?!用?率|者)"), _MONEY),
+    # (and named before it: "报名费是多少？", "技术服务费收多少？", "保证金是多少？")
+    _Row("quantity", re.compile(r"(?:(?:报名|技术服务|服务|快递|运|邮|保|手续|推广|坑位|年|月|入驻|开店|使用|物流|仓储|包装|维修|"
+                                r"检测|认证|广告|会员|押|违约)?(?<![消免浪])费用?|保证金|定金|订金|押金|违约金|赔偿金|罚款|货款)(?:标准)?"
+                                r"(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少"
+                                r"(?![个天日年月周小工分星次件张条元块钱%])"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米"),
     # (probe Q: "奖励20积分" stated no 多少; probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)
@@ -315,9 +320,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|"
                                       # (whether a time limit is set: "还能改成好评吗？有时间限制没有？" quoted what
                                       # forbids a change, not "…可以在评价发布后30日内修改一次", third; probe T)
-                                      r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的)|(?:时间|期限|时限)上?有(?:没有)?限制|"
+                                      r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的(?!规定|要求|说法))|(?:时间|期限|时限)上?有(?:没有)?限制|"
                                       # ("有没有使用期限", "有没有期限要求", "有时效吗"; not "有没有时间限制的促销")
-                                      r"有(?:没有)?(?:使用|保存|有效|保修|退货)?(?:期限|时限|时效)(?:要求|规定)?(?=吗|么|嘛|没|[？?]|$)|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
+                                      r"有(?:没有)?[\u4e00-\u9fff]{0,2}?(?:期限|时限|时效|有效期|保质期)(?:要求|规定)?(?=吗|么|嘛|没|[？?]|$)|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)

@@ -156,9 +156,13 @@ def _regulator(words: str) -> re.Match | None:
 
 
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
-# whom else a rule binds, by their role: a duty after a semicolon that names one is theirs, not the one's before it
-_ROLE = re.compile(r"主播|团长|骑手|供应商|供货商|承运|快递员|配送员|司机|人员|部门|(?<![全内外局])部(?!分)|小组|组长|(?<!小)组(?=[应须必不要负]|$)|"
-                   r"机构|单位|负责人|主管|经理|专员|主任|^由")
+# whom else a rule binds, by their role, as the subject of a duty (at its end, or before where or when: "主播在直播间",
+# "仓储部门"), not a thing of theirs ("人员信息", "话术小组编写的模板", "计价单位", "页面顶部", "承运信息")
+_ROLE_NAMES = (r"主播|团长|骑手|供应商|供货商|承运人|承运商|快递员|配送员|司机|人员|部门|(?<![全内外局顶底头尾中背胸腹上下])部|小组|组长|"
+               r"(?<![小词])组|机构|(?<!计价)(?<!计量)单位|负责人|主管|经理|专员|主任")
+_ROLE = re.compile(f"(?:{_ROLE_NAMES})(?=$|在|于|对|每|当|如|若|应|须|必|不|要|可)")
+# a party named after 由 anywhere in its sentence ("运费由商家承担", "由此产生的费用由商家承担"), not 由于, 由此
+_BY_PARTY = re.compile(f"由(?!于|此|其)[^，,；;。]{{0,8}}?(?:{BUSINESS.pattern}|{_ROLE_NAMES})")
 BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组织)$")  # a title that names whom its rules bind
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
@@ -1589,7 +1593,8 @@ def _continues(ob: _Obligation, on_topic: list[_Obligation], obs: list[_Obligati
     text = ob.clause.text
     at = text.find(ob.sentence)
     subject = _subject(ob.sentence)
-    if at <= 0 or BUSINESS.search(subject) or CUSTOMER.search(subject) or _ROLE.search(subject) or REGULATOR.search(subject):
+    if at <= 0 or BUSINESS.search(subject) or CUSTOMER.search(subject) or _ROLE.search(subject) or REGULATOR.search(subject) \
+            or _BY_PARTY.search(ob.sentence):
         return False
     before = text[:at].rstrip()
     if not before.endswith(("；", ";")):

@@ -206,14 +206,26 @@ def _cosines(unit, q):
 
 # a quotation that is what the question asks about: what is to be written, said or used ("写成“办公用品”", "能用“最”字吗",
 # "“全网最低”这个词"), not when or where the question is ("“双十一”期间，主播能不能说全网最低价？")
-QUOTED_OBJECT = re.compile(r"(?:写成|写上|写|标成|标注|标上|标|用|使用|说成|说|叫|称为|称|宣称|宣传|开具为|开成|开为|改成|改为|打上|"
-                           r"印上|印|加上|加|带|带有|含有|出现|填成|填)" + QUOTED_TERM.pattern + "|" + QUOTED_TERM.pattern
-                           + r"(?:这个|这几个|这种|这样的|几个|等|的)?(?:词|字|字样|二字|说法|表述|用语|提法|名称|名义)")
+_QUOTE = r"[“\"「『‘]([^”\"」』’]{1,20})[”\"」』’]"
+QUOTED_OBJECT = re.compile(r"(?:写成|写上|写着|写|标成|标注|标上|标着|标|用|使用|说成|(?<![户客家者他她人])说|叫|称为|称|宣称|宣传|开具为|"
+                           r"开具|开成|开为|开|改成|改为|打上|印上|印着|印|加上|加|带有|带着|带|含有|包含|含|出现|填成|填)" + _QUOTE + "|"
+                           + _QUOTE + r"(?:(?:这个|这几个|这种|这样的|几个|等|的)?(?:词|字样|二字|说法|表述|用语|提法|名称|名义)|一词|"
+                           r"[一二两三四五六七八九十\d]?个?字|(?:能|可以|可不可以|能不能|是否|可否)(?:写|用|使用|标|标注|说|宣传|出现|印|加|带))")
 
 
 def quoted_objects(question: str) -> list[str]:
-    """The terms a question quotes as what it asks about, normalised."""
-    return [norm(a or b) for a, b in QUOTED_OBJECT.findall(question)]
+    """The terms a question quotes as what it asks about, normalised; with the quotations listed beside one ("“特供”、
+    “专供”能用吗？")."""
+    quotes = list(re.finditer(_QUOTE, question))
+    asked = {m.start(1) for m in QUOTED_OBJECT.finditer(question)} | {m.start(2) for m in QUOTED_OBJECT.finditer(question)}
+    objects = [q.start(1) in asked for q in quotes]
+    for order in (range(len(quotes) - 2, -1, -1), range(1, len(quotes))):
+        for i in order:
+            j = i + 1 if order.step < 0 else i - 1
+            a, b = sorted((quotes[i], quotes[j]), key=lambda m: m.start())
+            if objects[j] and not objects[i] and re.fullmatch(r"[、，,和或及与\s]*", question[a.end():b.start()]):
+                objects[i] = True
+    return [norm(q.group(1)) for q, o in zip(quotes, objects) if o]
 
 
 def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: True) -> list[Hit]:
@@ -558,7 +570,8 @@ class Retriever:
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
-        if quoted := [t for t in quoted_objects(question) if t not in asked_terms(question)]:
+        # (of two characters or more: a clause that says 最 is no clause on “最”字)
+        if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in asked_terms(question)]:
             consequence = bool(ASKS_CONSEQUENCE.search(question))
             hits = _quoted_first(hits, quoted, r.k, lambda h: consequence or not penal(
                 h.clause, self.by_id.get(h.clause.parent_id or "")))

@@ -38,7 +38,8 @@ def _c(text: str) -> Clause:
     ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
     ("划线原价是不是想写多少就写多少？", "经营者不得虚构原价。", None),  # any amount: no quantity asked
     # a fine's amount answers a question about fines, not one about a fee or a ratio
-    ("坑位费一般收多少算合理？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", "多少"),
+    ("坑位费一般收多少算合理？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。",
+     "坑位费一般收多少"),
     ("佣金最高比例是百分之几？", "收取不合理费用的，处五万元以上五十万元以下的罚款。", "比例"),
     ("违规直播最多罚多少钱？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", None),
     ("能卖多少算多少吗？", "平台应制定明确的退换货政策。", None),
@@ -99,6 +100,19 @@ def _c(text: str) -> Clause:
     ("后果有多重？", "造成严重后果的，依法追究责任。", None),
     ("每个店铺每月能申请多少免费样品？", "每个店铺每月可申请免费样品不超过5件。", None),
     ("开通要付多少服务费？", "店铺开通后应当按月缴纳服务费。", "多少服务费"),
+    # (the second review's) a fee named before 多少 asks money as one after it does; a penalty or a burden is no weight,
+    # and a weight is asked before 以内, 算 or 要; 年费 is money, not years
+    ("报名费是多少？", "商家报名预售活动的，近90日店铺发货延迟率不得高于3%。", "报名费是多少"),
+    ("报名费是多少？", "报名费为每场200元。", None),
+    ("技术服务费收多少？", "技术服务费按成交额的2%收取。", None),
+    ("大概要多少花费？", "近90日店铺发货延迟率不得高于3%。", "多少花费"),
+    ("要缴纳多少年费？", "技术服务年费按类目收取，详见附件。", "多少年费"),
+    ("违规有多重？", "虚假发货的，扣12分。", None),
+    ("罚款有多重？", "处五千元以下罚款。", None),
+    ("售后压力有多重？", "售后人员应当及时回复。", None),
+    ("包裹多重以内免运费？", "包裹应当规范包装。", "多重"),
+    ("多重算超重？", "单件超过30千克的为超重。", None),
+    ("最多 几张图片？", "主图不得含有大面积促销文字。", "几张"),
     # a count after a quotation's end, a title's or a list's (等) is of the words quoted, not a count asked
     ("标题里写‘包邮’几个字行吗？", "标题不得含有虚假承诺。", None),
     ("《规范》几个字要加粗吗？", "标题应当醒目。", None),
@@ -524,7 +538,7 @@ def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_
         return Clause("d/a1", "d", "某法", "《某法》第一条", ("某法",), text)
 
     bears = c("退回商品的运费由消费者承担。")
-    assert unstated_parts("退货运费险保费多少、谁出？", [bears]) == ["问题还问了“多少”，所引条款没有给出这样的具体数量"]
+    assert unstated_parts("退货运费险保费多少、谁出？", [bears]) == ["问题还问了“保费多少”，所引条款没有给出这样的具体数量"]
     assert unstated_parts("退货运费险保费多少、谁出？", [bears, c("运费险保费为每单0.5元。")]) == []
     assert unstated_parts("退货的运费谁出？", [bears]) == []
     assert unstated_parts("旷工一天扣多少钱？连续旷工几天算自动离职？", [c("连续旷工三天的，视为自动离职。")]) == \

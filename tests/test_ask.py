@@ -688,7 +688,7 @@ def test_a_clause_named_beside_one_that_is_held_is_said_missing_beside_the_answe
     ("企业应当何时公布投诉处理结果？", None), ("审核通过时间一般是几天？", "几天"), ("检验报告由谁出具？", None),
     ("这个办法是谁出台的？", None), ("消费者权益保护法最近一次修正是什么时候？", "修正是什么时候"), ("运费由谁承担？", "由谁承担"),
     # a limit asked as a number is a time (below), not an amount; in a unit, that unit
-    ("要报告给谁，时限是多少？", None), ("处理时限是多少天？", "多少天"), ("运费多少？", "多少"),
+    ("要报告给谁，时限是多少？", None), ("处理时限是多少天？", "多少天"), ("运费多少？", "运费多少"),
     # in other words too ("时限一般是多少", "期限要求是多少" were asked as amounts), and in minutes (no row asked it)
     ("退款时限一般是多少？", None), ("响应期限要求是多少？", None), ("回复期限是多少分钟？", "多少分钟"),
     ("处理时限通常为多少？", None), ("时效要求多少？", None), ("客服回复要等十几分钟正常吗？", None),  # (review)
@@ -713,6 +713,9 @@ def test_what_a_question_asks_for(question, asked):
     # (the review's) a limit of what kind, or asked as a requirement; not a thing that has a limit ("…时间限制的促销")
     ("优惠券有没有使用期限？", "有没有使用期限"), ("退货有没有期限要求？", "有没有期限要求"), ("投诉有时效吗？", "有时效"),
     ("有没有时间限制的促销活动？", None),
+    # (the second review's) a validity or shelf life, a limit of a named act, or a rule on the time limit
+    ("优惠券有没有有效期？", "有没有有效期"), ("有没有保质期要求？", "有没有保质期要求"),
+    ("发票有没有开票期限？", "有没有开票期限"), ("有没有时间限制的规定？", "有没有时间限制"),
 ])
 def test_whether_a_time_limit_is_set_asks_a_time(question, limit):
     from assistant.answer import _PERIOD_ASKED, _QUANTITY_ASKED, _asked
@@ -1833,6 +1836,12 @@ def test_a_quotation_that_is_no_object_asked_or_a_penalty_does_not_come_first(tm
     assert quoted_objects("“双十一”期间，主播能不能说全网最低价？") == []
     assert quoted_objects("把商品名写成“办公用品”行吗？") == ["办公用品"]
     assert quoted_objects("标题里“全网首发”这个词能用吗？") == ["全网首发"]
+    # (the second review's) asked after it, opened on an invoice, a word of so many characters, quotations listed;
+    # not what a customer said
+    assert quoted_objects("“全网最低”能写吗？") == ["全网最低"] and quoted_objects("发票上能开“办公用品”吗？") == ["办公用品"]
+    assert quoted_objects("“国家级”三个字能用吗？") == ["国家级"] and quoted_objects("‘首发’这个说法能用吗？") == ["首发"]
+    assert quoted_objects("“特供”、“专供”能用吗？") == ["特供", "专供"] and quoted_objects("能用“最”字吗？") == ["最"]
+    assert quoted_objects("客户说“没收到货”怎么办？") == []
     r = _docs_index(tmp_path, {"直播营销规范.txt": (
         "直播营销规范\n第一条 为规范直播营销，制定本规范。\n"
         "第二条 主播在直播间不得宣称全网最低价、史上最低价等无法证实的价格信息。\n"

@@ -1448,6 +1448,25 @@ def test_a_duty_after_a_semicolon_that_names_no_party_goes_on_from_the_duty_befo
     assert any("抽检比例" in t for t in texts), texts
 
 
+@pytest.mark.parametrize("after, goes_on", [
+    # (the second review's) a thing of a party's is no party: 计价单位, 页面顶部, 人员信息, 承运信息, 话术小组编写的模板
+    ("计价单位应当使用法定计量单位", True), ("页面顶部应当展示资质信息", True), ("人员信息不得泄露", True),
+    ("承运信息应当及时同步", True), ("话术小组编写的模板不得擅自修改", True),
+    ("由于系统原因未能退款的，应当在24小时内人工处理", True),  # 由于 names no one
+    # a party named by its role, or after 由, is its own
+    ("运费由商家承担", False), ("由此产生的费用由商家承担", False), ("仓储部门应当每日盘点库存", False),
+    ("主播在直播过程中不得索要好评", False), ("质检组应当每月抽检", False),
+])
+def test_whom_a_duty_after_a_semicolon_names_decides_whether_it_goes_on(after, goes_on):
+    from assistant.checklist import _continues, obligations
+    from ingest.records import Clause
+
+    c = Clause("d/a2", "d", "客服规范", "《客服规范》第二条", ("客服规范",), f"第二条 客服应当在24小时内回复客户；{after}。")
+    obs = obligations(c, None, None)
+    assert [o.sentence for o in obs][1:] == [after]
+    assert _continues(obs[1], obs[:1], obs) is goes_on
+
+
 def test_a_topic_many_titles_name_puts_no_document_on_it_whole(tmp_path):
     """管理 is in every title: a 管理 checklist is not every duty of every rule."""
     from assistant.checklist import _titled, _Topic
