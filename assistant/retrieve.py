@@ -54,6 +54,12 @@ def _in_order(form: str, name: str) -> bool:
 
 # a question that asks what several documents say, each its own: "…和浙江地方标准分别怎么说？", "…各怎么规定？"
 SEVERAL_ASKED = re.compile(r"分别|各自|各(?:有|是)?(?:怎么|如何|什么)")
+# a question that compares documents it names (where a third may be named by the end of its title only)
+COMPARED = re.compile(SEVERAL_ASKED.pattern + r"|有(?:什么|何|哪些)(?:不同|区别|差别|差异)|区别|异同|对比|比较")
+# what ends an item of a list of documents named, and what starts one
+_LIST_AFTER = re.compile(r"这几份|这两份|这三份|那篇|这篇|那份|这份|那部|这部|那个文件|分别|各自|各|都|和|及|与|跟|的|里|中|怎|如何|有什么")
+_DOC_WORD = re.compile(r"这几份|这两份|这三份|那篇|这篇|那份|这份|那部|这部|那个文件")
+_LIST_JOIN = re.compile(r"和|及|与|跟|同|以及|还有|或")
 # the administrative division codes that start a local standard's number (DB33/T 932: 浙江)
 PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "内蒙古": "15", "辽宁": "21", "吉林": "22", "黑龙江": "23",
              "上海": "31", "江苏": "32", "浙江": "33", "安徽": "34", "福建": "35", "江西": "36", "山东": "37", "河南": "41",
@@ -241,6 +247,17 @@ def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: 
         return hits
     first = next((h for h in hits[:2 * k] if says(h) and movable(h)), None)
     return hits if first is None else [first] + [h for h in hits if h is not first]
+
+
+def _each_document_first(hits: list[Hit], docs: set[str]) -> list[Hit]:
+    """Each named document's best clause first, best first, where a question compares the documents it names ("…平台管理办法、
+    客户服务管理制度和服务质量管理制度分别怎么说？" had the top 5 from one of them)."""
+    firsts = {}
+    for h in hits:
+        if h.clause.document in docs:
+            firsts.setdefault(h.clause.document, h)
+    lead = list(firsts.values())
+    return lead + [h for h in hits if all(h is not f for f in lead)]
 
 
 def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
@@ -569,6 +586,8 @@ class Retriever:
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
+        if len(docs) >= 2 and not within and COMPARED.search(question):
+            hits = _each_document_first(hits, docs)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
         # (of two characters or more: a clause that says 最 is no clause on “最”字)
         if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in asked_terms(question)]:
@@ -872,7 +891,48 @@ class Retriever:
         for t in docs:
             for span in spans[t]:
                 topic = topic.replace(span, " ")
+        if COMPARED.search(q):  # "…运营管理制度、运营流程及管理法则和运营管理体系这几份分别怎么说？": the third by its tail
+            for t, span in self._listed_tails(topic).items():
+                if t not in docs:
+                    docs.add(t)
+                    topic = topic.replace(span, " ")
         return docs, topic.strip(" ，,。？?：:的按照")
+
+    @cached_property
+    def _tails(self) -> dict[str, set[str]]:
+        """Titles by each tail of their name that says more than generic words (运营管理体系 of 电商企业运营管理体系)."""
+        out: dict[str, set[str]] = {}
+        for title, core, _, _ in self._title_forms:
+            for start in range(1, len(core) - 3):
+                if len(_GENERIC.sub("", core[start:])) >= 2:
+                    out.setdefault(core[start:], set()).add(title)
+        return out
+
+    def _listed_tails(self, topic: str) -> dict[str, str]:
+        """Documents a question that compares named ones lists by the end of their name ("…和运营管理体系这几份分别怎么说",
+        "…和服务质量管理制度分别怎么说") or by words of it before 那篇 ("质量管理与服务提升那篇"): the words start a list item
+        (after 、 or 和) and end one (before 、, 和, 分别, 这几份 …), and fit one title only."""
+        out: dict[str, str] = {}
+        for seg in re.finditer(r"[\u4e00-\u9fff]{4,}", topic):
+            text, ends = seg.group(), []
+            for e in range(4, len(text) + 1):
+                m = _LIST_AFTER.match(text, e) if e < len(text) else None
+                if e == len(text) or m:
+                    ends.append((e, bool(m and _DOC_WORD.match(m.group()))))
+            starts = [0] + [b.end() for b in _LIST_JOIN.finditer(text)]
+            found = None
+            for s, (e, doc_word) in sorted(((s, e) for s in starts for e in ends if e[0] - s >= 4),
+                                           key=lambda x: x[0] - x[1][0]):  # the longest form first
+                form = text[s:e]
+                titles = self._tails.get(form, set())
+                if not titles and doc_word and len(form) >= 5:
+                    titles = {t for t, core, _, _ in self._title_forms if form in core}
+                if len(titles) == 1 and not any(form in norm(o) for o in self.documents if o not in titles):
+                    found = (next(iter(titles)), form)
+                    break
+            if found and found[0] not in out:
+                out[found[0]] = found[1]
+        return out
 
     @cached_property
     def normalized(self) -> dict[str, tuple[str, str, str]]:

@@ -791,6 +791,28 @@ def test_question_naming_documents_searches_within_them(seed_settings):
         "DB33/T 932—2014 电子商务企业管理与服务规范"}
 
 
+@pytest.mark.parametrize("question, named", [
+    # a document listed by the end of its title beside others named ("…和运营管理体系这几份分别怎么说" searched two of
+    # three), or by words of its title before 那篇
+    ("数据分析这块，运营管理制度和运营管理体系各怎么说？", {"电子商务运营管理制度", "电商企业运营管理体系"}),
+    ("商品上架审核，平台管理办法和服务质量管理制度有什么不同？", {"电子商务平台管理办法", "电商平台行业电商平台服务质量管理制度"}),
+    ("质量管理与服务提升那篇和售后服务规范分别讲了哪些服务要求？", {"电子商务平台的质量管理与服务提升", "电子商务售后服务规范"}),
+    # not words inside the question's own sentence, nor where no document is named in full, nor where none is compared
+    ("企业要建立服务质量管理制度吗？平台管理办法和平台运营规定分别怎么说？", {"电子商务平台管理办法", "电子商务平台运营规定"}),
+    ("运营管理体系和服务质量有什么区别？", set()),
+    ("按平台管理办法，服务质量管理制度要写什么？", {"电子商务平台管理办法"}),
+])
+def test_a_document_listed_by_the_end_of_its_title_is_named(seed_settings, question, named):
+    r = _retriever(seed_settings)
+    docs, topic = r.mentions(question)
+    assert docs == named
+    if len(named) >= 2:  # each is searched, its best clause among the first, and cited
+        from assistant.answer import answer
+
+        assert {h.clause.document for h in r.search(question, len(named))} == named
+        assert {c.document for c in answer(r, question).citations} >= named
+
+
 @pytest.mark.parametrize("question", ["", "   ", "？？？！！", "问" * 5000])
 def test_bad_questions_raise_a_clear_error(seed_settings, question):
     from assistant.answer import answer
