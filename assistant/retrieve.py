@@ -169,13 +169,16 @@ def asked_terms(question: str) -> list[str]:
     return [tail.group()[i:] for i in range(len(tail.group()) - 2)] if tail else []
 
 
-def defines(clause: Clause, term: str) -> bool:
+def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     """Does the clause define the term: "线上销售：通过…", "2.1 电子商务 Electronic commerce …",
-    "…是指…", "（…简称信息网络）"?"""
+    "…是指…", "（…简称信息网络）"? (``loose``: or starts by saying what it is, "个人信息是以电子或者其他方式记录的…的各种信息，"
+    (个人信息保护法第四条 ranked below the 匿名化 it excludes), which a question asks only where no clause defines it so.)"""
     body = norm(re.sub(rf"^\s*(?:第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
     t = re.escape(term)
-    return bool(re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body))
+    if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body):
+        return True
+    return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^，,。；;？?]{2,60}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body))
 
 
 def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method: str,
@@ -573,8 +576,9 @@ class Retriever:
         bscore = dict(sparse)
         hits = [Hit(self.by_id[cid], s, dscore.get(cid, 0.0), bscore.get(cid, 0.0)) for cid, s in fused.items()]
         hits.sort(key=lambda h: -h.score)
-        for term in asked_terms(question):  # "“线上销售”是指什么": the clause that defines it comes first
-            d = next((h for h in hits[:DEFINITION_WINDOW] if defines(h.clause, term)), None)
+        terms = asked_terms(question)  # "“线上销售”是指什么": the clause that defines it comes first
+        for loose in (False, True):
+            d = next((h for term in terms for h in hits[:DEFINITION_WINDOW] if defines(h.clause, term, loose)), None)
             if d is not None:
                 hits = [d] + [h for h in hits if h is not d]
                 break

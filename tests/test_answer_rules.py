@@ -292,6 +292,22 @@ def test_a_clause_defines_a_term(text, term, yes):
     assert defines(_c(text), term) is yes
 
 
+@pytest.mark.parametrize("text,term,yes", [
+    # a clause that starts by saying what the term is (个人信息保护法第四条 ranked below the 匿名化 it excludes)
+    ("第四条 个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。", "个人信息", True),
+    ("电子商务平台就是为交易双方提供网络经营场所的平台。", "电子商务平台", True),
+    # not whether it is, not a clause about something else that uses the term, nor a sentence that says no "是…的"
+    ("个人信息是否属于敏感个人信息，由处理者判断的。", "个人信息", False),
+    ("处理个人信息是以合法为前提的行为。", "个人信息", False),
+    ("个人信息是重要资产。", "个人信息", False),
+])
+def test_a_clause_that_says_what_a_term_is_defines_it_loosely(text, term, yes):
+    from assistant.retrieve import defines
+
+    assert defines(_c(text), term, loose=True) is yes
+    assert defines(_c(text), term) is False  # (not as a clause that says 是指 does: it is taken only where none does)
+
+
 @pytest.mark.parametrize("text, parent, yes", [
     ("（一）未在首页显著位置公示营业执照信息的；",
      "第七十六条 电子商务经营者违反本法规定，有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款：", True),
