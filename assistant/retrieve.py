@@ -252,6 +252,14 @@ def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: 
     return hits if first is None else [first] + [h for h in hits if h is not first]
 
 
+# a breach named and its sanction referred to other documents ("违反本规定有关明码标价规定的，…依照《…价格法》《…》等…处罚")
+_REFERRED_SANCTION = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)?(?!第)([\u4e00-\u9fff]{2,12}?)(?:的)?规定的，"
+                                r"[^。；;]{0,60}?(?:依照|按照|依据)((?:《[^》]{2,40}》[、和及与]?)+)[^。；;]{0,40}?处罚")
+# a breach of the document's rules on a matter, sanctioned in place ("违反本法有关个人信息保护规定的，由…责令改正…")
+_BREACH_OF_MATTER = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)(?!第)([\u4e00-\u9fff]{2,12}?)(?:的)?规定的，")
+REFERRED_SANCTIONS = 4  # of those, at most so many follow the referral
+
+
 def _each_document_first(hits: list[Hit], docs: set[str]) -> list[Hit]:
     """Each named document's best clause first, best first, where a question compares the documents it names ("…平台管理办法、
     客户服务管理制度和服务质量管理制度分别怎么说？" had the top 5 from one of them)."""
@@ -350,7 +358,7 @@ class Retriever:
             else:
                 self.top_level.setdefault(c.doc_id, []).append(c)
         self._run_in: dict[str, str] = {}  # clause id → its run-in heading, filled a list at a time
-        self._sanctions: dict[str, dict[int, list[Clause]]] = {}  # document → article → its sanctions, see sanctions_of
+        self._sanctions: dict[str, dict[int | str, list[Clause]]] = {}  # document → article or matter → sanctions
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -676,18 +684,40 @@ class Retriever:
         for h in hits[:k]:
             if h.clause.id in placed:
                 continue
-            for c in self.sanctions_of(h.clause):
-                if c.id not in placed:
-                    placed.add(c.id)
-                    was = ranked.get(c.id)
-                    out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=h.clause.id))
-            placed.add(h.clause.id)
-            out.append(h)
+            sanctions = [x for c in self.sanctions_of(h.clause) for x in (c, *self.referred_sanctions(c))]
+            for c in [*sanctions, h.clause, *self.referred_sanctions(h.clause)]:
+                # (each with what it refers to: "…依照《价格法》…进行处罚" is followed by what 价格法 sets for that breach)
+                if c.id in placed:
+                    continue
+                placed.add(c.id)
+                if c is h.clause:
+                    out.append(h)
+                    continue
+                was = ranked.get(c.id)
+                out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=h.clause.id))
         return out + [h for h in hits[k:] if h.clause.id not in placed]
+
+    def referred_sanctions(self, clause: Clause) -> list[Clause]:
+        """Where a clause sanctions a breach it names by referring to other documents ("经营者违反本规定有关明码标价规定的，由…
+        依照《中华人民共和国价格法》《价格违法行为行政处罚规定》等…进行处罚": 门店和网店没有明码标价会被怎么处罚 was answered
+        by the referral, not by 价格法第四十二条 "经营者违反明码标价规定的，…可以并处五千元以下的罚款", ranked 12th), the
+        penalty provisions of those documents held here that name the same breach."""
+        m = _REFERRED_SANCTION.search(clause.text)
+        if m is None:
+            return []
+        breach = "违反" + m.group(1)
+        out = []
+        for doc in {d for title in re.findall(r"《([^》]{2,40})》", m.group(2)) for d in self.mentions(title)[0]}:
+            if doc == clause.document:
+                continue
+            out += [c for c in self._clauses_of.get(doc, ()) if breach in norm(c.text)
+                    and penal(c, self.by_id.get(c.parent_id or ""))]
+        return out[:REFERRED_SANCTIONS]
 
     def sanctions_of(self, clause: Clause) -> list[Clause]:
         """The clauses of the clause's document that sanction a breach of its article by number ("违反本法第十九条规定…
-        的，由…处…罚款" for 第十九条 and its items), found over the document once."""
+        的，由…处…罚款" for 第十九条 and its items) or of its rules on a matter the clause says ("违反本规定有关明码标价规定
+        的" for a clause that says 明码标价), found over the document once."""
         m = _OWN_ARTICLE.match(clause.id.split("/", 1)[-1])
         if m is None:
             return []
@@ -697,8 +727,13 @@ class Retriever:
             for c in self._clauses_of.get(clause.document, ()):
                 for n in sanctioned_articles(c):
                     by_article.setdefault(n, []).append(c)
+                # (and by the matter it names: "违反本规定有关明码标价规定的，…" for "经营者…应当…明码标价")
+                if (b := _REFERRED_SANCTION.search(c.text)) or (b := _BREACH_OF_MATTER.search(c.text)):
+                    by_article.setdefault(b.group(1), []).append(c)
             self._sanctions[clause.document] = by_article
-        return [c for c in by_article.get(int(m.group(1)), ()) if c.id != clause.id]
+        text = norm(clause.text)
+        by_matter = [c for key, cs in by_article.items() if isinstance(key, str) and key in text for c in cs]
+        return list({c.id: c for c in [*by_article.get(int(m.group(1)), ()), *by_matter] if c.id != clause.id}.values())
 
     # -- direct lookup ------------------------------------------------------------------
     def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:

@@ -1240,6 +1240,30 @@ def test_the_provision_that_sanctions_a_duty_by_number_answers_what_its_breach_d
     assert [c.label for c in r.sanctions_of(r.by_key["a19"][0])] == ["《某电商法》第七十七条"]
 
 
+def test_a_sanction_referred_to_another_law_brings_that_laws_provision_for_the_breach(tmp_path):
+    """Before, "没有明码标价会被怎么处罚？" was answered by the rule's referral "…依照《某价格法》…进行处罚"; 某价格法第四十二条,
+    which sets the fine for that breach, ranked 12th. A rule's duty on a matter is sanctioned by the article that names
+    the matter's breach ("违反本规定有关明码标价规定的"), not only by one that names the duty's number."""
+    r = _docs_index(tmp_path, {
+        "某标价规定.md": "# 某标价规定\n\n第五条 经营者销售商品和提供服务时，应当按照规定明码标价。\n\n"
+                      "第六条 经营者不得在标价之外加价出售商品。\n\n"
+                      "第二十二条 经营者违反本规定有关明码标价规定的，由市场监督管理部门依照《中华人民共和国某价格法》等法律进行处罚。\n\n"
+                      "第二十六条 经营者违反本规定，但能够主动消除或者减轻危害后果的，依法从轻或者减轻处罚。\n",
+        "某价格法.md": "# 中华人民共和国某价格法\n\n第十三条 经营者销售商品，应当明码标价，注明商品的品名、价格。\n\n"
+                     "第四十条 经营者有哗众取宠行为的，责令改正，可以处一万元以下的罚款。\n\n"
+                     "第四十二条 经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。\n\n"
+                     "第四十五条 地方各级人民政府违反本法规定的，责令改正。\n",
+    })
+    duty = r.by_key["a5"][0]
+    assert "明码标价" in duty.text
+    assert [c.label for c in r.sanctions_of(duty)] == ["《某标价规定》第二十二条"]
+    assert [c.label for c in r.referred_sanctions(r.sanctions_of(duty)[0])] == ["《中华人民共和国某价格法》第四十二条"]
+    assert r.referred_sanctions(duty) == [] and r.sanctions_of(r.by_key["a6"][0]) == []
+    labels = [h.clause.label for h in r.search("网店没有明码标价，会被怎么处罚？", 5)]
+    assert "《中华人民共和国某价格法》第四十二条" in labels[:4], labels
+    assert labels.index("《某标价规定》第二十二条") < labels.index("《中华人民共和国某价格法》第四十二条"), labels
+
+
 def test_an_amount_stated_in_the_lead_in_of_a_sanctioned_breach_answers_how_much(tmp_path):
     """Before, "网店首页没有公示营业执照，罚多少？" was not found: the item cited states no amount; its lead-in does."""
     from assistant.answer import answer
