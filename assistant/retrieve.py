@@ -684,17 +684,19 @@ class Retriever:
         for h in hits[:k]:
             if h.clause.id in placed:
                 continue
-            sanctions = [x for c in self.sanctions_of(h.clause) for x in (c, *self.referred_sanctions(c))]
-            for c in [*sanctions, h.clause, *self.referred_sanctions(h.clause)]:
-                # (each with what it refers to: "…依照《价格法》…进行处罚" is followed by what 价格法 sets for that breach)
+            # each with what it refers to ("…依照《价格法》…进行处罚" is followed by what 价格法 sets for that breach, cited
+            # where the referral is)
+            sanctions = [x for c in self.sanctions_of(h.clause)
+                         for x in ((c, h.clause.id), *((r, c.id) for r in self.referred_sanctions(c)))]
+            for c, via in [*sanctions, (h.clause, None), *((r, h.clause.id) for r in self.referred_sanctions(h.clause))]:
                 if c.id in placed:
                     continue
                 placed.add(c.id)
-                if c is h.clause:
+                if via is None:
                     out.append(h)
                     continue
                 was = ranked.get(c.id)
-                out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=h.clause.id))
+                out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=via))
         return out + [h for h in hits[k:] if h.clause.id not in placed]
 
     def referred_sanctions(self, clause: Clause) -> list[Clause]:

@@ -1262,6 +1262,12 @@ def test_a_sanction_referred_to_another_law_brings_that_laws_provision_for_the_b
     labels = [h.clause.label for h in r.search("网店没有明码标价，会被怎么处罚？", 5)]
     assert "《中华人民共和国某价格法》第四十二条" in labels[:4], labels
     assert labels.index("《某标价规定》第二十二条") < labels.index("《中华人民共和国某价格法》第四十二条"), labels
+    from assistant.answer import answer
+
+    ans = answer(r, "网店没有明码标价，会被怎么处罚？")  # the fine is cited where the referral is, whatever words it shares
+    cited = [c.label for c in ans.citations]
+    assert "可以并处五千元以下的罚款" in ans.answer and cited.index("《某标价规定》第二十二条") < cited.index(
+        "《中华人民共和国某价格法》第四十二条"), ans.answer
 
 
 def test_an_amount_stated_in_the_lead_in_of_a_sanctioned_breach_answers_how_much(tmp_path):
