@@ -260,6 +260,16 @@ _BREACH_OF_MATTER = re.compile(r"违反本(?:法|规定|办法|条例|细则|规
 REFERRED_SANCTIONS = 4  # of those, at most so many follow the referral
 
 
+# a penalty lessened or waived ("依法从轻或者减轻处罚", "不予行政处罚", "可以免予处罚")
+MITIGATION = re.compile(r"从轻|减轻|从宽|(?:不予|免予|免除|免于|不)(?:行政)?(?:处罚|罚)|免罚")
+
+
+def mitigates(clause: Clause) -> bool:
+    """Does the clause only lessen or waive a penalty, setting none ("…能够主动消除或者减轻危害后果的，依法从轻或者减轻
+    处罚"): for a question about what a breach draws, it comes after the provisions that say what it draws."""
+    return bool(MITIGATION.search(clause.text)) and not re.search(r"罚款|没收|吊销|责令|警告|拘留|处\S{0,12}?以下", clause.text)
+
+
 def _each_document_first(hits: list[Hit], docs: set[str]) -> list[Hit]:
     """Each named document's best clause first, best first, where a question compares the documents it names ("…平台管理办法、
     客户服务管理制度和服务质量管理制度分别怎么说？" had the top 5 from one of them)."""
@@ -594,6 +604,11 @@ class Retriever:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
+            lessening = [h for h in hits[:2 * r.k] if mitigates(h.clause)]
+            if not MITIGATION.search(question):  # ("没有明码标价会被怎么处罚" ranked "…依法从轻或者减轻处罚" first)
+                hits = _below_top(hits, r.k, [h for h in lessening if any(h is x for x in hits[:r.k])])
+            elif lessening:  # ("…能不能从轻处罚？": what lessens it, first)
+                hits = lessening + [h for h in hits if h not in lessening]
         if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:

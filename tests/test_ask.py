@@ -1262,6 +1262,9 @@ def test_a_sanction_referred_to_another_law_brings_that_laws_provision_for_the_b
     labels = [h.clause.label for h in r.search("网店没有明码标价，会被怎么处罚？", 5)]
     assert "《中华人民共和国某价格法》第四十二条" in labels[:4], labels
     assert labels.index("《某标价规定》第二十二条") < labels.index("《中华人民共和国某价格法》第四十二条"), labels
+    # a provision that only lessens a penalty comes after those that set one, unless the question asks for less
+    assert "《某标价规定》第二十六条" not in labels[:3], labels
+    assert "《某标价规定》第二十六条" in [h.clause.label for h in r.search("网店没有明码标价，能不能从轻处罚？", 3)]
     from assistant.answer import answer
 
     ans = answer(r, "网店没有明码标价，会被怎么处罚？")  # the fine is cited where the referral is, whatever words it shares
