@@ -55,11 +55,17 @@ def _in_order(form: str, name: str) -> bool:
 # a question that asks what several documents say, each its own: "…和浙江地方标准分别怎么说？", "…各怎么规定？"
 SEVERAL_ASKED = re.compile(r"分别|各自|各(?:有|是)?(?:怎么|如何|什么)")
 # a question that compares documents it names (where a third may be named by the end of its title only)
-COMPARED = re.compile(SEVERAL_ASKED.pattern + r"|有(?:什么|何|哪些)(?:不同|区别|差别|差异)|区别|异同|对比|比较")
-# what ends an item of a list of documents named, and what starts one
-_LIST_AFTER = re.compile(r"这几份|这两份|这三份|那篇|这篇|那份|这份|那部|这部|那个文件|分别|各自|各|都|和|及|与|跟|的|里|中|怎|如何|有什么")
-_DOC_WORD = re.compile(r"这几份|这两份|这三份|那篇|这篇|那份|这份|那部|这部|那个文件")
-_LIST_JOIN = re.compile(r"和|及|与|跟|同|以及|还有|或")
+COMPARED = re.compile(SEVERAL_ASKED.pattern + r"|有(?:什么|何|哪些)(?:不同|区别|差别|差异|不一样)|区别(?:是|在|何在|大吗)|"
+                      r"异同|对比|比较一下|相比|(?:是否|是不是)?一样吗|不一样|哪个更|哪份更")
+# what names a document said as "that one" ("质量管理与服务提升那篇"), what joins two items of a list of documents
+# named, and what may end one (a join, what is asked of them, what they say: "…和运营管理体系对退货的规定有什么不同")
+_DOC_WORDS = r"这几份|这两份|这三份|两份|两个|那篇|这篇|那份|这份|那部|这部|那个文件"
+_DOC_WORD = re.compile(_DOC_WORDS)
+_LIST_JOINS = r"以及|还有|和|及|与|跟|同|或"
+_LIST_JOIN = re.compile(_LIST_JOINS)
+_LIST_AFTER = re.compile(rf"{_DOC_WORDS}|{_LIST_JOINS}|分别|各自|各|都|的|里|中|对|在|关于|怎|如何|有什么|有何|有哪些|相比|讲|说|写|规定")
+# the kinds of document a title ends in, and so what a tail that names one by its end must end in
+_TAIL_KIND = re.compile(r"(?:规定|办法|制度|条例|细则|规则|规范|标准|守则|须知|手册|法|体系|法则|决定|指引|指南|准则)$")
 # the administrative division codes that start a local standard's number (DB33/T 932: 浙江)
 PROVINCES = {"北京": "11", "天津": "12", "河北": "13", "山西": "14", "内蒙古": "15", "辽宁": "21", "吉林": "22", "黑龙江": "23",
              "上海": "31", "江苏": "32", "浙江": "33", "安徽": "34", "福建": "35", "江西": "36", "山东": "37", "河南": "41",
@@ -178,7 +184,7 @@ def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     t = re.escape(term)
     if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body):
         return True
-    return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^，,。；;？?]{2,60}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body))
+    return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body))
 
 
 def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method: str,
@@ -270,12 +276,16 @@ def mitigates(clause: Clause) -> bool:
     return bool(MITIGATION.search(clause.text)) and not re.search(r"罚款|没收|吊销|责令|警告|拘留|处\S{0,12}?以下", clause.text)
 
 
-def _each_document_first(hits: list[Hit], docs: set[str]) -> list[Hit]:
+EACH_DOCUMENT_WINDOW = 20  # how deep a named document's best clause is looked for, to come first
+
+
+def _each_document_first(hits: list[Hit], docs: set[str], movable=lambda h: True) -> list[Hit]:
     """Each named document's best clause first, best first, where a question compares the documents it names ("…平台管理办法、
-    客户服务管理制度和服务质量管理制度分别怎么说？" had the top 5 from one of them)."""
+    客户服务管理制度和服务质量管理制度分别怎么说？" had the top 5 from one of them); of those among the first
+    EACH_DOCUMENT_WINDOW that may move (not a penalty provision for a question that asks no consequence)."""
     firsts = {}
-    for h in hits:
-        if h.clause.document in docs:
+    for h in hits[:EACH_DOCUMENT_WINDOW]:
+        if h.clause.document in docs and (h is hits[0] or movable(h)):
             firsts.setdefault(h.clause.document, h)
     lead = list(firsts.values())
     return lead + [h for h in hits if all(h is not f for f in lead)]
@@ -595,11 +605,12 @@ class Retriever:
         hits = [Hit(self.by_id[cid], s, dscore.get(cid, 0.0), bscore.get(cid, 0.0)) for cid, s in fused.items()]
         hits.sort(key=lambda h: -h.score)
         terms = asked_terms(question)  # "“线上销售”是指什么": the clause that defines it comes first
-        for loose in (False, True):
-            d = next((h for term in terms for h in hits[:DEFINITION_WINDOW] if defines(h.clause, term, loose)), None)
-            if d is not None:
-                hits = [d] + [h for h in hits if h is not d]
-                break
+        # (the most specific term first, and for each a clause that defines it so before one that says what it is: not
+        # 个人信息's "个人信息是以…的各种信息" for "敏感个人信息是什么")
+        d = next((h for term in terms for loose in (False, True) for h in hits[:DEFINITION_WINDOW]
+                  if defines(h.clause, term, loose)), None)
+        if d is not None:
+            hits = [d] + [h for h in hits if h is not d]
         if not ASKS_CONSEQUENCE.search(question):
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
@@ -614,7 +625,9 @@ class Retriever:
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
         if len(docs) >= 2 and not within and COMPARED.search(question):
-            hits = _each_document_first(hits, docs)
+            consequence = bool(ASKS_CONSEQUENCE.search(question))
+            hits = _each_document_first(hits, docs, lambda h: consequence or not penal(
+                h.clause, self.by_id.get(h.clause.parent_id or "")))
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
         # (of two characters or more: a clause that says 最 is no clause on “最”字)
         if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in asked_terms(question)]:
@@ -951,43 +964,52 @@ class Retriever:
             for t, span in self._listed_tails(topic).items():
                 if t not in docs:
                     docs.add(t)
-                    topic = topic.replace(span, " ")
+                    topic = topic.replace(span, " ", 1)
         return docs, topic.strip(" ，,。？?：:的按照")
 
     @cached_property
     def _tails(self) -> dict[str, set[str]]:
-        """Titles by each tail of their name that says more than generic words (运营管理体系 of 电商企业运营管理体系)."""
+        """Titles by each tail of their name that ends in a kind of document and says more than generic words
+        (运营管理体系 of 电商企业运营管理体系, 服务质量管理制度; not 法律责任, 监管办法)."""
         out: dict[str, set[str]] = {}
         for title, core, _, _ in self._title_forms:
+            if not _TAIL_KIND.search(core):
+                continue  # (a case's title ends in what befell whom: "…要求开发商赔偿损失" names nothing by its end)
             for start in range(1, len(core) - 3):
-                if len(_GENERIC.sub("", core[start:])) >= 2:
+                if len(_GENERIC.sub("", core[start:])) >= 4:  # (not 监管办法, 安全规定, 管理体系: generic words and two more)
                     out.setdefault(core[start:], set()).add(title)
         return out
+
+    @cached_property
+    def _cores(self) -> dict[str, str]:
+        """Each document's name as _title_forms has it (normalised once: it was normalised per title per question)."""
+        return {title: core for title, core, _, _ in self._title_forms}
 
     def _listed_tails(self, topic: str) -> dict[str, str]:
         """Documents a question that compares named ones lists by the end of their name ("…和运营管理体系这几份分别怎么说",
         "…和服务质量管理制度分别怎么说") or by words of it before 那篇 ("质量管理与服务提升那篇"): the words start a list item
-        (after 、 or 和) and end one (before 、, 和, 分别, 这几份 …), and fit one title only."""
+        (where a run of words starts, after a name, 、 or a comma, or after 和) and end one (before 、, 和, 分别, 这几份, 对 …),
+        and fit one title only; every such item of a run ("…管理办法和运营管理体系和质量管理与服务提升那篇")."""
         out: dict[str, str] = {}
-        for seg in re.finditer(r"[\u4e00-\u9fff]{4,}", topic):
-            text, ends = seg.group(), []
+        runs = [m.group() for m in re.finditer(r"[\u4e00-\u9fff]{4,}", topic)]
+        while runs:
+            text = runs.pop()
+            ends = []
             for e in range(4, len(text) + 1):
                 m = _LIST_AFTER.match(text, e) if e < len(text) else None
                 if e == len(text) or m:
                     ends.append((e, bool(m and _DOC_WORD.match(m.group()))))
             starts = [0] + [b.end() for b in _LIST_JOIN.finditer(text)]
-            found = None
             for s, (e, doc_word) in sorted(((s, e) for s in starts for e in ends if e[0] - s >= 4),
                                            key=lambda x: x[0] - x[1][0]):  # the longest form first
                 form = text[s:e]
                 titles = self._tails.get(form, set())
                 if not titles and doc_word and len(form) >= 5:
-                    titles = {t for t, core, _, _ in self._title_forms if form in core}
-                if len(titles) == 1 and not any(form in norm(o) for o in self.documents if o not in titles):
-                    found = (next(iter(titles)), form)
+                    titles = {t for t, core in self._cores.items() if form in core}
+                if len(titles) == 1 and not any(form in core for t, core in self._cores.items() if t not in titles):
+                    out.setdefault(next(iter(titles)), form)
+                    runs += [x for x in (text[:s], text[e:]) if len(x) >= 4]  # (the items beside it)
                     break
-            if found and found[0] not in out:
-                out[found[0]] = found[1]
         return out
 
     @cached_property

@@ -668,3 +668,21 @@ def test_of_the_clauses_cited_one_that_states_the_quantity_asked_comes_first():
     assert [h.clause.id for h in _choose("阶梯团最多能设几档价格？", ranked, k=5, max_clauses=3)] == ["d/a2", "d/a1"]
     assert [h.clause.id for h in _choose("阶梯团的价格怎么定？", ranked, k=5, max_clauses=3)] == ["d/a1", "d/a2"]
     assert unanswered_quantity("阶梯团价格最多分多少档？", [ranked[0].clause]) == "多少档"
+
+
+def test_a_penalty_provision_is_no_named_documents_best_for_a_question_that_asks_no_consequence():
+    """(The review's) "电子商务法和广告法对明码标价分别怎么规定？" put 广告法's fine for sending ads second: the best clause
+    of each named document came first, penalties too."""
+    from assistant.retrieve import Hit, _each_document_first
+    from ingest.records import Clause
+
+    a1 = Hit(Clause("a/a1", "a", "A", "《A》第一条", ("A",), "经营者应当明码标价。"), 0.9)
+    a2 = Hit(Clause("a/a2", "a", "A", "《A》第二条", ("A",), "经营者不得价格欺诈。"), 0.8)
+    b9 = Hit(Clause("b/a9", "b", "B", "《B》第九条", ("B",), "违反本法规定发送广告的，处五千元以上三万元以下的罚款。"), 0.7)
+    b3 = Hit(Clause("b/a3", "b", "B", "《B》第三条", ("B",), "广告应当真实。"), 0.6)
+    penal = lambda h: "罚款" not in h.clause.text  # noqa: E731 (movable: not a penalty)
+    assert _each_document_first([a1, a2, b9, b3], {"A", "B"}, penal) == [a1, b3, a2, b9]
+    assert _each_document_first([a1, a2, b9, b3], {"A", "B"}) == [a1, b9, a2, b3]
+    # and no deeper than the window
+    deep = [a1, *[Hit(Clause(f"a/a{i}", "a", "A", f"《A》{i}", ("A",), "经营者应当公示。"), 0.5) for i in range(10, 40)], b3]
+    assert _each_document_first(deep, {"A", "B"}) == deep

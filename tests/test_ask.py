@@ -801,6 +801,14 @@ def test_question_naming_documents_searches_within_them(seed_settings):
     ("企业要建立服务质量管理制度吗？平台管理办法和平台运营规定分别怎么说？", {"电子商务平台管理办法", "电子商务平台运营规定"}),
     ("运营管理体系和服务质量有什么区别？", set()),
     ("按平台管理办法，服务质量管理制度要写什么？", {"电子商务平台管理办法"}),
+    ("平台管理办法的要求比较严格吗，运营管理体系呢？", {"电子商务平台管理办法"}),  # (比较: rather, not compared)
+    # (the review's) an item ended by what it says of a matter, or by 有何 / 讲 / 一样吗; several items of one run
+    ("平台管理办法和运营管理体系对退货的规定有什么不同？", {"电子商务平台管理办法", "电商企业运营管理体系"}),
+    ("平台管理办法和服务质量管理制度讲的一样吗？", {"电子商务平台管理办法", "电商平台行业电商平台服务质量管理制度"}),
+    ("平台管理办法、运营管理体系还有售后服务规范分别怎么说？",
+     {"电子商务平台管理办法", "电商企业运营管理体系", "电子商务售后服务规范"}),
+    ("电子商务平台管理办法和运营管理体系和质量管理与服务提升那篇分别怎么说？",
+     {"电子商务平台管理办法", "电商企业运营管理体系", "电子商务平台的质量管理与服务提升"}),
 ])
 def test_a_document_listed_by_the_end_of_its_title_is_named(seed_settings, question, named):
     r = _retriever(seed_settings)
@@ -811,6 +819,37 @@ def test_a_document_listed_by_the_end_of_its_title_is_named(seed_settings, quest
 
         assert {h.clause.document for h in r.search(question, len(named))} == named
         assert {c.document for c in answer(r, question).citations} >= named
+
+
+def test_words_that_end_a_title_name_no_document_unless_they_end_in_its_kind(tmp_path):
+    """(The review's) over thousands of titles, a topic's words after 和 ended some title: 法律责任 a case's, 监管办法
+    保税区海关监管办法, 赔偿损失 a case's; each was named and cut out of the question."""
+    laws = {f"{t}.md": f"# {t}\n\n第一条 {body}\n" for t, body in [
+        ("中华人民共和国电子商务法", "电子商务经营者应当依法履行消费者权益保护义务。"),
+        ("中华人民共和国消费者权益保护法", "经营者应当依法承担法律责任，赔偿损失。"),
+        ("经营未标明基本信息的预包装食品的法律责任", "经营者销售未标明生产日期的食品，应当承担法律责任。"),
+        ("购房后无法正常用电，买受人有权要求开发商赔偿损失", "开发商应当赔偿损失。"),
+        ("保税区海关监管办法", "保税区内的货物由海关监管。"),
+        ("电商企业运营管理体系", "企业应当建立运营管理体系。"),
+    ]}
+    r = _docs_index(tmp_path, laws)
+    both = {"中华人民共和国电子商务法", "中华人民共和国消费者权益保护法"}
+    for q in ("电子商务法和消费者权益保护法的罚则和法律责任分别怎么说？", "电子商务法和消费者权益保护法对退货和赔偿损失的规定有什么不同？",
+              "电子商务法和消费者权益保护法的处罚和监管办法分别怎么说？"):
+        docs, topic = r.mentions(q)
+        assert docs == both, q
+        assert all(w in topic for w in ("法律责任", "赔偿损失", "监管办法") if w in q), topic
+    assert r.mentions("电子商务法和消费者权益保护法对退货和运营管理体系有什么不同？")[0] == both | {"电商企业运营管理体系"}
+
+
+def test_the_most_specific_term_asked_is_defined_first(tmp_path):
+    """(The review's) "敏感个人信息是什么？" put 第四条 "个人信息是以…" first: a loose definition of a shorter term was
+    tried before one of the term asked."""
+    r = _law_index(tmp_path, "某信息保护法", "第四条 个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息。\n\n"
+                   "第二十八条 敏感个人信息是一旦泄露或者非法使用，容易导致自然人的人格尊严受到侵害的个人信息，包括生物识别等信息。\n\n"
+                   "第二十九条 处理敏感个人信息应当取得个人的单独同意。\n")
+    assert r.search("敏感个人信息是什么？", 1)[0].clause.label == "《某信息保护法》第二十八条"
+    assert r.search("个人信息是什么？", 1)[0].clause.label == "《某信息保护法》第四条"
 
 
 @pytest.mark.parametrize("question", ["", "   ", "？？？！！", "问" * 5000])
