@@ -22,6 +22,7 @@ from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
 TIME_DEPTH = 4  # a time limit asked is looked for among the top TIME_DEPTH × k (2k left "24小时内做出响应", twelfth, out)
+REFERRED_BEYOND = 2  # provisions a chosen referral brings, cited beyond max_clauses
 MAX_LOOKUP_CLAUSES = 12  # a clause named by number is cited whole: all its items, up to this many
 _MARKER = re.compile(rf"^\s*({CLAUSE_MARKER}|(?:封面|题注|前言|引言)：?)\s*")  # and a named part's (a standard's 封面)
 
@@ -796,13 +797,19 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                                             and (asks_purpose or not PURPOSE.match(h.clause.text)))
 
     for h in hits:
-        if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses):
+        # a provision another law sets for the breach a chosen referral refers to (价格法第四十二条 for "…依照《价格法》…处罚")
+        # is cited with it, beyond max_clauses: a referral alone states no penalty
+        referred = bool(h.sanctions) and any(x.clause.id == h.sanctions and x.clause.document != h.clause.document
+                                             for x in chosen)
+        if len(chosen) >= (MAX_LOOKUP_CLAUSES if h.lookup else max_clauses) + (REFERRED_BEYOND if referred else 0):
+            if referred:
+                continue
             break
         # a provision that sanctions the breach of a clause cited is cited with it, whatever words it shares; and for a
         # question about liability (责任), the clause a cited provision sanctions where it states a liability of its own
         # (电子商务法 第八十三条 "违反本法第三十八条规定…处…罚款" was cited for "平台要担什么责任" without 第三十八条's
         # "…依法与该平台内经营者承担连带责任", ranked second; "会被怎么处罚" is asked of the sanction alone)
-        if cited(h) or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)) \
+        if cited(h) or referred or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)) \
                 or (asks_liability and _LIABLE.search(h.clause.text) and any(x.sanctions == h.clause.id for x in chosen)):
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue

@@ -55,7 +55,8 @@ def _in_order(form: str, name: str) -> bool:
 # a question that asks what several documents say, each its own: "…和浙江地方标准分别怎么说？", "…各怎么规定？"
 SEVERAL_ASKED = re.compile(r"分别|各自|各(?:有|是)?(?:怎么|如何|什么)")
 # a question that compares documents it names (where a third may be named by the end of its title only)
-COMPARED = re.compile(SEVERAL_ASKED.pattern + r"|有(?:什么|何|哪些)(?:不同|区别|差别|差异|不一样)|区别(?:是|在|何在|大吗)|"
+COMPARED = re.compile(SEVERAL_ASKED.pattern + r"|有(?:什么|何|哪些)(?:不同|区别|差别|差异|不一样)|区别(?:是|在|何在|大吗|吗)|"
+                      r"有没有(?:区别|不同|差别|差异)|的(?:区别|不同|差别|差异)(?!对待|情形|情况)|"
                       r"异同|对比|比较一下|相比|(?:是否|是不是)?一样吗|不一样|哪个更|哪份更")
 # what names a document said as "that one" ("质量管理与服务提升那篇"), what joins two items of a list of documents
 # named, and what may end one (a join, what is asked of them, what they say: "…和运营管理体系对退货的规定有什么不同")
@@ -258,22 +259,36 @@ def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: 
     return hits if first is None else [first] + [h for h in hits if h is not first]
 
 
-# a breach named and its sanction referred to other documents ("违反本规定有关明码标价规定的，…依照《…价格法》《…》等…处罚")
-_REFERRED_SANCTION = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)?(?!第)([\u4e00-\u9fff]{2,12}?)(?:的)?规定的，"
-                                r"[^。；;]{0,60}?(?:依照|按照|依据)((?:《[^》]{2,40}》[、和及与]?)+)[^。；;]{0,40}?处罚")
-# a breach of the document's rules on a matter, sanctioned in place ("违反本法有关个人信息保护规定的，由…责令改正…")
-_BREACH_OF_MATTER = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)(?!第)([\u4e00-\u9fff]{2,12}?)(?:的)?规定的，")
+# a sanction referred to other documents, with the articles it names ("…依照《中华人民共和国价格法》《…》等…进行处罚",
+# "…依照《消费者权益保护法》第五十六条予以处罚"): 处罚 after the last title (not 处理 in one's own name)
+_REFERRAL = re.compile(rf"(?:依照|按照|依据|根据|适用)((?:《[^》]{{2,40}}》(?:第[{CN_NUM}\d]+条)?[、和及与]?)+)"
+                       r"[^。；;《]{0,40}?(?:处罚|追究法律责任)")
+_REFERRED_TITLE = re.compile(rf"《([^》]{{2,40}})》(?:第([{CN_NUM}\d]+)条)?")
+# a breach of the document's rules on a matter ("违反本规定有关明码标价规定的，", "违反本条例关于登记注册的规定，"): the matter
+# four characters or more, and no generic words ("违反本条例有关规定的" names none)
+_BREACH_OF_MATTER = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)(?!第)([\u4e00-\u9fff]{4,12}?)(?:的)?规定(?:的)?[，,]")
+_GENERIC_MATTER = re.compile(r"^(?:有关|相关|其他|上述|前款|本)|(?:有关|相关)$")
+_STATES_DUTY = re.compile(r"应当|必须|不得|禁止|严禁|应(?!用|对|急)")
 REFERRED_SANCTIONS = 4  # of those, at most so many follow the referral
 
 
-# a penalty lessened or waived ("依法从轻或者减轻处罚", "不予行政处罚", "可以免予处罚")
-MITIGATION = re.compile(r"从轻|减轻|从宽|(?:不予|免予|免除|免于|不)(?:行政)?(?:处罚|罚)|免罚")
+def _matter(text: str) -> str | None:
+    """The matter of the document's rules whose breach the text sanctions ("明码标价"), or None."""
+    m = _BREACH_OF_MATTER.search(text)
+    return m.group(1) if m and not _GENERIC_MATTER.search(m.group(1)) else None
+
+
+# a penalty lessened or waived ("依法从轻或者减轻处罚", "不予行政处罚", "可以免予处罚"), in a provision and as a question asks it
+# ("能不能从轻处罚", "可以不罚吗"; not "罚不罚", "处罚不处罚": whether at all)
+MITIGATION = re.compile(r"(?:从轻|减轻|从宽)(?:或者(?:减轻|免除|免予))?(?:行政)?处罚|(?:不予|免予|免除|免于)(?:行政)?处罚")
+ASKS_MITIGATION = re.compile(r"从轻|减轻|从宽|免(?:予|于|除)?(?:行政)?处罚|免罚|不予(?:行政)?处罚|(?<![罚])不(?:被)?(?:处)?罚")
+_SETS_PENALTY = re.compile(r"处罚|罚款|没收|吊销|责令|警告|拘留|追究|处分|处\S{0,12}?以下")
 
 
 def mitigates(clause: Clause) -> bool:
     """Does the clause only lessen or waive a penalty, setting none ("…能够主动消除或者减轻危害后果的，依法从轻或者减轻
-    处罚"): for a question about what a breach draws, it comes after the provisions that say what it draws."""
-    return bool(MITIGATION.search(clause.text)) and not re.search(r"罚款|没收|吊销|责令|警告|拘留|处\S{0,12}?以下", clause.text)
+    处罚"; not "…不予处罚；情节严重的，依照《价格法》的规定处罚", nor a duty not to 减轻 one's own liability)?"""
+    return bool(MITIGATION.search(clause.text)) and not _SETS_PENALTY.search(MITIGATION.sub("", clause.text))
 
 
 EACH_DOCUMENT_WINDOW = 20  # how deep a named document's best clause is looked for, to come first
@@ -379,6 +394,7 @@ class Retriever:
                 self.top_level.setdefault(c.doc_id, []).append(c)
         self._run_in: dict[str, str] = {}  # clause id → its run-in heading, filled a list at a time
         self._sanctions: dict[str, dict[int | str, list[Clause]]] = {}  # document → article or matter → sanctions
+        self._referred: dict[str, list[Clause]] = {}  # clause id → what its referral brings, see referred_sanctions
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -615,11 +631,7 @@ class Retriever:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
-            lessening = [h for h in hits[:2 * r.k] if mitigates(h.clause)]
-            if not MITIGATION.search(question):  # ("没有明码标价会被怎么处罚" ranked "…依法从轻或者减轻处罚" first)
-                hits = _below_top(hits, r.k, [h for h in lessening if any(h is x for x in hits[:r.k])])
-            elif lessening:  # ("…能不能从轻处罚？": what lessens it, first)
-                hits = lessening + [h for h in hits if h not in lessening]
+            hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
         if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
@@ -727,27 +739,60 @@ class Retriever:
                 out.append(Hit(c, h.score, was.dense if was else 0.0, was.bm25 if was else 0.0, sanctions=via))
         return out + [h for h in hits[k:] if h.clause.id not in placed]
 
+    def _lessening_placed(self, hits: list[Hit], k: int, asked: bool) -> list[Hit]:
+        """For a question about what a breach draws, a provision that only lessens a penalty comes after the last
+        provision among the top k that sets one ("没有明码标价会被怎么处罚" ranked "…依法从轻或者减轻处罚" first); where the
+        question asks for less ("能不能从轻处罚"), those of the documents among the top k come first."""
+        top = hits[:k]
+        lessening = [h for h in hits[:2 * k] if mitigates(h.clause)]
+        if asked:
+            docs = {h.clause.document for h in top}
+            first = [h for h in lessening if h.clause.document in docs]
+            return first + [h for h in hits if all(h is not f for f in first)]
+        down = [h for h in lessening if any(h is x for x in top)]
+        if not down:
+            return hits
+        rest = [h for h in top if all(h is not d for d in down)]
+        at = max((i + 1 for i, h in enumerate(rest) if h.sanctions or penal(h.clause, self.by_id.get(h.clause.parent_id or ""))),
+                 default=len(rest))
+        return rest[:at] + down + rest[at:] + hits[k:]
+
     def referred_sanctions(self, clause: Clause) -> list[Clause]:
-        """Where a clause sanctions a breach it names by referring to other documents ("经营者违反本规定有关明码标价规定的，由…
-        依照《中华人民共和国价格法》《价格违法行为行政处罚规定》等…进行处罚": 门店和网店没有明码标价会被怎么处罚 was answered
-        by the referral, not by 价格法第四十二条 "经营者违反明码标价规定的，…可以并处五千元以下的罚款", ranked 12th), the
-        penalty provisions of those documents held here that name the same breach."""
-        m = _REFERRED_SANCTION.search(clause.text)
-        if m is None:
-            return []
-        breach = "违反" + m.group(1)
-        out = []
-        for doc in {d for title in re.findall(r"《([^》]{2,40})》", m.group(2)) for d in self.mentions(title)[0]}:
-            if doc == clause.document:
-                continue
-            out += [c for c in self._clauses_of.get(doc, ()) if breach in norm(c.text)
-                    and penal(c, self.by_id.get(c.parent_id or ""))]
-        return out[:REFERRED_SANCTIONS]
+        """Where a clause sanctions a breach by referring to other documents held here ("经营者违反本规定有关明码标价规定的，
+        由…依照《中华人民共和国价格法》《价格违法行为行政处罚规定》等…进行处罚": 门店和网店没有明码标价会被怎么处罚 was
+        answered by the referral, not by 价格法第四十二条 "经营者违反明码标价规定的，…可以并处五千元以下的罚款", ranked 12th):
+        the articles it names of them ("依照《消费者权益保护法》第五十六条予以处罚"), else their penalty provisions that name
+        the same breach. A title not held refers to nothing (not the law whose name it starts with)."""
+        cached = self._referred.get(clause.id)
+        if cached is not None:
+            return cached
+        out: list[Clause] = []
+        m = _REFERRAL.search(clause.text)
+        if m is not None:
+            matter = _matter(clause.text[:m.start()])
+            for title, article in _REFERRED_TITLE.findall(m.group(1)):
+                doc = self._held_titles.get(norm(title)) or self._held_titles.get("中华人民共和国" + norm(title))
+                if doc is None or doc == clause.document:
+                    continue
+                if article:
+                    out += [c for c in self.by_key.get(f"a{cn_to_int(article)}", ()) if c.document == doc]
+                elif matter:
+                    out += [c for c in self._clauses_of.get(doc, ()) if "违反" + matter in norm(c.text)
+                            and penal(c, self.by_id.get(c.parent_id or ""))]
+        self._referred[clause.id] = out = out[:REFERRED_SANCTIONS]
+        return out
+
+    @cached_property
+    def _held_titles(self) -> dict[str, str]:
+        """Documents by their title in comparison form, and by their name without 中华人民共和国 or a standard code."""
+        out = {core: title for title, core, _, _ in self._title_forms}
+        out.update({norm(title): title for title in self.documents})
+        return out
 
     def sanctions_of(self, clause: Clause) -> list[Clause]:
         """The clauses of the clause's document that sanction a breach of its article by number ("违反本法第十九条规定…
-        的，由…处…罚款" for 第十九条 and its items) or of its rules on a matter the clause says ("违反本规定有关明码标价规定
-        的" for a clause that says 明码标价), found over the document once."""
+        的，由…处…罚款" for 第十九条 and its items) or, where it states a duty, of the document's rules on a matter it says
+        ("违反本规定有关明码标价规定的" for "经营者…应当…明码标价"; not its title or purpose), found over the document once."""
         m = _OWN_ARTICLE.match(clause.id.split("/", 1)[-1])
         if m is None:
             return []
@@ -757,12 +802,13 @@ class Retriever:
             for c in self._clauses_of.get(clause.document, ()):
                 for n in sanctioned_articles(c):
                     by_article.setdefault(n, []).append(c)
-                # (and by the matter it names: "违反本规定有关明码标价规定的，…" for "经营者…应当…明码标价")
-                if (b := _REFERRED_SANCTION.search(c.text)) or (b := _BREACH_OF_MATTER.search(c.text)):
-                    by_article.setdefault(b.group(1), []).append(c)
+                if matter := _matter(c.text):
+                    by_article.setdefault(matter, []).append(c)
             self._sanctions[clause.document] = by_article
-        text = norm(clause.text)
-        by_matter = [c for key, cs in by_article.items() if isinstance(key, str) and key in text for c in cs]
+        by_matter = []
+        if _STATES_DUTY.search(clause.text):
+            text = re.sub(r"《[^》]*》", "", norm(clause.text))
+            by_matter = [c for key, cs in by_article.items() if isinstance(key, str) and key in text for c in cs]
         return list({c.id: c for c in [*by_article.get(int(m.group(1)), ()), *by_matter] if c.id != clause.id}.values())
 
     # -- direct lookup ------------------------------------------------------------------

@@ -686,3 +686,52 @@ def test_a_penalty_provision_is_no_named_documents_best_for_a_question_that_asks
     # and no deeper than the window
     deep = [a1, *[Hit(Clause(f"a/a{i}", "a", "A", f"《A》{i}", ("A",), "经营者应当公示。"), 0.5) for i in range(10, 40)], b3]
     assert _each_document_first(deep, {"A", "B"}) == deep
+
+
+@pytest.mark.parametrize("question, asks", [
+    # (the review's) whether at all is no asking for less
+    ("没有明码标价罚不罚？", False), ("商家没有明码标价，处罚不处罚？", False), ("会不会被罚款？", False),
+    ("能不能从轻处罚？", True), ("这种情况可以不罚吗？", True), ("能免予处罚吗？", True), ("有没有减轻处罚的情形？", True),
+])
+def test_a_question_asks_for_a_lesser_penalty(question, asks):
+    from assistant.retrieve import ASKS_MITIGATION
+
+    assert bool(ASKS_MITIGATION.search(question)) is asks
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("第二十六条 经营者违反本规定，但能够主动消除或者减轻危害后果的，依法从轻或者减轻处罚。", True),
+    ("经营者违反本规定，但未实际损害消费者合法权益，违法行为轻微并及时改正的，依法不予处罚。", True),
+    # (the review's) one that also sets a penalty, and a duty not to lessen one's own liability
+    ("违法行为轻微的，不予处罚；情节严重的，依照《中华人民共和国价格法》的规定处罚。", False),
+    ("可以不予行政处罚；拒不改正的，依法予以处罚。", False),
+    ("经营者不得以格式条款作出减轻或者免除经营者责任的规定。", False),
+])
+def test_a_provision_that_only_lessens_a_penalty(text, yes):
+    from assistant.retrieve import mitigates
+
+    assert mitigates(_c(text)) is yes
+
+
+@pytest.mark.parametrize("text, matter", [
+    ("经营者违反本规定有关明码标价规定的，由市场监督管理部门依照《价格法》处罚。", "明码标价"),
+    ("违反本条例关于登记注册的规定，由市场监督管理部门责令改正。", "登记注册"),
+    # (the review's) generic words name no matter, nor a number
+    ("违反本条例有关规定的，由价格主管部门依照《价格法》的规定处罚。", None),
+    ("违反本法有关其他规定的，依法处罚。", None), ("违反本规定第十六条至第二十条规定的，依照《价格法》处罚。", None),
+])
+def test_the_matter_of_a_breach_of_a_documents_rules(text, matter):
+    from assistant.retrieve import _matter
+
+    assert _matter(text) == matter
+
+
+@pytest.mark.parametrize("question, compares", [
+    ("电子商务法和消费者权益保护法对无理由退货的规定有区别吗？", True), ("两部法律有没有区别？", True),
+    ("电子商务法和消费者权益保护法在退货上的区别？", True), ("平台规则和运营管理体系讲的一样吗？", True),
+    ("能不能对新老用户区别对待？", False), ("平台管理办法的要求比较严格吗？", False),
+])
+def test_a_question_compares_documents(question, compares):
+    from assistant.retrieve import COMPARED
+
+    assert bool(COMPARED.search(question)) is compares
