@@ -1390,6 +1390,13 @@ def test_every_duty_of_a_rule_whose_title_names_the_topic_is_on_it(tmp_path):
     assert not any("店铺券" in t or "专属客服" in t or "运费" in t for t in texts), texts
 
 
+# three other documents of a knowledge base: their duties share a party and 应当 with a topic's, and nothing else
+_OTHER_RULES = {
+    "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
+    "售后服务管理制度.txt": "售后服务管理制度\n第一条 售后人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
+    "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"}
+
+
 def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(tmp_path):
     """Probe N: of 《拼团活动管理办法》, a 拼团 checklist kept "拼团价不得高于报名前30日内…" and left out the duty after it,
     "商家不得在报名前临时抬高原价后再降价参团", and "团长奖励由商家承担" after "团长不得在分享拼团链接时作虚假宣传": their
@@ -1406,9 +1413,7 @@ def test_a_duty_that_goes_on_about_what_a_titled_rule_speaks_of_is_on_its_topic(
             "第四条 拼团商品应当如实描述；商家应当如实填写商品信息。\n"
             "第五条 拼团订单商家应当在48小时内发货；商家应当每月按时缴纳平台技术服务费。\n"
             "第六条 拼团成功后商家应当按时发货；商家应当每月按时缴纳平台服务年费。\n"),
-        "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
-        "售后服务管理制度.txt": "售后服务管理制度\n第一条 客服人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
-        "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
+        **_OTHER_RULES})
     texts = [i.text for i in checklist(r, "拼团").items]
     assert any("临时抬高原价" in t for t in texts), texts
     assert any("团长奖励是否由商家承担" in t for t in texts), texts
@@ -1433,9 +1438,7 @@ def test_a_duty_after_a_semicolon_that_names_no_party_goes_on_from_the_duty_befo
             "第四条 客服应当如实记录通话内容；商家应当每月按时缴纳平台技术服务费；逾期缴纳的，不得超过十日。\n"
             "第五条 客服应当在通话结束后填写质检工单；仓储部门应当每日盘点库存；主播不得在直播间索要好评。\n"
             "第六条 客服应当使用礼貌用语；质检录音应当保存六个月；抽检比例不得低于5%。\n"),
-        "员工考勤管理制度.txt": "员工考勤管理制度\n第一条 员工应当按时打卡。\n第二条 订单处理人员应当在当日完成订单审核。\n",
-        "售后服务管理制度.txt": "售后服务管理制度\n第一条 售后人员应当在24小时内回复消费者。\n第二条 商家应当在48小时内发货。\n",
-        "商品上架审核规定.txt": "商品上架审核规定\n第一条 商品上架前应当完成资质审核。\n第二条 商家应当如实填写商品信息。\n"})
+        **_OTHER_RULES})
     texts = [i.text for i in checklist(r, "客服质检").items]
     assert any("振铃3声内接听" in t for t in texts), texts
     assert any("接通率" in t and "95%" in t for t in texts), texts
