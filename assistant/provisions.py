@@ -24,7 +24,9 @@ ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律
 
 # a question whether an act is allowed ("平台能不能把会员的手机号卖给合作方？", "上班时间打游戏，公司管不管？"): a rule that
 # forbids or permits the act answers it, not a clause that shares its words (营销, 上班时间) and says neither
-ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准")
+ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准|"
+                             # (whether an act is in the clear: "这样做有问题吗", "这样操作有风险吗", "算不算违规")
+                             r"有(?:没有)?(?:问题|风险)吗|有没有(?:问题|风险)|合规吗|合法吗|违法吗|违规吗|算不算(?:违规|违法)")
 # (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可能, 不可预见 …)
 FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
                                 # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,

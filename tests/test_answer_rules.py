@@ -735,3 +735,15 @@ def test_a_question_compares_documents(question, compares):
     from assistant.retrieve import COMPARED
 
     assert bool(COMPARED.search(question)) is compares
+
+
+@pytest.mark.parametrize("question, asks", [
+    # whether an act is in the clear asks whether it is allowed ("结算页默认帮顾客勾上运费险，这样做有问题吗？" was answered
+    # by a clause on 结算清单 that says neither; 电子商务法第十九条's 不得…默认同意 was second)
+    ("结算页默认帮顾客勾上运费险，这样做有问题吗？", True), ("先调高标价再打折，有没有风险？", True), ("这样宣传合规吗？", True),
+    ("删差评算不算违规？", True), ("退货流程是怎样的？", False), ("售后有哪些常见问题？", False),
+])
+def test_a_question_asks_whether_an_act_is_allowed(question, asks):
+    from assistant.provisions import ASKS_PERMISSION
+
+    assert bool(ASKS_PERMISSION.search(question)) is asks
