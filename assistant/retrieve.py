@@ -627,7 +627,12 @@ class Retriever:
                   if defines(h.clause, term, loose)), None)
         if d is not None:
             hits = [d] + [h for h in hits if h is not d]
-        if not ASKS_CONSEQUENCE.search(question):
+        consequence = bool(ASKS_CONSEQUENCE.search(question))
+
+        def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
+            return consequence or not self._penal(h.clause)
+
+        if not consequence:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
@@ -637,15 +642,11 @@ class Retriever:
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)
         if len(docs) >= 2 and not within and COMPARED.search(question):
-            consequence = bool(ASKS_CONSEQUENCE.search(question))
-            hits = _each_document_first(hits, docs, lambda h: consequence or not penal(
-                h.clause, self.by_id.get(h.clause.parent_id or "")))
+            hits = _each_document_first(hits, docs, movable)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
         # (of two characters or more: a clause that says 最 is no clause on “最”字)
-        if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in asked_terms(question)]:
-            consequence = bool(ASKS_CONSEQUENCE.search(question))
-            hits = _quoted_first(hits, quoted, r.k, lambda h: consequence or not penal(
-                h.clause, self.by_id.get(h.clause.parent_id or "")))
+        if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in terms]:
+            hits = _quoted_first(hits, quoted, r.k, movable)
         looked = self.lookup(question, hits)
         if looked:
             ids = {h.clause.id for h in looked}
@@ -678,12 +679,16 @@ class Retriever:
             best[cid] = max(best.get(cid, -1.0), float(sim))
         return [replace(h, dense=best[h.clause.id]) if h.clause.id in best else h for h in hits]
 
+    def _penal(self, clause: Clause) -> bool:
+        """Is the clause a penalty provision (provisions.penal, with its parent looked up)?"""
+        return penal(clause, self.by_id.get(clause.parent_id or ""))
+
     def _penalties_below(self, hits: list[Hit], k: int) -> list[Hit]:
         """A penalty provision among the top k restates a duty stated elsewhere: for a question that does not ask
         what follows a breach it goes just below them ("网店要公示营业执照吗" ranked 电子商务法 第七十六条（一）
         "未在首页显著位置公示营业执照信息…的" beside 第十五条). Measured: laws recall@5 0.776 → 0.804, seed+laws
         hit@1 0.708 → 0.717, seed unchanged."""
-        return _below_top(hits, k, [h for h in hits[:k] if penal(h.clause, self.by_id.get(h.clause.parent_id or ""))])
+        return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause)])
 
     def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a
@@ -753,8 +758,7 @@ class Retriever:
         if not down:
             return hits
         rest = [h for h in top if all(h is not d for d in down)]
-        at = max((i + 1 for i, h in enumerate(rest) if h.sanctions or penal(h.clause, self.by_id.get(h.clause.parent_id or ""))),
-                 default=len(rest))
+        at = max((i + 1 for i, h in enumerate(rest) if h.sanctions or self._penal(h.clause)), default=len(rest))
         return rest[:at] + down + rest[at:] + hits[k:]
 
     def referred_sanctions(self, clause: Clause) -> list[Clause]:
@@ -771,23 +775,21 @@ class Retriever:
         if m is not None:
             matter = _matter(clause.text[:m.start()])
             for title, article in _REFERRED_TITLE.findall(m.group(1)):
-                doc = self._held_titles.get(norm(title)) or self._held_titles.get("中华人民共和国" + norm(title))
+                said = norm(title)
+                doc = self._held_titles.get(said) or self._held_titles.get("中华人民共和国" + said)
                 if doc is None or doc == clause.document:
                     continue
                 if article:
                     out += [c for c in self.by_key.get(f"a{cn_to_int(article)}", ()) if c.document == doc]
                 elif matter:
-                    out += [c for c in self._clauses_of.get(doc, ()) if "违反" + matter in norm(c.text)
-                            and penal(c, self.by_id.get(c.parent_id or ""))]
+                    out += [c for c in self._clauses_of.get(doc, ()) if "违反" + matter in norm(c.text) and self._penal(c)]
         self._referred[clause.id] = out = out[:REFERRED_SANCTIONS]
         return out
 
     @cached_property
     def _held_titles(self) -> dict[str, str]:
         """Documents by their title in comparison form, and by their name without 中华人民共和国 or a standard code."""
-        out = {core: title for title, core, _, _ in self._title_forms}
-        out.update({norm(title): title for title in self.documents})
-        return out
+        return {**{core: title for title, core in self._cores.items()}, **{norm(title): title for title in self.documents}}
 
     def sanctions_of(self, clause: Clause) -> list[Clause]:
         """The clauses of the clause's document that sanction a breach of its article by number ("违反本法第十九条规定…
