@@ -183,12 +183,13 @@ def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_t
     assert _retriever(copy_of_seed).collection.configuration["hnsw"]["ef_search"] == 500
 
 
-@pytest.mark.parametrize("question, said", [
-    ("顾客下单后想查快递到哪了", "物流"),  # 快递 is not a word of the corpus: 物流, 配送 are
-    ("退钱要多久到账", "退款"),
-    ("仓库缺货发不出去了，客服该怎么跟客户说", "供货"),  # "对于无法及时供货的情况,企业应及时与客户沟通" (a staff probe's)
+@pytest.mark.parametrize("question, said, needed", [
+    ("顾客下单后想查快递到哪了", "物流", True),  # 快递 is not a word of the corpus: 物流, 配送 are
+    ("退钱要多久到账", "退款", True),
+    # "对于无法及时供货的情况,企业应及时与客户沟通" (a staff probe's): dense search alone ranks it first since rrf_k 40
+    ("仓库缺货发不出去了，客服该怎么跟客户说", "供货", False),
 ])
-def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_settings, question, said):
+def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_settings, question, said, needed):
     r = _retriever(seed_settings)
     assert said in r.expansion(question)
     assert said in r.search(question, 1)[0].clause.text
@@ -196,7 +197,7 @@ def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_sett
     off.retrieval.expansion_weight = 0  # without the thesaurus the staff's word finds other clauses
     r0 = _retriever(off)
     assert r0.expansion(question) == []
-    assert said not in r0.search(question, 1)[0].clause.text
+    assert (said not in r0.search(question, 1)[0].clause.text) is needed
 
 
 @pytest.mark.parametrize("background", [
@@ -1959,3 +1960,4 @@ def test_a_quotation_that_is_no_object_asked_or_a_penalty_does_not_come_first(tm
     first = r.search("商品标题能写“全网首发”吗？", 3)[0].clause
     assert first.label.endswith("第四条"), first.label
     assert r.search("商品标题写“全网首发”会被扣几分？", 3)[0].clause.label.endswith("第五条")  # a consequence asked
+
