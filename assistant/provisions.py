@@ -9,7 +9,7 @@ from ingest.clean import SENTENCE
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 
-from .checklist import NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _sanction
+from .checklist import BUSINESS, NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _regulator, _sanction, authority
 from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
@@ -113,3 +113,28 @@ CASE_ITEM = re.compile(r"的\s*[；;。.]?\s*$")
 def _sentences(text: str) -> list[str]:
     """The sentences of a clause's text, without words addressed to an assistant."""
     return [x.strip() for x in SENTENCE.findall(evidence(text)) if x.strip()]
+
+
+# a question about the state's own organs or staff ("市场监管部门不作为怎么办？", "执法人员滥用职权会怎么处理？")
+ASKS_OFFICIALS = re.compile(r"机关|政府|工作人员|官员|公务员|执法|监管部门|监管局|监督管理部门|主管部门|有关部门|行政部门|工商|税务|海关|"
+                            r"公安|法院|检察|干部|渎职|滥用职权|玩忽职守|徇私舞弊|失职")
+_OFFICIALS = re.compile(r"国家工作人员|(?:机关|部门|政府)[^，,；;。]{0,6}工作人员")
+
+
+def sanctions_officials(clause: Clause, parent: Clause | None) -> bool:
+    """A penalty provision on the state's own organs or staff ("市场监督管理部门在产品质量监督抽查中超过规定的数量索取样品…
+    的，由上级…责令退还；…依法给予行政处分", "国家机关不履行本法规定的个人信息保护义务的，…给予处分"): the case it sanctions
+    names a regulator, with no business before it. A business's staff asks about neither ("没跟领导打招呼就直接不来了，公司会
+    怎么处理？" ranked 产品质量法 第六十六条 first, on 直接 and 处理)."""
+    if authority(clause.document) != 0 or not penal(clause, parent):  # (a company's 各部门 are its own)
+        return False
+    text = evidence(clause.text)
+    cut = re.search(r"的[，,]", text)
+    case = text[:cut.start()] if cut else ""
+    m = _OFFICIALS.search(case) or _regulator(case[:16])
+    # (not one who acts on them, whoever it is: "以暴力、威胁等方法阻碍有关行政部门工作人员依法执行职务的", "妨害监督检查部门
+    # 依照本法履行职责，拒绝、阻碍调查的")
+    return bool(m) and not BUSINESS.search(case[:m.start()]) and not _ACTS_ON_OFFICIALS.search(case[:m.start()])
+
+
+_ACTS_ON_OFFICIALS = re.compile(r"阻碍|妨害|妨碍|阻挠|拒绝|冒充|假冒|贿赂|行贿|协助|配合|对|向|与")

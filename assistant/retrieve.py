@@ -16,7 +16,8 @@ from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
 from .checklist import NAMES_A_LIST, asker_scope, scope_of
-from .provisions import ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles, states_rule
+from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles,
+                         sanctions_officials, states_rule)
 from .support import LIST_MARKER
 
 
@@ -632,6 +633,8 @@ class Retriever:
         def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
             return consequence or not self._penal(h.clause)
 
+        if consequence and not ASKS_OFFICIALS.search(question):
+            hits = self._officials_below(hits, r.k)
         if not consequence:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
@@ -689,6 +692,13 @@ class Retriever:
         "未在首页显著位置公示营业执照信息…的" beside 第十五条). Measured: laws recall@5 0.776 → 0.804, seed+laws
         hit@1 0.708 → 0.717, seed unchanged."""
         return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause)])
+
+    def _officials_below(self, hits: list[Hit], k: int) -> list[Hit]:
+        """A penalty provision on the state's own organs or staff (provisions.sanctions_officials) goes below the top
+        k for a question on consequences that names none: "没跟领导打招呼就直接不来了，公司会怎么处理？" ranked 产品质量法
+        第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…给予行政处分") first, on 直接 and 处理."""
+        return _below_top(hits, k, [h for h in hits[:k]
+                                    if sanctions_officials(h.clause, self.by_id.get(h.clause.parent_id or ""))])
 
     def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a

@@ -1961,3 +1961,53 @@ def test_a_quotation_that_is_no_object_asked_or_a_penalty_does_not_come_first(tm
     assert first.label.endswith("第四条"), first.label
     assert r.search("商品标题写“全网首发”会被扣几分？", 3)[0].clause.label.endswith("第五条")  # a consequence asked
 
+
+def test_a_sanction_on_officials_does_not_answer_a_staff_question_on_consequences(tmp_path):
+    """产品质量法 第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…依法给予行政处分") ranked first for
+    "没跟领导打招呼就直接不来了，公司会怎么处理？" on 直接 and 处理, above the company's rule on leave; it goes below the top
+    k unless the question is about the state's organs or staff."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "中华人民共和国某质量法.md": "# 中华人民共和国某质量法\n\n"
+        "第六十六条 市场监督管理部门在产品质量监督抽查中超过规定的数量索取样品或者向被检查人收取检验费用的，由上级市场监督管理部门"
+        "或者监察机关责令退还；情节严重的，对直接负责的主管人员和其他直接责任人员依法给予行政处分。\n\n"
+        "第六十八条 市场监督管理部门的工作人员滥用职权、玩忽职守、徇私舞弊，构成犯罪的，依法追究刑事责任；尚不构成犯罪的，依法给予"
+        "行政处分。\n\n"
+        "第六十九条 以暴力、威胁方法阻碍市场监督管理部门的工作人员依法执行职务的，依法追究刑事责任；拒绝、阻碍未使用暴力、威胁方法"
+        "的，由公安机关依照治安管理处罚法的规定处罚。\n",
+        "电子商务部考勤制度.txt": "电子商务部考勤制度\n"
+        "一、请假必须提前一天向部门经理提出书面申请，并填写请假说明事由。不请假或者部门经理不批准而擅自不到岗，视为缺勤，一律做旷工处理，"
+        "扣除当天工资。\n二、员工上班时间内禁止拨打私人电话。\n"})
+    staff = answer(r, "没跟领导打招呼就直接不来了，公司会怎么处理？")
+    assert staff.citations[0].label.startswith("《电子商务部考勤制度》一、")
+    assert "旷工" in staff.answer
+    labels = [h.clause.label for h in staff.retrieved]
+    assert labels.index("《中华人民共和国某质量法》第六十六条") > labels.index("《电子商务部考勤制度》一、")
+    # a question about the officials themselves is answered by them
+    official = answer(r, "市场监管部门的工作人员滥用职权会怎么处理？")
+    assert official.citations[0].label == "《中华人民共和国某质量法》第六十八条"
+
+
+@pytest.mark.parametrize("text, document, officials", [
+    ("第六十六条 市场监督管理部门在产品质量监督抽查中超过规定的数量索取样品的，由上级市场监督管理部门责令退还；情节严重的，对直接负责的"
+     "主管人员依法给予行政处分。", "中华人民共和国产品质量法", True),
+    ("第八十七条 依法负有电子商务监督管理职责的部门的工作人员，玩忽职守、滥用职权、徇私舞弊的，依法追究法律责任。",
+     "中华人民共和国电子商务法", True),
+    ("第六十八条 国家机关不履行本法规定的个人信息保护义务的，由其上级机关责令改正；对直接负责的主管人员依法给予处分。",
+     "中华人民共和国个人信息保护法", True),
+    # whoever obstructs them, and a business the regulator sanctions, are no officials
+    ("第六十条 以暴力、威胁等方法阻碍有关行政部门工作人员依法执行职务的，依法追究刑事责任。", "中华人民共和国消费者权益保护法", False),
+    ("第二十八条 妨害监督检查部门依照本法履行职责，拒绝、阻碍调查的，由监督检查部门责令改正，对单位可以处五万元以下的罚款。",
+     "中华人民共和国反不正当竞争法", False),
+    ("第二十二条 经营者违反本规定有关明码标价规定的，由县级以上市场监督管理部门依照《价格法》处罚。", "明码标价和禁止价格欺诈规定",
+     False),
+    # a company's departments are its own
+    ("五、各部门未按时提交月度报表的，扣除部门负责人当月绩效奖金。", "电子商务部管理制度", False),
+])
+def test_sanctions_officials(text, document, officials):
+    from assistant.provisions import sanctions_officials
+    from ingest.records import Clause
+
+    c = Clause("d/a1", "d", document, f"《{document}》", (document,), text)
+    assert sanctions_officials(c, None) is officials
