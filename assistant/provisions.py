@@ -9,7 +9,7 @@ from ingest.clean import SENTENCE
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 
-from .checklist import BUSINESS, NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _regulator, _sanction, authority
+from .checklist import BUSINESS, NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _regulator, _regulators, _sanction, authority
 from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
@@ -117,7 +117,7 @@ def _sentences(text: str) -> list[str]:
 
 # a question about the state's own organs or staff ("市场监管部门不作为怎么办？", "执法人员滥用职权会怎么处理？")
 ASKS_OFFICIALS = re.compile(r"机关|政府|工作人员|官员|公务员|执法|监管部门|监管局|监督管理部门|主管部门|有关部门|行政部门|工商|税务|海关|"
-                            r"公安|法院|检察|干部|渎职|滥用职权|玩忽职守|徇私舞弊|失职")
+                            r"公安|法院|检察|干部|渎职|滥用职权|玩忽职守|徇私舞弊|失职|12315|12345|消协|消费者协会|消保委|仲裁|监管")
 _OFFICIALS = re.compile(r"国家工作人员|(?:机关|部门|政府)[^，,；;。]{0,6}工作人员")
 
 
@@ -138,3 +138,12 @@ def sanctions_officials(clause: Clause, parent: Clause | None) -> bool:
 
 
 _ACTS_ON_OFFICIALS = re.compile(r"阻碍|妨害|妨碍|阻挠|拒绝|冒充|假冒|贿赂|行贿|协助|配合|对|向|与")
+
+
+def regulators_duty(clause: Clause) -> bool:
+    """A law's clause whose every rule is a regulator's or a court's ("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起
+    七个工作日内，予以处理并告知消费者"): no duty of a business."""
+    if authority(clause.document) != 0:
+        return False
+    rules = [x for x in _sentences(clause.text) if any(_modals(x))]
+    return bool(rules) and all(_regulators(x) for x in rules)

@@ -17,7 +17,7 @@ from tiaowen.settings import Settings
 
 from .checklist import NAMES_A_LIST, asker_scope, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles,
-                         sanctions_officials, states_rule)
+                         regulators_duty, sanctions_officials, states_rule)
 from .support import LIST_MARKER
 
 
@@ -633,8 +633,8 @@ class Retriever:
         def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
             return consequence or not self._penal(h.clause)
 
-        if consequence and not ASKS_OFFICIALS.search(question):
-            hits = self._officials_below(hits, r.k)
+        if not ASKS_OFFICIALS.search(question):  # (the state's organs are not the asker's)
+            hits = self._officials_below(hits, r.k, consequence)
         if not consequence:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
@@ -693,12 +693,17 @@ class Retriever:
         hit@1 0.708 → 0.717, seed unchanged."""
         return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause)])
 
-    def _officials_below(self, hits: list[Hit], k: int) -> list[Hit]:
-        """A penalty provision on the state's own organs or staff (provisions.sanctions_officials) goes below the top
-        k for a question on consequences that names none: "没跟领导打招呼就直接不来了，公司会怎么处理？" ranked 产品质量法
-        第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…给予行政处分") first, on 直接 and 处理."""
-        return _below_top(hits, k, [h for h in hits[:k]
-                                    if sanctions_officials(h.clause, self.by_id.get(h.clause.parent_id or ""))])
+    def _officials_below(self, hits: list[Hit], k: int, consequence: bool) -> list[Hit]:
+        """For a question that names no state organ, a law's clause that binds only regulators (provisions.
+        regulators_duty) goes below the top k, and so does, for a question on consequences, a penalty provision on the
+        state's own organs or staff (provisions.sanctions_officials): "没跟领导打招呼就直接不来了，公司会怎么处理？" ranked
+        产品质量法 第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…给予行政处分") first, on 直接 and 处理;
+        "消费者投诉了，我们商家多久内要处理？" was answered by 消法 第四十六条 (该部门应当自收到投诉之日起七个工作日内…)."""
+        def theirs(h: Hit) -> bool:
+            parent = self.by_id.get(h.clause.parent_id or "")
+            return regulators_duty(h.clause) or consequence and sanctions_officials(h.clause, parent)
+
+        return _below_top(hits, k, [h for h in hits[:k] if theirs(h)])
 
     def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a

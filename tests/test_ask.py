@@ -2011,3 +2011,29 @@ def test_sanctions_officials(text, document, officials):
 
     c = Clause("d/a1", "d", document, f"《{document}》", (document,), text)
     assert sanctions_officials(c, None) is officials
+
+
+def test_a_duty_only_regulators_bear_does_not_answer_a_business_question(tmp_path):
+    """"消费者投诉了，我们商家多久内要处理？" was answered by 消法 第四十六条 (消费者向有关行政部门投诉的，该部门应当自收到投诉之日起
+    七个工作日内…), a duty of the regulator; the business's is 浙江 实施办法 第三十一条（二） (经营者自接到…之日起五日内…)."""
+    from tests.conftest import laws_or_skip
+
+    from assistant.answer import answer
+    from assistant.provisions import regulators_duty
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    laws = laws_or_skip()
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([laws / "民法商法/消费者权益保护法(2013-10-25).md",
+                             laws / "DLC/浙江地方法规/地方性法规/浙江/浙江省实施《消费者权益保护法》办法(2017-03-31).md"])
+    r = _retriever(s)
+    by_label = {c.label: c for c in r.clauses}
+    assert regulators_duty(by_label["《中华人民共和国消费者权益保护法》第四十六条"])
+    assert not regulators_duty(by_label["《中华人民共和国消费者权益保护法》第二十五条"])
+    business = answer(r, "消费者投诉了，我们商家多久内要处理？")
+    assert business.citations[0].label.endswith("第三十一条（二）") and "五日" in business.answer
+    assert "七个工作日" not in business.answer
+    # asked about the regulator, its duty answers
+    regulator = answer(r, "消费者向市场监管部门投诉了，监管部门多久内要处理？")
+    assert "七个工作日" in regulator.answer
