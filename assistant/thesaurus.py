@@ -58,9 +58,13 @@ class Thesaurus:
         return self.synonyms.get(word, [])
 
     def expansion(self, tokens: Iterable[str], vocab: Container[str], text: str = "") -> list[str]:
-        """For each token the knowledge base does not use, its synonyms that it does use (none already in ``text``)."""
+        """For each token the knowledge base does not use, its synonyms that it does use (none already in ``text``);
+        and for a phrase of the thesaurus the text says that no token of it is ("促销短信", cut 促销 / 短信), as for a
+        token."""
         out: list[str] = []
-        for t in tokens:
+        tokens = list(tokens)
+        said = [w for w in self.synonyms if len(w) >= 3 and w in text and w not in tokens and w not in vocab]
+        for t in tokens + said:
             if t in vocab:
                 continue
             for x in self.of(t):

@@ -269,6 +269,22 @@ def test_a_synonym_of_several_words_is_searched_in_the_words_the_documents_use(s
     assert unknown_focus(q, {"促销", "价格", "标准", "违规"}, th) == "原价"
 
 
+def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
+    """"没经过顾客同意就给他发促销短信，违反了哪些规定？": jieba cuts 促销短信 into 促销 / 短信, words the laws use, so its
+    group (商业性信息, the law's word: 消法 第二十九条 "…不得向其发送商业性信息") was never reached; the phrase said in the
+    question counts as a token of it."""
+    from assistant.thesaurus import Thesaurus
+    from ingest.tokenize import tokenize
+
+    th = Thesaurus([["促销短信", "电子信息"], ["快递", "物流"]])
+    q = "没经过顾客同意就给他发促销短信，违反了哪些规定？"
+    vocab = {"促销", "短信", "电子信息", "物流"}
+    assert "促销短信" not in tokenize(q)
+    assert th.expansion(tokenize(q), vocab, q) == ["电子信息"]
+    assert th.expansion(tokenize("发了促销和短信"), vocab, "发了促销和短信") == []  # (the phrase itself, not its words)
+    assert th.expansion(tokenize(q), vocab | {"促销短信"}, q) == []  # (a phrase the documents use is theirs)
+
+
 def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
     from ingest.index import KnowledgeBase
     from tiaowen.errors import IndexCorrupt
