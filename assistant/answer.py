@@ -15,8 +15,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, ASKS_SANCTION, binding_item, penal, penalty_item,
                          states_rule)
-from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part, asked_terms,
-                       defines, is_lead_in)
+from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part,
+                       asked_terms, defines, is_lead_in, says_item)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -621,7 +621,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(ask, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
-    chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""))
+    chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
+                     retriever.items_asked(q))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     principal = chosen[0] if chosen else None
@@ -776,7 +777,8 @@ def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> li
     return ([chosen[0]] + added + [h for h in chosen[1:] if h not in added])[: max(max_clauses, 1 + len(added))]
 
 
-def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None) -> list[Hit]:
+def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
+            items: list[tuple[str, ...]] = ()) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
     sanctions or consequences, unless nothing else is retrieved (``parent``: a clause's parent)."""
@@ -792,8 +794,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     asks_purpose = bool(ASKS_PURPOSE.search(q))
     asks_liability = "责任" in q
 
+    # the clause on each thing a question asks of each, which retrieval put first ("成本和资金分别怎么管？": 资金's cited too)
+    each = hits[:len(items)] if items and all(says_item(h.clause, i) for i, h in zip(items, hits)) else []
+
     def cited(h: Hit) -> bool:
-        return h.lookup or h is hits[0] or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3
+        return h.lookup or h is hits[0] or h in each or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3
                                             and (asks_purpose or not PURPOSE.match(h.clause.text)))
 
     for h in hits:

@@ -307,6 +307,60 @@ def _each_document_first(hits: list[Hit], docs: set[str], movable=lambda h: True
     return lead + [h for h in hits if all(h is not f for f in lead)]
 
 
+def asked_items(question: str) -> list[str]:
+    """The things a question asks of each ("公司财务上成本和资金分别怎么管？" → 成本, 资金; "线上和线下的价格分别怎么标？" →
+    线上, 线下): the words right before and after each join of the phrase before 分别 / 各自; none where one names a
+    kind of document ("国家法律和浙江的条例分别怎么说？" compares documents)."""
+    from ingest.tokenize import words
+
+    m = SEVERAL_ASKED.search(question)
+    if m is None:
+        return []
+    phrase = re.split(r"[，,。？?；;：:！!\s]", question[:m.start()])[-1]
+    parts = [p for p in re.split(rf"{_LIST_JOINS}|、", phrase) if p]
+    if len(parts) < 2:
+        return []
+    items = []
+    for i, p in enumerate(parts):
+        p = p.split("的")[0] if i else p  # (what follows 的 is what is asked of them: "线下的价格")
+        ws = [w for w in words(p) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", w)]
+        if not ws:
+            return []
+        item = ws[-1] if i < len(parts) - 1 else ws[0] if len(ws) == 1 else "".join(ws)
+        if _TAIL_KIND.search(item) or re.search(r"规章|文件|资料|材料$", item) or item in ("法律", "法规", "国家", "地方") \
+                or len(item) < 2:
+            return []
+        items.append(item)
+    return list(dict.fromkeys(items)) if len(set(items)) >= 2 else []
+
+
+EACH_ITEM_WINDOW = 10  # how deep a clause on each thing asked is looked for, to come first
+
+
+def says_item(clause: Clause, words: tuple[str, ...]) -> bool:
+    """Does the clause say a thing asked (any of its ``words``, synonyms included), not only as one member of a list of
+    others?"""
+    from .checklist import ENUMERATION
+
+    text = ENUMERATION.sub("", norm(clause.text))
+    return any(w in text for w in words)
+
+
+def _each_item_first(hits: list[Hit], items: list[tuple[str, ...]], movable=lambda h: True) -> list[Hit]:
+    """For a question that asks of several things each ("成本和资金分别怎么管？"), the best clause on each among the first
+    EACH_ITEM_WINDOW comes first, in the question's order: one that says the thing, not as one member of a list of
+    others ("公司应建立健全财务管理制度,包括预算管理、成本控制、资金管理、风险防控等" ranked first and was the answer's
+    only clause, over "成本控制要从采购、生产、销售等多个环节进行管控…" and "资金管理要建立健全的资金调度机制…")."""
+    lead: list[Hit] = []
+    for item in items:
+        h = next((h for h in hits[:EACH_ITEM_WINDOW] if h not in lead and (h is hits[0] or movable(h))
+                  and says_item(h.clause, item)), None)
+        if h is None:
+            return hits
+        lead.append(h)
+    return lead + [h for h in hits if all(h is not f for f in lead)]
+
+
 def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     """The hits with ``down``, some of the top k, just below the top k: the next ones take their places."""
     if not down:
@@ -646,6 +700,8 @@ class Retriever:
             hits = self._scope_first(hits, scope, r.k)
         if len(docs) >= 2 and not within and COMPARED.search(question):
             hits = _each_document_first(hits, docs, movable)
+        elif not docs and (items := self.items_asked(question)):
+            hits = _each_item_first(hits, items, movable)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
         # (of two characters or more: a clause that says 最 is no clause on “最”字)
         if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in terms]:
@@ -655,6 +711,10 @@ class Retriever:
             ids = {h.clause.id for h in looked}
             hits = looked + [h for h in hits if h.clause.id not in ids]
         return self._scored(hits[:k], qv, dscore)
+
+    def items_asked(self, question: str) -> list[tuple[str, ...]]:
+        """The things a question asks of each (asked_items), each with its synonyms ("辞职" said 离职 by the rules)."""
+        return [(item, *self.thesaurus.of(item)) for item in asked_items(question)]
 
     def _scored(self, hits: list[Hit], q, dscore: dict[str, float]) -> list[Hit]:
         """The hits, each with its cosine similarity: one the dense candidates lack (found by its words or its

@@ -2053,3 +2053,40 @@ def test_a_duty_only_regulators_bear_does_not_answer_a_business_question(tmp_pat
     # asked about the regulator, its duty answers
     regulator = answer(r, "消费者向市场监管部门投诉了，监管部门多久内要处理？")
     assert "七个工作日" in regulator.answer
+
+
+@pytest.mark.parametrize("question, items", [
+    ("公司财务上成本和资金分别怎么管？", ["成本", "资金"]),
+    ("线上和线下的价格分别怎么标？", ["线上", "线下"]),  # (what follows 的 is what is asked of them)
+    ("退货和换货分别要多久？", ["退货", "换货"]),
+    ("商家和平台分别承担什么责任？", ["商家", "平台"]),
+    # documents compared, not things
+    ("“大数据杀熟”国家法律和浙江的条例分别怎么说？", []),
+    ("公司规章和浙江地方标准分别怎么说？", []),
+    ("这两趟运费分别谁出？", []),
+    ("退货要多久？", []),
+])
+def test_the_things_a_question_asks_of_each(question, items):
+    from assistant.retrieve import asked_items
+
+    assert asked_items(question) == items
+
+
+def test_a_question_asking_of_several_things_each_cites_a_clause_on_each(tmp_path):
+    """"公司财务上成本和资金分别怎么管？" was answered by the overview that lists them ("…包括预算管理、成本控制、资金管理、
+    风险防控等") alone; each thing's own clause is cited, a synonym of the rules' counting ("辞职" ← 离职)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"公司管理制度.txt": "公司管理制度\n"
+                               "一、公司应建立健全财务管理制度，包括预算管理、成本控制、资金管理、风险防控等。\n"
+                               "二、成本控制要从采购、生产、销售等多个环节进行管控，降低成本，提高盈利。\n"
+                               "三、资金管理要建立健全的资金调度机制，合理规划资金运作，保证资金的流动性。\n"
+                               "四、请假必须提前一天向部门经理提出书面申请，并填写请假说明事由。\n"
+                               "五、办公室不允许出现恋情，一经发现有一方自动辞职。\n"
+                               "六、人员离职必须提前一个月向部门经理提出，在人事部门批准后方可离职。\n"})
+    money = answer(r, "公司财务上成本和资金分别怎么管？")
+    assert [c.label for c in money.citations][:2] == ["《公司管理制度》二、", "《公司管理制度》三、"]
+    assert [h.clause.label for h in money.retrieved][:2] == ["《公司管理制度》二、", "《公司管理制度》三、"]
+    leave = answer(r, "员工请假和辞职分别要提前多久跟部门经理说？")
+    labels = [c.label for c in leave.citations]
+    assert "《公司管理制度》四、" in labels and "《公司管理制度》六、" in labels and "《公司管理制度》五、" not in labels
