@@ -622,7 +622,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
-                     retriever.items_asked(q))
+                     retriever.items_asked(q), framing_within(s.retrieval))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     principal = chosen[0] if chosen else None
@@ -778,7 +778,7 @@ def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> li
 
 
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
-            items: list[tuple[str, ...]] = ()) -> list[Hit]:
+            items: list[tuple[str, ...]] = (), within: float = 0.9) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
     sanctions or consequences, unless nothing else is retrieved (``parent``: a clause's parent)."""
@@ -889,17 +889,23 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     chosen = _with_referred(chosen, ranked[: 2 * k], max_clauses)
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
-    # FRAMING_WITHIN), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
+    # ``within``), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]
     framing = next((h for h in ranked[: 2 * k] if h.clause.id == first.clause.parent_id and not h.lookup), None)
-    if framing is not None and not first.lookup and framing.score >= FRAMING_WITHIN * top:
+    if framing is not None and not first.lookup and framing.score >= within * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen
 
 
-# (0.9 at rrf_k 60, some seven ranks of one list; with rrf_k 40 ranks lie further apart: 0.9 lost "收到货以后几日内可以无理由
-# 退货？" 第二十五条 (七日内退货) before its 第二款, at 0.87. Measured at 40: 0.84 laws citation F1 0.648, 0.86 0.643)
-FRAMING_WITHIN = 0.84
+FRAMING_RANKS = 8  # how many ranks of one list below the first a clause's framing may be, to be cited before it
+
+
+def framing_within(r) -> float:
+    """The share of the first's score a clause's framing must have (RetrievalSettings ``r``): that of a clause
+    FRAMING_RANKS below it in one list under rank fusion (0.84 at rrf_k 40: 0.9 there lost "收到货以后几日内可以无理由
+    退货？" 第二十五条 (七日内退货) before its 第二款, at 0.87; measured at 40, 0.84 laws citation F1 0.648, 0.86 0.643);
+    0.9 for a convex mix."""
+    return (r.rrf_k + 1) / (r.rrf_k + 1 + FRAMING_RANKS) if r.fusion == "rrf" else 0.9
 
 
 def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, parent=lambda c: None) -> list[Hit]:

@@ -9,7 +9,7 @@ from ingest.clean import SENTENCE
 from ingest.records import Clause
 from ingest.segment import cn_to_int
 
-from .checklist import BUSINESS, NOT_TO_BE, SANCTIONED_LIST_LEAD, _modals, _regulator, _regulators, _sanction, authority
+from .checklist import BUSINESS, NOT_TO_BE, PERMISSION, SANCTIONED_LIST_LEAD, _modals, _regulators, _sanction, authority
 from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
@@ -115,35 +115,95 @@ def _sentences(text: str) -> list[str]:
     return [x.strip() for x in SENTENCE.findall(evidence(text)) if x.strip()]
 
 
-# a question about the state's own organs or staff ("市场监管部门不作为怎么办？", "执法人员滥用职权会怎么处理？")
-ASKS_OFFICIALS = re.compile(r"机关|政府|工作人员|官员|公务员|执法|监管部门|监管局|监督管理部门|主管部门|有关部门|行政部门|工商|税务|海关|"
-                            r"公安|法院|检察|干部|渎职|滥用职权|玩忽职守|徇私舞弊|失职|12315|12345|消协|消费者协会|消保委|仲裁|监管")
-_OFFICIALS = re.compile(r"国家工作人员|(?:机关|部门|政府)[^，,；;。]{0,6}工作人员")
+# a question about the state's own organs or staff ("市场监管部门不作为怎么办？", "执法人员滥用职权会怎么处理？", "向市场监督管理局
+# 投诉了多久处理"), not a business's own staff or departments ("我们的工作人员泄露了…", "平台怎么监管商家", "税务发票开错了")
+ASKS_OFFICIALS = re.compile(r"机关|政府|官员|公务员|执法|(?:监管|监督管理|主管|有关|相关|行政|管理|税务|网信|商务)(?:部门|机构|人员)|"
+                            r"管理局|监管局|市监局|税务局|商务局|网信办|工商|海关|公安|法院|检察|渎职|滥用职权|玩忽职守|徇私舞弊|"
+                            r"12315|12345|消协|消委会|消费者协会|消保委|仲裁委")
+# a state organ or its staff, as a law names them (not a company's 人事部门 or 各部门, a trade association, an owners' committee)
+STATE_ORGAN = re.compile(r"机关|人民政府|各级政府|(?:行政|主管|监督管理|监管|网信|有关|执法|监督检查|价格|公安|税务|海关|商务|进出口|外汇|"
+                         r"金融|统计|质量监督|工商|电信|邮政|交通运输|卫生健康|教育|文化|[^，,；;。、]{1,12}职责的)(?:行政|管理)?部门|"
+                         r"(?<![邮布格结大全时当开药书])局(?![部面势限])|人民法院|人民检察院|消费者协会|消费者权益保护委员会|"
+                         r"国家工作人员|执法人员")
+_ARTICLE_NO = re.compile(rf"^\s*第{_NUMERAL}条(?:之[一二三四五六七八九十]+)?\s*")
+_ACTS_ON_OFFICIALS = re.compile(r"阻碍|妨害|妨碍|阻挠|拒绝|冒充|假冒|贿赂|行贿|协助|配合|对|向|与|被")
+_ACTS_ON_BUSINESS = re.compile(r"包庇|放纵|纵容|对|向|为|推荐|要求|责令")
+_ACTOR = re.compile(STATE_ORGAN.pattern + "|" + BUSINESS.pattern + r"|机构|单位|组织|个人|者|人员")
 
 
-def sanctions_officials(clause: Clause, parent: Clause | None) -> bool:
-    """A penalty provision on the state's own organs or staff ("市场监督管理部门在产品质量监督抽查中超过规定的数量索取样品…
-    的，由上级…责令退还；…依法给予行政处分", "国家机关不履行本法规定的个人信息保护义务的，…给予处分"): the case it sanctions
-    names a regulator, with no business before it. A business's staff asks about neither ("没跟领导打招呼就直接不来了，公司会
-    怎么处理？" ranked 产品质量法 第六十六条 first, on 直接 and 处理)."""
-    if authority(clause.document) != 0 or not penal(clause, parent):  # (a company's 各部门 are its own)
+def _cases(text: str) -> list[str]:
+    """The case each sentence of a provision is for, where it names who acts in it (not "情节严重的，…")."""
+    out = []
+    for sentence in _sentences(_ARTICLE_NO.sub("", text)):
+        cut = re.search(r"的[，,]", sentence)
+        if cut and _ACTOR.search(sentence[:cut.start()]):
+            out.append(sentence[:cut.start()])
+    return out
+
+
+def _officials_case(case: str) -> bool:
+    """Does the case name a state organ or its staff as who acts, with no business beside them ("机关、团体、企业…") nor
+    one it comes to after a comma ("监督检查部门在监督检查…时，被检查的经营者…不如实提供…")?"""
+    first, *rest = re.split(r"[，,]", case)
+    m = STATE_ORGAN.search(first)
+    if m is None or m.start() > 16 or _ACTS_ON_OFFICIALS.search(first[:m.start()]) or BUSINESS.search(first[:m.start()]):
         return False
-    text = evidence(clause.text)
-    cut = re.search(r"的[，,]", text)
-    case = text[:cut.start()] if cut else ""
-    m = _OFFICIALS.search(case) or _regulator(case[:16])
-    # (not one who acts on them, whoever it is: "以暴力、威胁等方法阻碍有关行政部门工作人员依法执行职务的", "妨害监督检查部门
-    # 依照本法履行职责，拒绝、阻碍调查的")
-    return bool(m) and not BUSINESS.search(case[:m.start()]) and not _ACTS_ON_OFFICIALS.search(case[:m.start()])
+    return not any(not _ACTS_ON_BUSINESS.search(first[m.end():b.start()]) for b in BUSINESS.finditer(first, m.end())) \
+        and not any(not _ACTS_ON_BUSINESS.search(p[:b.start()]) for p in rest for b in BUSINESS.finditer(p))
 
 
-_ACTS_ON_OFFICIALS = re.compile(r"阻碍|妨害|妨碍|阻挠|拒绝|冒充|假冒|贿赂|行贿|协助|配合|对|向|与")
+def sanctions_officials(clause: Clause, parent: Clause | None, asked: str = "") -> bool:
+    """A law's penalty provision on the state's own organs or staff ("市场监督管理部门在产品质量监督抽查中超过规定的数量索取
+    样品…的，由上级…责令退还；…依法给予行政处分", "国家机关不履行本法规定的个人信息保护义务的，…给予处分"): the first case
+    it sanctions names them first (``asked``: the question). A business's staff asks about neither ("没跟领导打招呼就直接
+    不来了，公司会怎么处理？" ranked 产品质量法 第六十六条 first, on 直接 and 处理). A list item is not judged apart from its
+    lead-in."""
+    if authority(clause.document) != 0 or LIST_MARKER.match(clause.text) or not penal(clause, parent):
+        return False
+    cases = _cases(evidence(clause.text))
+    # (one that sanctions others too is theirs, unless the question names them: 产品质量法 第六十七条's 检验机构 for
+    # "我们能请检验机构帮忙推荐我们的产品吗？")
+    return bool(cases) and _officials_case(cases[0]) \
+        and not any(_named_in(c, asked) for c in cases[1:] if not _officials_case(c))
+
+
+def _named_in(case: str, asked: str) -> bool:
+    """Does the question say a word of who acts in the case ("产品质量检验机构有前款所列违法行为" ← 产品, 检验)?"""
+    m = _ACTOR.search(case)
+    who = case[:m.end()] if m else case
+    return any(who[i:i + 2] in asked for i in range(len(who) - 1) if who[i:i + 2] not in _GENERIC_ACTOR)
+
+
+_GENERIC_ACTOR = frozenset("机构 单位 组织 个人 人员 有关 相关 其他".split())
 
 
 def regulators_duty(clause: Clause) -> bool:
-    """A law's clause whose every rule is a regulator's or a court's ("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起
-    七个工作日内，予以处理并告知消费者"): no duty of a business."""
-    if authority(clause.document) != 0:
+    """A law's clause whose every sentence is a regulator's or a court's rule, or anyone's right to complain to one
+    ("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，予以处理并告知消费者"): nothing a business must or
+    may ("…跨境电子商务经营者可以凭电子单证…"). A list item is not judged apart from its lead-in."""
+    if authority(clause.document) != 0 or LIST_MARKER.match(clause.text):
         return False
-    rules = [x for x in _sentences(clause.text) if any(_modals(x))]
-    return bool(rules) and all(_regulators(x) for x in rules)
+    sentences = _sentences(_ARTICLE_NO.sub("", evidence(clause.text)))
+    return any(_regulators_rule(x) for x in sentences) and all(_regulators_rule(x) or _anyones_right(x) for x in sentences)
+
+
+def acts_on_business(clause: Clause) -> bool:
+    """Does a case the clause is for name a business ("经营者有前款规定情形的，…处罚机关应当记入信用档案", "确属经营者责任的，
+    行政管理部门可以责令其…退货"): what a regulator does to it, a consequence of the business's?"""
+    return any(BUSINESS.search(c) for c in _cases(evidence(clause.text)))
+
+
+def _anyones_right(sentence: str) -> bool:
+    """Anyone's right to complain or report ("任何单位或者个人有权向市场监督管理部门…投诉、举报"): no business's rule."""
+    may = PERMISSION.search(sentence)
+    return may is not None and not any(_modals(sentence)) \
+        and re.split(r"[，,；;]", sentence[:may.start()])[-1].startswith("任何")
+
+
+def _regulators_rule(sentence: str) -> bool:
+    """A regulator's duty, or what a regulator may do ("对以书面方式投诉的，行政管理部门可以对投诉人…予以核实")."""
+    if any(_modals(sentence)):
+        return _regulators(sentence) and bool(STATE_ORGAN.search(sentence))
+    may = PERMISSION.search(sentence)
+    subject = re.split(r"[，,；;]", sentence[:may.start()])[-1] if may else ""
+    return bool(STATE_ORGAN.search(subject)) and not BUSINESS.search(subject)

@@ -16,8 +16,8 @@ from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
 from .checklist import NAMES_A_LIST, asker_scope, scope_of
-from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_PERMISSION, penal, sanctioned_articles,
-                         regulators_duty, sanctions_officials, states_rule)
+from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_PERMISSION, acts_on_business, penal,
+                         regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
 
 
@@ -361,6 +361,15 @@ def _each_item_first(hits: list[Hit], items: list[tuple[str, ...]], movable=lamb
     return lead + [h for h in hits if all(h is not f for f in lead)]
 
 
+def _down_of(hits: list[Hit], n: int, down) -> list[Hit]:
+    """The first ``n`` hits with those ``down`` says after the others (all of them, so none takes another's place)."""
+    top = hits[:n]
+    below = [h for h in top if down(h)]
+    if not below:
+        return hits
+    return [h for h in top if not down(h)] + below + hits[n:]
+
+
 def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
     """The hits with ``down``, some of the top k, just below the top k: the next ones take their places."""
     if not down:
@@ -684,16 +693,18 @@ class Retriever:
             hits = [d] + [h for h in hits if h is not d]
         consequence = bool(ASKS_CONSEQUENCE.search(question))
 
-        def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
-            return consequence or not self._penal(h.clause)
+        # the state's organs are not the asker's: what binds or sanctions only them is for a question that names them
+        officials = (lambda h: False) if ASKS_OFFICIALS.search(question) else self._officials(consequence, question)
 
-        if not ASKS_OFFICIALS.search(question):  # (the state's organs are not the asker's)
-            hits = self._officials_below(hits, r.k, consequence)
+        def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
+            return (consequence or not self._penal(h.clause)) and not officials(h)
+
         if not consequence:
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
             hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
+        hits = _down_of(hits, 2 * r.k, officials)  # (after the sanctions a provision refers to: 第六十七条 came back)
         if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
@@ -753,17 +764,23 @@ class Retriever:
         hit@1 0.708 → 0.717, seed unchanged."""
         return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause)])
 
-    def _officials_below(self, hits: list[Hit], k: int, consequence: bool) -> list[Hit]:
-        """For a question that names no state organ, a law's clause that binds only regulators (provisions.
-        regulators_duty) goes below the top k, and so does, for a question on consequences, a penalty provision on the
-        state's own organs or staff (provisions.sanctions_officials): "没跟领导打招呼就直接不来了，公司会怎么处理？" ranked
-        产品质量法 第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…给予行政处分") first, on 直接 and 处理;
-        "消费者投诉了，我们商家多久内要处理？" was answered by 消法 第四十六条 (该部门应当自收到投诉之日起七个工作日内…)."""
-        def theirs(h: Hit) -> bool:
-            parent = self.by_id.get(h.clause.parent_id or "")
-            return regulators_duty(h.clause) or consequence and sanctions_officials(h.clause, parent)
+    def _officials(self, consequence: bool, question: str):
+        """Whether a hit binds only regulators (provisions.regulators_duty) or, for a question on consequences, is a
+        penalty provision on the state's own organs or staff (provisions.sanctions_officials): "没跟领导打招呼就直接不来
+        了，公司会怎么处理？" ranked 产品质量法 第六十六条 ("市场监督管理部门…索取样品…的，…对直接负责的主管人员…给予行政处分")
+        first, on 直接 and 处理; "消费者投诉了，我们商家多久内要处理？" was answered by 消法 第四十六条 (该部门应当自收到投诉
+        之日起七个工作日内…)."""
+        seen: dict[str, bool] = {}
 
-        return _below_top(hits, k, [h for h in hits[:k] if theirs(h)])
+        def theirs(h: Hit) -> bool:
+            c = h.clause
+            if c.id not in seen:
+                # (what a regulator does to a business is a consequence: "我们店被罚款了，会不会被记入信用档案？")
+                seen[c.id] = regulators_duty(c) and not (consequence and acts_on_business(c)) \
+                    or consequence and sanctions_officials(c, self.by_id.get(c.parent_id or ""), question)
+            return seen[c.id]
+
+        return theirs
 
     def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a

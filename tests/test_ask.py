@@ -2018,8 +2018,14 @@ def test_a_sanction_on_officials_does_not_answer_a_staff_question_on_consequence
      "中华人民共和国反不正当竞争法", False),
     ("第二十二条 经营者违反本规定有关明码标价规定的，由县级以上市场监督管理部门依照《价格法》处罚。", "明码标价和禁止价格欺诈规定",
      False),
-    # a company's departments are its own
+    # a company's departments are its own, under a title a law could have too
     ("五、各部门未按时提交月度报表的，扣除部门负责人当月绩效奖金。", "电子商务部管理制度", False),
+    ("第二条 各部门未按时提交考勤表的，扣除部门负责人当月绩效奖金。", "员工考勤与奖惩办法", False),
+    # a business the case comes to, or names beside them, and a trade association
+    ("第四十二条 监督检查部门在监督检查时，被检查的经营者不如实提供有关资料的，处以5000元以下的罚款。", "北京市反不正当竞争条例", False),
+    ("第四十三条 机关、团体、企业、事业等单位违反本条例规定的，责令改正，处五千元以上五万元以下罚款。", "浙江省消防条例", False),
+    ("第五十条 行业协会违反本法规定，组织本行业的经营者达成垄断协议的，可以处五十万元以下的罚款。", "中华人民共和国反垄断法", False),
+    ("第一百一十七条 县级以上地方人民政府有关部门违反本法规定的，对直接负责的主管人员依法给予处分。", "中华人民共和国某法", True),
 ])
 def test_sanctions_officials(text, document, officials):
     from assistant.provisions import sanctions_officials
@@ -2027,6 +2033,69 @@ def test_sanctions_officials(text, document, officials):
 
     c = Clause("d/a1", "d", document, f"《{document}》", (document,), text)
     assert sanctions_officials(c, None) is officials
+
+
+def test_a_sanction_on_officials_and_others_is_theirs_unless_the_question_names_the_others():
+    from assistant.provisions import sanctions_officials
+    from ingest.records import Clause
+
+    text = ("第六十七条 市场监督管理部门或者其他国家机关违反本法第二十五条的规定，向社会推荐生产者的产品的，由其上级机关责令改正；"
+            "对直接负责的主管人员依法给予行政处分。\n产品质量检验机构有前款所列违法行为的，由市场监督管理部门责令改正，可以并处罚款。")
+    c = Clause("d/a67", "d", "中华人民共和国产品质量法", "《中华人民共和国产品质量法》第六十七条", ("产品质量法",), text)
+    assert sanctions_officials(c, None, "没跟领导打招呼就直接不来了，公司会怎么处理？")
+    assert not sanctions_officials(c, None, "我们能请检验机构帮忙推荐我们的产品吗？违反了有什么处罚？")
+
+
+@pytest.mark.parametrize("text, document, theirs", [
+    ("第四十六条 消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，予以处理并告知消费者。",
+     "中华人民共和国消费者权益保护法", True),
+    # what a regulator may do, and anyone's right to complain to one
+    ("第三十三条 行政管理部门对消费者的投诉，应当自收到投诉之日起七个工作日内作出是否受理的决定。对以书面方式投诉的，行政管理部门"
+     "可以对投诉人是否为消费者本人予以核实。", "浙江省实施消费者权益保护法办法", True),
+    ("第五十三条 任何单位或者个人有权向市场监督管理部门和有关部门投诉、举报违反本法的行为。市场监督管理部门和有关部门应当向社会公开"
+     "受理投诉、举报的电话。", "中华人民共和国广告法", True),
+    # a business's permission beside the regulator's duty
+    ("第七十二条 国家进出口管理部门应当推进跨境电子商务海关申报、纳税等环节的综合服务和监管体系建设。跨境电子商务经营者可以凭电子"
+     "单证向国家进出口管理部门办理有关手续。", "中华人民共和国电子商务法", False),
+    # a company's own department, under a title a law could have too
+    ("第三条 人事部门应当于每月5日前公布上月考勤结果。", "员工考勤与奖惩办法", False),
+    # a list item is judged with its lead-in, not alone
+    ("（四）在国家机关、文物保护单位、风景名胜区等的建筑控制地带设置的；", "中华人民共和国广告法", False),
+])
+def test_regulators_duty(text, document, theirs):
+    from assistant.provisions import regulators_duty
+    from ingest.records import Clause
+
+    c = Clause("d/a1", "d", document, f"《{document}》", (document,), text)
+    assert regulators_duty(c) is theirs
+
+
+@pytest.mark.parametrize("question, officials", [
+    ("消费者向市场监督管理局投诉我们了，他们多久会处理？", True),
+    ("消费者向相关部门投诉了，多久会有处理结果？", True),
+    ("打12315投诉多久有结果？", True),
+    ("执法人员滥用职权会怎么处理？", True),
+    ("我们的工作人员泄露了客户的个人信息会怎样？", False),
+    ("平台怎么监管商家？", False),
+    ("我们的税务发票开错了怎么办？", False),
+])
+def test_a_question_about_the_states_organs(question, officials):
+    from assistant.provisions import ASKS_OFFICIALS
+
+    assert bool(ASKS_OFFICIALS.search(question)) is officials
+
+
+def test_what_goes_down_goes_below_all_the_others_of_the_window():
+    """Flagged hits near each other (消法 第四十六条, 浙江 第三十三条, 广告法 第五十三条) took each other's places when
+    each was swapped with the next below the top k."""
+    from assistant.retrieve import Hit, _down_of
+    from ingest.records import Clause
+
+    hits = [Hit(Clause(f"d/a{i}", "d", "某法", f"《某法》第{i}条", ("某法",), f"第{i}条"), 1.0 / (i + 1)) for i in range(8)]
+    down = {"d/a0", "d/a2", "d/a3"}
+    out = _down_of(hits, 5, lambda h: h.clause.id in down)
+    assert [h.clause.id for h in out] == ["d/a1", "d/a4", "d/a0", "d/a2", "d/a3", "d/a5", "d/a6", "d/a7"]
+    assert _down_of(hits, 5, lambda h: False) is hits
 
 
 def test_a_duty_only_regulators_bear_does_not_answer_a_business_question(tmp_path):
@@ -2090,3 +2159,15 @@ def test_a_question_asking_of_several_things_each_cites_a_clause_on_each(tmp_pat
     leave = answer(r, "员工请假和辞职分别要提前多久跟部门经理说？")
     labels = [c.label for c in leave.citations]
     assert "《公司管理制度》四、" in labels and "《公司管理制度》六、" in labels and "《公司管理制度》五、" not in labels
+
+
+def test_how_near_a_framing_clause_must_be_follows_the_fusion():
+    """The framing article's share of the first's score is that of eight ranks of one list below it, whatever rrf_k
+    is set (a constant tuned at one rrf_k misjudged another's scores)."""
+    from assistant.answer import framing_within
+    from tiaowen.settings import RetrievalSettings
+
+    assert framing_within(RetrievalSettings()) == pytest.approx(41 / 49)
+    assert framing_within(RetrievalSettings(rrf_k=60)) == pytest.approx(61 / 69)
+    assert framing_within(RetrievalSettings(rrf_k=60)) > framing_within(RetrievalSettings(rrf_k=10))
+    assert framing_within(RetrievalSettings(fusion="convex")) == 0.9
