@@ -16,7 +16,7 @@ from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, ASKS_SANCTION, binding_item, penal, penalty_item,
                          states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part,
-                       asked_terms, defines, is_lead_in, says_item)
+                       asked_of_items, asked_terms, defines, is_lead_in, item_clauses)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -795,7 +795,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     asks_liability = "责任" in q
 
     # the clause on each thing a question asks of each, which retrieval put first ("成本和资金分别怎么管？": 资金's cited too)
-    each = hits[:len(items)] if items and all(says_item(h.clause, i) for i, h in zip(items, hits)) else []
+    each = item_clauses(hits, items, asked_of_items(q))
+    each = each if each == hits[:len(each)] else []  # (as retrieval put them first)
 
     def cited(h: Hit) -> bool:
         return h.lookup or h is hits[0] or h in each or (h.score >= 0.6 * top and coverage(q, h.clause.index_text) >= 0.3

@@ -308,57 +308,83 @@ def _each_document_first(hits: list[Hit], docs: set[str], movable=lambda h: True
 
 
 def asked_items(question: str) -> list[str]:
-    """The things a question asks of each ("公司财务上成本和资金分别怎么管？" → 成本, 资金; "线上和线下的价格分别怎么标？" →
-    线上, 线下): the words right before and after each join of the phrase before 分别 / 各自; none where one names a
-    kind of document ("国家法律和浙江的条例分别怎么说？" compares documents)."""
+    """The things a question asks of each ("公司财务上成本和资金分别怎么管？" → 成本, 资金; "新员工和老员工…" → 新员工, 老员工;
+    "线上和线下的价格分别怎么标？" → 线上, 线下): the parts of the phrase before 分别 / 各自 split at its joins, the first
+    cut to as many words as the next (what comes before is the question's context); none where one names a kind of
+    document ("国家法律和浙江的条例分别怎么说？" compares documents), nor more than MAX_ITEMS."""
     from ingest.tokenize import words
 
     m = SEVERAL_ASKED.search(question)
     if m is None:
         return []
     phrase = re.split(r"[，,。？?；;：:！!\s]", question[:m.start()])[-1]
-    parts = [p for p in re.split(rf"{_LIST_JOINS}|、", phrase) if p]
-    if len(parts) < 2:
+    parts = [p.split("的")[0] if i else p for i, p in enumerate(x for x in re.split(rf"{_LIST_JOINS}|、", phrase))]
+    if len(parts) < 2 or len(parts) > MAX_ITEMS or not all(parts):
         return []
-    items = []
-    for i, p in enumerate(parts):
-        p = p.split("的")[0] if i else p  # (what follows 的 is what is asked of them: "线下的价格")
-        ws = [w for w in words(p) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", w)]
-        if not ws:
-            return []
-        item = ws[-1] if i < len(parts) - 1 else ws[0] if len(ws) == 1 else "".join(ws)
+    cut = [[w for w in words(p) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", w)] for p in parts]
+    if not all(cut):
+        return []
+    cut[0] = cut[0][-len(cut[1]):]  # (as many words as the next: "公司财务上成本" → 成本)
+    items = ["".join(ws) for ws in cut]
+    for item in items:
         if _TAIL_KIND.search(item) or re.search(r"规章|文件|资料|材料$", item) or item in ("法律", "法规", "国家", "地方") \
                 or len(item) < 2:
             return []
-        items.append(item)
-    return list(dict.fromkeys(items)) if len(set(items)) >= 2 else []
+    return list(dict.fromkeys(items)) if len(set(items)) == len(items) else []
 
 
+MAX_ITEMS = 3  # no more things asked of each than an answer cites clauses (settings.answer.max_clauses' default)
 EACH_ITEM_WINDOW = 10  # how deep a clause on each thing asked is looked for, to come first
 
 
 def says_item(clause: Clause, words: tuple[str, ...]) -> bool:
-    """Does the clause say a thing asked (any of its ``words``, synonyms included), not only as one member of a list of
-    others?"""
+    """Does the clause say a thing asked (any of its ``words``, synonyms included), not only as one short member of a
+    list of others ("…包括预算管理、成本控制、资金管理、风险防控等" for 成本; but "辞职须提交申请、交接工作、…" for 辞职)?"""
     from .checklist import ENUMERATION
 
-    text = ENUMERATION.sub("", norm(clause.text))
-    return any(w in text for w in words)
+    text = norm(clause.text)
+    for w in words:
+        for m in re.finditer(re.escape(w), text):
+            listed = next((e for e in ENUMERATION.finditer(text) if e.start() <= m.start() < e.end()), None)
+            member = next((x for x in re.split("、", listed.group()) if w in x), "") if listed else ""
+            if not listed or len(member) > len(w) + 4:
+                return True
+    return False
 
 
-def _each_item_first(hits: list[Hit], items: list[tuple[str, ...]], movable=lambda h: True) -> list[Hit]:
+def item_clauses(hits: list[Hit], items: list[tuple[str, ...]], asked: list[str], movable=lambda h: True) -> list[Hit]:
     """For a question that asks of several things each ("成本和资金分别怎么管？"), the best clause on each among the first
-    EACH_ITEM_WINDOW comes first, in the question's order: one that says the thing, not as one member of a list of
-    others ("公司应建立健全财务管理制度,包括预算管理、成本控制、资金管理、风险防控等" ranked first and was the answer's
-    only clause, over "成本控制要从采购、生产、销售等多个环节进行管控…" and "资金管理要建立健全的资金调度机制…")."""
+    EACH_ITEM_WINDOW, in the question's order: one that says the thing (says_item) and what is asked of it (``asked``:
+    its words after 分别, where it has any: "买家和卖家分别要承担什么运费？" is answered by what says 运费); none where the
+    first clause says every thing already, or a thing has no clause."""
+    if not items or not hits or all(says_item(hits[0].clause, item) for item in items):
+        return []
     lead: list[Hit] = []
     for item in items:
         h = next((h for h in hits[:EACH_ITEM_WINDOW] if h not in lead and (h is hits[0] or movable(h))
-                  and says_item(h.clause, item)), None)
+                  and says_item(h.clause, item) and (not asked or any(w in h.clause.text for w in asked))), None)
         if h is None:
-            return hits
+            return []
         lead.append(h)
-    return lead + [h for h in hits if all(h is not f for f in lead)]
+    return lead
+
+
+def _each_item_first(hits: list[Hit], items: list[tuple[str, ...]], asked: list[str], movable=lambda h: True) -> list[Hit]:
+    """The clause on each thing asked first (item_clauses): "公司应建立健全财务管理制度,包括预算管理、成本控制、资金管理、
+    风险防控等" ranked first and was the answer's only clause, over "成本控制要从采购…" and "资金管理要建立健全的资金调度
+    机制…"."""
+    lead = item_clauses(hits, items, asked, movable)
+    return lead + [h for h in hits if all(h is not f for f in lead)] if lead else hits
+
+
+def asked_of_items(question: str) -> list[str]:
+    """The words of what a question asks of each thing, after 分别 ("要承担什么运费" → 承担, 运费; "怎么管" → none)."""
+    from ingest.tokenize import STOPWORDS, words
+
+    m = SEVERAL_ASKED.search(question)
+    rest = re.split(r"[，,。？?；;！!]", question[m.end():])[0] if m else ""
+    return [w for w in words(rest) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS
+            and not re.fullmatch(r"什么|怎么|怎样|如何|哪些|多少|多久|是否|需要|应该|应当|可以|要求|规定|处理|做到", w)]
 
 
 def _down_of(hits: list[Hit], n: int, down) -> list[Hit]:
@@ -657,7 +683,18 @@ class Retriever:
 
         if self.bm25 is None or self.settings.retrieval.expansion_weight <= 0:
             return []
-        return self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, norm(question))
+        return self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, norm(question), self._says)
+
+    def _says(self, phrase: str) -> bool:
+        """Does a clause of the knowledge base say the phrase (a scan of every text, once a phrase)?"""
+        said = self._phrases_said
+        if phrase not in said:
+            said[phrase] = any(phrase in c.text for c in self.clauses)
+        return said[phrase]
+
+    @cached_property
+    def _phrases_said(self) -> dict[str, bool]:
+        return {}
 
     def search(self, question: str, k: int | None = None, within: set[str] | None = None) -> list[Hit]:
         """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks (``within``: of these
@@ -712,7 +749,7 @@ class Retriever:
         if len(docs) >= 2 and not within and COMPARED.search(question):
             hits = _each_document_first(hits, docs, movable)
         elif not docs and (items := self.items_asked(question)):
-            hits = _each_item_first(hits, items, movable)
+            hits = _each_item_first(hits, items, asked_of_items(question), movable)
         # (after the rule first: "…写成“办公用品”…，能照办吗？" put a 不得 on another matter first)
         # (of two characters or more: a clause that says 最 is no clause on “最”字)
         if quoted := [t for t in quoted_objects(question) if len(t) >= 2 and t not in terms]:
@@ -724,8 +761,11 @@ class Retriever:
         return self._scored(hits[:k], qv, dscore)
 
     def items_asked(self, question: str) -> list[tuple[str, ...]]:
-        """The things a question asks of each (asked_items), each with its synonyms ("辞职" said 离职 by the rules)."""
-        return [(item, *self.thesaurus.of(item)) for item in asked_items(question)]
+        """The things a question asks of each (asked_items), each with its synonyms ("辞职" said 离职 by the rules); none
+        where one is a synonym of another (退货 / 换货: no word tells their clauses apart)."""
+        items = asked_items(question)
+        out = [(item, *self.thesaurus.of(item)) for item in items]
+        return [] if any(o in words for i, words in enumerate(out) for o in items if o != items[i]) else out
 
     def _scored(self, hits: list[Hit], q, dscore: dict[str, float]) -> list[Hit]:
         """The hits, each with its cosine similarity: one the dense candidates lack (found by its words or its

@@ -13,7 +13,7 @@ Groups come from the bundled ``thesaurus.txt`` and, where set, a user's file of 
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 
 from tiaowen.errors import BadSetting
@@ -57,13 +57,15 @@ class Thesaurus:
     def of(self, word: str) -> list[str]:
         return self.synonyms.get(word, [])
 
-    def expansion(self, tokens: Iterable[str], vocab: Container[str], text: str = "") -> list[str]:
+    def expansion(self, tokens: Iterable[str], vocab: Container[str], text: str = "",
+                  used: Callable[[str], bool] = lambda phrase: False) -> list[str]:
         """For each token the knowledge base does not use, its synonyms that it does use (none already in ``text``);
         and for a phrase of the thesaurus the text says that no token of it is ("促销短信", cut 促销 / 短信), as for a
-        token."""
+        token, unless the documents say it (``used``: 客户信息, 平台内经营者 are theirs)."""
         out: list[str] = []
         tokens = list(tokens)
-        said = [w for w in self.synonyms if len(w) >= 3 and w in text and w not in tokens and w not in vocab]
+        said = [w for w in self.synonyms if len(w) >= 3 and w in text and w not in tokens and w not in vocab
+                and not used(w)]
         for t in tokens + said:
             if t in vocab:
                 continue
