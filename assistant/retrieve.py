@@ -151,6 +151,7 @@ def _part_alias(key: str, path: tuple[str, ...]) -> str:
 
 # "X是指什么", "X是什么意思", "X包括哪些": a question for what a term means
 DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|是什么意思|什么意思|的定义|的含义|是什么|包括哪些|包括什么|"
+                            r"是啥意思|啥意思|是个啥|是啥|指啥|"  # (as staff say it: "自营业务是啥意思")
                             r"包含哪些|有哪些内容|(?:是)?(?:怎么|如何|怎样)定义)")
 # "什么叫第三方电子商务平台", "何谓网络交易": the term follows the ask
 DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为)\s*[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,20})")

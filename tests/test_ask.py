@@ -2219,3 +2219,18 @@ def test_a_phrase_of_the_thesaurus_the_documents_say_is_not_expanded(seed_settin
     r = _retriever(seed_settings)
     assert "客户信息" not in r.bm25.vocab_dict and r._says("客户信息")
     assert not {"隐私", "个人信息", "用户信息"} & set(r.expansion("员工泄露客户信息怎么处理？"))
+
+
+@pytest.mark.parametrize("question, term", [
+    ("平台内经营者是啥意思？", "平台内经营者"),
+    ("自营业务是啥？", "自营业务"),
+    ("格式条款指啥？", "格式条款"),
+    ("“七日无理由”是个啥？", "七日无理由"),
+])
+def test_a_definition_asked_as_staff_ask_it(question, term):
+    """"是啥意思", "是啥", "指啥", "是个啥" ask what a term means, as 是什么 does: "平台内经营者是啥意思？" cited 第三十五条
+    and 第三十八条, which use the term, before 第九条, which defines it."""
+    from assistant.retrieve import asked_terms
+
+    assert asked_terms(question)[0] == term
+
