@@ -2027,6 +2027,9 @@ def test_a_sanction_on_officials_does_not_answer_a_staff_question_on_consequence
     ("第四十三条 机关、团体、企业、事业等单位违反本条例规定的，责令改正，处五千元以上五万元以下罚款。", "浙江省消防条例", False),
     ("第五十条 行业协会违反本法规定，组织本行业的经营者达成垄断协议的，可以处五十万元以下的罚款。", "中华人民共和国反垄断法", False),
     ("第一百一十七条 县级以上地方人民政府有关部门违反本法规定的，对直接负责的主管人员依法给予处分。", "中华人民共和国某法", True),
+    # the state's staff named by their work ("工作人员泄露客户信息会怎么处理？" was answered by it)
+    ("第四十六条 价格工作人员泄露国家秘密、商业秘密以及滥用职权、徇私舞弊、玩忽职守、索贿受贿，构成犯罪的，依法追究刑事责任；"
+     "尚不构成犯罪的，依法给予处分。", "中华人民共和国价格法", True),
 ])
 def test_sanctions_officials(text, document, officials):
     from assistant.provisions import sanctions_officials
