@@ -2237,3 +2237,19 @@ def test_a_definition_asked_as_staff_ask_it(question, term):
 
     assert asked_terms(question)[0] == term
 
+
+
+@pytest.mark.parametrize("question, vocab, expected", [
+    ("商家捆绑销售合法吗？", {"商家", "销售", "合法", "搭售"}, "搭售"),  # 电子商务法 第十九条 (搭售商品或者服务…)
+    ("平台逼商家二选一违法吗？", {"平台", "商家", "违法", "不合", "合理", "不合理", "限制"}, "限制"),  # 第三十五条 (不合理限制)
+    ("平台的霸王条款有效吗？", {"平台", "条款", "有效", "格式"}, "格式"),  # 格式条款
+    ("付款后商家砍单怎么办？", {"付款", "商家", "取消", "订单"}, "取消"),
+    ("买到假货能退一赔三吗？", {"假货", "三倍", "赔偿"}, "三倍"),  # 消法 第五十五条 (…价款或者接受服务的费用的三倍)
+])
+def test_the_bundled_thesaurus_says_staff_words_in_the_laws_words(question, vocab, expected):
+    """Staff say 捆绑销售, 二选一, 霸王条款, 砍单, 退一赔三 where the laws say 搭售, 不合理限制, 格式条款, 取消订单, 三倍 (over
+    the 14 laws: 商家捆绑销售合法吗 ranked 电子商务法 第三十九条 first, now 第十九条; 二选一 第四十二条, now 第三十五条)."""
+    from assistant.thesaurus import Thesaurus
+    from ingest.tokenize import tokenize
+
+    assert expected in Thesaurus.load().expansion(tokenize(question), vocab, question)
