@@ -131,10 +131,15 @@ _ACTS_ON_BUSINESS = re.compile(r"包庇|放纵|纵容|对|向|为|推荐|要求|
 _ACTOR = re.compile(STATE_ORGAN.pattern + "|" + BUSINESS.pattern + r"|机构|单位|组织|个人|者|人员")
 
 
+def _article_sentences(text: str) -> list[str]:
+    """The sentences of a clause's text (_sentences: without words addressed to an assistant) after its article number."""
+    return _sentences(_ARTICLE_NO.sub("", text))
+
+
 def _cases(text: str) -> list[str]:
     """The case each sentence of a provision is for, where it names who acts in it (not "情节严重的，…")."""
     out = []
-    for sentence in _sentences(_ARTICLE_NO.sub("", text)):
+    for sentence in _article_sentences(text):
         cut = re.search(r"的[，,]", sentence)
         if cut and _ACTOR.search(sentence[:cut.start()]):
             out.append(sentence[:cut.start()])
@@ -160,7 +165,7 @@ def sanctions_officials(clause: Clause, parent: Clause | None, asked: str = "") 
     lead-in."""
     if authority(clause.document) != 0 or LIST_MARKER.match(clause.text) or not penal(clause, parent):
         return False
-    cases = _cases(evidence(clause.text))
+    cases = _cases(clause.text)
     # (one that sanctions others too is theirs, unless the question names them: 产品质量法 第六十七条's 检验机构 for
     # "我们能请检验机构帮忙推荐我们的产品吗？")
     return bool(cases) and _officials_case(cases[0]) \
@@ -183,14 +188,14 @@ def regulators_duty(clause: Clause) -> bool:
     may ("…跨境电子商务经营者可以凭电子单证…"). A list item is not judged apart from its lead-in."""
     if authority(clause.document) != 0 or LIST_MARKER.match(clause.text):
         return False
-    sentences = _sentences(_ARTICLE_NO.sub("", evidence(clause.text)))
+    sentences = _article_sentences(clause.text)
     return any(_regulators_rule(x) for x in sentences) and all(_regulators_rule(x) or _anyones_right(x) for x in sentences)
 
 
 def acts_on_business(clause: Clause) -> bool:
     """Does a case the clause is for name a business ("经营者有前款规定情形的，…处罚机关应当记入信用档案", "确属经营者责任的，
     行政管理部门可以责令其…退货"): what a regulator does to it, a consequence of the business's?"""
-    return any(BUSINESS.search(c) for c in _cases(evidence(clause.text)))
+    return any(BUSINESS.search(c) for c in _cases(clause.text))
 
 
 def _anyones_right(sentence: str) -> bool:

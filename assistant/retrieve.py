@@ -319,7 +319,7 @@ def asked_items(question: str) -> list[str]:
     if m is None:
         return []
     phrase = re.split(r"[，,。？?；;：:！!\s]", question[:m.start()])[-1]
-    parts = [p.split("的")[0] if i else p for i, p in enumerate(x for x in re.split(rf"{_LIST_JOINS}|、", phrase))]
+    parts = [p.split("的")[0] if i else p for i, p in enumerate(re.split(rf"{_LIST_JOINS}|、", phrase))]
     if len(parts) < 2 or len(parts) > MAX_ITEMS or not all(parts):
         return []
     cut = [[w for w in words(p) if re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9]+", w)] for p in parts]
@@ -486,6 +486,7 @@ class Retriever:
         self._run_in: dict[str, str] = {}  # clause id → its run-in heading, filled a list at a time
         self._sanctions: dict[str, dict[int | str, list[Clause]]] = {}  # document → article or matter → sanctions
         self._referred: dict[str, list[Clause]] = {}  # clause id → what its referral brings, see referred_sanctions
+        self._phrases_said: dict[str, bool] = {}  # thesaurus phrase → whether a clause says it, see _says
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -688,14 +689,9 @@ class Retriever:
 
     def _says(self, phrase: str) -> bool:
         """Does a clause of the knowledge base say the phrase (a scan of every text, once a phrase)?"""
-        said = self._phrases_said
-        if phrase not in said:
-            said[phrase] = any(phrase in c.text for c in self.clauses)
-        return said[phrase]
-
-    @cached_property
-    def _phrases_said(self) -> dict[str, bool]:
-        return {}
+        if phrase not in self._phrases_said:
+            self._phrases_said[phrase] = any(phrase in c.text for c in self.clauses)
+        return self._phrases_said[phrase]
 
     def search(self, question: str, k: int | None = None, within: set[str] | None = None) -> list[Hit]:
         """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks (``within``: of these
