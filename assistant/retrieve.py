@@ -165,7 +165,8 @@ RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first 
 
 def asked_terms(question: str) -> list[str]:
     """The terms a definition question asks about, most specific first: a quoted term, else the
-    words before the ask ("客户关系管理包括哪些内容" → 客户关系管理, 户关系管理, …, 管理)."""
+    words before the ask ("客户关系管理包括哪些内容" → 客户关系管理, 户关系管理, …, 管理: down to two characters, for
+    "运营流程那份材料里认为核心是啥" → …, 核心)."""
     m = DEFINITION_ASK.search(question)
     if not m:
         after = DEFINITION_ASK_BEFORE.search(question)
@@ -175,19 +176,21 @@ def asked_terms(question: str) -> list[str]:
         return [norm(quoted[-1])]
     before = _ASK_FILLER.sub("", norm(question[:m.start()]))
     tail = re.search(r"[\u4e00-\u9fffA-Za-z]{3,12}$", before)
-    return [tail.group()[i:] for i in range(len(tail.group()) - 2)] if tail else []
+    return [tail.group()[i:] for i in range(len(tail.group()) - 1)] if tail else []
 
 
 def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     """Does the clause define the term: "线上销售：通过…", "2.1 电子商务 Electronic commerce …",
     "…是指…", "（…简称信息网络）"? (``loose``: or starts by saying what it is, "个人信息是以电子或者其他方式记录的…的各种信息，"
-    (个人信息保护法第四条 ranked below the 匿名化 it excludes), which a question asks only where no clause defines it so.)"""
+    (个人信息保护法第四条 ranked below the 匿名化 it excludes), or says what that of something is, "电子商务的核心是企业的网站"
+    for "…认为核心是啥", which a question asks only where no clause defines it so.)"""
     body = norm(re.sub(rf"^\s*(?:第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
     t = re.escape(term)
     if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body):
         return True
-    return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body))
+    return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body)
+                          or re.search(r"的" + t + r"(?:[，,]?就)?是(?!否|不是)", body))
 
 
 def fuse(dense: list[tuple[str, float]], sparse: list[tuple[str, float]], method: str,

@@ -251,14 +251,16 @@ def test_a_few_days_is_no_question_for_a_quantity(question, asked):
 
 @pytest.mark.parametrize("question,first", [
     ("电商服务管理制度所说的“线上销售”是指什么？", ["线上销售"]),
-    ("客户关系管理包括哪些内容？", ["客户关系管理", "户关系管理", "关系管理", "系管理"]),
-    ("电子商务到底指什么？", ["电子商务", "子商务"]),
+    ("客户关系管理包括哪些内容？", ["客户关系管理", "户关系管理", "关系管理", "系管理", "管理"]),
+    ("电子商务到底指什么？", ["电子商务", "子商务", "商务"]),
     ("退货怎么办？", []),  # no definition asked
     ("什么叫第三方电子商务平台？", ["第三方电子商务平台"]),  # the term after the ask
     ("何谓“网络交易”", ["网络交易"]),
     ("标准里“网络交易”是怎么定义的？", ["网络交易"]),
-    ("运营管理体系这个说法具体指什么？", ["运营管理体系", "营管理体系", "管理体系", "理体系"]),  # filler words dropped
-    ("电子商务支撑服务都包括哪些类？", ["电子商务支撑服务", "子商务支撑服务", "商务支撑服务", "务支撑服务", "支撑服务", "撑服务"]),
+    ("运营管理体系这个说法具体指什么？", ["运营管理体系", "营管理体系", "管理体系", "理体系", "体系"]),  # filler words dropped
+    ("电子商务支撑服务都包括哪些类？", ["电子商务支撑服务", "子商务支撑服务", "商务支撑服务", "务支撑服务", "支撑服务", "撑服务", "服务"]),
+    ("运营流程那份材料里认为核心是啥？", ["营流程那份材料里认为核心", "流程那份材料里认为核心", "程那份材料里认为核心", "那份材料里认为核心",
+                                    "份材料里认为核心", "材料里认为核心", "料里认为核心", "里认为核心", "认为核心", "为核心", "核心"]),
 ])
 def test_a_definition_question_names_its_term(question, first):
     from assistant.retrieve import asked_terms
@@ -296,6 +298,10 @@ def test_a_clause_defines_a_term(text, term, yes):
     # a clause that starts by saying what the term is (个人信息保护法第四条 ranked below the 匿名化 it excludes)
     ("第四条 个人信息是以电子或者其他方式记录的与已识别或者可识别的自然人有关的各种信息，不包括匿名化处理后的信息。", "个人信息", True),
     ("电子商务平台就是为交易双方提供网络经营场所的平台。", "电子商务平台", True),
+    # or says what the thing's term is, of what it names: "运营流程那份材料里认为核心是啥？"
+    ("4.网站建设与运营电子商务的核心是企业的网站。", "核心", True),
+    ("明确自己的核心竞争力和目标客户群体。", "核心", False),
+    ("人力资源管理是电子商务公司管理制度中的核心环节。", "核心", False),
     # not whether it is, not a clause about something else that uses the term, nor a sentence that says no "是…的"
     ("个人信息是否属于敏感个人信息，由处理者判断的。", "个人信息", False),
     ("处理个人信息是以合法为前提的行为。", "个人信息", False),
