@@ -13,7 +13,7 @@ from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .citations import CANNOT_ANSWER
-from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_PERMISSION, ASKS_SANCTION, binding_item, penal, penalty_item,
+from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item, penal, penalty_item,
                          states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part,
                        asked_of_items, asked_terms, defines, is_lead_in, item_clauses)
@@ -872,7 +872,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
-    if ASKS_PERMISSION.search(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
+    if asks_permission(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
         # "上班时间能打私人电话吗？": the rules that forbid or permit it (and the items of one cited), not a clause
         # beside them that says neither
         ids = {h.clause.id for h in chosen}

@@ -27,6 +27,15 @@ ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律
 ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|行不行|行吗|管不管|能否|是否可以|可否|能.{0,10}吗|让不让|准不准|"
                              # (whether an act is in the clear: "这样做有问题吗", "这样操作有风险吗", "算不算违规")
                              r"有(?:没有)?(?:问题|风险)吗|有没有(?:问题|风险)|合规吗|合法吗|违法吗|违规吗|算不算(?:违规|违法)")
+# what a customer can see or find out ("消费者能看到订单到哪一步了吗", "买家能查到物流吗") asks what the business provides, not
+# whether an act is allowed: "…订单状态…" was second, below a 不得 on another matter ("商家…不得隐瞒")
+_CUSTOMER_SEES = re.compile(r"(?:消费者|客户|用户|买家|顾客|会员)[^，,。；;？?]{0,4}?能(?:不能)?(?:看到|看见|查到|查询|查看|知道|收到|了解|"
+                            r"跟踪|追踪)")
+
+
+def asks_permission(question: str) -> bool:
+    """Does the question ask whether an act is allowed (ASKS_PERMISSION), other than what a customer can see?"""
+    return bool(ASKS_PERMISSION.search(_CUSTOMER_SEES.sub("", question)))
 # (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可能, 不可预见 …)
 FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
                                 # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,

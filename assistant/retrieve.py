@@ -16,7 +16,7 @@ from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
 from .checklist import NAMES_A_LIST, asker_scope, scope_of
-from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_PERMISSION, acts_on_business, penal,
+from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
                          regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
 
@@ -742,7 +742,7 @@ class Retriever:
             hits = self._sanctions_first(hits, r.k)
             hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
         hits = _down_of(hits, 2 * r.k, officials)  # (after the sanctions a provision refers to: 第六十七条 came back)
-        if ASKS_PERMISSION.search(question) and not ASKS_PENALTY.search(question):
+        if asks_permission(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
             hits = self._scope_first(hits, scope, r.k)

@@ -748,8 +748,12 @@ def test_a_question_compares_documents(question, compares):
     # by a clause on 结算清单 that says neither; 电子商务法第十九条's 不得…默认同意 was second)
     ("结算页默认帮顾客勾上运费险，这样做有问题吗？", True), ("先调高标价再打折，有没有风险？", True), ("这样宣传合规吗？", True),
     ("删差评算不算违规？", True), ("退货流程是怎样的？", False), ("售后有哪些常见问题？", False),
+    # what a customer can see asks what the business provides ("…消费者能看到订单到哪一步了吗？" put a 不得 on another
+    # matter first), not what the business may see
+    ("订单信息怎么传给商家，消费者能看到订单到哪一步了吗？", False), ("买家能不能查到物流？", False),
+    ("客服能查看用户的聊天记录吗？", True), ("消费者能退货吗？", True),
 ])
 def test_a_question_asks_whether_an_act_is_allowed(question, asks):
-    from assistant.provisions import ASKS_PERMISSION
+    from assistant.provisions import asks_permission
 
-    assert bool(ASKS_PERMISSION.search(question)) is asks
+    assert asks_permission(question) is asks

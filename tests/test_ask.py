@@ -2253,3 +2253,10 @@ def test_the_bundled_thesaurus_says_staff_words_in_the_laws_words(question, voca
     from ingest.tokenize import tokenize
 
     assert expected in Thesaurus.load().expansion(tokenize(question), vocab, question)
+
+
+def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
+    """"消费者能看到订单到哪一步了吗" asks what the platform provides: the clause on order status comes first, not a
+    不得 on another matter ("商家…不得隐瞒或虚假宣传" was first, moved there as the rule a permission question asks)."""
+    hits = _retriever(seed_settings).search("订单信息怎么传给商家，消费者能看到订单到哪一步了吗？", 3)
+    assert hits[0].clause.label == "《电子商务平台管理办法》二、1.", [h.clause.label for h in hits]
