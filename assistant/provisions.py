@@ -36,6 +36,8 @@ _CUSTOMER_SEES = re.compile(r"(?:消费者|客户|用户|买家|顾客|会员)[^
 def asks_permission(question: str) -> bool:
     """Does the question ask whether an act is allowed (ASKS_PERMISSION), other than what a customer can see?"""
     return bool(ASKS_PERMISSION.search(_CUSTOMER_SEES.sub("", question)))
+
+
 # (仅可 / 不可 / 只能 too: "每笔订单仅可使用一张店铺券，不可叠加使用"; not 不可抗力, 不可避免, 不可能, 不可预见 …)
 FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
                                 # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,

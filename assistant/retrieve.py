@@ -187,7 +187,9 @@ def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     body = norm(re.sub(rf"^\s*(?:第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
     t = re.escape(term)
-    if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(t + r"[，,]?是指|简称" + t + "|所称" + t, body):
+    # (a term as short as 服务 or 三包 is defined as a whole word: not by "…交易服务是指…")
+    whole = r"(?<![\u4e00-\u9fff])" if len(term) < 3 else ""
+    if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(whole + t + r"[，,]?是指|简称" + t + "|所称" + t, body):
         return True
     return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body)
                           or re.search(r"的" + t + r"(?:[，,]?就)?是(?!否|不是)", body))

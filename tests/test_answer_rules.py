@@ -287,6 +287,8 @@ def test_a_question_that_only_asks_what_a_term_means(question, yes):
     ("利用计算机网络(包括互联网、移动网络、简称信息网络)开展商务活动", "信息网络", True),
     ("(一)客户信息收集:收集、整理客户信息。", "客户关系管理", False),
     ("平台应加强线上销售的管理。", "线上销售", False),  # uses the term, defines nothing
+    ("本办法所称三包，是指修理、更换、退货。", "三包", True), ("三包是指修理、更换、退货。", "三包", True),
+    ("电子商务交易服务是指为交易提供的服务。", "服务", False),  # a short term is defined as a whole word
 ])
 def test_a_clause_defines_a_term(text, term, yes):
     from assistant.retrieve import defines
