@@ -457,9 +457,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         if any(stated(cell) for cell in _column_under(text, anchors)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
-        # anchor 账号 after it in its phrase; not a number asked: "累计几天" is no "连续旷工三天或当月累计____天")
-        return ask.kind == "time" and not exact and any(_DEADLINE.search(re.split(r"[，,；;。]", text[:x.start()])[-1])
-                                                         for x in found)
+        # anchor 账号 after it in its phrase; and a number of days asked: "退款几天到账" ← "…应当在3个工作日内完成退款";
+        # not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
+        return ask.period and not exact and any(_DEADLINE.search(re.split(r"[，,；;。]", text[:x.start()])[-1])
+                                                for x in found)
     return stated(text)
 
 

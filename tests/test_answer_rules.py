@@ -28,6 +28,10 @@ def _c(text: str) -> Clause:
     ("离职要提前多少天说？", "人员离职应向部门经理提出书面申请。", "多少天"),
     # the second anchor binds only where the clause has the first ("消费者退货" → 退货, 费者: 费者 is in 消费者)
     ("消费者退货多少天内能拿到退款？", "经营者应当自收到退回商品之日起七日内返还消费者支付的商品价款。", None),
+    # a number of days asked is stated by a time limit before the word asked about, as a time is ("退款几天到账" was
+    # not found beside "…应当在3个工作日内完成退款")
+    ("退款几天到账？", "仓库收到退回商品并验收合格后，财务部应当在3个工作日内完成退款。", None),
+    ("退款几天到账？", "财务部应当及时完成退款。", "几天"),
     # a rate in another unit is no number of days ("每周统计一次" answers no "多少天")
     ("发货后多少天自动确认收货？", "商家应每周统计一次销量。", "多少天"),
     ("首页多少年改版一次？", "网站主页面原则上每年进行一次审定或改版。", None),
