@@ -112,8 +112,9 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
 
 
 # (or what is not done for them: "下列情形不发放积分：" over "（2）运费、虚拟商品及话费充值类订单" was quoted alone, the 不 lost;
+# or that they are excepted: "…可申请无理由退货，但下列商品除外：" over "（一）定制类商品；" was the whole answer to "定制的东西能退吗";
 # not what they are, "以下是不合格商品的示例：", "以下为不规范用语")
-_WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|"
+_WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|除外|"
                              r"不构成|不予|免予|免于|从轻|减轻|(?<![是为])不(?![同得能])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
 
 

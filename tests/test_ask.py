@@ -1551,6 +1551,8 @@ def test_an_item_that_names_a_case_is_cited_with_its_lead_in(item, cited_with_le
     # what its lead-in says the items are (a staff probe's answer was "经营者有证据足以证明没有主观故意[1]" alone)
     ("第二十一条 有下列情形之一的，不属于第十九条规定的价格欺诈行为：", True),
     ("第九条 经营者有下列情形之一的，视为故意拖延或者无理拒绝：", True),
+    # or that they are excepted ("定制的东西能退吗？" was answered "定制类商品[1]。")
+    ("第三条 消费者自签收商品之日起七日内，可申请无理由退货，但下列商品除外：", True),
     ("第二十一条 调解的程序如下：", False),  # a list that only goes on
     ("第八条 权利人可以采取下列方式制止侵权行为：", False),  # (the review's: 为 of 行为, 是 of 是否 said nothing)
     ("第九条 检查下列事项是否符合要求：", False),
