@@ -160,6 +160,10 @@ _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:�
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
 NAMED_VECTORS_KEPT = 50_000  # vectors of named documents kept in memory (about 77 MB at 384 dimensions)
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
+# what is owed to the one harmed ("买到不安全的食品能要求十倍赔偿吗？"), not what the state imposes: a penalty provision is
+# no answer to it, as to a question that asks no consequence (食品安全法 第一百二十四条's 罚款 ranked above the 第一百四十八条
+# that says 十倍)
+ASKS_COMPENSATION = re.compile(r"赔|补偿|[几多少十三]倍")
 RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
 
 
@@ -738,7 +742,7 @@ class Retriever:
         def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
             return (consequence or not self._penal(h.clause)) and not officials(h)
 
-        if not consequence:
+        if not consequence or ASKS_COMPENSATION.search(question) and not ASKS_PENALTY.search(question):
             hits = self._penalties_below(hits, r.k)
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)

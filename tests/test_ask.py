@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, laws_or_skip
 
 pytestmark = pytest.mark.slow
 
@@ -1157,8 +1157,6 @@ def test_a_later_paragraph_is_cited_after_the_rule_it_qualifies(tmp_path):
 def test_an_article_retrieved_just_below_the_top_k_is_cited_before_its_paragraph(tmp_path):
     """消费者权益保护法 第二十五条 (七日内退货，且无需说明理由) ranked 8th, below its own 款 and items, which carry its
     context: "收到货以后几日内可以无理由退货？" was answered by 第二款 (the exceptions) alone, or not found."""
-    from tests.conftest import laws_or_skip
-
     from assistant.answer import answer
     from ingest.index import KnowledgeBase
     from tiaowen.settings import Settings
@@ -2267,3 +2265,37 @@ def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
     不得 on another matter ("商家…不得隐瞒或虚假宣传" was first, moved there as the rule a permission question asks)."""
     hits = _retriever(seed_settings).search("订单信息怎么传给商家，消费者能看到订单到哪一步了吗？", 3)
     assert hits[0].clause.label == "《电子商务平台管理办法》二、1.", [h.clause.label for h in hits]
+
+
+
+@pytest.fixture(scope="module")
+def food_safety(tmp_path_factory):
+    """The whole 食品安全法 of ../shared/laws (312 clauses), in a knowledge base of its own."""
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    law = next(laws_or_skip().glob("*/食品安全法(2021-04-29).md"))
+    s = Settings(home=tmp_path_factory.mktemp("food") / "home")
+    KnowledgeBase(s).ingest([law])
+    return _retriever(s)
+
+
+def test_a_question_on_compensation_is_not_answered_by_a_penalty(food_safety):
+    """"买到不安全的食品能要求十倍赔偿吗？" asks what the one harmed may claim, not what the state imposes: 食品安全法
+    第一百二十四条's 罚款 ranked above the 第一百四十八条 that says 十倍 (赔 reads as a consequence, so penalty provisions
+    were not moved below the top as for a question that asks none)."""
+    hits = food_safety.search("买到不安全的食品能要求十倍赔偿吗？", 3)
+    assert hits[0].clause.label.startswith("《中华人民共和国食品安全法》第一百四十八条"), [h.clause.label for h in hits]
+    # a question that asks the penalty too is answered by a penalty provision, as before
+    fined = food_safety.search("卖超过保质期的食品会被罚多少钱？", 3)
+    assert food_safety._penal(fined[0].clause), [h.clause.label for h in fined]
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("买到不安全的食品能要求十倍赔偿吗？", True), ("快递弄丢了包裹要赔多少？", True), ("退一赔三怎么算？", True),
+    ("卖假货要罚款吗？", False), ("卖假货会被怎么处罚？", False),
+])
+def test_a_question_asks_compensation(question, asks):
+    from assistant.retrieve import ASKS_COMPENSATION
+
+    assert bool(ASKS_COMPENSATION.search(question)) is asks
