@@ -2250,6 +2250,7 @@ def test_a_definition_asked_as_staff_ask_it(question, term):
     ("消协能把损害消费者权益的商家曝光吗？", {"损害", "消费者", "权益", "商家", "消费者协会", "揭露"}, "消费者协会"),
     # 《电子商务平台管理办法》二、3. (交易纠纷处理…平台应及时介入): second, below 售后服务保障
     ("买家和卖家吵起来了，平台要不要管？", {"买家", "卖家", "平台", "纠纷"}, "纠纷"),
+    ("卖过期食品会被怎么罚？", {"食品", "超过", "保质", "保质期", "罚款"}, "保质期"),  # 食品安全法 says 超过保质期, never 过期
 ])
 def test_the_bundled_thesaurus_says_staff_words_in_the_laws_words(question, vocab, expected):
     """Staff say 捆绑销售, 二选一, 霸王条款, 砍单, 退一赔三 where the laws say 搭售, 不合理限制, 格式条款, 取消订单, 三倍 (over
@@ -2289,6 +2290,10 @@ def test_a_question_on_compensation_is_not_answered_by_a_penalty(food_safety):
     # a question that asks the penalty too is answered by a penalty provision, as before
     fined = food_safety.search("卖超过保质期的食品会被罚多少钱？", 3)
     assert food_safety._penal(fined[0].clause), [h.clause.label for h in fined]
+    # and in staff words (过期: the law says 超过保质期), by the provision that sanctions it (第一百二十四条: it was 第一百四十条
+    # 第五款, on 虚假宣传)
+    fined = food_safety.search("卖过期食品会被怎么罚？", 3)
+    assert fined[0].clause.label.startswith("《中华人民共和国食品安全法》第一百二十四条"), [h.clause.label for h in fined]
 
 
 @pytest.mark.parametrize("question, asks", [
