@@ -15,8 +15,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item, penal, penalty_item,
                          states_rule)
-from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SEVERAL_ASKED, Hit, Retriever, asked_part,
-                       asked_of_items, asked_terms, defines, is_lead_in, item_clauses)
+from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, Hit, Retriever,
+                       asked_of_items, asked_part, asked_terms, defines, is_lead_in, item_clauses)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -791,6 +791,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
+    if not hits[0].lookup and only_asks_scope(q) and STATES_SCOPE.search(hits[0].clause.text):
+        # "客服管理制度适用于哪些部门？": the clauses that say to whom their rules apply, not a 请假 rule beside them
+        return [h for h in hits if STATES_SCOPE.search(h.clause.text)][:max_clauses]
     top = hits[0].score
     asks_purpose = bool(ASKS_PURPOSE.search(q))
     asks_liability = "责任" in q
@@ -975,6 +978,12 @@ def only_asks_meaning(question: str) -> bool:
     """Does every part of the question ask what a term means ("电子商务到底指什么？包括哪些交易？")?"""
     parts = [p for p in re.split(r"[？?；;。!！]", question) if p.strip()]
     return bool(parts) and all(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p) for p in parts)
+
+
+def only_asks_scope(question: str) -> bool:
+    """Does every part of the question ask to whom or what a rule applies ("这个标准的适用范围是什么？")?"""
+    parts = [p for p in re.split(r"[？?；;。!！]", question) if p.strip()]
+    return bool(parts) and all(SCOPE_ASKED.search(p) for p in parts)
 
 
 def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:

@@ -164,6 +164,12 @@ DEFINITION_WINDOW = 20  # the defining clause is moved first only from among thi
 # no answer to it, as to a question that asks no consequence (食品安全法 第一百二十四条's 罚款 ranked above the 第一百四十八条
 # that says 十倍)
 ASKS_COMPENSATION = re.compile(r"赔|补偿|[几多少十三]倍")
+# a question to whom or what a rule applies ("DB33/T 932 适用于哪些企业？", "这个标准的适用范围是什么？", "…对我们适用吗"), and
+# the clause that says it ("本标准适用于注册在浙江省…", "第二条 适用范围 本制度适用于…", "本法适用于…", "…，适用本法"; not
+# "下面的术语和定义适用于本文件")
+SCOPE_ASKED = re.compile(r"适用(?:于)?(?:哪些|什么|谁|哪|的范围)|适用范围|适用吗|适不适用|是否适用|能不能适用|对(?:谁|哪些[\u4e00-\u9fff]{0,3})适用")
+STATES_SCOPE = re.compile(r"(?:本|该|此)(?:标准|制度|规定|办法|规范|规则|规章|法|条例|细则|守则|准则|须知)[^。；;，,]{0,6}适用于|"
+                          r"适用范围|适用本(?:标准|制度|规定|办法|规范|规则|规章|法|条例|细则)")
 RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
 
 
@@ -734,6 +740,10 @@ class Retriever:
                   if defines(h.clause, term, loose)), None)
         if d is not None:
             hits = [d] + [h for h in hits if h is not d]
+        elif SCOPE_ASKED.search(question):  # "这个制度适用于哪些人？": the clause that says to whom it applies comes first
+            d = next((h for h in hits[:DEFINITION_WINDOW] if STATES_SCOPE.search(h.clause.text)), None)
+            if d is not None:
+                hits = [d] + [h for h in hits if h is not d]
         consequence = bool(ASKS_CONSEQUENCE.search(question))
 
         # the state's organs are not the asker's: what binds or sanctions only them is for a question that names them

@@ -2304,3 +2304,32 @@ def test_a_question_asks_compensation(question, asks):
     from assistant.retrieve import ASKS_COMPENSATION
 
     assert bool(ASKS_COMPENSATION.search(question)) is asks
+
+
+@pytest.mark.parametrize("question, label", [
+    ("DB33/T 932 适用于哪些企业？", "《DB33/T 932—2014 电子商务企业管理与服务规范》1"),  # (fourth, below its 第1段 and 5.2.1)
+    ("客服管理制度适用于哪些部门？", "《电子商务与客户服务管理制度》第二条"),
+])
+def test_a_question_to_whom_a_rule_applies_is_answered_by_its_scope(seed_settings, question, label):
+    """The clause that says to whom a rule applies ("本标准适用于注册在浙江省…", "适用范围 本制度适用于…") comes first, and is
+    cited with no other clause but another that says so (a 请假 rule was cited beside 客服管理制度's 适用范围)."""
+    from assistant.answer import answer
+    from assistant.retrieve import STATES_SCOPE
+
+    r = _retriever(seed_settings)
+    assert r.search(question, 5)[0].clause.label == label
+    ans = answer(r, question)
+    assert ans.citations[0].label == label and all(STATES_SCOPE.search(c.text) for c in ans.citations), ans.answer
+
+
+@pytest.mark.parametrize("text, states", [
+    ("本标准适用于注册在浙江省并在省内进行网络商品和服务交易的法人单位。", True),
+    ("第二条适用范围本制度适用于本企业全部涉及电子商务和客户服务管理的部门、岗位和员工。", True),
+    ("在中华人民共和国境内从事电子商务活动，适用本法。", True),
+    ("下面的术语和定义适用于本文件。", False),  # (says what applies to it, not to whom it applies)
+    ("培训内容适用于新员工。", False),
+])
+def test_a_clause_states_to_whom_a_rule_applies(text, states):
+    from assistant.retrieve import STATES_SCOPE
+
+    assert bool(STATES_SCOPE.search(text)) is states
