@@ -1512,6 +1512,13 @@ def asker_scope(question: str) -> str | None:
     return None
 
 
+def scope_named_in(question: str) -> bool:
+    """Is the enterprise type a question is asked for named as whom it asks about ("第三方平台型企业要做什么？"), not said by
+    the asker of itself ("我们是第三方平台，…")?"""
+    return asker_scope(question) is not None and not any(_SELF_SAID.search(p.strip())
+                                                           for p in re.split(r"[，,；;。？?！!]", question or ""))
+
+
 def checklist_request(text: str) -> str | None:
     """The topic, where a message asks for a checklist rather than asks a question: "给我一份售后服务的合规自查清单",
     "退换货自查表", "列出商家入驻的合规要求" → the topic; "商品清单需要包含哪些内容？", "售后服务方面的要求" (a question

@@ -15,7 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .checklist import NAMES_A_LIST, asker_scope, scope_of
+from .checklist import NAMES_A_LIST, SCOPES, asker_scope, scope_named_in, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
                          regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
@@ -761,7 +761,7 @@ class Retriever:
         if asks_permission(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         if (scope := asker_scope(question)) is not None:
-            hits = self._scope_first(hits, scope, r.k)
+            hits = self._scope_first(hits, scope, r.k, scope_named_in(question), qv)
         if len(docs) >= 2 and not within and COMPARED.search(question):
             hits = _each_document_first(hits, docs, movable)
         elif not docs and (items := self.items_asked(question)):
@@ -838,7 +838,7 @@ class Retriever:
 
         return theirs
 
-    def _scope_first(self, hits: list[Hit], scope: str, k: int) -> list[Hit]:
+    def _scope_first(self, hits: list[Hit], scope: str, k: int, named: bool = False, q=None) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a
         standard sets for another type (DB33/T 932 5.2.1 交易型) goes below the top k, and the best one for its own
         type among them comes first: 5.2.2.2 (第三方平台型) ranked fourth, below a platform rule on 网络安全, and
@@ -849,6 +849,17 @@ class Retriever:
         # (from a little further down: 5.2.2.2 was seventh once its "——" items were lines of their own, its dense
         # score 0.0005 lower, and a platform rule came first)
         own = next((h for h in hits[:SCOPE_WINDOW * k] if scopes.get(h.clause.id) == scope), None)
+        if own is None and named and q is not None:
+            # a question that names the type ("第三方平台型企业要做什么？") asks for its requirements, wherever the search
+            # put them: its closest in meaning, of the documents that name a type (2.4's definition of 第三方电子商务平台
+            # came first, no requirement of 5.2.2 among the candidates)
+            docs = {c.document for c in self.clauses if any(x in c.text[:20] for x in SCOPES)}
+            ids = {h.clause.id for h in hits}
+            own = next((Hit(self.by_id[cid], 0.0, sim) for cid, sim in self.dense("", SCOPE_WINDOW * self.settings.retrieval.candidates,
+                                                                                 docs, vector=q)
+                        if scope_of(self.by_id[cid], self) == scope), None) if docs else None
+            if own is not None and own.clause.id in ids:
+                own = next(h for h in hits if h.clause.id == own.clause.id)
         return hits if own is None else [own] + [h for h in hits if h is not own]
 
     def _rule_first(self, hits: list[Hit]) -> list[Hit]:

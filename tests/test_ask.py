@@ -2333,3 +2333,25 @@ def test_a_clause_states_to_whom_a_rule_applies(text, states):
     from assistant.retrieve import STATES_SCOPE
 
     assert bool(STATES_SCOPE.search(text)) is states
+
+
+@pytest.mark.parametrize("question", ["第三方平台型企业要做什么？", "第三方平台型企业的网站首页要公示什么？"])
+def test_a_question_that_names_an_enterprise_type_is_answered_by_its_requirements(seed_settings, question):
+    """"第三方平台型企业要做什么？" ranked DB33/T 932 2.4 (the definition of 第三方电子商务平台) first, no requirement of 5.2.2
+    among the candidates: the closest in meaning of that type's now comes first."""
+    from assistant.checklist import scope_of
+
+    r = _retriever(seed_settings)
+    first = r.search(question, 5)[0].clause
+    assert scope_of(first, r) == "第三方平台型", first.label
+
+
+@pytest.mark.parametrize("question, named", [
+    ("第三方平台型企业要做什么？", True), ("支撑服务型企业要做哪些事？", True),
+    ("我们是第三方平台，员工请假怎么办？", False),  # said of the asker: what it asks may be no requirement of the type
+    ("员工请假怎么办？", False),
+])
+def test_a_question_names_an_enterprise_type(question, named):
+    from assistant.checklist import scope_named_in
+
+    assert scope_named_in(question) is named
