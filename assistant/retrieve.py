@@ -131,6 +131,8 @@ PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([
 # …and a plain item of such a part ("达人合作与样品管理规范三、5说的是什么"): its clause key h3/n5
 PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、\s*(\d{1,2})"
                            r"(?!\s*[\d年月日天元块个件次位名分折倍秒周斤级层%％小号A-Za-z]|\.\d)\s*[.．、]?")
+# …and a part named as such ("第二部分", "第三大点"): its 二、 or 三、
+PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|大部分|大项|大点|大条)")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 _PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]")
@@ -987,6 +989,8 @@ class Retriever:
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
+        for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、
+            refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}"]))
         for m in PART_ITEM_REF.finditer(question):
             refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}/n{int(m.group(2))}"]))
         for m in STD_REF.finditer(question):

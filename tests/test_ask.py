@@ -2355,3 +2355,12 @@ def test_a_question_names_an_enterprise_type(question, named):
     from assistant.checklist import scope_named_in
 
     assert scope_named_in(question) is named
+
+
+def test_a_part_named_as_such_is_looked_up(seed_settings):
+    """"售后服务规范第二部分讲什么？" is its 二、 (it cited the document's 第1段 first, and its 二、2. from further down)."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "售后服务规范第二部分讲什么？")
+    labels = [c.label for c in ans.citations]
+    assert labels and all(lb.startswith("《电子商务售后服务规范》二、") for lb in labels), labels
