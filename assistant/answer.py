@@ -1062,6 +1062,8 @@ def _ref_label(key: str) -> str:
             return f"{int_to_cn(int(part[1]))}、（{int_to_cn(int(part[2]))}）" + (f"{part[3]}." if part[3] else "")
         if item := re.fullmatch(r"h(\d+)/n(\d+)", key):  # a part's plain item: "三、5."
             return f"{int_to_cn(int(item[1]))}、{item[2]}."
+        if whole := re.fullmatch(r"([hcp])(\d+)", key):  # a part, "二、", a chapter, "第二章", or one named so, "第二部分"
+            return {"h": "{}、", "c": "第{}章", "p": "第{}部分"}[whole[1]].format(int_to_cn(int(whole[2])))
         return key
     return f"第{m.group(1)}条" + (f"第（{m.group(2)}）项" if m.group(2) else "")
 

@@ -133,6 +133,8 @@ PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高�
                            r"(?!\s*[\d年月日天元块个件次位名分折倍秒周斤级层%％小号A-Za-z]|\.\d)\s*[.．、]?")
 # …and a part named as such ("第二部分", "第三大点"): its 二、 or 三、
 PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|大部分|大项|大点|大条)")
+_CHAPTER_KEY = re.compile(r"/c\d+$")  # a chapter's heading: its id ends in its key
+CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*第[{CN_NUM}\d]+条)")  # (not a chapter before the article it holds)
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 _PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]")
@@ -989,8 +991,11 @@ class Retriever:
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
-        for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、
-            refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}"]))
+        for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、, or its 第二章
+            refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}", f"c{cn_to_int(m.group(1))}",
+                                              f"p{cn_to_int(m.group(1))}"]))  # (p: none, said so where it is missing)
+        for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter
+            refs.append((m.start(), m.end(), [f"c{cn_to_int(m.group(1))}"]))
         for m in PART_ITEM_REF.finditer(question):
             refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}/n{int(m.group(2))}"]))
         for m in STD_REF.finditer(question):
@@ -1004,6 +1009,8 @@ class Retriever:
         for start, end, keys in refs:
             # "电子商务运营管理制度第十九条和电商规章制度第四条": each number belongs to the title before it
             docs = self._named_documents(question[prev_end:start]) or all_docs
+            if not docs and keys[0][0] in "hcp" and "/" not in keys[0] and len(self._clauses_of) > 1:
+                continue  # a part or chapter of no document named: each document has its 第二章 ("第二部分" of what?)
             key = next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1])
             if re.fullmatch(r"a\d+", key) and not self.clauses_numbered(key, docs):
                 if docs:
@@ -1114,8 +1121,10 @@ class Retriever:
         for c in found:  # the named clause with everything under it (an article with its items); a named article
             # whose sentence opens its list ("第八条 主播在直播中不得有下列行为：") comes first, before its items (not a
             # title over them, "第六条售后服务内容:")
+            # (and a chapter's title: "第三章 个人信息跨境提供的规则" says what its articles are about)
             expanded.extend(x for x in [c, *self.descendants(c)]
-                            if x.role == "clause" or x is c and is_lead_in(x) and NAMES_A_LIST.search(x.text))
+                            if x.role == "clause" or x is c and (is_lead_in(x) and NAMES_A_LIST.search(x.text)
+                                                                 or _CHAPTER_KEY.search(x.id)))
         # several documents have a 第十一条: the hybrid ranking of the question decides the order
         doc_rank: dict[str, int] = {}
         for i, h in enumerate(ranked):

@@ -2364,3 +2364,18 @@ def test_a_part_named_as_such_is_looked_up(seed_settings):
     ans = answer(_retriever(seed_settings), "售后服务规范第二部分讲什么？")
     labels = [c.label for c in ans.citations]
     assert labels and all(lb.startswith("《电子商务售后服务规范》二、") for lb in labels), labels
+
+
+def test_a_chapter_named_is_looked_up_with_its_title(seed_settings):
+    """"电子商务运营管理制度第二章说了什么" cited 第二十条, 第二条 and 第二十二条 (search, on 第二); now the chapter's title and
+    its articles. A chapter before the article it holds names the article; a part a document lacks is said missing as
+    named ("第二部分", not its key)."""
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    ans = answer(r, "电子商务运营管理制度第二章说了什么")
+    assert [c.label for c in ans.citations] == ["《电子商务运营管理制度》第二章 组织架构"] + [
+        f"《电子商务运营管理制度》第{n}条" for n in ("九", "十", "十一", "十二")], ans.answer
+    assert [c.label for c in answer(r, "电子商务运营管理制度第二章第九条说了什么").citations] == ["《电子商务运营管理制度》第九条"]
+    missing = answer(r, "电商规章制度第二部分说了什么")
+    assert missing.status == "not_found" and "第二部分" in missing.answer, missing.answer
