@@ -1395,6 +1395,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # (in a document its title puts on the topic, a clause whose duties none says it keeps them all: "保税备货
             # 模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单…" of a 跨境商品 rule; one that says it
             # of some keeps those, not "商家应当每月按时缴纳平台技术服务费" beside "…应当在直播前公示活动规则")
+            if on_topic and not (headed < floor <= around):
+                # (and a duty that adds to one on the topic, after a semicolon, naming no party of its own: "网络食品交易
+                # 第三方平台提供者应当对入网食品经营者进行实名登记…；依法应当取得许可证的，还应当审查其许可证")
+                on_topic = [o for o in obs if o in on_topic or _ALSO.search(o.sentence) and _continues(o, on_topic, obs)]
             if on_topic and headed < floor <= around:
                 # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
                 # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
@@ -1589,6 +1593,9 @@ def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clause
             if here * 2 > every:
                 return True
     return False
+
+
+_ALSO = re.compile(r"(?:还|也|同时|并|亦)(?:应当|应该|应|须|必须|需|不得)")  # a duty that adds to the one before it
 
 
 def _continues(ob: _Obligation, on_topic: list[_Obligation], obs: list[_Obligation] | None = None) -> bool:

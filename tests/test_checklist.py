@@ -1577,3 +1577,21 @@ def test_a_tables_rows_are_read_by_their_columns(text, items):
 
     got = [i.text for i in _merge(obligations(_c(text), None)) if "——" in i.text]
     assert got == items
+
+
+def test_a_duty_that_adds_to_one_on_the_topic_is_on_it(tmp_path):
+    """食品安全法 第六十二条: "网络食品交易第三方平台提供者应当对入网食品经营者进行实名登记…；依法应当取得许可证的，还应当
+    审查其许可证" — the second duty says none of the topic's words, and a "网络食品交易" checklist left it out; it adds (还)
+    to the one before it, the same party's, on the same matter. A duty after a semicolon that adds nothing to the one before
+    it (no 还, 也, 同时 …) is still kept only by its own words."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    body = ("第六十二条 网络食品交易第三方平台提供者应当对入网食品经营者进行实名登记，明确其食品安全管理责任；依法应当取得许可证"
+            "的，还应当审查其许可证。\n\n第六十三条 食品生产者应当建立食品召回制度；对于标签不合格的食品，应当立即停止生产。\n\n"
+            "第六十四条 食用农产品批发市场应当配备检验设备和检验人员。\n")
+    r = _law_index(tmp_path, "中华人民共和国食品安全法", body)
+    texts = [it.text for it in checklist(r, "网络食品交易").items]
+    assert any("审查其许可证" in t for t in texts), texts
+    recall = [it.text for it in checklist(r, "食品召回").items]
+    assert any("召回制度" in t for t in recall) and not any("停止生产" in t for t in recall), recall
