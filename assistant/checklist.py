@@ -710,7 +710,7 @@ ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|
 
 # the sanction a penalty article imposes for a case ("…的，依照有关法律、行政法规的规定处罚", "…的，由…责令改正，处…罚款"):
 # what the case names restates duties stated elsewhere ("销售…法律、行政法规禁止交易的商品"), none of its own
-SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑")
+SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑|引咎辞职")
 # and a company's ("…的，扣5分", "扣除当月绩效奖金", "通报批评"), unless a duty is said before its case ("客服人员应当在24
 # 小时内回复客户咨询，超时未回复的，扣2分": the sentence's rule)
 COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评|"
@@ -733,6 +733,7 @@ def _sanction(sentence: str) -> bool:
     # a modal that names a kind of thing is no rule of the sanction's ("没收禁止经营的烟花爆竹", "没收应当销毁的物品"),
     # nor is a ban laid on the one sanctioned ("可以决定禁止其在一定期限内担任相关企业的董事…")
     tail = _BORNE_BY_CULPRIT.sub("", _BANNED.sub("", _NAMING_MODAL.sub("", tail)))
+    tail = _RESIGNS.sub("引咎辞职", tail)  # ("其主要负责人还应当引咎辞职": a sanction, not a duty)
     head = sentence[:max(sentence.rfind("，", 0, cut), sentence.rfind(",", 0, cut), 0)] if cut >= 0 else ""
     sanctioned = SANCTION.search(tail) or COMPANY_SANCTION.search(tail) and not any(_modals(_NAMING_MODAL.sub("", head)))
     return bool(sanctioned) and not DUTY.search(tail) and not PROHIBITION.search(tail)
@@ -741,6 +742,7 @@ def _sanction(sentence: str) -> bool:
 _NAMING_MODAL = re.compile(r"(?:禁止|不得|应当|应)[\u4e00-\u9fff]{1,2}的(?=[\u4e00-\u9fff])")
 _ON_PERSONS = re.compile(r"对[^，,。；;]{0,40}?(?:人员|责任人|负责人)[^，,。；;]{0,6}?(?:处|给予|依法给予)")
 _BANNED = re.compile(r"(?:决定)?禁止其")
+_RESIGNS = re.compile(r"(?:还)?应当引咎辞职")
 
 
 # a duty that only refers to others' ("应当遵守本节有关规定", "依法履行电子商务平台经营者的义务"): nothing of its own to check

@@ -158,10 +158,14 @@ def _cases(text: str) -> list[str]:
     return out
 
 
+_BREACH_FIRST = re.compile(r"^违反本(?:法|条例|办法|规定)(?:第[^，,]{1,20}条)?(?:的)?(?:有关)?规定[，,]")
+
+
 def _officials_case(case: str) -> bool:
     """Does the case name a state organ or its staff as who acts, with no business beside them ("机关、团体、企业…") nor
     one it comes to after a comma ("监督检查部门在监督检查…时，被检查的经营者…不如实提供…")?"""
-    first, *rest = re.split(r"[，,]", case)
+    # (after the breach it is for: "违反本法规定，县级以上地方人民政府有下列行为之一")
+    first, *rest = re.split(r"[，,]", _BREACH_FIRST.sub("", case))
     m = STATE_ORGAN.search(first)
     if m is None or m.start() > 16 or _ACTS_ON_OFFICIALS.search(first[:m.start()]) or BUSINESS.search(first[:m.start()]):
         return False

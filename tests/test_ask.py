@@ -2030,6 +2030,11 @@ def test_a_sanction_on_officials_does_not_answer_a_staff_question_on_consequence
     # the state's staff named by their work ("工作人员泄露客户信息会怎么处理？" was answered by it)
     ("第四十六条 价格工作人员泄露国家秘密、商业秘密以及滥用职权、徇私舞弊、玩忽职守、索贿受贿，构成犯罪的，依法追究刑事责任；"
      "尚不构成犯罪的，依法给予处分。", "中华人民共和国价格法", True),
+    # after the breach it is for, and with a 引咎辞职 (食品安全法 第一百四十二条 was first for "员工严重违反公司制度能直接开除吗？")
+    ("第一百四十二条 违反本法规定，县级以上地方人民政府有下列行为之一的，对直接负责的主管人员和其他直接责任人员给予记大过处分；情节"
+     "较重的，给予降级或者撤职处分；情节严重的，给予开除处分；造成严重后果的，其主要负责人还应当引咎辞职：", "中华人民共和国食品安全法",
+     True),
+    ("第八十条 违反本法规定，用人单位有下列情形之一的，由劳动行政部门责令改正，给予警告：", "中华人民共和国某法", False),
 ])
 def test_sanctions_officials(text, document, officials):
     from assistant.provisions import sanctions_officials
