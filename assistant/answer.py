@@ -238,7 +238,7 @@ _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
 # (a time limit asked as a number is a time: "时限是多少" asks 多久, see _TIME_ASKED)
 _LIMIT_IS = ("", "是", "为", "有", "一般", "一般是", "一般为", "大概", "大概是", "大约", "大约是", "通常", "通常是", "通常为",
              "要求", "要求是", "要求为", "规定", "规定是", "规定为", "最长", "最长是", "最多", "最多是")  # "时限一般是多少"
-_LIMIT_WORDS = ("时限", "期限", "时长", "时效")  # ("配送时效是多少")
+_LIMIT_WORDS = ("时限", "期限", "时长", "时效", "时间")  # ("配送时效是多少", "投诉的响应时间是多少")
 # (read after 多少, where it matched: before it, the 96 look-behinds were tried at every character of a question)
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 # (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度, 名额; 金 only of money: 保证金, 定金, not 金牌)

@@ -32,6 +32,8 @@ def _c(text: str) -> Clause:
     # not found beside "…应当在3个工作日内完成退款")
     ("退款几天到账？", "仓库收到退回商品并验收合格后，财务部应当在3个工作日内完成退款。", None),
     ("退款几天到账？", "财务部应当及时完成退款。", "几天"),
+    # a time asked as a number ("响应时间是多少") is a time, answered by a period ("24小时内"), as "时限是多少" is
+    ("客户投诉的响应时间是多少？", "电子商务企业应在用户投诉或需求的24小时内做出响应。", None),
     # a rate in another unit is no number of days ("每周统计一次" answers no "多少天")
     ("发货后多少天自动确认收货？", "商家应每周统计一次销量。", "多少天"),
     ("首页多少年改版一次？", "网站主页面原则上每年进行一次审定或改版。", None),
