@@ -16,7 +16,7 @@ from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item, penal, penalty_item,
                          states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, Hit, Retriever,
-                       asked_of_items, asked_part, asked_terms, defines, is_lead_in, item_clauses)
+                       asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
 from .thesaurus import Thesaurus
 
@@ -457,10 +457,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         if any(stated(cell) for cell in _column_under(text, anchors)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
-        # anchor 账号 after it in its phrase; and a number of days asked: "退款几天到账" ← "…应当在3个工作日内完成退款";
-        # not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
-        return ask.period and not exact and any(_DEADLINE.search(re.split(r"[，,；;。]", text[:x.start()])[-1])
-                                                for x in found)
+        # anchor 账号 after it in its phrase; not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
+        return ask.period and not exact and any(_deadline_of(re.split(r"[，,；;。]", text[:x.start()])[-1], ask) for x in found)
     return stated(text)
 
 
@@ -489,6 +487,21 @@ _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
+# what asks for the act, not the act: "消费者应在签收后7日内申请退款" sets no time for 退款 to be paid
+_REQUESTED = re.compile(r"申请|提出|要求|申报|申诉|投诉|告知|通知")
+
+
+def _deadline_of(before: str, ask: "_Ask") -> bool:
+    """Is there a time limit in the phrase before the word asked about that answers the ask? Any for a time (多久); for a
+    number asked in a unit ("退款几天到账" ← "…应当在3个工作日内完成退款"), the last one before it, in that unit, and of the
+    act itself, not of a request for it ("…7日内申请退款"); "空调保修几年" is not answered by "…应当在15日内完成保修"."""
+    if ask.kind == "time":
+        return bool(_DEADLINE.search(before))
+    last = None
+    for last in _DEADLINE.finditer(before):
+        pass
+    return last is not None and bool(ask.stated.search(last.group())) and not _REQUESTED.search(before[last.end():])
+
 # a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
 # 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
 # "购物积分在订单确认收货满7天后发放至会员账户"
@@ -623,7 +636,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
-                     retriever.items_asked(q), framing_within(s.retrieval))
+                     retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(retriever.mentions(q)[0])))
     chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     principal = chosen[0] if chosen else None
@@ -779,7 +792,7 @@ def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> li
 
 
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
-            items: list[tuple[str, ...]] = (), within: float = 0.9) -> list[Hit]:
+            items: list[tuple[str, ...]] = (), within: float = 0.9, scope_asked: bool = False) -> list[Hit]:
     """The hits an answer cites: every clause the question names by number, else the best of the
     top k and others nearly as good that share its words; a penalty provision only for a question about
     sanctions or consequences, unless nothing else is retrieved (``parent``: a clause's parent)."""
@@ -791,7 +804,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
-    if not hits[0].lookup and only_asks_scope(q) and STATES_SCOPE.search(hits[0].clause.text):
+    if not hits[0].lookup and scope_asked and only_asks_scope(q) and STATES_SCOPE.search(hits[0].clause.text):
         # "客服管理制度适用于哪些部门？": the clauses that say to whom their rules apply, not a 请假 rule beside them
         return [h for h in hits if STATES_SCOPE.search(h.clause.text)][:max_clauses]
     top = hits[0].score

@@ -1597,7 +1597,8 @@ def _goes_on(ob: _Obligation, on_topic: list[_Obligation], document: str, clause
     return False
 
 
-_ALSO = re.compile(r"(?:还|也|同时|并|亦)(?:应当|应该|应|须|必须|需|不得)")  # a duty that adds to the one before it
+_ALSO = re.compile(r"(?<![合退归偿送交返奉兼吞])(?:还|也|同时|并|亦)(?:应当|应该|应|须|必须|需|不得)")  # a duty that adds to the one
+# before it (not 合并 / 退还 / 归还 …: "…予以合并应当…")
 
 
 def _continues(ob: _Obligation, on_topic: list[_Obligation], obs: list[_Obligation] | None = None) -> bool:

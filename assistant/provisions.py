@@ -29,8 +29,10 @@ ASKS_PERMISSION = re.compile(r"能不能|可不可以|可以.{0,12}吗|允许|�
                              r"有(?:没有)?(?:问题|风险)吗|有没有(?:问题|风险)|合规吗|合法吗|违法吗|违规吗|算不算(?:违规|违法)")
 # what a customer can see or find out ("消费者能看到订单到哪一步了吗", "买家能查到物流吗") asks what the business provides, not
 # whether an act is allowed: "…订单状态…" was second, below a 不得 on another matter ("商家…不得隐瞒")
-_CUSTOMER_SEES = re.compile(r"(?:消费者|客户|用户|买家|顾客|会员)[^，,。；;？?]{0,4}?能(?:不能)?(?:看到|看见|查到|查询|查看|知道|收到|了解|"
-                            r"跟踪|追踪)")
+_CUSTOMER_SEES = re.compile(r"(?:消费者|客户|用户|买家|顾客|会员)[^，,。；;？?]{0,4}?(?:能不能|能否|可不可以|可以|能)(?:看到|看见|查到|"
+                            r"查询|查看|知道|了解|跟踪|追踪)(?=(?:(?!其他|别人|他人|商家|卖家|买家|店铺|平台)[^，,。；;？?]){0,4}"
+                            r"(?:订单|物流|包裹|快递|进度|状态|到哪|哪一步|发货|退款))")  # (their own order's progress: not "…看到
+# 商家的身份证号吗", "…看到其他买家的订单信息吗", "…收到促销短信吗")
 
 
 def asks_permission(question: str) -> bool:

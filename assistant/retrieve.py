@@ -134,7 +134,8 @@ PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高�
 # …and a part named as such ("第二部分", "第三大点"): its 二、 or 三、
 PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|大部分|大项|大点|大条)")
 _CHAPTER_KEY = re.compile(r"/c\d+$")  # a chapter's heading: its id ends in its key
-CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*第[{CN_NUM}\d]+条)")  # (not a chapter before the article it holds)
+# (not a chapter before the article it holds: "第二章第九条", "第二章的第九条", "第二章中第九条")
+CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*(?:的|中的?|里的?|之)?\s*第[{CN_NUM}\d]+条)")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 _PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]")
@@ -167,13 +168,23 @@ DEFINITION_WINDOW = 20  # the defining clause is moved first only from among thi
 # what is owed to the one harmed ("买到不安全的食品能要求十倍赔偿吗？"), not what the state imposes: a penalty provision is
 # no answer to it, as to a question that asks no consequence (食品安全法 第一百二十四条's 罚款 ranked above the 第一百四十八条
 # that says 十倍)
-ASKS_COMPENSATION = re.compile(r"赔|补偿|[几多少十三]倍")
+ASKS_COMPENSATION = re.compile(rf"赔|补偿|(?:[几多少两\d]|[{CN_NUM}]+)倍")
 # a question to whom or what a rule applies ("DB33/T 932 适用于哪些企业？", "这个标准的适用范围是什么？", "…对我们适用吗"), and
 # the clause that says it ("本标准适用于注册在浙江省…", "第二条 适用范围 本制度适用于…", "本法适用于…", "…，适用本法"; not
 # "下面的术语和定义适用于本文件")
 SCOPE_ASKED = re.compile(r"适用(?:于)?(?:哪些|什么|谁|哪|的范围)|适用范围|适用吗|适不适用|是否适用|能不能适用|对(?:谁|哪些[\u4e00-\u9fff]{0,3})适用")
+# …of a rule, not of a product or an offer ("七天无理由退货适用于哪些商品？", "运费险适用于哪些订单？"): a document named, a rule
+# said ("这个标准的适用范围", "客服管理制度适用于…"), or the asker ("…对我们适用吗")
+_RULE_WORD = r"(?:制度|标准|规定|办法|规范|规则|规章|法|条例|细则|守则|准则|须知|文件)"
+SCOPE_OF_RULE = re.compile(_RULE_WORD + r"[^，,。？?；;]{0,4}?适用|对(?:我们|我司|我|本公司|我们公司|公司)[^，,。？?；;]{0,8}适用")
 STATES_SCOPE = re.compile(r"(?:本|该|此)(?:标准|制度|规定|办法|规范|规则|规章|法|条例|细则|守则|准则|须知)[^。；;，,]{0,6}适用于|"
-                          r"适用范围|适用本(?:标准|制度|规定|办法|规范|规则|规章|法|条例|细则)")
+                          # (not a sanction's referral: "对违反本规定的，适用本法第八十条处罚")
+                          r"适用范围|适用本(?:标准|制度|规定|办法|规范|规则|规章|法|条例|细则)(?=[。；;，,]|$)")
+
+
+def asks_scope(question: str, named: bool) -> bool:
+    """Does the question ask to whom or what a rule applies (``named``: it names a document)?"""
+    return bool(SCOPE_ASKED.search(question)) and (named or bool(SCOPE_OF_RULE.search(question)))
 RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
 
 
@@ -193,6 +204,13 @@ def asked_terms(question: str) -> list[str]:
     return [tail.group()[i:] for i in range(len(tail.group()) - 1)] if tail else []
 
 
+def _of_what_asked(question: str, term: str, clause: Clause) -> bool:
+    """A term of two characters is asked of what the question puts before it with 的 ("投诉处理的流程" → 投诉处理), which the
+    clause that defines it must say; a longer term, or one asked of nothing, names itself."""
+    of = re.search(r"([\u4e00-\u9fff]{2,})的" + re.escape(term), question) if len(term) < 3 else None
+    return of is None or of.group(1)[-4:] in clause.text
+
+
 def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     """Does the clause define the term: "线上销售：通过…", "2.1 电子商务 Electronic commerce …",
     "…是指…", "（…简称信息网络）"? (``loose``: or starts by saying what it is, "个人信息是以电子或者其他方式记录的…的各种信息，"
@@ -202,7 +220,7 @@ def defines(clause: Clause, term: str, loose: bool = False) -> bool:
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
     t = re.escape(term)
     # (a term as short as 服务 or 三包 is defined as a whole word: not by "…交易服务是指…")
-    whole = r"(?<![\u4e00-\u9fff])" if len(term) < 3 else ""
+    whole = r"(?:(?<![\u4e00-\u9fff])|(?<=[中称谓的即]))" if len(term) < 3 else ""  # ("本办法中三包是指")
     if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(whole + t + r"[，,]?是指|简称" + t + "|所称" + t, body):
         return True
     return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body)
@@ -506,6 +524,7 @@ class Retriever:
         self._sanctions: dict[str, dict[int | str, list[Clause]]] = {}  # document → article or matter → sanctions
         self._referred: dict[str, list[Clause]] = {}  # clause id → what its referral brings, see referred_sanctions
         self._phrases_said: dict[str, bool] = {}  # thesaurus phrase → whether a clause says it, see _says
+        self._typed: set[str] | None = None  # see _typed_documents
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
             self.bm25_ids: list[str] = json.loads((bdir / "ids.json").read_text(encoding="utf-8"))
@@ -737,14 +756,16 @@ class Retriever:
         bscore = dict(sparse)
         hits = [Hit(self.by_id[cid], s, dscore.get(cid, 0.0), bscore.get(cid, 0.0)) for cid, s in fused.items()]
         hits.sort(key=lambda h: -h.score)
-        terms = asked_terms(question)  # "“线上销售”是指什么": the clause that defines it comes first
+        # "“线上销售”是指什么": the clause that defines it comes first (a term of two characters, "…认为核心是啥" ←
+        # "电子商务的核心是…", only with what the question says it is of: "投诉处理的流程是什么" put "退货的流程是：" first)
+        terms = asked_terms(question)
         # (the most specific term first, and for each a clause that defines it so before one that says what it is: not
         # 个人信息's "个人信息是以…的各种信息" for "敏感个人信息是什么")
         d = next((h for term in terms for loose in (False, True) for h in hits[:DEFINITION_WINDOW]
-                  if defines(h.clause, term, loose)), None)
+                  if defines(h.clause, term, loose) and _of_what_asked(question, term, h.clause)), None)
         if d is not None:
             hits = [d] + [h for h in hits if h is not d]
-        elif SCOPE_ASKED.search(question):  # "这个制度适用于哪些人？": the clause that says to whom it applies comes first
+        elif asks_scope(question, bool(named)):  # "这个制度适用于哪些人？": the clause that says to whom it applies first
             d = next((h for h in hits[:DEFINITION_WINDOW] if STATES_SCOPE.search(h.clause.text)), None)
             if d is not None:
                 hits = [d] + [h for h in hits if h is not d]
@@ -756,8 +777,11 @@ class Retriever:
         def movable(h: Hit) -> bool:  # (a penalty provision is lifted only for a question that asks a consequence)
             return (consequence or not self._penal(h.clause)) and not officials(h)
 
-        if not consequence or ASKS_COMPENSATION.search(question) and not ASKS_PENALTY.search(question):
+        if not consequence:
             hits = self._penalties_below(hits, r.k)
+        elif ASKS_COMPENSATION.search(question) and not ASKS_PENALTY.search(question):
+            # (not one that says what is owed too: "员工损坏公司财物的，照价赔偿，并扣2分"; a fine of 十五倍 owes nothing)
+            hits = self._penalties_below(hits, r.k, keep=lambda c: bool(re.search(r"赔|补偿", c.text)))
         elif ASKS_PENALTY.search(question):
             hits = self._sanctions_first(hits, r.k)
             hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
@@ -817,12 +841,12 @@ class Retriever:
         """Is the clause a penalty provision (provisions.penal, with its parent looked up)?"""
         return penal(clause, self.by_id.get(clause.parent_id or ""))
 
-    def _penalties_below(self, hits: list[Hit], k: int) -> list[Hit]:
+    def _penalties_below(self, hits: list[Hit], k: int, keep=lambda c: False) -> list[Hit]:
         """A penalty provision among the top k restates a duty stated elsewhere: for a question that does not ask
         what follows a breach it goes just below them ("网店要公示营业执照吗" ranked 电子商务法 第七十六条（一）
         "未在首页显著位置公示营业执照信息…的" beside 第十五条). Measured: laws recall@5 0.776 → 0.804, seed+laws
         hit@1 0.708 → 0.717, seed unchanged."""
-        return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause)])
+        return _below_top(hits, k, [h for h in hits[:k] if self._penal(h.clause) and not keep(h.clause)])
 
     def _officials(self, consequence: bool, question: str):
         """Whether a hit binds only regulators (provisions.regulators_duty) or, for a question on consequences, is a
@@ -857,14 +881,23 @@ class Retriever:
             # a question that names the type ("第三方平台型企业要做什么？") asks for its requirements, wherever the search
             # put them: its closest in meaning, of the documents that name a type (2.4's definition of 第三方电子商务平台
             # came first, no requirement of 5.2.2 among the candidates)
-            docs = {c.document for c in self.clauses if any(x in c.text[:20] for x in SCOPES)}
+            docs = self._typed_documents
             ids = {h.clause.id for h in hits}
-            own = next((Hit(self.by_id[cid], 0.0, sim) for cid, sim in self.dense("", SCOPE_WINDOW * self.settings.retrieval.candidates,
+            top = hits[0].score if hits else 0.0  # (scored as the first it goes before: a 0 let every hit be cited)
+            own = next((Hit(self.by_id[cid], top, sim) for cid, sim in self.dense("", SCOPE_WINDOW * self.settings.retrieval.candidates,
                                                                                  docs, vector=q)
                         if scope_of(self.by_id[cid], self) == scope), None) if docs else None
             if own is not None and own.clause.id in ids:
                 own = next(h for h in hits if h.clause.id == own.clause.id)
         return hits if own is None else [own] + [h for h in hits if h is not own]
+
+    @property
+    def _typed_documents(self) -> set[str]:
+        """The documents that name an enterprise type at the head of a clause (DB33/T 932's 5.2.1 交易型 …), read once a
+        load (about 60 ms over 147k clauses)."""
+        if self._typed is None:
+            self._typed = {c.document for c in self.clauses if any(x in c.text[:20] for x in SCOPES)}
+        return self._typed
 
     def _rule_first(self, hits: list[Hit]) -> list[Hit]:
         """For a question whether an act is allowed, a clause that forbids or permits comes first where the first says
@@ -991,9 +1024,10 @@ class Retriever:
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
-        for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、, or its 第二章
+        for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、, or its 第二章, or a heading that
+            # says "第二部分" (p: none, said missing as named)
             refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}", f"c{cn_to_int(m.group(1))}",
-                                              f"p{cn_to_int(m.group(1))}"]))  # (p: none, said so where it is missing)
+                                              f"part:{m.group(1)}", f"p{cn_to_int(m.group(1))}"]))
         for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter
             refs.append((m.start(), m.end(), [f"c{cn_to_int(m.group(1))}"]))
         for m in PART_ITEM_REF.finditer(question):
@@ -1040,7 +1074,12 @@ class Retriever:
 
     def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:
         """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'; several joined by '|'), in ``docs`` if
-        given."""
+        given; 'part:二' is what a named document has under a heading that opens "第二部分" ("## 第二部分 主播管理")."""
+        if key.startswith("part:"):
+            said = re.compile(rf"\s*第{key[5:]}部分")
+            return [c for c in self.by_id.values() if c.document in docs and (
+                c.role == "heading" and said.match(c.text) or c.role == "clause" and any(map(said.match, c.path[1:])))] \
+                if docs else []
         return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
 
     def unknown_document(self, question: str) -> str | None:

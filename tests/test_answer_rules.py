@@ -32,6 +32,9 @@ def _c(text: str) -> Clause:
     # not found beside "…应当在3个工作日内完成退款")
     ("退款几天到账？", "仓库收到退回商品并验收合格后，财务部应当在3个工作日内完成退款。", None),
     ("退款几天到账？", "财务部应当及时完成退款。", "几天"),
+    # …in the unit asked, and of the act, not of a request for it
+    ("退款几天到账？", "消费者应在签收后7日内申请退款。", "几天"),
+    ("空调保修几年？", "商家应当在15日内完成保修。", "几年"),
     # a time asked as a number ("响应时间是多少") is a time, answered by a period ("24小时内"), as "时限是多少" is
     ("客户投诉的响应时间是多少？", "电子商务企业应在用户投诉或需求的24小时内做出响应。", None),
     # a rate in another unit is no number of days ("每周统计一次" answers no "多少天")
@@ -295,6 +298,7 @@ def test_a_question_that_only_asks_what_a_term_means(question, yes):
     ("平台应加强线上销售的管理。", "线上销售", False),  # uses the term, defines nothing
     ("本办法所称三包，是指修理、更换、退货。", "三包", True), ("三包是指修理、更换、退货。", "三包", True),
     ("电子商务交易服务是指为交易提供的服务。", "服务", False),  # a short term is defined as a whole word
+    ("本办法中三包是指修理、更换、退货。", "三包", True),
 ])
 def test_a_clause_defines_a_term(text, term, yes):
     from assistant.retrieve import defines
@@ -760,6 +764,9 @@ def test_a_question_compares_documents(question, compares):
     # matter first), not what the business may see
     ("订单信息怎么传给商家，消费者能看到订单到哪一步了吗？", False), ("买家能不能查到物流？", False),
     ("客服能查看用户的聊天记录吗？", True), ("消费者能退货吗？", True),
+    # (not what the business may show or send them: a privacy question)
+    ("消费者能看到商家的身份证号吗？", True), ("消费者能不能看到其他买家的订单信息？", True), ("会员能收到促销短信吗？", True),
+    ("用户能否查到退款进度？", False),
 ])
 def test_a_question_asks_whether_an_act_is_allowed(question, asks):
     from assistant.provisions import asks_permission
