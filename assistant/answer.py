@@ -802,7 +802,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     if not ASKS_CONSEQUENCE.search(q):
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
-    if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q)):
+    if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q) if len(t) >= 3):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     if not hits[0].lookup and scope_asked and only_asks_scope(q) and STATES_SCOPE.search(hits[0].clause.text):
         # "客服管理制度适用于哪些部门？": the clauses that say to whom their rules apply, not a 请假 rule beside them

@@ -761,8 +761,11 @@ class Retriever:
         terms = asked_terms(question)
         # (the most specific term first, and for each a clause that defines it so before one that says what it is: not
         # 个人信息's "个人信息是以…的各种信息" for "敏感个人信息是什么")
+        # (a two-character tail of a longer term asked only says what that of something is: 网络's "网络，是指…" is no
+        # definition of the 信息网络 asked)
         d = next((h for term in terms for loose in (False, True) for h in hits[:DEFINITION_WINDOW]
-                  if defines(h.clause, term, loose) and _of_what_asked(question, term, h.clause)), None)
+                  if (loose or len(term) >= 3) and defines(h.clause, term, loose) and _of_what_asked(question, term, h.clause)),
+                 None)
         if d is not None:
             hits = [d] + [h for h in hits if h is not d]
         elif asks_scope(question, bool(named)):  # "这个制度适用于哪些人？": the clause that says to whom it applies first

@@ -772,3 +772,16 @@ def test_a_question_asks_whether_an_act_is_allowed(question, asks):
     from assistant.provisions import asks_permission
 
     assert asks_permission(question) is asks
+
+
+def test_a_definition_of_a_shorter_term_is_not_cited_alone_for_the_longer_term_asked():
+    """"信息网络指的是什么？" cited 网络安全法's "网络，是指…" alone: 网络, the last two characters of the term asked, is
+    another term; the clauses beside it stay cited."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a76", "（一）网络，是指由计算机或者其他信息终端及相关设备组成的系统。", 0.03),
+              _hit("a2", "本法所称电子商务，是指通过互联网等信息网络销售商品或者提供服务的经营活动。", 0.029)]
+    assert len(_choose("信息网络指的是什么？", ranked, k=5, max_clauses=3)) == 2
+    # (the term asked itself, defined so, is cited alone)
+    ranked = [_hit("a9", "信息网络，是指互联网、移动网络等。", 0.03), ranked[1]]
+    assert [h.clause.id for h in _choose("信息网络指的是什么？", ranked, k=5, max_clauses=3)] == ["d/a9"]
