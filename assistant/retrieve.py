@@ -185,6 +185,8 @@ STATES_SCOPE = re.compile(r"(?:本|该|此)(?:标准|制度|规定|办法|规范
 def asks_scope(question: str, named: bool) -> bool:
     """Does the question ask to whom or what a rule applies (``named``: it names a document)?"""
     return bool(SCOPE_ASKED.search(question)) and (named or bool(SCOPE_OF_RULE.search(question)))
+
+
 RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
 
 
