@@ -635,9 +635,10 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(ask, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
+    named = retriever.mentions(q)[0]
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
-                     retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(retriever.mentions(q)[0])))
-    chosen = _each_named(chosen, ranked, retriever.mentions(q)[0],
+                     retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(named)))
+    chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     principal = chosen[0] if chosen else None
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
@@ -989,14 +990,18 @@ def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in, 
 
 def only_asks_meaning(question: str) -> bool:
     """Does every part of the question ask what a term means ("电子商务到底指什么？包括哪些交易？")?"""
-    parts = [p for p in re.split(r"[？?；;。!！]", question) if p.strip()]
-    return bool(parts) and all(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p) for p in parts)
+    return _every_part(question, lambda p: bool(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p)))
 
 
 def only_asks_scope(question: str) -> bool:
     """Does every part of the question ask to whom or what a rule applies ("这个标准的适用范围是什么？")?"""
+    return _every_part(question, lambda p: bool(SCOPE_ASKED.search(p)))
+
+
+def _every_part(question: str, asks) -> bool:
+    """Does the question have parts (split at ？；。！), each of which ``asks``?"""
     parts = [p for p in re.split(r"[？?；;。!！]", question) if p.strip()]
-    return bool(parts) and all(SCOPE_ASKED.search(p) for p in parts)
+    return bool(parts) and all(map(asks, parts))
 
 
 def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:

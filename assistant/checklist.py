@@ -1503,26 +1503,31 @@ def asker_scope(question: str) -> str | None:
     """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
     …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
     ("我们在第三方平台上开店")."""
-    phrases = re.split(r"[，,；;。？?！!]", question or "")
-    for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
-        m = _SELF_SAID.search(p.strip())
-        if m:
-            return _scope_said(next(g for g in m.groups() if g))
-    named = {_scope_said(m.group(1)) for m in _SCOPE_SAID.finditer(question or "")}
-    if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
-        return None
-    for p in phrases:
-        m = _TYPE_NAMED.search(p)
-        if m and not _NOT_TYPE.search(p[:m.start()]):
-            return named.pop()
-    return None
+    return asked_scope(question)[0]
 
 
 def scope_named_in(question: str) -> bool:
     """Is the enterprise type a question is asked for named as whom it asks about ("第三方平台型企业要做什么？"), not said by
     the asker of itself ("我们是第三方平台，…")?"""
-    return asker_scope(question) is not None and not any(_SELF_SAID.search(p.strip())
-                                                           for p in re.split(r"[，,；;。？?！!]", question or ""))
+    scope, of_itself = asked_scope(question)
+    return scope is not None and not of_itself
+
+
+def asked_scope(question: str) -> tuple[str | None, bool]:
+    """The enterprise type a question is asked for (asker_scope), and whether the asker says it of itself."""
+    phrases = re.split(r"[，,；;。？?！!]", question or "")
+    for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
+        m = _SELF_SAID.search(p.strip())
+        if m:
+            return _scope_said(next(g for g in m.groups() if g)), True
+    named = {_scope_said(m.group(1)) for m in _SCOPE_SAID.finditer(question or "")}
+    if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
+        return None, False
+    for p in phrases:
+        m = _TYPE_NAMED.search(p)
+        if m and not _NOT_TYPE.search(p[:m.start()]):
+            return named.pop(), False
+    return None, False
 
 
 def checklist_request(text: str) -> str | None:

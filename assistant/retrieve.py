@@ -15,7 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .checklist import NAMES_A_LIST, SCOPES, asker_scope, scope_named_in, scope_of
+from .checklist import NAMES_A_LIST, SCOPES, asked_scope, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
                          regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
@@ -793,8 +793,9 @@ class Retriever:
         hits = _down_of(hits, 2 * r.k, officials)  # (after the sanctions a provision refers to: 第六十七条 came back)
         if asks_permission(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
-        if (scope := asker_scope(question)) is not None:
-            hits = self._scope_first(hits, scope, r.k, scope_named_in(question), qv)
+        scope, of_itself = asked_scope(question)
+        if scope is not None:
+            hits = self._scope_first(hits, scope, r.k, not of_itself, qv)
         if len(docs) >= 2 and not within and COMPARED.search(question):
             hits = _each_document_first(hits, docs, movable)
         elif not docs and (items := self.items_asked(question)):
