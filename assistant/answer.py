@@ -364,6 +364,8 @@ def _anchors(before: str) -> tuple[str, ...]:
     number that answers follows one of them ("连续旷工几天" → 旷工, 连续: "连续三天"; "累计几天" → 累计, not
     "累计____天")."""
     phrase = re.split(r"[，,。；;？?！!、\s]", before)[-1]
+    # (the asking words inside it are none: "竞业限制最长能约定几年" → 约定, 限制, not 长能)
+    phrase = re.sub(r"(?:最多|最少|最长|最短|最晚|最早|最高|最低|最大|最小|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "", phrase)
     return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
@@ -452,7 +454,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             return True
         # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
         # 时间自交易完成之日起不少于三年", past the reach: it was not found)
-        if ask.period and any(_NAMES_PERIOD.match(p) and stated(p) for p in phrases):
+        # (or in the phrase after it, where it stands alone: "竞业限制最长能约定几年" ← 劳动合同法 第二十四条 "…竞业限制期限，
+        # 不得超过二年"; probe)
+        if ask.period and any(_NAMES_PERIOD.match(p) and (stated(p) or _NAMES_PERIOD.fullmatch(p.strip()) and stated(
+                re.split(r"[；;。]", text[x.end() + len(p) + 1:])[0].split("，")[0])) for x, p in zip(found, phrases)):
             return True
         if any(stated(cell) for cell in _column_under(text, anchors)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
@@ -500,7 +505,16 @@ def _deadline_of(before: str, ask: "_Ask") -> bool:
     last = None
     for last in _DEADLINE.finditer(before):
         pass
-    return last is not None and bool(ask.stated.search(last.group())) and not _REQUESTED.search(before[last.end():])
+    near = next((p for unit, p in _NEAR_UNIT.items() if unit in ask.words), None)
+    return last is not None and bool(ask.stated.search(last.group()) or near and near.search(last.group())) \
+        and not _REQUESTED.search(before[last.end():])
+
+
+# a time limit in the next unit up or down answers a number asked in another ("资料要几天内交接完" ← "必须在一周之内移交完所有
+# 资料"; probe): days by weeks or hours, months by years or weeks, not years by days ("空调保修几年" ← "…15日内完成保修")
+_NEAR_UNIT = {unit: re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + near + ")") for unit, near in (
+    ("天", r"周(?!岁)|星期|小时"), ("日", r"周(?!岁)|星期|小时"), ("小时", r"天|日|分钟"), ("分钟", r"小时|秒(?!杀)"),
+    ("月", r"年|周(?!岁)|星期"), ("年", r"月"))}
 
 # a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
 # 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
@@ -610,10 +624,18 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         sents = _sentences(body)
         score = _answering(question, sents)
         scored = sorted(range(len(sents)), key=lambda i: -score[i])
+        picked = scored[:2]
+        # a time or number asked: the sentences that state it are quoted, up to three ("劳动合同签两年，试用期最多约定多久"
+        # quoted 第十九条's "…不得约定试用期" and "…试用期不成立", not its three limits; "竞业限制最长能约定几年" left out its
+        # "…不得超过二年"; probe)
+        ask = _asked(question, _PERIOD_ASKED) or _asked(question, _QUANTITY_ASKED)
+        if ask is not None and ask.kind not in ("date", "bears"):
+            stating = [i for i in scored if _states(replace(clause, text=sents[i]), ask, question)]
+            picked = stating[:3] or picked
         # what is left out is marked "……", before, between and after the sentences quoted: a penalty's "情节较重的，
         # 处…拘留" left out read as the whole penalty
         parts, last = [], -1
-        for i in sorted(scored[:2]):
+        for i in sorted(picked):
             parts += ["……"] * (i > last + 1) + [sents[i]]
             last = i
         st = ""

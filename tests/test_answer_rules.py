@@ -231,6 +231,14 @@ def _c(text: str) -> Clause:
     ("平台上的商品信息和订单交易记录至少要保存几年？",
      "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。", None),
     ("平台上的订单交易记录至少要保存几年？", "交易信息应当妥善保存，自交易完成之日起由平台负责核查。", "几年"),
+    # (probe) a time limit in the next unit answers: weeks for days, not days for years
+    ("被辞退的人资料要几天内交接完？", "情节严重公司将予以辞退,且必须在一周之内移交完所有资料。", None),
+    ("空调保修几年？", "商家应当在15日内完成保修。", "几年"),
+    # (probe) the period named alone after the word asked of, set in the phrase after it; the asking words inside the
+    # question's phrase are no anchor ("最长能约定" → 约定, 限制)
+    ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。在解除或者终止劳动合同后，前款规定的人员到"
+     "有竞争关系的其他用人单位的竞业限制期限，不得超过二年。", None),
+    ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。", "几年"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -503,6 +511,25 @@ def test_the_clause_a_cited_penalty_provision_sanctions_is_cited_with_it():
     assert "d/a38" not in [h.clause.id for h in _choose(q, [penalty, managing, other], k=5, max_clauses=3)]
     fined = "平台明知店铺卖的电热毯有安全隐患却没采取措施，会被怎么处罚？"
     assert "d/a38" not in [h.clause.id for h in _choose(fined, [penalty, duty, other], k=5, max_clauses=3)]
+
+
+def test_a_long_clause_is_quoted_by_the_sentences_that_state_the_quantity_asked():
+    """Probe: "劳动合同签两年，试用期最多约定多久" quoted 劳动合同法 第十九条's "…不得约定试用期" and "…试用期不成立", the
+    sentences that share most of its words, and left out its three limits; "竞业限制最长能约定几年" left out "…不得超过二年"."""
+    from assistant.answer import _statement
+
+    article = Clause("l/a19", "l", "劳动合同法", "《劳动合同法》第十九条", ("劳动合同法",),
+                     "第十九条 劳动合同期限三个月以上不满一年的，试用期不得超过一个月；劳动合同期限一年以上不满三年的，试用期不得超过二个月；"
+                     "三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。\n同一用人单位与同一劳动者只能约定一次试用期。\n"
+                     "以完成一定工作任务为期限的劳动合同或者劳动合同期限不满三个月的，不得约定试用期。\n"
+                     "试用期包含在劳动合同期限内。劳动合同仅约定试用期的，试用期不成立，该期限为劳动合同期限。")
+    said = _statement("劳动合同签两年，试用期最多约定多久", article, whole=False)
+    assert "试用期不得超过二个月" in said and "试用期不得超过一个月" in said
+    article = Clause("l/a24", "l", "劳动合同法", "《劳动合同法》第二十四条", ("劳动合同法",),
+                     "第二十四条 竞业限制的人员限于用人单位的高级管理人员、高级技术人员和其他负有保密义务的人员。竞业限制的范围、地域、期限由"
+                     "用人单位与劳动者约定，竞业限制的约定不得违反法律、法规的规定。\n在解除或者终止劳动合同后，前款规定的人员到与本单位生产或者"
+                     "经营同类产品、从事同类业务的有竞争关系的其他用人单位，或者自己开业生产或者经营同类产品、从事同类业务的竞业限制期限，不得超过二年。")
+    assert "不得超过二年" in _statement("竞业限制最长能约定几年", article, whole=False)
 
 
 def test_a_statement_cut_off_after_a_comma_ends_without_it():
