@@ -132,7 +132,7 @@ PART_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([
 PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高初])([一二三四五六七八九十]{1,3})、\s*(\d{1,2})"
                            r"(?!\s*[\d年月日天元块个件次位名分折倍秒周斤级层%％小号A-Za-z]|\.\d)\s*[.．、]?")
 # …and a part named as such ("第二部分", "第三大点"): its 二、 or 三、
-PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3})(?:部分|大部分|大项|大点|大条)")
+PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2}(?![\d.]))(?:部分|大部分|大项|大点|大条)")
 _CHAPTER_KEY = re.compile(r"/c\d+$")  # a chapter's heading: its id ends in its key
 # (not a chapter before the article it holds: "第二章第九条", "第二章的第九条", "第二章中第九条")
 CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*(?:的|中的?|里的?|之)?\s*第[{CN_NUM}\d]+条)")
@@ -1032,10 +1032,14 @@ class Retriever:
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
         for m in PART_WORD_REF.finditer(question):  # "售后服务规范第二部分讲什么": its 二、, or its 第二章, or a heading that
             # says "第二部分" (p: none, said missing as named)
-            refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}", f"c{cn_to_int(m.group(1))}",
-                                              f"part:{m.group(1)}", f"p{cn_to_int(m.group(1))}"]))
-        for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter
-            refs.append((m.start(), m.end(), [f"c{cn_to_int(m.group(1))}"]))
+            # (or, in a document numbered 1 / 1.1 / 1.1.1, its section 2: "客服服务规范第3部分讲什么" cited 3.1, 3.2 and the
+            # 2.1.2 that says 三声; probe)
+            n = cn_to_int(m.group(1))
+            refs.append((m.start(), m.end(), [f"h{n}", f"c{n}", str(n), f"part:{m.group(1)}", f"p{n}"]))
+        for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter (or
+            # its section 2; said missing as its chapter)
+            n = cn_to_int(m.group(1))
+            refs.append((m.start(), m.end(), [f"c{n}", str(n), f"c{n}"]))
         for m in PART_ITEM_REF.finditer(question):
             refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}/n{int(m.group(2))}"]))
         for m in STD_REF.finditer(question):

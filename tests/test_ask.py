@@ -1777,6 +1777,22 @@ def test_a_part_and_item_of_a_document_numbered_so_are_looked_up(tmp_path):
     assert PART_REF.search("三（二）2024年修订了吗").group(3) is None  # (a year after it is no item 20)
 
 
+def test_a_part_or_chapter_of_a_document_numbered_1_1_1_is_its_section(tmp_path):
+    """Probe: "客服服务规范第3部分讲什么" cited 3.2, 3.1 and 2.1.2 ("…铃响三声内接听"): "第3部分" was no part named, and a
+    standard-numbered document has no 三、 or 第三章 to look up; its section 3 is what staff call so."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"客服.txt": (
+        "客服服务规范\n1 范围\n本规范规定了客服人员的服务要求。\n2 响应时限\n2.1 在线咨询应在30秒内首次响应。\n"
+        "2.2 电话咨询应在铃响三声内接听。\n3 记录与回访\n3.1 每次服务结束后应在系统中记录服务内容。\n"
+        "3.2 对投诉客户应在处理完毕后3日内进行回访。\n")})
+    for q in ("客服服务规范第3部分讲什么", "客服服务规范第三部分讲什么", "客服服务规范第3章说了什么"):
+        ans = answer(r, q)
+        assert [c.label for c in ans.citations] == ["《客服服务规范》3.1", "《客服服务规范》3.2"], (q, ans.answer)
+    ans = answer(r, "客服服务规范第9章讲什么")
+    assert ans.status == "not_found" and "第九章" in ans.answer, ans.answer
+
+
 def test_a_plain_item_of_a_part_is_looked_up_under_a_markdown_heading_too(tmp_path):
     """Probe O: "达人合作与样品管理规范三、5说的是什么？" cited 三、3, 三、4 and 三、2 of "## 三、样品管理": a Markdown
     heading keys its clauses by its title (m193e09/n5), and "三、5" was no number a question could name."""
