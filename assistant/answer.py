@@ -403,7 +403,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
-            anchors = _anchors(_ASKING_TAIL.sub("", question[:m.start()]))
+            # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
+            anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start()]))))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
@@ -463,7 +464,12 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
         # anchor 账号 after it in its phrase; not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
-        return ask.period and not exact and any(_deadline_of(re.split(r"[，,；;。]", text[:x.start()])[-1], ask) for x in found)
+        asks_request = bool(_REQUESTED.search(_done_within(question, ask)))  # ("换货最晚几天内申请")
+        befores = [re.split(r"[，,；;。]", text[:x.start()])[-1] for x in found]
+        # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
+        lead = _LEAD_ASKED.search(question)
+        return ask.period and not exact and any(_deadline_of(b, ask, asks_request) or lead and _LEAD_STATED.search(b)
+                                                for b in befores)
     return stated(text)
 
 
@@ -496,10 +502,11 @@ _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
 _REQUESTED = re.compile(r"申请|提出|要求|申报|申诉|投诉|告知|通知")
 
 
-def _deadline_of(before: str, ask: "_Ask") -> bool:
+def _deadline_of(before: str, ask: "_Ask", asks_request: bool = False) -> bool:
     """Is there a time limit in the phrase before the word asked about that answers the ask? Any for a time (多久); for a
     number asked in a unit ("退款几天到账" ← "…应当在3个工作日内完成退款"), the last one before it, in that unit, and of the
-    act itself, not of a request for it ("…7日内申请退款"); "空调保修几年" is not answered by "…应当在15日内完成保修"."""
+    act itself, not of a request for it ("…7日内申请退款"), unless the request is what is asked (``asks_request``: "换货最晚几天
+    内申请" ← "…十五日内可申请换货"); "空调保修几年" is not answered by "…应当在15日内完成保修"."""
     if ask.kind == "time":
         return bool(_DEADLINE.search(before))
     last = None
@@ -507,7 +514,7 @@ def _deadline_of(before: str, ask: "_Ask") -> bool:
         pass
     near = next((p for unit, p in _NEAR_UNIT.items() if unit in ask.words), None)
     return last is not None and bool(ask.stated.search(last.group()) or near and near.search(last.group())) \
-        and not _REQUESTED.search(before[last.end():])
+        and (asks_request or not _REQUESTED.search(before[last.end():]))
 
 
 # a time limit in the next unit up or down answers a number asked in another ("资料要几天内交接完" ← "必须在一周之内移交完所有
@@ -631,7 +638,10 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         ask = _asked(question, _PERIOD_ASKED) or _asked(question, _QUANTITY_ASKED)
         if ask is not None and ask.kind not in ("date", "bears"):
             stating = [i for i in scored if _states(replace(clause, text=sents[i]), ask, question)]
-            picked = stating[:3] or picked
+            # (beside those that answer the other parts of a question in several: "电话请假之后还要补什么手续？离职要提前多
+            # 久？" quoted the 请假 clause's "提前一天" alone, not its "…应电话请假,时候需补请假条一份")
+            several = len([p for p in re.split(r"(?<=[？?])", question) if p.strip()]) > 1
+            picked = (list(dict.fromkeys(picked + stating[:1])) if several else stating[:3]) or picked
         # what is left out is marked "……", before, between and after the sentences quoted: a penalty's "情节较重的，
         # 处…拘留" left out read as the whole penalty
         parts, last = [], -1
@@ -958,14 +968,23 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
         return chosen
     for part in parts:
         asked = _asked(part, _PERIOD_ASKED) or _asked(part, _QUANTITY_ASKED)
-        if asked is None or asked.kind in ("date", "bears", "fee") or any(_states(h.clause, asked, part) for h in chosen):
+        # (stated by a clause chosen that holds the part's words: "电话请假之后还要补什么手续？离职要提前多久？" took the 请假
+        # clause's "提前一天" for the 离职 part, and left out "人员离职必须提前一个月"; probe)
+        if asked is None or asked.kind in ("date", "bears", "fee"):
+            continue
+        # (of its words less those that ask: "换货最晚几天内申请" is about 换货 and 申请, not 几天)
+        said = _ASKING_TAIL.sub("", part[:max(part.find(asked.words), 0)]) + "，" + part[part.find(asked.words) + len(asked.words):]
+        # (and by one on what the part asks it of, where it names that: "鲜花水果能七天无理由退吗？换货最晚几天内申请" took
+        # the 无理由退货 clause's "七日内" for 换货; probe)
+        if any(_states(h.clause, asked, part) and (asked.anchors[0] in h.clause.text if asked.anchors else
+                                                   coverage(said, h.clause.index_text) >= PART_COVERAGE) for h in chosen):
             continue
         # (or an item of a list a sentence announces that one chosen is of: the conditions to open a live room, "…满30日",
         # "…1万元", where 押金 is not the rule's 保证金; not of a list under a heading, as a company's whole chapter may
         # be, "一、员工守则" over "（七）每周(六)日休息", which answered "几天内能退？")
         lists = {h.clause.parent_id for h in chosen if (p := parent(h.clause)) is not None and is_lead_in(p)}
         extra = next((h for h in top if h not in chosen and _states(h.clause, asked, part)
-                      and (h.clause.parent_id in lists or coverage(part, h.clause.index_text) >= PART_COVERAGE)), None)
+                      and (h.clause.parent_id in lists or coverage(said, h.clause.index_text) >= PART_COVERAGE)), None)
         if extra is not None and len(chosen) <= max_clauses:  # (one over: the part's own number)
             chosen = chosen + [extra]
     return chosen

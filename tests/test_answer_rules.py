@@ -589,6 +589,25 @@ def test_a_multiple_asked_is_an_amount_that_a_clause_must_state():
     assert _asked_of("加班费按几倍工资算？", "几倍") == "加班费"
 
 
+def test_a_part_asking_a_time_of_another_matter_is_answered_by_a_clause_on_it():
+    """Probes: "电话请假之后还要补什么手续？离职要提前多久？" took the 请假 clause's "提前一天" for the 离职 part and left out
+    "人员离职必须提前一个月"; "鲜花水果能七天无理由退吗？换货最晚几天内申请" took the 无理由退货 clause's "七日内" for 换货
+    (and "…十五日内可申请换货" was read as a time to request, not to do, what was asked: the request is what was asked)."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("h1/i2", "请假必须提前一天向部门经理提出书面申请,并填写请假说明事由。特殊(紧急)情况应电话请假,时候需补请假条一份。", 0.03),
+              _hit("h1/i6", "人员离职必须提前一个月向部门经理提出,在人事部门批准后方可离职。", 0.02)]
+    got = _choose("电话请假之后还要补什么手续？离职要提前多久？", ranked, k=5, max_clauses=1)
+    assert [h.clause.id for h in got] == ["d/h1/i2", "d/h1/i6"]
+    ranked = [_hit("a3", "消费者自签收商品之日起七日内，可申请无理由退货，但鲜活易腐商品除外。", 0.03),
+              _hit("a4", "商品存在质量问题的，消费者自签收之日起十五日内可申请换货。", 0.02)]
+    got = _choose("鲜花水果能七天无理由退吗？换货最晚几天内申请", ranked, k=5, max_clauses=1)
+    assert [h.clause.id for h in got] == ["d/a3", "d/a4"]
+    # (a request's time is still no time for the act: "退款几天到账" is not answered by "…7日内申请退款")
+    assert unanswered_quantity("退款几天到账？", [_c("消费者应在签收后7日内申请退款。")]) == "几天"
+    assert unanswered_quantity("换货最晚几天内申请？", [_c("消费者自签收之日起十五日内可申请换货。")]) is None
+
+
 def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_answer():
     """"运费险保费多少、谁出？" was answered by "退回商品的运费由消费者承担" (who bears it) with no word that no clause gives
     the amount: only the first quantity a question asks was checked."""
