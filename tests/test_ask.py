@@ -2290,6 +2290,15 @@ def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
 
 
 
+def test_a_rule_is_not_lifted_over_a_clause_both_retrievers_put_first(seed_settings):
+    """Probe: "周末公司有急事，能要求大家不休息吗" was answered by the 请假 clause (its 方可 a permission), lifted over the
+    clause both dense search and BM25 put first, "…若有特殊情况处理,所有人员也应该放弃休息", a duty that answers it."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "周末公司有急事，能要求大家不休息吗")
+    assert ans.citations and ans.citations[0].label == "《电子商务部规章制度》一、（七）", ans.answer
+
+
 @pytest.fixture(scope="module")
 def food_safety(tmp_path_factory):
     """The whole 食品安全法 of ../shared/laws (312 clauses), in a knowledge base of its own."""
