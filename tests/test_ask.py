@@ -2326,6 +2326,14 @@ def test_a_question_on_compensation_is_not_answered_by_a_penalty(food_safety):
     assert fined[0].clause.label.startswith("《中华人民共和国食品安全法》第一百二十四条"), [h.clause.label for h in fined]
 
 
+def test_staff_words_for_employment_are_said_in_the_words_of_the_law(food_safety):
+    """Probe: "做食品的员工多久体检一次" cited 第五十条 (进货查验): 食品安全法 says 健康检查, never 体检 (bundled thesaurus)."""
+    from assistant.answer import answer
+
+    ans = answer(food_safety, "做食品的员工多久体检一次")
+    assert ans.citations and ans.citations[0].label == "《中华人民共和国食品安全法》第四十五条", ans.answer
+
+
 @pytest.mark.parametrize("question, asks", [
     ("买到不安全的食品能要求十倍赔偿吗？", True), ("快递弄丢了包裹要赔多少？", True), ("退一赔三怎么算？", True),
     ("卖假货要罚款吗？", False), ("卖假货会被怎么处罚？", False),
