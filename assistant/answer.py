@@ -13,8 +13,8 @@ from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .citations import CANNOT_ANSWER
-from .provisions import (ASKS_CONSEQUENCE, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item, penal, penalty_item,
-                         states_rule)
+from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item,
+                         only_regulators_say, penal, penalty_item, states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import CLAUSE_MARKER, LIST_MARKER, evidence
@@ -835,6 +835,16 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     if not ASKS_CONSEQUENCE.search(q):
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits
+    # a time a regulator must keep is none of the asker's, unless it asks of one: "消费者投诉了，网店多久内要处理？" was
+    # answered by "消费者权益保护委员会应当自接到投诉之日起五个工作日内…作出是否受理的决定" (probe)
+    when = _asked(q, _PERIOD_ASKED)
+    if when is not None and not ASKS_OFFICIALS.search(q):
+        def regulators_time(h: Hit) -> bool:
+            return only_regulators_say(h.clause, lambda x: _states(replace(h.clause, text=x), when, q))
+    else:
+        def regulators_time(h: Hit) -> bool:
+            return False
+    hits = [h for h in hits if h.lookup or not regulators_time(h)] or hits
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q) if len(t) >= 3):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
     if not hits[0].lookup and scope_asked and only_asks_scope(q) and STATES_SCOPE.search(hits[0].clause.text):
@@ -894,6 +904,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):
+                return False
+            if regulators_time(h):
                 return False
             cov = coverage(part, h.clause.index_text)
             anchored = bool(asked.anchors) and asked.anchors[0] in h.clause.text

@@ -210,6 +210,15 @@ def regulators_duty(clause: Clause) -> bool:
     return any(_regulators_rule(x) for x in sentences) and all(_regulators_rule(x) or _anyones_right(x) for x in sentences)
 
 
+def only_regulators_say(clause: Clause, says) -> bool:
+    """Is every sentence of a law's clause that ``says`` (a test of a sentence) a regulator's rule? ("消费者权益保护委员会
+    应当自接到投诉之日起五个工作日内…作出是否受理的决定" states a time, but not the business's)"""
+    if authority(clause.document) != 0:
+        return False
+    said = [x for x in _article_sentences(clause.text) if says(x)]
+    return bool(said) and all(_regulators_rule(x) for x in said)
+
+
 def acts_on_business(clause: Clause) -> bool:
     """Does a case the clause is for name a business ("经营者有前款规定情形的，…处罚机关应当记入信用档案", "确属经营者责任的，
     行政管理部门可以责令其…退货"): what a regulator does to it, a consequence of the business's?"""

@@ -608,6 +608,23 @@ def test_a_part_asking_a_time_of_another_matter_is_answered_by_a_clause_on_it():
     assert unanswered_quantity("换货最晚几天内申请？", [_c("消费者自签收之日起十五日内可申请换货。")]) is None
 
 
+def test_a_time_a_regulator_must_keep_does_not_answer_how_long_a_business_has():
+    """Probe: "消费者投诉了，网店多久内要处理？" was answered by 浙江 消保办法 第三十二条, "消费者权益保护委员会应当自接到投诉之日起五个
+    工作日内…作出是否受理的决定" (its other sentence, "当事人应当按照调解协议履行", kept it from being a regulator's duty only);
+    a question that asks of the regulator is answered by it, as before."""
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    def law(id_: str, text: str, score: float) -> Hit:
+        return Hit(Clause(f"z/{id_}", "z", "浙江省实施消费者权益保护法办法", f"《浙江办法》{id_}", ("浙江办法",), text), score)
+
+    ranked = [law("a32", "消费者就消费者权益争议向消费者权益保护委员会投诉的，消费者权益保护委员会应当自接到投诉之日起五个工作日内"
+                         "按照规定作出是否受理的决定。达成调解协议的，当事人应当按照调解协议履行。", 0.03),
+              law("a20", "电子商务经营者应当建立健全消费者投诉和举报机制，及时受理并处理投诉举报。", 0.02)]
+    assert [h.clause.id for h in _choose("消费者投诉了，网店多久内要处理？", ranked, k=5, max_clauses=1)] == ["z/a20"]
+    assert [h.clause.id for h in _choose("消费者找消保委投诉，消保委多久要受理？", ranked, k=5, max_clauses=1)] == ["z/a32"]
+
+
 def test_a_second_quantity_asked_that_no_clause_cited_states_is_said_beside_the_answer():
     """"运费险保费多少、谁出？" was answered by "退回商品的运费由消费者承担" (who bears it) with no word that no clause gives
     the amount: only the first quantity a question asks was checked."""
