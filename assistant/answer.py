@@ -1080,7 +1080,7 @@ CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符�
 
 
 # a question for a list: "网页上必须公开哪些信息？", "包括什么", "要交什么材料"
-ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
+ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条|点|方面|部分)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
 _LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,12}[：:]\s*$")  # a lead-in that announces its list
 
 
@@ -1093,7 +1093,9 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
     whole = bool(ASKS_LIST.search(question))
     for h in chosen:
         lead = h.clause.text.strip()
-        if CONDITIONS_LEAD.search(lead) or whole and _LISTS.search(lead):
+        # (or a part whose run-in title the question names: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…"
+        # with two of its four items; probe)
+        if CONDITIONS_LEAD.search(lead) or whole and (_LISTS.search(lead) or _titled_in(retriever, h.clause, question)):
             items = [c for c in retriever.children.get(h.clause.id, ()) if LIST_MARKER.match(c.text)]
             if len(items) <= MAX_LOOKUP_CLAUSES:
                 lists[h.clause.id] = items
@@ -1107,6 +1109,12 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
         out.append(h)
         out.extend(Hit(c, h.score, lookup=True) for c in lists.get(h.clause.id, ()))
     return out
+
+
+def _titled_in(retriever: Retriever, clause: Clause, question: str) -> bool:
+    """Does the question name the clause's run-in title, four characters or more ("二、售后服务标准良好的…")?"""
+    title = retriever.run_in_heading(clause)
+    return len(title) >= 4 and title in question
 
 
 def _items_after_lead_ins(chosen: list[Hit]) -> list[Hit]:

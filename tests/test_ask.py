@@ -2290,6 +2290,15 @@ def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
 
 
 
+def test_a_list_asked_by_its_parts_title_is_cited_whole(seed_settings):
+    """Probe: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…" with two of its four items, as if they were all."""
+    from assistant.answer import answer
+
+    ans = answer(_retriever(seed_settings), "售后服务规范里的售后服务标准有哪几条")
+    assert [c.label for c in ans.citations] == ["《电子商务售后服务规范》二、"] + [
+        f"《电子商务售后服务规范》二、{n}." for n in range(1, 5)], ans.answer
+
+
 def test_a_rule_is_not_lifted_over_a_clause_both_retrievers_put_first(seed_settings):
     """Probe: "周末公司有急事，能要求大家不休息吗" was answered by the 请假 clause (its 方可 a permission), lifted over the
     clause both dense search and BM25 put first, "…若有特殊情况处理,所有人员也应该放弃休息", a duty that answers it."""
