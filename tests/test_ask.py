@@ -2290,6 +2290,18 @@ def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
 
 
 
+def test_a_time_asked_of_what_no_clause_cited_is_about_is_not_found(seed_settings):
+    """Probe: "平台多久跟商家结算一次货款" was answered by a 售后服务保障 clause with "所引条款没有规定具体频率": the seed says
+    nothing of 结算 or 货款. A time asked of what the clause cited is about, that it does not set, is still answered with
+    that notice ("…定期开展客户满意度调查")."""
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    assert answer(r, "平台多久跟商家结算一次货款").status == "not_found"
+    ans = answer(r, "客户满意度调查多久做一次")
+    assert ans.status == "answered" and "没有规定具体" in ans.notice, (ans.answer, ans.notice)
+
+
 def test_a_list_asked_by_its_parts_title_is_cited_whole(seed_settings):
     """Probe: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…" with two of its four items, as if they were all."""
     from assistant.answer import answer
