@@ -36,6 +36,8 @@ class Hit:
 
 ARTICLE_REF = re.compile(rf"第([{CN_NUM}\d]+)条(?:之([一二三四五六七八九十]+))?(?:第([一二三四五六七八九十\d]+)款)?\s*"
                          r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
+# "平台规范第五点讲啥": staff count a list's items by 点 as by 条 (not a time: 几点, "第一点钟")
+POINT_REF = re.compile(rf"第([{CN_NUM}\d]+)点(?!钟)")
 _OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
 _RULE_KIND_END = re.compile(r"办法|制度|规定|规范|规则|细则|守则|准则|标准|须知")  # and a company's rules
@@ -1036,6 +1038,8 @@ class Retriever:
             item = f"/i{cn_to_int(m.group(4) or m.group(5))}" if m.group(4) or m.group(5) else ""
             keys = [f"{key}/k{para}{item}", f"{key}/k{para}"] if para > 1 else []
             refs.append((m.start(), m.end(), [*keys, key + item] if item and para == 1 else [*keys, key]))
+        for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles)
+            refs.append((m.start(), m.end(), [f"a{cn_to_int(m.group(1))}"]))
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))

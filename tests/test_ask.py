@@ -2290,6 +2290,19 @@ def test_what_a_customer_can_see_is_not_asked_as_a_permission(seed_settings):
 
 
 
+def test_an_item_counted_by_dian_is_looked_up(seed_settings):
+    """Probe: "平台规范第五点跟第六点分别讲啥" cited its 7. (广告宣传规范): staff count a list's items by 点 as by 条."""
+    from assistant.answer import answer
+
+    r = _retriever(seed_settings)
+    ans = answer(r, "平台规范第五点跟第六点分别讲啥")
+    assert [c.label for c in ans.citations] == ["《电子商务平台规范》5.", "《电子商务平台规范》6."], ans.answer
+    assert answer(r, "平台规范第九点讲啥").status == "not_found"
+    from assistant.retrieve import POINT_REF
+
+    assert not POINT_REF.search("早上第一点钟打卡")
+
+
 def test_a_time_asked_of_what_no_clause_cited_is_about_is_not_found(seed_settings):
     """Probe: "平台多久跟商家结算一次货款" was answered by a 售后服务保障 clause with "所引条款没有规定具体频率": the seed says
     nothing of 结算 or 货款. A time asked of what the clause cited is about, that it does not set, is still answered with
