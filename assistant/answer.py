@@ -666,11 +666,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ask = asked_part(q)  # (an introduction before a 请问 is no part of what is asked: "我们店客服只有几个人，…" asks no 几个人)
     ranked = retriever.search(q, max(k, MAX_LOOKUP_CLAUSES, TIME_DEPTH * k if _asked(ask, _PERIOD_ASKED) else 0))
     hits = ranked[:k]
-    named, topic = retriever.mentions(q)
-    # (a document named short is said by its title, as the clauses' context says it: "电商法有没有规定网店要开发票" was not
-    # found, its 电商法 no words of 电子商务法 第十四条, "电子商务法有没有规定…" answered; probe)
-    # (taking the names out instead refused two of the fixed set's: "DB33/T 932 是哪个部门牵头提出来的？")
-    sup = support_of(asked_part(topic) + "".join(sorted(named)) if named else ask, ranked, thesaurus=retriever.thesaurus)
+    sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
+    named = retriever.mentions(q)[0]
     chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
                      retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(named)))
     chosen = _each_named(chosen, ranked, named,
