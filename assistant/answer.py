@@ -468,8 +468,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         befores = [re.split(r"[，,；;。]", text[:x.start()])[-1] for x in found]
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)
-        return ask.period and not exact and any(_deadline_of(b, ask, asks_request) or lead and _LEAD_STATED.search(b)
-                                                for b in befores)
+        # (or in another sentence: "平台修改交易规则要提前几天公示？" ← "…实施前七日予以公示"; review)
+        return ask.period and not exact and (any(_deadline_of(b, ask, asks_request) for b in befores)
+                                             or bool(lead and _LEAD_STATED.search(text)))
     return stated(text)
 
 
@@ -640,8 +641,13 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
             stating = [i for i in scored if _states(replace(clause, text=sents[i]), ask, question)]
             # (beside those that answer the other parts of a question in several: "电话请假之后还要补什么手续？离职要提前多
             # 久？" quoted the 请假 clause's "提前一天" alone, not its "…应电话请假,时候需补请假条一份")
-            several = len([p for p in re.split(r"(?<=[？?])", question) if p.strip()]) > 1
-            picked = (list(dict.fromkeys(picked + stating[:1])) if several else stating[:3]) or picked
+            several = len([p for p in re.split(r"(?<=[？?])", question) if re.search(r"[\u4e00-\u9fff]", p)]) > 1
+            # (and the best sentence, where it states none: "员工被开除了能拿多少补偿" quoted the 三倍 and 十二年 caps alone,
+            # not "每满一年支付一个月工资"; review)
+            if several:
+                picked = list(dict.fromkeys(picked + stating[:1]))
+            elif stating:
+                picked = stating[:3] if picked[0] in stating else list(dict.fromkeys(picked[:1] + stating[:2]))
         # what is left out is marked "……", before, between and after the sentences quoted: a penalty's "情节较重的，
         # 处…拘留" left out read as the whole penalty
         parts, last = [], -1
@@ -771,12 +777,11 @@ def _time_off_topic(retriever: Retriever, question: str, clauses: list[Clause]) 
     part = next((p for p in re.split(r"(?<=[？?])", question) if asked.words in p), question)
     said = [w for w in dict.fromkeys(words(part.replace(asked.words, "，"))) if len(w) >= 2 and w not in STOPWORDS
             and w not in _ASKING and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
-    texts = [c.index_text for c in retriever.clauses]
-    n = len(texts) or 1
+    n = len(retriever.clauses) or 1
     total = got = 0.0
     for w in said:
         forms = [w] + [x for x in retriever.thesaurus.of(w) if len(x) >= 2]
-        df = next((d for f in forms if (d := sum(f in t for t in texts))), 0)
+        df = next((d for f in forms if (d := retriever.said_by(f))), 0)
         if not df and not is_word(w):
             continue  # (a pair of characters jieba glued, "付完钱" → 完钱, is no word the asker said)
         weight = math.log(1 + n / max(df, 1))  # (a word no clause says, as rare as can be: "结算", "货款" in the seed)
@@ -869,7 +874,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # a time a regulator must keep is none of the asker's, unless it asks of one: "消费者投诉了，网店多久内要处理？" was
     # answered by "消费者权益保护委员会应当自接到投诉之日起五个工作日内…作出是否受理的决定" (probe)
     when = _asked(q, _PERIOD_ASKED)
-    if when is not None and not ASKS_OFFICIALS.search(q):
+    # (only where a business asks: "消费者投诉后多久能知道受不受理？" is answered by the 消保委's 五个工作日; review)
+    if when is not None and not ASKS_OFFICIALS.search(q) and _BUSINESS_ASKS.search(q):
         def regulators_time(h: Hit) -> bool:
             return only_regulators_say(h.clause, lambda x: _states(replace(h.clause, text=x), when, q))
     else:
@@ -1111,7 +1117,7 @@ CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符�
 
 
 # a question for a list: "网页上必须公开哪些信息？", "包括什么", "要交什么材料"
-ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条|点|方面|部分)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
+ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条(?!讲|说|规定|提到|涉及|是关于|写)|点|方面|部分)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
 _LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,12}[：:]\s*$")  # a lead-in that announces its list
 
 
@@ -1140,6 +1146,10 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
         out.append(h)
         out.extend(Hit(c, h.score, lookup=True) for c in lists.get(h.clause.id, ()))
     return out
+
+
+# a business as who asks or acts: "网店多久内要处理", "我们商家…", "平台要…"
+_BUSINESS_ASKS = re.compile(r"我们|我司|咱们|本店|网店|店铺|商家|卖家|平台|经营者|公司|企业|客服|店家")
 
 
 def _titled_in(retriever: Retriever, clause: Clause, question: str) -> bool:

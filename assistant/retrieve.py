@@ -38,6 +38,7 @@ ARTICLE_REF = re.compile(rf"第([{CN_NUM}\d]+)条(?:之([一二三四五六七�
                          r"(?:第?[（(]([一二三四五六七八九十\d]+)[)）]项?|第([一二三四五六七八九十\d]+)项)?")  # (四) / 第四项
 # "平台规范第五点讲啥": staff count a list's items by 点 as by 条 (not a time: 几点, "第一点钟")
 POINT_REF = re.compile(rf"第([{CN_NUM}\d]+)点(?!钟)")
+_AFTER_A_REF = re.compile(r"(?:[条款项章节部分]|\d|[一二三四五六七八九十]、)\s*(?:的|中的?|里的?|之)?\s*$")
 _OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
 _RULE_KIND_END = re.compile(r"办法|制度|规定|规范|规则|细则|守则|准则|标准|须知")  # and a company's rules
@@ -531,6 +532,7 @@ class Retriever:
         self._sanctions: dict[str, dict[int | str, list[Clause]]] = {}  # document → article or matter → sanctions
         self._referred: dict[str, list[Clause]] = {}  # clause id → what its referral brings, see referred_sanctions
         self._phrases_said: dict[str, bool] = {}  # thesaurus phrase → whether a clause says it, see _says
+        self._said_by: dict[str, int] = {}  # word → how many clauses say it, see said_by
         self._typed: set[str] | None = None  # see _typed_documents
         bdir = self.kb.dir / manifest["bm25_dir"]
         try:
@@ -1038,8 +1040,10 @@ class Retriever:
             item = f"/i{cn_to_int(m.group(4) or m.group(5))}" if m.group(4) or m.group(5) else ""
             keys = [f"{key}/k{para}{item}", f"{key}/k{para}"] if para > 1 else []
             refs.append((m.start(), m.end(), [*keys, key + item] if item and para == 1 else [*keys, key]))
-        for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles)
-            refs.append((m.start(), m.end(), [f"a{cn_to_int(m.group(1))}"]))
+        for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles;
+            # not after another number, whose item it is, looked up with it: "劳动合同法第三十九条第二点", "第三部分第2点")
+            if not _AFTER_A_REF.search(question[:m.start()]):
+                refs.append((m.start(), m.end(), [f"a{cn_to_int(m.group(1))}"]))
         for m in PART_REF.finditer(question):
             part = f"h{cn_to_int(m.group(1))}/i{cn_to_int(m.group(2))}"
             refs.append((m.start(), m.end(), [f"{part}/n{int(m.group(3))}", part] if m.group(3) else [part]))
@@ -1434,6 +1438,12 @@ class Retriever:
             out.append(ch)
             out.extend(self.descendants(ch))
         return out
+
+    def said_by(self, word: str) -> int:
+        """How many clauses say the word in their text or context (counted once per load and word)."""
+        if word not in self._said_by:
+            self._said_by[word] = sum(word in c.index_text for c in self.clauses)
+        return self._said_by[word]
 
     def get(self, clause_id: str) -> Clause:
         try:

@@ -2301,6 +2301,9 @@ def test_an_item_counted_by_dian_is_looked_up(seed_settings):
     from assistant.retrieve import POINT_REF
 
     assert not POINT_REF.search("早上第一点钟打卡")
+    # (the review's) a 第X点 after another number is its item, looked up with it, no 第X条 of its own
+    assert [k for k, _ in r.clause_refs("电子商务部规章制度第一部分的第2点是什么")] == ["h1"]
+    assert [k for k, _ in r.clause_refs("电商规章制度第五条第二点")] == ["a5"]
 
 
 def test_a_time_asked_of_what_no_clause_cited_is_about_is_not_found(seed_settings):
