@@ -464,7 +464,13 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
         # anchor 账号 after it in its phrase; not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
-        asks_request = bool(_REQUESTED.search(_done_within(question, ask)))  # ("换货最晚几天内申请")
+        done = _done_within(question, ask)
+        asks_request = bool(_REQUESTED.search(done))  # ("换货最晚几天内申请")
+        # (a period of the unit asked followed closely by what the question asks to be done within it: "退货申请提交后客服
+        # 几小时内审核？" ← "客服人员应当在收到退货申请后24小时内审核", its number past the reach of 客服; review)
+        if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
+                r"[，,；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in ask.stated.finditer(text)):
+            return True
         befores = [re.split(r"[，,；;。]", text[:x.start()])[-1] for x in found]
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)

@@ -231,6 +231,9 @@ def _c(text: str) -> Clause:
     ("平台上的商品信息和订单交易记录至少要保存几年？",
      "商品和服务信息、交易信息保存时间自交易完成之日起不少于三年；法律、行政法规另有规定的，依照其规定。", None),
     ("平台上的订单交易记录至少要保存几年？", "交易信息应当妥善保存，自交易完成之日起由平台负责核查。", "几年"),
+    # (the review's) a period of the unit asked, "…内", right before what the question asks done within it, past the
+    # reach of the word before the ask; not a count without 内 ("当月累计旷工几天会被处理？", above)
+    ("退货申请提交后客服几小时内审核？", "客服人员应当在收到退货申请后24小时内审核，审核通过后48小时内向消费者提供退货地址。", None),
     # (probe) a time limit in the next unit answers: weeks for days, not days for years
     ("被辞退的人资料要几天内交接完？", "情节严重公司将予以辞退,且必须在一周之内移交完所有资料。", None),
     ("空调保修几年？", "商家应当在15日内完成保修。", "几年"),
