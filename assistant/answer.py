@@ -743,7 +743,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     if vague and not hits[0].lookup and (off := _time_off_topic(retriever, ask, cited)):
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
         # 售后服务保障 clause with "所引条款没有规定具体频率" (probe); not "客户满意度调查多久做一次" ← "定期开展客户满意度调查"
-        why = f"问题问的是“{off}”，检索到的条款都没有给出"
+        why = f"问题问的是“{off}”，检索到的条款说的不是所问的事项，也没有给出具体时间"
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
