@@ -881,12 +881,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # answered by "消费者权益保护委员会应当自接到投诉之日起五个工作日内…作出是否受理的决定" (probe)
     when = _asked(q, _PERIOD_ASKED)
     # (only where a business asks: "消费者投诉后多久能知道受不受理？" is answered by the 消保委's 五个工作日; review)
-    if when is not None and not ASKS_OFFICIALS.search(q) and _BUSINESS_ASKS.search(q):
-        def regulators_time(h: Hit) -> bool:
-            return only_regulators_say(h.clause, lambda x: _states(replace(h.clause, text=x), when, q))
-    else:
-        def regulators_time(h: Hit) -> bool:
-            return False
+    business_asks = when is not None and not ASKS_OFFICIALS.search(q) and bool(_BUSINESS_ASKS.search(q))
+
+    def regulators_time(h: Hit) -> bool:
+        return business_asks and only_regulators_say(h.clause, lambda x: _states(replace(h.clause, text=x), when, q))
+
     hits = [h for h in hits if h.lookup or not regulators_time(h)] or hits
     if not hits[0].lookup and only_asks_meaning(q) and any(defines(hits[0].clause, t) for t in asked_terms(q) if len(t) >= 3):
         return [hits[0]]  # "什么叫第三方电子商务平台？": the definition, not the clauses that use the term
@@ -1023,14 +1022,16 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
         return chosen
     for part in parts:
         asked = _asked(part, _PERIOD_ASKED) or _asked(part, _QUANTITY_ASKED)
-        # (stated by a clause chosen that holds the part's words: "电话请假之后还要补什么手续？离职要提前多久？" took the 请假
-        # clause's "提前一天" for the 离职 part, and left out "人员离职必须提前一个月"; probe)
         if asked is None or asked.kind in ("date", "bears", "fee"):
             continue
-        # (of its words less those that ask: "换货最晚几天内申请" is about 换货 and 申请, not 几天)
-        said = _ASKING_TAIL.sub("", part[:max(part.find(asked.words), 0)]) + "，" + part[part.find(asked.words) + len(asked.words):]
-        # (and by one on what the part asks it of, where it names that: "鲜花水果能七天无理由退吗？换货最晚几天内申请" took
-        # the 无理由退货 clause's "七日内" for 换货; probe)
+        # (of its words less those that ask: "换货最晚几天内申请" is about 换货 and 申请, not 几天; an ask read over an amount
+        # taken out, "□", is not in the part as written)
+        at = part.find(asked.words)
+        said = part if at < 0 else _ASKING_TAIL.sub("", part[:at]) + "，" + part[at + len(asked.words):]
+        # (stated by a clause chosen that holds the part's words: "电话请假之后还要补什么手续？离职要提前多久？" took the 请假
+        # clause's "提前一天" for the 离职 part, and left out "人员离职必须提前一个月"; probe) (and by one on what the part
+        # asks it of, where it names that: "鲜花水果能七天无理由退吗？换货最晚几天内申请" took the 无理由退货 clause's "七日内"
+        # for 换货; probe)
         if any(_states(h.clause, asked, part) and (asked.anchors[0] in h.clause.text if asked.anchors else
                                                    coverage(said, h.clause.index_text) >= PART_COVERAGE) for h in chosen):
             continue

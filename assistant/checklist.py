@@ -1499,22 +1499,10 @@ def _scope_said(word: str) -> str:
     return next(x for x in SCOPES if x.startswith(word))
 
 
-def asker_scope(question: str) -> str | None:
-    """The enterprise type a question is asked for: the one the asker says it is ("我们是第三方平台，…", "作为交易型企业，
-    …") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells
-    ("我们在第三方平台上开店")."""
-    return asked_scope(question)[0]
-
-
-def scope_named_in(question: str) -> bool:
-    """Is the enterprise type a question is asked for named as whom it asks about ("第三方平台型企业要做什么？"), not said by
-    the asker of itself ("我们是第三方平台，…")?"""
-    scope, of_itself = asked_scope(question)
-    return scope is not None and not of_itself
-
-
 def asked_scope(question: str) -> tuple[str | None, bool]:
-    """The enterprise type a question is asked for (asker_scope), and whether the asker says it of itself."""
+    """The enterprise type a question is asked for, and whether the asker says it of itself: the one the asker says it is
+    ("我们是第三方平台，…", "作为交易型企业，…") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it
+    names none, or where it sells ("我们在第三方平台上开店")."""
     phrases = re.split(r"[，,；;。？?！!]", question or "")
     for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
         m = _SELF_SAID.search(p.strip())

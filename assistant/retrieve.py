@@ -1054,9 +1054,9 @@ class Retriever:
             n = cn_to_int(m.group(1))
             refs.append((m.start(), m.end(), [f"h{n}", f"c{n}", str(n), f"part:{m.group(1)}", f"p{n}"]))
         for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter (or
-            # its section 2; said missing as its chapter)
+            # its section 2)
             n = cn_to_int(m.group(1))
-            refs.append((m.start(), m.end(), [f"c{n}", str(n), f"c{n}"]))
+            refs.append((m.start(), m.end(), [f"c{n}", str(n)]))
         for m in PART_ITEM_REF.finditer(question):
             refs.append((m.start(), m.end(), [f"h{cn_to_int(m.group(1))}/n{int(m.group(2))}"]))
         for m in STD_REF.finditer(question):
@@ -1072,7 +1072,8 @@ class Retriever:
             docs = self._named_documents(question[prev_end:start]) or all_docs
             if not docs and keys[0][0] in "hcp" and "/" not in keys[0] and len(self._clauses_of) > 1:
                 continue  # a part or chapter of no document named: each document has its 第二章 ("第二部分" of what?)
-            key = next((k for k in keys if self.clauses_numbered(k, docs)), keys[-1])
+            # (none held: said missing by the last key that is no bare section number, as named: "第九章", not "9")
+            key = next((k for k in keys if self.clauses_numbered(k, docs)), next(k for k in reversed(keys) if not k.isdigit()))
             if re.fullmatch(r"a\d+", key) and not self.clauses_numbered(key, docs):
                 if docs:
                     key = self._item_for_article(key, docs) or key

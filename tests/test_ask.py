@@ -1668,9 +1668,9 @@ def test_several_asked_of_one_named_document_searches_with_the_whole_question(sh
     ("我们是第三方平台，平台上的交易型商家出了问题我们要担责吗？", "第三方平台型"), ("我们是非交易型企业，要做什么？", None),
 ])
 def test_the_enterprise_type_a_question_is_asked_for(question, scope):
-    from assistant.checklist import asker_scope
+    from assistant.checklist import asked_scope
 
-    assert asker_scope(question) == scope
+    assert asked_scope(question)[0] == scope
 
 
 @pytest.mark.parametrize("question, first", [
@@ -2429,9 +2429,10 @@ def test_a_question_that_names_an_enterprise_type_is_answered_by_its_requirement
     ("员工请假怎么办？", False),
 ])
 def test_a_question_names_an_enterprise_type(question, named):
-    from assistant.checklist import scope_named_in
+    from assistant.checklist import asked_scope
 
-    assert scope_named_in(question) is named
+    scope, of_itself = asked_scope(question)
+    assert (scope is not None and not of_itself) is named
 
 
 def test_a_part_named_as_such_is_looked_up(seed_settings):
