@@ -465,13 +465,18 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
         # anchor 账号 after it in its phrase; not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
         done = _done_within(question, ask)
-        asks_request = bool(_REQUESTED.search(done))  # ("换货最晚几天内申请")
+        # ("换货最晚几天内申请"; or a bound on the act itself, nothing asked done after it: "无理由退货最多几天" ← "…七日内，
+        # 可申请无理由退货", the window of a right being the time to ask for it)
+        asks_request = bool(_REQUESTED.search(done)) or not done and bool(_BOUND_ASKED.search(question, 0, max(
+            question.find(ask.words), 0) + len(ask.words)))
         # (a period of the unit asked followed closely by what the question asks to be done within it: "退货申请提交后客服
         # 几小时内审核？" ← "客服人员应当在收到退货申请后24小时内审核", its number past the reach of 客服; review)
         if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
                 r"[，,；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in ask.stated.finditer(text)):
             return True
-        befores = [re.split(r"[，,；;。]", text[:x.start()])[-1] for x in found]
+        # (the phrase before, where it ends in a time limit that governs the anchor's: "七日内，可申请无理由退货")
+        befores = [re.sub(r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|^.*[，,；;。]", "",
+                          text[:x.start()], count=1) for x in found]
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)
         # (or in another sentence: "平台修改交易规则要提前几天公示？" ← "…实施前七日予以公示"; review)
@@ -507,6 +512,7 @@ _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周�
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
 # what asks for the act, not the act: "消费者应在签收后7日内申请退款" sets no time for 退款 to be paid
 _REQUESTED = re.compile(r"申请|提出|要求|申报|申诉|投诉|告知|通知")
+_BOUND_ASKED = re.compile(r"(?:最多|最长|最晚|最迟)(?:能|可以|可|要|是|有)?(?:几|多少|多久|多长)")
 
 
 def _deadline_of(before: str, ask: "_Ask", asks_request: bool = False) -> bool:

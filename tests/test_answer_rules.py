@@ -441,6 +441,17 @@ def test_a_time_limit_before_the_word_asked_of_states_the_time():
                                [_c("擅自不到岗,视为缺勤,一律做旷工处理,扣除当天工资,连续三天或当月累计____天的员工作自动处理")]) == "几天"
 
 
+def test_a_bound_on_a_right_is_stated_by_the_window_to_ask_for_it():
+    """Held-out: "无理由退货最多几天" was not found ("没有给出这样的具体数量") though its clause says "消费者自签收商品之日起
+    七日内，可申请无理由退货": the time limit ends the phrase before the one that names 退货, and a time to ask for a
+    right bounds the right. Without a bound, and for a time to pay, the request's window still answers nothing."""
+    window = [_c("消费者自签收商品之日起七日内，可申请无理由退货，但下列商品除外：")]
+    assert unanswered_quantity("无理由退货最多几天？", window) is None
+    assert unanswered_quantity("退款最多几天到账？", [_c("消费者应在签收后7日内申请退款。")]) == "几天"
+    assert unanswered_quantity("积分最多几天到账？", [_c("订单完成后七日内，积分由系统发放。")]) is None
+    assert unanswered_quantity("积分几天到账？", [_c("订单完成后，消费者可以在七日内，申请积分到账。")]) == "几天"
+
+
 def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
     """"客户投诉了多久之内要回？" was answered by two clauses on complaints that set no time ("资料中未写明时限"), the
     one that says "在用户投诉或需求的24小时内做出响应" ranked twelfth; a fresh probe's "多久回复" ranked it eighteenth."""
