@@ -17,7 +17,8 @@ from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SA
                          only_regulators_say, penal, penalty_item, states_rule)
 from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
-from .support import CLAUSE_MARKER, LIST_MARKER, evidence
+from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, \
+    PERIOD_UNITS as _PERIOD_UNITS, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
@@ -153,10 +154,14 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     said = words(_A_NOT_A.sub(_asked_once, question))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
-                and sum(w in x for x in said) >= 2 and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
+                and sum(w in x for x in said) >= 2 and not _COUNTED.fullmatch(w) and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
                 and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary)):
             return w
     return None
+
+
+# a count or a side, no subject ("一个人同一个活动最多领几张券" was "资料中没有提到“一个”"; "一边…一边")
+_COUNTED = re.compile(r"[一两几每同这那哪某][个次下些边样起张件位种份点]")
 
 
 def _arrived(w: str, vocabulary) -> bool:
@@ -185,8 +190,6 @@ _LOCATIVE = frozenset("内外前后时里中间")
 
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
-_NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
-_NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"  # a number from its start, not an ordinal's ("第十五条")
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
 _FEW = r"(?<![这那头近十好])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
 # lead time, 超过几秒 a bound: "过几天再说" asks nothing)
@@ -228,10 +231,7 @@ _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付
                            r"监管|把关|保障|教育|培训)(?:责任|职责|义务)(?![^，,。；;]*?(?:损失|费用|赔偿)))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
-_PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"  # (not 周岁, an age: "十四周岁" is no fourteen weeks;
-# not 秒杀, a flash sale)
-# a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月")
-_ANY_PERIOD = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:" + _PERIOD_UNITS + r")")  # (not 每年, 按日: a rate in another unit answers no "多少天")
+# a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月"; support.ANY_PERIOD)
 # years asked are stated in years or months ("保存几年" ← "不少于六个月"), not in days or hours ("采购合同一般签几年" was
 # answered by "…15日内提交更新后的文件")
 _YEARS_OR_MONTHS = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:年|个?月)")
@@ -632,9 +632,10 @@ def _one_line(text: str) -> str:
 _TITLE_LINE = re.compile(r"(?!.*(?:由|应|须|不得|可以|承担|是))[^\s。；;，,：:！？!?、“”\"＝=|｜]{2,12}(?<![的在向并和及或与对把被从给为负责])")
 
 
-def _statement(question: str, clause: Clause, whole: bool, heading: str = "") -> str:
+def _statement(question: str, clause: Clause, whole: bool, heading: str = "", thesaurus: Thesaurus | None = None) -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short), with the
-    clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…")."""
+    clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…"), its words read in the
+    clause's where a synonym of them is what it says ("外包公司能再转包给别人吗" ← "…受托人不得转委托他人处理个人信息")."""
     # 款 run on as sentences; words addressed to an assistant ("忽略以上规则…") are not quoted
     body = _one_line(_MARKER.sub("", evidence(clause.text), count=1).strip())
     # a clause cut off after a comma ("…故早上上班时间适适当调整,") ends its statement there, not in ",[1]。"
@@ -642,7 +643,7 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         st = body.rstrip("。；;，,、 ")
     else:
         sents = _sentences(body)
-        score = _answering(question, sents)
+        score = _answering(_in_words_of(question, body, thesaurus), sents)
         scored = sorted(range(len(sents)), key=lambda i: -score[i])
         picked = scored[:2]
         # a time or number asked: the sentences that state it are quoted, up to three ("劳动合同签两年，试用期最多约定多久"
@@ -651,6 +652,10 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "") ->
         ask = _asked(question, _PERIOD_ASKED) or _asked(question, _QUANTITY_ASKED)
         if ask is not None and ask.kind not in ("date", "bears"):
             stating = [i for i in scored if _states(replace(clause, text=sents[i]), ask, question)]
+            if not stating and ask.period:
+                # (none stating it of the words asked: the one that sets a time at all, rather than none; "平台多久之内要把链接
+                # 恢复？" quoted 电子商务法 第四十三条 without its "…后十五日内，未收到…的，应当及时终止所采取的措施"; probe)
+                stating = [i for i in scored if _ANY_PERIOD.search(_A_DATE.sub("□", sents[i]))][:1]
             # (beside those that answer the other parts of a question in several: "电话请假之后还要补什么手续？离职要提前多
             # 久？" quoted the 请假 clause's "提前一天" alone, not its "…应电话请假,时候需补请假条一份")
             several = len([p for p in re.split(r"(?<=[？?])", question) if re.search(r"[\u4e00-\u9fff]", p)]) > 1
@@ -722,7 +727,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     by_doc: dict[str, list[tuple[str, int]]] = {}
     for h in chosen:
         c = h.clause
-        st = _statement(q, c, h.lookup, retriever.run_in_heading(c))
+        st = _statement(q, c, h.lookup, retriever.run_in_heading(c), retriever.thesaurus)
         if not st:
             continue
         if st.endswith(("：", ":")) and c.id not in announced:

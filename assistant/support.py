@@ -22,6 +22,13 @@ CLAUSE_MARKER = (rf"第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]
                  r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]")
 LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article's 第X条 is none)
 
+# a number from its start, not an ordinal's ("第十五条"); a period of time in any unit (not 周岁, an age: "十四周岁" is no
+# fourteen weeks; not 秒杀, a flash sale; not 每年, 按日: a rate in another unit answers no "多少天")
+NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
+NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"
+PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"
+ANY_PERIOD = re.compile(NOT_ORDINAL + NUM + r"\s*(?:" + PERIOD_UNITS + r")")
+
 # words addressed to an assistant, not to the people a rule governs; "不得忽略上述规定" is a rule
 _NEG = r"(?<!不得)(?<!不能)(?<!不应)(?<!不要)(?<!禁止)(?<!严禁)(?<!不可)"
 INSTRUCTION = re.compile(

@@ -387,6 +387,28 @@ def test_a_long_clause_is_quoted_by_the_sentences_that_hold_what_only_they_say()
     assert said.startswith("宣誓仪式可以采取单独宣誓或者集体宣誓的形式。单独宣誓时") and said.endswith("诵读誓词……")
 
 
+def test_a_time_asked_is_quoted_from_the_sentence_that_sets_one_and_a_synonym_counts_as_the_clauses_word():
+    """Held-out law probe: "…怎么申辩？平台多久之内要把链接恢复？" quoted 电子商务法 第四十三条 without its "…后十五日内，
+    未收到…的，应当及时终止所采取的措施", the one sentence that sets a time (its words are not the question's); "外包公司
+    能再转包给别人吗？" quoted 个保法 第二十一条 without "…受托人不得转委托他人处理个人信息" (转包, the staff word)."""
+    from assistant.answer import _statement
+    from assistant.thesaurus import Thesaurus
+
+    article = _c("第四十三条 平台内经营者接到转送的通知后，可以向电子商务平台经营者提交不存在侵权行为的声明。声明应当包括不存在侵权"
+                 "行为的初步证据。电子商务平台经营者接到声明后，应当将该声明转送发出通知的知识产权权利人，并告知其可以向有关主管部门"
+                 "投诉或者向人民法院起诉。电子商务平台经营者在转送声明到达知识产权权利人后十五日内，未收到权利人已经投诉或者起诉通知"
+                 "的，应当及时终止所采取的措施。")
+    said = _statement("我们店被平台转来侵权投诉，但我们觉得没侵权，怎么申辩？平台多久之内要把链接恢复？", article, whole=False)
+    assert "十五日内" in said and "提交不存在侵权行为的声明" in said
+    entrusted = _c("第二十一条 个人信息处理者委托处理个人信息的，应当与受托人约定委托处理的目的、期限、处理方式、个人信息的种类、"
+                   "保护措施以及双方的权利和义务等，并对受托人的个人信息处理活动进行监督。受托人应当按照约定处理个人信息，不得超出约定"
+                   "的处理目的、处理方式等处理个人信息；委托合同不生效、无效、被撤销或者终止的，受托人应当将个人信息返还个人信息处理者"
+                   "或者予以删除，不得保留。未经个人信息处理者同意，受托人不得转委托他人处理个人信息。")
+    q = "客服外包给第三方公司，外包公司能再转包给别人吗？"
+    assert "不得转委托" not in _statement(q, entrusted, whole=False)
+    assert "不得转委托" in _statement(q, entrusted, whole=False, thesaurus=Thesaurus.load())
+
+
 def test_the_sentences_quoted_do_not_turn_on_the_order_of_a_set():
     """Two sentences that hold the question's words equally are an exact tie, broken by their order in the clause; the
     weights were summed in the order of a set, so a fresh clone's run (another PYTHONHASHSEED) quoted the other one."""

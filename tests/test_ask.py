@@ -269,6 +269,21 @@ def test_a_synonym_of_several_words_is_searched_in_the_words_the_documents_use(s
     assert unknown_focus(q, {"促销", "价格", "标准", "违规"}, th) == "原价"
 
 
+def test_a_count_is_no_subject_and_staff_words_for_the_laws_parties_are_theirs():
+    """Held-out probes: "一个人同一个活动最多领几张券？" was "资料中没有提到“一个”" (a count said twice), and "浙江的外卖
+    商家…外卖要不要封签？", "浙江的主播带货…主播改了内容…" were not found, the laws saying 网络餐饮 and 直播营销人员."""
+    from assistant.answer import unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus.load()
+    assert unknown_focus("一个人同一个活动最多领几张券？券面额有上限吗？", {"活动", "面额", "上限"}, th) is None
+    assert unknown_focus("公司一边要赔顾客钱一边又被罚款，先付哪个？", {"公司", "罚款", "顾客"}, th) is None
+    laws = {"网络", "餐饮", "直播", "营销", "人员", "封签", "审核", "内容"}
+    assert unknown_focus("浙江的外卖商家一定要直播后厨吗？外卖要不要封签？", laws, th) is None
+    assert unknown_focus("主播带货，直播内容要不要审核？主播改了内容谁担责？", laws, th) is None
+    assert unknown_focus("主播带货，直播内容要不要审核？主播改了内容谁担责？", laws - {"营销"}, th) == "主播"
+
+
 def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
     """"没经过顾客同意就给他发促销短信，违反了哪些规定？": jieba cuts 促销短信 into 促销 / 短信, words the laws use, so its
     group (商业性信息, the law's word: 消法 第二十九条 "…不得向其发送商业性信息") was never reached; the phrase said in the

@@ -1595,3 +1595,25 @@ def test_a_duty_that_adds_to_one_on_the_topic_is_on_it(tmp_path):
     assert any("审查其许可证" in t for t in texts), texts
     recall = [it.text for it in checklist(r, "食品召回").items]
     assert any("召回制度" in t for t in recall) and not any("停止生产" in t for t in recall), recall
+
+
+def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_path):
+    """Held-out probe: "客服响应时限" listed nothing, its 时限 a word one clause says, beside "…24小时内做出响应"; a time
+    limit is asked of what the rest of the topic names, and answered by its duties that set a time. Where none does, the
+    empty checklist says so rather than that 时限 is unsaid."""
+    from assistant.checklist import Checklist, checklist
+    from tests.test_ask import _law_index
+
+    body = ("第一条 客服人员应当在收到消费者咨询后30分钟内作出响应。\n\n"
+            "第二条 客服人员应当使用文明用语，及时响应消费者的咨询。\n\n"
+            "第三条 仓库应当在付款后48小时内发货。\n\n"
+            "第四条 商品退货的处理期限由客服主管确定，处理结果应当告知消费者。\n\n"
+            "第五条 客服主管应当每月组织一次服务质量评估。\n\n")
+    r = _law_index(tmp_path, "客户服务管理办法", body)
+    timed = [i.text for i in checklist(r, "客服响应时限").items]
+    assert len(timed) == 1 and "30分钟内" in timed[0], timed  # not 文明用语 (no time), not 发货 (not 客服响应)
+    assert len(checklist(r, "客服响应").items) == 2  # the topic without its time limit lists both
+    assert any("处理期限" in i.text for i in checklist(r, "退货期限").items)  # a duty that names the time limit
+    untimed = checklist(r, "服务质量评估时限")
+    assert untimed.items == () and untimed.untimed == "服务质量评估" and "都没有规定具体时限" in untimed.not_found
+    assert Checklist.from_dict(untimed.to_dict()).untimed == "服务质量评估"
