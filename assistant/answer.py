@@ -191,8 +191,8 @@ _LOCATIVE = frozenset("内外前后时里中间")
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
-_FEW = r"(?<![这那头近十好])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
-# lead time, 超过几秒 a bound: "过几天再说" asks nothing)
+_FEW = r"(?<![这那头近十好了])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
+# lead time, 超过几秒 a bound: "过几天再说" asks nothing; nor 了几, what happened: "收货时发现少了几箱，仓管应该怎么处理？")
 
 
 class _Row(NamedTuple):
@@ -288,7 +288,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"批次|批|户|档)|(?<![前这那过头近哪好十几了”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too

