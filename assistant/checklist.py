@@ -72,9 +72,9 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # a purpose, what the document is made for ("为了规范…，根据《价格法》…等法律、行政法规，
                                # 制定本规定", "为了提升…，需要制定一系列规范"), not a duty given with its purpose
                                # ("为了提高服务质量，企业应当制定售后服务规范")
-                               r"为了[^。]*?[，,](?:需要|应当|应该|应|必须|须)?制定|"
+                               r"为了[^。]*?[，,](?:需要|应当|应该|应|必须|须)?(?:制定|订立|制订)|"
                                # (or without 了, its own kind named: "为规范公司直播带货活动…，制定本规范", read as 规范 the duty)
-                               r"^为[^。；;]{2,150}?(?:特|现)?(?:制定|制订)本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[。；;]?$|"
+                               r"^为[^。；;]{2,150}?(?:特|现)?(?:制定|制订|订立)本(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则)[。；;]?$|"
                                # who interprets the document, when it takes effect ("本规范由直播运营部负责解释",
                                # "本规定自发布之日起实施"): about the document, no duty of the business
                                # (with its usual company: "，自发布之日起施行", "和修订", "负责制定、解释和修订", "，实施细则由…制定";
@@ -169,6 +169,7 @@ BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
 _INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范(?!性)|组织|开展|实行|实施|公示|采取|设置|配合|"
                r"有完善|具备|通过对")
+_PREPOSITION_FIRST = re.compile(r"与|和|跟|同(?!城|类|级)|向|对|为|在(?!线)|按|依|根据|通过|以(?!上|下)|从|就|将|把")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
 # …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")
 STARTS_INSTRUCTING = re.compile(r"^(?:(?P<label>[\u4e00-\u9fff]{2,12}[：:])\s*)?(?:" + _INSTRUCTING + ")")
@@ -1135,7 +1136,10 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         elif c:
             out = s[:c.end() + 1] + lead + s[c.end() + 1:].lstrip()
         else:
-            out = s[:m.end() - len(m.group(1))] + lead + s[m.end() - len(m.group(1)):] if m and m.group(1) else lead + s
+            at = m.end() - len(m.group(1)) if m and m.group(1) else 0
+            # (a phrase that opens with a preposition names no subject: "与合作企业建立…" → "是否与合作企业建立…", not
+            # "与合作企业是否建立…"; held-out checklist probe)
+            out = s[:at] + lead + s[at:] if not _PREPOSITION_FIRST.match(s[:at]) else lead + s
     first = STARTS_INSTRUCTING.match(s) if kind == "duty" and out != s else None
     modal = _modals(s)[1] if first else None
     if first and modal and _LATER_CASE.search(s[first.end():modal.start()]):

@@ -166,7 +166,8 @@ DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|�
                             r"是啥意思|啥意思|是个啥|是啥|指啥|"  # (as staff say it: "自营业务是啥意思")
                             r"包含哪些|有哪些内容|(?:是)?(?:怎么|如何|怎样)定义)")
 # "什么叫第三方电子商务平台", "何谓网络交易": the term follows the ask
-DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为)\s*[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,20})")
+DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为|(?:哪些|什么|哪种|哪类)(?:属于|算是?))\s*[“\"「『]?"
+                                   r"([\u4e00-\u9fffA-Za-z]{2,20})")  # ("哪些属于敏感信息": held-out probe)
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
@@ -227,7 +228,8 @@ def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     for "…认为核心是啥", which a question asks only where no clause defines it so.)"""
     body = norm(re.sub(rf"^\s*(?:第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]|"
                        r"[一二三四五六七八九十]+、|\d+(?:\.\d+)*[、.．]?)\s*", "", clause.text))
-    t = re.escape(term)
+    # (the term in quotes too: "本制度所称“异常件”，是指…"; held-out probe)
+    t = r"[“\"「『‘]?" + re.escape(term) + r"[”\"」』’]?"
     # (a term as short as 服务 or 三包 is defined as a whole word: not by "…交易服务是指…")
     whole = r"(?:(?<![\u4e00-\u9fff])|(?<=[中称谓的即]))" if len(term) < 3 else ""  # ("本办法中三包是指")
     if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(whole + t + r"[，,]?是指|简称" + t + "|所称" + t, body):

