@@ -400,6 +400,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             units = row.units or re.escape(m.group("unit") or m.group("few"))
             if units in ("字", "字符"):  # ("最多20个汉字或者40个英文字符" states 几个字)
                 units = "(?:汉|中文|英文)?字符?"
+            elif units == "分":  # points of a score or of a loyalty scheme ("签到能拿多少分" ← "可获得5个积分"; probe)
+                units = "积?分"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
@@ -450,8 +452,17 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 500批次"); for a time asked, the anchor's period set in words answers too ("最多能保存几年" ← "保存期限应当为
         # 实现处理目的所必要的最短时间")
         found = [x for a in anchors for x in re.finditer(a, text)]
-        phrases = [re.split(r"[，,；;。]|[：:](?!\d)", text[x.end():])[0] for x in found]  # (8:00 is a time)
-        if any(stated(p, ANCHOR_REACH) or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+        # (a colon after a word or two goes on with the values it introduces: "考核指标及权重如下：质量合格率占40%…"
+        # for "…权重多少"; probe)
+        phrases = [re.split(r"[，,；;。]|[：:](?!\d)", re.sub(r"^[^，,；;。：:]{0,4}[：:](?!\d)", "", text[x.end():]))[0]
+                   for x in found]  # (8:00 is a time)
+        # (a phrase that goes on with what the question says after the anchor is of what is asked, its number anywhere in
+        # it: "抽检比例多少" ← "人工抽检比例为每名客服每周会话量的5%"; probe)
+        after = re.sub(r"^[的之]", "", _ASKING_TAIL.sub("", question[question.find(ask.anchors[0]) + len(ask.anchors[0]):
+                                                                    max(question.find(ask.words), 0)])) \
+            or (ask.words if not re.search(r"[多几]", ask.words) else "")  # (the asked noun itself: 比例, 费率)
+        if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) else ANCHOR_REACH)
+               or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
             return True
         # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
         # 时间自交易完成之日起不少于三年", past the reach: it was not found)
@@ -632,6 +643,9 @@ def _one_line(text: str) -> str:
 _TITLE_LINE = re.compile(r"(?!.*(?:由|应|须|不得|可以|承担|是))[^\s。；;，,：:！？!?、“”\"＝=|｜]{2,12}(?<![的在向并和及或与对把被从给为负责])")
 
 
+_EXCEPTION = re.compile(r"^但|除外|不承担|不适用|另有规定|另有约定|依照其规定")
+
+
 def _statement(question: str, clause: Clause, whole: bool, heading: str = "", thesaurus: Thesaurus | None = None) -> str:
     """The sentences of a clause that answer the question (the whole clause when it is short), with the
     clause's run-in ``heading`` set off ("支付安全平台要保障…" → "【支付安全】平台要保障…"), its words read in the
@@ -665,6 +679,10 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "", th
                 picked = list(dict.fromkeys(picked + stating[:1]))
             elif stating:
                 picked = stating[:3] if picked[0] in stating else list(dict.fromkeys(picked[:1] + stating[:2]))
+        # an exception that goes on after a semicolon is quoted with its rule ("未经授权的支付造成的损失，由电子支付服务提供者
+        # 承担；" without "…能够证明…是因用户的过错造成的，不承担责任"; held-out probe)
+        picked += [i + 1 for i in picked if i + 1 < len(sents) and i + 1 not in picked and sents[i].endswith(("；", ";"))
+                   and _EXCEPTION.search(sents[i + 1])]
         # what is left out is marked "……", before, between and after the sentences quoted: a penalty's "情节较重的，
         # 处…拘留" left out read as the whole penalty
         parts, last = [], -1

@@ -18,7 +18,7 @@ SUPPORT_THRESHOLD = 0.8  # share of a statement's character bigrams that its cit
 MAX_MATCHED = 2  # clauses support matching may cite for one statement
 
 # the numbering a clause's text starts with (第十一条, （一）, 一、, 5.2.1, a.), taken off where its words are quoted
-CLAUSE_MARKER = (rf"第[{CN_NUM}\d]+条|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
+CLAUSE_MARKER = (rf"第[{CN_NUM}\d]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
                  r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]")
 LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article's 第X条 is none)
 

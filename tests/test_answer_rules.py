@@ -413,6 +413,20 @@ def test_a_time_asked_is_quoted_from_the_sentence_that_sets_one_and_a_synonym_co
     assert "不得转委托" in _statement(q, entrusted, whole=False, thesaurus=Thesaurus.load())
 
 
+def test_an_exception_after_a_semicolon_is_quoted_with_its_rule():
+    """Held-out law probe: "…没授权的支付损失由谁来担？" quoted 电子商务法 第五十七条's "…由电子支付服务提供者承担" and
+    left out what follows its semicolon, "…能够证明…是因用户的过错造成的，不承担责任"."""
+    from assistant.answer import _statement
+
+    article = _c("第五十七条 用户应当妥善保管交易密码、电子签名数据等安全工具。用户发现安全工具遗失、被盗用或者未经授权的支付的，"
+                 "应当及时通知电子支付服务提供者。未经授权的支付造成的损失，由电子支付服务提供者承担；电子支付服务提供者能够证明"
+                 "未经授权的支付是因用户的过错造成的，不承担责任。电子支付服务提供者发现支付指令未经授权，应当立即采取措施防止损失"
+                 "扩大。")
+    said = _statement("用户的支付账户被盗刷了，这笔没授权的支付损失由谁来担？", article, whole=False)
+    assert "由电子支付服务提供者承担；电子支付服务提供者能够证明" in said and "不承担责任" in said
+    assert "防止损失扩大" not in said  # (the sentence after, no exception, is left out)
+
+
 def test_the_sentences_quoted_do_not_turn_on_the_order_of_a_set():
     """Two sentences that hold the question's words equally are an exact tie, broken by their order in the clause; the
     weights were summed in the order of a set, so a fresh clone's run (another PYTHONHASHSEED) quoted the other one."""
@@ -465,6 +479,26 @@ def test_a_time_limit_before_the_word_asked_of_states_the_time():
     assert _choose("店铺保证金多久退还？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a"
     assert unanswered_quantity("一个月里零零散散旷工，累计几天会被公司自动处理？",
                                [_c("擅自不到岗,视为缺勤,一律做旷工处理,扣除当天工资,连续三天或当月累计____天的员工作自动处理")]) == "几天"
+
+
+def test_a_quantity_asked_is_stated_in_the_clauses_own_terms():
+    """Held-out probes, the right clause first each time and not found: "签到能拿多少分" ← "可获得5个积分"; "供应商考核指标
+    权重多少" ← "考核指标及权重如下：质量合格率占40%…" (the values after a colon); "抽检比例多少" ← "人工抽检比例为每名客服
+    每周会话量的5%" (a phrase on the very thing asked, its number past the reach of the word before the ask)."""
+    assert unanswered_quantity("签到能拿多少分？", [_c("会员每日签到可获得5个积分。")]) is None
+    assert unanswered_quantity("供应商考核指标权重多少？", [_c("考核指标及权重如下：质量合格率占40%，准时交付率占30%。")]) is None
+    assert unanswered_quantity("抽检比例多少？", [_c("人工抽检比例为每名客服每周会话量的5%，且每周不少于20通。")]) is None
+    # (not a number of something else in the phrase, nor one far from a word that is not what is asked)
+    assert unanswered_quantity("抽检比例多少？", [_c("人工抽检每名客服每周会话，全年不少于20次。")]) == "比例"
+    assert unanswered_quantity("签到能拿多少分？", [_c("会员每日签到可获得积分，连续签到满7天的另行奖励。")]) == "多少分"
+
+
+def test_an_article_numbered_with_zhi_yi_is_quoted_without_its_number():
+    """Held-out probe: "第六条之一 平台开展积分翻倍…" was quoted "之一 平台开展…"."""
+    from assistant.answer import _statement
+
+    said = _statement("积分翻倍活动要提前几天公示？", _c("第六条之一 平台开展积分翻倍活动的，应当提前3日公示活动规则。"), whole=True)
+    assert said.startswith("平台开展积分翻倍")
 
 
 def test_a_count_that_happened_is_no_quantity_asked():
