@@ -191,8 +191,8 @@ _LOCATIVE = frozenset("内外前后时里中间")
 # Expected answer type: a question that asks for a quantity is answered only by a clause that
 # states one of the right kind ("多少钱" → 元, "几天" → 天/日). Blanks ("____天") state none.
 # 几 after 前/这/过 or before 前/后/来 means "a few" ("大促前几天先调价", "过几天再说"): no question
-_FEW = r"(?<![这那头近十好了])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
-# lead time, 超过几秒 a bound: "过几天再说" asks nothing; nor 了几, what happened: "收货时发现少了几箱，仓管应该怎么处理？")
+_FEW = r"(?<![这那头近十好])(?<!(?<!提)前)(?<!(?<![超越])过)"  # (and 十几, 好几: "要等十几分钟正常吗"; 提前几天 asks a
+# lead time, 超过几秒 a bound: "过几天再说" asks nothing)
 
 
 class _Row(NamedTuple):
@@ -288,7 +288,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档)|(?<![前这那过头近哪好十几了”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -390,7 +390,10 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
     the same row, with the words before it as its anchors)."""
     question = _ANY_AMOUNT.sub("□", question)
     for row in table:
-        m = row.pattern.search(question, at)
+        # (not 了几, a few that happened, where the question asks something else after it: "收货时发现少了几箱，仓管应该
+        # 怎么处理？"; "广告违法被罚了几次会吊销营业执照？" asks the count)
+        m = next((x for x in row.pattern.finditer(question, at) if not (
+            question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -404,13 +407,16 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                 units = "积?分"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
-            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
+            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)"
+                                # (the time that counts: "违规几次会被解除合作" ← "第三次违规的，解除合作"; review)
+                                + (r"|第" + _NUM + r"次" if units == "次" else ""))
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
             anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start()]))))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
 
+_ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
 
 
@@ -485,9 +491,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
                 r"[，,；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in ask.stated.finditer(text)):
             return True
-        # (the phrase before, where it ends in a time limit that governs the anchor's: "七日内，可申请无理由退货")
-        befores = [re.sub(r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|^.*[，,；;。]", "",
-                          text[:x.start()], count=1) for x in found]
+        # (the phrase before, where it ends in a time limit that governs the anchor's, for a bound asked: "无理由退货最多几天"
+        # ← "七日内，可申请无理由退货"; not any time before the word for "平台多久之内要把链接恢复？", review)
+        befores = [re.sub((r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|"
+                           if _BOUND_ASKED.search(question) else "") + r"^.*[，,；;。]", "", text[:x.start()], count=1, flags=re.S)
+                   for x in found]
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)
         # (or in another sentence: "平台修改交易规则要提前几天公示？" ← "…实施前七日予以公示"; review)

@@ -22,7 +22,7 @@ from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
-from .support import ANY_PERIOD, CLAUSE_MARKER, evidence
+from .support import ANY_PERIOD, CLAUSE_MARKER, NUM, evidence
 
 if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.provisions): no cycle at run time
     from .retrieve import Retriever
@@ -186,7 +186,8 @@ THEMES = [
     ("知识产权", r"知识产权|侵权(?:产品|商品|投诉|举报)|商标|专利|著作权|盗版"),  # (not 侵权责任 in general)
     ("退换货与退款", r"退货|换货|退换|退款|返还[^，,。；;]{0,6}(?:款|费|金)|运费"),  # not 返还个人信息, 返还商标
     # (before 时限: "价格比较…前七日内…" is about prices; a 明码标价 checklist filed 29 of 43 items under 其他要求)
-    ("价格与收费", r"价格|标价|售价|折价|减价|计价|收费|收取[^，,。；;]{0,6}费"),
+    # (a price named as one of a list is no rule on prices: "包含商品名称、规格、价格、产地", "虚假宣传、价格欺诈、售假")
+    ("价格与收费", r"(?<!、)(?:价格|标价|售价|折价|减价|计价|收费)(?![^，,。；;、]{0,4}、)|收取[^，,。；;]{0,6}费"),
     ("时限与响应", r"小时|工作日|\d+\s*[天日]|[一二三四五六七八九十]+[天日]|时限|最短时间"),
     ("投诉与纠纷", r"投诉|纠纷|争议|调解|申诉"),
     ("信息安全与保密", r"加密|泄露|保密|篡改"),  # (before 物流: "快递面单上的个人信息应当加密")
@@ -813,7 +814,7 @@ CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|�
                        r"(?:情形|行为|内容|活动|事项))[。；;]?$"
                        # (or a list's last item naming nothing: "（七）其他价格欺诈行为", "其他虚假的或者使人误解的价格标示
                        # 和价格促销行为"; held-out checklist probe)
-                       r"|^其他[^。；;，,：:]{0,30}(?:行为|情形|事项)[。；;]?$")
+                       r"|^其他[^。；;，,：:的]{0,8}(?:行为|情形|事项)[。；;]?$")  # (not "其他足以引人误认为…的混淆行为": a standard)
 
 
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
@@ -1357,6 +1358,9 @@ def scope_of(clause: Clause, retriever: Retriever) -> str | None:
 
 
 # -- the checklist ---------------------------------------------------------------------------------
+# a time set: a period, at once, the same day, within a count of something ("铃响三声内接听"; review: "食品召回时限" lost
+# "…应当立即停止生产，召回已经上市销售的食品")
+TIME_SET = re.compile(ANY_PERIOD.pattern + r"|立即|立刻|马上|即时|当日|当天|第一时间|" + NUM + r"\s*[\u4e00-\u9fff]{1,2}[以之]?内")
 TIME_LIMIT = re.compile(r"(?:的)?(?:时限|期限|时效|时长)(?:要求)?$")  # a topic's last word that asks the times set
 
 
@@ -1432,7 +1436,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             if heading and o.sentence.startswith(heading):
                 o.heading = heading
         borne = [o for o in obs if who is None or borne_by(o, who)]
-        found.extend(o for o in borne if asked == topic or ANY_PERIOD.search(o.sentence) or timed.group() in o.sentence)
+        found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
         untimed = untimed or len(borne) > 0
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     if items:

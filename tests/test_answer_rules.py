@@ -507,6 +507,23 @@ def test_a_count_that_happened_is_no_quantity_asked():
     assert unanswered_quantity("收货时发现少了几箱，仓管应该怎么处理？", [_c("验收发现数量短缺的，仓库管理员应当当场拍照留证。")]) is None
     assert unanswered_quantity("客服这个月迟到了几次，会被怎么处理？", [_c("迟到的，扣当月绩效分。")]) is None
     assert unanswered_quantity("一次最多能退几箱？", [_c("验收发现数量短缺的，仓库管理员应当当场拍照留证。")]) == "几箱"
+    # (review) without another ask after it, 了几 asks the count: "广告违法被罚了几次会吊销营业执照？"
+    assert unanswered_quantity("员工迟到了几次会被罚款？", [_c("对消极怠工的员工，公司处以罚款。")]) == "几次"
+    # the time that counts answers 几次 (review: "主播违规几次会被解除合作？" was not found)
+    assert unanswered_quantity("主播违规几次会被解除合作？",
+                               [_c("主播违反本办法第二部分规定的，首次警告，第二次暂停直播一个月，第三次解除合作。")]) is None
+
+
+def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
+    """Review: "平台多久之内要把链接恢复？" cited 浙江省电子商务条例 第八条, whose later 款 sets "七个工作日内" for a check: the
+    phrase before the word asked was read to the end of the first line only, so the text of the later lines counted."""
+    article = _c("第八条 电子商务平台经营者应当要求经营者提交真实信息。\n信息发生变更的，应当在三个工作日内提交变更后的信息，"
+                 "电子商务平台经营者应当在七个工作日内进行核验，完成更新公示。")
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    q = "平台多久之内要把链接恢复？"
+    assert not _states(article, _asked(q, _PERIOD_ASKED), q)
+    assert _states(_c("电子商务平台经营者应当在七日内恢复链接。"), _asked(q, _PERIOD_ASKED), q)
 
 
 def test_a_bound_on_a_right_is_stated_by_the_window_to_ask_for_it():

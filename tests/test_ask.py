@@ -271,7 +271,8 @@ def test_a_synonym_of_several_words_is_searched_in_the_words_the_documents_use(s
 
 def test_a_count_is_no_subject_and_staff_words_for_the_laws_parties_are_theirs():
     """Held-out probes: "一个人同一个活动最多领几张券？" was "资料中没有提到“一个”" (a count said twice), and "浙江的外卖
-    商家…外卖要不要封签？", "浙江的主播带货…主播改了内容…" were not found, the laws saying 网络餐饮 and 直播营销人员."""
+    商家…外卖要不要封签？" was not found, the laws saying 网络餐饮. (主播 has no group: the laws' 直播营销人员 is in one
+    article, which it drew every 主播 question to, "主播能不能说自己的产品是国家级的？" among them; review.)"""
     from assistant.answer import unknown_focus
     from assistant.thesaurus import Thesaurus
 
@@ -280,22 +281,8 @@ def test_a_count_is_no_subject_and_staff_words_for_the_laws_parties_are_theirs()
     assert unknown_focus("公司一边要赔顾客钱一边又被罚款，先付哪个？", {"公司", "罚款", "顾客"}, th) is None
     laws = {"网络", "餐饮", "直播", "营销", "人员", "封签", "审核", "内容"}
     assert unknown_focus("浙江的外卖商家一定要直播后厨吗？外卖要不要封签？", laws, th) is None
-    assert unknown_focus("主播带货，直播内容要不要审核？主播改了内容谁担责？", laws, th) is None
-    assert unknown_focus("主播带货，直播内容要不要审核？主播改了内容谁担责？", laws - {"营销"}, th) == "主播"
-
-
-def test_staff_words_for_bribes_paid_rankings_and_face_scans_reach_the_laws_words():
-    """Held-out law probes: "给客户采购经理塞回扣拿订单 违法吗" cited a 明码标价 article (the law says 贿赂), "搜索结果里那些
-    花钱买排名的商品…" put 明码标价规定 第十六条 before 电子商务法 第四十条 (竞价排名)."""
-    from assistant.thesaurus import Thesaurus
-    from ingest.tokenize import tokenize
-
-    th = Thesaurus.load()
-    laws = {"贿赂", "竞价排名", "人脸识别", "商品"}
-    assert th.expansion(["回扣"], laws) == ["贿赂"]
-    q = "搜索结果里那些花钱买排名的商品，需要特别标注什么吗？"
-    assert th.expansion(tokenize(q), laws, q) == ["竞价排名"]
-    assert th.expansion(["刷脸"], laws) == ["人脸识别"]
+    assert unknown_focus("浙江的外卖商家一定要直播后厨吗？外卖要不要封签？", laws - {"餐饮"}, th) == "外卖"
+    assert not th.of("主播") and th.expansion(["订立"], {"制定"}) == ["制定"]
 
 
 def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():

@@ -701,6 +701,9 @@ def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_it
     ("平台应当在商品页面显著展示商品价格和规格", "价格与收费"),
     ("被比较价格不高于该经营者进行价格比较前七日内的最低成交价格", "价格与收费"),
     ("广告不得含有可能引发其模仿不安全行为的内容", "宣传与广告"),
+    # (not a price named in a list: review)
+    ("发布商品信息,包含商品名称、规格、价格、产地等", "其他要求"),
+    ("不得进行虚假宣传、价格欺诈、售假等违规行为", "宣传与广告"),
     ("侵权责任由经营者承担", "其他要求"),
     ("保证数据质量", "其他要求"),
 ])
@@ -1163,9 +1166,11 @@ def test_a_lists_catch_all_item_is_no_item_of_its_own():
     assert [o.kind for o in obligations(other, lead)] == ["duty"]
     # nor a list's last item that names no act (held-out probe: "是否杜绝实施下列价格欺诈行为：其他价格欺诈行为")
     fraud = _c("第十九条 经营者不得实施下列价格欺诈行为：", "d/a19")
-    for i, text in enumerate(("（七）其他价格欺诈行为。", "（三）其他虚假的或者使人误解的价格标示和价格促销行为。"), 7):
-        assert obligations(_c(text, f"d/a19/i{i}", parent="d/a19"), fraud) == []
+    assert obligations(_c("（七）其他价格欺诈行为。", "d/a19/i7", parent="d/a19"), fraud) == []
     assert obligations(_c("（一）以低价诱骗消费者，以高价进行结算；", "d/a19/i1", parent="d/a19"), fraud)
+    # (one that states a standard is an item: "（四）其他足以引人误认为是他人商品或者与他人存在特定联系的混淆行为"; review)
+    mix = _c("第六条 经营者不得实施下列混淆行为：", "d/a6")
+    assert obligations(_c("（四）其他足以引人误认为是他人商品或者与他人存在特定联系的混淆行为。", "d/a6/i4", parent="d/a6"), mix)
 
 
 @pytest.mark.parametrize("lead", ["第十六条 扣分标准如下：", "第二十二条 公司对主播实行记分管理，按照下列标准扣分：",
@@ -1632,6 +1637,12 @@ def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_
     untimed = checklist(r, "服务质量评估时限")
     assert untimed.items == () and untimed.untimed == "服务质量评估" and "都没有规定具体时限" in untimed.not_found
     assert Checklist.from_dict(untimed.to_dict()).untimed == "服务质量评估"
+    # a time set without a period: at once, within a count of something (review: "食品召回时限" lost "…应当立即召回",
+    # "客服响应时限" its "电话咨询应在铃响三声内接听")
+    from assistant.checklist import TIME_SET
+
+    assert TIME_SET.search("食品生产者认为应当召回的，应当立即召回") and TIME_SET.search("电话咨询应在铃响三声内接听")
+    assert not TIME_SET.search("客服主管应当每月组织一次服务质量评估") and not TIME_SET.search("应当及时处理")
 
 
 def test_items_under_a_title_with_a_colon_have_their_run_in_headings_left_out(tmp_path):
