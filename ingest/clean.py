@@ -107,6 +107,7 @@ def repeated_header(s: str) -> bool:
 _PAGE_IN_LINE = re.compile(r"第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?")
 # (or set apart at the line's end: "鹿鸣商城供应链管理部　　第 1 页 共 1 页")
 _PAGE_AT_END = re.compile(r"[ \t\u3000]+" + _PAGE_IN_LINE.pattern + r"\s*$")  # (a plain text's 　 is a space by then)
+_DASHED_PAGE_AT_END = re.compile(r"[ \t\u3000]{2,}[-—–]\s*\d{1,3}\s*[-—–]\s*$")
 # a page pointed to ("详见第 12 页 · 附表二"), the words that point maybe naming what is there first ("运费标准见附表二 第 3
 # 页"); not a title's 见 or 参考 ("…的指导意见　第 2 页", "…常见问题解答 第 2 页", "…采购参考价格管理办法 第 2 页")
 _PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|附于)[^，,。；;]{0,10}?\s?第\s*\d+\s*页")
@@ -120,6 +121,8 @@ def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     if _PAGE_IN_LINE.search(bare) and (re.search(r"[|｜·•]", bare) or _PAGE_AT_END.search(bare)) \
             and not _PAGE_CITED.search(bare):
         return True
+    if _DASHED_PAGE_AT_END.search(bare) and not starts_with_marker(bare):
+        return True  # (a footer's title and its page number far apart: "供应商准入与采购管理办法        -5-"; probe)
     return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
 
 

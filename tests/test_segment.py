@@ -1774,6 +1774,12 @@ def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_claus
     assert not running_line("详见第 12 页 · 附表二", False, starts_with_marker)
     assert not running_line("参见第3页｜运费标准", True, starts_with_marker)
     assert running_line("云禾优选平台规则 · 第 3 页", False, starts_with_marker)
+    # a footer's title and its page number set far apart (a fresh probe: "…应当取得总经理书面批准。-5-")
+    assert running_line("供应商准入与采购管理办法                              -5-", False, starts_with_marker)
+    assert not running_line("第五条 预付款不得超过合同金额的30%  -5-", False, starts_with_marker)
+    doc = only_doc("采购管理办法\n第一条 预付款比例超过30%的，应当取得总经理书面批准。\n采购管理办法                    -5-\n"
+                   "第二条 供应商应当按期交货。\n", "p.txt")
+    assert [t for _, t in _labels_texts(doc)] == ["第一条 预付款比例超过30%的，应当取得总经理书面批准。", "第二条 供应商应当按期交货。"]
 
 
 def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
