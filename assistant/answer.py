@@ -407,15 +407,14 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                 units = "积?分"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
-            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)"
-                                # (the time that counts: "违规几次会被解除合作" ← "第三次违规的，解除合作"; review)
-                                + (r"|第" + _NUM + r"次" if units == "次" else ""))
+            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
             anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start()]))))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
     return None
 
 
+_NTH_TIME = re.compile(r"第" + _NUM + r"次")
 _ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
 
@@ -452,6 +451,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         reach = within or len(t) + 1
         return any((m.end() <= reach if ask.period else m.start() < reach) for p in found for m in p.finditer(t))
 
+    if "次" in ask.words and ask.kind == "quantity" and _NTH_TIME.search(text):
+        return True  # the time that counts, wherever the ladder stands: "会员违规了几次会被冻结…" ← "…第二次发现的，冻结…"
     if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
         anchors = [a for a in ask.anchors if a in text]
         # the number follows an anchor closely, within the same phrase, its unit maybe further ("抽检商品批次不少于
@@ -491,11 +492,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
                 r"[，,；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in ask.stated.finditer(text)):
             return True
-        # (the phrase before, where it ends in a time limit that governs the anchor's, for a bound asked: "无理由退货最多几天"
-        # ← "七日内，可申请无理由退货"; not any time before the word for "平台多久之内要把链接恢复？", review)
-        befores = [re.sub((r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|"
-                           if _BOUND_ASKED.search(question) else "") + r"^.*[，,；;。]", "", text[:x.start()], count=1, flags=re.S)
-                   for x in found]
+        # (the phrase before, where it ends in a time limit that governs the anchor's: "无理由退货多少天内可以申请" ← "七日内，
+        # 可申请无理由退货"; read over the clause's lines: "平台多久之内要把链接恢复？" took a later 款's "七个工作日内" for
+        # the 平台 of its first line, review)
+        befores = [re.sub(r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|^.*[，,；;。]", "",
+                          text[:x.start()], count=1, flags=re.S) for x in found]
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)
         # (or in another sentence: "平台修改交易规则要提前几天公示？" ← "…实施前七日予以公示"; review)

@@ -512,6 +512,11 @@ def test_a_count_that_happened_is_no_quantity_asked():
     # the time that counts answers 几次 (review: "主播违规几次会被解除合作？" was not found)
     assert unanswered_quantity("主播违规几次会被解除合作？",
                                [_c("主播违反本办法第二部分规定的，首次警告，第二次暂停直播一个月，第三次解除合作。")]) is None
+    # (wherever the ladder stands after the words before the ask: "会员违规了几次会被冻结积分账户？"; second review)
+    ladder = _c("会员以刷单、虚假交易等方式违规获取积分的，首次发现的，扣回积分；第二次发现的，冻结积分账户90日；第三次发现的，"
+                "取消会员资格。")
+    assert unanswered_quantity("会员违规了几次会被冻结积分账户？", [ladder]) is None
+    assert unanswered_quantity("会员刷单违规几次会被取消会员资格？", [ladder]) is None
 
 
 def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
@@ -532,6 +537,7 @@ def test_a_bound_on_a_right_is_stated_by_the_window_to_ask_for_it():
     right bounds the right. Without a bound, and for a time to pay, the request's window still answers nothing."""
     window = [_c("消费者自签收商品之日起七日内，可申请无理由退货，但下列商品除外：")]
     assert unanswered_quantity("无理由退货最多几天？", window) is None
+    assert unanswered_quantity("无理由退货多少天内可以申请？", window) is None  # (second review: not a bound alone)
     assert unanswered_quantity("退款最多几天到账？", [_c("消费者应在签收后7日内申请退款。")]) == "几天"
     assert unanswered_quantity("积分最多几天到账？", [_c("订单完成后七日内，积分由系统发放。")]) is None
     assert unanswered_quantity("积分几天到账？", [_c("订单完成后，消费者可以在七日内，申请积分到账。")]) == "几天"
