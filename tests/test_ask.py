@@ -285,6 +285,22 @@ def test_a_count_is_no_subject_and_staff_words_for_the_laws_parties_are_theirs()
     assert not th.of("主播") and th.expansion(["订立"], {"制定"}) == ["制定"]
 
 
+def test_staff_words_for_bribes_paid_rankings_and_face_scans_reach_the_laws_words():
+    """Held-out law probes: "给客户采购经理塞回扣拿订单 违法吗" cited a 明码标价 article (the law says 贿赂), "搜索结果里那些
+    花钱买排名的商品…" put 明码标价规定 第十六条 before 电子商务法 第四十条 (竞价排名)."""
+    from assistant.thesaurus import Thesaurus
+    from ingest.tokenize import tokenize
+
+    th = Thesaurus.load()
+    laws = {"贿赂", "竞价排名", "人脸识别", "商品"}
+    assert th.expansion(["回扣"], laws) == ["贿赂"]
+    q = "搜索结果里那些花钱买排名的商品，需要特别标注什么吗？"
+    assert th.expansion(tokenize(q), laws, q) == ["竞价排名"]
+    assert th.expansion(["刷脸"], laws) == ["人脸识别"]
+    # (a fresh probe: "积分能不能提现？" ← "积分…不得兑换现金"; "新人第一个月绩效怎么算？" ← 5.4 新员工保护期)
+    assert th.expansion(["提现"], {"兑换现金", "积分"}) == ["兑换现金"] and th.expansion(["新人"], {"新员工"}) == ["新员工"]
+
+
 def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
     """"没经过顾客同意就给他发促销短信，违反了哪些规定？": jieba cuts 促销短信 into 促销 / 短信, words the laws use, so its
     group (商业性信息, the law's word: 消法 第二十九条 "…不得向其发送商业性信息") was never reached; the phrase said in the
