@@ -475,8 +475,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 时间自交易完成之日起不少于三年", past the reach: it was not found)
         # (or in the phrase after it, where it stands alone: "竞业限制最长能约定几年" ← 劳动合同法 第二十四条 "…竞业限制期限，
         # 不得超过二年"; probe)
-        if ask.period and any(_NAMES_PERIOD.match(p) and (stated(p) or _NAMES_PERIOD.fullmatch(p.strip()) and stated(
-                re.split(r"[；;。]", text[x.end() + len(p) + 1:])[0].split("，")[0])) for x, p in zip(found, phrases)):
+        # (or a few words on, a period of the time limit named: "在线客服多久之内必须回复" ← "在线客服首次响应时长不得超过30秒",
+        # which lost first place to "…留言及工单应当在24小时内回复"; probe)
+        if ask.period and any((_NAMES_PERIOD.match(p) or _TIMED.match(p)) and (stated(p) or _NAMES_PERIOD.fullmatch(
+                p.strip()) and stated(re.split(r"[；;。]", text[x.end() + len(p) + 1:])[0].split("，")[0]))
+                for x, p in zip(found, phrases)):
             return True
         if any(stated(cell) for cell in _column_under(text, anchors)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
@@ -528,6 +531,7 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
 _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
+_TIMED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:响应|回复|处理|办结|到账|发货)(?:时长|时限|时间|时效)")  # "首次响应时长…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
 _DEADLINE = re.compile(_ANY_PERIOD.pattern + r"\s*(?:以内|之内|内)")
 # what asks for the act, not the act: "消费者应在签收后7日内申请退款" sets no time for 退款 to be paid

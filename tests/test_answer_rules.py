@@ -519,6 +519,16 @@ def test_a_count_that_happened_is_no_quantity_asked():
     assert unanswered_quantity("会员刷单违规几次会被取消会员资格？", [ladder]) is None
 
 
+def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
+    """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
+    30秒", its 30秒 past the reach of 客服: the phrase names the time limit (响应时长) a few words on."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    q = "在线客服多久之内必须回复客户？"
+    assert _states(_c("在线客服首次响应时长不得超过30秒，平均响应时长应当控制在60秒以内。"), _asked(q, _PERIOD_ASKED), q)
+    assert not _states(_c("在线客服应当使用文明用语，每月参加不少于2小时的培训。"), _asked(q, _PERIOD_ASKED), q)
+
+
 def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
     """Review: "平台多久之内要把链接恢复？" cited 浙江省电子商务条例 第八条, whose later 款 sets "七个工作日内" for a check: the
     phrase before the word asked was read to the end of the first line only, so the text of the later lines counted."""
