@@ -439,6 +439,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _A_DATE.sub("□", text)
     if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
         return False
+    # how often ("会员等级多久评一次") is said by a rate, not by a length: "等级依据会员近12个月的成长值确定" was cited for it
+    # before "会员等级每月1日…自动评定" (probe)
+    if ask.period and _FREQUENCY_ASKED.search(question) and not _RATE.search(text):
+        return False
     if ask.kind == "bears" and _FEE.search(re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]):
         # who pays a cost ("外包客服的岗前培训费用由谁承担？") is said where the sentence that allocates names a cost: "…的，
         # 由外包服务商承担违约责任" (a liability) answered it (probe R)
@@ -811,6 +815,9 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
 
 
 # a time or a frequency, stated anywhere in a clause
+_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)\S{0,4}(?:一次|1次)|每隔多久|隔多久")
+_RATE = re.compile(r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)|"
+                   + _NUM + r"\s*(?:个)?(?:小时|天|日|周|星期|月|季度|年)(?:至少|不少于)?(?:一次|1次)|定期")
 _SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月)|[每按](?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)")
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")

@@ -529,6 +529,20 @@ def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     assert not _states(_c("在线客服应当使用文明用语，每月参加不少于2小时的培训。"), _asked(q, _PERIOD_ASKED), q)
 
 
+def test_how_often_is_stated_by_a_rate_not_a_length():
+    """Fresh probe: "会员等级多久评一次，会不会一下子掉两级？" cited "…等级依据会员近12个月的成长值确定" (a length) and not
+    "会员等级每月1日根据近12个月的成长值自动评定" (how often)."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    q = "会员等级多久评一次？"
+    asked = _asked(q, _PERIOD_ASKED)
+    assert not _states(_c("会员等级分为四级，等级依据会员近12个月的成长值确定。"), asked, q)
+    assert _states(_c("会员等级每月1日根据近12个月的成长值自动评定。"), asked, q)
+    assert _states(_c("仓库应当每月盘点一次。"), _asked("仓库多久盘点一次？", _PERIOD_ASKED), "仓库多久盘点一次？")
+    # (a length asked is still stated by one)
+    assert _states(_c("会员等级依据近12个月的成长值确定。"), _asked("会员成长值按多久算？", _PERIOD_ASKED), "会员成长值按多久算？")
+
+
 def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
     """Review: "平台多久之内要把链接恢复？" cited 浙江省电子商务条例 第八条, whose later 款 sets "七个工作日内" for a check: the
     phrase before the word asked was read to the end of the first line only, so the text of the later lines counted."""
