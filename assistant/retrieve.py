@@ -168,6 +168,9 @@ DEFINITION_ASK = re.compile(r"(?:到底|究竟)?(?:是指|指的是|指什么|�
 # "什么叫第三方电子商务平台", "何谓网络交易": the term follows the ask
 DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为|(?:哪些|什么|哪种|哪类)(?:属于|算是?))\s*[“\"「『]?"
                                    r"([\u4e00-\u9fffA-Za-z]{2,20})")  # ("哪些属于敏感信息": held-out probe)
+# "什么时候算交付": when an act is deemed done, which a clause says as "…时间为交付时间" (a fresh probe of the laws was not
+# found, 电子商务法 第五十一条 second)
+TIME_OF_ASK = re.compile(r"(?:什么时候|何时|啥时候)(?:才)?(?:算|算是|视为)\s*([\u4e00-\u9fff]{2,6}?)(?:了|呢)?[？?。]?$")
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
@@ -205,7 +208,8 @@ def asked_terms(question: str) -> list[str]:
     m = DEFINITION_ASK.search(question)
     if not m:
         after = DEFINITION_ASK_BEFORE.search(question)
-        return [norm(after.group(1))] if after else []
+        when = TIME_OF_ASK.search(question.strip()) if not after else None
+        return [norm(after.group(1))] if after else [norm(when.group(1)) + "时间"] if when else []
     quoted = QUOTED_TERM.findall(question[:m.start()])
     if quoted:
         return [norm(quoted[-1])]
@@ -234,6 +238,8 @@ def defines(clause: Clause, term: str, loose: bool = False) -> bool:
     whole = r"(?:(?<![\u4e00-\u9fff])|(?<=[中称谓的即]))" if len(term) < 3 else ""  # ("本办法中三包是指")
     if re.match(t + r"\s*(?:[:：]|[A-Za-z]|[，,]?是指)", body) or re.search(whole + t + r"[，,]?是指|简称" + t + "|所称" + t, body):
         return True
+    if term.endswith(("时间", "日期")) and re.search(r"为" + t + r"(?=[。；;，,]|$)", body):
+        return True  # "收货人签收时间为交付时间" says when 交付 is
     return loose and bool(re.match(t + r"(?:[，,]?就)?是(?!否|不是)[^。；;？?]{2,80}?的[\u4e00-\u9fff]{1,8}(?:[，,。；;]|$)", body)
                           or re.search(r"的" + t + r"(?:[，,]?就)?是(?!否|不是)", body))
 

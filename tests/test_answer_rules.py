@@ -269,6 +269,14 @@ def test_a_few_days_is_no_question_for_a_quantity(question, asked):
     assert unanswered_quantity(question, [_c("平台应制定明确的退换货政策。")]) == asked
 
 
+def test_when_an_act_is_deemed_done_is_asked_as_its_time():
+    from assistant.answer import only_asks_meaning
+    from assistant.retrieve import asked_terms
+
+    assert asked_terms("网购的东西什么时候算交付？") == ["交付时间"] and only_asks_meaning("网购的东西什么时候算交付？")
+    assert asked_terms("什么时候发货？") == [] and not only_asks_meaning("退款什么时候到账？")
+
+
 @pytest.mark.parametrize("question,first", [
     ("电商服务管理制度所说的“线上销售”是指什么？", ["线上销售"]),
     ("客户关系管理包括哪些内容？", ["客户关系管理", "户关系管理", "关系管理", "系管理", "管理"]),
@@ -314,6 +322,10 @@ def test_a_question_that_only_asks_what_a_term_means(question, yes):
     ("第三条 本制度所称“在库商品”，是指已完成入库验收的商品。本制度所称“异常件”，是指在配送过程中发生破损的包裹。", "异常件", True),
     ("（二）“敏感信息”是指身份证号码、银行卡号。", "敏感信息", True),
     ("发生“异常件”的，物流专员应当在2小时内联系承运商。", "异常件", False),
+    # when an act is deemed done, for "什么时候算交付" (a fresh law probe: 电子商务法 第五十一条 came second, after a 三包 rule
+    # that says "自商品交付之日起七日内")
+    ("合同标的为交付商品并采用快递物流方式交付的，收货人签收时间为交付时间。", "交付时间", True),
+    ("自商品交付之日起七日内，经营者应当予以退货。", "交付时间", False),
 ])
 def test_a_clause_defines_a_term(text, term, yes):
     from assistant.retrieve import defines
