@@ -816,9 +816,10 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
 
 # a time or a frequency, stated anywhere in a clause
 _FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)\S{0,4}(?:一次|1次)|每隔多久|隔多久")
-_RATE = re.compile(r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)|"
+_RATE_UNIT = r"(?:小时|天|日|周|星期|月|季度|季|年|半年)"  # a rate's unit: 每月, 按季度, 每半年
+_RATE = re.compile(r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT + "|"
                    + _NUM + r"\s*(?:个)?(?:小时|天|日|周|星期|月|季度|年)(?:至少|不少于)?(?:一次|1次)|定期")
-_SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月)|[每按](?:个)?(?:小时|天|日|周|星期|月|季度|季|年|半年)")
+_SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月)|[每按](?:个)?" + _RATE_UNIT)
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
 
@@ -1020,9 +1021,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # of it comes first (probe R: "收到申诉后5个工作日内完成复核" was quoted for the 3个工作日 "…内提出申诉", ranked second)
         # (of the question's subject as much as the first: "价格标错了多久内要处理？" put a 仓储 rule's "…24小时内给出处理
         # 方案" before 3.4's "发现标价错误的，应当在30分钟内下架或者更正"; held-out probe)
-        subject = coverage(q.replace(done, ""), chosen[0].clause.text)
+        rest = q.replace(done, "")
+        subject = coverage(rest, chosen[0].clause.text)
         of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, asked, q)
-                   and coverage(q.replace(done, ""), h.clause.text) >= subject), None)
+                   and coverage(rest, h.clause.text) >= subject), None)
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)

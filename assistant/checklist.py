@@ -1386,7 +1386,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # "客服响应时限": the duties on 客服响应 that set a time (the time limit is no word a duty need say: one clause of the
     # seed says 时限, and the checklist had nothing beside "…在用户投诉或需求的24小时内做出响应"; held-out probe)
     timed = TIME_LIMIT.search(topic)
-    asked = TIME_LIMIT.sub("", topic) if timed and len(TIME_LIMIT.sub("", topic)) >= 2 else topic
+    asked = TIME_LIMIT.sub("", topic)
+    asked = asked if timed and len(asked) >= 2 else topic
     t = _Topic(asked, clauses, normed, retriever.thesaurus)
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     found: list[_Obligation] = []
@@ -1437,7 +1438,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 o.heading = heading
         borne = [o for o in obs if who is None or borne_by(o, who)]
         found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
-        untimed = untimed or len(borne) > 0
+        untimed = untimed or bool(borne)
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     if items:
         return Checklist(topic, scope, tuple(items))
