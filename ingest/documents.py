@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
                     clean_blocks, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
-from .segment import Segmenter, build_clauses, cn_to_int, starts_with_marker
+from .segment import Segmenter, build_clauses, cn_to_int, near_duplicate, starts_with_marker
 
 if TYPE_CHECKING:
     from .loaders import LoadedText
@@ -48,6 +48,7 @@ class _Doc:
 
 def _strip_title_prefix(text: str, doc: _Doc) -> str:
     """Remove a repeat of the title at the start of a paragraph ('电商规章制度电商规章制度…')."""
+    original = text
     for _ in range(3):  # "标准X标准X…" may repeat more than once
         before = text
         s = text.lstrip()
@@ -74,7 +75,15 @@ def _strip_title_prefix(text: str, doc: _Doc) -> str:
             text = s
         if text == before:
             break
+    if text != original and (m := _TITLE_VARIANT.match(text)) and near_duplicate(m.group(1), doc.name, 0.7):
+        # the title said again otherwise, as a subtitle ("…建设与管理业管理服务标准" then "…建设与管理服务标准第一章引言…"):
+        # no clause of its own (it was the document's 第1段, a title for an answer to cite)
+        text = text[m.end():]
     return text.strip()
+
+
+# a run of words with no sentence punctuation before the document's first chapter or article, or alone
+_TITLE_VARIANT = re.compile(rf"^\s*([^\s。，,；;：:！？!?、]{{6,60}}?)\s*(?=第[{CN_NUM}\d]+[编章节条]|$)")
 
 
 _OPENS_RULES = re.compile(rf"^\s*第([{CN_NUM}\d]+)[编章条]")

@@ -688,6 +688,19 @@ def test_title_followed_by_chapter_or_article_starts_a_document():
     assert [c.label for c in docs[1].clauses if c.role == "heading"] == ["《网络交易管理办法》第一章 总则"]
 
 
+
+def test_the_title_said_again_otherwise_is_no_clause():
+    """The seed's "…建设与管理业管理服务标准" repeats its title, then says it otherwise before 第一章: a subtitle, which was
+    the document's 第1段 (a title for an answer to cite)."""
+    text = ("公共服务平台建设与管理业管理服务标准\n公共服务平台建设与管理业管理服务标准公共服务平台建设与管理服务标准第一章引言随着电子商务的发展，"
+            "平台建设成为重要话题。\n第二章服务平台的功能2.1 服务平台应具备商品展示功能。\n")
+    doc = only_doc(text, "x.txt")
+    assert [c.label for c in indexed(doc)] == ["《公共服务平台建设与管理业管理服务标准》第一章",
+                                                 "《公共服务平台建设与管理业管理服务标准》2.1"]
+    # a first line that is no title of it is kept
+    doc = only_doc("平台服务管理制度\n平台服务管理制度本制度适用于平台全体员工第一条平台应当公示规则。\n", "x.txt")
+    assert [c.label for c in indexed(doc)] == ["《平台服务管理制度》第1段", "《平台服务管理制度》第一条"]
+
 @pytest.mark.parametrize("text, title, first", [
     # a file's first line naming a kind of document over numbered items: the title, not the file name and a 第1段
     ("客服管理制度\n\n一、客服人员上岗前应当接受培训。\n\n二、客服人员不得辱骂顾客。\n", "客服管理制度", "《客服管理制度》一、"),
