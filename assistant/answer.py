@@ -242,7 +242,9 @@ _LIMIT_WORDS = ("时限", "期限", "时长", "时效", "时间")  # ("配送时
 # (read after 多少, where it matched: before it, the 96 look-behinds were tried at every character of a question)
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 # (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度, 名额; 金 only of money: 保证金, 定金, not 金牌)
-_MONEY = re.compile(_NUM + r"\s*(?:元|块)|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
+# a sum in months of pay ("赔偿金额最高不超过责任人6个月的基本工资"), which answers "最多能让他赔多少" as a sum in 元 does
+_WAGES = r"个?月(?:的)?(?:基本|平均|月)?(?:工资|薪资|薪酬|薪水)"
+_MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
@@ -251,7 +253,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("period", re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
     _Row("period", re.compile(_FEW + r"几年(?![前后来费薪])|多少年(?![费薪终货检度])"), "年"),  # (not 多少年费: money)
     _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日"),
-    _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时"),
+    # (hours of training are 学时: "要培训多少个小时" ← "不少于16学时的岗前培训"; probe)
+    _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时|学时|课时"),
     _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
     # (probe R: "最慢不能超过几秒？" asked no period, and "多少秒" asked a sum of money)
     _Row("period", re.compile(_FEW + r"几秒(?:钟)?(?![前后来])|多少秒"), "秒钟|秒(?!杀)"),
@@ -308,7 +311,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
                                 r"(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少"
                                 r"(?![个天日年月周小工分星次件张条元块钱%])"), _MONEY),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
-         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米"),
+         "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米|" + _WAGES),
     # (probe Q: "奖励20积分" stated no 多少; probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)
     # whether something is charged for ("复检要收费吗？", "能另外收费吗？", "拆旧的钱能跟顾客另收吗？"): a clause that says
     # a charge, a fee or that it is free answers (probes J and O answered them by a clause of no fee at all)
@@ -392,8 +395,12 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
     for row in table:
         # (not 了几, a few that happened, where the question asks something else after it: "收货时发现少了几箱，仓管应该
         # 怎么处理？"; "广告违法被罚了几次会吊销营业执照？" asks the count)
+        # (nor 几 in a yes-no question, which is "some", not "how many": "超过单次限额了，能拆成几单发吗？" asks whether it
+        # may be split, and was not found, "问题问的是“几单”"; probe)
         m = next((x for x in row.pattern.finditer(question, at) if not (
-            question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end()))), None)
+            question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end())
+            or x.group().startswith("几") and _YES_NO_END.match(question, x.end())
+            and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -414,6 +421,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
     return None
 
 
+_YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛)\s*(?:[？?。！!]|$)")  # the rest of a yes-no question
+_ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解)[^，,。；;？?]*$")  # "知道要交几份材料吗" asks the count
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
 _ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
@@ -474,6 +483,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             or (ask.words if not re.search(r"[多几]", ask.words) else "")  # (the asked noun itself: 比例, 费率)
         if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) else ANCHOR_REACH)
                or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+            return True
+        # (the quantity before the anchor, of which it is said: "要培训多少个小时" ← "须完成不少于16学时的岗前培训"; probe; a
+        # number of the unit asked, not a condition's: "经营满12个月的店铺保证金可以申请降低" sets no time to refund it)
+        if ask.kind != "time" and any(re.search(rf"(?<![满过足])(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
+                                                text[max(0, x.start() - 30):x.start()]) for x in found):
             return True
         # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
         # 时间自交易完成之日起不少于三年", past the reach: it was not found)
@@ -715,6 +729,21 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "", th
     return st
 
 
+# what the asker has already ("除了营业执照和检验报告还要什么材料？"): no words for choosing what answers (it chose the
+# 检验报告 item of a list over the 化妆品 one asked; probe)
+_BESIDES = re.compile(r"除了?([^，,。；;？?]{1,30}?)(?:以外|之外)?(?=[，,]?(?:还|也|另外|其他|其它|别的))")
+
+
+def _besides_last(question: str, ranked: list[Hit]) -> list[Hit]:
+    """The items of a list that name what the asker has already ("除了营业执照和检验报告…"), after the others."""
+    m = _BESIDES.search(question)
+    had = [w for w in re.split(r"[和与及跟或、]|以及", m.group(1)) if len(w) >= 2] if m else []
+    if not had:
+        return ranked
+    named = [h for h in ranked if LIST_MARKER.match(h.clause.text) and any(w in h.clause.text for w in had)]
+    return [h for h in ranked if h not in named] + named
+
+
 def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     """Answer from the knowledge base, or say NOT_FOUND (with why) and offer the closest clauses."""
     s = retriever.settings
@@ -726,7 +755,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     named = retriever.mentions(q)[0]
-    chosen = _choose(ask, ranked, k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
+    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked), k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
                      retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(named)))
     chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))

@@ -531,6 +531,45 @@ def test_a_count_that_happened_is_no_quantity_asked():
     assert unanswered_quantity("会员刷单违规几次会被取消会员资格？", [ladder]) is None
 
 
+def test_a_few_in_a_yes_no_question_is_no_quantity_asked():
+    """Held-out probe: "进口订单超过单次限额了，能拆成几单发吗？" was not found ("问题问的是“几单”"): in a 吗 question 几 is
+    "some", and it asks whether an order may be split."""
+    rule = [_c("超出单次交易限值的订单，店铺负责人应当拒绝接单或者取消订单，不得拆单规避限值。")]
+    assert unanswered_quantity("进口订单超过单次限额了，能拆成几单发吗？", rule) is None
+    assert unanswered_quantity("超过限额的订单最多能拆成几单？", rule) == "几单"
+    # (a count asked inside a yes-no question is still asked: "你知道要交几份材料吗")
+    assert unanswered_quantity("知道超限的订单能拆成几单吗？", rule) == "几单"
+
+
+def test_a_quantity_is_stated_in_units_of_its_own_kind():
+    """Held-out probe: training hours are 学时 ("要培训多少个小时" ← "不少于16学时的岗前培训", the number before the word
+    asked of), and a cap in months of pay is a sum ("最多能让他赔多少" ← "…最高不超过责任人6个月的基本工资"): both were
+    not found."""
+    training = [_c("员工主播上岗前须完成不少于16学时的岗前培训，并通过直播合规考试。")]
+    assert unanswered_quantity("新来的员工主播要培训多少个小时才能上岗？", training) is None
+    assert unanswered_quantity("新来的员工主播要培训多少个小时才能上岗？",
+                               [_c("员工主播上岗前须完成岗前培训，并通过直播合规考试。")]) == "多少个小时"
+    # (not a condition's number: "满16个小时的培训" is what the rule is for)
+    assert unanswered_quantity("新来的员工主播要培训多少个小时才能上岗？",
+                               [_c("参加满16个小时的培训的员工主播，可以申请补贴。")]) == "多少个小时"
+    cap = [_c("因员工违规导致店铺被封的，公司可以要求责任人赔偿损失，赔偿金额最高不超过责任人6个月的基本工资。")]
+    assert unanswered_quantity("员工违规导致店铺被封，公司最多能让他赔多少？", cap) is None
+    assert unanswered_quantity("员工违规导致店铺被封，公司最多能让他赔多少钱？", cap) is None
+    assert unanswered_quantity("员工违规导致店铺被封，公司最多能让他赔多少？",
+                               [_c("因员工违规导致店铺被封的，公司可以要求责任人赔偿损失，并在6个月内不予晋升。")]) == "多少"
+
+
+def test_what_the_asker_has_already_chooses_nothing():
+    """Held-out probe: "化妆品要上直播，除了营业执照和检验报告还要什么材料？" cited the list's 检验报告 item, not the
+    化妆品 one asked for."""
+    from assistant.answer import _besides_last
+
+    ranked = [_hit("n1", "1. 营业执照及品牌授权文件；", 0.03), _hit("n2", "2. 产品检验报告，报告出具日期应在12个月以内；", 0.025),
+              _hit("n3", "3. 特殊品类（食品、化妆品、医疗器械）的许可或备案凭证。", 0.02)]
+    q = "化妆品要上直播，除了营业执照和检验报告还要什么材料？"
+    assert [h.clause.id for h in _besides_last(q, ranked)] == ["d/n3", "d/n1", "d/n2"]
+    assert _besides_last("化妆品要上直播，要什么材料？", ranked) == ranked
+
 def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
     30秒", its 30秒 past the reach of 客服: the phrase names the time limit (响应时长) a few words on."""
