@@ -421,6 +421,17 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
     return None
 
 
+# a sentence's last phrase that only announces the list after it ("，考核指标包括：", "，具体如下："), not an exception
+# ("…且无需说明理由，但下列商品除外：")
+_ANNOUNCING = re.compile(r"(?<=[^，,；;])[，,；;][^，,；;。应须得但除不]{0,12}?(?:包括|如下|以下|下列|分为|有)[^，,；;。应须得但除不]{0,6}[：:]$")
+
+
+def _unannounced(statement: str) -> str:
+    """A lead-in's statement whose list is not cited: the sentence that only announces the list is left out ("…并通知…
+    部门和个人。通知应当包括下列事项：" would run into the next clause cited); a lead-in that is the whole sentence ("售出的
+    产品有下列情形之一的，销售者应当…；…赔偿损失：") stays, less a last phrase that only announces it ("跨境事业部按季度对
+    店铺进行考核，考核指标包括：" was quoted "…考核指标包括[1]；", cut off; probe)."""
+    return re.sub(r"[^。]*[：:]$", "", statement).rstrip("。") or _ANNOUNCING.sub("", statement).rstrip("：:")
 _YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛)\s*(?:[？?。！!]|$)")  # the rest of a yes-no question
 _ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解)[^，,。；;？?]*$")  # "知道要交几份材料吗" asks the count
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
@@ -795,10 +806,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         if not st:
             continue
         if st.endswith(("：", ":")) and c.id not in announced:
-            # its list is not cited: the sentence that only announces it is left out ("…并通知…部门和个人。
-            # 通知应当包括下列事项：" would run into the next clause cited)
-            # a lead-in that is the whole sentence ("售出的产品有下列情形之一的，销售者应当…；…赔偿损失：") stays
-            st = re.sub(r"[^。]*[：:]$", "", st).rstrip("。") or st.rstrip("：:")
+            st = _unannounced(st)
         n = len(citations) + 1
         citations.append(Citation(n, c.id, c.document, c.label, c.text))
         # a lead-in runs into its item: "…有下列行为之一的，由…处罚[2]：未在首页显著位置公示…的[3]"

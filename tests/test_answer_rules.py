@@ -570,6 +570,23 @@ def test_what_the_asker_has_already_chooses_nothing():
     assert [h.clause.id for h in _besides_last(q, ranked)] == ["d/n3", "d/n1", "d/n2"]
     assert _besides_last("化妆品要上直播，要什么材料？", ranked) == ranked
 
+@pytest.mark.parametrize("statement, said", [
+    ("跨境事业部按季度对店铺进行考核，考核指标包括：", "跨境事业部按季度对店铺进行考核"),
+    ("平台应当公示下列信息，具体如下：", "平台应当公示下列信息"),
+    ("…并通知履行个人信息保护职责的部门和个人。通知应当包括下列事项：", "…并通知履行个人信息保护职责的部门和个人"),
+    # a duty in its last phrase stays ("…，应当赔偿损失：")
+    ("售出的产品有下列情形之一的，销售者应当负责修理；给购买者造成损失的，应当赔偿损失：",
+     "售出的产品有下列情形之一的，销售者应当负责修理；给购买者造成损失的，应当赔偿损失"),
+    ("考核指标包括：", "考核指标包括"),
+    # an exception stays ("…且无需说明理由，但下列商品除外：")
+    ("消费者有权自收到商品之日起七日内退货，且无需说明理由，但下列商品除外：", "消费者有权自收到商品之日起七日内退货，且无需说明理由，但下列商品除外"),
+])
+def test_a_lead_in_quoted_without_its_list_leaves_out_what_only_announces_it(statement, said):
+    """Held-out probe: "…进行考核，考核指标包括[1]；" read as an answer cut off."""
+    from assistant.answer import _unannounced
+
+    assert _unannounced(statement) == said
+
 def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
     30秒", its 30秒 past the reach of 客服: the phrase names the time limit (响应时长) a few words on."""
