@@ -463,10 +463,14 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     # before "会员等级每月1日…自动评定" (probe)
     if ask.period and _FREQUENCY_ASKED.search(question) and not _RATE.search(text):
         return False
-    if ask.kind == "bears" and _FEE.search(re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]):
+    part = re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]
+    if ask.kind == "bears" and ((fee := _FEE.search(part)) or (cost := _cost_named(part))):
         # who pays a cost ("外包客服的岗前培训费用由谁承担？") is said where the sentence that allocates names a cost: "…的，
-        # 由外包服务商承担违约责任" (a liability) answered it (probe R)
-        return any(ask.stated.search(x) and _FEE.search(x) for x in re.split(r"[；;。]", text))
+        # 由外包服务商承担违约责任" (a liability) answered it (probe R); and the cost named, where the question names one
+        # of its own ("结汇时的汇率损失由谁承担？", "关税由谁承担？" were answered by "召回费用由供应商承担"; probes)
+        cost = _cost_named(part)
+        return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or cost in x)
+                   for x in re.split(r"[；;。]", text))
 
     def stated(t: str, within: int | None = None) -> bool:
         """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
@@ -559,6 +563,25 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
 _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
+_COST = re.compile(r"(?:费用?|钱|成本|损失|款|税|税费|差价|差额|开销|开支)$")  # a word naming a cost or a loss
+_ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".split())  # ...which names no particular one
+
+
+def _cost_named(part: str) -> str | None:
+    """The word a clause must say to allocate the particular cost a question asks who bears, from the words before its
+    ask: the cost's own name ("关税"), or what a cost of any kind is of ("汇率损失" → 汇率, "保价费" → 保价); none
+    for a cost of any kind ("费用谁出", "复检的钱谁出") or what is no cost ("责任由谁承担")."""
+    from ingest.tokenize import words
+
+    part = re.sub(r"(?:该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
+    said = [w for w in words(re.split(r"[的之]", part)[-1]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    said = [w for w in said if not any(w != o and w in o for o in said)]  # (jieba's search words: 保价费 and 保价)
+    if not said or not _COST.search(said[-1]):
+        return None
+    if said[-1] not in _ANY_COST:
+        # (a fee of one character's kind is said by any name of it: "邮费谁出" ← "退回商品的运费由消费者承担")
+        return None if len(said[-1]) == 2 and said[-1].endswith("费") else said[-1]
+    return said[-2] if len(said) >= 2 and len(said[-2]) >= 2 else None
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 _TIMED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:响应|回复|处理|办结|到账|发货)(?:时长|时限|时间|时效)")  # "首次响应时长…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")

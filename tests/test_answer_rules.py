@@ -587,6 +587,21 @@ def test_a_lead_in_quoted_without_its_list_leaves_out_what_only_announces_it(sta
 
     assert _unannounced(statement) == said
 
+def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
+    """Held-out probes: "结汇时的汇率损失由谁承担？" and "跨境商品的关税由谁承担？" were answered by "召回费用由供应商承担",
+    which allocates another cost."""
+    recall = [_c("因供应商原因导致召回的，召回费用由供应商承担；其他原因导致召回的，由公司承担。")]
+    assert unanswered_quantity("结汇时的汇率损失由谁承担？", recall) == "由谁承担"
+    assert unanswered_quantity("跨境商品的关税由谁承担？", recall) == "由谁承担"
+    assert unanswered_quantity("因为供应商的问题导致召回，费用谁承担？", recall) is None  # a cost of any kind
+    assert unanswered_quantity("召回产生的损失由谁承担？", recall) is None
+    assert unanswered_quantity("召回的钱最后谁出？", recall) is None
+    assert unanswered_quantity("结汇时的汇率损失由谁承担？", [_c("结汇产生的汇率损失由店铺承担。")]) is None
+    # a fee of one character's kind by any name of it
+    assert unanswered_quantity("退货的邮费谁出？", [_c("退回商品的运费由消费者承担。")]) is None
+    # (a liability is no cost: "违约责任由谁承担" is asked as before)
+    assert unanswered_quantity("违约责任由谁承担？", [_c("逾期交付的，由外包服务商承担违约责任。")]) is None
+
 def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
     30秒", its 30秒 past the reach of 客服: the phrase names the time limit (响应时长) a few words on."""
