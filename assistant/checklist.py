@@ -336,6 +336,9 @@ def authority(document: str) -> int:
     return 3
 
 
+_BOTH = re.compile(r"以及|与|、|和(?!解)|及(?![时格])")  # "资金与结汇": two things a topic names (not 及时, 和解)
+
+
 class _Topic:
     """The topic's words with weights: rare words in the knowledge base weigh more."""
 
@@ -406,10 +409,22 @@ class _Topic:
                 if max(df.values()) > df[t]:
                     self.parties[t] = tuple(w for w, d in df.items() if w != t and d)
         self.total = total or 1.0
+        # a topic of two things ("资金与结汇", "收款和结汇") is on either where no clause is on both: a clause on 结汇 alone
+        # held half its words, and it listed nothing (probe); not always (个人信息 alone in "提供会员注册、个人信息管理、
+        # 客户服务等功能" is off "个人信息与隐私保护": precision 1.00 → 0.77)
+        self.either = False
+        parts = [p for p in _BOTH.split(topic) if p.strip()]
+        self.parts = [_Topic(p, clauses, normalized, synonyms) for p in parts] if len(parts) >= 2 and all(
+            len(p) >= 2 for p in parts) else []
 
     def coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
         """The share of the topic's words the text says (``parties``: a party the topic names said by another of its
-        names; not in one duty of a clause on the topic, where 消费者 alone put "…保障消费者的知情权" on 用户评价)."""
+        names; not in one duty of a clause on the topic, where 消费者 alone put "…保障消费者的知情权" on 用户评价); of a
+        topic of two things, the most of either's."""
+        whole = self._coverage(text, normalized, parties)
+        return max([whole] + [p.coverage(text, normalized, parties) for p in self.parts]) if self.either else whole
+
+    def _coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
         t = text if normalized else norm(text)
         if not self._mentions(t):
             return 0.0
@@ -1015,9 +1030,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
             if dashed and inner_lead and own and not any(_modals(named)):
                 own = k = None  # …so too in a "——" item ("特权账号的申请还应当满足下列要求：…——权限有效期不超过180日")
-            if listed and own == "duty" and lead_kind == "prohibition" and _THING_NAMED.match(s):
+            if listed and own and lead_kind == "prohibition" and _THING_NAMED.match(s):
                 # a thing a prohibition lists, its modal inside its name ("下列商品不得通过跨境渠道销售：" / "2. 需要办理
-                # 动植物检疫审批的生鲜食品；" read "是否办理动植物检疫审批的生鲜食品", the rule turned round)
+                # 动植物检疫审批的生鲜食品；" read "是否办理动植物检疫审批的生鲜食品", the rule turned round; "下列商品不得
+                # 上架：" / "（一）目标市场禁止进口或者销售的商品；" read "目标市场是否杜绝进口或者销售的商品", probe)
                 own, k = None, lead_kind
             if k is None and not (NOT_AN_OBLIGATION.search(s) or EXCEPTION_OR_REFERRAL.search(s) or PERMISSION.search(s)
                                   or DESCRIPTION.search(s) or any(_modals(named)) or _sanction(s)):
@@ -1309,11 +1325,25 @@ def _liable_for(a: str, b: str) -> bool:
     return bool(act) and len(act & other) >= 0.7 * len(act)
 
 
+_AMOUNT = re.compile(r"(?<![第\d.])\d+(?:\.\d+)?(?![\d.])|(?<![第一二三四五六七八九十两百千])[一二三四五六七八九十两百千]+(?=\s*(?:个|小时|天|日|周|"
+                     r"星期|月|年|分钟|元|万|%|倍|次|件|人|名|级|分))")
+
+
+@lru_cache(maxsize=8192)
+def _amounts(sentence: str) -> frozenset[str]:
+    """The numbers a sentence states (not ordinals, "第三条"), Chinese numerals as digits."""
+    from ingest.segment import cn_to_int
+
+    return frozenset(m.group() if m.group()[0].isdigit() else str(cn_to_int(m.group())) for m in _AMOUNT.finditer(sentence))
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: both forbid the same act ("不得虚假宣传" and "不得夸大宣传、
     虚假宣传或误导用户"), or both set up the same system ("建立健全的售后服务制度" and "建立售后服务机制"); or, for
     the same case, both require the same act, or the shorter one's core words (subjects, modal and filler
     words taken out) are nearly all in the other, or the two share most of them."""
+    if (na := _amounts(a)) and (nb := _amounts(b)) and na != nb:
+        return False  # a time or an amount of each its own: "二级召回…3日内启动" is not "三级召回…7日内启动" (probe)
     if _acts(a) & _acts(b) or _instituted(a) & _instituted(b):
         return True
     ca, cb = (_core(m.group()) if (m := _LEADING_CONDITION.match(t)) else set() for t in (a, b))
@@ -1390,55 +1420,60 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     asked = asked if timed and len(asked) >= 2 else topic
     t = _Topic(asked, clauses, normed, retriever.thesaurus)
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
-    found: list[_Obligation] = []
-    untimed = False  # (a duty on what a time limit is asked of, timed or not)
     who = bearer(topic)
-    titled = _titled(t, clauses)
-    used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
-    for c in clauses:
-        parent = retriever.by_id.get(c.parent_id or "")
-        context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
-        # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
-        # lead-in's words are its own; other context (headings, a parent clause) counts less
-        completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
-        own = t.coverage(normed[c.id][0], normalized=True)
-        headed = t.coverage(context, normalized=True)
-        around = max(headed, titled.get(c.document, 0.0))
-        lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
-        near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
-        if lex < floor and not near:
-            continue
-        if scope and (sc := scope_of(c, retriever)) and sc != scope:
-            continue
-        obs = obligations(c, parent, retriever.children.get(c.id))
-        if around < floor and (len(obs) > 1 or not near) or headed < floor <= around and len(obs) > 1:
-            # a clause of several duties, or on the topic by its own
-            # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
-            # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
-            # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
-            on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _case_before(o) + _with_exceptions(o),
-                                                     parties=False)
-                        > s.checklist.sentence_relevance]
-            # (in a document its title puts on the topic, a clause whose duties none says it keeps them all: "保税备货
-            # 模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单…" of a 跨境商品 rule; one that says it
-            # of some keeps those, not "商家应当每月按时缴纳平台技术服务费" beside "…应当在直播前公示活动规则")
-            if on_topic and not (headed < floor <= around):
-                # (and a duty that adds to one on the topic, after a semicolon, naming no party of its own: "网络食品交易
-                # 第三方平台提供者应当对入网食品经营者进行实名登记…；依法应当取得许可证的，还应当审查其许可证")
-                on_topic = [o for o in obs if o in on_topic or _ALSO.search(o.sentence) and _continues(o, on_topic, obs)]
-            if on_topic and headed < floor <= around:
-                # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
-                # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
-                on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)
-                            or _continues(o, on_topic, obs)]
-            obs = on_topic if not near and around < floor else on_topic or obs
-        heading = retriever.run_in_heading(c) if obs else ""
-        for o in obs:
-            if heading and o.sentence.startswith(heading):
-                o.heading = heading
-        borne = [o for o in obs if who is None or borne_by(o, who)]
-        found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
-        untimed = untimed or bool(borne)
+    # (a topic of two things is read as on either only where nothing is on both: _Topic.either)
+    for either in ((False, True) if t.parts else (False,)):
+        t.either = either
+        found: list[_Obligation] = []
+        untimed = False  # (a duty on what a time limit is asked of, timed or not)
+        titled = _titled(t, clauses)
+        used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
+        for c in clauses:
+            parent = retriever.by_id.get(c.parent_id or "")
+            context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
+            # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
+            # lead-in's words are its own; other context (headings, a parent clause) counts less
+            completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
+            own = t.coverage(normed[c.id][0], normalized=True)
+            headed = t.coverage(context, normalized=True)
+            around = max(headed, titled.get(c.document, 0.0))
+            lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
+            near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
+            if lex < floor and not near:
+                continue
+            if scope and (sc := scope_of(c, retriever)) and sc != scope:
+                continue
+            obs = obligations(c, parent, retriever.children.get(c.id))
+            if around < floor and (len(obs) > 1 or not near) or headed < floor <= around and len(obs) > 1:
+                # a clause of several duties, or on the topic by its own
+                # words alone: the duties that are ("培训内容可包括产品知识" puts a "知识产权" clause's words in no duty)
+                # (a "——" item that names what its lead-in requires is on it by the lead-in's words too: "…相关规则调整时，应
+                # 按照有关法规进行公示和备案，包括：——营业执照…" was on no 信息公示 list)
+                on_topic = [o for o in obs if t.coverage(("" if o.lead_in else o.lead_words) + _case_before(o) + _with_exceptions(o),
+                                                         parties=False)
+                            > s.checklist.sentence_relevance]
+                # (in a document its title puts on the topic, a clause whose duties none says it keeps them all: "保税备货
+                # 模式的订单，商家应当在清关放行后48小时内出区发货；直购进口模式的订单…" of a 跨境商品 rule; one that says it
+                # of some keeps those, not "商家应当每月按时缴纳平台技术服务费" beside "…应当在直播前公示活动规则")
+                if on_topic and not (headed < floor <= around):
+                    # (and a duty that adds to one on the topic, after a semicolon, naming no party of its own: "网络食品交易
+                    # 第三方平台提供者应当对入网食品经营者进行实名登记…；依法应当取得许可证的，还应当审查其许可证")
+                    on_topic = [o for o in obs if o in on_topic or _ALSO.search(o.sentence) and _continues(o, on_topic, obs)]
+                if on_topic and headed < floor <= around:
+                    # (and one that goes on about what they speak of, in words of that document's own: "拼团价不得高于报名前
+                    # 30日内…。商家不得在报名前临时抬高原价后再降价参团", "团长不得…作虚假宣传。团长奖励由商家承担")
+                    on_topic = [o for o in obs if o in on_topic or _goes_on(o, on_topic, c.document, clauses, normed, used)
+                                or _continues(o, on_topic, obs)]
+                obs = on_topic if not near and around < floor else on_topic or obs
+            heading = retriever.run_in_heading(c) if obs else ""
+            for o in obs:
+                if heading and o.sentence.startswith(heading):
+                    o.heading = heading
+            borne = [o for o in obs if who is None or borne_by(o, who)]
+            found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
+            untimed = untimed or bool(borne)
+        if found:
+            break
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     if items:
         return Checklist(topic, scope, tuple(items))
@@ -1671,6 +1706,22 @@ def _case_before(ob: _Obligation) -> str:
     return m.group() if m else ""
 
 
+def _carried_case(ob: _Obligation) -> str:
+    """The case the sentence its duty goes on from after a semicolon opens with, where the duty has no case of its own
+    and names no other party ("…的，经营者应当…；…，经营者应当…": the same case; not "…的，主播应当…；商家应当…")."""
+    text = ob.clause.text
+    at = text.find(ob.sentence)
+    before = text[:at].rstrip() if at > 0 else ""
+    if not before.endswith(("；", ";")) or _LEADING_CONDITION.match(ob.sentence) or LIABILITY.search(ob.sentence):
+        return ""
+    sentence = _MARKER.sub("", re.split(r"[。！？!?\n]", before[:-1])[-1].lstrip())
+    m = _LEADING_CONDITION.match(sentence)
+    if not m:
+        return ""
+    party = set(BUSINESS.findall(_subject(ob.sentence))) | set(_ROLE.findall(_subject(ob.sentence)))
+    return m.group() if party <= set(BUSINESS.findall(sentence)) | set(_ROLE.findall(sentence)) else ""
+
+
 def _with_exceptions(ob: _Obligation) -> str:
     """An obligation's sentence with the exceptions that follow it, which are about the same duty: "…交付商品…，并承担
     商品运输中的风险和责任。但是，消费者另行选择快递物流服务提供者的除外。" is a duty of a "快递" list."""
@@ -1769,7 +1820,11 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             head = item_text(lead.lead_words, lead.kind)
             text = head.rstrip("：: ") + "：" + _MARKER.sub("", lead.sentence).lstrip("-—— ")
         else:
-            text = item_text(lead.sentence, lead.kind, lead.heading)
+            # (the case a sentence before it opens with, which its duty after a semicolon is for too: "三包的商品不符合质量
+            # 要求的，自…七日内，经营者应当…退货、更换或者修理；自…十五日内，经营者应当…更换或者修理" was "自…十五日内，经营者
+            # 是否…更换或者修理", for every product)
+            case = _carried_case(lead)
+            text = (case + "，" if case else "") + item_text(lead.sentence, lead.kind, lead.heading)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
     order: dict[str, int] = {}
     for name, _ in THEMES:

@@ -525,6 +525,9 @@ def test_a_dash_item_that_only_sets_a_bound_is_checked_under_its_lead_in():
     # a thing a prohibition lists, a modal inside its name (probe K: "是否办理动植物检疫审批的生鲜食品", the rule turned round)
     ("（二）下列商品不得通过跨境渠道销售：", "2. 需要办理动植物检疫审批的生鲜食品；",
      "下列商品是否杜绝通过跨境渠道销售：需要办理动植物检疫审批的生鲜食品", ["d/a0", "d/a1"]),
+    # …and a ban inside its name (probe: "目标市场是否杜绝进口或者销售的商品", the lead-in's 不得上架 lost)
+    ("第九条 跨境店铺上架商品应当符合目标市场的法律法规。下列商品不得上架：", "（一）目标市场禁止进口或者销售的商品；",
+     "下列商品是否杜绝上架：目标市场禁止进口或者销售的商品", ["d/a0", "d/a1"]),
 ])
 def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     from assistant.checklist import _merge
@@ -532,6 +535,23 @@ def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     (it,) = _merge(obligations(_c(item, "d/a1", parent="d/a0"), _c(lead, "d/a0")))
     assert it.text == text and [c.id for c in it.citations] == cited and grounded(it)
 
+
+def test_a_duty_after_a_semicolon_is_checked_for_the_case_before_it():
+    """浙江省实施消保法办法 第二十六条: the 15-day duty was merged into the 7-day one (and "三级召回应当在7日内启动" into
+    "二级召回…3日内启动", a probe's); apart, it lost the case it is for ("自…十五日内，经营者是否…更换或者修理", every
+    product's)."""
+    from assistant.checklist import _merge
+
+    text = ("国家和省规定实行三包的商品不符合质量要求的，自商品交付之日起七日内，经营者应当根据消费者的要求予以退货、更换或者修理；"
+            "自商品交付之日起十五日内，经营者应当根据消费者的要求予以更换或者修理。")
+    items = _merge(obligations(_c(text), None))
+    assert [i.text for i in items] == [
+        "国家和省规定实行三包的商品不符合质量要求的，自商品交付之日起七日内，经营者是否根据消费者的要求予以退货、更换或者修理",
+        "国家和省规定实行三包的商品不符合质量要求的，自商品交付之日起十五日内，经营者是否根据消费者的要求予以更换或者修理"]
+    assert all(grounded(i) for i in items)
+    # (not another party's duty: the case is the 主播's)
+    other = _merge(obligations(_c("直播间开展抽奖活动的，主播应当在直播前公示活动规则；商家应当每月按时缴纳平台技术服务费。"), None))
+    assert [i.text for i in other][-1] == "商家是否每月按时缴纳平台技术服务费"
 
 def test_the_same_act_forbidden_to_two_kinds_of_adverts_is_two_items():
     """广告法 第十六条 and 第十八条 both forbid "利用广告代言人作推荐、证明": to medical and to health-food adverts."""
@@ -563,6 +583,10 @@ def test_same_duty_merges_restatements_not_different_duties():
     # two duties that set up the same system are one, whatever else they add
     assert same_duty("企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务", "售后服务管理:建立售后服务机制,及时解决用户的问题和投诉")
     assert not same_duty("建立客户投诉处理机制,及时回应用户的投诉", "建立售后服务机制,及时解决用户的问题")
+    # a time or an amount of each its own (probe: "三级召回应当在7日内启动" was merged into "二级召回…3日内启动", lost)
+    assert not same_duty("二级召回是否在3日内启动", "三级召回是否在7日内启动")
+    assert not same_duty("客服应当在24小时内响应客户投诉", "客服应当在四十八小时内响应客户投诉")
+    assert same_duty("客服应当在24小时内响应客户投诉", "客服人员应当在24小时内响应客户的投诉")
     # the same team set up is one duty; a team is not the system of the same name
     assert same_duty("企业需要建立专业的客户服务团队,及时回答用户的问题", "电子商务企业应设立专门的客户服务团队,负责接受用户的投诉与需求")
     assert not same_duty("电商企业应建立专门的售后服务团队", "企业应建立健全的售后服务制度,为客户供应及时、详细的售后服务")
@@ -892,6 +916,21 @@ def test_a_topic_the_documents_do_not_cover_says_which_word_they_lack_and_offers
     assert apart.items == () and apart.unsaid == () and apart.apart == ("物流", "考核")
     assert "没有条款同时说到“物流”和“考核”" in apart.not_found
     assert Checklist.from_dict(apart.to_dict()).apart == ("物流", "考核") and cl.apart == ()
+
+
+def test_a_topic_of_two_things_no_clause_says_both_lists_the_duties_on_either(seed_settings):
+    """A probe's "资金与结汇" listed nothing, each clause saying one of the two; "收款与结汇" listed five. A topic of two
+    things is read as on either only where nothing is on both ("个人信息与隐私保护" stays as it was)."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    r = Retriever(seed_settings)
+    cited = lambda topic: {c.label for i in checklist(r, topic).items for c in i.citations}  # noqa: E731
+    both = cited("招商与许可证")
+    assert "《电商规章制度》第二条" in both and any(label.endswith("三、1.c.") for label in both)
+    assert cited("招商") <= both
+    # (read on either, 个人信息 in a list of a platform's functions put "是否提供会员注册、个人信息管理…功能" on it)
+    assert not any("会员注册" in i.text for i in checklist(r, "个人信息与隐私保护").items)
 
 
 def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
