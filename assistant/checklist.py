@@ -59,7 +59,7 @@ PROCEDURE = (r"(?:审批|批准|审核|核准|审定|签字|签批)(?:通过)?(?
 # word (部门经理, 已经, 经营者, 理由)
 _STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经(?!营|理|济|常|验|费|典|历|销|纪|手|办))"
                       r"[^；;。]{1,60}?(?:审批|批准|审核|核准|审定|签字|签批))")
-DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}(?:承担|负责)|" + PROCEDURE)
+DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}?(?:承担|负责(?![人任])|保管)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例|规则|细则|守则|准则|须知|规程)(?:适用(?!的)|所称)|"
@@ -1124,11 +1124,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
     elif out == s and kind == "duty" and "是否" in s:
         pass  # a list of what is checked ("（一）是否依法设置会计帐簿", "（三）所采取的保护措施是否合法…") is worded as a check
     elif out == s and kind == "duty" and not any(_modals(s)) and (norm := _bound_norm(s, limits=True)):
-        at = norm.start()  # "抽检会话不少于50条" → "抽检会话是否不少于50条"
-        if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
-            at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
-        at = _before_hedge(s, at)
-        out = s[:at] + "是否" + s[at:]
+        out = _bound_checked(s, norm)
     elif out == s:  # an item whose list's lead-in states the duty ("应具备以下功能：") or the prohibition
         lead = "是否杜绝" if kind == "prohibition" else "是否"
         m = IMPERATIVE.match(s) if kind == "duty" and not _LEADING_CONDITION.match(s) else None
@@ -1179,9 +1175,29 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # 的…设施，…应当划定…", a bound inside a name)
         at = _before_hedge(s, norm.start())
         out = out[:at] + "是否" + out[at:]
-    out = re.sub(r"(还|都|也|均|亦)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑
+    if "是否" in out:
+        # a bound in a phrase of its own after the rule checked, with no rule of its own: checked too ("…由店铺负责人
+        # 保管，密码每90日至少更换一次" → "…是否由店铺负责人保管，密码是否每90日至少更换一次"; held-out checklist probe)
+        phrases = re.split(r"(?<=[，,])", out)
+        first = next(i for i, p in enumerate(phrases) if "是否" in p)
+        for i in range(first + 1, len(phrases)):
+            p = phrases[i]
+            if "是否" not in p and not any(_modals(p)) and not _LEADING_CONDITION.match(p) and not re.match(r"\s*(?:且|并|而且)", p) \
+                    and (b := _bound_norm(p, limits=True)):  # (not one joined to the check: "…15%，且不超过1500元")
+                phrases[i] = _bound_checked(p, b)
+        out = "".join(phrases)
+    out = re.sub(r"(还|都|也|均|亦|一律|一概)(是否)", r"\2\1", out)  # 还是否考虑 → 是否还考虑, 一律是否杜绝 → 是否一律杜绝
     out = re.sub(r"是否要(?![求点])", "是否", out)  # "电商平台要明确标准" → 是否明确标准 (not 是否要求, 是否要点)
     return re.sub(r"是否[，,]", "是否", out)
+
+
+def _bound_checked(s: str, norm: re.Match) -> str:
+    """A bound worded as a check: "抽检会话不少于50条" → "抽检会话是否不少于50条"."""
+    at = norm.start()
+    if re.match(r"(?:至少|最多|至多|最少)[\d一二三四五六七八九十两百千万]", s[at:]) and (verb := _COUNTED_VERB.search(s[:at])):
+        at = verb.start()  # the verb the count is of comes first: "开展至少一次…检查" → "是否开展至少一次…检查"
+    at = _before_hedge(s, at)
+    return s[:at] + "是否" + s[at:]
 
 
 def _before_hedge(s: str, at: int) -> int:
@@ -1212,7 +1228,7 @@ _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出
 
 # (after what is borne; not "并由…签发", a step after the duty, "未依法由具备资质的单位承担…的", a case, or "由政府承担的
 # 债务", a name)
-_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任]))(?!的)")
+_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任])|保管)(?!的)")
 # …with the words before it that are its own: 是否 goes before them ("资料是否交由…", "是否分别由…", "是否依法由…")
 # (not the end of a word: 提交, 转交, 移交, 已经 — "相关材料提交是否由…", not "提是否交由")
 _BORNE_BY_WORDS = re.compile(r"(?:依法)?(?:已经|(?<![提转移递呈])交|(?<![已曾])经|改|转|统一|一律|一概|全部|分别|均|一并)?$")

@@ -397,6 +397,11 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("与合作企业建立良好的合作关系,保障商品品质和物流的顺畅", "duty", "是否与合作企业建立良好的合作关系,保障商品品质和物流的顺畅"),
     ("依法建立健全个人信息保护制度", "duty", "是否依法建立健全个人信息保护制度"),
     ("在线客服建立服务台账", "duty", "在线客服是否建立服务台账"),  # (a subject that starts like one)
+    # a task given to someone, and a bound after it (held-out checklist probe: "是否店铺登录账号和密码由店铺负责人保管，…";
+    # 负责人 is no 负责), "一律" before the check ("一律是否杜绝上播")
+    ("店铺登录账号和密码由店铺负责人保管，密码每90日至少更换一次", "duty",
+     "店铺登录账号和密码是否由店铺负责人保管，密码是否每90日至少更换一次"),
+    ("资质不全的商品，一律不得上播", "prohibition", "资质不全的商品，是否一律杜绝上播"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
