@@ -525,8 +525,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             question.find(ask.words), 0) + len(ask.words)))
         # (a period of the unit asked followed closely by what the question asks to be done within it: "退货申请提交后客服
         # 几小时内审核？" ← "客服人员应当在收到退货申请后24小时内审核", its number past the reach of 客服; review)
+        # (or in the phrase after it, where that goes on with the act: "…自收到投诉之日起七个工作日内，予以处理并告知消费者"
+        # for "监管部门一般多少天内要处理"; law probe)
         if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
-                r"[，,；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in ask.stated.finditer(text)):
+                r"[，,；;。！？!?]", _GOES_ON.sub("", text[m.end():m.end() + DONE_REACH], count=1))[0]
+                for m in ask.stated.finditer(text)):
             return True
         # (the phrase before, where it ends in a time limit that governs the anchor's: "无理由退货多少天内可以申请" ← "七日内，
         # 可申请无理由退货"; read over the clause's lines: "平台多久之内要把链接恢复？" took a later 款's "七个工作日内" for
@@ -539,6 +542,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         return ask.period and not exact and (any(_deadline_of(b, ask, asks_request) for b in befores)
                                              or bool(lead and _LEAD_STATED.search(text)))
     return stated(text)
+
+
+_GOES_ON = re.compile(r"(?<=内)[，,](?=\s*(?:予以|依法|及时|进行|作出|并|即))")  # "…日内，予以处理": the act timed
 
 
 def _column_under(text: str, anchors: list[str]) -> list[str]:
@@ -581,7 +587,8 @@ def _cost_named(part: str) -> str | None:
     if said[-1] not in _ANY_COST:
         # (a fee of one character's kind is said by any name of it: "邮费谁出" ← "退回商品的运费由消费者承担")
         return None if len(said[-1]) == 2 and said[-1].endswith("费") else said[-1]
-    return said[-2] if len(said) >= 2 and len(said[-2]) >= 2 else None
+    # (not "这个损失": what points at the cost names none)
+    return said[-2] if len(said) >= 2 and len(said[-2]) >= 2 and not re.match(r"[这那该此其本每各某哪]", said[-2]) else None
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 _TIMED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:响应|回复|处理|办结|到账|发货)(?:时长|时限|时间|时效)")  # "首次响应时长…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")

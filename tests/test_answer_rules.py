@@ -587,6 +587,15 @@ def test_a_lead_in_quoted_without_its_list_leaves_out_what_only_announces_it(sta
 
     assert _unannounced(statement) == said
 
+def test_a_time_limit_then_the_act_in_the_next_phrase_states_the_time():
+    """Law probe: "监管部门一般多少天内要处理？" ← 消费者权益保护法 第四十六条 "…自收到投诉之日起七个工作日内，予以处理并告知
+    消费者" was not found: the act timed stands after a comma."""
+    rule = [_c("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，予以处理并告知消费者。")]
+    assert unanswered_quantity("顾客向市场监管部门投诉了我们店，监管部门一般多少天内要处理？", rule) is None
+    # (not a phrase of another act: "…七个工作日内，将投诉转交…" sets the time of the referral, not of handling it)
+    other = [_c("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，将投诉转交有关部门处理。")]
+    assert unanswered_quantity("顾客向市场监管部门投诉了我们店，监管部门一般多少天内要处理？", other) == "多少天"
+
 def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     """Held-out probes: "结汇时的汇率损失由谁承担？" and "跨境商品的关税由谁承担？" were answered by "召回费用由供应商承担",
     which allocates another cost."""
@@ -596,6 +605,7 @@ def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     assert unanswered_quantity("因为供应商的问题导致召回，费用谁承担？", recall) is None  # a cost of any kind
     assert unanswered_quantity("召回产生的损失由谁承担？", recall) is None
     assert unanswered_quantity("召回的钱最后谁出？", recall) is None
+    assert unanswered_quantity("召回产生了一笔损失，这个损失该谁来承担？", recall) is None  # (这个 names no cost)
     assert unanswered_quantity("结汇时的汇率损失由谁承担？", [_c("结汇产生的汇率损失由店铺承担。")]) is None
     # a fee of one character's kind by any name of it
     assert unanswered_quantity("退货的邮费谁出？", [_c("退回商品的运费由消费者承担。")]) is None
