@@ -15,7 +15,7 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item,
                          only_regulators_say, penal, penalty_item, states_rule)
-from .retrieve import (DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TIME_OF_ASK, Hit,
+from .retrieve import (CLASS_ASK, DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TIME_OF_ASK, Hit,
                        Retriever, asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, \
     PERIOD_UNITS as _PERIOD_UNITS, evidence
@@ -1210,7 +1210,7 @@ def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in, 
 def only_asks_meaning(question: str) -> bool:
     """Does every part of the question ask what a term means ("电子商务到底指什么？包括哪些交易？")?"""
     return _every_part(question, lambda p: bool(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p)
-                                                 or TIME_OF_ASK.search(p.strip())))
+                                                 or TIME_OF_ASK.search(p.strip()) or CLASS_ASK.search(p.strip())))
 
 
 def only_asks_scope(question: str) -> bool:

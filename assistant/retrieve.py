@@ -172,6 +172,10 @@ DEFINITION_ASK_BEFORE = re.compile(r"(?:什么叫做?|什么是|何谓|何为|(?
 # "什么时候算交付": when an act is deemed done, which a clause says as "…时间为交付时间" (a fresh law probe, "网购的东西
 # 什么时候算交付？", cited a 三包 rule's "自商品交付之日起七日内" before 电子商务法 第五十一条)
 TIME_OF_ASK = re.compile(r"(?:什么时候|何时|啥时候)(?:才)?(?:算|算是|视为)\s*([\u4e00-\u9fff]{2,6}?)(?:了|呢)?[？?。]?$")
+# "标签印错了算不算严重不合格？": whether a case is of a class a clause defines (it cited the 严重不合格 procedure beside
+# the definition; probe)
+CLASS_ASK = re.compile(r"(?:算不算|属不属于|是否属于|是不是属于)(?:是)?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,20}?)[”\"」』]?"
+                       r"(?:呢|啊|吗)?\s*[？?。！!]?$")
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
@@ -210,7 +214,9 @@ def asked_terms(question: str) -> list[str]:
     if not m:
         after = DEFINITION_ASK_BEFORE.search(question)
         when = TIME_OF_ASK.search(question.strip()) if not after else None
-        return [norm(after.group(1))] if after else [norm(when.group(1)) + "时间"] if when else []
+        of_class = CLASS_ASK.search(question.strip()) if not (after or when) else None
+        return [norm(after.group(1))] if after else [norm(when.group(1)) + "时间"] if when else \
+            [norm(of_class.group(1))] if of_class else []
     quoted = QUOTED_TERM.findall(question[:m.start()])
     if quoted:
         return [norm(quoted[-1])]

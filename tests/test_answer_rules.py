@@ -596,6 +596,19 @@ def test_a_time_limit_then_the_act_in_the_next_phrase_states_the_time():
     other = [_c("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，将投诉转交有关部门处理。")]
     assert unanswered_quantity("顾客向市场监管部门投诉了我们店，监管部门一般多少天内要处理？", other) == "多少天"
 
+def test_whether_a_case_is_of_a_defined_class_is_answered_by_the_definition():
+    """Probe: "标签印错了算不算严重不合格？" cited the 严重不合格 procedure beside the article that defines it (and the
+    seed's "…按标准定义算不算电子商务企业？" the clauses that use the term)."""
+    from assistant.answer import _choose, only_asks_meaning
+    from assistant.retrieve import asked_terms
+
+    assert asked_terms("标签印错了算不算严重不合格？") == ["严重不合格"]
+    assert asked_terms("这种情况属不属于“重大事故”呢？") == ["重大事故"]
+    assert only_asks_meaning("标签印错了算不算严重不合格？") and not only_asks_meaning("算不算严重不合格？要怎么处理？")
+    ranked = [_hit("a9", "抽检结果分为合格、轻微不合格和严重不合格三类。严重不合格，是指涉及安全指标、有害物质超标的问题。", 0.03),
+              _hit("a11", "抽检结果为严重不合格的，应当按照以下程序处理：", 0.02)]
+    assert [h.clause.id for h in _choose("标签印错了算不算严重不合格？", ranked, k=5, max_clauses=3)] == ["d/a9"]
+
 def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     """Held-out probes: "结汇时的汇率损失由谁承担？" and "跨境商品的关税由谁承担？" were answered by "召回费用由供应商承担",
     which allocates another cost."""
