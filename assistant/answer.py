@@ -243,7 +243,7 @@ _LIMIT_WORDS = ("时限", "期限", "时长", "时效", "时间")  # ("配送时
 _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMIT_IS)
 # (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度, 名额; 金 only of money: 保证金, 定金, not 金牌)
 # a sum in months of pay ("赔偿金额最高不超过责任人6个月的基本工资"), which answers "最多能让他赔多少" as a sum in 元 does
-_WAGES = r"个?月(?:的)?(?:基本|平均|月)?(?:工资|薪资|薪酬|薪水)"
+_WAGES = r"个?月(?:的)?(?:基本|平均|月)?(?:工资|薪资|薪酬|薪水)(?!的[，,])"  # (not a case: "拖欠员工2个月的工资的，…")
 _MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
@@ -399,7 +399,7 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
         # may be split, and was not found, "问题问的是“几单”"; probe)
         m = next((x for x in row.pattern.finditer(question, at) if not (
             question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end())
-            or x.group().startswith("几") and _YES_NO_END.match(question, x.end())
+            or x.group().startswith("几") and not row.period and _YES_NO_END.match(question, x.end())
             and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
@@ -423,7 +423,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
 
 # a sentence's last phrase that only announces the list after it ("，考核指标包括：", "，具体如下："), not an exception
 # ("…且无需说明理由，但下列商品除外：")
-_ANNOUNCING = re.compile(r"(?<=[^，,；;])[，,；;][^，,；;。应须得但除不]{0,12}?(?:包括|如下|以下|下列|分为|有)[^，,；;。应须得但除不]{0,6}[：:]$")
+_ANNOUNCING = re.compile(r"(?<=[^，,；;])[，,；;][\u4e00-\u9fff]{0,8}?(?:包括|如下|分为|主要有|具体有|有以下几|有下列几)"
+                         r"[^，,；;。应须得但除不承采支给执提赔负处遵]{0,6}[：:]$")  # (not "…的，公司承担以下费用：", a rule)
 
 
 def _unannounced(statement: str) -> str:
@@ -432,8 +433,10 @@ def _unannounced(statement: str) -> str:
     产品有下列情形之一的，销售者应当…；…赔偿损失：") stays, less a last phrase that only announces it ("跨境事业部按季度对
     店铺进行考核，考核指标包括：" was quoted "…考核指标包括[1]；", cut off; probe)."""
     return re.sub(r"[^。]*[：:]$", "", statement).rstrip("。") or _ANNOUNCING.sub("", statement).rstrip("：:")
+_BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|最少|最多|最高|最低|累计)"  # a bound's words before its number
 _YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛)\s*(?:[？?。！!]|$)")  # the rest of a yes-no question
-_ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解)[^，,。；;？?]*$")  # "知道要交几份材料吗" asks the count
+# "知道要交几份材料吗", "有说要交几份吗" ask the count
+_ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解|有说|说了|说过|规定|提到|写了|写明|告诉)[^，,。；;？?]*$")
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
 _ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
@@ -469,8 +472,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 由外包服务商承担违约责任" (a liability) answered it (probe R); and the cost named, where the question names one
         # of its own ("结汇时的汇率损失由谁承担？", "关税由谁承担？" were answered by "召回费用由供应商承担"; probes)
         cost = _cost_named(part)
-        return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or cost in x)
-                   for x in re.split(r"[；;。]", text))
+        # (or among the costs listed after it, "公司承担以下费用：（一）培训费；（二）差旅费…", whose items name them)
+        return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or _says_cost(x, cost) or bool(
+            _LISTS_COSTS.search(x)) and _says_cost(text[text.find(x) + len(x):], cost)) for x in re.split(r"[；;。]", text))
 
     def stated(t: str, within: int | None = None) -> bool:
         """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
@@ -500,8 +504,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
                or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
             return True
         # (the quantity before the anchor, of which it is said: "要培训多少个小时" ← "须完成不少于16学时的岗前培训"; probe; a
-        # number of the unit asked, not a condition's: "经营满12个月的店铺保证金可以申请降低" sets no time to refund it)
-        if ask.kind != "time" and any(re.search(rf"(?<![满过足])(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
+        # bound, not a condition's number, "经营满12个月的店铺保证金可以申请降低", nor what describes it, "保质期为30天的
+        # 生鲜商品，不得采用海运方式发货" for "生鲜商品多少天内要发货"; review)
+        if ask.kind != "time" and any(re.search(rf"{_BOUND_BEFORE}\s*(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
                                                 text[max(0, x.start() - 30):x.start()]) for x in found):
             return True
         # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
@@ -574,8 +579,8 @@ _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".sp
 
 
 def _cost_named(part: str) -> str | None:
-    """The word a clause must say to allocate the particular cost a question asks who bears, from the words before its
-    ask: the cost's own name ("关税"), or what a cost of any kind is of ("汇率损失" → 汇率, "保价费" → 保价); none
+    """The particular cost a question asks who bears, from the words before its ask: its own name ("关税"), or a cost of
+    any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none
     for a cost of any kind ("费用谁出", "复检的钱谁出") or what is no cost ("责任由谁承担")."""
     from ingest.tokenize import words
 
@@ -588,7 +593,20 @@ def _cost_named(part: str) -> str | None:
         # (a fee of one character's kind is said by any name of it: "邮费谁出" ← "退回商品的运费由消费者承担")
         return None if len(said[-1]) == 2 and said[-1].endswith("费") else said[-1]
     # (not "这个损失": what points at the cost names none)
-    return said[-2] if len(said) >= 2 and len(said[-2]) >= 2 and not re.match(r"[这那该此其本每各某哪]", said[-2]) else None
+    return said[-2] + said[-1] if len(said) >= 2 and len(said[-2]) >= 2 and not re.match(r"[这那该此其本每各某哪]", said[-2]) \
+        else None
+
+
+def _says_cost(sentence: str, cost: str) -> bool:
+    """Does a sentence that allocates a cost say the one named: in a word of it ("进口税" ← 进口关税, "包装费" ← 包装材料费用),
+    or what kind of cost it is with the first character of what it is of ("汇兑损失" ← 汇率损失)?"""
+    kind = next((k for k in sorted(_ANY_COST, key=len, reverse=True) if cost.endswith(k) and len(cost) > len(k)), "")
+    of = cost[:-len(kind)] if kind else cost
+    return any(of[i:i + 2] in sentence for i in range(len(of) - 1)) or of in sentence or bool(
+        kind and of[0] in sentence and kind in sentence)
+
+
+_LISTS_COSTS = re.compile(r"(?:以下|下列|如下)[^，,；;。]{0,4}(?:费|款|损失|成本)")  # "公司承担以下费用："
 _NAMES_PERIOD = re.compile(r"(?:的)?(?:时间|期限|时限|年限|期间|周期)")  # "保存时间…", "保存期限…"
 _TIMED = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:响应|回复|处理|办结|到账|发货)(?:时长|时限|时间|时效)")  # "首次响应时长…"
 # a time limit, "…内" (not a condition's period: "经营满12个月的店铺保证金可以申请降低" answers no "保证金多久退还")
@@ -772,7 +790,7 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "", th
 
 # what the asker has already ("除了营业执照和检验报告还要什么材料？"): no words for choosing what answers (it chose the
 # 检验报告 item of a list over the 化妆品 one asked; probe)
-_BESIDES = re.compile(r"除了?([^，,。；;？?]{1,30}?)(?:以外|之外)?(?=[，,]?(?:还|也|另外|其他|其它|别的))")
+_BESIDES = re.compile(r"(?:除了|(?<![\u4e00-\u9fff])除)([^，,。；;？?]{1,30}?)(?:以外|之外)?(?=[，,]?(?:还|也|另外|其他|其它|别的))")  # (not 解除)
 
 
 def _besides_last(question: str, ranked: list[Hit]) -> list[Hit]:

@@ -12,6 +12,7 @@ same duty are merged; items are grouped by sub-theme and ordered by the authorit
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1734,8 +1735,13 @@ def _carried_case(ob: _Obligation) -> str:
     m = _LEADING_CONDITION.match(sentence)
     if not m:
         return ""
-    party = set(BUSINESS.findall(_subject(ob.sentence))) | set(_ROLE.findall(_subject(ob.sentence)))
-    return m.group() if party <= set(BUSINESS.findall(sentence)) | set(_ROLE.findall(sentence)) else ""
+    # a duty that names its party goes on under the case only where it is said as the one before it was ("自商品交付之日起
+    # 七日内，经营者应当…；自商品交付之日起十五日内，经营者应当…"), not a rule of its own ("员工出差的，应当…；员工应当妥善
+    # 保管公司配发的办公设备"; review)
+    if _subject(ob.sentence).strip("，, "):
+        first = sentence[m.end():].lstrip("，, ")
+        return m.group() if len(os.path.commonprefix([first, ob.sentence])) >= 4 else ""
+    return m.group()
 
 
 def _with_exceptions(ob: _Obligation) -> str:

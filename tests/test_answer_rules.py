@@ -539,6 +539,9 @@ def test_a_few_in_a_yes_no_question_is_no_quantity_asked():
     assert unanswered_quantity("超过限额的订单最多能拆成几单？", rule) == "几单"
     # (a count asked inside a yes-no question is still asked: "你知道要交几份材料吗")
     assert unanswered_quantity("知道超限的订单能拆成几单吗？", rule) == "几单"
+    # (and a time: "投诉有说几天内处理完吗？" asks how many days; review)
+    assert unanswered_quantity("投诉有说几天内处理完吗？", [_c("收到投诉后，客服部应当及时处理。")]) == "几天"
+    assert unanswered_quantity("有规定要交几单吗？", rule) == "几单"
 
 
 def test_a_quantity_is_stated_in_units_of_its_own_kind():
@@ -552,6 +555,11 @@ def test_a_quantity_is_stated_in_units_of_its_own_kind():
     # (not a condition's number: "满16个小时的培训" is what the rule is for)
     assert unanswered_quantity("新来的员工主播要培训多少个小时才能上岗？",
                                [_c("参加满16个小时的培训的员工主播，可以申请补贴。")]) == "多少个小时"
+    # (nor a number that describes the thing: "保质期为30天的生鲜商品" sets no time to ship it; review)
+    assert unanswered_quantity("生鲜商品多少天内要发货？", [_c("保质期为30天的生鲜商品，不得采用海运方式发货。")]) == "多少天"
+    # (nor months of pay a case is of: "拖欠员工2个月的工资的，…"; review)
+    assert unanswered_quantity("公司拖欠工资要赔员工多少钱？",
+                               [_c("公司拖欠员工2个月的工资的，员工可以向劳动监察部门投诉。")]) == "多少钱"
     cap = [_c("因员工违规导致店铺被封的，公司可以要求责任人赔偿损失，赔偿金额最高不超过责任人6个月的基本工资。")]
     assert unanswered_quantity("员工违规导致店铺被封，公司最多能让他赔多少？", cap) is None
     assert unanswered_quantity("员工违规导致店铺被封，公司最多能让他赔多少钱？", cap) is None
@@ -569,6 +577,9 @@ def test_what_the_asker_has_already_chooses_nothing():
     q = "化妆品要上直播，除了营业执照和检验报告还要什么材料？"
     assert [h.clause.id for h in _besides_last(q, ranked)] == ["d/n3", "d/n1", "d/n2"]
     assert _besides_last("化妆品要上直播，要什么材料？", ranked) == ranked
+    # (解除 is no 除: "员工被解除劳动合同还要返还培训费用吗？"; review)
+    rules = [_hit("x1", "1. 解除劳动合同的，员工应当返还培训费用。", 0.03), _hit("x2", "2. 报销材料包括发票。", 0.02)]
+    assert _besides_last("员工被解除劳动合同还要返还培训费用吗？", rules) == rules
 
 @pytest.mark.parametrize("statement, said", [
     ("跨境事业部按季度对店铺进行考核，考核指标包括：", "跨境事业部按季度对店铺进行考核"),
@@ -578,6 +589,9 @@ def test_what_the_asker_has_already_chooses_nothing():
     ("售出的产品有下列情形之一的，销售者应当负责修理；给购买者造成损失的，应当赔偿损失：",
      "售出的产品有下列情形之一的，销售者应当负责修理；给购买者造成损失的，应当赔偿损失"),
     ("考核指标包括：", "考核指标包括"),
+    # a rule that names a list after it stays ("…的，公司承担以下费用：" was quoted "商品发生批量质量问题的"; review)
+    ("商品发生批量质量问题的，公司承担以下费用：", "商品发生批量质量问题的，公司承担以下费用"),
+    ("违反本规定的，合规部有权采取以下措施：", "违反本规定的，合规部有权采取以下措施"),
     # an exception stays ("…且无需说明理由，但下列商品除外：")
     ("消费者有权自收到商品之日起七日内退货，且无需说明理由，但下列商品除外：", "消费者有权自收到商品之日起七日内退货，且无需说明理由，但下列商品除外"),
 ])
@@ -620,6 +634,11 @@ def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     assert unanswered_quantity("召回的钱最后谁出？", recall) is None
     assert unanswered_quantity("召回产生了一笔损失，这个损失该谁来承担？", recall) is None  # (这个 names no cost)
     assert unanswered_quantity("结汇时的汇率损失由谁承担？", [_c("结汇产生的汇率损失由店铺承担。")]) is None
+    # a cost said otherwise in a word of it, of its kind with what it is of, or among a list of costs (review)
+    assert unanswered_quantity("进口税由谁承担？", [_c("跨境进口商品的进口关税由消费者承担。")]) is None
+    assert unanswered_quantity("汇兑损失由谁承担？", [_c("结汇产生的汇率损失由财务部承担。")]) is None
+    assert unanswered_quantity("包装费谁出？", [_c("包装材料费用由仓储部承担。")]) is None
+    assert unanswered_quantity("差旅费由谁承担？", [_c("员工因公出差的，公司承担以下费用：")]) is None
     # a fee of one character's kind by any name of it
     assert unanswered_quantity("退货的邮费谁出？", [_c("退回商品的运费由消费者承担。")]) is None
     # (a liability is no cost: "违约责任由谁承担" is asked as before)

@@ -557,6 +557,9 @@ def test_a_duty_after_a_semicolon_is_checked_for_the_case_before_it():
     # (not another party's duty: the case is the 主播's)
     other = _merge(obligations(_c("直播间开展抽奖活动的，主播应当在直播前公示活动规则；商家应当每月按时缴纳平台技术服务费。"), None))
     assert [i.text for i in other][-1] == "商家是否每月按时缴纳平台技术服务费"
+    # (nor a duty of its own that names its party: "员工出差的，应当…；员工应当妥善保管…" is no duty of trips alone; review)
+    own = _merge(obligations(_c("员工出差的，应当提前填写出差申请；员工应当妥善保管公司配发的办公设备。"), None))
+    assert [i.text for i in own][-1] == "员工是否妥善保管公司配发的办公设备"
 
 def test_the_same_act_forbidden_to_two_kinds_of_adverts_is_two_items():
     """广告法 第十六条 and 第十八条 both forbid "利用广告代言人作推荐、证明": to medical and to health-food adverts."""
