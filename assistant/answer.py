@@ -1266,7 +1266,10 @@ CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符�
 
 # a question for a list: "网页上必须公开哪些信息？", "包括什么", "要交什么材料"
 ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条(?!讲|说|规定|提到|涉及|是关于|写)|点|方面|部分)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件)")
-_LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,12}[：:]\s*$")  # a lead-in that announces its list
+# a lead-in that announces its list ("…有下列情形之一的，不承担赔偿责任：" too, whose items "产品出了缺陷…在哪些情况下可以不赔？"
+# cited one of three; law probe)
+_LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,20}[：:]\s*$")
+_WHICH_RULES = re.compile(r"哪些(?:规定|法律|法规|条款|制度|标准|规范|办法|规则)")  # (not 哪些文件: "有哪些文件是不能用电子签名来签的")
 
 
 def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "") -> list[Hit]:
@@ -1275,7 +1278,8 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
     list a question asks for ("在上海做电商，我们网页上必须公开哪些信息？" cited 第十四条's lead-in with its items (四)
     and (一), as if they were all)."""
     lists = {}
-    whole = bool(ASKS_LIST.search(question))
+    # (not which rules: "…会触犯哪些规定？" cited a penalty article's nine items)
+    whole = bool(ASKS_LIST.search(question)) and not _WHICH_RULES.search(question)
     for h in chosen:
         lead = h.clause.text.strip()
         # (or a part whose run-in title the question names: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…"

@@ -1749,6 +1749,25 @@ def test_a_list_a_question_asks_for_is_cited_whole(tmp_path):
                                                             "第十四条（四）"], a.answer
 
 
+def test_the_cases_a_rule_does_not_apply_in_are_cited_whole_when_asked_for(tmp_path):
+    """Law probe: "产品出了缺陷伤了人，生产厂家在哪些情况下可以不赔？" cited 产品质量法 第四十一条 with its item (三) only, as
+    if it were the one exemption: the lead-in "…有下列情形之一的，不承担赔偿责任：" was read as announcing no list. Which rules
+    are broken is no list of items ("…会触犯哪些规定？")."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某产品质量法", (
+        "第四十一条 因产品存在缺陷造成人身、缺陷产品以外的其他财产损害的，生产者应当承担赔偿责任。\n\n"
+        "生产者能够证明有下列情形之一的，不承担赔偿责任：\n\n（一）未将产品投入流通的；\n\n"
+        "（二）产品投入流通时，引起损害的缺陷尚不存在的；\n\n（三）将产品投入流通时的科学技术水平尚不能发现缺陷的存在的。\n\n"
+        "第四十二条 由于销售者的过错使产品存在缺陷，造成人身、他人财产损害的，销售者应当承担赔偿责任。\n"))
+    a = answer(r, "产品出了缺陷伤了人，生产厂家在哪些情况下可以不赔？")
+    assert [c.label.split("》")[-1].split("第二款")[0] for c in a.citations][-3:] == ["第四十一条（一）", "第四十一条（二）",
+                                                                                 "第四十一条（三）"], a.answer
+    from assistant.answer import _WHICH_RULES
+
+    assert _WHICH_RULES.search("找人刷单，会触犯哪些规定？") and not _WHICH_RULES.search("有哪些文件是不能用电子签名来签的？")
+
+
 def test_a_latin_letter_the_question_names_picks_the_sentence_that_says_it(tmp_path):
     """Probe H: "月度考核拿了D，绩效奖金还有吗？" quoted "月度考核为A等级的，发放…120%" and "考核结果与绩效奖金挂钩" from a
     long article and left out "D等级的，不发放当月绩效奖金": the D counted only in bigrams across its neighbours."""
