@@ -178,7 +178,7 @@ CLASS_ASK = re.compile(r"(?:算不算|属不属于|是否属于|是不是属于)
                        r"(?:呢|啊|吗)?\s*[？?。！!]?$")
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
-QUOTED_TERM = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+QUOTED_TERM = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")  # (and in single quotes: "法律上所说的'商业秘密'是指…")
 NAMED_VECTORS_KEPT = 50_000  # vectors of named documents kept in memory (about 77 MB at 384 dimensions)
 DEFINITION_WINDOW = 20  # the defining clause is moved first only from among this many hybrid hits
 # what is owed to the one harmed ("买到不安全的食品能要求十倍赔偿吗？"), not what the state imposes: a penalty provision is
