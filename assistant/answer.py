@@ -433,6 +433,8 @@ def _unannounced(statement: str) -> str:
     产品有下列情形之一的，销售者应当…；…赔偿损失：") stays, less a last phrase that only announces it ("跨境事业部按季度对
     店铺进行考核，考核指标包括：" was quoted "…考核指标包括[1]；", cut off; probe)."""
     return re.sub(r"[^。]*[：:]$", "", statement).rstrip("。") or _ANNOUNCING.sub("", statement).rstrip("：:")
+
+
 _BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|最少|最多|最高|最低|累计)"  # a bound's words before its number
 _YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛)\s*(?:[？?。！!]|$)")  # the rest of a yes-no question
 # "知道要交几份材料吗", "有说要交几份吗" ask the count
@@ -467,11 +469,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     if ask.period and _FREQUENCY_ASKED.search(question) and not _RATE.search(text):
         return False
     part = re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]
-    if ask.kind == "bears" and ((fee := _FEE.search(part)) or (cost := _cost_named(part))):
+    fee, cost = (_FEE.search(part), _cost_named(part)) if ask.kind == "bears" else (None, None)
+    if fee or cost:
         # who pays a cost ("外包客服的岗前培训费用由谁承担？") is said where the sentence that allocates names a cost: "…的，
         # 由外包服务商承担违约责任" (a liability) answered it (probe R); and the cost named, where the question names one
         # of its own ("结汇时的汇率损失由谁承担？", "关税由谁承担？" were answered by "召回费用由供应商承担"; probes)
-        cost = _cost_named(part)
         # (or among the costs listed after it, "公司承担以下费用：（一）培训费；（二）差旅费…", whose items name them)
         return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or _says_cost(x, cost) or bool(
             _LISTS_COSTS.search(x)) and _says_cost(text[text.find(x) + len(x):], cost)) for x in re.split(r"[；;。]", text))
@@ -580,8 +582,8 @@ _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".sp
 
 def _cost_named(part: str) -> str | None:
     """The particular cost a question asks who bears, from the words before its ask: its own name ("关税"), or a cost of
-    any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none
-    for a cost of any kind ("费用谁出", "复检的钱谁出") or what is no cost ("责任由谁承担")."""
+    any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none for a cost of any kind ("费用谁出", "复检的钱
+    谁出") or what is no cost ("责任由谁承担")."""
     from ingest.tokenize import words
 
     part = re.sub(r"(?:该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
@@ -814,8 +816,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     named = retriever.mentions(q)[0]
-    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked), k, s.answer.max_clauses, lambda c: retriever.by_id.get(c.parent_id or ""),
-                     retriever.items_asked(q), framing_within(s.retrieval), asks_scope(q, bool(named)))
+    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked), k, s.answer.max_clauses,
+                     lambda c: retriever.by_id.get(c.parent_id or ""), retriever.items_asked(q), framing_within(s.retrieval),
+                     asks_scope(q, bool(named)))
     chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
     principal = chosen[0] if chosen else None
