@@ -6,6 +6,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cells
@@ -15,8 +16,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item,
                          only_regulators_say, penal, penalty_item, states_rule)
-from .retrieve import (CLASS_ASK, DEFINITION_ASK, DEFINITION_ASK_BEFORE, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TIME_OF_ASK, Hit,
-                       Retriever, asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
+from .retrieve import (DEFINITION_ASK, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TERM_AFTER_ASK, Hit, Retriever,
+                       asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, \
     PERIOD_UNITS as _PERIOD_UNITS, evidence
 from .thesaurus import Thesaurus
@@ -578,8 +579,10 @@ ANCHOR_REACH = 10  # how far after the word the question puts before its ask a q
 _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
 _COST = re.compile(r"(?:费用?|钱|成本|损失|款|税|税费|差价|差额|开销|开支)$")  # a word naming a cost or a loss
 _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".split())  # ...which names no particular one
+_ANY_COST_LONGEST_FIRST = sorted(_ANY_COST, key=lambda k: (-len(k), k))  # (费用 before 费)
 
 
+@lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
 def _cost_named(part: str) -> str | None:
     """The particular cost a question asks who bears, from the words before its ask: its own name ("关税"), or a cost of
     any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none for a cost of any kind ("费用谁出", "复检的钱
@@ -602,7 +605,7 @@ def _cost_named(part: str) -> str | None:
 def _says_cost(sentence: str, cost: str) -> bool:
     """Does a sentence that allocates a cost say the one named: in a word of it ("进口税" ← 进口关税, "包装费" ← 包装材料费用),
     or what kind of cost it is with the first character of what it is of ("汇兑损失" ← 汇率损失)?"""
-    kind = next((k for k in sorted(_ANY_COST, key=len, reverse=True) if cost.endswith(k) and len(cost) > len(k)), "")
+    kind = next((k for k in _ANY_COST_LONGEST_FIRST if cost.endswith(k) and len(cost) > len(k)), "")
     of = cost[:-len(kind)] if kind else cost
     return any(of[i:i + 2] in sentence for i in range(len(of) - 1)) or of in sentence or bool(
         kind and of[0] in sentence and kind in sentence)
@@ -1230,8 +1233,8 @@ def _each_named(chosen: list[Hit], ranked: list[Hit], named: set[str], best_in, 
 
 def only_asks_meaning(question: str) -> bool:
     """Does every part of the question ask what a term means ("电子商务到底指什么？包括哪些交易？")?"""
-    return _every_part(question, lambda p: bool(DEFINITION_ASK.search(p) or DEFINITION_ASK_BEFORE.search(p)
-                                                 or TIME_OF_ASK.search(p.strip()) or CLASS_ASK.search(p.strip())))
+    return _every_part(question, lambda p: bool(DEFINITION_ASK.search(p)) or any(ask.search(p.strip())
+                                                                                 for ask, _ in TERM_AFTER_ASK))
 
 
 def only_asks_scope(question: str) -> bool:

@@ -12,7 +12,6 @@ same duty are merged; items are grouped by sub-theme and ordered by the authorit
 from __future__ import annotations
 
 import math
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1747,7 +1746,7 @@ def _carried_case(ob: _Obligation) -> str:
     # 保管公司配发的办公设备"; review)
     if _subject(ob.sentence).strip("，, "):
         first = sentence[m.end():].lstrip("，, ")
-        return m.group() if len(os.path.commonprefix([first, ob.sentence])) >= 4 else ""
+        return m.group() if len(first) >= 4 and first[:4] == ob.sentence[:4] else ""
     return m.group()
 
 

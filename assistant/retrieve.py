@@ -176,6 +176,8 @@ TIME_OF_ASK = re.compile(r"(?:什么时候|何时|啥时候)(?:才)?(?:算|算�
 # the definition; probe)
 CLASS_ASK = re.compile(r"(?:算不算|属不属于|是否属于|是不是属于)(?:是)?\s*[“\"「『]?([\u4e00-\u9fffA-Za-z]{2,20}?)[”\"」』]?"
                        r"(?:呢|啊|吗)?\s*[？?。！!]?$")
+# the asks whose term follows them, each with what a clause that answers calls the term ("什么时候算交付" → 交付时间)
+TERM_AFTER_ASK = ((DEFINITION_ASK_BEFORE, ""), (TIME_OF_ASK, "时间"), (CLASS_ASK, ""))
 _ASK_FILLER = re.compile(r"(?:里|中|所)?(?:说的|讲的|提到的|的)?(?:这个|这一)?(?:说法|概念|词语|术语|名词)?"
                          r"(?:具体|到底|究竟|都|一般|主要)*$")
 QUOTED_TERM = re.compile(r"[“\"「『‘']([^”\"」』’']{2,20})[”\"」』’']")  # (and in single quotes: "法律上所说的'商业秘密'是指…")
@@ -212,11 +214,8 @@ def asked_terms(question: str) -> list[str]:
     "运营流程那份材料里认为核心是啥" → …, 核心)."""
     m = DEFINITION_ASK.search(question)
     if not m:
-        after = DEFINITION_ASK_BEFORE.search(question)
-        when = TIME_OF_ASK.search(question.strip()) if not after else None
-        of_class = CLASS_ASK.search(question.strip()) if not (after or when) else None
-        return [norm(after.group(1))] if after else [norm(when.group(1)) + "时间"] if when else \
-            [norm(of_class.group(1))] if of_class else []
+        q = question.strip()
+        return next(([norm(x.group(1)) + called] for ask, called in TERM_AFTER_ASK if (x := ask.search(q))), [])
     quoted = QUOTED_TERM.findall(question[:m.start()])
     if quoted:
         return [norm(quoted[-1])]
