@@ -1749,6 +1749,21 @@ def test_a_list_a_question_asks_for_is_cited_whole(tmp_path):
                                                             "第十四条（四）"], a.answer
 
 
+def test_conditions_asked_with_shenme_are_cited_as_the_whole_list(tmp_path):
+    """"…传回海外总部，需要满足什么条件？" quoted 个人信息保护法 第三十八条's lead-in "应当具备下列条件之一：" with its item (四)
+    "…规定的其他条件" alone, as if that were the condition: 什么条件 / 什么情形 / 什么情况下 ask for the list as 哪些 does."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某个人信息保护法", (
+        "第三十八条 个人信息处理者因业务等需要，确需向境外提供个人信息的，应当具备下列条件之一：\n\n"
+        "（一）通过国家网信部门组织的安全评估；\n\n（二）按照国家网信部门的规定经专业机构进行个人信息保护认证；\n\n"
+        "（三）按照国家网信部门制定的标准合同与境外接收方订立合同；\n\n（四）法律、行政法规或者国家网信部门规定的其他条件。\n\n"
+        "第三十九条 个人信息处理者向境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名。\n"))
+    a = answer(r, "集团想把国内用户的数据传回境外总部，需要满足什么条件？")
+    assert [c.label.split("》")[-1] for c in a.citations][-4:] == ["第三十八条（一）", "第三十八条（二）", "第三十八条（三）",
+                                                                  "第三十八条（四）"], a.answer
+
+
 def test_the_cases_a_rule_does_not_apply_in_are_cited_whole_when_asked_for(tmp_path):
     """Law probe: "产品出了缺陷伤了人，生产厂家在哪些情况下可以不赔？" cited 产品质量法 第四十一条 with its item (三) only, as
     if it were the one exemption: the lead-in "…有下列情形之一的，不承担赔偿责任：" was read as announcing no list. Which rules
