@@ -396,6 +396,13 @@ class _Topic:
             if len(t) - len(said) >= 2:
                 total += math.log(1 + n)
         self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
+        # a used word is not expanded (纠纷's 投诉 drew in duties off the topic), but a synonym completes a clause that
+        # says another of the topic's words as they are ("商品信息发布" ← "上架的商品必须提供真实、准确的信息": 上架 for 发布;
+        # it listed 3 of a probe's 12 duties): not one that is, or is in, a word of the topic (隐私 is 个人信息's, which
+        # says itself), nor a party's other name (客户投诉处理 ← 用户 and 处理: "订单…得到处理")
+        self.completing = {t: tuple(w for w in synonyms.of(t) if len(w) >= 2 and w not in self.alternatives[t]
+                                    and not any(w in o or o in w for o in toks)) if not CUSTOMER.fullmatch(t) else ()
+                           for t in self.weights} if synonyms is not None else {}
         for t, same in merged.items():
             self.alternatives[t] = tuple(dict.fromkeys(self.alternatives[t] + same))
         # a party the topic names (a whole word of it, not 客户 in 客户服务) is said by its group's other names the
@@ -416,6 +423,7 @@ class _Topic:
         parts = [p for p in _BOTH.split(topic) if p.strip()]
         self.parts = [_Topic(p, clauses, normalized, synonyms) for p in parts] if len(parts) >= 2 and all(
             len(p) >= 2 for p in parts) else []
+        self.part_texts = parts if self.parts else []
 
     def coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
         """The share of the topic's words the text says (``parties``: a party the topic names said by another of its
@@ -430,10 +438,22 @@ class _Topic:
             return 0.0
         t = ENUMERATION.sub(self._incidental, t)
         got = 0.0
+        said, lacking = [], []
         for term, w in self.weights.items():
             if self._has(term, t, parties) and not any(term != o and term in o and o in t for o in self.weights):
                 got += w
+                said.append(term)
+            elif term in self.whole:
+                lacking.append((term, w))
+        # (a synonym completes, never starts: the clause says a topic word as it is, of the same thing where the topic
+        # names two: "招商与许可证" is on neither's clause by 入驻 beside 许可证)
+        got += sum(w for term, w in lacking if any(self._together(term, o) for o in said)
+                   and any(_said(x, t) for x in self.completing.get(term, ())))
         return min(1.0, got / self.total)
+
+    def _together(self, a: str, b: str) -> bool:
+        """Are two topic words of one thing it names (of one part of "A与B")?"""
+        return not self.part_texts or any(a in p and b in p for p in self.part_texts)
 
     def _has(self, term: str, text: str, parties: bool = True) -> bool:
         """The term, or the words a contraction of it stands for, in the text, as words of it: not inside two of its

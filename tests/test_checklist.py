@@ -673,6 +673,24 @@ def test_a_topic_word_no_document_uses_is_said_by_its_synonyms_that_they_use():
     assert [t.coverage(c.text) for c in clauses] == [0.0, 0.0, 1.0]
 
 
+def test_a_synonym_completes_a_clause_that_says_another_topic_word_but_never_starts_one():
+    """A probe's "商品信息发布" listed 3 of 12 duties: "上架的商品必须提供真实、准确的信息" says 上架, not 发布, and a used word
+    is not expanded. A synonym now completes a clause that says another topic word as it is; alone it puts none on the
+    topic, nor does a party's other name (用户 for 客户: "订单在用户付款后…得到处理" is no 客户投诉处理 duty)."""
+    from assistant.checklist import _Topic
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus([["上架", "发布"], ["客户", "用户"], ["抱怨", "投诉"]])
+    clauses = [_c("上架的商品必须提供真实、准确的信息。", "d/a1"), _c("企业应准确、全面地发布商品信息。", "d/a2"),
+               _c("平台应当审核上架申请。", "d/a3"), _c("订单在用户付款后应当及时得到处理。", "d/a4"),
+               _c("企业应及时处理客户投诉。", "d/a5")]
+    t = _Topic("商品信息发布", clauses, synonyms=th)
+    assert [t.coverage(c.text) for c in clauses[:3]] == [1.0, 1.0, 0.0]
+    assert _Topic("商品信息发布", clauses).coverage(clauses[0].text) < 0.9  # (without the thesaurus, as before)
+    t = _Topic("客户投诉处理", clauses, synonyms=th)
+    assert t.coverage(clauses[3].text) < 0.6 <= t.coverage(clauses[4].text)
+
+
 def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_its_other_names():
     """A probe's "快递物流" listed 4 duties and "快递" 9: a clause that said 快递 alone held half the topic's words;
     "用户评价" listed 1 and "评价" 10: "不得删除消费者对其…的评价" says 消费者, not 用户. Two topic words joined by 与 are
