@@ -958,6 +958,19 @@ def test_a_clause_bm25_puts_far_ahead_is_lifted_in_the_fusion(sparse, lead, firs
     assert max(fused, key=fused.get) == first
 
 
+@pytest.mark.parametrize("dense, lead, first", [
+    ([("x", 0.902), ("y", 0.869), ("b", 0.868)], 0.02, "x"),  # the dense first far ahead: credited BM25's first too
+    ([("x", 0.880), ("y", 0.869), ("b", 0.868)], 0.02, "y"),  # within the spread: ranks alone
+    ([("x", 0.902), ("y", 0.869), ("b", 0.868)], 0.0, "y"),  # off
+])
+def test_a_clause_dense_search_puts_far_ahead_is_lifted_in_the_fusion(dense, lead, first):
+    from assistant.retrieve import fuse
+
+    sparse = [("y", 2.6), ("b", 2.4)]  # BM25 finds "y" and "b", which share common words with the question, not "x"
+    fused = fuse(dense, sparse, "rrf", 0.7, 0.3, 40, 2.0, lead)
+    assert max(fused, key=fused.get) == first
+
+
 @pytest.mark.parametrize("question, asked", [
     ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？", "客户投诉多久要回复？"),
     ("我是客服部的。那请问一下，退货运费谁出？", "退货运费谁出？"),

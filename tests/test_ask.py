@@ -226,6 +226,16 @@ def test_the_one_clause_that_says_a_rare_word_of_the_question_comes_first(seed_s
     assert said not in _retriever(off).search(question, 1)[0].clause.text
 
 
+def test_the_clause_far_closest_in_meaning_comes_first(seed_settings):
+    """A held-out probe's "部门里两个同事谈恋爱了，公司会怎么处理？" cited the 请假 rule, which shares 部门 and 处理, though
+    "办公室不允许出现恋情" was the nearest in meaning by far (0.902 against 0.869)."""
+    question = "部门里两个同事谈恋爱了，公司会怎么处理？"
+    assert "恋情" in _retriever(seed_settings).search(question, 1)[0].clause.text
+    off = seed_settings.model_copy(deep=True)
+    off.retrieval.dense_lead = 0
+    assert "恋情" not in _retriever(off).search(question, 1)[0].clause.text
+
+
 @pytest.mark.parametrize("question, said", [
     ("我们组两个同事在谈恋爱，公司规定里对这个有说法吗？", "恋情"),  # a staff probe's: it was not found
 ])
