@@ -238,6 +238,7 @@ def test_the_clause_far_closest_in_meaning_comes_first(seed_settings):
 
 @pytest.mark.parametrize("question, said", [
     ("我们组两个同事在谈恋爱，公司规定里对这个有说法吗？", "恋情"),  # a staff probe's: it was not found
+    ("仓库里压了一堆卖不动的货，制度上怎么要求的？", "严格控制库存数量"),  # a held-out probe's: the 罚款 article came first
 ])
 def test_a_staff_word_the_rules_say_otherwise_is_answered_from_the_rule(seed_settings, question, said):
     from assistant.answer import answer
