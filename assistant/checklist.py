@@ -1272,7 +1272,10 @@ def _reword_phrase(phrase: str) -> str:
             # "不得低于95%": kept, "是否不低于95%" (not "不得超过24小时未回复", a time let pass: "是否杜绝超过24小时未回复")
             bound = m.group("no") and _BOUND.match(phrase, m.end()) \
                 and not re.match(r"[^，,；;。\d]*[\d一二三四五六七八九十两百千万][^，,；;。]*?[未没]", phrase[m.end():])
-            out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no") else "是否"]
+            # (原则上, a hedge read as the rule's word, stays: "网站主页面原则上每年…审定或改版" is no yearly duty without
+            # exception; a probe found "是否每年…")
+            out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no")
+                    else "原则上是否" if m.group() == "原则上" else "是否"]
             last = m.end()
         first = False
     return "".join(out) + phrase[last:]
