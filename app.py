@@ -328,6 +328,11 @@ def checklist_not_found(cl) -> str:
     return f"<p class='tw-nf'>{_e(cl.not_found)}</p>" + (f"<ul class='tw-related'>{related}</ul>" if related else "")
 
 
+def _scopes(it) -> str:
+    """The enterprise types an item is for, where it is not for any (DB33/T 932's 5.2.1 交易型…)."""
+    return f" <span class='tw-meta'>（仅{_e('、'.join(it.scopes))}）</span>" if it.scopes else ""
+
+
 def render_checklist(cl) -> str:
     if not cl.items:
         return checklist_not_found(cl)
@@ -339,7 +344,7 @@ def render_checklist(cl) -> str:
         cites = "".join(f"<details class='tw-cl-cite'><summary title='{_e(c.text)}'>{_e(c.label)}</summary>"
                         f"<div class='tw-meta'>{_e(c.text)}</div></details>" for c in it.citations)
         rows.append(f"<tr><td>{n}</td><td>{_e(it.group)}</td><td>{_e(it.text)}</td>"
-                    f"<td>{'禁止' if it.kind == 'prohibition' else '应做'}</td><td>{cites}</td></tr>")
+                    f"<td>{'禁止' if it.kind == 'prohibition' else '应做'}{_scopes(it)}</td><td>{cites}</td></tr>")
     rows.append("</table>")
     return "".join(rows)
 
@@ -368,7 +373,7 @@ def render_checklist_chat(cl, turn: int, retriever) -> tuple[str, str]:
                 marked[c.id] = next((m for src in it.sources if "<mark>" in (m := _highlight(c.text, src))),
                                     _highlight(c.text, it.sources[0] if it.sources else ""))
             links.append(f'<a class="tw-cite" href="#ev-{turn}-{n}" data-target="ev-{turn}-{n}">[{n}]</a>')
-        kind = " <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else ""
+        kind = (" <span class='tw-meta'>（禁止）</span>" if it.kind == "prohibition" else "") + _scopes(it)
         body.append(f"<li>☐ {_e(it.text)}{''.join(links)}{kind}</li>")
     body.append("</ul>")
     if cl.notice:  # a model's rewording: how many items it reworded, or why none

@@ -230,12 +230,15 @@ class ChecklistItem:
     citations: tuple[ItemCitation, ...]
     sources: tuple[str, ...]  # the obligation as each cited clause states it
     original: str = ""  # the item in the clause's words, where a model reworded it
+    # the enterprise types of DB33/T 932 it applies to, where every clause it cites is for some only (5.2.1 交易型,
+    # 5.2.2 第三方平台型…); empty: for any (a checklist without --scope read them as universal; probe)
+    scopes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         d = {"text": self.text, "kind": self.kind, "group": self.group,
              "citations": [{"id": c.id, "document": c.document, "label": c.label, "text": c.text}
                            for c in self.citations],
-             "sources": list(self.sources)}
+             "sources": list(self.sources), "scopes": list(self.scopes)}
         if self.original:
             d["original"] = self.original
         return d
@@ -243,7 +246,7 @@ class ChecklistItem:
     @classmethod
     def from_dict(cls, d: dict) -> "ChecklistItem":
         return cls(d["text"], d["kind"], d["group"], tuple(ItemCitation(**c) for c in d["citations"]),
-                   tuple(d.get("sources", ())), d.get("original", ""))
+                   tuple(d.get("sources", ())), d.get("original", ""), tuple(d.get("scopes", ())))
 
 
 @dataclass(frozen=True)
@@ -305,6 +308,7 @@ class _Obligation:
     lead_in: Clause | None = None  # the clause whose lead-in states the duty of this list item, and its words
     lead_words: str = ""  # ("医疗、药品、医疗器械广告不得含有下列内容：" for "利用广告代言人作推荐、证明")
     row: bool = False  # a table's row, read by the lead-in over its table (lead_words)
+    scope: str | None = None  # the enterprise type its clause is for (scope_of), None for any
 
 
 # who issued a law, as its title names them first ("中华人民共和国…", "上海市…议事规则", "最高人民法院关于适用《中华人民
@@ -1487,7 +1491,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
             if lex < floor and not near:
                 continue
-            if scope and (sc := scope_of(c, retriever)) and sc != scope:
+            sc = scope_of(c, retriever)
+            if scope and sc and sc != scope:
                 continue
             obs = obligations(c, parent, retriever.children.get(c.id))
             if around < floor and (len(obs) > 1 or not near) or headed < floor <= around and len(obs) > 1:
@@ -1513,6 +1518,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 obs = on_topic if not near and around < floor else on_topic or obs
             heading = retriever.run_in_heading(c) if obs else ""
             for o in obs:
+                o.scope = sc
                 if heading and o.sentence.startswith(heading):
                     o.heading = heading
             borne = [o for o in obs if who is None or borne_by(o, who)]
@@ -1876,7 +1882,9 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             # 是否…更换或者修理", for every product)
             case = _carried_case(lead)
             text = (case + "，" if case else "") + item_text(lead.sentence, lead.kind, lead.heading)
-        items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites), tuple(dict.fromkeys(o.sentence for o in g))))
+        scopes = tuple(x for x in SCOPES if any(o.scope == x for o in g)) if all(o.scope for o in g) else ()
+        items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites),
+                                   tuple(dict.fromkeys(o.sentence for o in g)), scopes=scopes))
     order: dict[str, int] = {}
     for name, _ in THEMES:
         order.setdefault(name, len(order))

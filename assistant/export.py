@@ -20,12 +20,20 @@ def _title(cl: Checklist) -> str:
 UNCHECKED = "未检查"  # an item's status until it is checked (the xlsx offers 符合, 不符合, 不适用 beside it)
 
 
+def _kind(it, inline: bool = False) -> str:
+    """应做 / 禁止, and the enterprise types it is for where it is not for any ("应做（仅交易型）", inline "应做，仅交易型")."""
+    if not it.scopes:
+        return KIND_ZH[it.kind]
+    only = "仅" + "、".join(it.scopes)
+    return f"{KIND_ZH[it.kind]}，{only}" if inline else f"{KIND_ZH[it.kind]}（{only}）"
+
+
 def _rows(cl: Checklist):
     if not cl.items:  # what was not found, and the clauses closest to the topic, as the other formats say them
         yield ["", "", cl.not_found, "", "", "；".join(c.label for c in cl.related),
                "\n".join(f"{c.label}：{c.text}" for c in cl.related)]
     for n, it in enumerate(cl.items, 1):
-        yield [n, it.group, it.text, KIND_ZH[it.kind], UNCHECKED,
+        yield [n, it.group, it.text, _kind(it), UNCHECKED,
                "；".join(c.label for c in it.citations), "\n".join(f"{c.label}：{c.text}" for c in it.citations)]
 
 
@@ -40,7 +48,7 @@ def to_markdown(cl: Checklist) -> str:
             group = it.group
             lines += ["", f"## {group}", ""]
         cites = "、".join(c.label for c in it.citations)
-        lines.append(f"- [ ] {it.text}（{KIND_ZH[it.kind]}；依据：{cites}）")
+        lines.append(f"- [ ] {it.text}（{_kind(it, inline=True)}；依据：{cites}）")
     return "\n".join(lines).strip() + "\n"
 
 
@@ -99,7 +107,7 @@ def to_docx(cl: Checklist) -> bytes:
         cells = table.add_row().cells
         cells[0].text = str(n)
         cells[1].text = f"[{it.group}] {it.text}"
-        cells[2].text = KIND_ZH[it.kind]
+        cells[2].text = _kind(it)
         cells[3].text = "\n".join(c.label for c in it.citations)
         cells[4].text = "□ 符合  □ 不符合  □ 不适用"
     buf = io.BytesIO()

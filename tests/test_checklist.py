@@ -978,6 +978,32 @@ def test_scope_keeps_the_requirements_of_one_enterprise_type(seed_settings):
     assert not any(x.startswith(("5.2.2", "5.2.3")) for x in labels(trade))
 
 
+def test_an_item_for_some_enterprise_types_only_says_so(seed_settings):
+    """A probe: without --scope, DB33/T 932's 5.2.1.2 (交易型) and 5.2.2.2 (第三方平台型) read as duties of every business.
+    An item whose every clause is for some types names them, in the JSON (scopes), every export and the app; one that a
+    clause for every type or a company's rule states names none."""
+    import docx
+    from openpyxl import load_workbook
+
+    from app import render_checklist
+    from assistant.checklist import Checklist, checklist
+    from assistant.export import to_docx, to_markdown, to_xlsx
+    from assistant.retrieve import Retriever
+
+    cl = checklist(Retriever(seed_settings), "客户投诉处理")
+    by = {it.citations[0].label.split("》")[-1]: it for it in cl.items}
+    assert by["5.2.1.2"].scopes == ("交易型",) and by["5.2.2.2"].scopes == ("第三方平台型",)
+    assert by["5.1.3"].scopes == () and any(it.scopes == () and "DB33" not in it.citations[0].document for it in cl.items)
+    n = cl.items.index(by["5.2.1.2"])
+    assert "应做，仅交易型" in to_markdown(cl).splitlines()[[i for i, x in enumerate(to_markdown(cl).splitlines())
+                                                             if x.startswith("- [ ]")][n]]
+    assert load_workbook(io.BytesIO(to_xlsx(cl))).active[f"D{3 + n}"].value == "应做（仅交易型）"
+    assert docx.Document(io.BytesIO(to_docx(cl))).tables[0].rows[1 + n].cells[2].text == "应做（仅交易型）"
+    assert "（仅交易型）" in render_checklist(cl)
+    d = cl.to_dict()
+    assert d["items"][n]["scopes"] == ["交易型"] and Checklist.from_dict(d) == cl
+
+
 def test_an_enterprise_type_named_in_the_topic_is_the_scope(seed_settings):
     """"交易型企业的售后服务" is the 售后服务 checklist for 交易型 enterprises (before: 15 of its 34 items, the type's name
     counted as a topic word; "第三方平台型企业的隐私保护" had none)."""
