@@ -871,8 +871,12 @@ def test_a_request_for_a_checklist_is_read_for_its_topic(request_, topic):
     ("退换货自查清单（第三方平台型）", "第三方平台型企业的退换货"),
     ("给我一份个人信息保护的自查清单，交易型企业", "交易型企业的个人信息保护"),
     ("我们做跨境的，给我一份售后服务自查清单", "售后服务"), ("退货要几天？给我一份退换货自查清单", "退换货"),
-    # only what the asker says it is (not where it sells, nor what it is not); a topic said before the request
-    ("我们在第三方平台上开店，帮我出一份退换货自查清单", "退换货"), ("我们不是第三方平台，帮我出一份退换货自查清单", "退换货"),
+    # what the asker says it is, or does in everyday words (selling on a platform is 交易型, DB33/T 932's type of who
+    # sells; not what it is not); a topic said before the request
+    ("我们在第三方平台上开店，帮我出一份退换货自查清单", "交易型企业的退换货"),
+    ("我们自己开网店卖货，帮我出一份售后服务自查清单", "交易型企业的售后服务"),
+    ("我们做平台，给我一份商家入驻的合规清单", "第三方平台型企业的商家入驻"),
+    ("我们不是第三方平台，帮我出一份退换货自查清单", "退换货"),
     ("作为交易型企业，列出商家入驻的合规要求", "交易型企业的商家入驻"), ("售后服务，给我一份自查清单", "售后服务"),
 ])
 def test_a_chat_message_that_asks_for_a_checklist_is_told_from_a_question(message, topic):
