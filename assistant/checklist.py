@@ -429,14 +429,15 @@ class _Topic:
             len(p) >= 2 for p in parts) else []
         self.part_texts = parts if self.parts else []
 
-    def coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
+    def coverage(self, text: str, normalized: bool = False, parties: bool = True, completed: bool = True) -> float:
         """The share of the topic's words the text says (``parties``: a party the topic names said by another of its
-        names; not in one duty of a clause on the topic, where 消费者 alone put "…保障消费者的知情权" on 用户评价); of a
-        topic of two things, the most of either's."""
-        whole = self._coverage(text, normalized, parties)
-        return max([whole] + [p.coverage(text, normalized, parties) for p in self.parts]) if self.either else whole
+        names; not in one duty of a clause on the topic, where 消费者 alone put "…保障消费者的知情权" on 用户评价;
+        ``completed``: a synonym completing what the text says as it is); of a topic of two things, the most of
+        either's."""
+        whole = self._coverage(text, normalized, parties, completed)
+        return max([whole] + [p.coverage(text, normalized, parties, completed) for p in self.parts]) if self.either else whole
 
-    def _coverage(self, text: str, normalized: bool = False, parties: bool = True) -> float:
+    def _coverage(self, text: str, normalized: bool = False, parties: bool = True, completed: bool = True) -> float:
         t = text if normalized else norm(text)
         if not self._mentions(t):
             return 0.0
@@ -451,7 +452,7 @@ class _Topic:
                 lacking.append((term, w))
         # (a synonym completes, never starts: the clause says a topic word as it is, of the same thing where the topic
         # names two: "招商与许可证" is on neither's clause by 入驻 beside 许可证)
-        got += sum(w for term, w in lacking if any(self._together(term, o) for o in said)
+        got += sum(w for term, w in lacking if completed and any(self._together(term, o) for o in said)
                    and any(_said(x, t) for x in self.completing.get(term, ())))
         return min(1.0, got / self.total)
 
@@ -1552,7 +1553,8 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     their rules are all on it, whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic
     that many titles name (管理, 服务) is named by none of them in particular."""
     titles = {c.document for c in clauses}
-    named = {d: cov for d in titles if (cov := t.coverage(d)) >= 0.999}
+    # (by its own words: "客服制度" is no topic of all 《电子商务与客户服务管理制度》 says, by 客户服务 for 客服; review)
+    named = {d: cov for d in titles if (cov := t.coverage(d, completed=False)) >= 0.999}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 
@@ -1624,10 +1626,19 @@ _DOES = [
                               r"(?:网店|店铺|网上商店|淘宝店|天猫店|京东店|旗舰店|专卖店|自营店|店(?![长员]))"
                               r"|" + _WE + r"(?:在[^，,。；;]{1,10}?上?)?(?:网上|线上)?卖(?:货|东西|自己的|产品|商品)"
                               r"|" + _WE + r"(?:是|做|搞)自营")),
-    ("第三方平台型", re.compile(_WE + r"(?:是|做|运营|搭建|开)(?:了)?(?:一个|一家)?(?:电商|购物|交易|网购)?平台(?![上里内])")),
+    ("第三方平台型", re.compile(_WE + r"(?:是做|是|做|运营|搭建|开)(?:了)?(?:一个|一家)?(?:电商|购物|交易|网购)?平台(?![上里内])")),
     ("支撑服务型", re.compile(_WE + r"(?:是|做|提供|搞)(?:一家|一个)?(?:做)?(?:代运营|仓储物流|物流仓储|网店代运营|电商代运营|"
                                r"培训咨询|支付服务|第三方支付|软件开发|网站建设|信用认证)")),
 ]
+
+
+def scope_by_doing(question: str) -> str | None:
+    """The enterprise type the asker says it is by what it does ("我们自己开网店卖货" → 交易型), or None."""
+    for p in re.split(r"[，,；;。？?！!]", question or ""):
+        does = {scope for scope, said in _DOES if said.search(p.strip())}
+        if len(does) == 1:
+            return does.pop()
+    return None
 
 
 def asked_scope(question: str) -> tuple[str | None, bool]:
@@ -1639,10 +1650,9 @@ def asked_scope(question: str) -> tuple[str | None, bool]:
         m = _SELF_SAID.search(p.strip())
         if m:
             return _scope_said(next(g for g in m.groups() if g)), True
-    for p in phrases:
-        does = {scope for scope, said in _DOES if said.search(p.strip())}
-        if len(does) == 1:
-            return does.pop(), True
+    does = scope_by_doing(question)
+    if does is not None:
+        return does, True
     named = {_scope_said(m.group(1)) for m in _SCOPE_SAID.finditer(question or "")}
     if len(named) != 1:  # none, or several compared ("交易型企业和第三方平台企业…有什么区别？")
         return None, False
@@ -1905,6 +1915,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             case = _carried_case(lead)
             text = (case + "，" if case else "") + item_text(lead.sentence, lead.kind, lead.heading)
         scopes = tuple(x for x in SCOPES if any(o.scope == x for o in g)) if all(o.scope for o in g) else ()
+        scopes = () if len(scopes) == len(SCOPES) else scopes  # (for every type: for any)
         items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites),
                                    tuple(dict.fromkeys(o.sentence for o in g)), scopes=scopes))
     order: dict[str, int] = {}

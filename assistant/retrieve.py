@@ -15,7 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .checklist import NAMES_A_LIST, SCOPES, asked_scope, scope_of
+from .checklist import _SCOPE_SAID, NAMES_A_LIST, SCOPES, asked_scope, scope_by_doing, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
                          regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
@@ -150,6 +150,11 @@ _PART_TITLE = re.compile(r"([一二三四五六七八九十]{1,3})、|[（(]([�
 # first's (the probe's was 0.57; "上班时间刷视频…公司管不管？" lifts 不准会客 at 0.95; at 0.75 the fixed sets lost laws-003)
 RULE_BEHIND = 0.65
 SCOPE_WINDOW = 2  # a requirement for the asker's own enterprise type is sought among this many times the top k
+# …where the type is said by what the asker does, one scoring at least this share of the first's, or holding this share
+# of the rest of the question's bigrams (measured: a requirement asked of 0.92-0.99 or 0.14-0.38; a 请假 and a 私人电话
+# question's 0.39 / 0.10 and 0.75 / 0.08)
+INFERRED_SCOPE_NEAR = 0.85
+INFERRED_SCOPE_WORDS = 0.2
 
 
 def _part_alias(key: str, path: tuple[str, ...]) -> str:
@@ -822,7 +827,10 @@ class Retriever:
             hits = self._rule_first(hits)
         scope, of_itself = asked_scope(question)
         if scope is not None:
-            hits = self._scope_first(hits, scope, r.k, not of_itself, qv)
+            # (a type said by what the asker does, no type named, says less of what it asks: see _scope_first)
+            rest = None if _SCOPE_SAID.search(question) else "，".join(
+                p for p in re.split(r"[，,；;。？?！!]", question) if p and scope_by_doing(p) is None)
+            hits = self._scope_first(hits, scope, r.k, not of_itself, qv, rest)
         if len(docs) >= 2 and not within and COMPARED.search(question):
             hits = _each_document_first(hits, docs, movable)
         elif not docs and (items := self.items_asked(question)):
@@ -899,17 +907,27 @@ class Retriever:
 
         return theirs
 
-    def _scope_first(self, hits: list[Hit], scope: str, k: int, named: bool = False, q=None) -> list[Hit]:
+    def _scope_first(self, hits: list[Hit], scope: str, k: int, named: bool = False, q=None,
+                     rest: str | None = None) -> list[Hit]:
         """For a question asked for one enterprise type ("我们是第三方平台，网站首页要挂哪些东西？"), a requirement a
         standard sets for another type (DB33/T 932 5.2.1 交易型) goes below the top k, and the best one for its own
         type among them comes first: 5.2.2.2 (第三方平台型) ranked fourth, below a platform rule on 网络安全, and
-        "我们是交易型企业，…" ranked 5.2.2.2 above its own 5.2.1.2."""
+        "我们是交易型企业，…" ranked 5.2.2.2 above its own 5.2.1.2. Where the type is said by what the asker does, ``rest``
+        (the question without that) must be on it too: the search put it nearly as high, or it says some of what
+        ``rest`` asks ("我们开网店的，员工请假要提前几天申请？" put 5.2.1 first; a review)."""
+        from .answer import coverage
+
+        first = hits[0].score if hits else 0.0
+
+        def on_it(h: Hit) -> bool:
+            return rest is None or h.score >= INFERRED_SCOPE_NEAR * first or coverage(rest, h.clause.text) >= INFERRED_SCOPE_WORDS
+
         top = hits[:k]
         scopes = {h.clause.id: scope_of(h.clause, self) for h in hits[:SCOPE_WINDOW * k]}
         hits = _below_top(hits, k, [h for h in top if scopes[h.clause.id] not in (None, scope)])
         # (from a little further down: 5.2.2.2 was seventh once its "——" items were lines of their own, its dense
         # score 0.0005 lower, and a platform rule came first)
-        own = next((h for h in hits[:SCOPE_WINDOW * k] if scopes.get(h.clause.id) == scope), None)
+        own = next((h for h in hits[:SCOPE_WINDOW * k] if scopes.get(h.clause.id) == scope and on_it(h)), None)
         if own is None and named and q is not None:
             # a question that names the type ("第三方平台型企业要做什么？") asks for its requirements, wherever the search
             # put them: its closest in meaning, of the documents that name a type (2.4's definition of 第三方电子商务平台
