@@ -1274,7 +1274,7 @@ CONDITIONS_LEAD = re.compile(r"(?:同时(?:符合|具备|满足|具有)|(?:符�
 ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条(?!讲|说|规定|提到|涉及|是关于|写)|点|方面|部分)|包括什么|包含什么|包括哪|什么(?:信息|内容|材料|事项|资料|证照|证件|条件|情形|情况下)")
 # a lead-in that announces its list ("…有下列情形之一的，不承担赔偿责任：" too, whose items "产品出了缺陷…在哪些情况下可以不赔？"
 # cited one of three; law probe)
-_LISTS = re.compile(r"(?:以下|下列|如下)[^。；;：:]{0,20}[：:]\s*$")
+_LISTS = re.compile(r"(?:以下|下列|如下)[^。：:]{0,60}[：:]\s*$")
 _ASKS_CASES = re.compile(r"什么(?:条件|情形|情况下)")  # (cases asked for: a list, as 哪些 asks one)
 _ASKS_OTHER_LIST = re.compile(ASKS_LIST.pattern.replace("|条件|情形|情况下", ""))
 _EXCEPTIONS = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:除外|不适用)[^。；;：:]{0,4}[：:]\s*$")  # "…，但下列商品除外："

@@ -1795,6 +1795,19 @@ def test_a_list_of_exceptions_is_cited_whole_only_for_when_something_does_not_ho
     assert "第二十五条（三）" in labels("什么情况下不能七天无理由退货？")
 
 
+def test_a_lead_in_with_a_semicolon_before_its_colon_announces_its_list(tmp_path):
+    """A review: 个人信息保护法 第四十七条 "有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人
+    有权请求删除：" was cited with two of its five cases (a lead-in was read only up to 20 characters, with no ；)."""
+    from assistant.answer import answer
+
+    r = _law_index(tmp_path, "某个人信息保护法", (
+        "第四十七条 有下列情形之一的，个人信息处理者应当主动删除个人信息；个人信息处理者未删除的，个人有权请求删除：\n\n"
+        "（一）处理目的已实现、无法实现或者为实现处理目的不再必要；\n\n（二）个人信息处理者停止提供产品或者服务；\n\n"
+        "（三）个人撤回同意。\n\n第四十八条 个人有权要求个人信息处理者对其个人信息处理规则进行解释说明。\n"))
+    a = answer(r, "哪些情况下我们得主动删掉用户的个人信息？")
+    assert [c.label.split("》")[-1] for c in a.citations][-3:] == ["第四十七条（一）", "第四十七条（二）", "第四十七条（三）"], a.answer
+
+
 def test_conditions_asked_with_shenme_are_cited_as_the_whole_list(tmp_path):
     """"…传回海外总部，需要满足什么条件？" quoted 个人信息保护法 第三十八条's lead-in "应当具备下列条件之一：" with its item (四)
     "…规定的其他条件" alone, as if that were the condition: 什么条件 / 什么情形 / 什么情况下 ask for the list as 哪些 does."""
