@@ -1522,6 +1522,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 o.scope = sc
                 if heading and o.sentence.startswith(heading):
                     o.heading = heading
+                elif heading and o.lead_words.startswith(heading) and len(o.lead_words) > len(heading):
+                    # (and a list item's lead-in, in the clause it opens: "服务平台功能电子商务公共服务平台是否具备以下功能：
+                    # 交易和支付…" kept the run-in title glued to the subject; probe)
+                    o.lead_words = o.lead_words[len(heading):]
             borne = [o for o in obs if who is None or borne_by(o, who)]
             found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
             untimed = untimed or bool(borne)

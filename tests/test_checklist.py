@@ -429,6 +429,9 @@ def test_seed_items_leave_out_run_in_headings(seed_settings):
     assert not any(t.startswith(("售后服务培训", "售后记录", "解决方案提供")) for t in texts), texts
     # "问题解决在售后服务过程中，应确保…" keeps its words: a connective phrase then the modal reads as the rule
     # of whoever comes before it ("员工在上班期间，应…")
+    # …nor of a list item's lead-in in the clause it opens (a probe: "服务平台功能电子商务公共服务平台是否具备以下功能：…")
+    texts = [i.text for i in checklist(Retriever(seed_settings), "支付安全").items]
+    assert any(t.startswith("电子商务公共服务平台是否具备以下功能：交易和支付") for t in texts), texts
 
 
 def test_a_standards_dash_items_are_on_the_topic_their_lead_in_names(seed_settings):
