@@ -167,7 +167,7 @@ BEARER = re.compile(rf"(?:{BUSINESS.pattern}|单位|者|机构|人员|部门|组
 # a rule stated as an instruction, after an optional run-in label: "售后服务培训定期组织…", "5.1.1 建立服务保障机制"
 # (not a verb negated: "出售不具备再制造条件的…" is a breach)
 # ("售后投诉处理:建立客户投诉处理机制", "数据分析和优化通过对售后服务数据的分析，发现问题")
-_INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范(?!性)|组织|开展|实行|实施|公示|采取|设置|配合|"
+_INSTRUCTING = (r"建立|制定|定期(?!限)|设立|明确|加强|完善|落实|做好|配备|遵守|执行|规范(?!性)|组织|开展|实行|实施|公示|采取|设置|配合|有效(?!期|的)|"
                r"有完善|具备|通过对|委托(?!人|方)")
 _PREPOSITION_FIRST = re.compile(r"与|和|跟|同(?!城|类|级)|向|对|为|在(?!线)|按|依|根据|通过|以(?!上|下)|从|就|将|把")
 IMPERATIVE = re.compile(r"^(?:[\u4e00-\u9fff]{2,12}[：:]\s*)?[\u4e00-\u9fff]{0,10}?(?<![不未无没])(" + _INSTRUCTING + ")")
@@ -1192,12 +1192,15 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
             out = s[:at] + lead + s[at:] if not _PREPOSITION_FIRST.match(s[:at]) else lead + s
     first = STARTS_INSTRUCTING.match(s) if kind == "duty" and out != s else None
     modal = _modals(s)[1] if first else None
-    if first and modal and _LATER_CASE.search(s[first.end():modal.start()]):
+    if first and modal and (_LATER_CASE.search(s[first.end():modal.start()])
+                            or _LATER_SUBJECT.search(s[first.end():modal.start()])
+                            and "的" not in re.split(r"[，,]", s)[0]):  # (not "实行总承包的建设工程，工程质量由…负责")
         # an instruction, then a rule for a case of its own: both are checked ("建立…规则,置于…,相关规则调整时,应按照…
         # 公示" read "建立…规则,…,是否按照…公示", the first duty not worded as a check; not "制定…价格，应当依据…",
         # where the instruction is the case the rule is for)
         at = max(first.end("label"), 0)  # after a run-in label ("售后服务：建立…")
-        out = out[:at] + "是否" + out[at:]
+        if not out[at:].startswith("是否"):  # (not checked already: "是否建立退换货制度，退货运费是否由…")
+            out = out[:at] + "是否" + out[at:]
     said = next((m for m in _modals(s) if m), None)  # the first modal
     norm = _bound_norm(s) if said and out != s else None
     if norm and norm.end() <= said.start() and re.match(r"[^，,；;的]{0,8}[，,；;]", s[norm.end():said.start()]) \
@@ -1240,6 +1243,8 @@ def _before_hedge(s: str, at: int) -> int:
 
 
 _LATER_CASE = re.compile(r"[，,][^，,；;。]{2,20}(?:时|的)[，,]\s*$")  # "…,相关规则调整时," before a modal
+# …or a subject of its own ("有效处理客户投诉、交易纠纷等,处理流程应公开": the instruction was not checked; probe)
+_LATER_SUBJECT = re.compile(r"[，,][\u4e00-\u9fff]{2,8}$")
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")  # a space between two characters
 # what ties a sentence to the one before it, which an item does not follow
 _CONNECTIVE = re.compile(r"^(?:同时|此外|另外|而且|并且|例如|比如|其次|再次|最后|首先|因此|所以|为此|总之|与此同时|另一方面)[，,]\s*")

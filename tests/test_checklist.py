@@ -1313,6 +1313,9 @@ def test_a_product_safe_for_persons_and_property_is_product_quality_and_payment_
     # a company rule's procedure, with no modal: whose step it is, and what must come first
     ("3、页面改版由网页设计人员预先设计出方案,报部门领导核对后报公司分管领导审核、呈公司总经理审批后执行",
      [("页面改版是否由网页设计人员预先设计出方案,报部门领导核对后报公司分管领导审核、呈公司总经理审批后执行", "duty")]),
+    # an instruction, then a rule with a subject of its own: both checked (a probe: "有效处理…,处理流程是否公开…")
+    ("5.1.3 有效处理客户投诉、交易纠纷等,处理流程应公开,处理过程应有记录保存",
+     [("是否有效处理客户投诉、交易纠纷等,处理流程是否公开,处理过程是否有记录保存", "duty")]),
     ("1、网站主页面原则上每年根据公司实际情况进行一次审定或改版",
      [("网站主页面原则上是否每年根据公司实际情况进行一次审定或改版", "duty")]),  # (the hedge kept: a probe)
     ("（三）采购合同经财务部审核后方可签订。", [("采购合同是否经财务部审核后方可签订", "duty")]),
