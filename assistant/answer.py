@@ -1275,9 +1275,6 @@ ASKS_LIST = re.compile(r"哪些|哪几(?:个|项|类|种|样|条(?!讲|说|规�
 # a lead-in that announces its list ("…有下列情形之一的，不承担赔偿责任：" too, whose items "产品出了缺陷…在哪些情况下可以不赔？"
 # cited one of three; law probe)
 _LISTS = re.compile(r"(?:以下|下列|如下)[^。：:]{0,60}[：:]\s*$")
-_ASKS_CASES = re.compile(r"什么(?:条件|情形|情况下)")  # (cases asked for: a list, as 哪些 asks one)
-_ASKS_OTHER_LIST = re.compile(ASKS_LIST.pattern.replace("|条件|情形|情况下", ""))
-_EXCEPTIONS = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:除外|不适用)[^。；;：:]{0,4}[：:]\s*$")  # "…，但下列商品除外："
 _WHICH_RULES = re.compile(r"哪些(?:规定|法律|法规|条款|制度|标准|规范|办法|规则)")  # (not 哪些文件: "有哪些文件是不能用电子签名来签的")
 
 
@@ -1289,14 +1286,11 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
     lists = {}
     # (not which rules: "…会触犯哪些规定？" cited a penalty article's nine items)
     whole = bool(ASKS_LIST.search(question)) and not _WHICH_RULES.search(question)
-    # (asked as cases, a list of exceptions only where the question asks when something does not hold: "生产厂家在什么
-    # 情况下可以不承担…赔偿责任", not "七天无理由退货的运费什么情况下由商家出", whose answer is no exempted goods; review)
-    cases = bool(_ASKS_CASES.search(question)) and not _ASKS_OTHER_LIST.search(question)
-    negated = bool(re.search(r"不|没|无需|免|除外|例外", question))
+    # (a list of exceptions too, asked as cases: "什么条件下消费者可以七天无理由退货？" is answered by the right and the
+    # goods it excludes; left out where the question asks when something does not hold, the right was quoted with
+    # "但下列商品除外" and no goods named; a second review)
     for h in chosen:
         lead = h.clause.text.strip()
-        if cases and not negated and _EXCEPTIONS.search(lead):
-            continue
         # (or a part whose run-in title the question names: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…"
         # with two of its four items; probe)
         if CONDITIONS_LEAD.search(lead) or whole and (_LISTS.search(lead) or _titled_in(retriever, h.clause, question)):
