@@ -1286,9 +1286,7 @@ def _all_conditions(retriever: Retriever, chosen: list[Hit], question: str = "")
     lists = {}
     # (not which rules: "…会触犯哪些规定？" cited a penalty article's nine items)
     whole = bool(ASKS_LIST.search(question)) and not _WHICH_RULES.search(question)
-    # (a list of exceptions too, asked as cases: "什么条件下消费者可以七天无理由退货？" is answered by the right and the
-    # goods it excludes; left out where the question asks when something does not hold, the right was quoted with
-    # "但下列商品除外" and no goods named; a second review)
+    # (a list of exceptions too: "什么条件下消费者可以七天无理由退货？" is answered by the right and the goods it excludes)
     for h in chosen:
         lead = h.clause.text.strip()
         # (or a part whose run-in title the question names: "售后服务规范里的售后服务标准有哪几条" cited 二、"售后服务标准…"

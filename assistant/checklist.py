@@ -1650,10 +1650,15 @@ def scope_by_doing(question: str) -> str | None:
     return None
 
 
+def names_a_type(text: str) -> bool:
+    """Does the text name an enterprise type in words ("第三方平台", "交易型"), not only by what the asker does?"""
+    return bool(_SCOPE_SAID.search(text or ""))
+
+
 def asked_scope(question: str) -> tuple[str | None, bool]:
     """The enterprise type a question is asked for, and whether the asker says it of itself: the one the asker says it is
-    ("我们是第三方平台，…", "作为交易型企业，…"), or does ("我们自己开网店卖货"), or names as whom it asks about
-    ("支撑服务型企业要做哪些事？"); None where it names none, or where it sells ("我们在第三方平台上开店" is no platform)."""
+    ("我们是第三方平台，…", "作为交易型企业，…"), or does ("我们自己开网店卖货"; "我们在第三方平台上开店" sells there, 交易型,
+    no platform), or names as whom it asks about ("支撑服务型企业要做哪些事？"); None where it names none."""
     phrases = re.split(r"[，,；;。？?！!]", question or "")
     for p in phrases:  # what the asker says it is, whatever else it names ("我们是交易型企业，也在第三方平台上开店")
         m = _SELF_SAID.search(p.strip())

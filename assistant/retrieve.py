@@ -15,7 +15,7 @@ from ingest.clean import CN_NUM, STD_CODE, canonical_std_code, norm
 from tiaowen.errors import IndexCorrupt, IndexMissing, UnknownClause
 from tiaowen.settings import Settings
 
-from .checklist import _SCOPE_SAID, NAMES_A_LIST, SCOPES, asked_scope, scope_by_doing, scope_of
+from .checklist import NAMES_A_LIST, SCOPES, asked_scope, names_a_type, scope_by_doing, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
                          regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
 from .support import LIST_MARKER
@@ -828,7 +828,7 @@ class Retriever:
         scope, of_itself = asked_scope(question)
         if scope is not None:
             # (a type said by what the asker does, no type named, says less of what it asks: see _scope_first)
-            rest = None if _SCOPE_SAID.search(question) else "，".join(
+            rest = None if names_a_type(question) else "，".join(
                 p for p in re.split(r"[，,；;。？?！!]", question) if p and scope_by_doing(p) is None)
             hits = self._scope_first(hits, scope, r.k, not of_itself, qv, rest)
         if len(docs) >= 2 and not within and COMPARED.search(question):
@@ -915,12 +915,13 @@ class Retriever:
         "我们是交易型企业，…" ranked 5.2.2.2 above its own 5.2.1.2. Where the type is said by what the asker does, ``rest``
         (the question without that) must be on it too: the search put it nearly as high, or it says some of what
         ``rest`` asks ("我们开网店的，员工请假要提前几天申请？" put 5.2.1 first; a review)."""
-        from .answer import coverage
+        from .answer import coverage  # (answer imports this module)
 
         first = hits[0].score if hits else 0.0
 
         def on_it(h: Hit) -> bool:
-            return rest is None or h.score >= INFERRED_SCOPE_NEAR * first or coverage(rest, h.clause.text) >= INFERRED_SCOPE_WORDS
+            return (rest is None or h.score >= INFERRED_SCOPE_NEAR * first
+                    or coverage(rest, h.clause.text) >= INFERRED_SCOPE_WORDS)
 
         top = hits[:k]
         scopes = {h.clause.id: scope_of(h.clause, self) for h in hits[:SCOPE_WINDOW * k]}
