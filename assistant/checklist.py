@@ -1700,7 +1700,7 @@ def checklist_request(text: str) -> str | None:
     said = [m.group(1) for m in map(_SCOPE_SAID.search, asides) if m]
     said += [m.group(1) or m.group(2) for i, p in enumerate(phrases) if i != at for m in [_SELF_SAID.search(p)] if m]
     # (or what it says it does: "我们自己开网店卖货，帮我出一份售后服务自查清单" is 交易型's)
-    said += [scope for i, p in enumerate(phrases) if i != at for scope, does in _DOES if does.search(p)]
+    said += [does for i, p in enumerate(phrases) if i != at and (does := scope_by_doing(p))]
     if said and scope_named(topic)[0] is None:
         scope = _scope_said(said[0])
         return f"{scope}企业的{topic}"
