@@ -39,9 +39,9 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
-DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|发文字号|文号|签发人|印发日期|发文日期|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
-_DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
+_DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期|印发日期|发文日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
 
 
 _WEB_COUNT = re.compile(rf"(?:{_WEB_COUNTS})\s*[：:]")
@@ -390,13 +390,34 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     for k in range(len(lines) - 2, -1, -1):
         following[k] = lines[k + 1].strip() or following[k + 1]
 
+    def later(no: int) -> dict[str, int]:
+        """The short lines after line ``no``, counted."""
+        out: dict[str, int] = {}
+        for raw in lines[no:]:
+            if (t := raw.strip()) and len(t) <= 60:
+                out[t] = out.get(t, 0) + 1
+        return out
+
     previous = ""  # the last non-empty line before this one
+    toc = False  # under a line "目录": its entries, each a heading the text repeats, are dropped
     for no, raw in enumerate(lines, 1):
         s = raw.strip().replace("\u3000", " ") if not markdown else _md_plain(_md_nested(raw))
         previous, line_before = (s or previous), previous
         if not s:
             if markdown:
                 flush()
+            continue
+        if not markdown and (toc or TOC_TITLE.match(line_before)) and toc_entry(s, later(no)):
+            # a contents list without dot leaders or page numbers ("目录" / "一、总则" / "二、主播管理" …), as a web page or
+            # a Word file without its fields writes it: each entry was a clause, and the heading it lists a duplicate
+            toc = True
+            flush()
+            continue
+        toc = False
+        # a running header or footer that opens the text ("星禾电商 · 直播运营中心 · 内部资料" over the title): the title
+        # is the line after it (they were joined into one title line)
+        if not markdown and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) and cells(s) >= 2 and is_title_like(s, 60) \
+                and not starts_with_marker(s):
             continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
@@ -490,6 +511,16 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         pending_line = no
     flush()
     return blocks
+
+
+TOC_TITLE = re.compile(r"^目\s*[录次]$")
+_TOC_PAGE = re.compile(r"[\s.·…．]*\d{1,3}$")  # an entry's page number, set after it
+
+
+def toc_entry(line: str, later: dict[str, int]) -> bool:
+    """A table of contents' entry: a short heading the text says again ``later``, maybe with its page number after it."""
+    entry = _TOC_PAGE.sub("", line).strip() if not re.fullmatch(r"[\d.]+", line) else line
+    return is_title_like(entry, 30) and later.get(entry, 0) >= 1
 
 
 def _continues(prev: str, line: str, starts_with_marker) -> bool:

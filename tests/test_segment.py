@@ -1984,3 +1984,23 @@ def test_e_commerce_words_are_kept_whole_and_the_index_is_stamped_with_them(tmp_
         "第四条 每笔订单申请价格保护以1次为限，差价由商家承担。\n")})
     ranked = r.sparse("秒杀价比客户买的时候便宜了，客户能申请价保吗？", 3)
     assert r.by_id[ranked[0][0]].text.startswith("（一）限时秒杀"), ranked
+
+
+def test_a_contents_list_without_dot_leaders_is_dropped_and_its_headings_kept():
+    """Probe 13: a web page's contents under "目录" ("一、总则" / "二、主播管理", no dot leaders nor page numbers) became
+    seven clauses, and the real headings near-duplicates of them; the header over the title ("星禾电商 · 直播运营中心 ·
+    内部资料", repeated on each page) was joined to the title, and the issuing line ("发文字号：… 签发人：…") was a clause."""
+    doc = only_doc("星禾电商 · 直播运营中心 · 内部资料\n星禾电商直播带货管理办法\n发文字号：星禾直播〔2024〕3号　　签发人：王总\n"
+                   "目录\n一、总则\n二、主播管理\n一、总则\n（一）为规范直播带货活动，制定本办法。\n二、主播管理\n"
+                   "（一）主播不得使用绝对化用语。\n第 1 页\n星禾电商 · 直播运营中心 · 内部资料\n（二）主播每场直播不得超过4小时。\n",
+                   "zhibo.txt")
+    assert doc.title == "星禾电商直播带货管理办法"
+    assert [(c.label.split("》")[1], c.text) for c in indexed(doc)] == [
+        ("一、（一）", "（一）为规范直播带货活动，制定本办法。"), ("二、（一）", "（一）主播不得使用绝对化用语。"),
+        ("二、（二）", "（二）主播每场直播不得超过4小时。")]
+    assert not doc.near_duplicates
+    # (its entries with their pages after them, a space apart)
+    doc = only_doc("网店管理办法\n目 录\n第一章 总则 1\n第二章 附则 3\n第一章 总则\n第一条 商家应当诚信经营。\n第二章 附则\n"
+                   "第二条 本办法自发布之日起施行。\n", "wd.txt")
+    assert [(c.label.split("》")[1], c.path[1]) for c in indexed(doc)] == [("第一条", "第一章 总则"), ("第二条", "第二章 附则")]
+    assert not doc.near_duplicates
