@@ -1068,6 +1068,10 @@ class Retriever:
         return list({c.id: c for c in [*by_article.get(int(m.group(1)), ()), *by_matter] if c.id != clause.id}.values())
 
     # -- direct lookup ------------------------------------------------------------------
+    # the keys of an article's items by their numbering (ingest.segment.KEY_PREFIX): 2., （2）, 2), 二、, ②, b.; （二） last,
+    # as a number not held is said missing
+    ITEM_REF_KINDS = ("n", "p", "r", "h", "o", "l", "i")
+
     def clause_refs(self, question: str) -> list[tuple[str, set[str]]]:
         """Clause numbers the question names, each with the documents it names for it."""
         refs = []  # (start, end, keys: the most specific first)
@@ -1076,9 +1080,12 @@ class Retriever:
             if m.group(2):  # 第一百二十条之一
                 key += f"-{cn_to_int(m.group(2))}"
             para = cn_to_int(m.group(3)) if m.group(3) else 1  # 第三款: a 款 of its own where the article was split at 款
-            item = f"/i{cn_to_int(m.group(4) or m.group(5))}" if m.group(4) or m.group(5) else ""
-            keys = [f"{key}/k{para}{item}", f"{key}/k{para}"] if para > 1 else []
-            refs.append((m.start(), m.end(), [*keys, key + item] if item and para == 1 else [*keys, key]))
+            n = cn_to_int(m.group(4) or m.group(5)) if m.group(4) or m.group(5) else 0
+            # (第二项 of an article whose items are numbered otherwise than （二）: 2., 2), 二、, ②, b.; "（二）项" is a （二）)
+            kinds = ("i",) if m.group(4) else self.ITEM_REF_KINDS
+            items = [f"/{x}{n}" for x in kinds] if n else [""]
+            keys = [f"{key}/k{para}{item}" for item in items] + [f"{key}/k{para}"] if para > 1 else []
+            refs.append((m.start(), m.end(), [*keys, *(key + item for item in items)] if n and para == 1 else [*keys, key]))
         for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles;
             # not after another number, whose item it is, looked up with it: "劳动合同法第三十九条第二点", "第三部分第2点")
             if not _AFTER_A_REF.search(question[:m.start()]):

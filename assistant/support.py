@@ -19,7 +19,7 @@ MAX_MATCHED = 2  # clauses support matching may cite for one statement
 
 # the numbering a clause's text starts with (第十一条, （一）, 一、, 5.2.1, a.), taken off where its words are quoted
 CLAUSE_MARKER = (rf"第[{CN_NUM}\d]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
-                 r"\d+(?:\.\d+)*[、.．]?|[a-z][.．、]")
+                 r"\d{1,2}[)）]|\d+(?:\.\d+)*[、.．]?|[a-z][.．、)）]|[①-⑳]")  # (and "1)", "a)", "①" items)
 LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article's 第X条 is none)
 
 # a number from its start, not an ordinal's ("第十五条"); a period of time in any unit (not 周岁, an age: "十四周岁" is no

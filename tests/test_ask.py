@@ -2637,3 +2637,21 @@ def test_a_chapter_before_the_article_it_holds_names_the_article(seed_settings):
     r = _retriever(seed_settings)
     for q in ("电子商务运营管理制度第二章的第九条是什么", "电子商务运营管理制度第二章中第九条说了什么"):
         assert [c.label for c in answer(r, q).citations] == ["《电子商务运营管理制度》第九条"], q
+
+
+def test_an_item_named_by_its_number_is_found_however_the_article_numbers_its_items(tmp_path):
+    """Probe 13: "…第十三条第二项是什么" was "所指文件中没有 第13条第（2）项" where the article's items are numbered 2), 2.
+    or 二、 (only （二） items were looked up); and a "1)" item was quoted with its bracket ("：）16:00以后…")."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"发货规定.txt": "仓储与发货管理规定\n第五条 发货时效要求：\n1) 当日16:00前支付的订单，当日发出；\n"
+                                             "2) 16:00以后支付的订单，次日12:00前发出。\n第六条 错发的处理：\n1. 补发运费由仓库承担；\n"
+                                             "2. 责任人扣绩效分2分。\n第七条 库存盘点分为：\n一、月度盘点，每月最后一个工作日进行；\n"
+                                             "二、年度盘点，每年十二月进行。\n"})
+    for q, label, words in (("发货规定第五条第二项是什么", "第五条2)", "次日12:00前发出"),
+                            ("发货规定第六条第二项说了什么", "第六条2.", "扣绩效分2分"),
+                            ("发货规定第七条第二项", "第七条二、", "年度盘点")):
+        ans = answer(r, q)
+        assert ans.status == "answered" and ans.citations[-1].label.endswith(label) and words in ans.answer, (q, ans.answer)
+    ans = answer(r, "16:00以后付款的订单什么时候发货？")
+    assert ans.status == "answered" and "）" not in ans.answer and ")" not in ans.answer, ans.answer
