@@ -124,6 +124,9 @@ NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*
                            r"下列[^。；：:]{0,10}(?:不认定为|不属于|不视为|不构成|不认为是|不作为)|"
                            + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻|不属于|不视为|不构成)")
 NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
+                               # what something is deemed to be when it meets them ("符合下列条件的数据电文，视为满足…原件形式
+                               # 要求：（一）能够有效地表现所载内容…": conditions, no one's duty; it read "能够是否有效地…")
+                               r"(?:视为|推定为?|认定为)[^。；：:]{0,30}[：:]\s*$|"
                                # what someone is entitled to ("各等级会员享有以下权益：")
                                r"享有(?:下列|以下|如下)|(?:下列|以下|如下)[^。；：:]{0,4}(?:权益|待遇|福利|优惠)|"
                                # who is which party, by case ("电梯使用单位按照下列规定确定：")
@@ -740,6 +743,32 @@ def _actor(words: str, named: bool = True) -> str:
     return re.sub(r"(?:未|须|需)?(?<![营理济已曾])经[^，,]{0,20}?(?:批准|同意|许可|核准|验收|审批|审核|备案)后?", "", words)
 
 
+def _elided(sentence: str) -> bool:
+    """Does the sentence's rule name no one, its modal right after a case that names no one either ("不予许可的，应当…";
+    not "取得认证资格的电子认证服务提供者，应当…", "法律、行政法规对经营者的…有规定的，应当…")?"""
+    found = [m.start() for m in _modals(sentence) if m]
+    if not found:
+        return False
+    phrases = [p.strip() for p in re.split(r"[，,；;]", sentence[:min(found)])]
+    return not phrases[-1] and all(p.endswith("的") for p in phrases[:-1] if p) and not BUSINESS.search(sentence[:min(found)])
+
+
+_BY_AUTHORITY = re.compile(r"(?:^|[，,；;])由([^，,。；;]{2,30}?)(?=责令|处以?|给予|予以|依法|没收|吊销|决定|作出|组织)")
+
+
+def _authority_acts(before: list[str]) -> bool:
+    """Is the last one named acting, in the sentences before, an authority ("国务院…部门接到申请后…作出…决定",
+    "…的，由…部门责令限期改正")? Sentences that name no one are passed over ("逾期未改正的，吊销…许可证书")."""
+    for prev in reversed(before):
+        if (m := _BY_AUTHORITY.search(prev)) and _regulator(m.group(1)):
+            return True
+        if _authority_first(_actor(prev, named=False)):
+            return True
+        if any(_modals(prev)) and not _elided(prev) or BUSINESS.search(_actor(prev, named=False)):
+            return False
+    return False
+
+
 def _instruction(sentence: str) -> bool:
     """A rule stated as an instruction (IMPERATIVE, LABELLED), unless whoever it names first is the state or an
     authority ("国家推动建立…争议解决机制", "县级以上人民政府组织开展…")."""
@@ -857,11 +886,11 @@ def content_lead(clause: Clause | None) -> bool:
 # the last item of a list of duties, which names none ("法律、行政法规规定的其他义务"), or of a list of what is forbidden
 # ("法律、行政法规规定禁止的其他情形", "法律、法规禁止的其他行为")
 CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|法律法规)(?:和国家有关规定|或者国家有关规定)?(?:规定的其他"
-                       r"[\u4e00-\u9fff]{0,6}(?:义务|职责|措施|要求)|(?:规定)?禁止的其他[\u4e00-\u9fff]{0,10}"
+                       r"[\u4e00-\u9fff]{0,6}(?:义务|职责|措施|要求|条件)|(?:规定)?禁止的其他[\u4e00-\u9fff]{0,10}"
                        r"(?:情形|行为|内容|活动|事项))[。；;]?$"
                        # (or a list's last item naming nothing: "（七）其他价格欺诈行为", "其他虚假的或者使人误解的价格标示
                        # 和价格促销行为"; held-out checklist probe)
-                       r"|^其他[^。；;，,：:的]{0,8}(?:行为|情形|事项)[。；;]?$")  # (not "其他足以引人误认为…的混淆行为": a standard)
+                       r"|^其他[^。；;，,：:的]{0,8}(?:行为|情形|事项|因素|条件)[。；;]?$")  # (not "其他足以引人误认为…的混淆行为": a standard)
 
 
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
@@ -1058,6 +1087,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             # (the sentence's own kind; k may become its lead-in's below)
             own = k = _kind(named, limits=authority(clause.document) >= 2)
+            if k and i and _elided(named) and _authority_acts(sentences[:i]):
+                # an authority's step, its subject left to the sentence before ("国务院信息产业主管部门…作出许可或者不予许可的
+                # 决定。…不予许可的，应当书面通知申请人并告知理由"): it read "不予许可的，是否书面通知申请人…"
+                own = k = None
             if listed and own and not any(_modals(named)):
                 own = k = None  # a bound alone in an item is what its lead-in's duty is ("…留存…日志不少于六个月")
             if dashed and inner_lead and own and not any(_modals(named)):
@@ -1265,7 +1298,7 @@ _BOUND = re.compile(r"(?:少于|低于|高于|多于|大于|小于|超过|超出
 
 # (after what is borne; not "并由…签发", a step after the duty, "未依法由具备资质的单位承担…的", a case, or "由政府承担的
 # 债务", a name)
-_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任])|保管)(?!的)")
+_BORNE_BY = re.compile(r"(?<=[\u4e00-\u9fff）)，,])(?<![并且再])由[^，,。；;由]{1,12}?(?:承担|负担|负责(?![人任])|保管)(?!的)")
 # …with the words before it that are its own: 是否 goes before them ("资料是否交由…", "是否分别由…", "是否依法由…")
 # (not the end of a word: 提交, 转交, 移交, 已经 — "相关材料提交是否由…", not "提是否交由")
 _BORNE_BY_WORDS = re.compile(r"(?:依法)?(?:已经|(?<![提转移递呈])交|(?<![已曾])经|改|转|统一|一律|一概|全部|分别|均|一并)?$")

@@ -282,6 +282,17 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # …not one that names what it bounds
     ("第七条 退款审核时间不得超过48小时；客服回复间隔不得超过10分钟。", None,
      [("退款审核时间不得超过48小时", "prohibition"), ("客服回复间隔不得超过10分钟", "prohibition")]),
+    # (probe 13) the conditions on which something is deemed so are no one's duties ("能够是否有效地表现…" was an item),
+    # nor is a list's last item that names none ("其他相关因素")
+    ("（一）能够有效地表现所载内容并可供随时调取查用；", "第五条 符合下列条件的数据电文，视为满足法律、法规规定的原件形式要求：", []),
+    ("（四）签署后对数据电文内容和形式的任何改动能够被发现。", "第十三条 电子签名同时符合下列条件的，视为可靠的电子签名：", []),
+    ("（四）其他相关因素。", "第八条 审查数据电文作为证据的真实性，应当考虑以下因素：", []),
+    # …nor an authority's step whose subject the sentence before names ("不予许可的，是否书面通知申请人" was an item); one
+    # whose case names the business is the business's
+    ("第十八条 从事电子认证服务，应当向主管部门提出申请。国务院信息产业主管部门接到申请后经依法审查，作出许可或者不予许可的决定。"
+     "予以许可的，颁发电子认证许可证书；不予许可的，应当书面通知申请人并告知理由。", None, [("从事电子认证服务，应当向主管部门提出申请", "duty")]),
+    ("第十二条 县级以上市场监督管理部门可以发布标价签的参考样式。法律、行政法规对经营者的标价形式有规定的，应当依照其规定。", None,
+     [("法律、行政法规对经营者的标价形式有规定的，应当依照其规定", "duty")]),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -404,6 +415,8 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("资质不全的商品，一律不得上播", "prohibition", "资质不全的商品，是否一律杜绝上播"),
     # 委托 instructs as 建立 does ("抽检委托是否具备…资质的第三方检测机构进行"; held-out checklist probe)
     ("抽检委托具备CMA或者CNAS资质的第三方检测机构进行", "duty", "抽检是否委托具备CMA或者CNAS资质的第三方检测机构进行"),
+    # …after a comma too (probe 13: "是否未经授权的支付造成的损失，由…承担")
+    ("未经授权的支付造成的损失，由电子支付服务提供者承担", "duty", "未经授权的支付造成的损失，是否由电子支付服务提供者承担"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
