@@ -1803,3 +1803,15 @@ def test_items_under_a_title_with_a_colon_have_their_run_in_headings_left_out(tm
     assert r.run_in_heading(item) == "物流质量管理"
     texts = [i.text for i in checklist(r, "物流").items]
     assert any(t.startswith("物流环节是") for t in texts) and not any("管理物流环节" in t for t in texts), texts
+
+
+def test_what_names_when_a_period_starts_puts_no_clause_on_the_topic():
+    """Held-out checklist probe: "家用汽车产品自销售者开具机动车销售统一发票之日起六十日内…" (a 三包 rule) was on 发票与纳税 by
+    发票; the words of "自…之日起" say when, not what. A clause on invoices is on it still."""
+    from assistant.checklist import _Topic
+
+    clauses = [_c("第五条 家用汽车产品自销售者开具机动车销售统一发票之日起六十日内出现故障的，销售者应当免费更换。", "d/a5"),
+               _c("第六条 经营者应当依法出具发票。", "d/a6"), _c("第七条 经营者应当依法纳税。", "d/a7"),
+               _c("第八条 商家应当在七日内发货。", "d/a8")]
+    t = _Topic("发票", clauses)
+    assert t.coverage(clauses[0].text) == 0.0 and t.coverage(clauses[1].text) == 1.0
