@@ -551,10 +551,15 @@ def _whole_sentences(text: str) -> list[str]:
     return [x.strip() for x in re.split(r"(?<=[。！？!?])", text.strip()) if x.strip()]
 
 
+# what a rule is about, named first and taken up by 其 after it ("…以及储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合
+# 相应要求"): a modal inside is part of its name (it read "储运中是否杜绝倒置…的产品", a prohibition)
+_TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(?:其|该|此类|这些|上述)[\u4e00-\u9fff])")
+
+
 def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first prohibition and the first duty word of a sentence, outside any condition before the rule
     ("有…应当保密…的情形的，可以不告知" has none)."""
-    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
+    main = _TOPIC_NAMED.sub(lambda m: "□" * len(m.group()), _CONDITION.sub(lambda m: "□" * len(m.group()), sentence))
     duty = next((m for m in DUTY.finditer(main) if not _names_what(main, m)), None)
     return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
 
@@ -1178,7 +1183,9 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # a modal in a phrase that names who or what the next phrase's rule is for ("需要领用发票的单位和个人，应当持…",
         # "国家规定必须使用注册商标的商品，必须申请…"; not "…制度，并应当…"): part of a name, not reworded (it read
         # "是否领用发票的单位和个人")
-        return "".join(p if i + 1 < len(phrases) and _NAMING_PHRASE.match(p) and _MODAL.match(phrases[i + 1].lstrip())
+        # (or what the rule is about, taken up by 其 after it: "…储运中不能倒置和其他有特殊要求的产品，其包装质量必须…")
+        return "".join(p if i + 1 < len(phrases) and (_NAMING_PHRASE.match(p) and _MODAL.match(phrases[i + 1].lstrip())
+                                                       or not i and _TOPIC_NAMED.match(t) and len(p) == _TOPIC_NAMED.match(t).end() + 1)
                        else _reword_phrase(p) for i, p in enumerate(phrases))
 
     out, last = [], 0

@@ -291,6 +291,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # whose case names the business is the business's
     ("第十八条 从事电子认证服务，应当向主管部门提出申请。国务院信息产业主管部门接到申请后经依法审查，作出许可或者不予许可的决定。"
      "予以许可的，颁发电子认证许可证书；不予许可的，应当书面通知申请人并告知理由。", None, [("从事电子认证服务，应当向主管部门提出申请", "duty")]),
+    ("（五）储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求。", None,
+     [("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty")]),
     ("第十二条 县级以上市场监督管理部门可以发布标价签的参考样式。法律、行政法规对经营者的标价形式有规定的，应当依照其规定。", None,
      [("法律、行政法规对经营者的标价形式有规定的，应当依照其规定", "duty")]),
 ])
@@ -415,6 +417,8 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("资质不全的商品，一律不得上播", "prohibition", "资质不全的商品，是否一律杜绝上播"),
     # 委托 instructs as 建立 does ("抽检委托是否具备…资质的第三方检测机构进行"; held-out checklist probe)
     ("抽检委托具备CMA或者CNAS资质的第三方检测机构进行", "duty", "抽检是否委托具备CMA或者CNAS资质的第三方检测机构进行"),
+    # a modal inside what the rule is about, taken up by 其 after it, is part of its name (probe 13: "储运中是否杜绝倒置…的产品")
+    ("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty", "储运中不能倒置和其他有特殊要求的产品，其包装质量是否符合相应要求"),
     # …after a comma too (probe 13: "是否未经授权的支付造成的损失，由…承担")
     ("未经授权的支付造成的损失，由电子支付服务提供者承担", "duty", "未经授权的支付造成的损失，是否由电子支付服务提供者承担"),
 ])
