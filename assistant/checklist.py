@@ -902,6 +902,7 @@ CATCH_ALL = re.compile(r"^(?:有关)?(?:法律、行政法规|法律、法规|�
 
 
 # what happens when an order is not followed ("逾期不改正的，…", "拒不改正的，…"): the rest of the order before it
+_AND_ALSO = re.compile(r"并(?:且|同时)?(?:还)?(?:应当|应|须|必须|不得)")
 FOLLOW_UP = re.compile(r"^(?:逾期|拒不|期满)[^，,。；;]{0,20}的[，,]")
 
 
@@ -1085,7 +1086,9 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             # bounds left to the one before ("预售商品的发货时间…不得超过30日；定制类商品不得超过45日": "定制类商品是否不超过
             # 45日" says not what of them)
             after_own = i and out and out[-1].clause is clause and out[-1].sentence == sentences[i - 1].rstrip("。；;，,")
-            if after_own and (FOLLOW_UP.match(s)
+            # (or what the one before it owes besides, its case and subject left to it: "未按照约定提供的，应当…退回预付款；
+            # 并应当承担预付款的利息…" was an item "并是否承担预付款的利息…" beside it)
+            if after_own and (FOLLOW_UP.match(s) or semicolon[i - 1] and _AND_ALSO.match(s)
                               or semicolon[i - 1] and _elliptic_bound(s) and _bound_norm(sentences[i - 1])):
                 out[-1].sentence += "；" + s.rstrip("。；;，,")
                 sentences[i] = out[-1].sentence

@@ -291,6 +291,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # whose case names the business is the business's
     ("第十八条 从事电子认证服务，应当向主管部门提出申请。国务院信息产业主管部门接到申请后经依法审查，作出许可或者不予许可的决定。"
      "予以许可的，颁发电子认证许可证书；不予许可的，应当书面通知申请人并告知理由。", None, [("从事电子认证服务，应当向主管部门提出申请", "duty")]),
+    # what a duty owes besides, after a semicolon with its case and subject left to it, is that duty's (probe 13: an item
+    # "并是否承担预付款的利息…" of its own)
+    ("第五十三条 未按照约定提供的，应当按照消费者的要求退回预付款；并应当承担预付款的利息。", None,
+     [("未按照约定提供的，应当按照消费者的要求退回预付款；并应当承担预付款的利息", "duty")]),
     ("（五）储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求。", None,
      [("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty")]),
     ("第十二条 县级以上市场监督管理部门可以发布标价签的参考样式。法律、行政法规对经营者的标价形式有规定的，应当依照其规定。", None,
