@@ -496,6 +496,9 @@ _ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}(?:股份有限公司|有限�
 _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体|{_RULE_KIND}$")  # what names no rule of its own
 
 
+_STANDING = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?)[)）]$")
+
+
 def _without_issuer(core: str) -> str:
     """The title without the company that issued it, where what is left names the rule ("仓储发货管理规定"), else
     the title ("小额贷款公司监督管理暂行办法" is a law about such companies: "监督管理暂行办法" names nothing)."""
@@ -1403,7 +1406,8 @@ class Retriever:
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
             after = q[end:].lstrip(" 的")
-            if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after) or PART_ITEM_REF.match(after)):
+            if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after) or PART_ITEM_REF.match(after)
+                    or PART_WORD_REF.match(after) or CHAPTER_REF.match(after)):  # (or a part: "…管理办法第二部分")
                 continue
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:
@@ -1439,6 +1443,8 @@ class Retriever:
         for title in self.documents:
             code = canonical_std_code(title)
             core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
+            # (without what it says of its own standing: "直播带货管理办法第二部分" is of 《…直播带货管理办法（试行）》)
+            core = _STANDING.sub("", core) or core
             short = re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core)
             if short == core:
                 short = _without_issuer(core)

@@ -2655,3 +2655,18 @@ def test_an_item_named_by_its_number_is_found_however_the_article_numbers_its_it
         assert ans.status == "answered" and ans.citations[-1].label.endswith(label) and words in ans.answer, (q, ans.answer)
     ans = answer(r, "16:00以后付款的订单什么时候发货？")
     assert ans.status == "answered" and "）" not in ans.answer and ")" not in ans.answer, ans.answer
+
+
+def test_a_rule_is_named_without_its_standing_and_short_before_a_part(tmp_path):
+    """Probe 13: 《星禾电商直播带货管理办法（试行）》 was named by no question that left out （试行）, and "直播带货管理办法第二部分讲了
+    什么" (its name short, before a part) searched every document: it answered with 一、's purpose and scope."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"zhibo.txt": "星禾电商直播带货管理办法（试行）\n一、总则\n（一）为规范直播带货活动，制定本办法。\n"
+                                            "二、主播管理\n（一）主播不得使用绝对化用语。\n（二）主播每场直播不得超过4小时。\n",
+                               "cangchu.txt": "星禾电商仓储管理规定\n一、总则\n（一）为规范仓储管理，制定本规定。\n"
+                                              "二、入库管理\n（一）到货须在24小时内验收。\n"})
+    for q in ("星禾电商直播带货管理办法第二部分讲了什么", "直播带货管理办法第二部分讲了什么"):
+        ans = answer(r, q)
+        assert ans.status == "answered" and [c.label for c in ans.citations] == [
+            "《星禾电商直播带货管理办法（试行）》二、（一）", "《星禾电商直播带货管理办法（试行）》二、（二）"], (q, ans.answer)
