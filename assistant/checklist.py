@@ -1439,6 +1439,14 @@ def _amounts(sentence: str) -> frozenset[str]:
     return frozenset(m.group() if m.group()[0].isdigit() else str(cn_to_int(m.group())) for m in _AMOUNT.finditer(sentence))
 
 
+def _legal_party(sentence: str) -> str:
+    """Which of the parties an e-commerce law tells apart a rule binds, by the words before its modal: 平台内经营者,
+    平台经营者, or any 经营者; "" where it names none of them."""
+    found = [m.start() for m in _modals(sentence) if m]
+    head = sentence[:min(found)] if found else ""
+    return next((p for p in ("平台内经营者", "平台经营者", "经营者") if p in head), "")
+
+
 def same_duty(a: str, b: str) -> bool:
     """Two obligations that say the same thing: both forbid the same act ("不得虚假宣传" and "不得夸大宣传、
     虚假宣传或误导用户"), or both set up the same system ("建立健全的售后服务制度" and "建立售后服务机制"); or, for
@@ -1446,6 +1454,9 @@ def same_duty(a: str, b: str) -> bool:
     words taken out) are nearly all in the other, or the two share most of them."""
     if (na := _amounts(a)) and (nb := _amounts(b)) and na != nb:
         return False  # a time or an amount of each its own: "二级召回…3日内启动" is not "三级召回…7日内启动" (probe)
+    if _legal_party(a) and _legal_party(b) and _legal_party(a) != _legal_party(b):
+        return False  # two parties the law tells apart: "电子商务经营者应当…公示营业执照信息" is not "电子商务平台经营者应当…
+        # 公示平台服务协议"
     if _acts(a) & _acts(b) or _instituted(a) & _instituted(b):
         return True
     ca, cb = (_core(m.group()) if (m := _LEADING_CONDITION.match(t)) else set() for t in (a, b))

@@ -633,6 +633,9 @@ def test_same_duty_merges_restatements_not_different_duties():
                          "个人信息处理者向中华人民共和国境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名、联系方式、"
                          "处理目的、处理方式、个人信息的种类，并取得个人的单独同意")
     assert same_duty("电子商务经营者依法需要办理登记的，应当依法办理登记", "经营者依法需要办理登记的，应当及时依法办理登记")
+    # two parties the law tells apart (probe 13: 电子商务法 第十五条 and 第三十三条 were one item, the platform's duty lost)
+    assert not same_duty("电子商务经营者应当在其首页显著位置，持续公示营业执照信息或者上述信息的链接标识",
+                         "电子商务平台经营者应当在其首页显著位置持续公示平台服务协议和交易规则信息或者上述信息的链接标识")
     # a short duty is not one of the several duties a much longer sentence states
     assert not same_duty("处理敏感个人信息应当取得个人的单独同意",
                          "个人信息处理者向其他个人信息处理者提供其处理的个人信息的，应当向个人告知接收方的名称或者姓名、"
