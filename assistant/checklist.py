@@ -213,8 +213,9 @@ THEMES = [
 _THEMES = [(name, re.compile(p)) for name, p in THEMES]
 
 
-def theme_of(sentence: str) -> str:
-    return next((name for name, rx in _THEMES if rx.search(sentence)), "其他要求")
+def theme_of(sentence: str, weak: bool = True) -> str:
+    """The sub-theme a sentence's words file it under (``weak``: by 及时 / 响应 too, where nothing else does)."""
+    return next((name for name, rx in (_THEMES if weak else _THEMES[:-1]) if rx.search(sentence)), "其他要求")
 
 
 @dataclass(frozen=True)
@@ -1987,7 +1988,11 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             text = (case + "，" if case else "") + item_text(lead.sentence, lead.kind, lead.heading)
         scopes = tuple(x for x in SCOPES if any(o.scope == x for o in g)) if all(o.scope for o in g) else ()
         scopes = () if len(scopes) == len(SCOPES) else scopes  # (for every type: for any)
-        items.append(ChecklistItem(text, lead.kind, theme_of(lead.sentence), tuple(cites),
+        # the items of one list under the sub-theme their lead-in names, where it names one ("经营者不得实施下列价格欺诈
+        # 行为：" — its items were filed under 价格与收费, 制度与机制 and 其他要求 by their own words; held-out probe)
+        group = theme_of(lead.lead_words, weak=False) if lead.lead_words else "其他要求"
+        group = theme_of(lead.sentence) if group == "其他要求" else group
+        items.append(ChecklistItem(text, lead.kind, group, tuple(cites),
                                    tuple(dict.fromkeys(o.sentence for o in g)), scopes=scopes))
     order: dict[str, int] = {}
     for name, _ in THEMES:

@@ -1826,3 +1826,19 @@ def test_what_names_when_a_period_starts_puts_no_clause_on_the_topic():
                _c("第八条 商家应当在七日内发货。", "d/a8")]
     t = _Topic("发票", clauses)
     assert t.coverage(clauses[0].text) == 0.0 and t.coverage(clauses[1].text) == 1.0
+
+
+def test_the_items_of_one_list_are_filed_under_the_theme_their_lead_in_names():
+    """Held-out probe: the items of "经营者不得实施下列价格欺诈行为：" were filed under 价格与收费, 其他要求 and 制度与机制 by their
+    own words; an item of a lead-in that names no theme keeps its own."""
+    from assistant.checklist import _merge
+
+    lead = _c("第十九条 经营者不得实施下列价格欺诈行为：", "d/a19")
+    items = [_c("（一）谎称商品和服务价格为政府定价；", "d/a19/i1", parent="d/a19"),
+             _c("（二）通过积分、礼券、代金券等折抵价款时，拒不按约定折抵；", "d/a19/i2", parent="d/a19"),
+             _c("（三）以虚假的规则误导消费者交易；", "d/a19/i3", parent="d/a19")]
+    merged = _merge([o for c in items for o in obligations(c, lead)])
+    assert len(merged) == 3 and {i.group for i in merged} == {"价格与收费"}, [(i.text, i.group) for i in merged]
+    lead = _c("第二十条 商家应当做到下列事项：", "d/a20")
+    items = [_c("（一）在24小时内发货；", "d/a20/i1", parent="d/a20"), _c("（二）建立售后服务制度；", "d/a20/i2", parent="d/a20")]
+    assert [i.group for i in _merge([o for c in items for o in obligations(c, lead)])] == ["时限与响应", "制度与机制"]
