@@ -64,7 +64,8 @@ WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安�
 SENTENCE_PUNCT = "。！？；;!?，,：:"
 TERMINAL = "。！？；;!?：:”」』）)…"
 # a part of a code in plain text ("第三编 合同", "第一分编 通则"): a heading above its chapters, as Markdown's "## 第三编"
-PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(分)?编(?:[\s　]*[{CJK}][{CJK}\s　、和与及]{{0,20}})?$")
+# (and a company rule's part, "第二部分 主播管理": it ran into the last item of the part before; a review)
+PART_HEADING = re.compile(rf"^第[{CN_NUM}\d]+(?:(分)?编|部分)(?:[\s　]*[{CJK}][{CJK}\s　、和与及]{{0,20}})?$")
 PAGE_NUMBER = re.compile(r"^\s*[-—–]?\s*(\d{1,3}|[IVXLC]{1,6}|[ivxlc]{1,6})\s*[-—–]?\s*$")
 # a page's distribution marking, alone on its line ("云栖优品 内部资料 严禁外传"): a running header or footer, however few the
 # pages (with two it was a heading over the articles after it, and ran into the last one)
@@ -407,7 +408,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             if markdown:
                 flush()
             continue
-        if not markdown and (toc or TOC_TITLE.match(line_before)) and toc_entry(s, later(no)):
+        # (two entries at least: a heading right under "目录" that the text says again is no contents list of its own)
+        if not markdown and (toc or TOC_TITLE.match(line_before) and toc_entry(following[no - 1], later(no), 1)) \
+                and toc_entry(s, later(no)):
             # a contents list without dot leaders or page numbers ("目录" / "一、总则" / "二、主播管理" …), as a web page or
             # a Word file without its fields writes it: each entry was a clause, and the heading it lists a duplicate
             toc = True
@@ -416,8 +419,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         toc = False
         # a running header or footer that opens the text ("星禾电商 · 直播运营中心 · 内部资料" over the title): the title
         # is the line after it (they were joined into one title line)
-        if not markdown and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) and cells(s) >= 2 and is_title_like(s, 60) \
-                and not starts_with_marker(s):
+        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) \
+                and cells(s) >= 2 and is_title_like(s, 60) and not starts_with_marker(s):
             continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
@@ -432,7 +435,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        if len(DOC_CONTROL.findall(s)) >= 2 and DOC_CONTROL.match(s) and all(
+        # (or one alone that dates the document under its title: "印发日期：2024年3月1日")
+        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and _under_title(
+                blocks + [Block("text", "".join(pending))] if pending else blocks)) and DOC_CONTROL.match(s) and all(
                 len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
@@ -517,10 +522,11 @@ TOC_TITLE = re.compile(r"^目\s*[录次]$")
 _TOC_PAGE = re.compile(r"[\s.·…．]*\d{1,3}$")  # an entry's page number, set after it
 
 
-def toc_entry(line: str, later: dict[str, int]) -> bool:
-    """A table of contents' entry: a short heading the text says again ``later``, maybe with its page number after it."""
+def toc_entry(line: str, later: dict[str, int], itself: int = 0) -> bool:
+    """A table of contents' entry: a short heading the text says again ``later``, maybe with its page number after it
+    (``itself``: times ``later`` counts the line itself)."""
     entry = _TOC_PAGE.sub("", line).strip() if not re.fullmatch(r"[\d.]+", line) else line
-    return is_title_like(entry, 30) and later.get(entry, 0) >= 1
+    return bool(line) and is_title_like(entry, 30) and later.get(entry, 0) >= 1 + (itself if entry == line else 0)
 
 
 def _continues(prev: str, line: str, starts_with_marker) -> bool:

@@ -2004,3 +2004,25 @@ def test_a_contents_list_without_dot_leaders_is_dropped_and_its_headings_kept():
                    "第二条 本办法自发布之日起施行。\n", "wd.txt")
     assert [(c.label.split("》")[1], c.path[1]) for c in indexed(doc)] == [("第一条", "第一章 总则"), ("第二条", "第二章 附则")]
     assert not doc.near_duplicates
+
+
+def test_what_only_looks_like_a_contents_list_or_a_running_header_is_kept():
+    """A review of seg-60: a heading right under "目录" that the text says again was dropped as a one-entry contents
+    list, and a sub-heading said in the contents and in the text ("内部资料 借阅要求") as a running header."""
+    doc = only_doc("网店规则\n目录\n一、总则\n（一）商家应当诚信经营。\n二、附则\n（一）本规则自发布之日起施行。\n一、总则\n", "x.txt")
+    assert [c.label.split("》")[1] for c in doc.clauses][:2] == ["一、", "一、（一）"]
+    doc = only_doc("仓储管理制度\n第一章 总则\n第一条 仓库应当每日盘点。\n内部资料 借阅要求\n第二条 借阅内部资料应当登记。\n"
+                   "第三条 借阅期限不得超过七日。\n内部资料 借阅要求\n", "c.txt")
+    assert [c.path for c in indexed(doc)][1] == ("仓储管理制度", "内部资料 借阅要求", "第二条")
+
+
+def test_a_rules_parts_head_their_items_and_a_date_under_the_title_is_its_note():
+    """A review: a web page's "第二部分 主播管理" ran into the last item of 第一部分 ("三、…统筹管理。第二部分 主播管理"), so
+    "…第二部分讲了什么" found no part; and "印发日期：2024年3月1日" alone under "…管理办法（暂行）" cut the title in two
+    (the document titled by its file, "（暂行）" its first clause)."""
+    doc = only_doc("星禾电商直播带货管理办法（暂行）\n印发日期：2024年3月1日\n第一部分 总则\n一、为规范直播带货活动，制定本办法。\n"
+                   "二、直播运营中心负责统筹管理。\n第二部分 主播管理\n一、主播不得使用绝对化用语。\n", "zhibo.txt")
+    assert doc.title == "星禾电商直播带货管理办法（暂行）"
+    assert [(c.path[1:], c.text) for c in indexed(doc)] == [
+        (("题注 印发日期：2024年3月1日",), "题注：印发日期：2024年3月1日"), (("第一部分 总则", "一、"), "一、为规范直播带货活动，制定本办法。"),
+        (("第一部分 总则", "二、"), "二、直播运营中心负责统筹管理。"), (("第二部分 主播管理", "一、"), "一、主播不得使用绝对化用语。")]
