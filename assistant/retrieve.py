@@ -496,7 +496,8 @@ _ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}(?:股份有限公司|有限�
 _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体|{_RULE_KIND}$")  # what names no rule of its own
 
 
-_STANDING = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?)[)）]$")
+_STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?)[)）]")
+_STANDING = re.compile(_STANDING_SAID.pattern + "$")
 
 
 def _without_issuer(core: str) -> str:
@@ -1101,7 +1102,8 @@ class Retriever:
             # (or, in a document numbered 1 / 1.1 / 1.1.1, its section 2: "客服服务规范第3部分讲什么" cited 3.1, 3.2 and the
             # 2.1.2 that says 三声; probe)
             n = cn_to_int(m.group(1))
-            refs.append((m.start(), m.end(), [f"h{n}", f"c{n}", str(n), f"part:{m.group(1)}", f"p{n}"]))
+            # (a heading that says "第二部分" first, where the document has one: its 二、 may be an item of 第一部分)
+            refs.append((m.start(), m.end(), [f"part:{m.group(1)}", f"h{n}", f"c{n}", str(n), f"p{n}"]))
         for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter (or
             # its section 2)
             n = cn_to_int(m.group(1))
@@ -1259,7 +1261,7 @@ class Retriever:
 
     def mentions(self, question: str) -> tuple[set[str], str]:
         """(documents the question names, the question with those names taken out)."""
-        q = norm(question)
+        q = _STANDING_SAID.sub("", norm(question))  # ("仓储物流管理制度（2024年修订）第二章": the name without it)
         code_m = CODE_REF.search(question)
         best: dict[str, int] = {}
         spans: dict[str, list[str]] = {}

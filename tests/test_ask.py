@@ -2670,3 +2670,17 @@ def test_a_rule_is_named_without_its_standing_and_short_before_a_part(tmp_path):
         ans = answer(r, q)
         assert ans.status == "answered" and [c.label for c in ans.citations] == [
             "《星禾电商直播带货管理办法（试行）》二、（一）", "《星禾电商直播带货管理办法（试行）》二、（二）"], (q, ans.answer)
+
+
+def test_a_part_named_is_the_documents_part_before_an_item_numbered_alike(tmp_path):
+    """A review: "直播带货管理办法第二部分讲了什么" of a rule in parts ("第一部分 总则" / "一、…" / "二、…") cited 第一部分's 二、."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"zhibo.txt": "星禾电商直播带货管理办法\n第一部分 总则\n一、为规范直播带货活动，制定本办法。\n"
+                                            "二、本办法适用于公司自有直播间。\n第二部分 主播管理\n一、主播不得使用绝对化用语。\n"
+                                            "二、主播每场直播不得超过4小时。\n",
+                               "cangchu.txt": "星禾电商仓储管理规定\n一、总则\n（一）为规范仓储管理，制定本规定。\n"
+                                              "二、入库管理\n（一）到货须在24小时内验收。\n"})
+    ans = answer(r, "直播带货管理办法第二部分讲了什么")
+    assert ans.status == "answered" and "绝对化用语" in ans.answer and "4小时" in ans.answer and "自有直播间" not in ans.answer, \
+        ans.answer
