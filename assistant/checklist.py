@@ -515,9 +515,10 @@ def _word_bounds(text: str) -> frozenset[int]:
 
 _CASE_END = re.compile(r"[^，,；;。、]*?的[，,]")  # a list that ends the case a rule is for
 # four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
-# when a period starts ("自销售者开具机动车销售统一发票之日起六十日内…"): what it names is when, not what the rule is about (a
-# 三包 rule was on 发票与纳税 by it; held-out checklist probe)
-TIME_ANCHOR = re.compile(r"自[^，,。；;自]{1,30}?之日起")
+# when a period starts by a paper made ("自销售者开具机动车销售统一发票之日起六十日内…", "自合同签订之日起"): what it names is
+# when, not what the rule is about (a 三包 rule was on 发票与纳税 by it; held-out checklist probe); not an event the rule
+# answers ("自收到退货申请之日起两个工作日内审核", "自收到退回商品之日起七日内返还…价款": on 退货申请, 退回商品)
+TIME_ANCHOR = re.compile(r"自[^，,。；;自]{0,20}?(?:开具|出具|签订|签署|订立|登记|发布|公布|颁发|核发)[^，,。；;自]{0,16}?之日起")
 ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
 
 
@@ -554,7 +555,8 @@ def _whole_sentences(text: str) -> list[str]:
 
 # what a rule is about, named first and taken up by 其 after it ("…以及储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合
 # 相应要求"): a modal inside is part of its name (it read "储运中是否杜绝倒置…的产品", a prohibition)
-_TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(?:其|该|此类|这些|上述)[\u4e00-\u9fff])")
+# (whose own rule follows: "员工不得向第三方泄露消费者的个人信息，该义务在劳动合同解除后继续有效" is a ban, what follows no rule)
+_TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(?:其|该|此类|这些|上述)[^，,。；;]*?(?:应当|应|必须|须|不得))")
 
 
 def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:

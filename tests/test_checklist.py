@@ -295,6 +295,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # "并是否承担预付款的利息…" of its own)
     ("第五十三条 未按照约定提供的，应当按照消费者的要求退回预付款；并应当承担预付款的利息。", None,
      [("未按照约定提供的，应当按照消费者的要求退回预付款；并应当承担预付款的利息", "duty")]),
+    # …not a ban, whatever follows it that is no rule (a review: the ban was lost)
+    ("第十条 员工不得向第三方泄露消费者的个人信息，该义务在劳动合同解除后继续有效。", None,
+     [("员工不得向第三方泄露消费者的个人信息，该义务在劳动合同解除后继续有效", "prohibition")]),
     ("（五）储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求。", None,
      [("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty")]),
     ("第十二条 县级以上市场监督管理部门可以发布标价签的参考样式。法律、行政法规对经营者的标价形式有规定的，应当依照其规定。", None,
@@ -1826,6 +1829,9 @@ def test_what_names_when_a_period_starts_puts_no_clause_on_the_topic():
                _c("第八条 商家应当在七日内发货。", "d/a8")]
     t = _Topic("发票", clauses)
     assert t.coverage(clauses[0].text) == 0.0 and t.coverage(clauses[1].text) == 1.0
+    # (an event the rule answers is what it is about: "自收到退货申请之日起两个工作日内审核"; a review)
+    clauses.append(_c("第九条 客服应当自收到退货申请之日起两个工作日内完成审核。", "d/a9"))
+    assert _Topic("退货申请", clauses).coverage(clauses[-1].text) == 1.0
 
 
 def test_the_items_of_one_list_are_filed_under_the_theme_their_lead_in_names():
