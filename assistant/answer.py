@@ -1332,6 +1332,10 @@ def _items_after_lead_ins(chosen: list[Hit]) -> list[Hit]:
 
 
 def _ref_label(key: str) -> str:
+    if key.startswith("part:"):  # an article of a part named: "第二部分第九条（第2项）"
+        part, _, inner = key[5:].partition(">")
+        art = re.match(r"[hin](\d+)(?:/[a-z](\d+))?", inner)
+        return f"第{part}部分" + (f"第{art[1]}条" + (f"第（{art[2]}）项" if art[2] else "") if art else "")
     m = re.fullmatch(r"a(\d+)(?:/i(\d+))?", key)
     if not m:
         part = re.fullmatch(r"h(\d+)/i(\d+)(?:/n(\d+))?", key)  # a part's item: "三、（二）1."

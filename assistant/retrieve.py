@@ -496,6 +496,8 @@ _ISSUER = re.compile(r"^(?:(?!关于)[^的]){4,20}(?:股份有限公司|有限�
 _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体|{_RULE_KIND}$")  # what names no rule of its own
 
 
+# an article of a part named, after it: "第二部分第二条第二项", "第三部分的第三条"
+_PART_ARTICLE = re.compile(rf"(?:的|中的?|里的?)?第([{CN_NUM}\d]+)条(?:第?[（(]?([一二三四五六七八九十\d]+)[)）]?项)?")
 _STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?)[)）]")
 _STANDING = re.compile(_STANDING_SAID.pattern + "$")
 
@@ -1103,7 +1105,17 @@ class Retriever:
             # 2.1.2 that says 三声; probe)
             n = cn_to_int(m.group(1))
             # (a heading that says "第二部分" first, where the document has one: its 二、 may be an item of 第一部分)
-            refs.append((m.start(), m.end(), [f"part:{m.group(1)}", f"h{n}", f"c{n}", str(n), f"p{n}"]))
+            keys = [f"part:{m.group(1)}", f"h{n}", f"c{n}", str(n), f"p{n}"]
+            # …and an article of it ("第二部分第二条第二项"): the part's 二、 (or （二）, 2.) and that one's second item
+            if (a := _PART_ARTICLE.match(question, m.end())) is not None:
+                art, item = cn_to_int(a.group(1)), cn_to_int(a.group(2)) if a.group(2) else 0
+                inner = [f"{x}{art}/{y}{item}" for x in "hin" for y in self.ITEM_REF_KINDS] if item else []
+                inner += [f"{x}{art}" for x in "hin"]
+                keys = [f"part:{m.group(1)}>{k}" for k in inner]
+                refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)
+                refs.append((m.start(), a.end(), keys))
+                continue
+            refs.append((m.start(), m.end(), keys))
         for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter (or
             # its section 2)
             n = cn_to_int(m.group(1))
@@ -1155,10 +1167,16 @@ class Retriever:
         """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'; several joined by '|'), in ``docs`` if
         given; 'part:二' is what a named document has under a heading that opens "第二部分" ("## 第二部分 主播管理")."""
         if key.startswith("part:"):
-            said = re.compile(rf"\s*第{key[5:]}部分")
-            return [c for c in self.by_id.values() if c.document in docs and (
+            part, _, inner = key[5:].partition(">")
+            said = re.compile(rf"\s*第{part}部分")
+            found = [c for c in self.by_id.values() if c.document in docs and (
                 c.role == "heading" and said.match(c.text) or c.role == "clause" and any(map(said.match, c.path[1:])))] \
                 if docs else []
+            if inner:  # an article of the part, by its key under the part's heading (a lead-in that heads items too)
+                heads = {c.id for c in self.by_id.values() if c.document in docs and c.role == "heading"
+                         and c.path and said.match(c.path[-1])}
+                return [c for c in self.by_id.values() if c.document in docs and any(c.id == f"{h}/{inner}" for h in heads)]
+            return found
         return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
 
     def unknown_document(self, question: str) -> str | None:

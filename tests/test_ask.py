@@ -2684,3 +2684,9 @@ def test_a_part_named_is_the_documents_part_before_an_item_numbered_alike(tmp_pa
     ans = answer(r, "直播带货管理办法第二部分讲了什么")
     assert ans.status == "answered" and "绝对化用语" in ans.answer and "4小时" in ans.answer and "自有直播间" not in ans.answer, \
         ans.answer
+    # …and an article of the part, as its 二、 ("第二部分第二条" cited 第一部分's 二、 and the whole 第二部分)
+    ans = answer(r, "直播带货管理办法第二部分第二条是什么")
+    assert ans.status == "answered" and [c.label for c in ans.citations] == ["《星禾电商直播带货管理办法》第二部分 主播管理 二、"], \
+        ans.answer
+    ans = answer(r, "直播带货管理办法第二部分第九条")
+    assert ans.status == "not_found" and "第二部分第9条" in ans.answer, ans.answer
