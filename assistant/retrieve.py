@@ -714,6 +714,14 @@ class Retriever:
                 out.setdefault(c.document, []).append(c)
         return out
 
+    @cached_property
+    def _records_of(self) -> dict[str, list[Clause]]:
+        """Each document's records, headings and all, in order."""
+        out: dict[str, list[Clause]] = {}
+        for c in self.clauses:
+            out.setdefault(c.document, []).append(c)
+        return out
+
     def clauses_of(self, document: str) -> list[Clause]:
         """A document's clauses, in order."""
         return self._clauses_of.get(document, [])
@@ -1169,14 +1177,12 @@ class Retriever:
         if key.startswith("part:"):
             part, _, inner = key[5:].partition(">")
             said = re.compile(rf"\s*第{part}部分")
-            found = [c for c in self.by_id.values() if c.document in docs and (
-                c.role == "heading" and said.match(c.text) or c.role == "clause" and any(map(said.match, c.path[1:])))] \
-                if docs else []
+            held = [c for d in sorted(docs) for c in self._records_of.get(d, ())]  # (the named documents' only)
             if inner:  # an article of the part, by its key under the part's heading (a lead-in that heads items too)
-                heads = {c.id for c in self.by_id.values() if c.document in docs and c.role == "heading"
-                         and c.path and said.match(c.path[-1])}
-                return [c for c in self.by_id.values() if c.document in docs and any(c.id == f"{h}/{inner}" for h in heads)]
-            return found
+                ids = {f"{c.id}/{inner}" for c in held if c.role == "heading" and c.path and said.match(c.path[-1])}
+                return [c for c in held if c.id in ids]
+            return [c for c in held if c.role == "heading" and said.match(c.text)
+                    or c.role == "clause" and any(map(said.match, c.path[1:]))]
         return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
 
     def unknown_document(self, question: str) -> str | None:
