@@ -514,11 +514,11 @@ def _word_bounds(text: str) -> frozenset[int]:
 
 
 _CASE_END = re.compile(r"[^，,；;。、]*?的[，,]")  # a list that ends the case a rule is for
-# four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
 # when a period starts by a paper made ("自销售者开具机动车销售统一发票之日起六十日内…", "自合同签订之日起"): what it names is
 # when, not what the rule is about (a 三包 rule was on 发票与纳税 by it; held-out checklist probe); not an event the rule
 # answers ("自收到退货申请之日起两个工作日内审核", "自收到退回商品之日起七日内返还…价款": on 退货申请, 退回商品)
 TIME_ANCHOR = re.compile(r"自[^，,。；;自]{0,20}?(?:开具|出具|签订|签署|订立|登记|发布|公布|颁发|核发)[^，,。；;自]{0,16}?之日起")
+# four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
 ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
 
 
@@ -1190,8 +1190,9 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # "国家规定必须使用注册商标的商品，必须申请…"; not "…制度，并应当…"): part of a name, not reworded (it read
         # "是否领用发票的单位和个人")
         # (or what the rule is about, taken up by 其 after it: "…储运中不能倒置和其他有特殊要求的产品，其包装质量必须…")
+        named = _TOPIC_NAMED.match(t)
         return "".join(p if i + 1 < len(phrases) and (_NAMING_PHRASE.match(p) and _MODAL.match(phrases[i + 1].lstrip())
-                                                       or not i and _TOPIC_NAMED.match(t) and len(p) == _TOPIC_NAMED.match(t).end() + 1)
+                                                       or not i and named is not None and len(p) == named.end() + 1)
                        else _reword_phrase(p) for i, p in enumerate(phrases))
 
     out, last = [], 0
@@ -1442,6 +1443,7 @@ def _amounts(sentence: str) -> frozenset[str]:
     return frozenset(m.group() if m.group()[0].isdigit() else str(cn_to_int(m.group())) for m in _AMOUNT.finditer(sentence))
 
 
+@lru_cache(maxsize=8192)  # (same_duty compares every pair)
 def _legal_party(sentence: str) -> str:
     """Which of the parties an e-commerce law tells apart a rule binds, by the words before its modal: 平台内经营者,
     平台经营者, or any 经营者; "" where it names none of them."""
