@@ -39,9 +39,13 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
-DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|发文字号|文号|签发人|印发日期|发文日期|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
                          r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
 _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期|印发日期|发文日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
+# an official document's issuing line under its title ("发文字号：星禾直播〔2024〕3号　签发人：王总", "印发日期：2024年3月1日"):
+# its 题注, as a dated control line is (it was a clause 第2段, cited for questions it shares no words with); in the body such a
+# line is content ("版头依次标注下列要素：…发文字号：…　签发人：…")
+ISSUING = re.compile(r"^(?:发文字号|文号|签发人|印发日期|发文日期|发布日期)\s*[：:]")
 
 
 _WEB_COUNT = re.compile(rf"(?:{_WEB_COUNTS})\s*[：:]")
@@ -391,16 +395,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     for k in range(len(lines) - 2, -1, -1):
         following[k] = lines[k + 1].strip() or following[k + 1]
 
-    def later(no: int) -> dict[str, int]:
-        """The short lines after line ``no``, counted."""
-        out: dict[str, int] = {}
-        for raw in lines[no:]:
-            if (t := raw.strip()) and len(t) <= 60:
-                out[t] = out.get(t, 0) + 1
-        return out
-
     previous = ""  # the last non-empty line before this one
-    toc = False  # under a line "目录": its entries, each a heading the text repeats, are dropped
+    toc_lines: set[int] = set()  # the lines of a contents list under "目录" (contents)
     for no, raw in enumerate(lines, 1):
         s = raw.strip().replace("\u3000", " ") if not markdown else _md_plain(_md_nested(raw))
         previous, line_before = (s or previous), previous
@@ -408,19 +404,19 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             if markdown:
                 flush()
             continue
-        # (two entries at least: a heading right under "目录" that the text says again is no contents list of its own)
-        if not markdown and (toc or TOC_TITLE.match(line_before) and toc_entry(following[no - 1], later(no), 1)) \
-                and toc_entry(s, later(no)):
+        if not markdown and TOC_TITLE.match(line_before) and not toc_lines:
+            toc_lines = contents(lines, no - 1)
+        if no - 1 in toc_lines:
             # a contents list without dot leaders or page numbers ("目录" / "一、总则" / "二、主播管理" …), as a web page or
             # a Word file without its fields writes it: each entry was a clause, and the heading it lists a duplicate
-            toc = True
             flush()
             continue
-        toc = False
         # a running header or footer that opens the text ("星禾电商 · 直播运营中心 · 内部资料" over the title): the title
         # is the line after it (they were joined into one title line)
+        # (not a title that is its pages' header too, "星禾电商 内部资料管理规定" over "第一章 总则")
         if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) \
-                and cells(s) >= 2 and is_title_like(s, 60) and not starts_with_marker(s):
+                and cells(s) >= 2 and is_title_like(s, 60) and not starts_with_marker(s) \
+                and is_title_like(following[no - 1]) and not starts_with_marker(following[no - 1]):
             continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
@@ -431,13 +427,25 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             m = re.match(r"^(#{1,6})\s*(.*)$", s)
             blocks.append(Block("heading", m.group(2).strip(), level=len(m.group(1)), line=no))
             continue
-        if not markdown and (part := PART_HEADING.match(s)):
+        # (not a line a sentence runs on into: "…作业标准见本制度附件" / "第二部分 作业标准表" / "执行。")
+        if not markdown and (part := PART_HEADING.match(s)) and not (
+                pending and pending[-1][-1] not in TERMINAL
+                and (not is_title_like(pending[-1]) or starts_with_marker(pending[-1]))):
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        # (or one alone that dates the document under its title: "印发日期：2024年3月1日")
-        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and _under_title(
-                blocks + [Block("text", "".join(pending))] if pending else blocks)) and DOC_CONTROL.match(s) and all(
+        under_title = _under_title(blocks + [Block("text", "".join(pending))] if pending else blocks)
+        if not markdown and ISSUING.match(s) and (under_title or blocks and blocks[-1].text.startswith("题注：")) \
+                and len(s) <= 80 and not _RULE_SAID.search(s):
+            flush()  # (or the next line of it: "印发日期：…" under "文号：…　签发人：…")
+            facts = "　".join(f for f in re.split(r"[ \u3000]{2,}", s) if f)
+            if blocks and blocks[-1].text.startswith("题注："):
+                blocks[-1] = Block("text", blocks[-1].text + "　" + facts, line=blocks[-1].line)
+            else:
+                blocks.append(Block("text", note_line([facts]), line=no))
+            continue
+        # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
+        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and under_title) and DOC_CONTROL.match(s) and all(
                 len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
@@ -522,11 +530,29 @@ TOC_TITLE = re.compile(r"^目\s*[录次]$")
 _TOC_PAGE = re.compile(r"[\s.·…．]*\d{1,3}$")  # an entry's page number, set after it
 
 
-def toc_entry(line: str, later: dict[str, int], itself: int = 0) -> bool:
-    """A table of contents' entry: a short heading the text says again ``later``, maybe with its page number after it
-    (``itself``: times ``later`` counts the line itself)."""
-    entry = _TOC_PAGE.sub("", line).strip() if not re.fullmatch(r"[\d.]+", line) else line
-    return bool(line) and is_title_like(entry, 30) and later.get(entry, 0) >= 1 + (itself if entry == line else 0)
+def _toc_entry(line: str) -> str:
+    """A contents entry's words, without the page number set after it."""
+    return _TOC_PAGE.sub("", line).strip() if not re.fullmatch(r"[\d.]+", line) else line
+
+
+def contents(lines: list[str], start: int) -> set[int]:
+    """The lines from ``start`` (the one under "目录") that are a contents list: two short headings or more, right after
+    which the text says the first of them again, as its first heading (a list of documents to hand in under "目录" is no
+    contents list, nor is a heading that the next rule of a compilation says too)."""
+    taken: list[int] = []
+    first = ""
+    for k in range(start, min(len(lines), start + 200)):
+        line = lines[k].strip().replace("\u3000", " ")
+        if not line:
+            continue
+        entry = _toc_entry(line)
+        if taken and entry == first:
+            return set(taken) if len(taken) >= 2 else set()
+        if not is_title_like(entry, 30):
+            return set()
+        first = first or entry
+        taken.append(k)
+    return set()
 
 
 def _continues(prev: str, line: str, starts_with_marker) -> bool:

@@ -1989,14 +1989,15 @@ def test_e_commerce_words_are_kept_whole_and_the_index_is_stamped_with_them(tmp_
 def test_a_contents_list_without_dot_leaders_is_dropped_and_its_headings_kept():
     """Probe 13: a web page's contents under "目录" ("一、总则" / "二、主播管理", no dot leaders nor page numbers) became
     seven clauses, and the real headings near-duplicates of them; the header over the title ("星禾电商 · 直播运营中心 ·
-    内部资料", repeated on each page) was joined to the title, and the issuing line ("发文字号：… 签发人：…") was a clause."""
+    内部资料", repeated on each page) was joined to the title, and the issuing line ("发文字号：… 签发人：…") was a clause
+    第2段 (it is the title's 题注 now, as a dated control line is)."""
     doc = only_doc("星禾电商 · 直播运营中心 · 内部资料\n星禾电商直播带货管理办法\n发文字号：星禾直播〔2024〕3号　　签发人：王总\n"
                    "目录\n一、总则\n二、主播管理\n一、总则\n（一）为规范直播带货活动，制定本办法。\n二、主播管理\n"
                    "（一）主播不得使用绝对化用语。\n第 1 页\n星禾电商 · 直播运营中心 · 内部资料\n（二）主播每场直播不得超过4小时。\n",
                    "zhibo.txt")
     assert doc.title == "星禾电商直播带货管理办法"
     assert [(c.label.split("》")[1], c.text) for c in indexed(doc)] == [
-        ("一、（一）", "（一）为规范直播带货活动，制定本办法。"), ("二、（一）", "（一）主播不得使用绝对化用语。"),
+        ("题注", "题注：发文字号：星禾直播〔2024〕3号　签发人：王总"), ("一、（一）", "（一）为规范直播带货活动，制定本办法。"), ("二、（一）", "（一）主播不得使用绝对化用语。"),
         ("二、（二）", "（二）主播每场直播不得超过4小时。")]
     assert not doc.near_duplicates
     # (its entries with their pages after them, a space apart)
@@ -2026,3 +2027,22 @@ def test_a_rules_parts_head_their_items_and_a_date_under_the_title_is_its_note()
     assert [(c.path[1:], c.text) for c in indexed(doc)] == [
         (("题注 印发日期：2024年3月1日",), "题注：印发日期：2024年3月1日"), (("第一部分 总则", "一、"), "一、为规范直播带货活动，制定本办法。"),
         (("第一部分 总则", "二、"), "二、直播运营中心负责统筹管理。"), (("第二部分 主播管理", "一、"), "一、主播不得使用绝对化用语。")]
+
+
+def test_a_review_of_seg_61_reads_these_as_before():
+    """A second review: a wrapped line that starts "第二部分" ("…作业标准见本制度附件" / "第二部分 作业标准表" / "执行。") cut the
+    article short and headed the chapters after it; a list under "目录" that the text says again elsewhere (materials to
+    hand in) lost its entries; a title that is its pages' header too was dropped; an issuing line in the body (what a
+    document's header shows) was dropped."""
+    doc = only_doc("仓储管理制度\n第一章 总则\n第一条 出库作业标准见本制度附件\n第二部分 作业标准表\n执行。\n第二章 附则\n"
+                   "第二条 本制度自发布之日起施行。\n", "c.txt")
+    assert [(c.label.split("》")[1], c.text) for c in indexed(doc)] == [
+        ("第一条", "第一条 出库作业标准见本制度附件\n第二部分 作业标准表\n执行。"), ("第二条", "第二条 本制度自发布之日起施行。")]
+    doc = only_doc("商家入驻须知\n一、入驻材料目录\n目录\n营业执照副本\n品牌授权书\n法人身份证\n二、续签\n续签时须重新提交营业执照副本\n"
+                   "品牌授权书\n", "r.txt")
+    assert "营业执照副本" in doc.clauses[0].text and "品牌授权书" in doc.clauses[0].text, [c.text for c in doc.clauses]
+    doc = only_doc("星禾电商 内部资料管理规定\n第一条 内部资料不得外借。\n第 1 页\n星禾电商 内部资料管理规定\n第二条 借阅须登记。\n", "n.txt")
+    assert doc.title == "星禾电商 内部资料管理规定"
+    doc = only_doc("公文格式规定\n第一条 版头依次标注下列要素：\n发文字号：发文机关代字〔年份〕序号　签发人：签发领导姓名\n"
+                   "第二条 本规定自发布之日起施行。\n", "g.txt")
+    assert any("签发人：签发领导姓名" in c.text for c in doc.clauses)
