@@ -1119,7 +1119,10 @@ class Retriever:
                 art, item = cn_to_int(a.group(1)), cn_to_int(a.group(2)) if a.group(2) else 0
                 inner = [f"{x}{art}/{y}{item}" for x in "hin" for y in self.ITEM_REF_KINDS] if item else []
                 inner += [f"{x}{art}" for x in "hin"]
-                keys = [f"part:{m.group(1)}>{k}" for k in inner]
+                # (or, in a document whose articles run on through its parts, that article: "…第二部分的第四条")
+                keys = [f"part:{m.group(1)}>{k}" for k in inner] + [
+                    *([f"a{art}/{y}{item}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}",
+                    f"part:{m.group(1)}>{inner[-1]}"]  # (last again: one found nowhere is said missing as named)
                 refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)
                 refs.append((m.start(), a.end(), keys))
                 continue
@@ -1285,7 +1288,7 @@ class Retriever:
 
     def mentions(self, question: str) -> tuple[set[str], str]:
         """(documents the question names, the question with those names taken out)."""
-        q = _STANDING_SAID.sub("", norm(question))  # ("仓储物流管理制度（2024年修订）第二章": the name without it)
+        q = norm(question)
         code_m = CODE_REF.search(question)
         best: dict[str, int] = {}
         spans: dict[str, list[str]] = {}
@@ -1432,6 +1435,9 @@ class Retriever:
         for m in _RULE_KIND_END.finditer(q):
             end = m.end()
             after = q[end:].lstrip(" 的")
+            said_standing = _STANDING_SAID.match(after)  # ("…管理制度（2024年修订）第二章")
+            if said_standing is not None:
+                after = after[said_standing.end():]
             if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after) or PART_ITEM_REF.match(after)
                     or PART_WORD_REF.match(after) or CHAPTER_REF.match(after)):  # (or a part: "…管理办法第二部分")
                 continue
@@ -1444,7 +1450,11 @@ class Retriever:
                 if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
                     break  # generic words alone ("管理办法") name nothing, nor do any shorter
                 fits = [t for t, core, _, _ in self._title_forms
-                        if core.endswith(m.group()) and form[:2] in core and _in_order(form, core)]
+                        if (bare := _STANDING.sub("", core) or core).endswith(m.group()) and form[:2] in bare
+                        and _in_order(form, bare)]
+                if len(fits) > 1:  # (versions: the one whose standing is said, else the one that says none)
+                    fits = [t for t in fits if (norm(t).endswith(said_standing.group()) if said_standing is not None
+                                                else not _STANDING.search(norm(t)))] or fits
                 if fits:
                     if len(fits) == 1:
                         out.setdefault(fits[0], form)
@@ -1469,13 +1479,14 @@ class Retriever:
         for title in self.documents:
             code = canonical_std_code(title)
             core = re.sub(r"^中华人民共和国", "", norm(STD_CODE.sub("", title, count=1)) if code else norm(title))
-            # (without what it says of its own standing: "直播带货管理办法第二部分" is of 《…直播带货管理办法（试行）》)
-            core = _STANDING.sub("", core) or core
-            short = re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", core)
-            if short == core:
-                short = _without_issuer(core)
+            # (its name without what it says of its own standing, where no other title is that name: "直播带货管理办法第二部分"
+            # is of 《…直播带货管理办法（试行）》, but not where a 《…办法》 is held beside it, another version)
+            bare = _STANDING.sub("", core) or core
+            short = re.sub(r"^(?:电子商务|电商)(?:与|和|及)?", "", bare)
+            if short == bare:
+                short = _without_issuer(bare)
             forms.append((title, core, short, code.split()[-1].split("—")[0] if code else None))
-        normed = [norm(t) for t in self.documents]
+        normed = [_STANDING.sub("", norm(t)) for t in self.documents]
         return [(t, core, short if short != core and len(short) >= 4 and sum(short in n for n in normed) == 1 else "", num)
                 for t, core, short, num in forms]
 

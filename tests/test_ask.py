@@ -2690,3 +2690,31 @@ def test_a_part_named_is_the_documents_part_before_an_item_numbered_alike(tmp_pa
         ans.answer
     ans = answer(r, "直播带货管理办法第二部分第九条")
     assert ans.status == "not_found" and "第二部分第9条" in ans.answer, ans.answer
+
+
+def test_versions_that_differ_by_their_standing_are_told_apart(tmp_path):
+    """A second review: with 《星禾电商退货管理规定》 and 《星禾电商退货管理规定（暂行）》 both held, "退货管理规定第二条" cited both
+    (and more), once a title's standing was no part of its name; the version the question names is cited, and where it
+    names none the one that says no standing."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"v1.txt": "星禾电商退货管理规定（暂行）\n第一条 为规范退货，制定本规定。\n"
+                                         "第二条 消费者申请退货的，客服应当在24小时内审核。\n",
+                               "v2.txt": "星禾电商退货管理规定\n第一条 为规范退货，制定本规定。\n第二条 消费者申请退货的，客服应当在12小时内审核。\n"})
+    for q, label in (("退货管理规定第二条", "《星禾电商退货管理规定》第二条"),
+                     ("退货管理规定（暂行）第二条", "《星禾电商退货管理规定（暂行）》第二条"),
+                     ("星禾电商退货管理规定（暂行）第二条", "《星禾电商退货管理规定（暂行）》第二条")):
+        ans = answer(r, q)
+        assert [c.label for c in ans.citations] == [label], (q, ans.answer)
+
+
+def test_an_article_of_a_part_is_the_documents_article_where_its_articles_run_on_through_its_parts(tmp_path):
+    """A second review: "客户服务管理规定第二部分的第四条是什么" was said missing where the rule numbers its articles through its
+    parts (第四条 is in 第二部分, numbered 第四条, not 二、)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"kefu.txt": "星禾电商客户服务管理规定\n第一部分 总则\n第一条 为提升客户服务质量，制定本规定。\n"
+                                           "第二条 本规定适用于公司全体客服人员。\n第二部分 服务标准\n第三条 客服应当在30秒内首次响应。\n"
+                                           "第四条 客服不得与顾客发生争吵。\n"})
+    ans = answer(r, "客户服务管理规定第二部分的第四条是什么")
+    assert [c.label for c in ans.citations] == ["《星禾电商客户服务管理规定》第四条"], ans.answer
