@@ -1120,8 +1120,10 @@ class Retriever:
                 inner = [f"{x}{art}/{y}{item}" for x in "hin" for y in self.ITEM_REF_KINDS] if item else []
                 inner += [f"{x}{art}" for x in "hin"]
                 # (or, in a document whose articles run on through its parts, that article: "…第二部分的第四条")
+                # (or, in one without parts, its 二、's （二）: "售后服务规范第二部分第二条")
                 keys = [f"part:{m.group(1)}>{k}" for k in inner] + [
                     *([f"a{art}/{y}{item}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}",
+                    *(f"h{n}/{x}{art}" for x in "ipn"),
                     f"part:{m.group(1)}>{inner[-1]}"]  # (last again: one found nowhere is said missing as named)
                 refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)
                 refs.append((m.start(), a.end(), keys))

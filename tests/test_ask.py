@@ -2690,6 +2690,9 @@ def test_a_part_named_is_the_documents_part_before_an_item_numbered_alike(tmp_pa
         ans.answer
     ans = answer(r, "直播带货管理办法第二部分第九条")
     assert ans.status == "not_found" and "第二部分第9条" in ans.answer, ans.answer
+    # (a rule without parts: its 二、's （二）; a second review)
+    ans = answer(r, "仓储管理规定第二部分第一条是什么")
+    assert [c.label for c in ans.citations] == ["《星禾电商仓储管理规定》二、（一）"], ans.answer
 
 
 def test_versions_that_differ_by_their_standing_are_told_apart(tmp_path):
