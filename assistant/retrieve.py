@@ -211,9 +211,6 @@ def asks_scope(question: str, named: bool) -> bool:
 
 
 RULE_WINDOW = 3  # for a question whether an act is allowed, a rule moves first from among this many
-# whether the asker may require something of another ("能要求双倍工资吗", "可以要求退款吗", "有权要求…吗")
-ASKS_DEMAND = re.compile(r"(?:能|能否|能不能|可以|可不可以|可否|有权|有没有权)(?:向[^，,。？?]{1,10})?(?:要求|索要|主张|索赔)")
-DUTY_STATED = re.compile(r"应当|必须|应(?![用急变答对知当收付])")
 
 
 def asked_terms(question: str) -> list[str]:
@@ -841,7 +838,7 @@ class Retriever:
             hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
         hits = _down_of(hits, 2 * r.k, officials)  # (after the sanctions a provision refers to: 第六十七条 came back)
         if asks_permission(question) and not ASKS_PENALTY.search(question):
-            hits = self._rule_first(hits, bool(ASKS_DEMAND.search(question)))
+            hits = self._rule_first(hits)
         scope, of_itself = asked_scope(question)
         if scope is not None:
             # (a type said by what the asker does, no type named, says less of what it asks: see _scope_first)
@@ -968,18 +965,15 @@ class Retriever:
             self._typed = {c.document for c in self.clauses if any(x in c.text[:20] for x in SCOPES)}
         return self._typed
 
-    def _rule_first(self, hits: list[Hit], demand: bool = False) -> list[Hit]:
+    def _rule_first(self, hits: list[Hit]) -> list[Hit]:
         """For a question whether an act is allowed, a clause that forbids or permits comes first where the first says
         neither and one of the next does ("平台能不能把会员的手机号打包卖给合作方做营销？" was answered by "企业应当运用多种
         营销手段…" alone, which reads as a yes; "…不得泄露、出售或非法使用消费者的个人信息" was second). Measured: the fixed
         sets unchanged (their 18 such questions rank a rule first already, or none near it); of 13 such questions
         written afterwards over the seed and eight other laws, two answered by a clause that says neither now cite the
         rule, one unanswerable stays answered by another clause."""
-        # (``demand``: whether one may require something of another, "能要求双倍工资吗": the other's duty to give it answers
-        # as a rule does; a probe's first, 劳动合同法 第八十二条 "…应当向劳动者每月支付二倍的工资", went below a 可以 list)
         def rule(h: Hit) -> bool:
-            return states_rule(h.clause, self.by_id.get(h.clause.parent_id or "")) or demand and h is hits[0] \
-                and bool(DUTY_STATED.search(h.clause.text))
+            return states_rule(h.clause, self.by_id.get(h.clause.parent_id or ""))
 
         if not hits or rule(hits[0]):
             return hits

@@ -2721,26 +2721,3 @@ def test_an_article_of_a_part_is_the_documents_article_where_its_articles_run_on
                                            "第四条 客服不得与顾客发生争吵。\n"})
     ans = answer(r, "客户服务管理规定第二部分的第四条是什么")
     assert [c.label for c in ans.citations] == ["《星禾电商客户服务管理规定》第四条"], ans.answer
-
-
-def test_whether_one_may_demand_something_is_answered_by_the_others_duty_to_give_it(tmp_path):
-    """Held-out probe: "公司一直没跟我签书面劳动合同，能要求双倍工资吗？" put 第四十条's "可以解除劳动合同" list first, over the article
-    retrieval ranked first, 第八十二条 "…应当向劳动者每月支付二倍的工资", which answers it."""
-    from assistant.answer import answer
-
-    r = _docs_index(tmp_path, {"劳动合同法.md": "# 中华人民共和国劳动合同法\n\n"
-                               "第四十条 有下列情形之一的，用人单位提前三十日以书面形式通知劳动者本人后，可以解除劳动合同：\n\n"
-                               "（一）劳动者患病，在规定的医疗期满后不能从事原工作的；\n\n"
-                               "（二）劳动者不能胜任工作，经过培训仍不能胜任工作的；\n\n"
-                               "第八十二条 用人单位自用工之日起超过一个月不满一年未与劳动者订立书面劳动合同的，应当向劳动者每月支付二倍的工资。\n\n"
-                               "第八十三条 用人单位违反本法规定与劳动者约定试用期的，由劳动行政部门责令改正。\n"})
-    ans = answer(r, "公司一直没跟我签书面劳动合同，能要求双倍工资吗？")
-    assert ans.status == "answered" and ans.citations[0].label == "《中华人民共和国劳动合同法》第八十二条", ans.answer
-    # (as retrieval ranked them in the probe's larger index: the duty first, nearly tied with a 可以 list's item)
-    from assistant.retrieve import Hit
-
-    by_label = {c.label: c for c in r.clauses}
-    hits = [Hit(by_label["《中华人民共和国劳动合同法》第八十二条"], 0.0244, 0.904, 4.6),
-            Hit(by_label["《中华人民共和国劳动合同法》第四十条（二）"], 0.0232, 0.901, 4.12)]
-    assert r._rule_first(hits, demand=True)[0] is hits[0]
-    assert r._rule_first(hits)[0] is hits[1]  # (whether an act is allowed: the 可以 first, as before)
