@@ -153,9 +153,14 @@ _OWN_DEPARTMENT = re.compile(r"(?<![市省县区州镇乡级、和及府学络])
                              r"仓储|物流|法务|质检|品控|风控|需求|申请|调出|调入|人力资源|信息安全|采购|技术|商品|数据)部门")
 
 
+def _masked(rx: re.Pattern, text: str) -> str:
+    """The text with what ``rx`` finds blanked out, each character a "□" (positions kept)."""
+    return rx.sub(lambda m: "□" * len(m.group()), text)
+
+
 def _regulator(words: str) -> re.Match | None:
     """Where the words name a regulator, a court or an association (not a company's own department)."""
-    return REGULATOR.search(_OWN_DEPARTMENT.sub(lambda m: "□" * len(m.group()), words))
+    return REGULATOR.search(_masked(_OWN_DEPARTMENT, words))
 
 
 BUSINESS = re.compile(r"经营者|企业|平台|商家|处理者|卖家|公司|店铺|员工|客服|提供者|网站|服务商")
@@ -445,7 +450,7 @@ class _Topic:
         t = text if normalized else norm(text)
         if not self._mentions(t):
             return 0.0
-        t = TIME_ANCHOR.sub(lambda m: "□" * len(m.group()), ENUMERATION.sub(self._incidental, t))
+        t = _masked(TIME_ANCHOR, ENUMERATION.sub(self._incidental, t))
         got = 0.0
         said, lacking = [], []
         for term, w in self.weights.items():
@@ -562,7 +567,7 @@ _TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(
 def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     """The first prohibition and the first duty word of a sentence, outside any condition before the rule
     ("有…应当保密…的情形的，可以不告知" has none)."""
-    main = _TOPIC_NAMED.sub(lambda m: "□" * len(m.group()), _CONDITION.sub(lambda m: "□" * len(m.group()), sentence))
+    main = _masked(_TOPIC_NAMED, _masked(_CONDITION, sentence))
     duty = next((m for m in DUTY.finditer(main) if not _names_what(main, m)), None)
     return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
 
@@ -639,11 +644,13 @@ _NOT_OWN_LIMIT = re.compile(r"扣分|扣除|违约金|罚|赔|补偿|^\s*" + CUS
 OWN_LIMIT = re.compile(r"(?<![的是])(?:最长|最短|最高|最低|最多|最少)(?:为|是)\s*[\d一二三四五六七八九十两百千万]")
 
 
+_QUOTED_NAME = re.compile(r"[“\"「][^”\"」]*[”\"」]")
+
+
 def _bound_norm(sentence: str, limits: bool = False) -> re.Match | None:
     if sentence.startswith("但") or SANCTION.search(sentence) or re.search(r"赔偿|赔付|补偿", sentence):
         return None  # a limit on what came before, a penalty's or a compensation's amount
-    main = _CONDITION.sub(lambda m: "□" * len(m.group()), sentence)
-    main = re.sub(r"[“\"「][^”\"」]*[”\"」]", lambda m: "□" * len(m.group()), main)  # a name quoted ("最多跑一次"改革)
+    main = _masked(_QUOTED_NAME, _masked(_CONDITION, sentence))  # (and a name quoted: "最多跑一次"改革)
     return next((m for m in (BOUND_NORM, OWN_LIMIT)[:1 + limits] for m in m.finditer(main)
                  if not _BOUND_NAMES.match(main, m.end()) and not (m.re is OWN_LIMIT and _NOT_OWN_LIMIT.search(
                      re.split(r"[，,；;]", main[:m.start()])[-1] + m.group()))), None)
@@ -757,11 +764,11 @@ def _actor(words: str, named: bool = True) -> str:
 def _elided(sentence: str) -> bool:
     """Does the sentence's rule name no one, its modal right after a case that names no one either ("不予许可的，应当…";
     not "取得认证资格的电子认证服务提供者，应当…", "法律、行政法规对经营者的…有规定的，应当…")?"""
-    found = [m.start() for m in _modals(sentence) if m]
-    if not found:
+    head = _before_modal(sentence)
+    if head is None:
         return False
-    phrases = [p.strip() for p in re.split(r"[，,；;]", sentence[:min(found)])]
-    return not phrases[-1] and all(p.endswith("的") for p in phrases[:-1] if p) and not BUSINESS.search(sentence[:min(found)])
+    phrases = [p.strip() for p in re.split(r"[，,；;]", head)]
+    return not phrases[-1] and all(p.endswith("的") for p in phrases[:-1] if p) and not BUSINESS.search(head)
 
 
 _BY_AUTHORITY = re.compile(r"(?:^|[，,；;])由([^，,。；;]{2,30}?)(?=责令|处以?|给予|予以|依法|没收|吊销|决定|作出|组织)")
@@ -849,11 +856,17 @@ def _referral(sentence: str, modals: tuple[re.Match | None, re.Match | None]) ->
     return modals[0] is None and duty is not None and bool(REFERRAL.match(sentence[duty.end():].strip()))
 
 
+def _before_modal(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str | None:
+    """The words before the sentence's first modal, None where it has none (``modals``: what _modals found, where the
+    caller has it)."""
+    found = [m.start() for m in (modals or _modals(sentence)) if m]
+    return sentence[:min(found)] if found else None
+
+
 def _subject(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str:
     """Whose duty: the words before the first modal in its phrase, else the whole sentence before it
     (``modals``: what _modals found, where the caller has it)."""
-    found = [m.start() for m in (modals or _modals(sentence)) if m]
-    head = sentence[:min(found) if found else 0]
+    head = _before_modal(sentence, modals) or ""
     return re.split(r"[，,；;]", head)[-1].strip() or head
 
 
@@ -1447,8 +1460,7 @@ def _amounts(sentence: str) -> frozenset[str]:
 def _legal_party(sentence: str) -> str:
     """Which of the parties an e-commerce law tells apart a rule binds, by the words before its modal: 平台内经营者,
     平台经营者, or any 经营者; "" where it names none of them."""
-    found = [m.start() for m in _modals(sentence) if m]
-    head = sentence[:min(found)] if found else ""
+    head = _before_modal(sentence) or ""
     return next((p for p in ("平台内经营者", "平台经营者", "经营者") if p in head), "")
 
 
