@@ -708,11 +708,7 @@ class Retriever:
 
     @cached_property
     def _clauses_of(self) -> dict[str, list[Clause]]:
-        out: dict[str, list[Clause]] = {}
-        for c in self.clauses:
-            if c.role == "clause":
-                out.setdefault(c.document, []).append(c)
-        return out
+        return {d: clauses for d, records in self._records_of.items() if (clauses := [c for c in records if c.role == "clause"])}
 
     @cached_property
     def _records_of(self) -> dict[str, list[Clause]]:
@@ -1451,9 +1447,8 @@ class Retriever:
                 form = run[start:]
                 if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
                     break  # generic words alone ("管理办法") name nothing, nor do any shorter
-                fits = [t for t, core, _, _ in self._title_forms
-                        if (bare := _STANDING.sub("", core) or core).endswith(m.group()) and form[:2] in bare
-                        and _in_order(form, bare)]
+                fits = [t for t, bare in self._bare_cores.items()
+                        if bare.endswith(m.group()) and form[:2] in bare and _in_order(form, bare)]
                 if len(fits) > 1:  # (versions: the one whose standing is said, else the one that says none)
                     fits = [t for t in fits if (norm(t).endswith(said_standing.group()) if said_standing is not None
                                                 else not _STANDING.search(norm(t)))] or fits
@@ -1462,6 +1457,11 @@ class Retriever:
                         out.setdefault(fits[0], form)
                     break
         return out
+
+    @cached_property
+    def _bare_cores(self) -> dict[str, str]:
+        """Each document's name without what it says of its own standing ("…管理办法（试行）" → "…管理办法")."""
+        return {title: _STANDING.sub("", core) or core for title, core, _, _ in self._title_forms}
 
     @cached_property
     def _names_by_first(self) -> dict[str, list[tuple[str, str]]]:
