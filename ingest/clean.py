@@ -395,6 +395,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     for k in range(len(lines) - 2, -1, -1):
         following[k] = lines[k + 1].strip() or following[k + 1]
 
+    def under_title() -> bool:
+        """Is what was read so far a title and nothing after it, the line being read now (pending) included?"""
+        return _under_title([Block("text", "".join(pending))] if pending else blocks)  # (only the last is read)
+
     previous = ""  # the last non-empty line before this one
     toc_lines: set[int] = set()  # the lines of a contents list under "目录" (contents)
     for no, raw in enumerate(lines, 1):
@@ -434,8 +438,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("heading", s, level=3 if part.group(1) else 2, line=no))
             continue
-        under_title = _under_title(blocks + [Block("text", "".join(pending))] if pending else blocks)
-        if not markdown and ISSUING.match(s) and (under_title or blocks and blocks[-1].text.startswith("题注：")) \
+        if not markdown and ISSUING.match(s) and (under_title() or blocks and blocks[-1].text.startswith("题注：")) \
                 and len(s) <= 80 and not _RULE_SAID.search(s):
             flush()  # (or the next line of it: "印发日期：…" under "文号：…　签发人：…")
             facts = "　".join(f for f in re.split(r"[ \u3000]{2,}", s) if f)
@@ -445,7 +448,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 blocks.append(Block("text", note_line([facts]), line=no))
             continue
         # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
-        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and under_title) and DOC_CONTROL.match(s) and all(
+        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and under_title()) and DOC_CONTROL.match(s) and all(
                 len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
