@@ -408,8 +408,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             if markdown:
                 flush()
             continue
-        if not markdown and TOC_TITLE.match(line_before) and not toc_lines:
-            toc_lines = contents(lines, no - 1)
+        if not markdown and TOC_TITLE.match(line_before) and no - 1 not in toc_lines:  # (each document's, in a compilation)
+            toc_lines |= contents(lines, no - 1)
         if no - 1 in toc_lines:
             # a contents list without dot leaders or page numbers ("目录" / "一、总则" / "二、主播管理" …), as a web page or
             # a Word file without its fields writes it: each entry was a clause, and the heading it lists a duplicate

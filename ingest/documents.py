@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
                     clean_blocks, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
-from .segment import Segmenter, build_clauses, cn_to_int, near_duplicate, starts_with_marker
+from .segment import Segmenter, build_clauses, cn_to_int, match_marker, near_duplicate, starts_with_marker
 
 if TYPE_CHECKING:
     from .loaders import LoadedText
@@ -138,8 +138,21 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     kind = DOC_KIND.search(s.strip())
     return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text))
             or kind is not None and _names_itself(nxt.text, kind.group(), first)
+            or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
+    """Is a line that names a kind of document, further down a file, the title of the next one: its first item numbered
+    one follows it ("售后服务管理规范" / "一、退货"), after a finished sentence (a compilation whose second title is not said
+    again above its body was read as one document, that title run into the last sentence of the first)? Not a short
+    heading inside a document ("考核办法" / "1. 每月考核一次")."""
+    nxt, prev = blocks[i + 1], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
+    m = match_marker(nxt.text)
+    return (len(name) >= 6 and m is not None and m[0] in ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")
+            and cn_to_int(m[1]) == 1
+            and prev is not None and prev.text.rstrip()[-1:] in "。；;！!")
 
 
 # a preamble that says why the rules below it were made: "为规范会员积分的发放和使用，…，制定本规则。"

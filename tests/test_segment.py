@@ -2046,3 +2046,18 @@ def test_a_review_of_seg_61_reads_these_as_before():
     doc = only_doc("公文格式规定\n第一条 版头依次标注下列要素：\n发文字号：发文机关代字〔年份〕序号　签发人：签发领导姓名\n"
                    "第二条 本规定自发布之日起施行。\n", "g.txt")
     assert any("签发人：签发领导姓名" in c.text for c in doc.clauses)
+
+
+def test_a_compilations_second_document_is_found_by_its_title_over_item_one_and_each_contents_list_dropped():
+    """A compilation whose second title is not said again above its body ("售后服务规范" / "一、退货") was read as one
+    document, that title run into the first one's last sentence; and only the first document's contents list under
+    "目录" was dropped, the second's entries becoming clauses. A short heading inside a document over its item 1 ("考核办法"
+    / "1、…") stays a heading."""
+    first = "网店管理办法\n目录\n一、总则\n二、附则\n一、总则\n（一）商家应当诚信经营。\n二、附则\n（一）本办法自发布之日起施行。\n"
+    second = "售后服务管理规范\n目录\n一、退货\n二、换货\n一、退货\n（一）商家应当在七日内办理退货。\n二、换货\n（一）换货应当免费。\n"
+    docs = parse_text(first + second, "c.txt")
+    assert [(d.title, [(c.label.split("》")[1], c.text) for c in indexed(d)]) for d in docs] == [
+        ("网店管理办法", [("一、（一）", "（一）商家应当诚信经营。"), ("二、（一）", "（一）本办法自发布之日起施行。")]),
+        ("售后服务管理规范", [("一、（一）", "（一）商家应当在七日内办理退货。"), ("二、（一）", "（一）换货应当免费。")])]
+    docs = parse_text("员工手册\n一、考勤\n（一）员工应当按时上班。\n考核办法\n1、每月考核一次。\n2、考核结果与奖金挂钩。\n", "h.txt")
+    assert [d.title for d in docs] == ["员工手册"]
