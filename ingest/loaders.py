@@ -340,6 +340,15 @@ def _page_chrome(node, name: str) -> bool:
     and a list of nothing but short links (a menu not marked as one); not an article's own header or footer."""
     if {"contentinfo", "navigation", "banner"} & set((node.get("role") or "").lower().split()):  # (a role may be a list)
         return True
+    # what a page's id or class names as its furniture: an intranet's top bar ("欢迎您，张晓明 | 消息(3) | 退出"), sidebar
+    # ("相关制度", "热门下载" and its files' names), breadcrumb, pager and footer: all were clauses of a held-out page (a footer
+    # of a section in the text stays, as its <footer> does)
+    # (a header or footer so marked as its tag is: not a section's, nor a header that holds the page's heading)
+    marks = set(_CHROME_MARK.findall(" ".join([node.get("id") or "", *(node.get("class") or [])]).lower()))
+    if marks and name not in ("body", "html", "main", "article") and (
+            marks - {"footer", "foot", "header"} or node.find_parent(_OWNS_A_FOOTER) is None
+            and not ("header" in marks and node.find(["h1", "h2", "h3"]) is not None)):
+        return True
     # (a footer belongs to the nearest section, quotation, figure… above it: "<blockquote>…<footer>《…法》第二十五条")
     if name in ("footer", "header"):
         # (a header that holds the page's heading is the page's title, "<header><h1>…规则</h1>": kept)
@@ -371,6 +380,8 @@ def _menu(node) -> bool:
     return True
 
 
+_CHROME_MARK = re.compile(r"(?<![a-z])(footer|foot|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|"
+                          r"toolbar|breadcrumbs?|crumbs?|pager|pagination|copyright)(?![a-z])")
 _OWNS_A_FOOTER = ["article", "main", "section", "aside", "nav", "blockquote", "figure", "details", "fieldset", "td"]
 
 

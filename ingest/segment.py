@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-63"
+SEGMENTER_VERSION = "seg-64"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -596,6 +596,15 @@ def _fold_short_lists(node: Node) -> None:
     node.children = [c for c in node.children if c not in items]
 
 
+def _joined(label: tuple[str, ...]) -> str:
+    """A clause's label from its numbers: run together ("三、（二）1."), but a number after one that ends in a digit or a
+    point is a space apart ("3.1 2.": item 2. under "### 3.1 发放" read "3.12.", a clause 3.12)."""
+    out = ""
+    for part in label:
+        out += " " + part if re.search(r"[\d.．]$", out) and re.match(r"\d", part) else part
+    return out
+
+
 def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Clause], list[tuple[str, str]]]:
     """Turn a document's numbering tree into clause records; also return near-duplicate pairs."""
     seg.finish()
@@ -642,7 +651,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                     clabel = label + (f"{mk} {own}" if _heading_like(own) else mk,)
                 cpath = path + ((f"{mk} {own}" if own and _heading_like(own) else mk),)
             cid = f"{doc_id}/" + "/".join(ckey)
-            full_label = (f"《{title}》" + "".join(clabel)).rstrip()
+            full_label = (f"《{title}》" + _joined(clabel)).rstrip()
             display = (child.marker + child.text).strip() if child.kind not in ("para", "md") else child.text
             heading = _is_heading(child) or child.kind in ("chapter", "section", "md") and _heading_like(own)
             if not child.children and not own:

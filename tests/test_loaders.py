@@ -437,6 +437,33 @@ def test_a_pages_header_and_menus_are_no_part_of_its_text(tmp_path):
     assert "泊舟商城以旧换新活动规则" in text and "《电子商务法》" in text and "管制刀具" in text, text
 
 
+def test_an_intranet_pages_bars_sidebar_pager_and_footer_by_class_are_no_part_of_its_text(tmp_path):
+    """Held-out probe: an intranet page's top bar ("欢迎您，张晓明 | 消息(3) | 退出"), sidebar ("相关制度", "热门下载" and a
+    file's name) were its first five clauses and titled it by its file; the attached file's link and the footer ("技术支持：…
+    建议使用Chrome浏览器访问", in <div id="footer">) ran into its last clause. A section's own footer in the text stays."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "数据安全制度.html"
+    path.write_text('<html><head><meta charset="utf-8"><title>数据安全管理制度 - 云栈OA</title></head><body>'
+                    '<div class="top-bar">欢迎您，张晓明（客户体验部） | <a href="/msg">消息(3)</a> | <a href="/x">退出</a></div>'
+                    '<div class="breadcrumb">当前位置：<a href="/">首页</a> &gt; 信息安全类</div>'
+                    '<div class="container"><div class="sidebar"><h3>热门下载</h3><ul><li><a href="/1">数据权限申请表.docx</a>'
+                    '</li><li><a href="/2">数据处理协议模板.docx</a></li></ul></div>'
+                    '<div class="article"><h1>数据安全与个人信息保护管理制度</h1><p>一、总则</p>'
+                    "<p>（一）员工访问敏感数据应当遵循最小必要原则。</p><p>（二）本制度自发布之日起施行。</p>"
+                    '<section><p>（三）日志保存不少于6个月。</p><div class="footer">（注：日志含操作记录。）</div></section>'
+                    '<div class="attach">附件：<a href="/dl/2.docx">数据处理协议模板.docx</a></div>'
+                    '<div class="pager">上一篇：<a href="/r/1">员工信息安全守则</a></div></div></div>'
+                    '<div id="footer"><p>技术支持：信息技术部　服务热线：0571-88886666转8012　建议使用Chrome浏览器访问</p></div>'
+                    "</body></html>", encoding="utf-8")
+    text = load_file(path).text
+    assert not any(w in text for w in ("欢迎您", "热门下载", "数据权限申请表", "当前位置", "上一篇", "技术支持")), text
+    assert "（注：日志含操作记录。）" in text
+    (doc,) = parse_file(path)
+    assert doc.title == "数据安全与个人信息保护管理制度"
+    assert [c.text for c in doc.clauses if c.role == "clause"][-1].startswith("（三）日志保存不少于6个月。"), doc.clauses
+
+
 # --- errors -----------------------------------------------------------------
 
 

@@ -2061,3 +2061,24 @@ def test_a_compilations_second_document_is_found_by_its_title_over_item_one_and_
         ("售后服务管理规范", [("一、（一）", "（一）商家应当在七日内办理退货。"), ("二、（一）", "（一）换货应当免费。")])]
     docs = parse_text("员工手册\n一、考勤\n（一）员工应当按时上班。\n考核办法\n1、每月考核一次。\n2、考核结果与奖金挂钩。\n", "h.txt")
     assert [d.title for d in docs] == ["员工手册"]
+
+
+def test_an_item_under_a_standard_number_is_labelled_a_space_apart():
+    """Held-out probe: item 2. under "### 3.1 发放" was labelled "3.12.", which reads as a clause 3.12."""
+    doc = only_doc("# 会员与营销活动规则\n## 三、优惠券\n### 3.1 发放\n1. 新会员注册后发放新人券一张，有效期7天。\n"
+                   "2. 会员生日当月发放生日券，面额为20元。\n### 3.2 使用\n1. 同一订单只能使用一张店铺券。\n", "m.md", markdown=True)
+    labels = [c.label.split("》")[1] for c in indexed(doc)]
+    assert "3.1 2." in labels and "3.2 1." in labels and not any(x.startswith(("3.12", "3.21")) for x in labels), labels
+
+
+def test_a_documents_closing_lines_are_no_part_of_its_last_clause():
+    """Held-out probe: a notice's 版记 ("抄送：…" / "…办公室　　2024年4月16日印发"), a page's edit stamp ("*本页面最后编辑于
+    2024-06-01 18:22 · 会员运营部*") and an attached file's name ran into the last clause. A rule that says 抄送 stays."""
+    doc = only_doc("退货管理规定\n第一条 商家应当在七日内办理退货。\n第二条 处理结果应当抄送：法务部、客服部。\n"
+                   "第三条 本规定自发布之日起施行。\n附件：退货申请表.docx\n抄送：各事业部、品控部、法务部、客服部\n"
+                   "杭州云栈电子商务有限公司办公室　　2024年4月16日印发\n", "t.txt")
+    assert [c.text for c in indexed(doc)] == ["第一条 商家应当在七日内办理退货。", "第二条 处理结果应当抄送：法务部、客服部。",
+                                              "第三条 本规定自发布之日起施行。"]
+    doc = only_doc("# 会员规则\n## 一、其他\n1. 本规则修订后公示7日后生效。\n\n---\n\n*本页面最后编辑于 2024-06-01 18:22 · 会员运营部*\n",
+                   "m.md", markdown=True)
+    assert [c.text for c in indexed(doc)] == ["1. 本规则修订后公示7日后生效。"]
