@@ -1542,6 +1542,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     s = retriever.settings
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
+    # (and a lead-in whose list is what its duty must say, "标签应当标明下列事项：" / "（一）名称、规格…": its items are no
+    # duties of their own, and as the heading of its items it was never read; held-out probe: 第六十七条 listed nothing)
+    visited = [c for c in retriever.clauses if c.role == "clause" or c.role == "heading" and c.text.rstrip().endswith(
+        ("：", ":")) and retriever.children.get(c.id) and content_lead(c)]
     normed = retriever.normalized
     # "客服响应时限": the duties on 客服响应 that set a time (the time limit is no word a duty need say: one clause of the
     # seed says 时限, and the checklist had nothing beside "…在用户投诉或需求的24小时内做出响应"; held-out probe)
@@ -1558,7 +1562,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         untimed = False  # (a duty on what a time limit is asked of, timed or not)
         titled = _titled(t, clauses)
         used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
-        for c in clauses:
+        for c in visited:
             parent = retriever.by_id.get(c.parent_id or "")
             context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
             # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the

@@ -2721,3 +2721,15 @@ def test_an_article_of_a_part_is_the_documents_article_where_its_articles_run_on
                                            "第四条 客服不得与顾客发生争吵。\n"})
     ans = answer(r, "客户服务管理规定第二部分的第四条是什么")
     assert [c.label for c in ans.citations] == ["《星禾电商客户服务管理规定》第四条"], ans.answer
+
+
+def test_a_checklist_lists_what_a_label_must_state_from_a_lead_in_that_heads_its_items(food_safety):
+    """Held-out checklist probe: 食品安全法 第六十七条 ("预包装食品的包装上应当有标签。标签应当标明下列事项：" over （一）…（九）)
+    gave 食品标签 nothing: the lead-in, the heading of its items, was never read, and its items are none of their own."""
+    from assistant.checklist import checklist
+
+    items = checklist(food_safety, "食品标签").items
+    listed = [i for i in items if any(c.label.endswith("第六十七条") for c in i.citations)]
+    assert any(i.text.startswith("标签是否标明下列事项：名称、规格、净含量、生产日期；成分或者配料表") for i in listed), \
+        [i.text for i in items]
+    assert any(i.text == "预包装食品的包装上是否有标签" for i in listed), [i.text for i in listed]
