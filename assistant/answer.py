@@ -469,6 +469,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     # before "会员等级每月1日…自动评定" (probe)
     if ask.period and _FREQUENCY_ASKED.search(question) and not _RATE.search(text):
         return False
+    # and a deadline ("整改期限是几天？", "多久内要报告？") by no rate: "每半年开展一次数据安全检查" is how often, and it
+    # answered a 整改期限 no document sets (held-out probe)
+    if ask.period and _DEADLINE_ASKED.search(question) and not _FREQUENCY_ASKED.search(question):
+        text = _RATE.sub("□", text)
     part = re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]
     fee, cost = (_FEE.search(part), _cost_named(part)) if ask.kind == "bears" else (None, None)
     if fee or cost:
@@ -906,6 +910,7 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
 
 
 # a time or a frequency, stated anywhere in a clause
+_DEADLINE_ASKED = re.compile(r"期限|时限|(?:多久|多长时间|几天|几个?小时|几个?工作日|几个月|几周|多少天|几日)(?:之|以)?内|最晚|最迟")
 _FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)\S{0,4}(?:一次|1次)|每隔多久|隔多久")
 _RATE_UNIT = r"(?:小时|天|日|周|星期|月|季度|季|年|半年)"  # a rate's unit: 每月, 按季度, 每半年
 _RATE = re.compile(r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT + "|"

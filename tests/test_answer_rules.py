@@ -670,6 +670,19 @@ def test_how_often_is_stated_by_a_rate_not_a_length():
     assert _states(_c("会员等级依据近12个月的成长值确定。"), _asked("会员成长值按多久算？", _PERIOD_ASKED), "会员成长值按多久算？")
 
 
+def test_a_deadline_is_stated_by_no_rate():
+    """Held-out probe: "数据安全检查发现问题以后整改期限是几天？" was answered by "信息安全部每半年开展一次数据安全检查" (how
+    often, no 整改期限, which the documents never set); a deadline is set by a period, and a rate still answers how often."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    for q in ("数据安全检查发现问题以后整改期限是几天？", "发现问题多久内要整改？"):
+        asked = _asked(q, _PERIOD_ASKED)
+        assert not _states(_c("信息安全部每半年开展一次数据安全检查，检查结果通报各部门负责人。"), asked, q), q
+        assert _states(_c("检查发现问题的，责任部门应当在15日内完成整改。"), asked, q), q
+    q = "数据安全检查多久搞一次？"
+    assert _states(_c("信息安全部每半年开展一次数据安全检查。"), _asked(q, _PERIOD_ASKED), q)
+
+
 def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
     """Review: "平台多久之内要把链接恢复？" cited 浙江省电子商务条例 第八条, whose later 款 sets "七个工作日内" for a check: the
     phrase before the word asked was read to the end of the first line only, so the text of the later lines counted."""
