@@ -145,7 +145,8 @@ DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
-    r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录)$"
+    r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
+    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
 )
 # a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
 # "（…公布，自2024年1月1日起施行）": when it was made, no rule of it (LawRefBook keeps it above <!-- INFO END -->, and

@@ -345,7 +345,15 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
         current.blocks.append(b)
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
-    return [d for d in docs if any(b.kind in ("text", "heading", "inner") for b in d.blocks)]
+    return [d for d in docs if any(b.kind in ("text", "heading", "inner") for b in d.blocks) and not _cover_only(d, docs)]
+
+
+def _cover_only(d: _Doc, docs: list[_Doc]) -> bool:
+    """Is a collection's "document" ("…制度汇编·客户服务与店铺运营分册") its cover, before the documents it collects: short
+    lines and no sentence ("杭州云栈电子商务有限公司" / "内部管理制度汇编" / "二〇二四年三月"), which were its four clauses?"""
+    texts = [b.text for b in d.blocks if b.kind in ("text", "heading", "inner")]
+    return (len(docs) > 1 and d is docs[0] and bool(COLLECTION.search(d.name)) and len(texts) <= 8
+            and all(is_title_like(t) or _TITLE_NOTE.match(t.strip()) for t in texts))
 
 
 # what a cover may say above a title: short lines without a sentence ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")

@@ -9,7 +9,7 @@ from .clean import CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-64"
+SEGMENTER_VERSION = "seg-65"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -17,7 +17,8 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("chapter", re.compile(rf"第({N}|\d+)章\s*")),
     ("section", re.compile(rf"第({N}|\d+)节\s*")),
     ("article", re.compile(rf"第({N}|\d+)条(?:之[{CN_NUM}]+)?[\s　]*")),
-    ("named", re.compile(r"(前言|引言|附\s*录\s*[A-Z]|(?:封面|题注)(?=：))：?\s*")),  # ingest.clean.cover_line, note_line
+    # (a spaced "前　言" alone on its line, as a standard's page sets it: it was a clause 第1段)
+    ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：))：?\s*")),  # ingest.clean.cover_line, note_line
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
@@ -521,7 +522,8 @@ def _key(node: Node) -> str:
     if k == "std":
         return node.raw
     if k == "named":
-        return {"前言": "foreword", "引言": "intro", "封面": "cover", "题注": "note"}.get(node.raw, "annex" + node.raw[-1:])
+        raw = re.sub(r"\s+", "", node.raw)
+        return {"前言": "foreword", "引言": "intro", "封面": "cover", "题注": "note"}.get(raw, "annex" + raw[-1:])
     if k == "article" and (m := re.search(rf"之([{CN_NUM}]+)", node.marker)):
         return f"a{node.value}-{cn_to_int(m.group(1))}"  # 第一百二十条之一: its own id, not a120~2
     if k in KEY_PREFIX:

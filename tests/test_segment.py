@@ -2082,3 +2082,20 @@ def test_a_documents_closing_lines_are_no_part_of_its_last_clause():
     doc = only_doc("# 会员规则\n## 一、其他\n1. 本规则修订后公示7日后生效。\n\n---\n\n*本页面最后编辑于 2024-06-01 18:22 · 会员运营部*\n",
                    "m.md", markdown=True)
     assert [c.text for c in indexed(doc)] == ["1. 本规则修订后公示7日后生效。"]
+
+
+def test_a_standards_superseded_code_and_a_compilations_cover_are_no_title_nor_clauses():
+    """Held-out probe: a company standard's cover "Q/YZ 003—2024" / "代替 Q/YZ 003—2021" / "电商仓储配送作业规范" was titled
+    "Q/YZ 003—2021 代替 电商仓储配送作业规范" (the superseded code read as the first half of the title); and a compilation's
+    cover ("…制度汇编·…分册" / "杭州云栈电子商务有限公司" / "内部管理制度汇编" / "二〇二四年三月") was a document of four
+    clauses before the rules it collects."""
+    docs = parse_text("Q/YZ 003—2024\n代替 Q/YZ 003—2021\n\n电商仓储配送作业规范\n\n2024-01-10发布　　2024-02-01实施\n"
+                      "杭州云栈电子商务有限公司　发布\n\n前　言\n本标准由物流中心提出并归口。\n1 范围\n本标准规定了自营仓的作业要求。\n"
+                      "2 入库\n2.1 到货商品应当在24小时内验收。\n", "s.txt")
+    assert [d.title for d in docs] == ["Q/YZ 003—2024 电商仓储配送作业规范"]
+    # (its spaced "前　言" heads the foreword, as "前言" does: it was a clause 第1段)
+    assert [c.label.split("》")[1] for c in indexed(docs[0])][:2] == ["封面", "前言"]
+    docs = parse_text("云栈电商内部制度汇编·客户服务分册\n杭州云栈电子商务有限公司\n内部管理制度汇编\n（客户服务分册）\n二〇二四年三月\n\n"
+                      "客服质检管理办法\n第一章 总则\n第一条 为规范客服服务行为，制定本办法。\n第二条 质检员应当每日抽检会话。\n"
+                      "店铺违规处理细则\n第一条 为规范店铺经营，制定本细则。\n第二条 店铺不得虚假发货。\n", "c.txt")
+    assert [d.title for d in docs] == ["客服质检管理办法", "店铺违规处理细则"]
