@@ -569,7 +569,13 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
     ("有…应当保密…的情形的，可以不告知" has none)."""
     main = _masked(_TOPIC_NAMED, _masked(_CONDITION, sentence))
     duty = next((m for m in DUTY.finditer(main) if not _names_what(main, m)), None)
-    return PROHIBITION.search(main), duty or LIABILITY.search(sentence)
+    return PROHIBITION.search(_masked(_BANNED_THING, main)), duty or LIABILITY.search(sentence)
+
+
+# a kind of thing named by its ban: "禁止寄递物品", "遵守…关于禁止寄递或者限制寄递物品的规定", "交寄禁止寄递物品": no prohibition
+# of the sentence's own ("…应当遵守…关于禁止寄递…的规定" was checked as one, "是否杜绝…"; held-out checklist probe)
+_BANNED_THING = re.compile(r"(?:(?<=关于)|(?<=遵守)|(?<=其他)|(?<=交寄)|(?<=疑似)|(?<=属于)|(?<=列入))禁止|"
+                           r"禁止(?=[\u4e00-\u9fff]{2}(?:物品|物))")
 
 
 # what the law forbids, named as a kind of thing by a list item ("（一）法律、行政法规禁止或者限制通过网络销售的商品；" under
@@ -746,8 +752,16 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
     # (the case's own actor: "市场监督管理部门发现的", "…部门依照本法给予处罚的"; not "接到市场监督管理部门通知的",
     # "被…部门责令改正的", "需要向…部门备案的")
     found = _regulator(last) if last else None
+    if _RELAYED.fullmatch(re.split(r"[，,；;]", case)[-1].strip()):
+        return False  # what an authority passed on is the business's to handle: "监管部门转办的投诉，应当在规定期限内办结"
     return _authority_first(_actor(subject, named=False)) or found is not None and not BUSINESS.search(last) \
         and not _NOT_ACTOR.search(last[:found.start()])
+
+
+# a matter an authority passes on, named as what the rule is for (held-out checklist probe: "监管部门转办的投诉，应当…办结并
+# 书面回复" was read as the authority's rule, and the company's duty was lost)
+_RELAYED = re.compile(r"[^，,；;对向或和及与]{2,16}?(?:转办|转来|转交|转送|移送|移交|交办|批转|转发|下发|派发)的(?:投诉|举报|咨询|申诉|纠纷|案件|事项|问题|函件?|"
+                      r"通知|意见|建议|工单)$")
 
 
 _NOT_ACTOR = re.compile(r"被|向|对|与|配合|协助|(?<![营理])经(?!济)|接到|收到|需要|需|报请|提请|申请|通知|由|请求|要求")  # the regulator is acted on
@@ -768,7 +782,12 @@ def _elided(sentence: str) -> bool:
     if head is None:
         return False
     phrases = [p.strip() for p in re.split(r"[，,；;]", head)]
-    return not phrases[-1] and all(p.endswith("的") for p in phrases[:-1] if p) and not BUSINESS.search(head)
+    # (or an event that names no one either: "接到咨询、投诉、举报，对属于本部门职责的，应当受理…", an authority's)
+    return not phrases[-1] and all(p.endswith("的") or _EVENT.match(p) for p in phrases[:-1] if p) \
+        and not BUSINESS.search(head)
+
+
+_EVENT = re.compile(r"(?:接到|收到|接获|发现|获悉)[^，,；;。]{1,20}$")
 
 
 _BY_AUTHORITY = re.compile(r"(?:^|[，,；;])由([^，,。；;]{2,30}?)(?=责令|处以?|给予|予以|依法|没收|吊销|决定|作出|组织)")
@@ -1080,6 +1099,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             # which party ("…按照下列规定确定："); a lead-in whose modal _kind finds no business duty in (an
             # authority's "…部门应当在登记簿上载明下列事项：") or that names an authority lists none either
             stated = _kind(last)  # the lead-in's own sentence states the duty
+            if stated and not BUSINESS.search(_before_modal(last) or "") and _authority_acts(_whole_sentences(parent.text)[:-1]):
+                # an authority's list, named in the sentence before ("邮政管理部门应当加强…监督检查。监督检查应当以下列事项
+                # 为重点："; held-out checklist probe: its items were a business's checks)
+                return []
             lead_kind = stated or _kind(parent.text) or (
                 None if NOT_DUTIES_LISTED.search(last) or PERMISSION.search(last) or any(_modals(last))
                 or _regulator_named(last) else "duty")
@@ -1114,7 +1137,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             # (the sentence's own kind; k may become its lead-in's below)
             own = k = _kind(named, limits=authority(clause.document) >= 2)
-            if k and i and _elided(named) and _authority_acts(sentences[:i]):
+            if k and i and (_elided(named) or LEAD_IN.search(s) and not BUSINESS.search(_before_modal(named) or "")) \
+                    and _authority_acts(sentences[:i]):
                 # an authority's step, its subject left to the sentence before ("国务院信息产业主管部门…作出许可或者不予许可的
                 # 决定。…不予许可的，应当书面通知申请人并告知理由"): it read "不予许可的，是否书面通知申请人…"
                 own = k = None
@@ -1205,6 +1229,7 @@ def item_text(sentence: str, kind: str, heading: str = "") -> str:
         # (or what the rule is about, taken up by 其 after it: "…储运中不能倒置和其他有特殊要求的产品，其包装质量必须…")
         named = _TOPIC_NAMED.match(t)
         return "".join(p if i + 1 < len(phrases) and (_NAMING_PHRASE.match(p) and _MODAL.match(phrases[i + 1].lstrip())
+                                                       or _BY_LAW_NAMED.match(p) and any(_modals(phrases[i + 1]))
                                                        or not i and named is not None and len(p) == named.end() + 1)
                        else _reword_phrase(p) for i, p in enumerate(phrases))
 
@@ -1317,6 +1342,10 @@ _MODAL = re.compile(f"(?P<no>{PROHIBITION.pattern})|(?P<duty>{_DUTY_WORD.pattern
 _NAMING_PHRASE = re.compile(r"^(?:[\u4e00-\u9fff、]{0,10}规定)?(?:需要|必须|应当|应)[\u4e00-\u9fff、]{1,16}的[\u4e00-\u9fff]{0,8}"
                             r"(?:单位|个人|商品|产品|设备|企业|项目|经营者|人员|组织|机构|物品|货物|车辆|食品|药品|主体)"
                             r"(?:和个人|和单位|或者个人)?[，,]$")
+# "依法应当注册的保健食品，…", "对快件中依法应当没收、销毁或者可能涉及违法犯罪的物品，…应当立即报告": what the law requires
+# names the thing the next phrase's rule is for (held-out checklist probe: "依法是否注册的保健食品")
+_BY_LAW_NAMED = re.compile(r"^(?:对于?[\u4e00-\u9fff]{0,6}?)?(?:依法|依照法律|依照规定|按照规定|按规定)(?:需要|必须|应当|应)"
+                           r"[^，,；;。]{1,24}的[\u4e00-\u9fff]{1,8}[，,]$")
 _ATTRIBUTIVE = re.compile(r"(?:其他|其它|所|是否)$")  # "…是否禁止经营者集中的决定": the law's own question
 _COORDINATED = re.compile(r"(?:并|且|和|或|或者|及|以及|也|还|都|并且|而且|同时)\s*$")
 

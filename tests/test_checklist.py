@@ -302,6 +302,18 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty")]),
     ("第十二条 县级以上市场监督管理部门可以发布标价签的参考样式。法律、行政法规对经营者的标价形式有规定的，应当依照其规定。", None,
      [("法律、行政法规对经营者的标价形式有规定的，应当依照其规定", "duty")]),
+    # (held-out checklist probe) a banned kind of thing is no ban of the sentence's own ("…关于禁止寄递…物品的规定" was
+    # checked "是否杜绝…"); what an authority passes on is the business's to handle; an authority's list or step, its
+    # subject said in the sentence before, is none of a business's
+    ("第三十条 经营快递业务的企业收寄快件，应当遵守邮政法关于禁止寄递或者限制寄递物品的规定。", None,
+     [("经营快递业务的企业收寄快件，应当遵守邮政法关于禁止寄递或者限制寄递物品的规定", "duty")]),
+    ("第三十一条 寄件人不得交寄禁止寄递物品。", None, [("寄件人不得交寄禁止寄递物品", "prohibition")]),
+    ("第十二条 监管部门转办的投诉，应当在规定期限内办结并书面回复。", None,
+     [("监管部门转办的投诉，应当在规定期限内办结并书面回复", "duty")]),
+    ("第三十三条 行政管理部门对消费者的投诉或者消费者协会转交的投诉，应当自收到投诉之日起七个工作日内作出是否受理的决定。", None, []),
+    ("（三）经营快递业务的企业妥善处理用户的投诉情况；", "第三十六条 邮政管理部门应当加强对快递业的监督检查。监督检查应当以下列事项为重点：", []),
+    ("第一百一十五条 县级以上人民政府食品安全监督管理部门应当公布本部门的电子邮件地址或者电话，接受咨询、投诉、举报。接到咨询、投诉、"
+     "举报，对属于本部门职责的，应当受理并在法定期限内及时答复、核实、处理。", None, []),
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None
@@ -428,6 +440,10 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     ("储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合相应要求", "duty", "储运中不能倒置和其他有特殊要求的产品，其包装质量是否符合相应要求"),
     # …after a comma too (probe 13: "是否未经授权的支付造成的损失，由…承担")
     ("未经授权的支付造成的损失，由电子支付服务提供者承担", "duty", "未经授权的支付造成的损失，是否由电子支付服务提供者承担"),
+    # what the law requires names the thing the rule is for (held-out checklist probe: "依法是否注册的保健食品")
+    ("依法应当注册的保健食品，注册时应当提交研发报告等材料", "duty", "依法应当注册的保健食品，注册时是否提交研发报告等材料"),
+    ("对快件中依法应当没收、销毁的物品，经营快递业务的企业应当立即向有关部门报告", "duty",
+     "对快件中依法应当没收、销毁的物品，经营快递业务的企业是否立即向有关部门报告"),
 ])
 def test_items_are_worded_as_checks_in_the_clauses_words(sentence, kind, text):
     assert item_text(sentence, kind) == text
