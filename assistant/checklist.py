@@ -1409,6 +1409,12 @@ def _core(sentence: str) -> frozenset[str]:
     return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
+def _required(sentence: str) -> str:
+    """What a rule requires: its words after its first modal ("" where it has none)."""
+    first = min((m for m in _modals(sentence) if m), key=lambda m: m.start(), default=None)
+    return sentence[first.end():] if first is not None else ""
+
+
 _ACT_VERB = re.compile(r"^(?:进行|存在|采取|发布|从事|有|实施|利用|使用|出现)")
 
 
@@ -1416,7 +1422,7 @@ _ACT_VERB = re.compile(r"^(?:进行|存在|采取|发布|从事|有|实施|利�
 def _acts(sentence: str) -> frozenset[str]:
     """The acts a prohibition names: "不得进行虚假宣传、价格欺诈等违规行为" → {虚假宣传, 价格欺诈}."""
     out = set()
-    for m in PROHIBITION.finditer(sentence):
+    for m in PROHIBITION.finditer(_masked(_BANNED_THING, sentence)):  # (not "禁止寄递物品", a kind of thing)
         obj = re.split(r"[，,。；;]", sentence[m.end():])[0]
         obj = re.sub(r"等.*$|的(?:内容|行为|情况)$", "", obj)
         for act in re.split(r"、|或者|或|以及|和|及", obj):
@@ -1510,6 +1516,10 @@ def same_duty(a: str, b: str) -> bool:
         return False  # one rule for two different cases: "向境外提供个人信息的，应当告知…" is not "向其他处理者提供…的，应当告知…"
     if _same_action(a, b):
         return True
+    ra, rb = (_core(_required(t)) for t in (a, b))
+    if ra and rb and not ra & rb:
+        return False  # nothing of what each requires in common: "发现寄件人交寄禁止寄递物品的，应当拒绝收寄" is not "发现已经收寄
+        # 的快件中有疑似禁止寄递物品的，应当立即停止分拣、运输、投递" (held-out checklist probe: the second was lost)
     x, y = _core(a), _core(b)
     if not x or not y:
         return False
@@ -1976,6 +1986,12 @@ def _same_bearer(a: _Obligation, b: _Obligation) -> bool:
     return not x or not y or x == y  # (a ban on every advert is not worded as the ban on medical ones)
 
 
+def _siblings(a: Clause, b: Clause) -> bool:
+    """Are the clauses two items of one list (each a thing of its own)?"""
+    return a.id != b.id and a.parent_id is not None and a.parent_id == b.parent_id and bool(
+        _ITEM.match(a.text) and _ITEM.match(b.text))
+
+
 def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> list[ChecklistItem]:
     """One item per duty: obligations that share most of their words, or whose sentence vectors
     are at least ``threshold`` similar, are one item with all their citations."""
@@ -1999,9 +2015,12 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         for g in groups:
             # (a table's rows are each their own, however alike their words: "手机——包退期：7日…", "电视机——包退期：7日…";
             # so are two tables' rows alike, "手机——期限：7日" of a 退货 and of a 换货 table)
+            # (nor are two items of one list: "（一）寄件人姓名、地址、联系电话" and "（二）收件人姓名、地址、联系电话" were one
+            # item that never said 收件人; held-out checklist probe)
             if g[0].kind == o.kind and any(same(o.sentence, x.sentence) and _same_bearer(o, x)
                                            and not (o.row and x.row and (o.sentence, o.lead_words)
-                                                    != (x.sentence, x.lead_words)) for x in g):
+                                                    != (x.sentence, x.lead_words))
+                                           and not _siblings(o.clause, x.clause) for x in g):
                 if all(x.clause.id != o.clause.id for x in g) or all(x.sentence != o.sentence for x in g):
                     g.append(o)
                 break
