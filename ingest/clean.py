@@ -139,6 +139,9 @@ def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
 
 
+# a line that names a standard by its code, then its name: an entry of a list of normative references
+CITED_STANDARD = re.compile(r"(?:GB|DB\d{2}|[A-Z]{2,3}|[TQ]/[A-Z]{2,10})(?:\s*/\s*[TZ])?\s*\d{1,6}(?:\.\d+)?(?:\s*[—–\-]\s*(?:19|20)\d{2})?"
+                            r"\s+[\u4e00-\u9fff]")
 # a table-of-contents line: a dot leader and the page it points to at its end ("1 范围 ........ 1", "前言……II");
 # "……" inside a sentence is an ellipsis ("第二十六条规定：“下列劳动合同无效……（二）…”"), not a leader
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\s*$")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import (ADOPTION_NOTE, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
+from .clean import (ADOPTION_NOTE, CITED_STANDARD, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
                     clean_blocks, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, match_marker, near_duplicate, starts_with_marker
@@ -112,7 +112,7 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     name = _title_name(s)
     if not name or _TITLE_NOTE.match(s.strip()):
         return False
-    if name in known or canonical_std_code(s):
+    if name in known or canonical_std_code(s) and not _referenced(blocks, i):
         return True
     if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known and (first or _OPENS_STANDARD.match(
             next((x.text for x in blocks[i + 1:i + 2] if x.kind == "text"), ""))):
@@ -141,6 +141,16 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+def _referenced(blocks: list[Block], i: int) -> bool:
+    """Is a line that names a standard by its code an entry of a list of normative references ("下列文件…必不可少的。" /
+    "GB/T 18354 物流术语" / "GB/T 24616—2019 冷藏…"), not a standard's title? (It was a document of its own.)"""
+    prev = next((x for x in reversed(blocks[:i]) if x.kind in ("text", "heading")), None)
+    return prev is not None and (CITED_STANDARD.match(prev.text) is not None or bool(_REFERENCES_LEAD.search(prev.text)))
+
+
+_REFERENCES_LEAD = re.compile(r"规范性引用文件|下列文件|下列标准|引用了下列")
 
 
 def _opens_another(blocks: list[Block], i: int, name: str) -> bool:

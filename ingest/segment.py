@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import CJK, CN_NUM, norm, short_heading
+from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-65"
+SEGMENTER_VERSION = "seg-66"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -469,7 +469,8 @@ class Segmenter:
                                                            and not top.text.endswith(("：", ":"))):
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
-        elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "•", "●", "▪", "◆", "■")) or _ends_in_a_row(top.text):
+        elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "•", "●", "▪", "◆", "■")) or _ends_in_a_row(top.text) \
+                or CITED_STANDARD.match(text):  # (a standard's normative references, one a line: "GB/T 18354 物流术语")
             # a table's row (cells a tab apart, or a Markdown table's) is a line of its own: "数据类别\t保存期限" /
             # "订单数据\t3年", "| 省内 | 48小时 |"; and so is the text after a table ("| 破损 | 补发 |商家应当…" ran on)
             top.parts.append("\n" + text)

@@ -2099,3 +2099,13 @@ def test_a_standards_superseded_code_and_a_compilations_cover_are_no_title_nor_c
                       "客服质检管理办法\n第一章 总则\n第一条 为规范客服服务行为，制定本办法。\n第二条 质检员应当每日抽检会话。\n"
                       "店铺违规处理细则\n第一条 为规范店铺经营，制定本细则。\n第二条 店铺不得虚假发货。\n", "c.txt")
     assert [d.title for d in docs] == ["客服质检管理办法", "店铺违规处理细则"]
+
+
+def test_a_standards_normative_references_are_a_line_each():
+    """Held-out probe: "GB/T 18354 物流术语" / "GB/T 24616 冷藏、冷冻食品物流包装…" ran together into one line of the
+    clause 2, "…条款。GB/T 18354 物流术语GB/T 24616 冷藏…"; and an entry with its year was a document of its own."""
+    doc = only_doc("仓储作业规范\n1 范围\n本标准规定了仓储作业要求。\n2 规范性引用文件\n下列文件对于本文件的应用是必不可少的。\n"
+                   "GB/T 18354 物流术语\nGB/T 24616—2019 冷藏、冷冻食品物流包装、标志、运输和储存\n3 入库\n3.1 到货商品应当当日验收。\n",
+                   "s.txt")
+    (refs,) = [c for c in doc.clauses if c.label.endswith("》2")]
+    assert refs.text.split("\n")[-2:] == ["GB/T 18354 物流术语", "GB/T 24616—2019 冷藏、冷冻食品物流包装、标志、运输和储存"], refs.text
