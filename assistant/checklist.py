@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -574,8 +574,7 @@ def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
 
 # a kind of thing named by its ban: "禁止寄递物品", "遵守…关于禁止寄递或者限制寄递物品的规定", "交寄禁止寄递物品": no prohibition
 # of the sentence's own ("…应当遵守…关于禁止寄递…的规定" was checked as one, "是否杜绝…"; held-out checklist probe)
-_BANNED_THING = re.compile(r"(?:(?<=关于)|(?<=遵守)|(?<=其他)|(?<=交寄)|(?<=疑似)|(?<=属于)|(?<=列入))禁止|"
-                           r"禁止(?=[\u4e00-\u9fff]{2}(?:物品|物))")
+_BANNED_THING = re.compile(r"(?:(?<=关于)|(?<=遵守)|(?<=其他)|(?<=交寄)|(?<=疑似)|(?<=属于)|(?<=列入))禁止")  # (not "禁止堆放物品")
 
 
 # what the law forbids, named as a kind of thing by a list item ("（一）法律、行政法规禁止或者限制通过网络销售的商品；" under
@@ -760,7 +759,7 @@ def _regulators(sentence: str, modals: tuple[re.Match | None, re.Match | None] |
 
 # a matter an authority passes on, named as what the rule is for (held-out checklist probe: "监管部门转办的投诉，应当…办结并
 # 书面回复" was read as the authority's rule, and the company's duty was lost)
-_RELAYED = re.compile(r"[^，,；;对向或和及与]{2,16}?(?:转办|转来|转交|转送|移送|移交|交办|批转|转发|下发|派发)的(?:投诉|举报|咨询|申诉|纠纷|案件|事项|问题|函件?|"
+_RELAYED = re.compile(r"(?!上级)[^，,；;对向或和及与]{2,16}?(?:转办|转来|转交|转送|移送|移交|交办|批转|转发|下发|派发)的(?:投诉|举报|咨询|申诉|纠纷|案件|事项|问题|函件?|"
                       r"通知|意见|建议|工单)$")
 
 
@@ -787,7 +786,19 @@ def _elided(sentence: str) -> bool:
         and not BUSINESS.search(head)
 
 
-_EVENT = re.compile(r"(?:接到|收到|接获|发现|获悉)[^，,；;。]{1,20}$")
+# (not an authority's act received: "接到抽检不合格通知，应当立即下架" is the business's; review)
+_EVENT = re.compile(r"(?:接到|收到|接获|发现|获悉)(?![^，,；;。]*(?:通知|决定|责令|结果|文书|意见书))[^，,；;。]{1,20}$")
+
+
+def _authoritys_lead(sentence: str, before: list[str]) -> bool:
+    """Is a lead-in an authority's, named in the sentences before it: its subject nothing, or what the authority's sentence
+    names ("邮政管理部门应当加强对快递业的监督检查。监督检查应当以下列事项为重点：")? (Not "县级以上…部门应当加强…监督检查。
+    销售者应当遵守下列规定：", nor a company's "质量管理部门应当每月检查。各门店应当做到下列要求："; review.)"""
+    subject = (_before_modal(sentence) or "").strip("，, ")
+    # (what the authority's sentence names as acted on is no activity of its own: "质量管理部门应当每月对各门店开展检查。
+    # 各门店应当做到下列要求：")
+    return bool(before) and (not subject or subject in before[-1] and not re.search(
+        r"(?:对|向|与|督促|要求|责令|指导)" + re.escape(subject), before[-1])) and _authority_acts(before)
 
 
 _BY_AUTHORITY = re.compile(r"(?:^|[，,；;])由([^，,。；;]{2,30}?)(?=责令|处以?|给予|予以|依法|没收|吊销|决定|作出|组织)")
@@ -1099,7 +1110,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             # which party ("…按照下列规定确定："); a lead-in whose modal _kind finds no business duty in (an
             # authority's "…部门应当在登记簿上载明下列事项：") or that names an authority lists none either
             stated = _kind(last)  # the lead-in's own sentence states the duty
-            if stated and not BUSINESS.search(_before_modal(last) or "") and _authority_acts(_whole_sentences(parent.text)[:-1]):
+            if stated and _authoritys_lead(last, _whole_sentences(parent.text)[:-1]):
                 # an authority's list, named in the sentence before ("邮政管理部门应当加强…监督检查。监督检查应当以下列事项
                 # 为重点："; held-out checklist probe: its items were a business's checks)
                 return []
@@ -1137,8 +1148,8 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             # (the sentence's own kind; k may become its lead-in's below)
             own = k = _kind(named, limits=authority(clause.document) >= 2)
-            if k and i and (_elided(named) or LEAD_IN.search(s) and not BUSINESS.search(_before_modal(named) or "")) \
-                    and _authority_acts(sentences[:i]):
+            if k and i and (_elided(named) and _authority_acts(sentences[:i]) or LEAD_IN.search(s)
+                            and _authoritys_lead(named, sentences[:i])):
                 # an authority's step, its subject left to the sentence before ("国务院信息产业主管部门…作出许可或者不予许可的
                 # 决定。…不予许可的，应当书面通知申请人并告知理由"): it read "不予许可的，是否书面通知申请人…"
                 own = k = None
@@ -1516,7 +1527,8 @@ def same_duty(a: str, b: str) -> bool:
         return False  # one rule for two different cases: "向境外提供个人信息的，应当告知…" is not "向其他处理者提供…的，应当告知…"
     if _same_action(a, b):
         return True
-    ra, rb = (_core(_required(t)) for t in (a, b))
+    ra, rb = (_core(_required(t)) for t in (a, b)) if ca and cb else ((), ())  # (each for a case of its own; not "应当
+    # 承担退货运费" and "须负担来回邮费", one duty in other words)
     if ra and rb and not ra & rb:
         return False  # nothing of what each requires in common: "发现寄件人交寄禁止寄递物品的，应当拒绝收寄" is not "发现已经收寄
         # 的快件中有疑似禁止寄递物品的，应当立即停止分拣、运输、投递" (held-out checklist probe: the second was lost)
@@ -2026,7 +2038,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
                 break
         else:
             groups.append([o])
-    items = []
+    items, lists = [], []  # (the list each item is of, by its lead-in's id)
     for g in groups:
         g.sort(key=lambda o: (authority(o.clause.document), o.clause.seq))
         lead = g[0]
@@ -2062,6 +2074,21 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         group = theme_of(lead.sentence) if group == "其他要求" else group
         items.append(ChecklistItem(text, lead.kind, group, tuple(cites),
                                    tuple(dict.fromkeys(o.sentence for o in g)), scopes=scopes))
+        lists.append(lead.lead_in.id if lead.lead_in is not None else None)  # (a list under a lead-in, not a heading's items)
+    # the items of a list of things under one sub-theme: the one half of them or more are filed under, else their lead-in's
+    # (its lead-in naming none: "下列商品禁止上架：" had its items under 知识产权, 时限与响应 and 其他要求; held-out checklist
+    # probe); a list of acts ("应当做到下列事项：（一）在24小时内发货；（二）建立售后服务制度") goes by each one's
+    for key in {k for k in lists if k is not None and lists.count(k) > 1}:
+        at = [i for i, k in enumerate(lists) if k == key]
+        if sum(bool(_THING_NAMED.match(_MARKER.sub("", groups[i][0].sentence))) for i in at) * 2 < len(at):
+            continue
+        named = [items[i].group for i in at]
+        group = max(dict.fromkeys(named), key=named.count)
+        if named.count(group) * 2 < len(at):
+            lead_in = next(g[0].lead_in for g, k in zip(groups, lists) if k == key)
+            group = theme_of(lead_in.text)
+        for i in at:
+            items[i] = replace(items[i], group=group)
     order: dict[str, int] = {}
     for name, _ in THEMES:
         order.setdefault(name, len(order))

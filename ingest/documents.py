@@ -162,7 +162,30 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     m = match_marker(nxt.text)
     return (len(name) >= 6 and m is not None and m[0] in ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")
             and cn_to_int(m[1]) == 1
-            and prev is not None and prev.text.rstrip()[-1:] in "。；;！!")
+            and prev is not None and prev.text.rstrip()[-1:] in "。；;！!" and not _numbering_goes_on(blocks, i, m[0]))
+
+
+_ONE_OFF = ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")
+
+
+def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:
+    """Does the text after line ``i`` go on with a numbering the text before it was in ("…二、退换货" / "退货处理规范" /
+    "1. …" / "2. …" / "三、投诉处理", "第三条 …" / "客户投诉受理操作流程" / "（一）…" / "第四条 …"): the line is a heading
+    inside the document, not the next one's title (a review: its 三、 and 第四条 were filed under it)? The next document
+    starts its numbering again at one."""
+    last: dict[str, int] = {}
+    for b in blocks[max(0, i - 200):i]:
+        if b.kind == "text" and (m := match_marker(b.text)) and m[0] in _ONE_OFF and m[0] != own:
+            last[m[0]] = cn_to_int(m[1])
+    for b in blocks[i + 2:i + 80]:
+        if b.kind != "text" or not (m := match_marker(b.text)) or m[0] not in last:
+            continue
+        value = cn_to_int(m[1])
+        if value == 1:
+            return False
+        if value == last[m[0]] + 1:
+            return True
+    return False
 
 
 # a preamble that says why the rules below it were made: "为规范会员积分的发放和使用，…，制定本规则。"

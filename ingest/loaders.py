@@ -344,8 +344,11 @@ def _page_chrome(node, name: str) -> bool:
     # ("相关制度", "热门下载" and its files' names), breadcrumb, pager and footer: all were clauses of a held-out page (a footer
     # of a section in the text stays, as its <footer> does)
     # (a header or footer so marked as its tag is: not a section's, nor a header that holds the page's heading)
-    marks = set(_CHROME_MARK.findall(" ".join([node.get("id") or "", *(node.get("class") or [])]).lower()))
-    if marks and name not in ("body", "html", "main", "article") and (
+    # (a whole id or class token, not a part of one: card-header, accordion-header, table-header, article-footer, nav-tabs,
+    # menu-table hold text; nor a heading, a table's part or a paragraph, whatever it is named; review)
+    marks = {m.group(1) or m.group(2) for t in [node.get("id") or "", *(node.get("class") or [])]
+             if (m := _CHROME_MARK.fullmatch(t.lower()))}
+    if marks and name not in _NEVER_CHROME and (
             marks - {"footer", "foot", "header"} or node.find_parent(_OWNS_A_FOOTER) is None
             and not ("header" in marks and node.find(["h1", "h2", "h3"]) is not None)):
         return True
@@ -380,8 +383,11 @@ def _menu(node) -> bool:
     return True
 
 
-_CHROME_MARK = re.compile(r"(?<![a-z])(footer|foot|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|"
-                          r"toolbar|breadcrumbs?|crumbs?|pager|pagination|copyright)(?![a-z])")
+_CHROME_MARK = re.compile(r"(footer|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|toolbar|"
+                          r"breadcrumbs?|crumbs|pager|pagination|copyright)|"
+                          r"(?:site|page|global|top|bottom|main)[-_](footer|header|nav|menu|bar|sidebar)")
+_NEVER_CHROME = {"body", "html", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
+                 "tr", "th", "td"}
 _OWNS_A_FOOTER = ["article", "main", "section", "aside", "nav", "blockquote", "figure", "details", "fieldset", "td"]
 
 

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-66"
+SEGMENTER_VERSION = "seg-67"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -281,6 +281,10 @@ class Segmenter:
                     self.stack.append(anc)
                     break
         else:
+            fore = next((j for j, n in enumerate(self.stack) if n.kind == "named" and re.sub(r"\s+", "", n.raw) in ("前言", "引言")),
+                        None)
+            if kind == "cn" and fore is not None:
+                self.stack = self.stack[:fore]  # "一、总则" after a company rule's 前言 is its first part, not the foreword's
             i = self._open_of(kind)
             if i is not None:
                 self.stack = self.stack[:i]
@@ -466,7 +470,10 @@ class Segmenter:
             node.parts.append(text)
             return
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
-                                                           and not top.text.endswith(("：", ":"))):
+                                                           and not top.text.endswith(("：", ":"))) \
+                or top.kind in ("chapter", "section") and short_heading(_own(top)) and re.search(r"[。；;，,：:]", text):
+            # (a sentence under a chapter's title, "## 第四章 违规与扣分" / "商家违规的，…"; not the rest of a title broken in
+            # two, "第五章 代表建议、批评和意见" / "办理工作的监督检查")
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
         elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "•", "●", "▪", "◆", "■")) or _ends_in_a_row(top.text) \
@@ -602,9 +609,11 @@ def _fold_short_lists(node: Node) -> None:
 def _joined(label: tuple[str, ...]) -> str:
     """A clause's label from its numbers: run together ("三、（二）1."), but a number after one that ends in a digit or a
     point is a space apart ("3.1 2.": item 2. under "### 3.1 发放" read "3.12.", a clause 3.12)."""
-    out = ""
+    out, last = "", ""
     for part in label:
-        out += " " + part if re.search(r"[\d.．]$", out) and re.match(r"\d", part) else part
+        # (and after a heading's title: "第五章 附则 1.", not "第五章 附则1.")
+        out += " " + part if (re.search(r"[\d.．]$", out) or " " in last.strip()) and re.match(r"\d", part) else part
+        last = part
     return out
 
 

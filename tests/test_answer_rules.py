@@ -681,6 +681,12 @@ def test_a_deadline_is_stated_by_no_rate():
         assert _states(_c("检查发现问题的，责任部门应当在15日内完成整改。"), asked, q), q
     q = "数据安全检查多久搞一次？"
     assert _states(_c("信息安全部每半年开展一次数据安全检查。"), _asked(q, _PERIOD_ASKED), q)
+    q = "数据安全问题要在多少个工作日内整改？"
+    assert not _states(_c("信息安全部每半年开展一次数据安全检查。"), _asked(q, _PERIOD_ASKED), q)
+    # (a review) a cycle that is no check's does set a time: "按月结算", "每日备份，…当日24时前完成", "每三年续签一次"
+    for q, text in (("货款结算期限是多久？", "平台按月与商家结算货款。"), ("数据备份多久内要完成？", "数据应当每日备份，备份应当在当日24时前完成。"),
+                    ("劳动合同期限几年？", "劳动合同每三年续签一次。")):
+        assert _states(_c(text), _asked(q, _PERIOD_ASKED), q), q
 
 
 def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():

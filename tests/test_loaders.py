@@ -464,6 +464,37 @@ def test_an_intranet_pages_bars_sidebar_pager_and_footer_by_class_are_no_part_of
     assert [c.text for c in doc.clauses if c.role == "clause"][-1].startswith("（三）日志保存不少于6个月。"), doc.clauses
 
 
+def test_text_in_elements_named_like_furniture_by_part_of_a_class_is_kept(tmp_path):
+    """A review: a Bootstrap "card-header" chapter, an "accordion-header" heading, a "menu-table" of prices and rules in
+    a "nav-tabs" div were dropped as a page's furniture; only a whole class or id so named is (nor ever a heading, a
+    table or a paragraph)."""
+    path = tmp_path / "canteen.html"
+    path.write_text('<html><body><article><h1 class="header-title">员工食堂管理制度</h1>'
+                    '<div class="card"><div class="card-header">第一章 总则</div><p>第一条 为规范员工食堂管理，制定本制度。</p></div>'
+                    '<h2 class="accordion-header">第二章 就餐</h2><p>第二条 价格如下：</p><table class="menu-table"><tr><th>餐次</th>'
+                    '<th>价格</th></tr><tr><td>午餐</td><td>12元</td></tr></table><div class="nav-tabs"><p>第三条 员工应当凭工牌就餐。</p>'
+                    '</div><div class="article-footer"><p>第四条 本制度自2024年5月1日起施行。</p></div></article>'
+                    '<div class="footer">版权所有 某公司</div></body></html>', encoding="utf-8")
+    text = load_file(path).text
+    for kept in ("第一章 总则", "第二章 就餐", "午餐\t12元", "员工应当凭工牌就餐", "本制度自2024年5月1日起施行", "员工食堂管理制度"):
+        assert kept in text, (kept, text)
+    assert "版权所有" not in text
+
+
+def test_a_side_lists_heading_and_an_attachments_size_are_no_part_of_the_last_clause(tmp_path):
+    """Held-out probe: a page's "附件下载：618客服FAQ.xlsx（23KB）" and the heading "相关文档" of a dropped list of links ran
+    into its last clause."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "promo.html"
+    path.write_text('<html><body><div class="content"><h1>618大促活动规则</h1><p>一、总则</p><p>（一）活动期间客服应当在30秒内响应。</p>'
+                    '<p>（二）公司有权调整活动时间，并须提前在商城首页公告。</p><p>附件下载：<a href="/f">618客服FAQ.xlsx</a>（23KB）</p>'
+                    '<h4>相关文档</h4><ul><li><a href="/a">会员规则</a></li><li><a href="/b">积分规则</a></li></ul></div></body></html>',
+                    encoding="utf-8")
+    (doc,) = parse_file(path)
+    assert [c.text for c in doc.clauses if c.role == "clause"][-1] == "（二）公司有权调整活动时间，并须提前在商城首页公告。"
+
+
 # --- errors -----------------------------------------------------------------
 
 

@@ -2109,3 +2109,54 @@ def test_a_standards_normative_references_are_a_line_each():
                    "s.txt")
     (refs,) = [c for c in doc.clauses if c.label.endswith("》2")]
     assert refs.text.split("\n")[-2:] == ["GB/T 18354 物流术语", "GB/T 24616—2019 冷藏、冷冻食品物流包装、标志、运输和储存"], refs.text
+
+
+def test_a_heading_inside_a_document_whose_numbering_goes_on_is_no_new_document():
+    """A review of seg-63: "退货处理规范" over "1." inside 二、 was read as the next document's title, and the 三、 after it
+    filed under it; the document's own numbering going on after it (三、 after 二、) says it is a heading inside it."""
+    docs = parse_text("青橡优品售后服务管理制度\n\n一、总则\n1. 为规范售后服务流程，制定本制度。\n\n二、退换货管理\n"
+                      "客服人员应当在收到退换货申请后24小时内处理。\n退货处理规范\n1. 商品签收之日起7日内，客户可申请无理由退货。\n"
+                      "2. 退货商品应当保持完好。\n\n三、投诉处理\n1. 客服应当在24小时内响应客户投诉。\n", "a.txt")
+    assert [d.title for d in docs] == ["青橡优品售后服务管理制度"]
+    assert any(c.label.endswith("》三、1.") for c in docs[0].clauses), [c.label for c in docs[0].clauses]
+
+
+def test_a_company_rules_foreword_ends_at_its_first_part():
+    """A review: "前　言" over a company rule's "一、…" made its parts the foreword's ("前言一、")."""
+    doc = only_doc("直播营销管理规范\n前　言\n本规范依据《网络直播营销管理办法（试行）》制定。\n一、主播应当实名认证。\n"
+                   "二、主播不得发布虚假宣传信息。\n", "z.txt")
+    assert [c.label.split("》")[1] for c in indexed(doc)] == ["前言", "一、", "二、"]
+
+
+def test_what_only_looks_like_closing_lines_is_kept():
+    """A review of seg-64: an item advising a browser and a rule's "抄送：" line were dropped as a page's and a notice's
+    closing lines."""
+    doc = only_doc("系统使用规范\n一、客户端要求\n（一）使用公司配发的电脑登录系统；\n（二）建议使用Chrome或Edge浏览器\n"
+                   "二、通知\n（一）重大事项通知应当同时抄送。\n抄送：需要知悉该事项的部门负责人\n", "s.txt")
+    texts = "".join(c.text for c in doc.clauses)
+    assert "建议使用Chrome或Edge浏览器" in texts and "需要知悉该事项的部门负责人" in texts, texts
+
+
+def test_a_pdfs_running_header_with_a_wide_space_is_dropped_on_every_page():
+    """Held-out probe: a PDF's header "杭州悦购电子商务有限公司\u3000内部制度 退款与赔付管理办法（2024版）" on every page was
+    counted under one key and looked up under another: it ran into 第八条's sentence, cut by the page break, and its
+    last copy headed two articles."""
+    header = "杭州悦购电子商务有限公司\u3000内部制度 退款与赔付管理办法（2024版）"
+    doc = only_doc(f"{header}\n退款与赔付管理办法\n第一条 为规范退款，制定本办法。\n第二条 退款应当原路返回，因消费者原支付账户注\n"
+                   f"第 1 页 共 3 页\n{header}\n销无法原路退回的，可退至其指定的本人银行账户。\n第 2 页 共 3 页\n{header}\n"
+                   "第三条 本办法自发布之日起施行。\n第 3 页 共 3 页\n", "p.txt")
+    assert [c.text for c in indexed(doc)] == ["第一条 为规范退款，制定本办法。",
+                                              "第二条 退款应当原路返回，因消费者原支付账户注销无法原路退回的，可退至其指定的本人银行账户。",
+                                              "第三条 本办法自发布之日起施行。"]
+
+
+def test_a_headings_title_is_a_line_apart_from_the_sentence_under_it():
+    """Held-out probe: "2. 各渠道响应时限" / "各渠道的首次响应时限…" ran together (响应 read as the modal 应), and so did
+    "## 第四章 违规与扣分" / "商家违规的，…"; an item under a titled chapter is labelled a space apart ("第五章 附则 1.")."""
+    doc = only_doc("客服服务规范\n1. 总体要求\n1.1 客服应当使用文明用语。\n2. 各渠道响应时限\n各渠道的首次响应时限如下表：\n"
+                   "渠道\t首次响应\n在线客服\t30秒\n", "k.txt")
+    assert any(c.text.startswith("2. 各渠道响应时限\n各渠道的首次响应时限如下表：") for c in doc.clauses), [c.text for c in doc.clauses]
+    doc = only_doc("# 商家管理规则\n## 第四章 违规与扣分\n商家违规的，按下表扣分。\n## 第五章 附则\n1. 本规则由平台治理部负责解释。\n"
+                   "2. 本规则自2024年5月1日起施行。\n\n---\n\n*© 2024 悦购平台 版权所有 ｜ [返回顶部](#top)*\n", "m.md", markdown=True)
+    assert any(c.text == "第四章 违规与扣分\n商家违规的，按下表扣分。" for c in doc.clauses), [c.text for c in doc.clauses]
+    assert [(c.label.split("》")[1], c.text) for c in doc.clauses][-1] == ("第五章 附则 2.", "2. 本规则自2024年5月1日起施行。")
