@@ -138,6 +138,7 @@ PART_ITEM_REF = re.compile(r"(?<![第\d一二三四五六七八九十百千高�
 PART_WORD_REF = re.compile(r"第([一二三四五六七八九十]{1,3}|\d{1,2}(?![\d.]))(?:部分|大部分|大项|大点|大条)")
 _CHAPTER_KEY = re.compile(r"/c\d+$")  # a chapter's heading: its id ends in its key
 # (not a chapter before the article it holds: "第二章第九条", "第二章的第九条", "第二章中第九条")
+_CHAPTER_BEFORE = re.compile(rf"第([{CN_NUM}\d]+)章\s*(?:的|中的?|里的?|之)?\s*$")
 CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*(?:的|中的?|里的?|之)?\s*第[{CN_NUM}\d]+条)")
 STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
@@ -555,6 +556,9 @@ class Retriever:
             self.by_key.setdefault(key, []).append(c)
             if (alias := _part_alias(key, c.path)) != key:
                 self.by_key.setdefault(alias, []).append(c)
+            if re.match(r"c\d+/a", key):  # an article of a document that numbers them again in each chapter ("c3/a5"): its
+                # 第五条 too, with the other chapters' ("员工手册第五条" names any of them; "第三章第五条" the one)
+                self.by_key.setdefault(key.split("/", 1)[1], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
             else:
@@ -1095,7 +1099,11 @@ class Retriever:
             kinds = ("i",) if m.group(4) else self.ITEM_REF_KINDS
             items = [f"/{x}{n}" for x in kinds] if n else [""]
             keys = [f"{key}/k{para}{item}" for item in items] + [f"{key}/k{para}"] if para > 1 else []
-            refs.append((m.start(), m.end(), [*keys, *(key + item for item in items)] if n and para == 1 else [*keys, key]))
+            found = [*keys, *(key + item for item in items)] if n and para == 1 else [*keys, key]
+            if chapter := _CHAPTER_BEFORE.search(question[:m.start()]):  # "第三章第五条": the chapter's own, where articles
+                # are numbered again in each chapter (c3/a5), else the document's 第五条
+                found = [f"c{cn_to_int(chapter.group(1))}/{k}" for k in found] + found
+            refs.append((m.start(), m.end(), found))
         for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles;
             # not after another number, whose item it is, looked up with it: "劳动合同法第三十九条第二点", "第三部分第2点")
             if not _AFTER_A_REF.search(question[:m.start()]):

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-67"
+SEGMENTER_VERSION = "seg-68"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -606,6 +606,20 @@ def _fold_short_lists(node: Node) -> None:
     node.children = [c for c in node.children if c not in items]
 
 
+def _descendants(node: Node):
+    for child in node.children:
+        yield child
+        yield from _descendants(child)
+
+
+def _chapter_of(node: Node) -> Node | None:
+    """The chapter an article stands in, if any."""
+    p = node.parent
+    while p is not None and p.kind != "chapter":
+        p = p.parent
+    return p
+
+
 def _joined(label: tuple[str, ...]) -> str:
     """A clause's label from its numbers: run together ("三、（二）1."), but a number after one that ends in a digit or a
     point is a space apart ("3.1 2.": item 2. under "### 3.1 发放" read "3.12.", a clause 3.12)."""
@@ -655,7 +669,12 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                 clabel, cpath = label + (child.title + " ",), path + (child.title,)
             else:
                 mk = _marker_label(child)
-                if child.kind in ("article", "std"):
+                chapter = _chapter_of(child) if child.kind == "article" and restarted else None
+                if chapter is not None:
+                    # articles numbered again in each chapter (a handbook of rule sets): 第三章第五条, keyed c3/a5 (all
+                    # five 第一条 of a held-out handbook were "第一条", a1~2…a1~5)
+                    ckey, clabel = (_key(chapter), _key(child)), (_marker_label(chapter), mk)
+                elif child.kind in ("article", "std"):
                     ckey, clabel = (_key(child),), (mk,)
                 else:
                     ckey, clabel = key + (_key(child),), label + (mk,)
@@ -692,6 +711,8 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             sub_context = context + (cpath[-1] + lead_in,)
             walk(child, ckey, clabel, cpath, sub_context, cid)
 
+    articles = [n.value for n in _descendants(seg.root) if n.kind == "article"]
+    restarted = len(articles) != len(set(articles)) and articles.count(1) > 1
     walk(seg.root, (), (), (title,), (), None)
     # a heading whose content was all dropped (a repeated page) is no clause's ancestor
     parents = {c.parent_id for c in out}

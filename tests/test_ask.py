@@ -2733,3 +2733,20 @@ def test_a_checklist_lists_what_a_label_must_state_from_a_lead_in_that_heads_its
     assert any(i.text.startswith("标签是否标明下列事项：名称、规格、净含量、生产日期；成分或者配料表") for i in listed), \
         [i.text for i in items]
     assert any(i.text == "预包装食品的包装上是否有标签" for i in listed), [i.text for i in listed]
+
+
+def test_an_article_of_a_handbook_that_numbers_articles_again_in_each_chapter_is_found_by_its_chapter(tmp_path):
+    """Held-out probe: a handbook whose chapters each start at 第一条 labelled five clauses "第一条" (ids a1~2…), and
+    "员工手册第三章第五条说了什么" was answered by 第一章第五条 with full confidence."""
+    from assistant.answer import answer
+
+    body = "".join(f"## 第{c}章 {name}\n\n" + "".join(f"第{a}条 {name}规定{a}：员工应当遵守第{c}章第{a}项要求{c}{a}。\n\n"
+                                                     for a in ("一", "二", "三"))
+                   for c, name in (("一", "考勤"), ("二", "休假"), ("三", "报销")))
+    r = _law_index(tmp_path, "员工手册", body)
+    labels = [c.label for c in r.clauses if c.role == "clause"]
+    assert "《员工手册》第三章第二条" in labels and len(labels) == len(set(labels)), labels
+    ans = answer(r, "员工手册第三章第二条说了什么？")
+    assert [c.label for c in ans.citations] == ["《员工手册》第三章第二条"], ans.answer
+    ans = answer(r, "员工手册第二条说了什么？")  # (each chapter's)
+    assert {c.label for c in ans.citations} == {"《员工手册》第一章第二条", "《员工手册》第二章第二条", "《员工手册》第三章第二条"}
