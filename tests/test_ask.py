@@ -2750,3 +2750,16 @@ def test_an_article_of_a_handbook_that_numbers_articles_again_in_each_chapter_is
     assert [c.label for c in ans.citations] == ["《员工手册》第三章第二条"], ans.answer
     ans = answer(r, "员工手册第二条说了什么？")  # (each chapter's)
     assert {c.label for c in ans.citations} == {"《员工手册》第一章第二条", "《员工手册》第二章第二条", "《员工手册》第三章第二条"}
+
+
+def test_an_article_number_of_a_document_in_parts_is_its_part_before_an_item_of_one(tmp_path):
+    """Held-out probe: "618活动规则第三条是什么" of a document numbered 一、/（一） was answered by the （三） of its 四、, not its
+    三、; a document whose items alone are numbered still answers by its （三）."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"618活动规则.txt": "618活动规则\n一、活动时间\n活动时间为6月1日至6月18日。\n二、优惠券\n（一）满300减30。\n"
+                                                 "（二）优惠券不可叠加。\n（三）优惠券不可转让。\n三、价格保护\n活动期间购买的商品价格保护期限延长至签收后30日。\n"
+                                                 "四、其他\n（一）本规则由运营部解释。\n（二）如遇系统故障公司有权调整活动。\n（三）员工不得参与秒杀活动。\n",
+                               "客服守则.txt": "客服守则\n（一）客服应当使用文明用语。\n（二）客服应当在30秒内响应。\n（三）客服不得与顾客争吵。\n"})
+    assert [c.label for c in answer(r, "618活动规则第三条是什么？").citations] == ["《618活动规则》三、"]
+    assert [c.label for c in answer(r, "客服守则第三条是什么？").citations] == ["《客服守则》（三）"]
