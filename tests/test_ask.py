@@ -2763,3 +2763,22 @@ def test_an_article_number_of_a_document_in_parts_is_its_part_before_an_item_of_
                                "客服守则.txt": "客服守则\n（一）客服应当使用文明用语。\n（二）客服应当在30秒内响应。\n（三）客服不得与顾客争吵。\n"})
     assert [c.label for c in answer(r, "618活动规则第三条是什么？").citations] == ["《618活动规则》三、"]
     assert [c.label for c in answer(r, "客服守则第三条是什么？").citations] == ["《客服守则》（三）"]
+
+
+def test_a_rule_that_leave_is_not_granted_answers_whether_it_may_be_taken(tmp_path):
+    """Held-out probe: "双十一那段时间客服部的人能请年假吗？" was answered by a 大促 rule's "…不得上岗接待大促咨询", lifted
+    as a rule over the handbook's "…原则上不批准年休假" (不批准 states a rule as 不得 does)."""
+    from assistant.answer import answer
+    from assistant.provisions import states_rule
+
+    assert states_rule(_c_for("大促期间，客服中心员工原则上不批准年休假，但婚假、丧假除外。"), None)
+    r = _docs_index(tmp_path, {"员工手册.txt": "员工手册\n第一条 员工享有带薪年休假。\n第二条 “双十一”“618”等大促期间，客服中心员工原则上"
+                                             "不批准年休假，但婚假、丧假除外。\n第三条 员工请假应当提前申请。\n",
+                               "大促规则.txt": "大促客服规则\n第一条 大促期间客服中心须完成专项培训，未经培训的不得上岗接待大促咨询。\n"})
+    assert answer(r, "双十一那段时间客服部的人能请年假吗？").citations[0].label == "《员工手册》第二条"
+
+
+def _c_for(text: str):
+    from ingest.records import Clause
+
+    return Clause("d/a1", "d", "某制度", "《某制度》第一条", ("某制度",), text)
