@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-68"
+SEGMENTER_VERSION = "seg-69"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -18,7 +18,9 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("section", re.compile(rf"第({N}|\d+)节\s*")),
     ("article", re.compile(rf"第({N}|\d+)条(?:之[{CN_NUM}]+)?[\s　]*")),
     # (a spaced "前　言" alone on its line, as a standard's page sets it: it was a clause 第1段)
-    ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：))：?\s*")),  # ingest.clean.cover_line, note_line
+    # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe)
+    ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
+                         r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:]\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
@@ -531,6 +533,8 @@ def _key(node: Node) -> str:
         return node.raw
     if k == "named":
         raw = re.sub(r"\s+", "", node.raw)
+        if raw.startswith("附件"):
+            return f"att{cn_to_int(raw[2:]) if raw[2:] else ''}"
         return {"前言": "foreword", "引言": "intro", "封面": "cover", "题注": "note"}.get(raw, "annex" + raw[-1:])
     if k == "article" and (m := re.search(rf"之([{CN_NUM}]+)", node.marker)):
         return f"a{node.value}-{cn_to_int(m.group(1))}"  # 第一百二十条之一: its own id, not a120~2

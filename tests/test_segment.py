@@ -2160,3 +2160,13 @@ def test_a_headings_title_is_a_line_apart_from_the_sentence_under_it():
                    "2. 本规则自2024年5月1日起施行。\n\n---\n\n*© 2024 悦购平台 版权所有 ｜ [返回顶部](#top)*\n", "m.md", markdown=True)
     assert any(c.text == "第四章 违规与扣分\n商家违规的，按下表扣分。" for c in doc.clauses), [c.text for c in doc.clauses]
     assert [(c.label.split("》")[1], c.text) for c in doc.clauses][-1] == ("第五章 附则 2.", "2. 本规则自2024年5月1日起施行。")
+
+
+def test_an_annex_a_document_ends_with_is_a_clause_of_its_own():
+    """Held-out probe: a handbook's "附件：请假申请表" and its form ran into its last article (and a law's 附件1…附件6 were
+    items of its 第八十六条6.)."""
+    doc = only_doc("员工手册\n第一条 员工请假应当提前填写请假申请表。\n第二条 员工对处分有异议的，可在7日内申诉。\n附件：请假申请表\n"
+                   "姓名\t\t部门\t\n请假时间\t____年__月__日\n附件2：加班申请表\n姓名\t\t加班时间\t\n", "h.txt")
+    assert [(c.label.split("》")[1], c.text.split("\n")[0]) for c in doc.clauses] == [
+        ("第一条", "第一条 员工请假应当提前填写请假申请表。"), ("第二条", "第二条 员工对处分有异议的，可在7日内申诉。"),
+        ("附件", "附件：请假申请表"), ("附件2", "附件2：加班申请表")]
