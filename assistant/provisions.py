@@ -44,7 +44,7 @@ def asks_permission(question: str) -> bool:
 FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
                                 # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,
                                 # 应予支持, 资金支持)
-                                r"不(?:提供|支持|接受|受理|办理|批准|安排)|支持[^，,。；;]{0,6}(?:退|换|无理由|货到付款|开具|分期)")
+                                r"不(?:提供|支持|接受|受理|办理)|不(?:批准|安排)(?![^，,。；;]{0,12}的[，,])|支持[^，,。；;]{0,6}(?:退|换|无理由|货到付款|开具|分期)")
 
 
 def states_rule(clause: Clause, parent: Clause | None) -> bool:

@@ -1181,6 +1181,14 @@ class Retriever:
         # the document's own numbering first, not an item of one of its parts: "618活动规则第三条" is its 三、, not the
         # （三） of its 四、 (held-out probe)
         chosen = next((f for f in every if any("/" not in k for k in f)), None) or next((f for f in every if f), None)
+        ids = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())}
+        nested = next((f for f in every if f), None)  # (a numbering that runs on across parts: (三) under 二、 after
+        # (一)(二) under 一、 is the document's own; review)
+        if nested and nested is not chosen and all("/" in k for k in nested):
+            kind = next(iter(nested)).rpartition("/")[2][0]
+            parts = {k.rpartition("/")[0] for k in ids if re.search(rf"(?:^|/){kind}\d+$", k) and "/" in k}
+            if len(parts) > 1 and len({k.rpartition("/")[0] for k in ids if re.search(rf"/{kind}1$", k)}) < len(parts):
+                chosen = nested  # (some part does not start them at 1)
         return "|".join(sorted(k for k in chosen if "/" not in k) or sorted(chosen)) if chosen else None
 
     def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:

@@ -381,6 +381,11 @@ def _md_plain(line: str) -> str:
     return _MD_BOLD.sub(r"\1", _MD_QUOTE.sub("", line))
 
 
+_SIDE_LIST = re.compile(r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$")  # (not a heading the body's numbered rules go on after)
+_MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*©|©\s*\d{4}.{0,30}版权所有|公安机关备案号|网站标识码")
+_MD_RULE = re.compile(r"应|须|不得|禁止|严禁|可以|^\s*(?:[-*+]\s|[|｜]|\d+[.、]|[（(][一二三四五六七八九十\d]+[)）])")
+
+
 def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Split text into cleaned paragraphs and events, re-joining lines broken mid-sentence."""
     from .segment import starts_with_marker  # structure markers decide where lines may join
@@ -478,11 +483,13 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 facts = [f for f in re.split(r"\s*[|｜]\s*|[ \u3000]{2,}", s) if f and not _WEB_COUNT.match(f)]
                 blocks.append(Block("text", note_line(["　".join(facts)]), line=no))
             continue
-        if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s)) \
+        if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s) and not (
+                _SIDE_LIST.match(s) and any(starts_with_marker(x.strip()) for x in lines[no:no + 12]))) \
                 or END_MATTER.match(s):
             flush()
             continue
-        if _is_boilerplate(s) or WEB_FOOTER.search(s) and (not markdown or "。" not in s):  # ("*© 2024 悦购平台 版权所有*")
+        if _is_boilerplate(s) or WEB_FOOTER.search(s) and (not markdown or "。" not in s and _MD_FOOTER.search(s)
+                                                        and not _MD_RULE.search(s)):  # ("*© 2024 悦购平台 版权所有*")
             flush()
             if not blocks or blocks[-1].kind != "break":
                 blocks.append(Block("break", line=no))
@@ -537,7 +544,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         # a short unpunctuated line repeated many times is a running header or footer, cutting a sentence as a page
         # number does; where it opens the text it is the title too
-        if counts.get(s, 0) >= 3 and is_title_like(s) and not starts_with_marker(s) and (blocks or pending):
+        if counts.get(s.replace("\u3000", " "), 0) >= 3 and is_title_like(s) and not starts_with_marker(s) and (blocks or pending) \
+                and not line_before.endswith(("：", ":")):
             continue
         if pending and _continues(pending[-1], s, starts_with_marker):
             pending.append(s)
@@ -625,7 +633,7 @@ def short_heading(words: str) -> bool:
     term with its English name "售后服务 after-sales service")."""
     core = re.sub(r"[A-Za-z\s'-]", "", words)
     return 2 <= len(core) <= HEADING_WORDS and is_title_like(words, 60) and not re.search(
-        r"(?<![响适相反供对回呼感效答])应(?!用)|须|不得|禁止|严禁|可以", words)  # (not 响应: "各渠道响应时限" is a heading)
+        r"(?<![响适相反供对回呼感效答])应(?![用急收付聘届变])|(?<=[对相反])应当|须|不得|禁止|严禁|可以", words)  # (not 响应: "各渠道响应时限" is a heading)
 
 
 def numbered_heading(line: str, starts_with_marker) -> bool:

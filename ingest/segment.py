@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-69"
+SEGMENTER_VERSION = "seg-70"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -20,7 +20,7 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     # (a spaced "前　言" alone on its line, as a standard's page sets it: it was a clause 第1段)
     # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe)
     ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
-                         r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:]\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
+                         r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:](?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
@@ -716,7 +716,11 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             walk(child, ckey, clabel, cpath, sub_context, cid)
 
     articles = [n.value for n in _descendants(seg.root) if n.kind == "article"]
-    restarted = len(articles) != len(set(articles)) and articles.count(1) > 1
+    firsts: dict[int, int] = {}
+    for n in _descendants(seg.root):
+        if n.kind == "article" and (ch := _chapter_of(n)) is not None:
+            firsts.setdefault(id(ch), n.value)
+    restarted = len(articles) != len(set(articles)) and sum(v == 1 for v in firsts.values()) >= 2
     walk(seg.root, (), (), (title,), (), None)
     # a heading whose content was all dropped (a repeated page) is no clause's ancestor
     parents = {c.parent_id for c in out}

@@ -2772,6 +2772,8 @@ def test_a_rule_that_leave_is_not_granted_answers_whether_it_may_be_taken(tmp_pa
     from assistant.provisions import states_rule
 
     assert states_rule(_c_for("大促期间，客服中心员工原则上不批准年休假，但婚假、丧假除外。"), None)
+    # (a second review) …not where it names a case: "公司不安排住宿的，…" is no rule on staying anywhere
+    assert not states_rule(_c_for("出差期间公司不安排住宿的，员工按每晚300元标准报销住宿费。"), None)
     r = _docs_index(tmp_path, {"员工手册.txt": "员工手册\n第一条 员工享有带薪年休假。\n第二条 “双十一”“618”等大促期间，客服中心员工原则上"
                                              "不批准年休假，但婚假、丧假除外。\n第三条 员工请假应当提前申请。\n",
                                "大促规则.txt": "大促客服规则\n第一条 大促期间客服中心须完成专项培训，未经培训的不得上岗接待大促咨询。\n"})
