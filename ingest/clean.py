@@ -35,8 +35,10 @@ BOILERPLATE = (
 _WEB_COUNTS = "浏览次数|阅读次数|点击数|访问量|浏览"  # a page's counts ("阅读次数：12873"), of it, not of the document
 WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|{_WEB_COUNTS})\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
+# a side list's heading, its links dropped ("相关文档" / 《…》 links)
+_SIDE_LIST = re.compile(r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$")
 WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
-                       r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$|"  # (a side list's heading: its links were dropped)
+                       + _SIDE_LIST.pattern + "|"
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
@@ -381,7 +383,6 @@ def _md_plain(line: str) -> str:
     return _MD_BOLD.sub(r"\1", _MD_QUOTE.sub("", line))
 
 
-_SIDE_LIST = re.compile(r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$")  # (not a heading the body's numbered rules go on after)
 _MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*©|©\s*\d{4}.{0,30}版权所有|公安机关备案号|网站标识码")
 _MD_RULE = re.compile(r"应|须|不得|禁止|严禁|可以|^\s*(?:[-*+]\s|[|｜]|\d+[.、]|[（(][一二三四五六七八九十\d]+[)）])")
 
@@ -483,6 +484,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 facts = [f for f in re.split(r"\s*[|｜]\s*|[ \u3000]{2,}", s) if f and not _WEB_COUNT.match(f)]
                 blocks.append(Block("text", note_line(["　".join(facts)]), line=no))
             continue
+        # (a side list's heading that numbered rules go on after is theirs: "相关制度：" / 《…》 / "第三条 …")
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s) and not (
                 _SIDE_LIST.match(s) and any(starts_with_marker(x.strip()) for x in lines[no:no + 12]))) \
                 or END_MATTER.match(s):

@@ -153,6 +153,9 @@ def _referenced(blocks: list[Block], i: int) -> bool:
 _REFERENCES_LEAD = re.compile(r"规范性引用文件|下列文件|下列标准|引用了下列")
 
 
+_ONE_OFF = ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")  # numberings a document starts at one
+
+
 def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     """Is a line that names a kind of document, further down a file, the title of the next one: its first item numbered
     one follows it ("售后服务管理规范" / "一、退货"), after a finished sentence (a compilation whose second title is not said
@@ -160,12 +163,11 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     heading inside a document ("考核办法" / "1. 每月考核一次")."""
     nxt, prev = blocks[i + 1], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
     m = match_marker(nxt.text)
-    return (len(name) >= 6 and m is not None and m[0] in ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")
+    return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
             and cn_to_int(m[1]) == 1
             and prev is not None and prev.text.rstrip()[-1:] in "。；;！!" and not _numbering_goes_on(blocks, i, m[0]))
 
 
-_ONE_OFF = ("cn", "num", "pcn", "pnum", "rnum", "chapter", "article")
 
 
 def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:

@@ -715,11 +715,14 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             sub_context = context + (cpath[-1] + lead_in,)
             walk(child, ckey, clabel, cpath, sub_context, cid)
 
-    articles = [n.value for n in _descendants(seg.root) if n.kind == "article"]
-    firsts: dict[int, int] = {}
+    # (articles numbered again in each chapter: two chapters or more start at 第一条, not a law whose amending decision
+    # repeats it)
+    articles, firsts = [], {}  # every article's number; each chapter's first
     for n in _descendants(seg.root):
-        if n.kind == "article" and (ch := _chapter_of(n)) is not None:
-            firsts.setdefault(id(ch), n.value)
+        if n.kind == "article":
+            articles.append(n.value)
+            if (ch := _chapter_of(n)) is not None:
+                firsts.setdefault(id(ch), n.value)
     restarted = len(articles) != len(set(articles)) and sum(v == 1 for v in firsts.values()) >= 2
     walk(seg.root, (), (), (title,), (), None)
     # a heading whose content was all dropped (a repeated page) is no clause's ancestor
