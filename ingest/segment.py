@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-70"
+SEGMENTER_VERSION = "seg-71"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -193,6 +193,10 @@ class Segmenter:
         top = self.stack[-1]
         after_punct = prev in PUNCT_BEFORE
         run_in = lead is not None and _heading_like(lead)  # "一、管理制度(一)…", "…管理1、…"
+        if at_start and kind == "named" and text[pos:end].lstrip().startswith("附") and "件" in text[pos:end] and (
+                top_text.rstrip().endswith(("：", ":")) or top_text.rstrip().rpartition("\n")[2].lstrip().startswith("附件")):
+            return False  # annexes a lead-in lists ("…模板清单见下：" / "附件一：采购合同模板" / "附件二：…"), not one that opens
+            # here (review)
         if at_start:
             return True
         if prev == "第" or (kind not in STRUCTURAL and re.match(r"[项款](?![目式项])", text[end:end + 2])):

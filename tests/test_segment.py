@@ -2206,3 +2206,12 @@ def test_what_this_sessions_later_rules_must_leave_as_it_was(name):
         assert "《电子商务平台经营者管理条例》第三条" in [c.label for d in docs for c in d.clauses]
     else:
         assert "合同管理办法》第一条（三）" in " ".join(c.label for d in docs for c in d.clauses)
+
+
+def test_annexes_a_lead_in_lists_inside_an_article_open_no_annex():
+    """A second review: "…模板清单见下：" / "附件一：采购合同模板" / "附件二：销售合同模板" inside 第二条 opened two annex
+    clauses and left the lead-in with nothing under it."""
+    doc = only_doc("合同管理制度\n第一条 合同签订前应当经法务部审核。\n第二条 合同文本应当使用公司标准模板，模板清单见下：\n"
+                   "附件一：采购合同模板\n附件二：销售合同模板\n第三条 合同签订后应当在3日内归档。\n", "c.txt")
+    assert [c.label.split("》")[1] for c in doc.clauses] == ["第一条", "第二条", "第三条"]
+    assert doc.clauses[1].text.endswith("附件一：采购合同模板\n附件二：销售合同模板")
