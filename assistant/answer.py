@@ -914,11 +914,12 @@ _DEADLINE_ASKED = re.compile(r"期限|时限|(?:多久|多长时间|几天|几�
                              r"几日)(?:之|以)?内|最晚|最迟")
 _FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)\S{0,4}(?:一次|1次)|每隔多久|隔多久")
 _RATE_UNIT = r"(?:小时|天|日|周|星期|月|季度|季|年|半年)"  # a rate's unit: 每月, 按季度, 每半年
-_RATE = re.compile(r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT + "|"
+_EVERY = r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT  # 每月, 按季度, 每隔3个月
+_RATE = re.compile(_EVERY + "|"
                    + _NUM + r"\s*(?:个)?(?:小时|天|日|周|星期|月|季度|年)(?:至少|不少于)?(?:一次|1次)|定期")
 # how often a check, a training or a meeting is held ("每半年开展一次数据安全检查", "定期检查"): no deadline (not "按月结算货款",
 # "每日备份，…当日24时前完成", "每三年续签一次"; review)
-_HOW_OFTEN = re.compile(r"(?:[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT + r"|定期)(?:至少)?"
+_HOW_OFTEN = re.compile(r"(?:" + _EVERY + r"|定期)(?:至少)?"
                         r"(?=[^，,。；;]{0,8}?(?:开展|进行|组织|召开|举行)?[^，,。；;]{0,4}?(?:检查|巡查|盘点|抽检|抽查|培训|评估|考核|"
                         r"审计|复核|演练|会议|例会))")
 _SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月)|[每按](?:个)?" + _RATE_UNIT)

@@ -886,11 +886,15 @@ def _referral(sentence: str, modals: tuple[re.Match | None, re.Match | None]) ->
     return modals[0] is None and duty is not None and bool(REFERRAL.match(sentence[duty.end():].strip()))
 
 
+def _first_modal(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> re.Match | None:
+    """The sentence's first modal, a prohibition's or a duty's (``modals``: what _modals found, where the caller has it)."""
+    return min((m for m in (modals or _modals(sentence)) if m), key=lambda m: m.start(), default=None)
+
+
 def _before_modal(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str | None:
-    """The words before the sentence's first modal, None where it has none (``modals``: what _modals found, where the
-    caller has it)."""
-    found = [m.start() for m in (modals or _modals(sentence)) if m]
-    return sentence[:min(found)] if found else None
+    """The words before the sentence's first modal, None where it has none."""
+    first = _first_modal(sentence, modals)
+    return sentence[:first.start()] if first is not None else None
 
 
 def _subject(sentence: str, modals: tuple[re.Match | None, re.Match | None] | None = None) -> str:
@@ -1097,7 +1101,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     if parent is not None and LEAD_IN.search(parent.text.strip()):
         # the lead-in's whole last sentence, semicolons and all: "售出的产品有下列情形之一的，销售者应当负责修理、更换、
         # 退货；给购买产品的消费者造成损失的，销售者应当赔偿损失：" binds its items by both its rules
-        last = _whole_sentences(parent.text)[-1]
+        *before, last = _whole_sentences(parent.text)
         # "不得有下列行为：" makes its items prohibitions; a list of what a rule requires, duties
         if NOT_DUTY_LEAD.search(parent.text) and _ITEM.match(clause.text):
             return []  # an exception or a sanctioned violation, not a duty of its own (a 款 after the list is)
@@ -1110,7 +1114,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
             # which party ("…按照下列规定确定："); a lead-in whose modal _kind finds no business duty in (an
             # authority's "…部门应当在登记簿上载明下列事项：") or that names an authority lists none either
             stated = _kind(last)  # the lead-in's own sentence states the duty
-            if stated and _authoritys_lead(last, _whole_sentences(parent.text)[:-1]):
+            if stated and _authoritys_lead(last, before):
                 # an authority's list, named in the sentence before ("邮政管理部门应当加强…监督检查。监督检查应当以下列事项
                 # 为重点："; held-out checklist probe: its items were a business's checks)
                 return []
@@ -1422,7 +1426,7 @@ def _core(sentence: str) -> frozenset[str]:
 
 def _required(sentence: str) -> str:
     """What a rule requires: its words after its first modal ("" where it has none)."""
-    first = min((m for m in _modals(sentence) if m), key=lambda m: m.start(), default=None)
+    first = _first_modal(sentence)
     return sentence[first.end():] if first is not None else ""
 
 
@@ -2085,8 +2089,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
         named = [items[i].group for i in at]
         group = max(dict.fromkeys(named), key=named.count)
         if named.count(group) * 2 < len(at):
-            lead_in = next(g[0].lead_in for g, k in zip(groups, lists) if k == key)
-            group = theme_of(lead_in.text)
+            group = theme_of(groups[at[0]][0].lead_in.text)
         for i in at:
             items[i] = replace(items[i], group=group)
     order: dict[str, int] = {}

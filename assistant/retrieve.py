@@ -1168,22 +1168,21 @@ class Retriever:
         "所指文件中没有 第7条", and the item offered as 可能相关). The key of its (七) items, else its 七、 or 7. ones,
         where the documents named have no 第X条 at all. A 七、 that only heads items is one too: "售后服务管理制度第三条"
         is its 三、 with the items under it (it was the 3. of 二、 and of 三、)."""
-        if any(c.id.split("/", 1)[1].startswith("a") for d in docs for c in self._clauses_of.get(d, ())):
+        ids = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())}  # (numbering paths)
+        if any(k.startswith("a") for k in ids):
             return None
         n = key[1:]
         every = []
         for kind in "ihn":  # （七）, 七、, 7.
-            found = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())
-                     if re.search(rf"(?:^|/){kind}{n}$", c.id.split("/", 1)[1])}
+            found = {k for k in ids if re.search(rf"(?:^|/){kind}{n}$", k)}
             if kind == "h" and any(c.document in docs for c in self.by_key.get(f"h{n}", ())):
                 found.add(f"h{n}")  # (a heading, not among the clauses)
             every.append(found)
         # the document's own numbering first, not an item of one of its parts: "618活动规则第三条" is its 三、, not the
         # （三） of its 四、 (held-out probe)
-        chosen = next((f for f in every if any("/" not in k for k in f)), None) or next((f for f in every if f), None)
-        ids = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())}
-        nested = next((f for f in every if f), None)  # (a numbering that runs on across parts: (三) under 二、 after
-        # (一)(二) under 一、 is the document's own; review)
+        nested = next((f for f in every if f), None)
+        chosen = next((f for f in every if any("/" not in k for k in f)), None) or nested
+        # (…but a numbering that runs on across parts is the document's own: (三) under 二、 after (一)(二) under 一、; review)
         if nested and nested is not chosen and all("/" in k for k in nested):
             kind = next(iter(nested)).rpartition("/")[2][0]
             parts = {k.rpartition("/")[0] for k in ids if re.search(rf"(?:^|/){kind}\d+$", k) and "/" in k}

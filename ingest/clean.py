@@ -387,6 +387,11 @@ _MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*�
 _MD_RULE = re.compile(r"应|须|不得|禁止|严禁|可以|^\s*(?:[-*+]\s|[|｜]|\d+[.、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
+def _spaced(raw: str) -> str:
+    """A plain-text line as it is read: stripped, a wide space an ordinary one."""
+    return raw.strip().replace("\u3000", " ")
+
+
 def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     """Split text into cleaned paragraphs and events, re-joining lines broken mid-sentence."""
     from .segment import starts_with_marker  # structure markers decide where lines may join
@@ -395,8 +400,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     lines = text.split("\n")
     counts: dict[str, int] = {}
     for raw in lines:
-        s = raw.strip().replace("\u3000", " ")  # (as each line is read below: a header "…有限公司\u3000内部制度 …" on every page
-        # of a PDF was counted under one key and looked up under another, and never dropped; held-out probe)
+        s = _spaced(raw)  # (as each line is read below: a header "…有限公司\u3000内部制度 …" on every page of a PDF was
+        # counted under one key and looked up under another, and never dropped; held-out probe)
         if s and len(s) <= 60:
             counts[s] = counts.get(s, 0) + 1
 
@@ -427,7 +432,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     previous = ""  # the last non-empty line before this one
     toc_lines: set[int] = set()  # the lines of a contents list under "目录" (contents)
     for no, raw in enumerate(lines, 1):
-        s = raw.strip().replace("\u3000", " ") if not markdown else _md_plain(_md_nested(raw))
+        s = _spaced(raw) if not markdown else _md_plain(_md_nested(raw))
         previous, line_before = (s or previous), previous
         if not s:
             if markdown:
@@ -504,7 +509,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
-                or counts.get(raw.strip().replace("\u3000", " "), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
+                or counts.get(_spaced(raw), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
             continue
         if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and RULE_TITLE.match(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
@@ -575,7 +580,7 @@ def contents(lines: list[str], start: int) -> set[int]:
     taken: list[int] = []
     first = ""
     for k in range(start, min(len(lines), start + 200)):
-        line = lines[k].strip().replace("\u3000", " ")
+        line = _spaced(lines[k])
         if not line:
             continue
         entry = _toc_entry(line)

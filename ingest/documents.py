@@ -168,8 +168,6 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
             and prev is not None and prev.text.rstrip()[-1:] in "。；;！!" and not _numbering_goes_on(blocks, i, m[0]))
 
 
-
-
 def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:
     """Does the text after line ``i`` go on with a numbering the text before it was in ("…二、退换货" / "退货处理规范" /
     "1. …" / "2. …" / "三、投诉处理", "第三条 …" / "客户投诉受理操作流程" / "（一）…" / "第四条 …"): the line is a heading

@@ -349,7 +349,7 @@ def _page_chrome(node, name: str) -> bool:
     marks = {m.group(1) or m.group(2) for t in [node.get("id") or "", *(node.get("class") or [])]
              if (m := _CHROME_MARK.fullmatch(t.lower()))}
     if marks and name not in _NEVER_CHROME and (
-            marks - {"footer", "foot", "header"} or node.find_parent(_OWNS_A_FOOTER) is None
+            marks - {"footer", "header"} or node.find_parent(_OWNS_A_FOOTER) is None
             and not ("header" in marks and node.find(["h1", "h2", "h3"]) is not None)):
         return True
     # (a footer belongs to the nearest section, quotation, figure… above it: "<blockquote>…<footer>《…法》第二十五条")

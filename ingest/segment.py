@@ -193,7 +193,7 @@ class Segmenter:
         top = self.stack[-1]
         after_punct = prev in PUNCT_BEFORE
         run_in = lead is not None and _heading_like(lead)  # "一、管理制度(一)…", "…管理1、…"
-        if at_start and kind == "named" and text[pos:end].lstrip().startswith("附") and "件" in text[pos:end] and (
+        if at_start and kind == "named" and re.match(r"\s*附\s*件", text[pos:end]) and (
                 top_text.rstrip().endswith(("：", ":")) or top_text.rstrip().rpartition("\n")[2].lstrip().startswith("附件")):
             return False  # annexes a lead-in lists ("…模板清单见下：" / "附件一：采购合同模板" / "附件二：…"), not one that opens
             # here (review)
@@ -287,8 +287,7 @@ class Segmenter:
                     self.stack.append(anc)
                     break
         else:
-            fore = next((j for j, n in enumerate(self.stack) if n.kind == "named" and re.sub(r"\s+", "", n.raw) in ("前言", "引言")),
-                        None)
+            fore = next((j for j, n in enumerate(self.stack) if n.kind == "named" and _plain_marker(n) in ("前言", "引言")), None)
             if kind == "cn" and fore is not None:
                 self.stack = self.stack[:fore]  # "一、总则" after a company rule's 前言 is its first part, not the foreword's
             i = self._open_of(kind)
@@ -536,7 +535,7 @@ def _key(node: Node) -> str:
     if k == "std":
         return node.raw
     if k == "named":
-        raw = re.sub(r"\s+", "", node.raw)
+        raw = _plain_marker(node)
         if raw.startswith("附件"):
             return f"att{cn_to_int(raw[2:]) if raw[2:] else ''}"
         return {"前言": "foreword", "引言": "intro", "封面": "cover", "题注": "note"}.get(raw, "annex" + raw[-1:])
