@@ -41,7 +41,7 @@ POINT_REF = re.compile(rf"第([{CN_NUM}\d]+)点(?!钟)")
 _AFTER_A_REF = re.compile(r"(?:[条款项章节部分]|\d|[一二三四五六七八九十]、)\s*(?:的|中的?|里的?|之)?\s*$")
 _OWN_ARTICLE = re.compile(r"a(\d+)(?:/|$)")  # the article of a clause's id path ('a19', 'a19/i2', 'a81/k2'; not 'a120-1')
 _KIND_END = re.compile(r"法|条例")  # the kinds a law is named short by
-_RULE_KIND_END = re.compile(r"办法|制度|规定|规范|规则|细则|守则|准则|标准|须知")  # and a company's rules
+_RULE_KIND_END = re.compile(r"办法|制度|规定|规范|规则|细则|守则|准则|标准|须知|手册|指引|规程")  # and a company's rules
 
 
 def _kind(name: str) -> str:
@@ -499,7 +499,9 @@ _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体
 
 # an article of a part named, after it: "第二部分第二条第二项", "第三部分的第三条"
 _PART_ARTICLE = re.compile(rf"(?:的|中的?|里的?)?第([{CN_NUM}\d]+)条(?:第?[（(]?([一二三四五六七八九十\d]+)[)）]?项)?")
-_STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?)[)）]")
+# (or its version: "客服话术与服务规范（V3.2）" is 话术规范 to its staff)
+_STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?|[Vv]\s*\d+(?:\.\d+)*版?|"
+                            r"第?[一二三四五六七八九十\d]+版)[)）]")
 _STANDING = re.compile(_STANDING_SAID.pattern + "$")
 
 
@@ -556,8 +558,9 @@ class Retriever:
             self.by_key.setdefault(key, []).append(c)
             if (alias := _part_alias(key, c.path)) != key:
                 self.by_key.setdefault(alias, []).append(c)
-            if re.match(r"c\d+/a", key):  # an article of a document that numbers them again in each chapter ("c3/a5"): its
-                # 第五条 too, with the other chapters' ("员工手册第五条" names any of them; "第三章第五条" the one)
+            # an article of a document that numbers them again in each chapter ("c3/a5") or titled part ("二、保密规定
+            # 第一条", m332383/a1): its 第五条 too, with the other parts' ("员工手册第五条" names any of them; "第三章第五条" the one)
+            if re.match(r"(?:c\d+|m[0-9a-f]{6})/a\d", key):
                 self.by_key.setdefault(key.split("/", 1)[1], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
@@ -1125,8 +1128,10 @@ class Retriever:
                 inner += [f"{x}{art}" for x in "hin"]
                 # (or, in a document whose articles run on through its parts, that article: "…第二部分的第四条")
                 # (or, in one without parts, its 二、's （二）: "售后服务规范第二部分第二条")
-                keys = [f"part:{m.group(1)}>{k}" for k in inner] + [
-                    *([f"a{art}/{y}{item}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}",
+                # (or, in one that numbers articles again in each titled part, the part's: "员工行为规范第二部分第一条" of
+                # "二、保密规定 第一条", keyed m332383/a1 and named h2/a1; the article of the first part was cited)
+                keys = [f"part:{m.group(1)}>{k}" for k in [f"a{art}", *inner]] + [
+                    f"h{n}/a{art}", *([f"a{art}/{y}{item}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}",
                     *(f"h{n}/{x}{art}" for x in "ipn"),
                     f"part:{m.group(1)}>{inner[-1]}"]  # (last again: one found nowhere is said missing as named)
                 refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)

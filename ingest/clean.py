@@ -42,8 +42,17 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
                        r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
-DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|归口部门|"
-                         r"审核人?|批准人?|生效日期|实施日期|修订日期|密级|受控状态|分发号)\s*[：:]")
+# (and a web page's: "版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10", "维护人：会员运营部 @李婷")
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|发布单位|发布|"
+                         r"归口部门|起草部门|起草人|审核人?|批准人?|发布日期|生效日期|实施日期|修订日期|更新日期|更新时间|最后更新(?:日期|时间)?|"
+                         r"维护人|维护部门|密级|受控状态|分发号)\s*[：:]")
+
+
+def _control_facts(line: str) -> bool:
+    """Are a control line's facts each short and no rule? Each is read up to the next control word, or up to a bar
+    between fields ("V3.2 ｜ 适用渠道：…" is two facts), without what it adds in brackets ("@李婷（如有疑问请…提问）")."""
+    facts = [f for v in DOC_CONTROL.split(line)[1:] for f in re.split(r"\s*[|｜]\s*", v)]
+    return all(len(re.sub(r"[（(][^）)]*[）)]", "", f).strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(f) for f in facts)
 _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期|印发日期|发文日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
 # an official document's issuing line under its title ("发文字号：星禾直播〔2024〕3号　签发人：王总", "印发日期：2024年3月1日"):
 # its 题注, as a dated control line is (it was a clause 第2段, cited for questions it shares no words with); in the body such a
@@ -76,8 +85,8 @@ END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:]\s*[\u4e00-\u
                         r"^[*_]*(?:本页面?|本文|此页)?(?:最后|最近)?(?:编辑|修改|更新)于\s*\d{4}[-/.年]\d{1,2}[^。；;！？]{0,40}$|"
                         r"^(?![（(]?[一二三四五六七八九十\d]{1,2}[、.．)）])[^。；;！？]{0,50}建议使用[^。；;！？]{0,20}浏览器"
                         r"[^。；;！？]{0,4}(?:访问|浏览|查看|打开|登录)[^。；;！？]{0,8}$|"
-                        r"^附件\s*\d*\s*(?:下载)?\s*[：:]?\s*(?:[^。；;：:\s]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)"
-                        r"\s*(?:[（(]\s*[\d.]+\s*[KMG]B\s*[)）])?\s*[、，,；;]?\s*)+$",  # ("附件下载：618客服FAQ.xlsx（23KB）")
+                        r"^附件\s*\d*\s*(?:下载)?\s*[：:]?\s*(?:\[?[^。；;：:\s\[\]]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)\]?"
+                        r"\s*(?:[（(]?\s*[\d.]+\s*[KMG]B\s*[)）]?)?\s*[、，,；;]?\s*)+$",  # ("附件下载：618客服FAQ.xlsx（23KB）")
                         re.IGNORECASE)
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -156,7 +165,8 @@ TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
-    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
+    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60}|"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
+    r"[\u4e00-\u9fff]{1,16}(?:部|处|室|中心|公司|委员会|小组)\s*编(?:制|印|写|订)?)$"  # (a handbook's "人力资源部 编": 第1段)
 )
 # a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
 # "（…公布，自2024年1月1日起施行）": when it was made, no rule of it (LawRefBook keeps it above <!-- INFO END -->, and
@@ -379,6 +389,12 @@ def _md_nested(raw: str) -> str:
     return marker + raw[m.end():].strip()
 
 
+# a Markdown line of links within the page and nothing else: a contents list ("- [第一章 总则](#第一章-总则)"), "[返回顶部](#top)"
+# (its 第一章 opened a chapter, and "- [" was a clause)
+_MD_ANCHORS = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|[（(]\d+[)）]|[\u2460-\u2473])?"
+                         r"(?:\[[^\]]*\]\(#[^)\s]*\)\s*[|｜·、,，]?\s*)+$")
+
+
 def _md_plain(line: str) -> str:
     return _MD_BOLD.sub(r"\1", _MD_QUOTE.sub("", line))
 
@@ -456,6 +472,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
             continue
+        if markdown and _MD_ANCHORS.match(s):
+            flush()
+            continue
         if markdown and s.startswith("#"):
             flush()
             m = re.match(r"^(#{1,6})\s*(.*)$", s)
@@ -478,8 +497,12 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 blocks.append(Block("text", note_line([facts]), line=no))
             continue
         # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
-        if (len(DOC_CONTROL.findall(s)) >= 2 or _DATED_CONTROL.match(s) and under_title()) and DOC_CONTROL.match(s) and all(
-                len(v.strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(v) for v in DOC_CONTROL.split(s)[1:]):
+        # (or a document's credits under its title, a line each: "编制：运营部 张三" / "审核：李四" / "版本：V2.0"; the title was
+        # read as a paragraph of a document named after its file. Not one alone: "文件编号：…" between a cover's name and the
+        # title under it is the cover's)
+        if (len(DOC_CONTROL.findall(s)) >= 2 or (under_title() or blocks and blocks[-1].text.startswith("题注：")) and (
+                _DATED_CONTROL.match(s) or DOC_CONTROL.match(line_before) or DOC_CONTROL.match(following[no - 1]))) \
+                and DOC_CONTROL.match(s) and _control_facts(s):
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
             # ("> 发布部门：循环业务部｜生效日期：2025年5月1日｜版本：V1.2")

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-71"
+SEGMENTER_VERSION = "seg-72"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -627,6 +627,15 @@ def _chapter_of(node: Node) -> Node | None:
     return p
 
 
+def _part_of(node: Node, chapters: bool) -> Node | None:
+    """The part whose numbering an article's restarts with: its chapter, or in a document without chapters the titled
+    part it stands under ("二、保密规定" over 第一条…, a rule set in a handbook's part)."""
+    if chapters:
+        return _chapter_of(node)
+    p = node.parent
+    return p if p is not None and p.kind in ("sub", "md") else None
+
+
 def _joined(label: tuple[str, ...]) -> str:
     """A clause's label from its numbers: run together ("三、（二）1."), but a number after one that ends in a digit or a
     point is a space apart ("3.1 2.": item 2. under "### 3.1 发放" read "3.12.", a clause 3.12)."""
@@ -676,11 +685,13 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                 clabel, cpath = label + (child.title + " ",), path + (child.title,)
             else:
                 mk = _marker_label(child)
-                chapter = _chapter_of(child) if child.kind == "article" and restarted else None
-                if chapter is not None:
+                part = _part_of(child, chaptered) if child.kind == "article" and restarted else None
+                if part is not None and part.kind == "chapter":
                     # articles numbered again in each chapter (a handbook of rule sets): 第三章第五条, keyed c3/a5 (all
                     # five 第一条 of a held-out handbook were "第一条", a1~2…a1~5)
-                    ckey, clabel = (_key(chapter), _key(child)), (_marker_label(chapter), mk)
+                    ckey, clabel = (_key(part), _key(child)), (_marker_label(part), mk)
+                elif part is not None:  # …or in each titled part: "二、保密规定 第一条", keyed by the part's title
+                    ckey, clabel = ("m" + doc_id_for(part.title)[:6], _key(child)), (part.title + " ", mk)
                 elif child.kind in ("article", "std"):
                     ckey, clabel = (_key(child),), (mk,)
                 else:
@@ -718,14 +729,15 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
             sub_context = context + (cpath[-1] + lead_in,)
             walk(child, ckey, clabel, cpath, sub_context, cid)
 
-    # (articles numbered again in each chapter: two chapters or more start at 第一条, not a law whose amending decision
-    # repeats it)
-    articles, firsts = [], {}  # every article's number; each chapter's first
+    # (articles numbered again in each chapter, or in each titled part of a document without chapters: two parts or more
+    # start at 第一条, not a law whose amending decision repeats it)
+    articles, firsts = [], {}  # every article's number; each part's first
+    chaptered = any(n.kind == "chapter" for n in _descendants(seg.root))
     for n in _descendants(seg.root):
         if n.kind == "article":
             articles.append(n.value)
-            if (ch := _chapter_of(n)) is not None:
-                firsts.setdefault(id(ch), n.value)
+            if (part := _part_of(n, chaptered)) is not None:
+                firsts.setdefault(id(part), n.value)
     restarted = len(articles) != len(set(articles)) and sum(v == 1 for v in firsts.values()) >= 2
     walk(seg.root, (), (), (title,), (), None)
     # a heading whose content was all dropped (a repeated page) is no clause's ancestor

@@ -2784,3 +2784,25 @@ def _c_for(text: str):
     from ingest.records import Clause
 
     return Clause("d/a1", "d", "某制度", "《某制度》第一条", ("某制度",), text)
+
+
+def test_an_article_of_a_handbook_that_numbers_articles_again_in_each_titled_part_is_found_by_its_part(tmp_path):
+    """A handbook without chapters whose titled parts each start at 第一条 ("一、考勤规定" / "第一条…" / "二、保密规定" / "第一条…")
+    labelled every one "第一条" (ids a1~2…), and "员工行为规范第二部分第二条" was answered by the first part's 第二条. A short name
+    ending in 手册 ("员工手册…") or without its version ("话术规范3.3") names its document."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "员工行为规范.txt": "悦购商城员工行为规范\n一、考勤规定\n第一条 员工应当按时上下班，不得迟到早退。\n第二条 员工请假须提前一天提交"
+                      "书面申请。\n二、保密规定\n第一条 员工不得泄露公司商业秘密。\n第二条 员工离职时应当交还全部公司资料。\n",
+        "员工手册.txt": "悦购商城员工手册\n第一部分 考勤管理制度\n第一条 员工应当按时打卡。\n第二条 迟到三次以上的扣发全勤奖。\n"
+                    "第二部分 报销管理制度\n第一条 报销须附合法有效的发票。\n第二条 报销应当在费用发生后30日内提交。\n",
+        "话术规范.md": "# 悦购商城客服话术与服务规范（V3.2）\n\n## 3 投诉处理\n\n3.1 顾客情绪激动时，先安抚、后解决。\n\n"
+                   "3.2 顾客要求赔偿的，客服专员可在权限内直接处理。\n\n3.3 顾客威胁曝光的，必须在30分钟内上报客服主管。\n"})
+    labels = [c.label for c in r.clauses if c.role == "clause"]
+    assert "《悦购商城员工行为规范》二、保密规定 第二条" in labels and len(labels) == len(set(labels)), labels
+    assert [c.label for c in answer(r, "员工行为规范第二部分第二条讲什么？").citations] == \
+        ["《悦购商城员工行为规范》二、保密规定 第二条"]
+    assert [c.label for c in answer(r, "员工手册第二部分第一条说了什么？").citations] == \
+        ["《悦购商城员工手册》第二部分 报销管理制度 第一条"]
+    assert [c.label for c in answer(r, "话术规范3.3说了什么？").citations] == ["《悦购商城客服话术与服务规范（V3.2）》3.3"]

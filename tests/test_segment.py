@@ -2215,3 +2215,40 @@ def test_annexes_a_lead_in_lists_inside_an_article_open_no_annex():
                    "附件一：采购合同模板\n附件二：销售合同模板\n第三条 合同签订后应当在3日内归档。\n", "c.txt")
     assert [c.label.split("》")[1] for c in doc.clauses] == ["第一条", "第二条", "第三条"]
     assert doc.clauses[1].text.endswith("附件一：采购合同模板\n附件二：销售合同模板")
+
+
+def test_a_documents_credits_under_its_title_are_no_clause_and_hide_no_title():
+    """Held-out files: credits a line each under the title ("编制：运营部 张三" / "审核：李四" / "版本：V2.0") hid it, and the
+    document was named after its file with its title as 第1段; "人力资源部 编" under a handbook's title and a web page's
+    "版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10" / "维护人：会员运营部 @李婷（如有疑问请…）" were 第1段."""
+    doc = only_doc("悦购商城直播带货管理规定\n编制：运营部 张三\n审核：李四\n批准：王五\n版本：V2.0\n第一条 为规范直播带货业务，"
+                   "制定本规定。\n第二条 主播不得使用“全网最低”等绝对化用语。\n", "credit.txt")
+    assert doc.title == "悦购商城直播带货管理规定"
+    assert [label for label, _ in _labels_texts(doc)] == ["《悦购商城直播带货管理规定》第一条", "《悦购商城直播带货管理规定》第二条"]
+    doc = only_doc("会员积分管理规则\n发布部门：会员运营部　发布日期：2024-03-01\n第一条 会员每消费1元累计1积分。\n", "h02.txt")
+    assert doc.title == "会员积分管理规则" and [t for _, t in _labels_texts(doc)] == ["第一条 会员每消费1元累计1积分。"]
+    doc = only_doc("员工手册\n人力资源部 编\n第一条 员工应当按时上下班。\n", "h.txt")
+    assert [t for _, t in _labels_texts(doc)] == ["第一条 员工应当按时上下班。"]
+    md = ("# 悦购平台商家管理规则\n\n版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10\n\n"
+          "维护人：会员运营部 @李婷（如有疑问请在飞书群“会员运营答疑”中提问）\n\n## 第一章 总则\n\n1.1 本规则适用于全部商家。\n")
+    assert [t for _, t in _labels_texts(only_doc(md, "r.md", markdown=True))] == ["1.1 本规则适用于全部商家。"]
+
+
+def test_a_markdown_contents_list_of_links_within_the_page_is_dropped():
+    """A Markdown rule's contents list of in-page links ("- [第一章 总则](#第一章-总则)") was a clause "- [" and its 第一章 a
+    second chapter 一 (c1~2)."""
+    md = ("# 售后服务管理办法\n\n## 目录\n\n- [第一章 总则](#第一章-总则)\n- [第二章 退货](#第二章-退货)\n\n"
+          "## 第一章 总则\n\n第一条 为规范售后服务，制定本办法。\n\n## 第二章 退货\n\n第二条 顾客申请退货的，客服应当在24小时内审核。\n\n"
+          "[返回顶部](#售后服务管理办法)\n")
+    doc = only_doc(md, "m.md", markdown=True)
+    assert [c.id.split("/", 1)[1] for c in doc.clauses] == ["c1", "a1", "c2", "a2"]
+    assert [c.text for c in doc.clauses if c.role == "clause"] == ["第一条 为规范售后服务，制定本办法。",
+                                                                   "第二条 顾客申请退货的，客服应当在24小时内审核。"]
+
+
+@pytest.mark.parametrize("line", ["附件：质检评分表.xlsx 25.6KB", "附件下载：[618客服FAQ.xlsx] (1.2MB)"])
+def test_a_link_to_an_attached_file_with_its_size_unbracketed_is_dropped(line):
+    """A download page's link to an attachment with its size after it, unbracketed or the name in brackets, was a
+    clause 附件 (or ran into the last clause)."""
+    doc = only_doc(f"客服质检管理办法\n第一条 质检组每周抽检客服聊天记录不少于20条。\n第二条 抽检结果应当在次周一公布。\n{line}\n")
+    assert [t for _, t in _labels_texts(doc)] == ["第一条 质检组每周抽检客服聊天记录不少于20条。", "第二条 抽检结果应当在次周一公布。"]
