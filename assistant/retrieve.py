@@ -87,6 +87,12 @@ PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地
 _RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", "规定", "办法", "细则"))
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 # the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
+NAMED_ALIKE = 3  # at most this many titles a short name fits are each named by it
+_ARTICLE_AFTER_PART = re.compile(r"(?:部分|那部分|这部分)?(?:的|中的?|里的?)?\s*第[一二三四五六七八九十百\d]+条")
+RUN_ON = "@run"  # a key's mark: only a clause of a document whose articles run on across its parts
+_RESTARTED = re.compile(r"/(?:c\d+|m[0-9a-f]{6})/a\d")  # the id of an article numbered again in its part
+# a part's number before its title ("二、保密规定", "第三章 费用报销制度", "第一部分 考勤管理制度")
+_PART_NAME = re.compile(rf"^(?:[{CN_NUM}]+、|第[{CN_NUM}\d]+(?:章|节|部分)|[（(][{CN_NUM}]+[)）])\s*")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")
 # where a question opens with who the asker is and then says 请问 ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？"),
@@ -140,7 +146,7 @@ _CHAPTER_KEY = re.compile(r"/c\d+$")  # a chapter's heading: its id ends in its 
 # (not a chapter before the article it holds: "第二章第九条", "第二章的第九条", "第二章中第九条")
 _CHAPTER_BEFORE = re.compile(rf"第([{CN_NUM}\d]+)章\s*(?:的|中的?|里的?|之)?\s*$")
 CHAPTER_REF = re.compile(rf"第([{CN_NUM}\d]+)章(?!\s*(?:的|中的?|里的?|之)?\s*第[{CN_NUM}\d]+条)")
-STD_REF = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
+STD_REF = re.compile(r"(?<![\d.Vv])(\d{1,2}(?:\.\d{1,2}){1,4})(?![\d.]|\s*(?:折|元|万|倍|%|％|小时|天|年|个|米|克))")
 
 # a title with a colon, which leads in no sentence ("一、质量管理:" over its items; not "…包括：", "有下列情形之一的：")
 _TITLE_COLON = re.compile(r"(?![^：:]*(?:应|须|要|得|下列|以下|如下|包括|之一))[\u4e00-\u9fff]{2,8}\s*[：:]")
@@ -1106,6 +1112,8 @@ class Retriever:
             if chapter := _CHAPTER_BEFORE.search(question[:m.start()]):  # "第三章第五条": the chapter's own, where articles
                 # are numbered again in each chapter (c3/a5), else the document's 第五条
                 found = [f"c{cn_to_int(chapter.group(1))}/{k}" for k in found] + found
+            elif part := self.part_before(question[:m.start()]):  # "…里保密规定第一条": that part's, by its title
+                found = [f"{p}/{k}" for p in self._part_titles[part] for k in found] + found
             refs.append((m.start(), m.end(), found))
         for m in POINT_REF.finditer(question):  # (read as its 第X条: an item of a document numbered without articles;
             # not after another number, whose item it is, looked up with it: "劳动合同法第三十九条第二点", "第三部分第2点")
@@ -1130,8 +1138,10 @@ class Retriever:
                 # (or, in one without parts, its 二、's （二）: "售后服务规范第二部分第二条")
                 # (or, in one that numbers articles again in each titled part, the part's: "员工行为规范第二部分第一条" of
                 # "二、保密规定 第一条", keyed m332383/a1 and named h2/a1; the article of the first part was cited)
+                # (the document's article only where its numbering runs on: "员工手册第四部分第一条" of one that numbers
+                # each part's again and has three was each part's 第一条, RUN_ON)
                 keys = [f"part:{m.group(1)}>{k}" for k in [f"a{art}", *inner]] + [
-                    f"h{n}/a{art}", *([f"a{art}/{y}{item}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}",
+                    f"h{n}/a{art}", *([f"a{art}/{y}{item}{RUN_ON}" for y in self.ITEM_REF_KINDS] if item else []), f"a{art}{RUN_ON}",
                     *(f"h{n}/{x}{art}" for x in "ipn"),
                     f"part:{m.group(1)}>{inner[-1]}"]  # (last again: one found nowhere is said missing as named)
                 refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)
@@ -1207,7 +1217,27 @@ class Retriever:
                 return [c for c in held if c.id in ids]
             return [c for c in held if c.role == "heading" and said.match(c.text)
                     or c.role == "clause" and any(map(said.match, c.path[1:]))]
+        if key.endswith(RUN_ON):
+            return [c for c in self.clauses_numbered(key[:-len(RUN_ON)], docs) if not _RESTARTED.search(c.id)]
         return [c for k in key.split("|") for c in self.by_key.get(k, ()) if not docs or c.document in docs]
+
+    @cached_property
+    def _part_titles(self) -> dict[str, list[str]]:
+        """The titles of the parts whose articles are numbered again in each ("二、保密规定" → 保密规定, "第三章 费用报销制度" →
+        费用报销制度), each with the parts' keys (m332383, c3)."""
+        out: dict[str, list[str]] = {}
+        for key in {k.split("/", 1)[0] for k in self.by_key if re.fullmatch(r"(?:c\d+|m[0-9a-f]{6})/a\d+", k)}:
+            for c in self.by_key.get(key, ()):
+                name = _PART_NAME.sub("", c.path[-1]).strip() if c.role == "heading" and c.path else ""
+                if len(name) >= 2 and key not in out.setdefault(name, []):
+                    out[name].append(key)
+        return out
+
+    def part_before(self, text: str) -> str | None:
+        """The title of a part whose articles are numbered again in each, said right before an article number ("员工手册里
+        保密管理制度第一条", "保密规定的第二条"), or None: the longest one."""
+        said = re.sub(r"(?:部分|那部分|这部分|一节|那一节|章)?(?:的|中的?|里的?|之)?\s*$", "", text)
+        return max((t for t in self._part_titles if said.endswith(t)), key=len, default=None)
 
     def unknown_document(self, question: str) -> str | None:
         """A document the question names before an article number that the knowledge base does not hold
@@ -1218,7 +1248,7 @@ class Retriever:
             if self._named_documents(question[:m.end()]):  # (with its number: a short name is read before one)
                 continue
             name = _NAMED_BEFORE.search(before)
-            if name is None:
+            if name is None or self.part_before(before):  # (a part's title: "员工行为规范里保密规定第二条")
                 continue
             core = _BEFORE_NAME.split(_ASKING_FIRST.sub("", name.group(1)))[-1].removeprefix("中华人民共和国")
             if len(core) >= 3 and not _GENERIC_NAME.search(core) and not any(core in c for _, c, _, _ in self._title_forms):
@@ -1460,7 +1490,8 @@ class Retriever:
             if said_standing is not None:
                 after = after[said_standing.end():]
             if not (ARTICLE_REF.match(after) or STD_REF.match(after) or PART_REF.match(after) or PART_ITEM_REF.match(after)
-                    or PART_WORD_REF.match(after) or CHAPTER_REF.match(after)):  # (or a part: "…管理办法第二部分")
+                    or PART_WORD_REF.match(after) or CHAPTER_REF.match(after)  # (or a part: "…管理办法第二部分")
+                    or self._part_titled(after)):  # (or its title: "员工行为规范里二、保密规定第一条")
                 continue
             said = re.search(r"[\u4e00-\u9fff]{1,14}$", q[:end])
             if said is None:
@@ -1476,10 +1507,19 @@ class Retriever:
                     fits = [t for t in fits if (norm(t).endswith(said_standing.group()) if said_standing is not None
                                                 else not _STANDING.search(norm(t)))] or fits
                 if fits:
-                    if len(fits) == 1:
-                        out.setdefault(fits[0], form)
+                    # (a name several titles fit, as many as a company holds of one kind, names each: "员工手册第二部分第一条"
+                    # of two handbooks was looked up in none, and answered by another article of the other's)
+                    if len(fits) <= NAMED_ALIKE:
+                        for t in fits:
+                            out.setdefault(t, form)
                     break
         return out
+
+    def _part_titled(self, after: str) -> bool:
+        """Does ``after`` open with a part's title, its number or not, before an article number ("里二、保密规定第一条",
+        "保密管理制度那部分的第一条"; see part_before)?"""
+        rest = re.sub(rf"^(?:的|里|中)?\s*(?:[{CN_NUM}]+、|第[{CN_NUM}\d]+(?:章|节|部分))?\s*", "", after)
+        return any(rest.startswith(t) and _ARTICLE_AFTER_PART.match(rest, len(t)) for t in self._part_titles)
 
     @cached_property
     def _bare_cores(self) -> dict[str, str]:

@@ -51,8 +51,23 @@ DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类�
 def _control_facts(line: str) -> bool:
     """Are a control line's facts each short and no rule? Each is read up to the next control word, or up to a bar
     between fields ("V3.2 ｜ 适用渠道：…" is two facts), without what it adds in brackets ("@李婷（如有疑问请…提问）")."""
-    facts = [f for v in DOC_CONTROL.split(line)[1:] for f in re.split(r"\s*[|｜]\s*", v)]
-    return all(len(re.sub(r"[（(][^）)]*[）)]", "", f).strip(" 　；;，,。")) <= 24 and not _RULE_SAID.search(f) for f in facts)
+    facts = [re.sub(r"[（(][^）)]*[）)]", "", f).strip(" 　；;，,。")
+             for v in DOC_CONTROL.split(line)[1:] for f in re.split(r"\s*[|｜]\s*", v)]
+    # (a name, a date, a number: not a clause, "编号：由系统自动生成，无需手工填写" of a form's instructions)
+    return all(len(f) <= 24 and not _RULE_SAID.search(f) and not re.search(r"[，,；;]", f) for f in facts)
+
+
+def _files_listed(lines: list[str], k: int) -> bool:
+    """Is the attachment line ``lines[k]`` one of a list a lead-in's colon opens ("申诉材料格式要求如下：" / "附件：凭证.pdf
+    10MB" / "附件：视频.zip 50MB"), which a rule goes on to speak of, not a download page's link?"""
+    k -= 1
+    while k >= 0 and (not lines[k].strip() or lines[k].strip().startswith("附件")):
+        k -= 1
+    return k >= 0 and lines[k].strip().endswith(("：", ":"))
+
+
+# who compiled a handbook, under its title ("人力资源部 编"), not a rule's "年度经营计划由战略发展部编制"
+_COMPILED_BY = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:部|处|室|中心|公司|委员会|小组)\s*编(?:制|印|写|订)?$")
 _DATED_CONTROL = re.compile(r"(?:生效日期|实施日期|施行日期|修订日期|印发日期|发文日期)\s*[：:]\s*\d{4}\s*(?:年|[-/.])")
 # an official document's issuing line under its title ("发文字号：星禾直播〔2024〕3号　签发人：王总", "印发日期：2024年3月1日"):
 # its 题注, as a dated control line is (it was a clause 第2段, cited for questions it shares no words with); in the body such a
@@ -165,8 +180,7 @@ TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
-    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60}|"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
-    r"[\u4e00-\u9fff]{1,16}(?:部|处|室|中心|公司|委员会|小组)\s*编(?:制|印|写|订)?)$"  # (a handbook's "人力资源部 编": 第1段)
+    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
 )
 # a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
 # "（…公布，自2024年1月1日起施行）": when it was made, no rule of it (LawRefBook keeps it above <!-- INFO END -->, and
@@ -441,6 +455,13 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
     for k in range(len(lines) - 2, -1, -1):
         following[k] = lines[k + 1].strip() or following[k + 1]
 
+    def at_top() -> bool:
+        """Is what was read so far the title that opens the file (a line, or two: "杭州悦购电子商务有限公司" / "员工手册"), and
+        its 题注 or a note in brackets ("（2024年修订版）"), and nothing else?"""
+        read = [t for t in [b.text for b in blocks] + (["".join(pending)] if pending else [])
+                if not t.startswith("题注：") and not re.fullmatch(r"[（(][^（()）]{1,30}[)）]", t)]
+        return 1 <= len(read) <= 2 and all(_under_title([Block("text", t)]) for t in read)
+
     def under_title() -> bool:
         """Is what was read so far a title and nothing after it, the line being read now (pending) included?"""
         return _under_title([Block("text", "".join(pending))] if pending else blocks)  # (only the last is read)
@@ -497,12 +518,16 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 blocks.append(Block("text", note_line([facts]), line=no))
             continue
         # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
-        # (or a document's credits under its title, a line each: "编制：运营部 张三" / "审核：李四" / "版本：V2.0"; the title was
-        # read as a paragraph of a document named after its file. Not one alone: "文件编号：…" between a cover's name and the
-        # title under it is the cover's)
-        if (len(DOC_CONTROL.findall(s)) >= 2 or (under_title() or blocks and blocks[-1].text.startswith("题注：")) and (
-                _DATED_CONTROL.match(s) or DOC_CONTROL.match(line_before) or DOC_CONTROL.match(following[no - 1]))) \
-                and DOC_CONTROL.match(s) and _control_facts(s):
+        # (or a document's credits under the title that opens the file, a line each: "编制：运营部 张三" / "审核：李四" /
+        # "版本：V2.0", "人力资源部 编"; the title was read as a paragraph of a document named after its file. Not one alone:
+        # "文件编号：…" between a cover's name and the title under it is the cover's; nor under a heading inside the text,
+        # "# 职责分工" / "编制：各业务部门" / "审核：法务合规部", nor a list a lead-in's colon opens, "页眉应当包含以下字段：" /
+        # "版本：文章当前版本号 ｜ 最后更新：最近一次修改日期")
+        credit = DOC_CONTROL.match(s) and _control_facts(s)
+        if credit and (len(DOC_CONTROL.findall(s)) >= 2 and not line_before.endswith(("：", ":")) or _DATED_CONTROL.match(s)
+                       and under_title() or at_top() and any(DOC_CONTROL.match(x) and _control_facts(x)
+                                                             for x in (line_before, following[no - 1]))) \
+                or at_top() and _COMPILED_BY.match(s) and "由" not in s:
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect
             # ("> 发布部门：循环业务部｜生效日期：2025年5月1日｜版本：V1.2")
@@ -515,7 +540,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # (a side list's heading that numbered rules go on after is theirs: "相关制度：" / 《…》 / "第三条 …")
         if not markdown and (len(WEB_FACT.findall(s)) >= 2 or WEB_FONT.search(s) or WEB_TOOLS.match(s) and not (
                 _SIDE_LIST.match(s) and any(starts_with_marker(x.strip()) for x in lines[no:no + 12]))) \
-                or END_MATTER.match(s):
+                or END_MATTER.match(s) and not (s.startswith("附件") and _files_listed(lines, no - 1)):
             flush()
             continue
         if _is_boilerplate(s) or WEB_FOOTER.search(s) and (not markdown or "。" not in s and _MD_FOOTER.search(s)

@@ -2806,3 +2806,39 @@ def test_an_article_of_a_handbook_that_numbers_articles_again_in_each_titled_par
     assert [c.label for c in answer(r, "员工手册第二部分第一条说了什么？").citations] == \
         ["《悦购商城员工手册》第二部分 报销管理制度 第一条"]
     assert [c.label for c in answer(r, "话术规范3.3说了什么？").citations] == ["《悦购商城客服话术与服务规范（V3.2）》3.3"]
+    # …or by the part's title ("员工行为规范里保密规定第二条" was "知识库中没有《员工行为规范里保密规定》")
+    assert [c.label for c in answer(r, "员工行为规范里保密规定第二条讲了啥？").citations] == \
+        ["《悦购商城员工行为规范》二、保密规定 第二条"]
+    assert [c.label for c in answer(r, "员工手册报销管理制度那部分的第一条").citations] == \
+        ["《悦购商城员工手册》第二部分 报销管理制度 第一条"]
+    assert [c.label for c in answer(r, "保密规定第一条是什么？").citations] == ["《悦购商城员工行为规范》二、保密规定 第一条"]
+
+
+def test_a_part_of_a_handbook_is_found_among_two_handbooks_and_a_missing_one_said_missing(tmp_path):
+    """The review of seg-72: with two handbooks, "员工手册第二部分第一条" was looked up in neither (a short name two titles
+    fit named none) and answered by another article of the other's; "员工手册第四部分第一条" of handbooks with three parts cited
+    every 第一条; a part named by its number and title ("员工行为规范二、保密规定第一条") was another document's 保密规定; and
+    "客服操作指引（V2.1）第三部分第一条" said "所指文件中没有 2.1"."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "悦购员工手册.txt": "悦购商城员工手册\n第一部分 考勤管理制度\n第一条 员工应当按时打卡。\n第二条 迟到三次以上的扣发全勤奖。\n"
+                      "第二部分 报销管理制度\n第一条 报销须附合法有效的发票。\n第二条 报销应当在费用发生后30日内提交。\n"
+                      "第三部分 信息安全制度\n第一条 员工不得泄露客户信息。\n第二条 离职员工的系统账号应当当日注销。\n",
+        "星禾员工手册.txt": "星禾电商员工手册\n一、考勤管理\n第一条 员工每日打卡两次。\n第二条 旷工一日扣三日工资。\n"
+                      "二、休假管理\n第一条 年假应当提前一周申请。\n第二条 病假须提供医院证明。\n",
+        "员工行为规范.txt": "悦购商城员工行为规范\n一、考勤规定\n第一条 员工应当按时上下班。\n第二条 请假须提前一天申请。\n"
+                       "二、保密规定\n第一条 员工不得泄露公司商业秘密。\n第二条 离职时应当交还全部资料。\n",
+        "客服服务规范.txt": "云禾优选客服服务规范\n一、服务礼仪\n第一条 客服应当使用文明用语。\n第二条 客服不得与顾客争吵。\n"
+                      "二、保密规定\n第一条 客服不得透露顾客的收货地址。\n第二条 客服不得截图顾客信息。\n",
+        "客服操作指引.txt": "悦购商城客服操作指引（V2.1）\n第一部分 咨询接待\n第一条 客服应当在30秒内响应。\n第二部分 售后处理\n"
+                      "第一条 退款申请应当在24小时内审核。\n第三部分 投诉升级\n第一条 顾客威胁曝光的，应当在30分钟内上报主管。\n"})
+    assert [c.label for c in answer(r, "员工手册第二部分第一条说了什么？").citations] == \
+        ["《悦购商城员工手册》第二部分 报销管理制度 第一条"]
+    missing = answer(r, "员工手册第四部分第一条是什么？")
+    assert missing.status == "not_found" and "第四部分" in missing.answer, missing.answer
+    assert [c.label for c in answer(r, "员工行为规范二、保密规定第一条是什么？").citations] == \
+        ["《悦购商城员工行为规范》二、保密规定 第一条"]
+    guide = answer(r, "客服操作指引（V2.1）第三部分第一条")
+    assert [c.label for c in guide.citations] == ["《悦购商城客服操作指引（V2.1）》第三部分 投诉升级 第一条"]
+    assert "没有" not in guide.answer, guide.answer

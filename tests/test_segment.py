@@ -2252,3 +2252,28 @@ def test_a_link_to_an_attached_file_with_its_size_unbracketed_is_dropped(line):
     clause 附件 (or ran into the last clause)."""
     doc = only_doc(f"客服质检管理办法\n第一条 质检组每周抽检客服聊天记录不少于20条。\n第二条 抽检结果应当在次周一公布。\n{line}\n")
     assert [t for _, t in _labels_texts(doc)] == ["第一条 质检组每周抽检客服聊天记录不少于20条。", "第二条 抽检结果应当在次周一公布。"]
+
+
+@pytest.mark.parametrize("text,kept", [
+    # (a heading inside the text is no title: who does what under "# 职责分工")
+    ("# 制度文件管理办法\n\n为规范制度文件的编制，制定本办法。\n\n# 职责分工\n\n编制：各业务部门\n\n审核：法务合规部\n\n批准：总经理\n",
+     "审核：法务合规部"),
+    ("采购管理制度\n第一条 采购申请经审批后方可执行。\n审批权限\n审核：采购经理\n批准：财务总监\n第二条 超过十万元的须经总经理批准。\n",
+     "审核：采购经理"),
+    # (a form's instructions are no credits)
+    ("供应商资料登记表填写说明\n编号：由系统自动生成，无需手工填写\n审核人：采购部经理\n批准人：分管采购副总裁\n填写人应当核对全部信息。\n",
+     "审核人：采购部经理"),
+    ("年度计划管理办法\n第一条 为规范年度计划，制定本办法。\n第二条 公司计划体系分工如下：\n年度经营计划由战略发展部编制\n"
+     "月度销售计划由销售中心编制\n第三条 各部门计划应当于12月15日前上报。\n", "年度经营计划由战略发展部编制"),
+    # (a list a lead-in's colon opens: the fields a header must hold, the files an appeal may attach)
+    ("知识库文章管理规范\n第一条 为规范知识库文章，制定本规范。\n第二条 每篇文章的页眉应当包含以下字段：\n"
+     "版本：文章当前版本号 ｜ 最后更新：最近一次修改日期\n第三条 内容变化的，维护人应当在当日更新。\n", "最后更新：最近一次修改日期"),
+    ("商家申诉管理规则\n第一条 商家可以在7日内提交申诉。\n第二条 申诉材料格式要求如下：\n附件：凭证.pdf 10MB\n附件：视频.zip 50MB\n"
+     "第三条 单个附件超过上述限制的，系统不予受理。\n", "附件：视频.zip 50MB"),
+])
+def test_lines_in_a_documents_body_like_its_credits_or_attachments_are_kept(text, kept):
+    """The review of seg-72: credits are dropped only under the title that opens the file, and only such lines; these,
+    in the body or under a heading, are its rules (they were dropped)."""
+    markdown = text.startswith("#")
+    clauses = [c for d in parse(text, "T.md" if markdown else "T.txt", markdown) for c in d.clauses]
+    assert any(kept in c.text.replace("\n", "") for c in clauses), [c.text for c in clauses]
