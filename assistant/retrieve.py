@@ -86,13 +86,16 @@ PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地
 # ("规定" may be the verb, "浙江省规定…", or any rule, "浙江的规定": every document of the place, as "法规" is)
 _RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", "规定", "办法", "细则"))
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
-# the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 NAMED_ALIKE = 3  # at most this many titles a short name fits are each named by it
 _ARTICLE_AFTER_PART = re.compile(r"(?:部分|那部分|这部分)?(?:的|中的?|里的?)?\s*第[一二三四五六七八九十百\d]+条")
 RUN_ON = "@run"  # a key's mark: only a clause of a document whose articles run on across its parts
-_RESTARTED = re.compile(r"/(?:c\d+|m[0-9a-f]{6})/a\d")  # the id of an article numbered again in its part
+# an article numbered again in its chapter or titled part, in its id (…/c3/a5, …/m332383/a1; a key is searched with a
+# "/" before it)
+_RESTARTED = re.compile(r"/(?:c\d+|m[0-9a-f]{6})/a\d")
 # a part's number before its title ("二、保密规定", "第三章 费用报销制度", "第一部分 考勤管理制度")
 _PART_NAME = re.compile(rf"^(?:[{CN_NUM}]+、|第[{CN_NUM}\d]+(?:章|节|部分)|[（(][{CN_NUM}]+[)）])\s*")
+
+# the name of a document just before an article number ("…网络交易监督管理办法第十二条", "《民法典》第一千一百六十五条")
 _NAMED_BEFORE = re.compile(r"《?([\u4e00-\u9fff]{2,30}(?:法|典|办法|规定|条例|细则|规则|制度|标准|规范|守则|准则|决定|解释))》?"
                            r"\s*(?:的)?\s*$")
 # where a question opens with who the asker is and then says 请问 ("我们是一家做家居用品的电商公司，请问客户投诉多久要回复？"),
@@ -566,7 +569,7 @@ class Retriever:
                 self.by_key.setdefault(alias, []).append(c)
             # an article of a document that numbers them again in each chapter ("c3/a5") or titled part ("二、保密规定
             # 第一条", m332383/a1): its 第五条 too, with the other parts' ("员工手册第五条" names any of them; "第三章第五条" the one)
-            if re.match(r"(?:c\d+|m[0-9a-f]{6})/a\d", key):
+            if _RESTARTED.match("/" + key):
                 self.by_key.setdefault(key.split("/", 1)[1], []).append(c)
             if c.parent_id:
                 self.children.setdefault(c.parent_id, []).append(c)
@@ -1226,7 +1229,7 @@ class Retriever:
         """The titles of the parts whose articles are numbered again in each ("二、保密规定" → 保密规定, "第三章 费用报销制度" →
         费用报销制度), each with the parts' keys (m332383, c3)."""
         out: dict[str, list[str]] = {}
-        for key in {k.split("/", 1)[0] for k in self.by_key if re.fullmatch(r"(?:c\d+|m[0-9a-f]{6})/a\d+", k)}:
+        for key in {k.split("/", 1)[0] for k in self.by_key if _RESTARTED.match("/" + k)}:
             for c in self.by_key.get(key, ()):
                 name = _PART_NAME.sub("", c.path[-1]).strip() if c.role == "heading" and c.path else ""
                 if len(name) >= 2 and key not in out.setdefault(name, []):
