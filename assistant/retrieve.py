@@ -85,8 +85,9 @@ PROVINCIAL_STANDARD = re.compile(_PROVINCE + r"(?:(?:地方)?标准|地标|省�
 PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地方性法规|法规)")
 # ("规定" may be the verb, "浙江省规定…", or any rule, "浙江的规定": every document of the place, as "法规" is)
 _RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", "规定", "办法", "细则"))
-CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10})\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
+CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10}(?:-[A-Z]{1,10})*-?)\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 NAMED_ALIKE = 3  # at most this many titles a short name fits are each named by it
+_LOOSELY = re.compile(r"[那这](?:个|份|篇|套|本|部|项)")  # "直播那个规范", "积分储值卡那个办法": a name said loosely
 _ARTICLE_AFTER_PART = re.compile(r"(?:部分|那部分|这部分)?(?:的|中的?|里的?)?\s*第[一二三四五六七八九十百\d]+条")
 RUN_ON = "@run"  # a key's mark: only a clause of a document whose articles run on across its parts
 # an article numbered again in its chapter or titled part, in its id (…/c3/a5, …/m332383/a1; a key is searched with a
@@ -1502,10 +1503,11 @@ class Retriever:
             run = _BEFORE_NAME.split(_ASKING_FIRST.sub("", said.group()))[-1]
             for start in range(len(run) - len(m.group()) - 1):  # the longest form first ("我想知道客服考核办法")
                 form = run[start:]
-                if len(_GENERIC.sub("", form[:-len(m.group())])) < 2:
+                name = _LOOSELY.sub("", form)  # ("直播那个规范第12条": 直播…规范, said loosely)
+                if len(_GENERIC.sub("", name[:-len(m.group())])) < 2:
                     break  # generic words alone ("管理办法") name nothing, nor do any shorter
                 fits = [t for t, bare in self._bare_cores.items()
-                        if bare.endswith(m.group()) and form[:2] in bare and _in_order(form, bare)]
+                        if bare.endswith(m.group()) and name[:2] in bare and _in_order(name, bare)]
                 if len(fits) > 1:  # (versions: the one whose standing is said, else the one that says none)
                     fits = [t for t in fits if (norm(t).endswith(said_standing.group()) if said_standing is not None
                                                 else not _STANDING.search(norm(t)))] or fits

@@ -12,7 +12,8 @@ CN_NUM = "一二三四五六七八九十百千零〇两"
 
 # A standard's code: DB33/T 932—2014, GB/T 1.1-2009, DB 33/T 932-2014, DB33T932-2014.
 STD_CODE = re.compile(  # national, sector and local standards (GB/T, YD/T, DB33/T), group and enterprise ones (T/ZJEC, Q/XH)
-    r"(?:(?P<grp>[TQ])\s*/\s*(?P<assoc>[A-Z]{2,10})|(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?)\s*"
+    # (an enterprise's code may run its department's into it: "Q/LX-WL-003—2024", Q/LX-WL 003—2024)
+    r"(?:(?P<grp>[TQ])\s*/\s*(?P<assoc>[A-Z]{2,10}(?:-[A-Z]{1,10})*)-?|(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?)\s*"
     r"(?P<num>\d{1,6}(?:\.\d+)?)\s*[—–\-]\s*(?P<year>(?:19|20)\d{2})"
 )
 
@@ -76,6 +77,7 @@ ISSUING = re.compile(r"^(?:发文字号|文号|签发人|印发日期|发文日�
 
 
 _WEB_COUNT = re.compile(rf"(?:{_WEB_COUNTS})\s*[：:]")
+_WEB_COUNT_SAID = re.compile(rf"\s*(?:{_WEB_COUNTS})\s*[：:]\s*\d+\s*(?:次|人次)?")
 
 
 def _under_title(blocks: list) -> bool:
@@ -101,7 +103,8 @@ END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:]\s*[\u4e00-\u
                         r"^(?![（(]?[一二三四五六七八九十\d]{1,2}[、.．)）])[^。；;！？]{0,50}建议使用[^。；;！？]{0,20}浏览器"
                         r"[^。；;！？]{0,4}(?:访问|浏览|查看|打开|登录)[^。；;！？]{0,8}$|"
                         r"^附件\s*\d*\s*(?:下载)?\s*[：:]?\s*(?:\[?[^。；;：:\s\[\]]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)\]?"
-                        r"\s*(?:[（(]?\s*[\d.]+\s*[KMG]B\s*[)）]?)?\s*[、，,；;]?\s*)+$",  # ("附件下载：618客服FAQ.xlsx（23KB）")
+                        r"\s*(?:[（(]?\s*[\d.]+\s*[KMG]B\s*[)）]?|[（(]\s*(?:已?下载|浏览)\s*[:：]?\s*\d+\s*次\s*[)）])?\s*[、，,；;]?\s*)+$",
+                        # ("附件下载：618客服FAQ.xlsx（23KB）", "附件：澜享〔2024〕18号.pdf（下载 312 次）")
                         re.IGNORECASE)
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -180,7 +183,7 @@ TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
-    r"代\s*替\s*[A-Z][A-Z/ ]{0,8}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
+    r"代\s*替\s*[A-Z][A-Z/ \-]{0,12}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
 )
 # a law's adoption note under its title: "（2023年9月28日…第五次会议通过）", "2018年8月31日…通过 根据…修正",
 # "（…公布，自2024年1月1日起施行）": when it was made, no rule of it (LawRefBook keeps it above <!-- INFO END -->, and
@@ -511,7 +514,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if not markdown and ISSUING.match(s) and (under_title() or blocks and blocks[-1].text.startswith("题注：")) \
                 and len(s) <= 80 and not _RULE_SAID.search(s):
             flush()  # (or the next line of it: "印发日期：…" under "文号：…　签发人：…")
-            facts = "　".join(f for f in re.split(r"[ \u3000]{2,}", s) if f)
+            # (without a web page's counts, after a single space: "…发布日期：2024-05-20　浏览次数：2316")
+            facts = "　".join(f for f in re.split(r"[ \u3000]{2,}", _WEB_COUNT_SAID.sub("", s)) if f)
             if blocks and blocks[-1].text.startswith("题注："):
                 blocks[-1] = Block("text", blocks[-1].text + "　" + facts, line=blocks[-1].line)
             else:

@@ -2842,3 +2842,17 @@ def test_a_part_of_a_handbook_is_found_among_two_handbooks_and_a_missing_one_sai
     guide = answer(r, "客服操作指引（V2.1）第三部分第一条")
     assert [c.label for c in guide.citations] == ["《悦购商城客服操作指引（V2.1）》第三部分 投诉升级 第一条"]
     assert "没有" not in guide.answer, guide.answer
+
+
+def test_a_document_named_loosely_before_a_clause_number_is_looked_up(tmp_path):
+    """Probe P17: "直播那个规范第12条说的啥？" and "积分储值卡那个办法第二十二条讲的什么" were refused as naming documents not held
+    (知识库中没有《直播那个规范》), though the clause asked was there."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "直播.md": "# 澜享商城直播间运营管理规范\n\n## 一、总则\n\n1. 本规范适用于公司全部直播间。\n\n2. 主播不得使用绝对化用语。\n\n"
+                 "## 二、脚本\n\n3. 直播脚本须在开播前48小时提交法务部审核。\n\n4. 临时加播的场次，脚本提交时间可缩短至开播前6小时。\n",
+        "积分.txt": "会员积分与储值卡管理办法\n第一条 为规范会员积分，制定本办法。\n第二条 储值卡不得兑换现金。\n"
+                  "第三条 记名卡可以办理退卡，按卡内余额退还。\n"})
+    assert [c.label for c in answer(r, "直播那个规范第4条说的啥？").citations] == ["《澜享商城直播间运营管理规范》二、脚本 4."]
+    assert [c.label for c in answer(r, "积分储值卡那个办法第三条讲的什么").citations] == ["《会员积分与储值卡管理办法》第三条"]

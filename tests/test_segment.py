@@ -2099,6 +2099,14 @@ def test_a_standards_superseded_code_and_a_compilations_cover_are_no_title_nor_c
                       "客服质检管理办法\n第一章 总则\n第一条 为规范客服服务行为，制定本办法。\n第二条 质检员应当每日抽检会话。\n"
                       "店铺违规处理细则\n第一条 为规范店铺经营，制定本细则。\n第二条 店铺不得虚假发货。\n", "c.txt")
     assert [d.title for d in docs] == ["客服质检管理办法", "店铺违规处理细则"]
+    # (probe P17: a code that runs its department's into it, "Q/LX-WL-003—2024", was no code: the cover's three lines were
+    # 第1段–第3段 of a document named after its file)
+    docs = parse_text("ICS 03.220\nA 80\n\nQ/LX\n杭州澜享电子商务有限公司企业标准\n\nQ/LX-WL-003—2024\n代替 Q/LX-WL-003—2021\n\n"
+                      "物流配送与时效管理规范\n\nLogistics distribution and delivery time management specification\n\n"
+                      "2024-04-15 发布                 2024-05-01 实施\n\n杭州澜享电子商务有限公司　发布\n\n前　言\n本标准由物流中心"
+                      "提出并归口。\n\n物流配送与时效管理规范\n\n1 范围\n本标准规定了出库时效要求。\n", "Q-LX-WL-003-2024物流.txt")
+    assert [d.title for d in docs] == ["Q/LX-WL 003—2024 物流配送与时效管理规范"]
+    assert [c.label.split("》")[1] for c in indexed(docs[0])] == ["封面", "前言", "1"]
 
 
 def test_a_standards_normative_references_are_a_line_each():
@@ -2277,3 +2285,14 @@ def test_lines_in_a_documents_body_like_its_credits_or_attachments_are_kept(text
     markdown = text.startswith("#")
     clauses = [c for d in parse(text, "T.md" if markdown else "T.txt", markdown) for c in d.clauses]
     assert any(kept in c.text.replace("\n", "") for c in clauses), [c.text for c in clauses]
+
+
+def test_a_pages_download_counts_are_no_clause_nor_part_of_its_note():
+    """Probe P17: an intranet page's "附件：澜享〔2024〕18号.pdf（下载 312 次）" was a clause 附件, and its issuing line's
+    "浏览次数：2316", after a single wide space, stayed in the document's 题注."""
+    doc = only_doc("客户隐私与数据权限管理规定\n发文字号：澜享〔2024〕18号\u3000发布部门：信息安全委员会\u3000发布日期：2024-05-20"
+                   "\u3000浏览次数：2316\n第一条 为保护客户个人信息，制定本规定。\n第二条 本规定自发布之日起施行。\n"
+                   "附件：澜享〔2024〕18号.pdf（下载 312 次）\n")
+    assert [t for _, t in _labels_texts(doc)] == [
+        "题注：发文字号：澜享〔2024〕18号 发布部门：信息安全委员会 发布日期：2024-05-20", "第一条 为保护客户个人信息，制定本规定。",
+        "第二条 本规定自发布之日起施行。"]
