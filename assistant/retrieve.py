@@ -86,6 +86,9 @@ PROVINCIAL_RULES = re.compile(_PROVINCE + r"(?:地方)?(条例|规定|办法|地
 # ("规定" may be the verb, "浙江省规定…", or any rule, "浙江的规定": every document of the place, as "法规" is)
 _RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", "规定", "办法", "细则"))
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10}(?:-[A-Z]{1,10})*-?)\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
+# what a standard's foreword answers: how it was drafted and by whom, what it replaces and how it changed ("…主要技术变化如下：
+# ——增加了冷链配送要求（见5.3）" was cited first for "冷链要求是什么")
+ASKS_OF_STANDARD = re.compile(r"起草|归口|提出|代替|替代|取代|变化|修订|修改|改了|前言|版本|旧版|新版|GB/T\s*1\.1|谁(?:制定|编写|发布)")
 NAMED_ALIKE = 3  # at most this many titles a short name fits are each named by it
 _LOOSELY = re.compile(r"[那这](?:个|份|篇|套|本|部|项)")  # "直播那个规范", "积分储值卡那个办法": a name said loosely
 _ARTICLE_AFTER_PART = re.compile(r"(?:部分|那部分|这部分)?(?:的|中的?|里的?)?\s*第[一二三四五六七八九十百\d]+条")
@@ -850,6 +853,8 @@ class Retriever:
             hits = self._sanctions_first(hits, r.k)
             hits = self._lessening_placed(hits, r.k, bool(ASKS_MITIGATION.search(question)))
         hits = _down_of(hits, 2 * r.k, officials)  # (after the sanctions a provision refers to: 第六十七条 came back)
+        if not ASKS_OF_STANDARD.search(question):  # a standard's foreword says how it was made, no rule of it
+            hits = _below_top(hits, r.k, [h for h in hits[:r.k] if h.clause.id.endswith("/foreword")])
         if asks_permission(question) and not ASKS_PENALTY.search(question):
             hits = self._rule_first(hits)
         scope, of_itself = asked_scope(question)

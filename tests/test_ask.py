@@ -2856,3 +2856,19 @@ def test_a_document_named_loosely_before_a_clause_number_is_looked_up(tmp_path):
                   "第三条 记名卡可以办理退卡，按卡内余额退还。\n"})
     assert [c.label for c in answer(r, "直播那个规范第4条说的啥？").citations] == ["《澜享商城直播间运营管理规范》二、脚本 4."]
     assert [c.label for c in answer(r, "积分储值卡那个办法第三条讲的什么").citations] == ["《会员积分与储值卡管理办法》第三条"]
+
+
+def test_a_standards_foreword_is_cited_only_for_how_the_standard_was_made(tmp_path):
+    """Probe P17: "冷链要求是什么" of a company standard cited its 前言 first ("主要技术变化如下：——增加了冷链配送要求（见
+    5.3）", how it changed), and a seed question on DB33/T 932's classes cited its drafting units; the foreword stays an
+    answer to who drafted the standard and what it replaced."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"物流.txt": (
+        "Q/LX 003—2024\n\n物流配送管理规范\n\n2024-04-15 发布　　2024-05-01 实施\n\n前　言\n本标准代替Q/LX 003—2021，主要技术变化如下："
+        "\n——增加了冷链配送要求（见5.3）；\n——调整了出库时效（见4.2）。\n本标准由物流中心提出并归口。\n本标准起草人：周启明、陈晓岚。\n\n"
+        "1 范围\n本标准规定了出库和配送的要求。\n4 出库\n4.2 订单应当在付款后24小时内出库。\n5 配送\n5.3 冷链配送\n"
+        "5.3.1 冷链商品应当全程保持0℃～4℃。\n5.3.2 冷链商品应当在出库后48小时内送达。\n")})
+    cited = [c.label for c in answer(r, "物流规范对冷链配送有什么要求？").citations]
+    assert cited and not any(x.endswith("前言") for x in cited), cited
+    assert answer(r, "物流配送管理规范是谁起草的？").citations[0].label.endswith("前言")
