@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-74"
+SEGMENTER_VERSION = "seg-75"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -164,7 +164,8 @@ def _heading_like(text: str, limit: int = 30) -> bool:
 class Segmenter:
     """Builds the numbering tree of one document from its cleaned paragraphs."""
 
-    def __init__(self):
+    def __init__(self, markdown: bool = False):
+        self.markdown = markdown  # (a paragraph apart from a list under a heading is no part of its last item)
         self.root = Node("doc", "", 0, "")
         self.stack: list[Node] = [self.root]
         self.std_nodes: dict[tuple[int, ...], Node] = {}
@@ -473,6 +474,14 @@ class Segmenter:
             n = article.text.count("\n") + 1 + sum(c.kind == "kuan" for c in article.children) + 1
             node = self._open("kuan", str(n), n, "")
             node.parts.append(text)
+            return
+        if self.markdown and top.kind in ITEM_KINDS and top.parent is not None and top.parent.kind == "md" \
+                and top.text.endswith(("。", "；", ";")):
+            # a Markdown paragraph after a list under a heading, not indented into its last item, is the heading's text
+            # ("6. 主播、场控、客服均已到岗…。" / "检查中发现问题的，应推迟开播…": it was item 6's)
+            self.stack = self.stack[: self.stack.index(top.parent) + 1]
+            top = top.parent
+            top.parts.append("\n" + text)
             return
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))) \

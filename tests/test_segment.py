@@ -2296,3 +2296,14 @@ def test_a_pages_download_counts_are_no_clause_nor_part_of_its_note():
     assert [t for _, t in _labels_texts(doc)] == [
         "题注：发文字号：澜享〔2024〕18号 发布部门：信息安全委员会 发布日期：2024-05-20", "第一条 为保护客户个人信息，制定本规定。",
         "第二条 本规定自发布之日起施行。"]
+
+
+def test_a_markdown_paragraph_after_a_list_under_a_heading_is_no_part_of_its_last_item():
+    """Probe P17: "## 附录：开播前检查清单" / "1. …" … "6. 主播、场控、客服均已到岗…。" / "检查中发现问题的，应推迟开播…" made the
+    closing rule a part of item 6 (cited for "到岗" and never for "推迟开播"); a paragraph not indented into an item is the
+    heading's text. A plain text's paragraph after an article's items is still the article's next 款."""
+    md = ("# 直播间运营管理规范\n\n## 附录：开播前检查清单\n\n开播前30分钟，场控应逐项核对以下事项：\n\n1. 直播间标题不含绝对化用语；\n"
+          "2. 主播、场控均已到岗。\n\n检查中发现问题的，应推迟开播直至问题整改完毕。\n")
+    texts = [t for _, t in _labels_texts(only_doc(md, "m.md", markdown=True))]
+    assert texts == ["开播前30分钟，场控应逐项核对以下事项：\n检查中发现问题的，应推迟开播直至问题整改完毕。",
+                     "1. 直播间标题不含绝对化用语；", "2. 主播、场控均已到岗。"], texts
