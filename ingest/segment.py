@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-75"
+SEGMENTER_VERSION = "seg-76"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -21,6 +21,8 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe)
     ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
                          r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:](?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
+    # (an annex's own, "A.1 本标准所称偏远地区包括：…" under "附录A": they ran together into one clause; only in that annex)
+    ("std", re.compile(rf"([A-H](?:\.\d{{1,2}}){{1,3}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
@@ -82,9 +84,12 @@ def int_to_cn(n: int) -> str:
     return out
 
 
+ANNEX_BASE = 1000  # an annex's letter in a standard number's value: A.2 is (1000, 2), after every chapter's
+
+
 def _value(kind: str, raw: str) -> int | tuple[int, ...]:
     if kind == "std":
-        return tuple(int(p) for p in raw.split("."))
+        return tuple(int(p) if p.isdigit() else ANNEX_BASE + ord(p) - ord("A") for p in raw.split("."))
     if kind == "alpha":
         return ord(raw) - ord("a") + 1
     if kind == "circ":
@@ -198,6 +203,9 @@ class Segmenter:
                 top_text.rstrip().endswith(("：", ":")) or top_text.rstrip().rpartition("\n")[2].lstrip().startswith("附件")):
             return False  # annexes a lead-in lists ("…模板清单见下：" / "附件一：采购合同模板" / "附件二：…"), not one that opens
             # here (review)
+        if kind == "std" and value[0] >= ANNEX_BASE:  # (at a line's start, in the annex of its letter)
+            return at_start and value not in self.std_nodes and any(
+                n.kind == "named" and _plain_marker(n) == f"附录{chr(value[0] - ANNEX_BASE + ord('A'))}" for n in self.stack)
         if at_start:
             return True
         if prev == "第" or (kind not in STRUCTURAL and re.match(r"[项款](?![目式项])", text[end:end + 2])):
@@ -280,7 +288,8 @@ class Segmenter:
         elif kind == "std":
             # standard numbering is explicit: 5.2.1's parent is 5.2 wherever it appeared
             i = next((j for j in range(len(self.stack) - 1, 0, -1)
-                      if self.stack[j].kind in ("chapter", "section", "article", "md")), 0)
+                      if self.stack[j].kind in ("chapter", "section", "article", "md")
+                      or value[0] >= ANNEX_BASE and self.stack[j].kind == "named"), 0)
             self.stack = self.stack[: i + 1]
             for depth in range(len(value) - 1, 0, -1):
                 anc = self.std_nodes.get(value[:depth])

@@ -2307,3 +2307,15 @@ def test_a_markdown_paragraph_after_a_list_under_a_heading_is_no_part_of_its_las
     texts = [t for _, t in _labels_texts(only_doc(md, "m.md", markdown=True))]
     assert texts == ["开播前30分钟，场控应逐项核对以下事项：\n检查中发现问题的，应推迟开播直至问题整改完毕。",
                      "1. 直播间标题不含绝对化用语；", "2. 主播、场控均已到岗。"], texts
+
+
+def test_an_annexs_own_numbers_are_clauses_of_the_annex():
+    """Probe P17: "附　录　A" / "（资料性）" / "偏远地区范围" / "A.1 …" / "A.2 …" / "A.3 …" ran together into one clause 附录A;
+    each is a clause of its own, A.1, under the annex. A letter of another annex, or one outside an annex, numbers nothing."""
+    doc = only_doc("Q/LX 003—2024\n物流配送管理规范\n1 范围\n1.1 本标准适用于自营仓库。\n2 要求\n2.1 仓库应当每日盘点。\n\n附　录　A\n（资料性）\n"
+                   "偏远地区范围\nA.1 本标准所称偏远地区包括新疆、西藏。\nA.2 偏远地区范围每年评估一次。\nB.1 这一行不是本附录的编号。\n", "s.txt")
+    assert [(c.label.split("》")[1], c.text) for c in indexed(doc)][-2:] == [
+        ("A.1", "A.1 本标准所称偏远地区包括新疆、西藏。"), ("A.2", "A.2 偏远地区范围每年评估一次。B.1 这一行不是本附录的编号。")]
+    assert next(c for c in doc.clauses if c.label.endswith("A.1")).parent_id.endswith("/annexA")
+    doc = only_doc("某规定\n第一条 公司应当保存记录。\nA.1 这一行没有附录。\n")
+    assert [c.label for c in indexed(doc)] == ["《某规定》第一条"]
