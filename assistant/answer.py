@@ -1151,6 +1151,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         act = next((f for f in _ACTS if when.kind == "date" and re.search(f, when.words)), None)
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     chosen = _with_referred(chosen, ranked[: 2 * k], max_clauses)
+    chosen = _rule_before_denial(q, chosen, ranked[:k], max_clauses)
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # ``within``), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]
@@ -1161,6 +1162,20 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
 
 
 FRAMING_RANKS = 8  # how many ranks of one list below the first a clause's framing may be, to be cited before it
+
+# what a clause withholds in a case ("…造成的延误，不予补偿", "…的，不予退款", "不予受理")
+_DENIES = re.compile(r"不予([\u4e00-\u9fff]{2})")
+
+
+def _rule_before_denial(q: str, chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:
+    """Where the one clause cited withholds what the question asks of ("包裹晚到了…我们能给什么补偿？" cited only "因不可抗力…
+    造成的延误，不予补偿", probe P17), the clause of its document among the top k that grants it ("…延误超过48小时的，向消费者
+    补偿5元无门槛券") is cited first: the exception alone read as "no compensation"."""
+    if len(chosen) != 1 or chosen[0].lookup or not (m := _DENIES.search(chosen[0].clause.text)) or m.group(1) not in q:
+        return chosen
+    grants = next((h for h in ranked if h is not chosen[0] and h.clause.document == chosen[0].clause.document
+                   and m.group(1) in h.clause.text and not re.search("不予" + m.group(1), h.clause.text)), None)
+    return [grants, *chosen][:max(2, max_clauses)] if grants is not None else chosen
 
 
 def framing_within(r) -> float:

@@ -2872,3 +2872,17 @@ def test_a_standards_foreword_is_cited_only_for_how_the_standard_was_made(tmp_pa
     cited = [c.label for c in answer(r, "物流规范对冷链配送有什么要求？").citations]
     assert cited and not any(x.endswith("前言") for x in cited), cited
     assert answer(r, "物流配送管理规范是谁起草的？").citations[0].label.endswith("前言")
+
+
+def test_a_clause_that_withholds_what_is_asked_is_cited_after_the_rule_that_grants_it(tmp_path):
+    """Probe P17: "包裹晚到了好几天客户很生气，我们能给什么补偿" cited only "因不可抗力…造成的延误，不予补偿", which read as "no
+    compensation"; the clause of the same document that grants it comes first."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"物流.txt": (
+        "物流配送管理规范\n1 范围\n1.1 本规范适用于自营仓库和合作承运商。\n6 异常处理\n"
+        "6.1 因公司或承运商原因延误超过48小时的，向消费者补偿5元无门槛券。\n"
+        "6.2 因不可抗力造成包裹晚到的，不予补偿，但应在24小时内告知消费者。\n"
+        "6.3 包裹丢失的，按商品实付金额赔付。\n")})
+    cited = [c.label for c in answer(r, "包裹晚到了，客户很生气，我们能给什么补偿？").citations]
+    assert cited[:2] == ["《物流配送管理规范》6.1", "《物流配送管理规范》6.2"], cited
