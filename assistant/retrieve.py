@@ -88,7 +88,8 @@ _RULE_KINDS = dict.fromkeys(("规定", "法规", "地方性法规"), ("条例", 
 CODE_REF = re.compile(r"(?:(?:DB|GB)\s*\d{0,2}\s*/?\s*T?|[TQ]\s*/\s*[A-Z]{2,10}(?:-[A-Z]{1,10})*-?)\s*(\d{2,6})(?:\s*[—–-]\s*\d{4})?")
 # what a standard's foreword answers: how it was drafted and by whom, what it replaces and how it changed ("…主要技术变化如下：
 # ——增加了冷链配送要求（见5.3）" was cited first for "冷链要求是什么")
-ASKS_OF_STANDARD = re.compile(r"起草|归口|提出|代替|替代|取代|变化|修订|修改|改了|前言|版本|旧版|新版|GB/T\s*1\.1|谁(?:制定|编写|发布)")
+ASKS_OF_STANDARD = re.compile(r"起草|归口|提出|代替|替代|取代|变化|修订|修改|改了|前言|版本|旧版|新版|\d{4}\s*版|不同|相比|比较|对比|"
+                              r"区别|差别|删除|删去|新增|增加了|调整了|GB/T\s*1\.1|谁(?:制定|编写|发布)")
 NAMED_ALIKE = 3  # at most this many titles a short name fits are each named by it
 _LOOSELY = re.compile(r"[那这](?:个|份|篇|套|本|部|项)")  # "直播那个规范", "积分储值卡那个办法": a name said loosely
 _ARTICLE_AFTER_PART = re.compile(r"(?:部分|那部分|这部分)?(?:的|中的?|里的?)?\s*第[一二三四五六七八九十百\d]+条")

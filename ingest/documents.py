@@ -446,7 +446,7 @@ def parse_text(text: str, source: str, markdown: bool = False) -> list[Document]
     docs = split_documents(blocks, stem, one_document=lawref)
     out = []
     for d in docs:
-        seg = Segmenter(markdown=markdown)
+        seg = Segmenter()
         started = False
         for b in d.blocks:
             if b.kind == "reset":

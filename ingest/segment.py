@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-76"
+SEGMENTER_VERSION = "seg-77"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -22,7 +22,8 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
                          r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:](?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
     # (an annex's own, "A.1 本标准所称偏远地区包括：…" under "附录A": they ran together into one clause; only in that annex)
-    ("std", re.compile(rf"([A-H](?:\.\d{{1,2}}){{1,3}})\.?(?:\s+|(?=[{CJK}]))")),
+    # (a space after it: "A.1级商家每月抽查一次" is a grade)
+    ("std", re.compile(r"([A-H](?:\.\d{1,2}){1,3})\.?\s+")),
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
@@ -169,8 +170,7 @@ def _heading_like(text: str, limit: int = 30) -> bool:
 class Segmenter:
     """Builds the numbering tree of one document from its cleaned paragraphs."""
 
-    def __init__(self, markdown: bool = False):
-        self.markdown = markdown  # (a paragraph apart from a list under a heading is no part of its last item)
+    def __init__(self):
         self.root = Node("doc", "", 0, "")
         self.stack: list[Node] = [self.root]
         self.std_nodes: dict[tuple[int, ...], Node] = {}
@@ -483,14 +483,6 @@ class Segmenter:
             n = article.text.count("\n") + 1 + sum(c.kind == "kuan" for c in article.children) + 1
             node = self._open("kuan", str(n), n, "")
             node.parts.append(text)
-            return
-        if self.markdown and top.kind in ITEM_KINDS and top.parent is not None and top.parent.kind == "md" \
-                and top.text.endswith(("。", "；", ";")):
-            # a Markdown paragraph after a list under a heading, not indented into its last item, is the heading's text
-            # ("6. 主播、场控、客服均已到岗…。" / "检查中发现问题的，应推迟开播…": it was item 6's)
-            self.stack = self.stack[: self.stack.index(top.parent) + 1]
-            top = top.parent
-            top.parts.append("\n" + text)
             return
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))) \
