@@ -103,6 +103,11 @@ def _after_chapter_line(blocks: list[Block], i: int, open_ended: bool = False) -
             and is_title_like(prev.text) and (not open_ended or bool(_OPEN_ENDED.search(prev.text))))
 
 
+# an annex's line and the note of its kind under it: "附 录 A", "附录B（规范性）", "（资料性）"
+_ANNEX_LINE = re.compile(r"^附\s*录\s*[A-Z]\s*(?:[（(](?:资料性|规范性|提示的?|参考件|补充件)(?:附录)?[)）])?$|"
+                         r"^[（(](?:资料性|规范性|提示的?|参考件|补充件)(?:附录)?[)）]$")
+
+
 def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) -> bool:
     b = blocks[i]
     s = b.text
@@ -112,6 +117,8 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     name = _title_name(s)
     if not name or _TITLE_NOTE.match(s.strip()):
         return False
+    if any(x.kind == "text" and _ANNEX_LINE.match(x.text.strip()) for x in blocks[max(0, i - 2):i]):
+        return False  # an annex's title ("附 录 A" / "（资料性）" / "偏远地区" / "A.1 偏远地区包括…" was a document of its own)
     if name in known or canonical_std_code(s) and not _referenced(blocks, i):
         return True
     if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known and (first or _OPENS_STANDARD.match(

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-77"
+SEGMENTER_VERSION = "seg-78"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.

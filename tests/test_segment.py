@@ -2308,6 +2308,9 @@ def test_an_annexs_own_numbers_are_clauses_of_the_annex():
     assert next(c for c in doc.clauses if c.label.endswith("A.1")).parent_id.endswith("/annexA")
     doc = only_doc("某规定\n第一条 公司应当保存记录。\nA.1 这一行没有附录。\n")
     assert [c.label for c in indexed(doc)] == ["《某规定》第一条"]
+    # (an annex's title under "附 录 A" / "（资料性）", which "A.1 偏远地区…" repeats, is no document's: "偏远地区" was one)
+    docs = parse_text("某标准\n1 范围\n1.1 本标准适用于仓库。\n附 录 A\n（资料性）\n偏远地区\nA.1 偏远地区包括新疆。\n", "s.txt")
+    assert [d.title for d in docs] == ["某标准"] and indexed(docs[0])[-1].label == "《某标准》A.1"
     # (the review's: "A.1级商家每月抽查一次。" in an annex is a grade, no number)
     doc = only_doc("某标准\n1 范围\n1.1 本标准适用于商家。\n附　录　A\n商家分级\nA.1级商家每月抽查一次。\n", "s.txt")
     assert [c.label.split("》")[1] for c in indexed(doc)] == ["1.1", "附录A"]
