@@ -2888,3 +2888,15 @@ def test_a_clause_that_withholds_what_is_asked_is_cited_after_the_rule_that_gran
         "6.3 包裹丢失的，按商品实付金额赔付。\n")})
     cited = [c.label for c in answer(r, "包裹晚到了，客户很生气，我们能给什么补偿？").citations]
     assert cited[:2] == ["《物流配送管理规范》6.1", "《物流配送管理规范》6.2"], cited
+
+
+def test_a_fault_said_as_staff_say_it_finds_the_rule_on_quality_problems(tmp_path):
+    """Probe P17: "同一个毛病修了两回还是不行，客户能不能直接退" found a privacy rule first: 毛病 is said 质量问题 (or 故障) by
+    the rules, and no document uses it."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "三包.txt": "售后维修与三包服务规程\n第一条 维修人员上门服务应当提前预约。\n第二条 三包有效期内，同一质量问题经两次修理仍不能正常"
+                  "使用的，消费者可凭修理记录免费更换同型号商品或办理退货。\n第三条 维修配件应当使用原厂配件。\n",
+        "隐私.txt": "客户隐私管理规定\n第一条 客户退订营销短信后不得再次发送。\n第二条 客户可以直接申请删除本人个人信息。\n"})
+    assert answer(r, "同一个毛病修了两回还是不行，客户能不能直接退").citations[0].label == "《售后维修与三包服务规程》第二条"
