@@ -49,6 +49,12 @@ DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类�
                          r"维护人|维护部门|密级|受控状态|分发号)\s*[：:]")
 
 
+def _credit_line(line: str) -> bool:
+    """Is the line a document's control facts (its credits): it opens with a control word, and each fact is short and no
+    rule (_control_facts)?"""
+    return bool(DOC_CONTROL.match(line)) and _control_facts(line)
+
+
 def _control_facts(line: str) -> bool:
     """Are a control line's facts each short and no rule? Each is read up to the next control word, or up to a bar
     between fields ("V3.2 ｜ 适用渠道：…" is two facts), without what it adds in brackets ("@李婷（如有疑问请…提问）")."""
@@ -527,10 +533,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # "文件编号：…" between a cover's name and the title under it is the cover's; nor under a heading inside the text,
         # "# 职责分工" / "编制：各业务部门" / "审核：法务合规部", nor a list a lead-in's colon opens, "页眉应当包含以下字段：" /
         # "版本：文章当前版本号 ｜ 最后更新：最近一次修改日期")
-        credit = DOC_CONTROL.match(s) and _control_facts(s)
-        if credit and (len(DOC_CONTROL.findall(s)) >= 2 and not line_before.endswith(("：", ":")) or _DATED_CONTROL.match(s)
-                       and under_title() or at_top() and any(DOC_CONTROL.match(x) and _control_facts(x)
-                                                             for x in (line_before, following[no - 1]))) \
+        if _credit_line(s) and (len(DOC_CONTROL.findall(s)) >= 2 and not line_before.endswith(("：", ":"))
+                                or _DATED_CONTROL.match(s) and under_title()
+                                or at_top() and (_credit_line(line_before) or _credit_line(following[no - 1]))) \
                 or at_top() and _COMPILED_BY.match(s) and "由" not in s:
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under
             # the title that dates the document is its 题注, the only place a Markdown rule says when it took effect

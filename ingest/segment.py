@@ -637,6 +637,12 @@ def _chapter_of(node: Node) -> Node | None:
     return p
 
 
+def _titled_key(node: Node) -> str:
+    """The key of a part known by its title (a Markdown heading, a sub-title): from the title, not its position, so that a
+    heading added above renumbers nothing; the articles a part numbers again are keyed under it by this key too."""
+    return "m" + doc_id_for(node.title)[:6]
+
+
 def _part_of(node: Node, chapters: bool) -> Node | None:
     """The part whose numbering an article's restarts with: its chapter, or in a document without chapters the titled
     part it stands under ("二、保密规定" over 第一条…, a rule set in a handbook's part)."""
@@ -691,7 +697,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                 ckey, clabel, cpath = key + (f"para{n}",), label + (f"第{n}段",), path + (f"第{n}段",)
             elif child.kind in ("md", "sub"):
                 # keyed by its title, not its position: a heading added above does not renumber
-                ckey = key + ("m" + doc_id_for(child.title)[:6],)
+                ckey = key + (_titled_key(child),)
                 clabel, cpath = label + (child.title + " ",), path + (child.title,)
             else:
                 mk = _marker_label(child)
@@ -701,7 +707,7 @@ def build_clauses(title: str, seg: Segmenter, source: str = "") -> tuple[list[Cl
                     # five 第一条 of a held-out handbook were "第一条", a1~2…a1~5)
                     ckey, clabel = (_key(part), _key(child)), (_marker_label(part), mk)
                 elif part is not None:  # …or in each titled part: "二、保密规定 第一条", keyed by the part's title
-                    ckey, clabel = ("m" + doc_id_for(part.title)[:6], _key(child)), (part.title + " ", mk)
+                    ckey, clabel = (_titled_key(part), _key(child)), (part.title + " ", mk)
                 elif child.kind in ("article", "std"):
                     ckey, clabel = (_key(child),), (mk,)
                 else:
