@@ -1904,3 +1904,20 @@ def test_the_items_of_one_list_are_filed_under_the_theme_their_lead_in_names():
     lead = _c("第二十条 商家应当做到下列事项：", "d/a20")
     items = [_c("（一）在24小时内发货；", "d/a20/i1", parent="d/a20"), _c("（二）建立售后服务制度；", "d/a20/i2", parent="d/a20")]
     assert [i.group for i in _merge([o for c in items for o in obligations(c, lead)])] == ["时限与响应", "制度与机制"]
+
+
+def test_a_period_the_topic_names_puts_no_clause_on_it():
+    """Fixed checklist 七日无理由退货: 三包's "自商品交付之日起七日内…退货" held 七日 and 退货, two thirds of the topic, and was
+    an item; the period says which rule of the topic is meant. A topic that is nothing but a period keeps its words."""
+    from assistant.checklist import _Topic
+
+    clauses = [_c("第五条 三包商品不符合质量要求的，自商品交付之日起七日内，经营者应当予以退货。", "d/a5"),
+               _c("第六条 消费者有权自收到商品之日起七日内退货，且无需说明理由。", "d/a6"),
+               _c("第七条 对于适用无理由退货的商品，经营者不得拒绝退货。", "d/a7"),
+               _c("第八条 商家应当在24小时内发货。", "d/a8"), _c("第九条 商家应当及时发货。", "d/a9")]
+    t = _Topic("七日无理由退货", clauses)
+    assert t.coverage(clauses[0].text) < 0.6
+    assert t.coverage(clauses[1].text) == 1.0 and t.coverage(clauses[2].text) == 1.0
+    assert _Topic("七天无理由退货", clauses).coverage(clauses[0].text) < 0.6
+    assert _Topic("24小时发货", clauses).coverage(clauses[4].text) == 1.0
+    assert _Topic("七日", clauses).coverage(clauses[0].text) == 1.0
