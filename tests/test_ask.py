@@ -310,6 +310,11 @@ def test_staff_words_for_bribes_paid_rankings_and_face_scans_reach_the_laws_word
     assert th.expansion(["刷脸"], laws) == ["人脸识别"]
     # (a fresh probe: "积分能不能提现？" ← "积分…不得兑换现金"; "新人第一个月绩效怎么算？" ← 5.4 新员工保护期)
     assert th.expansion(["提现"], {"兑换现金", "积分"}) == ["兑换现金"] and th.expansion(["新人"], {"新员工"}) == ["新员工"]
+    # (probe P18: "积分能换成现金吗？" ← "积分…不得转让、提现"; "客户投诉少发了一件…" ← "买家反馈少件、错件的…", refused as
+    # 资料中没有提到“少发”)
+    q = "积分能换成现金吗？"
+    assert "提现" in th.expansion(tokenize(q), {"提现", "积分"}, q)
+    assert th.expansion(["少发"], {"少件", "发货"}) == ["少件"] and th.expansion(["发错"], {"错件"}) == ["错件"]
 
 
 def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
@@ -516,6 +521,30 @@ def test_an_article_named_alone_where_no_document_has_articles_is_its_numbered_p
     assert ans.status == "answered" and ans.retrieved[0].lookup, ans.answer
     assert [c.label for c in ans.citations][:2] == ["《门店售后服务制度》三、1.", "《门店售后服务制度》三、2."], ans.answer
     assert r.unheld_refs("第三条是怎么规定的？") == [] and "三日内电话回访" in ans.answer
+
+
+def test_an_article_of_rules_numbered_on_across_parts_and_an_item_of_a_part_are_looked_up(tmp_path):
+    """Held-out probe P18: "仓储规范第7条…" of a Markdown rule whose items run 1. to 22. across "## 一、" to "## 七、" cited
+    its 七、 (its 7. is its 第7条); "积分办法第二条" of parts whose (一) heads items of its own cited every part's （二）
+    (it is the 二、); "积分办法第二部分第（二）项" cited 二、 whole (it is that part's （二））."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "仓储管理规范.md": (
+            "# 仓储管理规范\n\n## 一、总则\n\n1. 本规范适用于公司自营仓。\n2. 仓库应当保持整洁。\n\n## 二、入库\n\n"
+            "3. 到货商品应当在24小时内验收。\n4. 验收不合格的商品不得入库。\n\n## 三、存储\n\n5. 库区应当分区存放。\n"
+            "6. 危险品严禁入普通仓库。\n7. 冷藏商品严禁存放于常温区。\n"),
+        "积分办法.txt": (
+            "积分办法\n一、积分获取\n（一）积分获取规则：\n1. 会员每实付1元积1分。\n2. 每日签到积5分。\n"
+            "（二）订单退款的，应当扣回对应积分。\n二、积分使用\n（一）积分抵现比例为100积分抵1元。\n"
+            "（二）积分不得转让、提现。\n（三）积分有效期至次年12月31日。\n"),
+    })
+    ans = answer(r, "仓储规范第3条对验收有啥要求？")
+    assert [c.label for c in ans.citations] == ["《仓储管理规范》二、入库 3."], ans.answer
+    assert [k for k, _ in r.clause_refs("积分办法第二条")] == ["h2"]
+    ans = answer(r, "积分办法第二部分第（二）项讲的是什么？")
+    assert [c.label for c in ans.citations] == ["《积分办法》二、（二）"], ans.answer
+    assert [k for k, _ in r.clause_refs("积分办法第二部分第三项")] == ["h2/i3"]
 
 
 def test_a_statement_of_purpose_is_cited_only_where_the_question_asks_why(tmp_path):
@@ -2429,7 +2458,7 @@ def test_an_item_counted_by_dian_is_looked_up(seed_settings):
 
     assert not POINT_REF.search("早上第一点钟打卡")
     # (the review's) a 第X点 after another number is its item, looked up with it, no 第X条 of its own
-    assert [k for k, _ in r.clause_refs("电子商务部规章制度第一部分的第2点是什么")] == ["h1"]
+    assert [k for k, _ in r.clause_refs("电子商务部规章制度第一部分的第2点是什么")] == ["h1/i2"]  # (its （二）: P18)
     assert [k for k, _ in r.clause_refs("电商规章制度第五条第二点")] == ["a5"]
 
 
