@@ -548,6 +548,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # the 平台 of its first line, review)
         befores = [re.sub(r"^(?:.*[，,；;。])?(?=[^，,；;。]*(?:" + _DEADLINE.pattern + r")\s*[，,][^，,；;。]*$)|^.*[，,；;。]", "",
                           text[:x.start()], count=1, flags=re.S) for x in found]
+        # (how often, by a rate before it in its phrase: "全盘多久做一次？" ← "…，每月最后一个工作日进行全盘", which lost first
+        # place to "会员等级每月1日自动评定一次", a clause without 全盘; probe P18)
+        if ask.period and _FREQUENCY_ASKED.search(question) and any(_RATE.search(b) for b in befores):
+            return True
         # (a lead time asked, before it too: "样品要提前几天送到？" ← "…应当在开播前至少3个工作日将样品送至品控部")
         lead = _LEAD_ASKED.search(question)
         # (or in another sentence: "平台修改交易规则要提前几天公示？" ← "…实施前七日予以公示"; review)

@@ -666,6 +666,10 @@ def test_how_often_is_stated_by_a_rate_not_a_length():
     assert not _states(_c("会员等级分为四级，等级依据会员近12个月的成长值确定。"), asked, q)
     assert _states(_c("会员等级每月1日根据近12个月的成长值自动评定。"), asked, q)
     assert _states(_c("仓库应当每月盘点一次。"), _asked("仓库多久盘点一次？", _PERIOD_ASKED), "仓库多久盘点一次？")
+    # (a rate before what it times, in its phrase: probe P18's "全盘多久做一次？" cited "会员等级每月1日自动评定一次" first)
+    q = "全盘多久做一次？"
+    assert _states(_c("仓库应当每日进行动态盘点，每月最后一个工作日进行全盘，账实差异率不得超过0.3%。"), _asked(q, _PERIOD_ASKED), q)
+    assert not _states(_c("仓库应当每日进行动态盘点，年底进行全盘。"), _asked(q, _PERIOD_ASKED), q)
     # (a length asked is still stated by one)
     assert _states(_c("会员等级依据近12个月的成长值确定。"), _asked("会员成长值按多久算？", _PERIOD_ASKED), "会员成长值按多久算？")
 
