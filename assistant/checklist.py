@@ -357,7 +357,7 @@ class _Topic:
 
     def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None,
                  synonyms=None):
-        toks = [t for t in dict.fromkeys(tokenize(topic)) if len(t) >= 2]
+        toks = [t for t in dict.fromkeys(_topic_words(topic)) if len(t) >= 2]
         # a period the topic names ("七日无理由退货", "24小时发货") says which rule of the topic it means, no topic of its
         # own: any rule's "七日内" or "24小时" is on no topic by it (三包's "自商品交付之日起七日内…退货" held 七日 and 退货,
         # two thirds of "七日无理由退货"); its words count where the topic has no other
@@ -493,6 +493,23 @@ class _Topic:
             # 声明、店堂告示等的，应当…" (the list is what the rule is about)
             return m.group()
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
+
+
+_PARTICLE = frozenset("与和及或的之对在为等并")
+
+
+def _topic_words(topic: str) -> list[str]:
+    """The topic's words: jieba's, with characters it leaves alone side by side read as one word ("达人管理" is 达 / 人 /
+    管理 to it: 达人, said by no document of the seed, was no word of the topic, and "达人管理" listed every 管理 duty)."""
+    out, run = [], ""
+    for t in tokenize(topic):
+        if len(t) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", t) and t not in _PARTICLE:
+            run += t
+            continue
+        out += [run] if len(run) >= 2 else []
+        run = ""
+        out.append(t)
+    return out + ([run] if len(run) >= 2 else [])
 
 
 def _made_of(word: str, parts: tuple[str, ...]) -> bool:
@@ -851,7 +868,11 @@ ACTS_ON = re.compile(r"发现|对|向|要求|责令|通知|督促|责成|检查|
 SANCTION = re.compile(r"处罚|罚款|罚金|处分|责令|吊销|没收|追究|警告|拘留|有期徒刑|引咎辞职")
 # and a company's ("…的，扣5分", "扣除当月绩效奖金", "通报批评"), unless a duty is said before its case ("客服人员应当在24
 # 小时内回复客户咨询，超时未回复的，扣2分": the sentence's rule)
-COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分)|通报批评|"
+COMPANY_SANCTION = re.compile(r"扣\s*\d+(?:\.\d+)?\s*分|扣分|扣除[^，,。；;]{0,8}(?:绩效|奖金|工资|积分|佣金|保证金)|通报批评|"
+                              # what a partner's contract draws ("…的，公司有权暂停合作并扣除当期佣金的20%作为违约金",
+                              # "解除合作协议，并将其列入合作黑名单"; probe P18) or an employee's ("予以辞退"; not "…考核仍不合格
+                              # 的，公司可以依法解除劳动合同", a right at law closing a rule on bonuses, probe H)
+                              r"违约金|(?:暂停|终止|解除)(?:与其)?合作|列入[^，,。；;]{0,8}黑名单|辞退|开除|"
                               # or dealt with by the company's rules on sanctions ("依照公司《员工奖惩制度》处理")
                               r"(?:依照|按照|依据|根据)[^，,。；;]{0,10}《[^》]{0,20}(?:奖惩|处罚|惩处|违纪|处分)[^》]{0,10}》[^，,。；;]{0,6}处理")
 # what the one sanctioned bears of the breach's cost ("扣5分，由此产生的费用由相关责任人承担50%"): part of the sanction
@@ -1618,7 +1639,13 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     dense = dict(retriever.dense(topic, min(len(clauses), s.checklist.candidates)))
     who = bearer(topic)
     # (a topic of two things is read as on either only where nothing is on both: _Topic.either)
-    for either in ((False, True) if t.parts else (False,)):
+    # (where a heading says one of the two things as the topic does, the documents tell them apart: each is on the topic
+    # alone from the start, "营销推广与广告" lost 广告's rules once "营销推广" headed some)
+    said_apart = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) >= 2]
+    part_headings = {h for h in {h for c in clauses for h in c.path[1:]} if not re.search(r"[，,。；;：:]", h)
+                     and any(x in norm(h) for x in said_apart)}  # (headings, not a list's lead-in on the way)
+    told_apart = bool(part_headings)
+    for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
         t.either = either
         found: list[_Obligation] = []
         untimed = False  # (a duty on what a time limit is asked of, timed or not)
@@ -1632,6 +1659,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
             own = t.coverage(normed[c.id][0], normalized=True)
             headed = t.coverage(context, normalized=True)
+            # (a heading that says one of two things the topic names as the topic says it, in two words or more: "四、发货
+            # 时效" of "发货时效与打包出库", where "现货商品必须在买家付款后48小时内发货" held half the topic's words, probe P18;
+            # not "第四章 网络信息安全" for the 安全 of "商品质量与安全", nor "电子商务合同的订立" for 电子合同)
+            if part_headings.intersection(c.path[1:]):
+                headed = 1.0
             around = max(headed, titled.get(c.document, 0.0))
             lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
             near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
@@ -1681,7 +1713,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         return Checklist(topic, scope, tuple(items))
     # nothing on the topic: say which of its words no document uses ("员工考勤": 考勤) and offer the clauses closest to
     # it in meaning, as an answer not found does, so that it can be asked again in the documents' words
-    unused = [w for w in dict.fromkeys(tokenize(asked)) if len(w) >= 2 and w not in t.weights]
+    unused = [w for w in dict.fromkeys(_topic_words(asked)) if len(w) >= 2 and w not in t.weights]
     # the whole word no document uses, not a part of it ("个性化", not 个性), nor one with a part they use (考勤, not
     # 员工考勤 too)
     unsaid = tuple(w for w in unused if not (any(u in w for u in t.weights) and any(o != w and o in w for o in unused))
@@ -1704,6 +1736,14 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     titles = {c.document for c in clauses}
     # (by its own words: "客服制度" is no topic of all 《电子商务与客户服务管理制度》 says, by 客户服务 for 客服; review)
     named = {d: cov for d in titles if (cov := t.coverage(d, completed=False)) >= 0.999}
+    # (nor one that names another thing beside it, of which a part is on it, its heading naming the topic: "四、优惠券管理"
+    # of 《会员积分与优惠券管理办法》, whose 积分 rules were items of "优惠券管理"; probe P18. A heading, not a list's lead-in
+    # on the way: "第十九条 经营者不得实施下列价格欺诈行为：")
+    named = {d: cov for d, cov in named.items() if not (
+        len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and any(not t.coverage(p, completed=False) for p in parts
+                                                                         if len(p) >= 2)
+        and any(t.coverage(h, completed=False) >= 0.999 for c in clauses if c.document == d for h in c.path[1:]
+                if not re.search(r"[，,。；;：:]", h)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 

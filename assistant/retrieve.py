@@ -1219,12 +1219,12 @@ class Retriever:
         # (…but a numbering that runs on across parts is the document's own: (三) under 二、 after (一)(二) under 一、
         # (review); the 7. under "## 三、存储与盘点" of rules numbered 1 to 22 across "## 一、" to "## 七、" is its 第7条, not
         # its 七、附则 (held-out probe P18))
+        # (by every record's numbering, a heading's too: the (一) of 三、 that heads 1. 2. 3. starts its (一)(二)(三))
+        held = {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())}
         for found in every:
             if not found or found is chosen or not all("/" in k for k in found):
                 continue
             kind = next(iter(found)).rpartition("/")[2][0]
-            # (by every record's numbering, a heading's too: the (一) of 三、 that heads 1. 2. 3. starts its (一)(二)(三))
-            held = {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())}
             parts = {k.rpartition("/")[0] for k in held if re.search(rf"(?:^|/){kind}\d+$", k) and "/" in k}
             if len(parts) > 1 and len({k.rpartition("/")[0] for k in held if re.search(rf"/{kind}1$", k)}) < len(parts):
                 chosen = found  # (some part does not start them at 1)

@@ -1433,6 +1433,12 @@ def test_an_amount_stated_in_the_lead_in_of_a_sanctioned_breach_answers_how_much
     ("第三十条 个人信息处理者处理敏感个人信息的，除本法第十七条第一款规定的事项外，还应当向个人告知处理的必要性。", set()),
     ("第七十六条 …有下列行为之一的，由市场监督管理部门责令限期改正，可以处一万元以下的罚款，对其中的电子商务平台经营者，"
      "依照本法第八十一条第一款的规定处罚：", set()),
+    # (a company's: what a partner's contract or an employee's draws; probe P18's "达人在直播里喊“全网最低价”…公司会怎么处罚
+    # 他？" cited 第十二条's item alone)
+    ("第二十一条 达人违反本规定第十二条的，公司有权暂停合作并扣除当期佣金的20%作为违约金；情节严重的，公司有权解除合作协议，"
+     "并将其列入合作黑名单。", {12}),
+    ("第九条 员工违反本制度第三条的，予以辞退。", {3}),
+    ("第十条 商家违反本规则第四条的，应当支付违约金。", set()),  # (a duty to pay, no sanction the rule lays)
 ])
 def test_sanctioned_articles_are_the_breaches_a_penalty_names(text, articles):
     from assistant.provisions import sanctioned_articles
