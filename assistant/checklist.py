@@ -362,8 +362,7 @@ class _Topic:
         # own: any rule's "七日内" or "24小时" is on no topic by it (三包's "自商品交付之日起七日内…退货" held 七日 and 退货,
         # two thirds of "七日无理由退货"); its words count where the topic has no other
         periods = [m.span() for m in ANY_PERIOD.finditer(topic)]
-        timeless = [t for t in toks if not any(topic.find(t, i) != -1 and topic.find(t, i) + len(t) <= j
-                                                 for i, j in periods)]
+        timeless = [t for t in toks if not any(0 <= topic.find(t, i) <= j - len(t) for i, j in periods)]
         toks = timeless or toks
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
@@ -1642,8 +1641,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # (where a heading says one of the two things as the topic does, the documents tell them apart: each is on the topic
     # alone from the start, "营销推广与广告" lost 广告's rules once "营销推广" headed some)
     said_apart = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) >= 2]
-    part_headings = {h for h in {h for c in clauses for h in c.path[1:]} if not re.search(r"[，,。；;：:]", h)
-                     and any(x in norm(h) for x in said_apart)}  # (headings, not a list's lead-in on the way)
+    part_headings = {h for h in {h for c in clauses for h in _headings(c)} if any(x in norm(h) for x in said_apart)}
     told_apart = bool(part_headings)
     for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
         t.either = either
@@ -1737,14 +1735,18 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     # (by its own words: "客服制度" is no topic of all 《电子商务与客户服务管理制度》 says, by 客户服务 for 客服; review)
     named = {d: cov for d in titles if (cov := t.coverage(d, completed=False)) >= 0.999}
     # (nor one that names another thing beside it, of which a part is on it, its heading naming the topic: "四、优惠券管理"
-    # of 《会员积分与优惠券管理办法》, whose 积分 rules were items of "优惠券管理"; probe P18. A heading, not a list's lead-in
-    # on the way: "第十九条 经营者不得实施下列价格欺诈行为：")
+    # of 《会员积分与优惠券管理办法》, whose 积分 rules were items of "优惠券管理"; probe P18)
     named = {d: cov for d, cov in named.items() if not (
         len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and any(not t.coverage(p, completed=False) for p in parts
                                                                          if len(p) >= 2)
-        and any(t.coverage(h, completed=False) >= 0.999 for c in clauses if c.document == d for h in c.path[1:]
-                if not re.search(r"[，,。；;：:]", h)))}
+        and any(t.coverage(h, completed=False) >= 0.999 for c in clauses if c.document == d for h in _headings(c)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
+
+
+def _headings(clause: Clause) -> list[str]:
+    """The headings a clause stands under, below its document's title: not a list's lead-in on the way ("第十九条 经营者不得
+    实施下列价格欺诈行为："), which says a sentence."""
+    return [h for h in clause.path[1:] if not re.search(r"[，,。；;：:]", h)]
 
 
 # how a request for a checklist is worded around its topic: "给我一份售后服务的合规自查清单", "隐私保护方面的合规要求"
