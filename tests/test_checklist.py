@@ -1965,6 +1965,24 @@ def test_a_heading_that_names_one_of_two_things_whole_puts_its_clauses_on_the_to
     assert not any("密码" in x for x in texts), texts
 
 
+def test_a_topic_of_two_compound_things_lists_the_duties_on_either_whole(tmp_path):
+    """"商家入驻与资质审核" left out "建立严格的招商政策，引入优质商家" (商家, and 入驻 by 招商: half the topic's words) because
+    another clause said all four. Where each of the two things is itself of two words or more, a clause on one whole is
+    on the topic; one that says a word of one (审核 alone) is not."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "运营管理规定.txt": (
+            "运营管理规定\n第一条 平台应当对入驻商家的资质进行审核。\n第二条 平台应当制定招商政策，引入优质商家。\n"
+            "第三条 财务人员应当审核报销单据。\n第四条 仓库应当每月盘点库存。\n"),
+        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n第三条 入驻流程见附件。\n"
+           for n in ("员工考勤制度", "客服制度", "财务制度")}})
+    texts = [i.text for i in checklist(r, "商家入驻与资质审核").items]
+    assert any("资质进行审核" in x for x in texts) and any("招商政策" in x for x in texts), texts
+    assert not any("报销" in x or "盘点" in x for x in texts), texts
+
+
 def test_characters_the_tokenizer_leaves_alone_are_one_word_of_the_topic(tmp_path):
     """"达人管理" over documents that never say 达人 listed every 管理 duty (jieba reads 达 / 人 / 管理): the characters side
     by side are a word, which no document uses, and the checklist says so."""
