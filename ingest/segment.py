@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, norm, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-78"
+SEGMENTER_VERSION = "seg-79"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -165,6 +165,10 @@ def _inside_word(text: str, pos: int) -> bool:
 def _heading_like(text: str, limit: int = 30) -> bool:
     s = text.strip()
     return 0 < len(s) <= limit and not any(p in s for p in "。；;！？!?，,")
+
+
+# what opens a paragraph that speaks of the list before it as a whole
+_CLOSING = re.compile(r"(?:以上|上述|上列|前述)(?:[各诸]?[项条点款])?(?:各项|所列|规定|要求|内容|事项|措施|制度|条款|标准|流程|情形|行为|工作|职责)")
 
 
 class Segmenter:
@@ -483,6 +487,21 @@ class Segmenter:
             n = article.text.count("\n") + 1 + sum(c.kind == "kuan" for c in article.children) + 1
             node = self._open("kuan", str(n), n, "")
             node.parts.append(text)
+            return
+        if top.kind in ITEM_KINDS and _CLOSING.match(text) and top.text.rstrip().endswith(("。", "；", ";")) \
+                and not top.children and not re.search(r"——|\n", top.text.strip()) \
+                and not any(n.kind == "article" for n in self.stack):
+            # a paragraph after a list that speaks of all its items ("以上要求由仓库主管负责督促落实。") is no part of
+            # the last item: it stands under the list's heading, as a paragraph of its own (not after an item with a list
+            # of its own, "验收时必须核对以下内容：——…" / "以上内容核对无误后方可入库。", of which it speaks)
+            while self.stack[-1] is not top.parent:
+                self.stack.pop()
+            node = Node("para", "", None, "")
+            node.seq = self.seq = self.seq + 1
+            node.parent = top.parent
+            node.parts.append(text)
+            top.parent.children.append(node)
+            self.stack.append(node)
             return
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))) \

@@ -2314,3 +2314,19 @@ def test_an_annexs_own_numbers_are_clauses_of_the_annex():
     # (the review's: "A.1级商家每月抽查一次。" in an annex is a grade, no number)
     doc = only_doc("某标准\n1 范围\n1.1 本标准适用于商家。\n附　录　A\n商家分级\nA.1级商家每月抽查一次。\n", "s.txt")
     assert [c.label.split("》")[1] for c in indexed(doc)] == ["1.1", "附录A"]
+
+
+def test_a_paragraph_after_a_list_that_speaks_of_all_its_items_is_not_the_last_items():
+    """"以上要求由仓库主管负责督促落实。" after a list ran into its last item ("2. 验收不合格的商品不得入库。以上要求…"), so the
+    duty was cited to item 2 alone; it stands under the list's heading. One after an item with a list of its own speaks
+    of that list and stays the item's; any other paragraph after a Markdown list stays its last item's (seg-77)."""
+    md = ("# 仓库管理规范\n\n## 一、入库\n\n1. 到货后应当在2小时内完成验收。\n2. 验收不合格的商品不得入库。\n\n"
+          "以上要求由仓库主管负责督促落实。\n\n## 二、出库\n\n5. 验收时必须核对以下内容：\n   —— 商品名称、规格一致；\n"
+          "   —— 外包装完好。\n\n以上内容核对无误后方可出库。\n")
+    got = pairs(only_doc(md, "仓库管理规范.md", markdown=True))
+    assert ("《仓库管理规范》一、入库 2.", "2. 验收不合格的商品不得入库。") in got, got
+    assert ("《仓库管理规范》一、入库 第1段", "以上要求由仓库主管负责督促落实。") in got, got
+    assert any(label.endswith("5.") and text.endswith("以上内容核对无误后方可出库。") for label, text in got), got
+    txt = "仓库管理制度\n一、入库\n（一）到货后应当在2小时内完成验收。\n（二）验收不合格的商品不得入库。\n上述规定由仓库主管负责督促落实。\n"
+    got = pairs(only_doc(txt, "仓库管理制度.txt"))
+    assert got[-1] == ("《仓库管理制度》一、第1段", "上述规定由仓库主管负责督促落实。"), got
