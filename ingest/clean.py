@@ -261,7 +261,26 @@ def table_cells(line: str) -> list[str]:
     t = line.strip()
     if t[:1] in ("|", "｜") and t[-1:] in ("|", "｜") and len(t) > 1:
         return [c.strip() for c in re.split(r"[|｜]", t[1:-1])]
-    return [c.strip() for c in t.split("\t")] if "\t" in t else []
+    if "\t" in t:
+        return [c.strip() for c in t.split("\t")]
+    return inner_pipe_cells(t)
+
+
+def inner_pipe_cells(line: str) -> list[str]:
+    """The cells of a row written with pipes between its cells only ("虚构交易、刷单 | 严重违规 | 12分"), three or more,
+    none empty; else none."""
+    t = line.strip()
+    if t[:1] in ("|", "｜") or "|" not in t and "｜" not in t:
+        return []
+    cells = [c.strip() for c in re.split(r"[|｜]", t)]
+    return cells if len(cells) >= 3 and all(cells) else []
+
+
+def pipe_row(line: str, before: str, after: str) -> bool:
+    """Is a line with pipes between its cells a table's row: a line beside it has as many cells ("违规行为 | 违规类型 |
+    每次扣分" over "商品描述不符 | 一般违规 | 2分" was dropped as a site's menu, and the rows ran together)?"""
+    n = len(inner_pipe_cells(line))
+    return n >= 3 and n in (len(inner_pipe_cells(before)), len(inner_pipe_cells(after)))
 
 
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")
@@ -586,7 +605,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if notes:
             blocks.append(Block("text", note_line(notes), line=no - 1))
             notes = []
-        if DOT_LEADER.search(s) or MENU_LINE.match(s) and not starts_with_marker(s):
+        if DOT_LEADER.search(s) or MENU_LINE.match(s) and not starts_with_marker(s) \
+                and not pipe_row(s, line_before, following[no - 1]):
             flush()
             continue
         if not has_cjk(s) and not re.search(r"\d", s) and not any(p in s for p in "。.;；"):
@@ -660,7 +680,7 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
             AWAITS_NUMBER.search(prev) or not (numbered_heading(prev, starts_with_marker) or is_title_like(prev))):
         return True  # "…不得低于" / "3.5倍的客单价。": a quantity, not a clause 3.5 ("2.3 留存期限不少于" / "3 个月。")
     if (starts_with_marker(line) or line.startswith(("——", "- ", "#", "|")) or prev.endswith("|") or "\t" in prev + line
-            or TABLE_ROW.search(prev) or TABLE_ROW.search(line)):
+            or TABLE_ROW.search(prev) or TABLE_ROW.search(line) or inner_pipe_cells(prev) and inner_pipe_cells(line)):
         return False  # (a table's rows are lines of their own, its cells set apart by tabs or runs of spaces)
     if prev.endswith(("、", "，", ",")):
         return True  # no title or heading ends so: "…应当标明原产地、" / "保税或直邮方式…" (a short first line)

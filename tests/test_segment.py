@@ -2330,3 +2330,16 @@ def test_a_paragraph_after_a_list_that_speaks_of_all_its_items_is_not_the_last_i
     txt = "仓库管理制度\n一、入库\n（一）到货后应当在2小时内完成验收。\n（二）验收不合格的商品不得入库。\n上述规定由仓库主管负责督促落实。\n"
     got = pairs(only_doc(txt, "仓库管理制度.txt"))
     assert got[-1] == ("《仓库管理制度》一、第1段", "上述规定由仓库主管负责督促落实。"), got
+
+
+def test_a_table_with_pipes_between_its_cells_keeps_its_rows():
+    """Probe P19: "违规行为 | 违规类型 | 每次扣分" over "商品描述不符 | 一般违规 | 2分" … was dropped as a site's menu and the
+    rows ran together ("…2分延迟发货 | 一般违规 | 1分…"). Rows of as many cells are a table's, a line each; a menu alone
+    is still dropped."""
+    doc = only_doc("首页 | 文库 | 登录\n商家违规处理细则\n4 违规处理\n4.1 违规扣分\n4.1.1 商家违规分为一般违规和严重违规。\n"
+                   "4.1.2 违规扣分标准如下：\n违规行为 | 违规类型 | 每次扣分\n商品描述不符 | 一般违规 | 2分\n"
+                   "虚构交易、刷单 | 严重违规 | 12分\n4.1.3 扣分在扣分周期届满后清零。\n", "细则.txt")
+    got = by_label(doc)
+    assert got["《商家违规处理细则》4.1.2"].text == (
+        "4.1.2 违规扣分标准如下：\n违规行为 | 违规类型 | 每次扣分\n商品描述不符 | 一般违规 | 2分\n虚构交易、刷单 | 严重违规 | 12分")
+    assert not any("首页" in c.text for c in doc.clauses)
