@@ -126,8 +126,16 @@ def _in_words_of(question: str, text: str, thesaurus: Thesaurus | None) -> str:
     return question
 
 
+class _AskingWords(frozenset):
+    """…and any count asked by 几 and a measure word ("几分", "几台", "几回": probe P19's "商家刷单一次扣几分？卖假货又扣几分？"
+    was "资料中没有提到“几分”"), not 几乎."""
+
+    def __contains__(self, word) -> bool:
+        return super().__contains__(word) or bool(re.fullmatch(r"几(?!乎|何)[\u4e00-\u9fff]{1,2}", str(word)))
+
+
 # what a question asks with, never what it is about
-_ASKING = frozenset("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪个 哪儿 哪里 多少 几点 几天 为什么 分别 我们 你们 他们 "
+_ASKING = _AskingWords("什么 什么样 怎么 怎么样 怎样 如何 哪些 哪个 哪儿 哪里 多少 几点 几天 为什么 分别 我们 你们 他们 "
                     "那个 这个 这块 那篇 地方 一点 只是 平时 是不是 要不要 能不能 有没有 "
                     # (how long, how often, when, who: probe O's "…多久抽查一次…？…要留多久？" was "资料中没有提到“多久”")
                     "多久 多长 多长时间 多大 多高 多远 多重 多快 几次 几个 几年 几月 几周 几种 几位 何时 什么时候 "
@@ -762,7 +770,10 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "", th
         sents = _sentences(body)
         score = _answering(_in_words_of(question, body, thesaurus), sents)
         scored = sorted(range(len(sents)), key=lambda i: -score[i])
-        picked = scored[:2]
+        # (three that answer it as well as each other, up to three: a table's rows, "商家刷单一次扣几分？卖假货又扣几分？" quoted
+        # its header and the 刷单 row, not the 假冒 one; probe P19)
+        best = [i for i in scored if score[i] > 0 and score[i] >= score[scored[0]] - 1e-9]
+        picked = best[:3] if len(best) > 2 else scored[:2]
         # a time or number asked: the sentences that state it are quoted, up to three ("劳动合同签两年，试用期最多约定多久"
         # quoted 第十九条's "…不得约定试用期" and "…试用期不成立", not its three limits; "竞业限制最长能约定几年" left out its
         # "…不得超过二年"; probe)

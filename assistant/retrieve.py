@@ -1205,6 +1205,10 @@ class Retriever:
         ids = {c.id.split("/", 1)[1] for d in docs for c in self._clauses_of.get(d, ())}  # (numbering paths)
         if any(k.startswith("a") for k in ids):
             return None
+        # (and a numbered lead-in that heads its items, "21. 不合格品按下列方式处理：" / "（1）…": "质检维修办法第21条说的啥"
+        # was "所指文件中没有 第21条", probe P19)
+        ids |= {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())
+                if c.role == "heading" and re.search(r"(?:^|/)[in]\d+$", c.id.split("/", 1)[1])}
         n = key[1:]
         every = []
         for kind in "ihn":  # （七）, 七、, 7.

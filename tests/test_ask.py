@@ -533,7 +533,8 @@ def test_an_article_of_rules_numbered_on_across_parts_and_an_item_of_a_part_are_
         "仓储管理规范.md": (
             "# 仓储管理规范\n\n## 一、总则\n\n1. 本规范适用于公司自营仓。\n2. 仓库应当保持整洁。\n\n## 二、入库\n\n"
             "3. 到货商品应当在24小时内验收。\n4. 验收不合格的商品不得入库。\n\n## 三、存储\n\n5. 库区应当分区存放。\n"
-            "6. 危险品严禁入普通仓库。\n7. 冷藏商品严禁存放于常温区。\n"),
+            "6. 危险品严禁入普通仓库。\n7. 冷藏商品严禁存放于常温区。\n8. 不合格品按下列方式处理：\n"
+            "    （1）可以退回供应商的，应当在7个工作日内办理退货；\n    （2）不能退回的，经审批后报废。\n"),
         "积分办法.txt": (
             "积分办法\n一、积分获取\n（一）积分获取规则：\n1. 会员每实付1元积1分。\n2. 每日签到积5分。\n"
             "（二）订单退款的，应当扣回对应积分。\n二、积分使用\n（一）积分抵现比例为100积分抵1元。\n"
@@ -541,6 +542,10 @@ def test_an_article_of_rules_numbered_on_across_parts_and_an_item_of_a_part_are_
     })
     ans = answer(r, "仓储规范第3条对验收有啥要求？")
     assert [c.label for c in ans.citations] == ["《仓储管理规范》二、入库 3."], ans.answer
+    # (a numbered lead-in that heads its items, with them: probe P19's "质检维修办法第21条说的啥" was "所指文件中没有 第21条")
+    ans = answer(r, "仓储规范第8条说的啥")
+    assert [c.label for c in ans.citations] == ["《仓储管理规范》三、存储 8.", "《仓储管理规范》三、存储 8.（1）",
+                                                "《仓储管理规范》三、存储 8.（2）"], ans.answer
     assert [k for k, _ in r.clause_refs("积分办法第二条")] == ["h2"]
     ans = answer(r, "积分办法第二部分第（二）项讲的是什么？")
     assert [c.label for c in ans.citations] == ["《积分办法》二、（二）"], ans.answer
@@ -2935,3 +2940,24 @@ def test_a_fault_said_as_staff_say_it_finds_the_rule_on_quality_problems(tmp_pat
                   "使用的，消费者可凭修理记录免费更换同型号商品或办理退货。\n第三条 维修配件应当使用原厂配件。\n",
         "隐私.txt": "客户隐私管理规定\n第一条 客户退订营销短信后不得再次发送。\n第二条 客户可以直接申请删除本人个人信息。\n"})
     assert answer(r, "同一个毛病修了两回还是不行，客户能不能直接退").citations[0].label == "《售后维修与三包服务规程》第二条"
+
+
+def test_a_count_asked_by_ji_and_a_measure_word_is_no_subject_and_a_tables_rows_that_answer_are_quoted(tmp_path):
+    """Probe P19: "商家刷单一次扣几分？卖假货又扣几分？" was "资料中没有提到“几分”" (几 and a measure word asks a count, as 几次
+    does); answered, it quoted the table's header and the 刷单 row, not the 假冒 row that answers it as well."""
+    from assistant.answer import answer, unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    assert unknown_focus("扣几分？又扣几分？", {"扣分": 0}, Thesaurus.load()) is None
+    assert unknown_focus("几乎都说几乎", {"扣分": 0}, Thesaurus.load()) == "几乎"
+    r = _docs_index(tmp_path, {
+        "商家违规处理细则.txt": (
+            "商家违规处理细则\n4 违规处理\n4.1 违规扣分\n4.1.1 商家违规分为一般违规和严重违规，两类违规分别扣分、分别累计。\n"
+            "4.1.2 违规扣分标准如下：\n违规行为 | 违规类型 | 每次扣分\n商品描述不符 | 一般违规 | 2分\n"
+            "延迟发货 | 一般违规 | 1分\n虚假发货 | 一般违规 | 3分\n骚扰中差评顾客 | 一般违规 | 6分\n"
+            "虚构交易、刷单 | 严重违规 | 12分\n泄露顾客信息 | 严重违规 | 12分\n销售假冒商品 | 严重违规 | 48分\n"
+            "4.1.3 扣分在扣分周期届满后清零，但严重违规累计扣分达到48分的除外。\n"),
+    })
+    ans = answer(r, "商家刷单一次扣几分？卖假货又扣几分？")
+    assert ans.status == "answered", ans.answer
+    assert "刷单 严重违规 12分" in ans.answer and "假冒商品 严重违规 48分" in ans.answer, ans.answer
