@@ -1705,7 +1705,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                     # 交易和支付…" kept the run-in title glued to the subject; probe)
                     o.lead_words = o.lead_words[len(heading):]
             borne = [o for o in obs if who is None or borne_by(o, who)]
-            found.extend(o for o in borne if asked == topic or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
+            # (or under a heading that names the time limits with the topic, "第二章 响应时限" of a 客服 rule: its duties are the
+            # topic's, timed or not, "…应当告知顾客预计答复时间", "日接通率不得低于95%"; probe P19)
+            limits = timed is not None and any(TIME_LIMIT.search(h) for h in _headings(c)) \
+                and t.coverage(norm(c.document) + context, normalized=True) >= floor
+            found.extend(o for o in borne if asked == topic or limits or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
             untimed = untimed or bool(borne)
         if found:
             break

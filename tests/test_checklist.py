@@ -1857,6 +1857,23 @@ def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_
     assert not TIME_SET.search("客服主管应当每月组织一次服务质量评估") and not TIME_SET.search("应当及时处理")
 
 
+def test_a_heading_that_names_the_time_limits_puts_its_untimed_duties_on_the_topic(tmp_path):
+    """Probe P19: "客服响应时限" over a 客服 rule whose "第二章 响应时限" holds "…当场无法答复的，应当告知顾客预计答复时间" left
+    it out (it sets no time); the document says it is one of the topic's duties. Elsewhere an untimed duty stays off."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "客服服务规范.txt": (
+            "客服服务规范\n第一章 总则\n第一条 客服人员应当使用文明用语，及时响应顾客咨询。\n第二章 响应时限\n"
+            "第二条 在线客服首次响应时间不得超过30秒。\n第三条 客服人员当场无法答复的，应当告知顾客预计答复时间。\n"
+            "第三章 服务用语\n第四条 客服人员不得使用反问语气。\n"),
+        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n" for n in ("员工考勤制度", "仓储制度", "财务制度")}})
+    texts = [i.text for i in checklist(r, "客服响应时限").items]
+    assert any("30秒" in x for x in texts) and any("预计答复时间" in x for x in texts), texts
+    assert not any("文明用语" in x or "反问" in x for x in texts), texts
+
+
 def test_items_under_a_title_with_a_colon_have_their_run_in_headings_left_out(tmp_path):
     """Held-out checklist probe: "物流质量管理物流环节是…,是否确保…": the items' list sits under "一、质量管理:", a title with
     a colon, which was taken for a sentence leading in its items (whose words go on with it and have no heading)."""
