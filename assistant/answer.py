@@ -693,9 +693,37 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     the number must follow that word closely, in the same phrase ("当月累计____天" states none).
     """
     asked = _asked(question, _QUANTITY_ASKED)
-    if asked is None or any(_states(c, asked, question) for c in clauses):
+    if asked is None:
         return None
-    return asked
+    bound = _BOUND_ASKED.search(question, 0, max(question.find(asked.words), 0))
+    if any(_states(c, asked, question) and not (bound and _other_bound_only(c.text, asked, bound.group(1) is not None))
+           for c in clauses):
+        return None
+    # (a maximum asked where the clauses set a minimum only, or the other way: "商家保证金最多要交多少钱？" was answered by
+    # "保证金不得低于1万元"; probe P19)
+    return asked._replace(words=question[bound.start(1) if bound.group(1) else bound.start(2):question.find(asked.words)
+                                         + len(asked.words)]) if bound and any(_states(c, asked, question) for c in clauses) \
+        else asked
+
+
+# a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
+_BOUND_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
+_LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")
+_UPPER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:超过|高于|多于)\s*$|(?:最多|最高|至多|顶多|封顶)\s*$")
+
+
+def _other_bound_only(text: str, asked: _Ask, upper_asked: bool) -> bool:
+    """Does every quantity of the kind asked in the text set the other bound than the one asked (a minimum, "不得低于1万元",
+    where a maximum is asked)?"""
+    found = list(asked.stated.finditer(text))
+
+    def lower(m: re.Match) -> bool:
+        return bool(_LOWER_BEFORE.search(text, 0, m.start())) or text.startswith(("以上", "起"), m.end())
+
+    def upper(m: re.Match) -> bool:
+        return bool(_UPPER_BEFORE.search(text, 0, m.start())) or text.startswith(("以内", "以下", "内"), m.end())
+
+    return bool(found) and all((lower(m) and not upper(m)) if upper_asked else (upper(m) and not lower(m)) for m in found)
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:

@@ -2961,3 +2961,22 @@ def test_a_count_asked_by_ji_and_a_measure_word_is_no_subject_and_a_tables_rows_
     ans = answer(r, "商家刷单一次扣几分？卖假货又扣几分？")
     assert ans.status == "answered", ans.answer
     assert "刷单 严重违规 12分" in ans.answer and "假冒商品 严重违规 48分" in ans.answer, ans.answer
+
+
+def test_a_maximum_asked_is_not_answered_by_a_minimum(tmp_path):
+    """Probe P19: "商家保证金最多要交多少钱？" was answered by "商家缴存的保证金不得低于1万元" (a minimum): a bound asked is
+    stated only by a quantity that is not the other bound; the minimum asked is answered by it."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "商家违规处理细则.txt": (
+            "商家违规处理细则\n1 保证金\n1.1 商家缴存的保证金不得低于1万元，具体金额按经营类目确定。\n"
+            "1.2 保证金被扣除后，商家应当在接到通知之日起15日内补足。\n"
+            "2 违约金\n2.1 商家销售假冒商品的，每次须向平台支付违约金最高5万元。\n"),
+    })
+    most = answer(r, "商家保证金最多要交多少钱？")
+    assert most.status == "not_found" and "最多要交多少钱" in most.answer, most.answer
+    least = answer(r, "商家保证金最少要交多少钱？")
+    assert least.status == "answered" and "不得低于1万元" in least.answer, least.answer
+    fine = answer(r, "卖假货的违约金最多交多少钱？")
+    assert fine.status == "answered" and "5万元" in fine.answer, fine.answer
