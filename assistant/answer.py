@@ -269,7 +269,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("period", re.compile(_FEW + r"几秒(?:钟)?(?![前后来])|多少秒"), "秒钟|秒(?!杀)"),
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
     _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
-    _Row("quantity", re.compile(_FEW + r"几次(?![前后来])|多少次"), "次"),
+    _Row("quantity", re.compile(_FEW + r"几[次回](?![前后来])|多少[次回]"), "次|回"),  # ("能申诉几回"; probe P19)
     # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
     _Row("quantity", re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
                                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"),
@@ -461,6 +461,9 @@ _SANCTION = re.compile(r"[^，,；;。]*(?:罚款|罚金|处罚|没收)[^，,；
 _VERY = re.compile(r"(?<![\d一二三四五六七八九两百千万])十分(?=[\u4e00-\u9fff])(?![之钟制的以为])")
 
 
+_PERIOD_ENDS = re.compile(rf"(?:{_ANY_PERIOD.pattern})\s*的?$")  # a period the text ends with ("…享有90日")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -517,6 +520,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             or (ask.words if not re.search(r"[多几]", ask.words) else "")  # (the asked noun itself: 比例, 费率)
         if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) else ANCHOR_REACH)
                or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+            return True
+        # (a period right before the anchor that names it one, "保修多久" ← "维修部位自寄回之日起享有90日保修期": probe P19
+        # quoted "…寄回后3日内进行电话回访" first, which says no 保修)
+        if ask.period and any(text.startswith("期", x.end()) and _PERIOD_ENDS.search(text[max(0, x.start() - 12):x.start()])
+                              for x in found):
             return True
         # (the quantity before the anchor, of which it is said: "要培训多少个小时" ← "须完成不少于16学时的岗前培训"; probe; a
         # bound, not a condition's number, "经营满12个月的店铺保证金可以申请降低", nor what describes it, "保质期为30天的
@@ -680,7 +688,12 @@ def _period_before(text: str, done: str) -> bool:
     """Whether a period in the text is followed closely by ``done``, in the same sentence ("3个工作日内通过质检系统提出申诉",
     "七日内，可以申请无理由退货"; not "提前一个月向部门经理提出,在人事部门批准后方可离职,若员工与公司签订合同的" for
     "…会被公司自动处理": DONE_REACH characters at most)."""
-    return any(done in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for m in _ANY_PERIOD.finditer(text))
+    # (not a period that runs from it, "平台应当在收到申诉之日起5个工作日内作出申诉处理决定": the 申诉 is made already; probe P19's
+    # "…几天内能申诉？" quoted it before "…可以在收到处理通知之日起7日内…提出申诉")
+    return any(done in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0]
+               and not re.search(re.escape(done) + r"[^，,；;。]{0,6}?(?:之日起|之时起|后|起)[^，,；;。]{0,4}$",
+                                 re.split(r"[，,；;。]", text[:m.start()])[-1])
+               for m in _ANY_PERIOD.finditer(text))
 
 
 DONE_REACH = 16

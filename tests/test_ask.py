@@ -2980,3 +2980,30 @@ def test_a_maximum_asked_is_not_answered_by_a_minimum(tmp_path):
     assert least.status == "answered" and "不得低于1万元" in least.answer, least.answer
     fine = answer(r, "卖假货的违约金最多交多少钱？")
     assert fine.status == "answered" and "5万元" in fine.answer, fine.answer
+
+
+def test_a_period_that_runs_from_the_act_asked_is_not_its_time_and_a_period_before_its_name_is(tmp_path):
+    """Probe P19: "…几天内能申诉？" quoted "平台应当在收到申诉之日起5个工作日内作出申诉处理决定" (a period that runs from the
+    申诉, made already) before "…可以在收到处理通知之日起7日内…提出申诉"; "修好寄回去的东西还保修多久？" quoted "…寄回后3日内进行
+    电话回访" before "维修部位自寄回之日起享有90日保修期", whose period names its 保修 right after it."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _period_before, _states, answer
+    from ingest.records import Clause
+
+    assert not _period_before("平台应当在收到申诉之日起5个工作日内作出申诉处理决定。", "申诉")
+    assert _period_before("商家对违规处理结果有异议的，可以在收到处理通知之日起7日内通过商家后台提出申诉。", "申诉")
+    q = "修好寄回去的东西还保修多久？"
+    assert _states(Clause("x", "d", "D", "L", ("D",), "第二条 经维修的商品，维修部位自寄回之日起享有90日保修期。"),
+                   _asked(q, _PERIOD_ASKED), q)
+    r = _docs_index(tmp_path, {
+        "商家违规处理细则.txt": (
+            "商家违规处理细则\n5 申诉\n5.1 平台应当在收到申诉之日起5个工作日内作出申诉处理决定。\n"
+            "5.2 商家对违规处理结果有异议的，可以在收到处理通知之日起7日内通过商家后台提出申诉。\n"
+            "5.3 同一违规处理仅可申诉1次。\n"),
+        "售后维修管理办法.txt": (
+            "售后维修管理办法\n第一条 售后服务中心应当在维修商品寄回后3日内进行电话回访，回访满意率应当不低于90%。\n"
+            "第二条 经维修的商品，维修部位自寄回之日起享有90日保修期。\n第三条 维修完成后应当进行功能测试。\n"),
+    })
+    ans = answer(r, "商家觉得扣分扣冤了，几天内能申诉？")
+    assert ans.citations[0].label == "《商家违规处理细则》5.2", ans.answer
+    ans = answer(r, "修好寄回去的东西还保修多久？")
+    assert ans.citations[0].label == "《售后维修管理办法》第二条", ans.answer
