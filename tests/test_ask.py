@@ -2439,6 +2439,9 @@ def test_a_definition_asked_as_staff_ask_it(question, term):
     # 《电子商务平台管理办法》二、3. (交易纠纷处理…平台应及时介入): second, below 售后服务保障
     ("买家和卖家吵起来了，平台要不要管？", {"买家", "卖家", "平台", "纠纷"}, "纠纷"),
     ("卖过期食品会被怎么罚？", {"食品", "超过", "保质", "保质期", "罚款"}, "保质期"),  # 食品安全法 says 超过保质期, never 过期
+    # probe P19: "顾客说要去12315告我们…" ← "顾客明确表示要向市场监管部门投诉…的" (the item cited was "补偿超出本人权限")
+    ("顾客说要去12315告我们，多久内要交给组长？", {"顾客", "市场监管部门", "投诉", "组长"}, "市场监管部门"),
+    ("卖假货扣几分？", {"销售", "假冒", "商品", "扣分"}, "假冒"),  # (and 假冒 for 假货: "销售假冒商品 | 严重违规 | 48分")
 ])
 def test_the_bundled_thesaurus_says_staff_words_in_the_laws_words(question, vocab, expected):
     """Staff say 捆绑销售, 二选一, 霸王条款, 砍单, 退一赔三 where the laws say 搭售, 不合理限制, 格式条款, 取消订单, 三倍 (over
