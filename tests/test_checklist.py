@@ -98,6 +98,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("员工调岗的，原部门应当在调岗生效当日回收原岗位权限", "duty")]),
     ("运营部门应当每日核对预售订单。", None, [("运营部门应当每日核对预售订单", "duty")]),
     ("客户服务部门应当每日回访投诉用户。", None, [("客户服务部门应当每日回访投诉用户", "duty")]),  # (the review's)
+    ("招商部门应当制定招商政策，引入优质商家。", None, [("招商部门应当制定招商政策，引入优质商家", "duty")]),
+    ("县级以上农业技术推广部门应当提供技术服务。", None, []),  # (a government's: 推广 is no company's department here)
     ("人事部门应当制定计划，选拔和培养少数民族干部。", None, []),  # (a law's: an authority)
     ("各部门应当加强对预算收入和支出的管理。", None, []),
     ("市人力资源部门应当会同市商务部门制定贸易人才规划。", None, []),  # (a government's)
