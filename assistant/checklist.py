@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import SENTENCE, TABLE_ROW, norm, rule_row, table_cells
+from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cells
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -1642,7 +1642,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # (where a heading says one of the two things as the topic does, the documents tell them apart: each is on the topic
     # alone from the start, "营销推广与广告" lost 广告's rules once "营销推广" headed some)
     said_apart = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) >= 2]
-    part_headings = {h for h in {h for c in clauses for h in _headings(c)} if any(x in norm(h) for x in said_apart)}
+    # (or that is one of them of one word, and nothing else: "5 申诉" of "商家保证金与申诉", whose 申诉 rules held a third of
+    # its words; probe P19)
+    titled_as = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) == 1]
+    part_headings = {h for h in {h for c in clauses for h in _headings(c)}
+                     if any(x in norm(h) for x in said_apart) or norm(_HEADING_NUMBER.sub("", h)) in titled_as}
     # (and where each of the two is a thing of two words or more, "商家入驻与资质审核": a clause on one whole is on the
     # topic, though others say both; "建立严格的招商政策,引入优质商家" held half its words, and recall was 0.60; not one of a
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
@@ -1749,6 +1753,9 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
                                                                          if len(p) >= 2)
         and any(t.coverage(h, completed=False) >= 0.999 for c in clauses if c.document == d for h in _headings(c)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
+
+
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{CN_NUM}\d]+[章节部分编条]|[{CN_NUM}]+、|[（(][{CN_NUM}\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*")
 
 
 def _headings(clause: Clause) -> list[str]:

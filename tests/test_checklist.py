@@ -2002,6 +2002,24 @@ def test_a_topic_of_two_compound_things_lists_the_duties_on_either_whole(tmp_pat
     assert not any("报销" in x or "盘点" in x for x in texts), texts
 
 
+def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the_topic(tmp_path):
+    """Probe P19: "商家保证金与申诉" left out the rules under "5 申诉" ("平台应当在收到申诉之日起5个工作日内作出申诉处理决定"
+    held 申诉 alone, a third of its words): a heading that is one of the two things, of one word, and nothing else,
+    puts its clauses on the topic, and the other thing's clauses are on it by their own words."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "商家违规处理细则.txt": (
+            "商家违规处理细则\n4 保证金\n4.1 商家缴存的保证金不得低于1万元。\n4.2 保证金被扣除后，商家应当在15日内补足。\n"
+            "5 申诉\n5.1 平台应当在收到申诉之日起5个工作日内作出处理决定。\n5.2 申诉材料必须真实，严禁伪造凭证。\n"
+            "6 发货\n6.1 商家应当在48小时内发货。\n"),
+        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n" for n in ("员工考勤制度", "客服制度")}})
+    texts = [i.text for i in checklist(r, "商家保证金与申诉").items]
+    assert any("5个工作日内作出处理决定" in x for x in texts) and any("不低于1万元" in x for x in texts), texts
+    assert not any("48小时" in x or "打卡" in x for x in texts), texts
+
+
 def test_characters_the_tokenizer_leaves_alone_are_one_word_of_the_topic(tmp_path):
     """"达人管理" over documents that never say 达人 listed every 管理 duty (jieba reads 达 / 人 / 管理): the characters side
     by side are a word, which no document uses, and the checklist says so."""
