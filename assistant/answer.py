@@ -377,12 +377,14 @@ def _anchors(before: str) -> tuple[str, ...]:
     "累计____天")."""
     phrase = re.split(r"[，,。；;？?！!、\s]", before)[-1]
     # (the asking words inside it are none: "竞业限制最长能约定几年" → 约定, 限制, not 长能)
-    phrase = re.sub(r"(?:最多|最少|最长|最短|最晚|最早|最高|最低|最大|最小|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "", phrase)
+    phrase = re.sub(r"(?:最多|最少|最长|最短|最晚|最迟|最早|最快|最慢|最高|最低|最大|最小|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "",
+                    phrase)
     return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
 # the words that ask how much, 最高 / 一般 / 能, are no anchor: "法定赔偿最高是多少钱" → 赔偿, 法定
-_ASKING_TAIL = re.compile(r"(?:是|为|有|要|了|能|会|可以|最多|最少|最长|最短|最晚|最早|最高|最低|最大|最小|一般|大概|大约|需要)+$")
+_ASKING_TAIL = re.compile(r"(?:是|为|有|要|了|能|会|可以|最多|最少|最长|最短|最晚|最迟|最早|最快|最慢|最高|最低|最大|最小|一般|大概|大约|"
+                          r"需要)+$")  # (最迟, 最快: "财务最迟几天要开出来" was anchored to 最迟; probe P20)
 
 
 _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把", "被")  # particles and prepositions: no word an amount is of
@@ -445,7 +447,8 @@ def _unannounced(statement: str) -> str:
 
 
 _BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|最少|最多|最高|最低|累计)"  # a bound's words before its number
-_YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛)\s*(?:[？?。！!]|$)")  # the rest of a yes-no question
+# the rest of a yes-no question ("…拆成几单分开报关行不行？": probe P20 looked for a clause that states a count of 单)
+_YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛|行不行|可不可以|能不能|对不对|好不好|是不是|允不允许|可以不)\s*(?:[？?。！!]|$)")
 # "知道要交几份材料吗", "有说要交几份吗" ask the count
 _ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解|有说|说了|说过|规定|提到|写了|写明|告诉)[^，,。；;？?]*$")
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
@@ -520,6 +523,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             or (ask.words if not re.search(r"[多几]", ask.words) else "")  # (the asked noun itself: 比例, 费率)
         if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) else ANCHOR_REACH)
                or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
+            return True
+        # (a time limit the anchor's phrase sets for it, however far on: "财务最迟几天要开出来" ← "…财务部应当在订单完成后3个
+        # 工作日内开具电子发票"; probe P20 was not found)
+        if ask.period and any(m is not None and stated(m.group(1)) for m in map(_LIMIT_SET.match, phrases)):
             return True
         # (a period right before the anchor that names it one, "保修多久" ← "维修部位自寄回之日起享有90日保修期": probe P19
         # quoted "…寄回后3日内进行电话回访" first, which says no 保修)
@@ -600,6 +607,9 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 
 
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
+# a duty's time limit, right after whom it binds or a unit of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款完成后5个
+# 工作日内" (not another party named by more words: "(平台)经营者应当在七个工作日内")
+_LIMIT_SET = re.compile(r"(?:部门?|组|人员|中心|处|科)?(?:应当|应|须|必须|需)在([^，,；;。]{0,20}?内)")
 _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
 _COST = re.compile(r"(?:费用?|钱|成本|损失|款|税|税费|差价|差额|开销|开支)$")  # a word naming a cost or a loss
 _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".split())  # ...which names no particular one
@@ -708,7 +718,7 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     asked = _asked(question, _QUANTITY_ASKED)
     if asked is None:
         return None
-    bound = _BOUND_ASKED.search(question, 0, max(question.find(asked.words), 0))
+    bound = _LIMIT_ASKED.search(question, 0, max(question.find(asked.words), 0))
     if any(_states(c, asked, question) and not (bound and _other_bound_only(c.text, asked, bound.group(1) is not None))
            for c in clauses):
         return None
@@ -720,7 +730,7 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
 
 
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
-_BOUND_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
+_LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
 _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")
 _UPPER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:超过|高于|多于)\s*$|(?:最多|最高|至多|顶多|封顶)\s*$")
 

@@ -2442,6 +2442,8 @@ def test_a_definition_asked_as_staff_ask_it(question, term):
     # probe P19: "顾客说要去12315告我们…" ← "顾客明确表示要向市场监管部门投诉…的" (the item cited was "补偿超出本人权限")
     ("顾客说要去12315告我们，多久内要交给组长？", {"顾客", "市场监管部门", "投诉", "组长"}, "市场监管部门"),
     ("卖假货扣几分？", {"销售", "假冒", "商品", "扣分"}, "假冒"),  # (and 假冒 for 假货: "销售假冒商品 | 严重违规 | 48分")
+    # probe P20: "…多少条以上要领导签字？找哪位领导？" was "资料中没有提到“领导”" over "…须经分管副总经理批准"
+    ("导出用户名单要领导签字吗？", {"导出", "用户", "数据", "分管副总经理", "批准"}, "分管副总经理"),
 ])
 def test_the_bundled_thesaurus_says_staff_words_in_the_laws_words(question, vocab, expected):
     """Staff say 捆绑销售, 二选一, 霸王条款, 砍单, 退一赔三 where the laws say 搭售, 不合理限制, 格式条款, 取消订单, 三倍 (over
@@ -3010,3 +3012,20 @@ def test_a_period_that_runs_from_the_act_asked_is_not_its_time_and_a_period_befo
     assert ans.citations[0].label == "《商家违规处理细则》5.2", ans.answer
     ans = answer(r, "修好寄回去的东西还保修多久？")
     assert ans.citations[0].label == "《售后维修管理办法》第二条", ans.answer
+
+
+def test_a_time_limit_a_duty_sets_for_whom_the_question_names_and_a_yes_no_count(tmp_path):
+    """Probe P20: "买家要发票，财务最迟几天要开出来？…" was not found over "…财务部应当在订单完成后3个工作日内开具电子发票" (its
+    anchor was 最迟, and the period stands past the reach after 财务); "…拆成几单分开报关行不行？" asks whether, no count."""
+    from assistant.answer import _QUANTITY_ASKED, _asked, answer
+
+    assert _asked("一单金额超了，拆成几单分开报关行不行？", _QUANTITY_ASKED) is None
+    assert _asked("一单金额超了，最多拆成几单？", _QUANTITY_ASKED) is not None
+    r = _docs_index(tmp_path, {
+        "发票管理细则.txt": (
+            "发票管理细则\n一、开具\n1. 消费者申请开具发票的，财务部应当在订单完成后3个工作日内开具电子发票。\n"
+            "2. 消费者在订单完成后180日内均可申请补开发票。\n二、禁止行为\n财务人员不得有下列行为：\n"
+            "（1）为无真实交易的订单开具发票；\n（2）变更发票金额、品名以满足消费者报销需求。\n"),
+    })
+    ans = answer(r, "买家要发票，财务最迟几天要开出来？")
+    assert ans.status == "answered" and ans.citations[0].label == "《发票管理细则》一、1.", ans.answer
