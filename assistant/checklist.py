@@ -1651,6 +1651,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # topic, though others say both; "建立严格的招商政策,引入优质商家" held half its words, and recall was 0.60; not one of a
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
     told_apart = bool(part_headings) or len(t.parts) >= 2 and all(len(p.whole) >= 2 for p in t.parts)
+    kin = {w for term in t.weights for w in retriever.thesaurus.of(term) if len(w) >= 2}  # (the topic words' synonyms)
     for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
         t.either = either
         found: list[_Obligation] = []
@@ -1672,7 +1673,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 headed = 1.0
             around = max(headed, titled.get(c.document, 0.0))
             lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
-            near = dense.get(c.id, 0.0) >= s.checklist.min_similarity
+            # (near in meaning, where the clause or its headings say a topic word or a synonym of one, or its document's
+            # title names the topic: a title in every vector of its document made all its clauses near, and probe P20's
+            # "直播订单退款与售后" listed the invoice rules of 《直播订单售后与发票管理细则》; 个人信息 for 隐私 stays)
+            near = dense.get(c.id, 0.0) >= s.checklist.min_similarity and (
+                own > 0 or headed > 0 or c.document in titled or any(_said(w, normed[c.id][0]) for w in kin))
             if lex < floor and not near:
                 continue
             sc = scope_of(c, retriever)
@@ -1748,14 +1753,23 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     named = {d: cov for d in titles if (cov := t.coverage(d, completed=False)) >= 0.999}
     # (nor one that names another thing beside it, of which a part is on it, its heading naming the topic: "四、优惠券管理"
     # of 《会员积分与优惠券管理办法》, whose 积分 rules were items of "优惠券管理"; probe P18)
+    # (or whose heading names the other thing: "三、发票管理" of 《直播订单售后与发票管理细则》, whose invoice rules were half of
+    # probe P20's "直播订单退款与售后")
     named = {d: cov for d, cov in named.items() if not (
-        len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and any(not t.coverage(p, completed=False) for p in parts
-                                                                         if len(p) >= 2)
-        and any(t.coverage(h, completed=False) >= 0.999 for c in clauses if c.document == d for h in _headings(c)))}
+        len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and (off := [p for p in parts if len(p) >= 2
+                                                                           and not t.coverage(p, completed=False)])
+        and any(t.coverage(h, completed=False) >= 0.999 or _names_part(h, off)
+                for c in clauses if c.document == d for h in _headings(c)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 
 _HEADING_NUMBER = re.compile(rf"^\s*(?:第[{CN_NUM}\d]+[章节部分编条]|[{CN_NUM}]+、|[（(][{CN_NUM}\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*")
+
+
+def _names_part(heading: str, parts: list[str]) -> bool:
+    """Does a heading, its number aside, name one of the parts of a title ("三、发票管理" of "…与发票管理细则")?"""
+    bare = norm(_HEADING_NUMBER.sub("", heading))
+    return len(bare) >= 2 and any(bare in norm(p) for p in parts)
 
 
 def _headings(clause: Clause) -> list[str]:

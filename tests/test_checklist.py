@@ -2020,6 +2020,24 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
 
+def test_a_clause_near_in_meaning_by_its_documents_title_alone_is_not_on_the_topic(tmp_path):
+    """Probe P20: "直播订单退款与售后" listed the invoice rules of 《直播订单售后与发票管理细则》 ("发票抬头、税号应当与消费者提交的
+    信息一致"): the title is in every vector of its document, and made them all near the topic in meaning. A clause near
+    in meaning is on the topic where it or its headings say a topic word or a synonym of one."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "直播订单售后与发票管理细则.txt": (
+            "直播订单售后与发票管理细则\n一、售后服务\n1. 直播订单的退款申请，客服应当在24小时内审核。\n"
+            "2. 主播承诺的赠品应当在发货时一并寄出。\n二、发票管理\n3. 发票抬头、税号应当与消费者提交的信息一致。\n"
+            "4. 财务人员不得虚开发票。\n"),
+        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 仓库应当每月盘点。\n" for n in ("员工考勤制度", "仓储制度")}})
+    texts = [i.text for i in checklist(r, "直播订单退款与售后").items]
+    assert any("退款申请" in x for x in texts) and any("赠品" in x for x in texts), texts  # (一、售后服务's)
+    assert not any("发票" in x for x in texts), texts
+
+
 def test_characters_the_tokenizer_leaves_alone_are_one_word_of_the_topic(tmp_path):
     """"达人管理" over documents that never say 达人 listed every 管理 duty (jieba reads 达 / 人 / 管理): the characters side
     by side are a word, which no document uses, and the checklist says so."""
