@@ -2036,6 +2036,12 @@ def test_a_clause_near_in_meaning_by_its_documents_title_alone_is_not_on_the_top
     texts = [i.text for i in checklist(r, "直播订单退款与售后").items]
     assert any("退款申请" in x for x in texts) and any("赠品" in x for x in texts), texts  # (一、售后服务's)
     assert not any("发票" in x for x in texts), texts
+    # (nor is a title of two things on a topic it names whole where a heading names the other thing, "二、发票管理")
+    from assistant.checklist import _titled, _Topic
+
+    clauses = [c for c in r.clauses if c.role == "clause"]
+    assert _titled(_Topic("直播订单售后", clauses, r.normalized, r.thesaurus), clauses) == {}
+    assert not any("发票" in i.text for i in checklist(r, "直播订单售后").items)
 
 
 def test_characters_the_tokenizer_leaves_alone_are_one_word_of_the_topic(tmp_path):
