@@ -318,12 +318,18 @@ def _list_number(li) -> str:
     from bs4 import Tag
 
     parent = li.parent
-    if not isinstance(parent, Tag) or (parent.name or "").lower() != "ol":
+    kind = (parent.name or "").lower() if isinstance(parent, Tag) else ""
+    if kind not in ("ol", "ul"):
         return ""
     from .segment import starts_with_marker
 
-    if starts_with_marker(li.get_text(" ", strip=True)[:12]):
+    own = li.get_text(" ", strip=True)
+    if starts_with_marker(own[:12]) or own.startswith(("-", "——", "•", "·", "*")):
         return ""
+    if kind == "ul":
+        # (a bullet list's item is a line of its own, as a Markdown list's "- " is: the items of "员工不得有下列行为：" ran
+        # into it as one sentence, and four of its five bans were no checklist item; probe P20)
+        return "- "
     try:
         start = int(parent.get("start") or 1)
     except ValueError:

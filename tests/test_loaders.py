@@ -324,8 +324,8 @@ HTML_TEXT = (
     "第二款内容。\n"
     "条号\t内容\n"
     "第三条\t鼓励 发展\n"
-    "甲\n"
-    "乙"
+    "- 甲\n"  # (a bullet list's items are marked as a Markdown list's are: probe P20's "员工不得有下列行为：" ran on)
+    "- 乙"
 )
 
 
@@ -684,7 +684,7 @@ def test_html_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path):
                     "<ul><li>不编号的要点</li></ul></body></html>", encoding="utf-8")
     text = load_file(path).text
     assert "\n1. 他人肖像" in text and "\n2. 广告" in text and "\n3. 淫秽" in text
-    assert "\n（一）已写编号的项" in text and "1. （一）" not in text and "\n不编号的要点" in text
+    assert "\n（一）已写编号的项" in text and "1. （一）" not in text and "\n- 不编号的要点" in text  # (a bullet: P20)
     doc = parse_text(text, str(path))[0]
     labels = [c.label for c in doc.clauses if c.role == "clause"]
     assert "《商品评价与晒单管理规则》第五条1." in labels and "《商品评价与晒单管理规则》第五条2." in labels
@@ -693,3 +693,20 @@ def test_html_ordered_list_items_get_the_numbers_a_browser_shows(tmp_path):
                     "<li>刷好评。</li></ol></li><li>刷单；</li></ol></body></html>", encoding="utf-8")
     text = load_file(path).text
     assert "\n1. 刷单" in text and "\n3. 刷单" in text and "\n（1）虚构交易" in text and "\n（2）刷好评" in text
+
+
+def test_a_bullet_lists_items_are_lines_of_their_lead_in_and_each_a_checklist_item(tmp_path):
+    """Probe P20: "24. 员工不得有下列行为：" over a <ul> of five bans ran them into one sentence, and four were no checklist
+    item. A <ul> item is marked "- ", as a Markdown list's is; one that writes its own marker keeps it."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "办法.html"
+    path.write_text("<html><body><h1>用户数据安全管理办法</h1><h2>一、行为规范</h2><p>1. 员工不得有下列行为：</p>"
+                    "<ul><li>私自复制、下载、截屏用户数据；</li><li>向公司以外的任何人员出售或提供用户数据；</li>"
+                    "<li>——使用个人邮箱存储用户数据。</li></ul><p>2. 严禁在工作群中发布用户信息截图。</p></body></html>",
+                    encoding="utf-8")
+    text = load_file(path).text
+    assert "\n- 私自复制、下载、截屏用户数据；\n- 向公司以外的任何人员出售或提供用户数据；\n——使用个人邮箱" in text, text
+    (doc,) = parse_file(path)
+    first = next(c for c in doc.clauses if c.text.startswith("1."))
+    assert first.text.count("\n") == 3, first.text
