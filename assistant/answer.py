@@ -718,15 +718,15 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     asked = _asked(question, _QUANTITY_ASKED)
     if asked is None:
         return None
+    stating = [c for c in clauses if _states(c, asked, question)]
+    if not stating:
+        return asked
     bound = _LIMIT_ASKED.search(question, 0, max(question.find(asked.words), 0))
-    if any(_states(c, asked, question) and not (bound and _other_bound_only(c.text, asked, bound.group(1) is not None))
-           for c in clauses):
+    if bound is None or not all(_other_bound_only(c.text, asked, bound.group(1) is not None) for c in stating):
         return None
-    # (a maximum asked where the clauses set a minimum only, or the other way: "商家保证金最多要交多少钱？" was answered by
-    # "保证金不得低于1万元"; probe P19)
-    return asked._replace(words=question[bound.start(1) if bound.group(1) else bound.start(2):question.find(asked.words)
-                                         + len(asked.words)]) if bound and any(_states(c, asked, question) for c in clauses) \
-        else asked
+    # a maximum asked where the clauses set a minimum only, or the other way: "商家保证金最多要交多少钱？" was answered by
+    # "保证金不得低于1万元" (probe P19); what is asked is said with its bound, "最多要交多少钱"
+    return asked._replace(words=question[bound.start():question.find(asked.words) + len(asked.words)])
 
 
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)

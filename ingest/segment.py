@@ -464,11 +464,7 @@ class Segmenter:
     def _continue(self, text: str):
         top = self.stack[-1]
         if top is self.root:
-            node = Node("para", "", None, "")
-            node.seq = self.seq = self.seq + 1
-            node.parent = self.root
-            node.parts.append(text)
-            self.root.children.append(node)
+            self._para(self.root, text)
             return
         if text.startswith("——") and top.text.endswith("。"):
             # a dash list separated from the clause that announced it ("…包括：") by a page break
@@ -497,12 +493,7 @@ class Segmenter:
             # of its own, "验收时必须核对以下内容：——…" / "以上内容核对无误后方可入库。", of which it speaks)
             while self.stack[-1] is not top.parent:
                 self.stack.pop()
-            node = Node("para", "", None, "")
-            node.seq = self.seq = self.seq + 1
-            node.parent = top.parent
-            node.parts.append(text)
-            top.parent.children.append(node)
-            self.stack.append(node)
+            self.stack.append(self._para(top.parent, text))
             return
         if top.kind == "article" or top.kind == "para" or (top.kind not in STRUCTURAL and short_heading(_own(top))
                                                            and not top.text.endswith(("：", ":"))) \
@@ -520,6 +511,15 @@ class Segmenter:
             top.parts.append("\n" + text)
         else:
             top.parts.append(text)
+
+    def _para(self, parent: Node, text: str) -> Node:
+        """A paragraph of its own under ``parent`` (a document's, or a list's heading's after the list)."""
+        node = Node("para", "", None, "")
+        node.seq = self.seq = self.seq + 1
+        node.parent = parent
+        node.parts.append(text)
+        parent.children.append(node)
+        return node
 
     def _open_lead_in(self) -> Node | None:
         for node in sorted(self.std_nodes.values(), key=lambda n: -n.seq):
