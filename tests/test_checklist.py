@@ -1862,16 +1862,11 @@ def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_
 def test_a_heading_that_names_the_time_limits_puts_its_untimed_duties_on_the_topic(tmp_path):
     """Probe P19: "客服响应时限" over a 客服 rule whose "第二章 响应时限" holds "…当场无法答复的，应当告知顾客预计答复时间" left
     it out (it sets no time); the document says it is one of the topic's duties. Elsewhere an untimed duty stays off."""
-    from assistant.checklist import checklist
-    from tests.test_ask import _docs_index
-
-    r = _docs_index(tmp_path, {
+    texts = _items_over(tmp_path, {
         "客服服务规范.txt": (
             "客服服务规范\n第一章 总则\n第一条 客服人员应当使用文明用语，及时响应顾客咨询。\n第二章 响应时限\n"
             "第二条 在线客服首次响应时间不得超过30秒。\n第三条 客服人员当场无法答复的，应当告知顾客预计答复时间。\n"
-            "第三章 服务用语\n第四条 客服人员不得使用反问语气。\n"),
-        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n" for n in ("员工考勤制度", "仓储制度", "财务制度")}})
-    texts = [i.text for i in checklist(r, "客服响应时限").items]
+            "第三章 服务用语\n第四条 客服人员不得使用反问语气。\n")}, "客服响应时限")
     assert any("30秒" in x for x in texts) and any("预计答复时间" in x for x in texts), texts
     assert not any("文明用语" in x or "反问" in x for x in texts), texts
 
@@ -1970,34 +1965,43 @@ def test_a_heading_that_names_one_of_two_things_whole_puts_its_clauses_on_the_to
     """Probe P18: "发货时效与打包出库" left out "现货商品必须在买家付款后48小时内发货" under "## 四、发货时效" (it held 发货, half the
     topic's words). A heading that says one of the two things as the topic says it, in two words or more, puts its
     clauses on the topic, and the other thing's clauses are on it by their own words ("营销推广与广告": 广告's)."""
-    from assistant.checklist import checklist
-    from tests.test_ask import _docs_index
-
-    r = _docs_index(tmp_path, {
+    texts = _items_over(tmp_path, {
         "仓储与发货管理规范.md": (
             "# 仓储与发货管理规范\n\n## 一、发货时效\n\n1. 现货商品必须在买家付款后48小时内发货。\n"
             "2. 预售商品应当在页面标注发货时间。\n\n## 二、打包出库\n\n3. 易碎品必须使用气泡膜包裹后出库。\n\n"
-            "## 三、网络信息安全\n\n4. 仓库应当定期更换系统密码。\n"),
-        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n" for n in ("员工考勤制度", "客服制度", "财务制度")}})
-    texts = [i.text for i in checklist(r, "发货时效与打包出库").items]
+            "## 三、网络信息安全\n\n4. 仓库应当定期更换系统密码。\n")}, "发货时效与打包出库", ("员工考勤制度", "客服制度", "财务制度"))
     assert any("48小时内发货" in x for x in texts) and any("气泡膜" in x for x in texts), texts
     assert not any("密码" in x for x in texts), texts
+
+
+_FILLERS = ("员工考勤制度", "仓储制度", "财务制度")
+_FILLER = "第一条 员工应当按时打卡。\n"
+
+
+def _base_of(tmp_path, files: dict[str, str], fillers=_FILLERS, filler: str = _FILLER):
+    """A real knowledge base of these files and a few rule sets off every topic (a topic word's rarity is read over
+    more than one document): its retriever."""
+    from tests.test_ask import _docs_index
+
+    return _docs_index(tmp_path, {**files, **{f"{n}.txt": f"{n}\n{filler}" for n in fillers}})
+
+
+def _items_over(tmp_path, files: dict[str, str], topic: str, fillers=_FILLERS, filler: str = _FILLER) -> list[str]:
+    """The item texts of a checklist on ``topic`` over these files (and _base_of's others)."""
+    from assistant.checklist import checklist
+
+    return [i.text for i in checklist(_base_of(tmp_path, files, fillers, filler), topic).items]
 
 
 def test_a_topic_of_two_compound_things_lists_the_duties_on_either_whole(tmp_path):
     """"商家入驻与资质审核" left out "建立严格的招商政策，引入优质商家" (商家, and 入驻 by 招商: half the topic's words) because
     another clause said all four. Where each of the two things is itself of two words or more, a clause on one whole is
     on the topic; one that says a word of one (审核 alone) is not."""
-    from assistant.checklist import checklist
-    from tests.test_ask import _docs_index
-
-    r = _docs_index(tmp_path, {
+    texts = _items_over(tmp_path, {
         "运营管理规定.txt": (
             "运营管理规定\n第一条 平台应当对入驻商家的资质进行审核。\n第二条 平台应当制定招商政策，引入优质商家。\n"
-            "第三条 财务人员应当审核报销单据。\n第四条 仓库应当每月盘点库存。\n"),
-        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n第三条 入驻流程见附件。\n"
-           for n in ("员工考勤制度", "客服制度", "财务制度")}})
-    texts = [i.text for i in checklist(r, "商家入驻与资质审核").items]
+            "第三条 财务人员应当审核报销单据。\n第四条 仓库应当每月盘点库存。\n")}, "商家入驻与资质审核",
+        ("员工考勤制度", "客服制度", "财务制度"), "第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n第三条 入驻流程见附件。\n")
     assert any("资质进行审核" in x for x in texts) and any("招商政策" in x for x in texts), texts
     assert not any("报销" in x or "盘点" in x for x in texts), texts
 
@@ -2006,16 +2010,12 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     """Probe P19: "商家保证金与申诉" left out the rules under "5 申诉" ("平台应当在收到申诉之日起5个工作日内作出申诉处理决定"
     held 申诉 alone, a third of its words): a heading that is one of the two things, of one word, and nothing else,
     puts its clauses on the topic, and the other thing's clauses are on it by their own words."""
-    from assistant.checklist import checklist
-    from tests.test_ask import _docs_index
-
-    r = _docs_index(tmp_path, {
+    texts = _items_over(tmp_path, {
         "商家违规处理细则.txt": (
             "商家违规处理细则\n4 保证金\n4.1 商家缴存的保证金不得低于1万元。\n4.2 保证金被扣除后，商家应当在15日内补足。\n"
             "5 申诉\n5.1 平台应当在收到申诉之日起5个工作日内作出处理决定。\n5.2 申诉材料必须真实，严禁伪造凭证。\n"
-            "6 发货\n6.1 商家应当在48小时内发货。\n"),
-        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n" for n in ("员工考勤制度", "客服制度")}})
-    texts = [i.text for i in checklist(r, "商家保证金与申诉").items]
+            "6 发货\n6.1 商家应当在48小时内发货。\n")}, "商家保证金与申诉",
+        ("员工考勤制度", "客服制度"), "第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n")
     assert any("5个工作日内作出处理决定" in x for x in texts) and any("不低于1万元" in x for x in texts), texts
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
@@ -2025,14 +2025,12 @@ def test_a_clause_near_in_meaning_by_its_documents_title_alone_is_not_on_the_top
     信息一致"): the title is in every vector of its document, and made them all near the topic in meaning. A clause near
     in meaning is on the topic where it or its headings say a topic word or a synonym of one."""
     from assistant.checklist import checklist
-    from tests.test_ask import _docs_index
 
-    r = _docs_index(tmp_path, {
+    r = _base_of(tmp_path, {
         "直播订单售后与发票管理细则.txt": (
             "直播订单售后与发票管理细则\n一、售后服务\n1. 直播订单的退款申请，客服应当在24小时内审核。\n"
             "2. 主播承诺的赠品应当在发货时一并寄出。\n二、发票管理\n3. 发票抬头、税号应当与消费者提交的信息一致。\n"
-            "4. 财务人员不得虚开发票。\n"),
-        **{f"{n}.txt": f"{n}\n第一条 员工应当按时打卡。\n第二条 仓库应当每月盘点。\n" for n in ("员工考勤制度", "仓储制度")}})
+            "4. 财务人员不得虚开发票。\n")}, ("员工考勤制度", "仓储制度"), "第一条 员工应当按时打卡。\n第二条 仓库应当每月盘点。\n")
     texts = [i.text for i in checklist(r, "直播订单退款与售后").items]
     assert any("退款申请" in x for x in texts) and any("赠品" in x for x in texts), texts  # (一、售后服务's)
     assert not any("发票" in x for x in texts), texts
