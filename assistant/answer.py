@@ -371,20 +371,22 @@ class _Ask(NamedTuple):
     period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
 
 
+# the superlatives a quantity is asked with, no anchor of it (最迟, 最快: "财务最迟几天要开出来" was anchored to 最迟; probe P20)
+_MOST = "最多|最少|最长|最短|最晚|最迟|最早|最快|最慢|最高|最低|最大|最小"
+
+
 def _anchors(before: str) -> tuple[str, ...]:
     """The two pairs of characters just before a quantity asked, in its phrase: where a clause has the first, the
     number that answers follows one of them ("连续旷工几天" → 旷工, 连续: "连续三天"; "累计几天" → 累计, not
     "累计____天")."""
     phrase = re.split(r"[，,。；;？?！!、\s]", before)[-1]
     # (the asking words inside it are none: "竞业限制最长能约定几年" → 约定, 限制, not 长能)
-    phrase = re.sub(r"(?:最多|最少|最长|最短|最晚|最迟|最早|最快|最慢|最高|最低|最大|最小|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "",
-                    phrase)
+    phrase = re.sub(rf"(?:{_MOST}|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "", phrase)
     return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
 
 
 # the words that ask how much, 最高 / 一般 / 能, are no anchor: "法定赔偿最高是多少钱" → 赔偿, 法定
-_ASKING_TAIL = re.compile(r"(?:是|为|有|要|了|能|会|可以|最多|最少|最长|最短|最晚|最迟|最早|最快|最慢|最高|最低|最大|最小|一般|大概|大约|"
-                          r"需要)+$")  # (最迟, 最快: "财务最迟几天要开出来" was anchored to 最迟; probe P20)
+_ASKING_TAIL = re.compile(rf"(?:是|为|有|要|了|能|会|可以|{_MOST}|一般|大概|大约|需要)+$")
 
 
 _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把", "被")  # particles and prepositions: no word an amount is of

@@ -1646,7 +1646,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # its words; probe P19)
     titled_as = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) == 1]
     part_headings = {h for h in {h for c in clauses for h in _headings(c)}
-                     if any(x in norm(h) for x in said_apart) or norm(_HEADING_NUMBER.sub("", h)) in titled_as}
+                     if any(x in norm(h) for x in said_apart) or _bare(h) in titled_as}
     # (and where each of the two is a thing of two words or more, "商家入驻与资质审核": a clause on one whole is on the
     # topic, though others say both; "建立严格的招商政策,引入优质商家" held half its words, and recall was 0.60; not one of a
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
@@ -1763,12 +1763,18 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 
-_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{CN_NUM}\d]+[章节部分编条]|[{CN_NUM}]+、|[（(][{CN_NUM}\d]+[)）]|\d+(?:\.\d+)*[、.．]?)\s*")
+# (a clause's number, or a part's: 第二章, 一百、, （十二）)
+_HEADING_NUMBER = re.compile(rf"^\s*(?:第[{CN_NUM}\d]+(?:章|节|部分|编)|[{CN_NUM}]+、|[（(][{CN_NUM}\d]+[)）]|{CLAUSE_MARKER})\s*")
+
+
+def _bare(heading: str) -> str:
+    """A heading's words, its number aside ("三、发票管理" → 发票管理, "5 申诉" → 申诉)."""
+    return norm(_HEADING_NUMBER.sub("", heading))
 
 
 def _names_part(heading: str, parts: list[str]) -> bool:
     """Does a heading, its number aside, name one of the parts of a title ("三、发票管理" of "…与发票管理细则")?"""
-    bare = norm(_HEADING_NUMBER.sub("", heading))
+    bare = _bare(heading)
     return len(bare) >= 2 and any(bare in norm(p) for p in parts)
 
 

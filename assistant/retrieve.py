@@ -1207,8 +1207,8 @@ class Retriever:
             return None
         # (and a numbered lead-in that heads its items, "21. 不合格品按下列方式处理：" / "（1）…": "质检维修办法第21条说的啥"
         # was "所指文件中没有 第21条", probe P19)
-        ids |= {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())
-                if c.role == "heading" and re.search(r"(?:^|/)[in]\d+$", c.id.split("/", 1)[1])}
+        records = [c for d in docs for c in self._records_of.get(d, ())]
+        ids |= {k for c in records if c.role == "heading" and re.search(r"(?:^|/)[in]\d+$", k := c.id.split("/", 1)[1])}
         n = key[1:]
         every = []
         for kind in "ihn":  # （七）, 七、, 7.
@@ -1224,7 +1224,7 @@ class Retriever:
         # (review); the 7. under "## 三、存储与盘点" of rules numbered 1 to 22 across "## 一、" to "## 七、" is its 第7条, not
         # its 七、附则 (held-out probe P18))
         # (by every record's numbering, a heading's too: the (一) of 三、 that heads 1. 2. 3. starts its (一)(二)(三))
-        held = {c.id.split("/", 1)[1] for d in docs for c in self._records_of.get(d, ())}
+        held = {c.id.split("/", 1)[1] for c in records}
         for found in every:
             if not found or found is chosen or not all("/" in k for k in found):
                 continue

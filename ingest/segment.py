@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, short_heading
+from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, pipe_row, short_heading
 from .records import Clause, doc_id_for
 from .tokenize import words
 
@@ -127,7 +127,7 @@ def _ends_in_a_row(text: str) -> bool:
     lines = text.rsplit("\n", 2)
     last = lines[-1].strip()
     return (last[:1] in ("|", "｜") and last[-1:] in ("|", "｜")) or len(lines) > 1 and "\t" in last and "\t" in lines[-2] \
-        or len(lines) > 1 and len(cells := inner_pipe_cells(last)) >= 3 and len(inner_pipe_cells(lines[-2])) == len(cells)
+        or len(lines) > 1 and pipe_row(last, lines[-2], "")
 
 
 @dataclass
@@ -503,8 +503,7 @@ class Segmenter:
             # (the text under a numbered heading, "1 范围" / "本文件规定了…", is a line of its own too)
             top.parts.append("\n" + text)
         elif "\t" in text or text.startswith(("|", "｜", "——", "- ", "* ", "•", "●", "▪", "◆", "■")) or _ends_in_a_row(top.text) \
-                or (cells := inner_pipe_cells(text)) and (top.text.endswith(("：", ":")) or len(cells) == len(
-                    inner_pipe_cells(top.text.rpartition("\n")[2]))) \
+                or inner_pipe_cells(text) and (top.text.endswith(("：", ":")) or pipe_row(text, top.text.rpartition("\n")[2], "")) \
                 or CITED_STANDARD.match(text):  # (a standard's normative references, one a line: "GB/T 18354 物流术语")
             # a table's row (cells a tab apart, or a Markdown table's) is a line of its own: "数据类别\t保存期限" /
             # "订单数据\t3年", "| 省内 | 48小时 |"; and so is the text after a table ("| 破损 | 补发 |商家应当…" ran on)
