@@ -797,9 +797,9 @@ class Retriever:
             self._phrases_said[phrase] = any(phrase in c.text for c in self.clauses)
         return self._phrases_said[phrase]
 
-    def search(self, question: str, k: int | None = None, within: set[str] | None = None) -> list[Hit]:
+    def search(self, question: str, k: int | None = None, within: set[str] | None = None, depth: int = 1) -> list[Hit]:
         """Top-k clauses for a question, best first: clause lookups, then fused hybrid ranks (``within``: of these
-        documents only, rather than those the question names)."""
+        documents only, rather than those the question names; ``depth``: times the candidates taken from each retriever)."""
         r = self.settings.retrieval
         k = k or r.k
         named, topic = self.mentions(question)
@@ -813,10 +813,11 @@ class Retriever:
         # their vectors, BM25 over the whole base and cut to them (the named document's clauses must be among
         # its wider list)
         qv = self.embedder.embed_query(query + (f"（{'、'.join(extra)}）" if extra else "")) if r.dense_weight > 0 else None
-        dense = self.dense("", r.candidates, docs, vector=qv) if qv is not None else []
-        sparse = self.sparse(query, r.candidates * 4 if docs else r.candidates, extra) if r.bm25_weight > 0 else []
+        n = r.candidates * depth
+        dense = self.dense("", n, docs, vector=qv) if qv is not None else []
+        sparse = self.sparse(query, n * 4 if docs else n, extra) if r.bm25_weight > 0 else []
         if docs:
-            sparse = [x for x in sparse if self.by_id[x[0]].document in docs][: r.candidates]
+            sparse = [x for x in sparse if self.by_id[x[0]].document in docs][:n]
         fused = fuse(dense, sparse, r.fusion, r.dense_weight, r.bm25_weight, r.rrf_k, r.bm25_lead, r.dense_lead)
         dscore = dict(dense)
         bscore = dict(sparse)

@@ -731,6 +731,28 @@ def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
                    k=5, max_clauses=2)[0].clause.id == "d/a1"
 
 
+def test_a_time_limit_asked_is_looked_for_beyond_the_fused_candidates():
+    """Fixed set, seed+laws: "客户投诉了多久之内要回？" said "所引条款没有规定具体时限": with the laws beside the seed, the
+    clause that says "24小时内做出响应" was 68th by BM25 and 104th by dense (the laws' 投诉 clauses), so in neither's 40
+    candidates. A time asked that no clause of the window states is looked for in a deeper search, by the same test."""
+    from assistant.answer import _choose
+
+    ranked = [_hit(f"a{i}", f"企业应建立健全的客户投诉处理流程，确保客户投诉得到及时处理（第{i}项）。", 0.03 - i / 1000)
+              for i in range(1, 30)]
+    deep = ranked + [_hit("t", "电子商务企业应在用户投诉或需求的24小时内做出响应。", 0.001)]
+    q = "客户投诉了多久之内要回？"
+    assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/a1"
+    assert _choose(q, ranked, k=5, max_clauses=2, deeper=lambda: deep)[0].clause.id == "d/t"
+    # one deeper that shares less of the question's words is not taken for it
+    off = ranked + [_hit("x", "员工离职必须提前一个月提出。", 0.001)]
+    assert _choose(q, ranked, k=5, max_clauses=2, deeper=lambda: off)[0].clause.id == "d/a1"
+    # nor looked for where a time stated in the window answers, or no time is asked
+    looked = []
+    _choose(q, deep[-1:] + ranked, k=5, max_clauses=2, deeper=lambda: looked.append(1) or deep)
+    _choose("客户投诉怎么处理？", ranked, k=5, max_clauses=2, deeper=lambda: looked.append(1) or deep)
+    assert not looked
+
+
 def test_only_a_clause_that_states_the_quantity_asked_is_ranked_first_by_the_answer():
     """The answer's clause goes first only where the question asks a quantity, a time or who bears a cost and it states
     that; else, and for a clause looked up by number, the fused order stands."""

@@ -1472,6 +1472,22 @@ def test_a_question_that_names_a_document_is_scored_in_meaning_against_its_claus
     assert answer(r, question).status == "answered"
 
 
+def test_a_time_limit_asked_is_found_below_the_candidates(seed_settings):
+    """With the 14 e-commerce laws beside the seed, the clause that says "24小时内做出响应" was in neither retriever's
+    candidates for "客户投诉了多久之内要回？", which was answered "所引条款没有规定具体时限": a narrow candidate list
+    stands for the large base here. The time asked is looked for in a search four times as deep."""
+    from assistant.answer import answer
+
+    narrow = seed_settings.model_copy(deep=True)
+    narrow.retrieval.candidates = 5
+    r = _retriever(narrow)
+    q = "客户投诉了多久之内要回？"
+    assert not any("24小时" in h.clause.text for h in r.search(q, 40))
+    a = answer(r, q)
+    assert a.status == "answered" and "24小时内做出响应" in a.citations[0].text
+    assert "24小时" in a.retrieved[0].clause.text and not a.notice
+
+
 @pytest.mark.parametrize("question", ["能不能加载第三方脚本？", "客户投诉多久内要响应？", "退货运费谁出？"])
 def test_each_hit_carries_its_similarity_found_by_words_or_missed_by_the_approximate_index(seed_settings, question):
     """A clause the dense candidates lack (BM25 found it, or the HNSW search missed it, as it did on one machine of
