@@ -1676,8 +1676,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # (near in meaning, where the clause or its headings say a topic word or a synonym of one, or its document's
             # title names the topic: a title in every vector of its document made all its clauses near, and probe P20's
             # "直播订单退款与售后" listed the invoice rules of 《直播订单售后与发票管理细则》; 个人信息 for 隐私 stays)
+            # (and by a word of its own the title does not say: each clause of 《供应商准入与合作管理办法》 says 供应商, and probe
+            # P21's "供应商准入审核" listed its contract, rating and exit rules, 16 of 30 items)
             near = dense.get(c.id, 0.0) >= s.checklist.min_similarity and (
-                own > 0 or headed > 0 or c.document in titled or any(_said(w, normed[c.id][0]) for w in kin))
+                own > 0 and any(t._has(w, normed[c.id][0]) and not t._has(w, normed[c.id][1]) for w in t.weights)
+                or headed > 0 or c.document in titled or any(_said(w, normed[c.id][0]) for w in kin))
             if lex < floor and not near:
                 continue
             sc = scope_of(c, retriever)

@@ -2020,6 +2020,23 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
 
+def test_a_clause_near_in_meaning_by_its_titles_words_alone_is_not_on_the_topic(tmp_path):
+    """Probe P21: "供应商准入审核" listed 30 items of 《供应商准入与合作管理办法》, 16 of them rules of its contracts, ratings
+    and exits ("严禁采购人员收受供应商的礼品", "考核结果为C级的，采购部应当…约谈供应商"): every clause says 供应商, which
+    the title says too, and all were near the topic in meaning. A word of the title said by a clause does not make it near;
+    a clause under "3 准入管理" is on it by its heading and its own words, one that says 审核 by its own."""
+    texts = _items_over(tmp_path, {
+        "供应商准入与合作管理办法.txt": (
+            "供应商准入与合作管理办法\n3 准入管理\n3.1 申请准入的供应商应当提交营业执照和质检报告。\n"
+            "3.2 品控部应当在10个工作日内完成资质复核。\n4 合同与日常合作\n4.1 采购部应当与供应商签订书面框架协议。\n"
+            "4.2 严禁采购人员收受供应商的礼品、礼金。\n4.3 供应商资质证照到期的，采购部应当提前30日提醒供应商更新。\n"
+            "4.4 采购部应当每季度对供应商交货情况进行审核。\n5 考核与分级\n5.1 考核结果为C级的，采购部应当约谈供应商。\n")},
+        "供应商准入审核", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert any("营业执照" in x for x in texts) and any("交货情况进行审核" in x for x in texts), texts
+    assert not any("礼品" in x or "框架协议" in x or "约谈" in x for x in texts), texts
+
+
 def test_a_clause_near_in_meaning_by_its_documents_title_alone_is_not_on_the_topic(tmp_path):
     """Probe P20: "直播订单退款与售后" listed the invoice rules of 《直播订单售后与发票管理细则》 ("发票抬头、税号应当与消费者提交的
     信息一致"): the title is in every vector of its document, and made them all near the topic in meaning. A clause near
