@@ -506,6 +506,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         reach = within or len(t) + 1
         return any((m.end() <= reach if ask.period else m.start() < reach) for p in found for m in p.finditer(t))
 
+    if ask.kind == "quantity" and _bounded_by_another(text, ask, question):
+        return True
     if "次" in ask.words and ask.kind == "quantity" and _NTH_TIME.search(text):
         return True  # the time that counts, wherever the ladder stands: "会员违规了几次会被冻结…" ← "…第二次发现的，冻结…"
     if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
@@ -731,6 +733,22 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     return asked._replace(words=question[bound.start():question.find(asked.words) + len(asked.words)])
 
 
+# a bound set by another quantity, named in words ("划线价不得高于原价"): above (group 1) or below
+_BY_ANOTHER = r"[\u4e00-\u9fff]{0,6}?(?:不得|不能|不应|不可|不)(?:(高于|超过|多于|大于)|低于|少于|小于)[\u4e00-\u9fff]{2}"
+
+
+def _bounded_by_another(text: str, ask: _Ask, question: str) -> bool:
+    """Is the bound a question asks ("划线价最高能标多少") set by another quantity right after a word the question says before
+    it ("划线价不得高于原价"; "退款最多能退多少" ← "退款金额不得超过实付金额")? Probe P21 was not found ("…没有给出这样的具体
+    数量")."""
+    from ingest.tokenize import words
+
+    bound = _LIMIT_ASKED.search(question, 0, max(question.find(ask.words), 0))
+    if bound is None:
+        return False
+    before = re.split(r"[，,。；;？?！!、\s]", question[:bound.start()])[-1]
+    said = [w for w in words(before) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    return any(bool(m.group(1)) == bool(bound.group(1)) for w in said for m in re.finditer(re.escape(w) + _BY_ANOTHER, text))
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
 _LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
 _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")

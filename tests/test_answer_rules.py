@@ -731,6 +731,18 @@ def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
                    k=5, max_clauses=2)[0].clause.id == "d/a1"
 
 
+def test_a_bound_asked_is_stated_by_another_quantity_it_may_not_pass():
+    """Probe P21: "划线价最高能标多少？能比平时卖的价高吗？" was not found ("问题问的是“多少”…没有给出这样的具体数量") beside
+    "划线价不得高于原价": a bound set by another quantity, named in words right after what the question asks of, states it;
+    not the other bound, nor one of something else."""
+    rule = [_c("使用划线价的，划线价不得高于原价，并应当在页面显著位置注明划线价的含义。")]
+    assert unanswered_quantity("划线价最高能标多少？能比平时卖的价高吗？", rule) is None
+    assert unanswered_quantity("退款最多能退多少钱？", [_c("退款金额不得超过消费者实付金额。")]) is None
+    assert unanswered_quantity("划线价最低能标多少？", rule) == "多少"
+    assert unanswered_quantity("促销价最高能标多少？", rule) == "多少"
+    assert unanswered_quantity("划线价最高能标多少？", [_c("划线价应当真实、准确。")]) == "多少"
+
+
 def test_a_time_limit_asked_is_looked_for_beyond_the_fused_candidates():
     """Fixed set, seed+laws: "客户投诉了多久之内要回？" said "所引条款没有规定具体时限": with the laws beside the seed, the
     clause that says "24小时内做出响应" was 68th by BM25 and 104th by dense (the laws' 投诉 clauses), so in neither's 40
