@@ -1105,6 +1105,32 @@ def _with_referred(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> li
     return ([chosen[0]] + added + [h for h in chosen[1:] if h not in added])[: max(max_clauses, 1 + len(added))]
 
 
+_PARAGRAPH_ID = re.compile(r"^(.*/a\d+)(?:/k(\d+))?(?:/i(\d+))?$")  # an article's, its paragraph's and item's numbers
+_QUALIFIES = re.compile(rf"^前款(?:第[（(]?([{CN_NUM}\d]+)[)）]?项)?")  # a later paragraph on the one before, or an item of it
+
+
+def _with_qualifying(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:
+    """The first clause cited, then a later paragraph of its article that qualifies it, where retrieved ("前款第（三）项规定
+    的情形，经…负责人书面批准的，可以入库，但婴幼儿食品除外"): probe P21's "婴儿奶粉保质期只剩不到一半了，运营负责人签字同意的话能
+    入库吗？" cited item （三） alone, "不得办理入库", with the paragraph that permits it and excepts 婴幼儿食品 ranked second."""
+    from ingest.segment import cn_to_int
+
+    if not chosen or chosen[0].lookup:
+        return chosen
+    at = _PARAGRAPH_ID.match(chosen[0].clause.id)  # (an article's first paragraph is the article's own clause)
+    if at is None:
+        return chosen
+    after = f"{at.group(1)}/k{int(at.group(2) or 1) + 1}"
+    for h in ranked:
+        m = _QUALIFIES.match(h.clause.text.strip())
+        if h.clause.id != after or h in chosen or m is None:
+            continue
+        if m.group(1) and (at.group(3) is None or cn_to_int(m.group(1)) != int(at.group(3))):
+            continue  # (another item's)
+        return ([chosen[0], h] + chosen[1:])[: max(max_clauses, 2)]
+    return chosen
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
             items: list[tuple[str, ...]] = (), within: float = 0.9, scope_asked: bool = False,
             deeper=lambda: []) -> list[Hit]:
@@ -1244,6 +1270,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         act = next((f for f in _ACTS if when.kind == "date" and re.search(f, when.words)), None)
         chosen = [h for h in stating if act and re.search(act, h.clause.text)] or stating
     chosen = _with_referred(chosen, ranked[: 2 * k], max_clauses)
+    chosen = _with_qualifying(chosen, ranked[: 2 * k], max_clauses)
     chosen = _rule_before_denial(q, chosen, ranked[:k], max_clauses)
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # ``within``), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)

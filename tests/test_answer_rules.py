@@ -743,6 +743,33 @@ def test_a_bound_asked_is_stated_by_another_quantity_it_may_not_pass():
     assert unanswered_quantity("划线价最高能标多少？", [_c("划线价应当真实、准确。")]) == "多少"
 
 
+def test_a_later_paragraph_that_qualifies_the_clause_cited_is_cited_with_it():
+    """Probe P21: "婴儿奶粉保质期只剩不到一半了，运营负责人签字同意的话能入库吗？" cited item （三）, "不得办理入库", alone; the
+    paragraph after it, "前款第（三）项规定的情形，经…负责人书面批准的，可以入库，但婴幼儿食品除外", which answers, was
+    retrieved second. The next paragraph of the article, on the cited one or on its item, is cited beside it; not one
+    on another item, nor a paragraph further on, nor one that does not refer back."""
+    from assistant.answer import _with_qualifying
+
+    item = _hit("a6/i3", "（三）食品等有保质期要求的商品，剩余保质期不足保质期总时长二分之一的；", 0.03)
+    later = _hit("a6/k2", "前款第（三）项规定的情形，经商品运营部负责人书面批准的，可以入库，但婴幼儿食品除外。", 0.02)
+    other = _hit("a9", "仓库应当每月盘点一次。", 0.025)
+    ids = lambda hits: [h.clause.id for h in hits]  # noqa: E731
+    assert ids(_with_qualifying([item, other], [item, other, later], 2)) == ["d/a6/i3", "d/a6/k2"]  # (in its place)
+    assert ids(_with_qualifying([item, other], [item, other, later], 3)) == ["d/a6/i3", "d/a6/k2", "d/a9"]
+    # (the article's own first paragraph, and a paragraph's next: "前款规定事项发生变更的…")
+    article = _hit("a17", "第十七条 个人信息处理者在处理个人信息前，应当告知下列事项：", 0.03)
+    change = _hit("a17/k2", "前款规定事项发生变更的，应当将变更部分告知个人。", 0.02)
+    assert ids(_with_qualifying([article], [article, change], 2)) == ["d/a17", "d/a17/k2"]
+    third = _hit("a17/k3", "前款规定的告知应当以书面形式作出。", 0.02)
+    assert ids(_with_qualifying([change], [change, third], 2)) == ["d/a17/k2", "d/a17/k3"]
+    assert ids(_with_qualifying([article], [article, third], 2)) == ["d/a17"]
+    # (another item's, or no reference back)
+    first = _hit("a6/i1", "（一）外包装严重破损的；", 0.03)
+    assert ids(_with_qualifying([first], [first, later], 2)) == ["d/a6/i1"]
+    plain = _hit("a6/k2", "仓库应当建立入库台账。", 0.02)
+    assert ids(_with_qualifying([item], [item, plain], 2)) == ["d/a6/i3"]
+
+
 def test_a_time_limit_asked_is_looked_for_beyond_the_fused_candidates():
     """Fixed set, seed+laws: "客户投诉了多久之内要回？" said "所引条款没有规定具体时限": with the laws beside the seed, the
     clause that says "24小时内做出响应" was 68th by BM25 and 104th by dense (the laws' 投诉 clauses), so in neither's 40
