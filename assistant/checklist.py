@@ -1666,6 +1666,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
             own = t.coverage(normed[c.id][0], normalized=True)
             headed = t.coverage(context, normalized=True)
+            # (the document's title completes headings on the topic: "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
+            # 办公纪律守则》 for "办公设备与网络安全", whose 安全 the title says; probe P22 listed 3 of its 13 duties)
+            if headed >= floor:
+                headed = max(headed, t.coverage(normed[c.id][1] + context, normalized=True))
             # (a heading that says one of two things the topic names as the topic says it, in two words or more: "四、发货
             # 时效" of "发货时效与打包出库", where "现货商品必须在买家付款后48小时内发货" held half the topic's words, probe P18;
             # not "第四章 网络信息安全" for the 安全 of "商品质量与安全", nor "电子商务合同的订立" for 电子合同)

@@ -2020,6 +2020,25 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
 
+def test_the_documents_title_completes_headings_on_the_topic(tmp_path):
+    """Probe P22: "办公设备与网络安全" listed 3 of the 13 duties under "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
+    办公纪律守则》 ("员工离开工位超过5分钟的，应当锁定电脑屏幕"): the headings say 设备, 网络 and 办公, the title 安全 (a duty
+    elsewhere that says them all was listed alone). Where a clause's headings are on the topic, the title's words count with
+    them; where they are not, it is read as before."""
+    texts = _items_over(tmp_path, {
+        "员工信息安全与办公纪律守则.md": (
+            "# 员工信息安全与办公纪律守则\n\n## 第三章 设备与网络\n\n### 第七条 办公终端\n\n"
+            "1. 办公终端必须安装公司指定的杀毒软件。\n2. 员工离开工位超过5分钟的，应当锁定电脑屏幕。\n"
+            "3. 禁止在办公终端上安装盗版软件。\n\n## 第五章 办公纪律\n\n### 第十四条 考勤\n\n"
+            "1. 员工应当在核心工作时间内在岗。\n2. 因病不能到岗的，须在当日9:30前请假。\n"
+            "3. 员工不得利用公司设备、网络安全漏洞或者办公场所为个人谋取利益。\n"),
+        "行政制度.txt": "行政制度\n第一条 办公设备由行政部统一采购登记。\n"},
+        "办公设备与网络安全", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当爱护公司设备，按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert any("锁定电脑屏幕" in x for x in texts) and any("盗版软件" in x for x in texts), texts
+    assert not any("核心工作时间" in x or "请假" in x for x in texts), texts
+
+
 def test_a_clause_near_in_meaning_by_its_titles_words_alone_is_not_on_the_topic(tmp_path):
     """Probe P21: "供应商准入审核" listed 30 items of 《供应商准入与合作管理办法》, 16 of them rules of its contracts, ratings
     and exits ("严禁采购人员收受供应商的礼品", "考核结果为C级的，采购部应当…约谈供应商"): every clause says 供应商, which
