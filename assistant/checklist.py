@@ -1766,7 +1766,12 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
         len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and (off := [p for p in parts if len(p) >= 2
                                                                            and not t.coverage(p, completed=False)])
         and any(t.coverage(h, completed=False) >= 0.999 or _names_part(h, off)
-                for c in clauses if c.document == d for h in _headings(c)))}
+                for c in clauses if c.document == d for h in _headings(c))
+        # (or one whose heading says a word of the topic its title does not: it names one of two things the topic does,
+        # "…评价与内容审核规范" for "评价审核与申诉处理", and "第四章 申诉与复核" the other; probe P22 listed all 29 duties of
+        # its chapters on publishing, content and sanctions)
+        or any(t._has(w, norm(h)) and not t._has(w, norm(d)) for w in t.whole
+               for c in clauses if c.document == d for h in _headings(c)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 

@@ -2020,6 +2020,22 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
 
+def test_a_title_on_one_of_two_things_does_not_put_every_clause_on_the_topic_where_a_heading_names_the_other(tmp_path):
+    """Probe P22: "评价审核与申诉处理" listed every duty of 《商品评价与内容审核规范》, 29 items of which 17 on publishing
+    reviews, their content and sanctions ("评价内容不得含有…广告"): its title names 评价审核, one of the two things, and it
+    was on the topic by its title. A heading that says a word of the topic the title does not ("第四章 申诉与复核") shows
+    the document tells the two apart: its clauses are on the topic by their own words and headings."""
+    texts = _items_over(tmp_path, {
+        "商品评价与内容审核规范.txt": (
+            "商品评价与内容审核规范\n第二章 评价发布\n第五条 评价内容不得含有与所购商品无关的广告或者外部链接。\n"
+            "第六条 商家不得以返现诱导消费者作出好评。\n第三章 审核管理\n第七条 评价审核人员应当在24小时内完成评价审核。\n"
+            "第四章 申诉与复核\n第八条 商家对评价处理结果有异议的，平台应当在5个工作日内处理申诉。\n")},
+        "评价审核与申诉处理", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert any("完成评价审核" in x for x in texts) and any("处理申诉" in x for x in texts), texts
+    assert not any("广告" in x or "返现" in x for x in texts), texts
+
+
 def test_the_documents_title_completes_headings_on_the_topic(tmp_path):
     """Probe P22: "办公设备与网络安全" listed 3 of the 13 duties under "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
     办公纪律守则》 ("员工离开工位超过5分钟的，应当锁定电脑屏幕"): the headings say 设备, 网络 and 办公, the title 安全 (a duty
