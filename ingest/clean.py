@@ -628,8 +628,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         # a short unpunctuated line repeated many times is a running header or footer, cutting a sentence as a page
         # number does; where it opens the text it is the title too
-        if counts.get(s.replace("\u3000", " "), 0) >= 3 and is_title_like(s) and not starts_with_marker(s) and (blocks or pending) \
-                and not line_before.endswith(("：", ":")):
+        # (not above a rule's own title: "华辰电商有限公司内部文件" / "物流异常与理赔处理细则" ran together as the first paragraph;
+        # probe P22)
+        if counts.get(s.replace("\u3000", " "), 0) >= 3 and is_title_like(s) and not starts_with_marker(s) \
+                and (blocks or pending or RULE_TITLE.match(following[no - 1].strip())) and not line_before.endswith(("：", ":")):
             continue
         if pending and _continues(pending[-1], s, starts_with_marker):
             pending.append(s)
@@ -712,10 +714,17 @@ MEASURE_START = re.compile(r"\d+(?:\.\d+)?\s*(?:倍|%|％|‰|元|万元|千元|
 HEADING_WORDS = 15  # the most characters of a numbered heading's words ("5.3 投诉处理", "第一章 总则")
 
 
+# what a list of prohibitions is headed by, its modal naming the kind of thing listed ("禁止事项", "严禁行为"; probe P22's
+# "（三）禁止事项" / "处理物流异常过程中，…" ran together, "禁止事项处理物流异常过程中")
+_PROHIBITIONS_NAMED = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:禁止|严禁|不得)性?(?:事项|行为|情形|清单|条款)$")
+
+
 def short_heading(words: str) -> bool:
     """Words that head what follows them: a few, no sentence punctuation, no modal ("范围", "投诉处理", a standard's
-    term with its English name "售后服务 after-sales service")."""
+    term with its English name "售后服务 after-sales service"), unless it names the prohibitions listed ("禁止事项")."""
     core = re.sub(r"[A-Za-z\s'-]", "", words)
+    if _PROHIBITIONS_NAMED.match(core):
+        return True
     return 2 <= len(core) <= HEADING_WORDS and is_title_like(words, 60) and not re.search(
         r"(?<![响适相反供对回呼感效答])应(?![用急收付聘届变])|(?<=[对相反])应当|须|不得|禁止|严禁|可以", words)  # (not 响应: "各渠道响应时限" is a heading)
 

@@ -1432,6 +1432,27 @@ def test_a_controlled_documents_own_facts_are_no_clause_and_hide_no_title(markdo
     assert all(c.text.strip() not in ("仓储与发货管理制度", "商品上架审核规定") for c in doc.clauses)
 
 
+def test_a_running_header_above_the_title_is_no_part_of_the_first_paragraph():
+    """Probe P22: "华辰电商有限公司内部文件" (said three times, a page's header) opened the file above the title and ran into
+    it, "华辰电商有限公司内部文件物流异常与理赔处理细则" the first clause; a header line that opens a file with no title under
+    it is the title still."""
+    header = "华辰电商有限公司内部文件\n"
+    doc = only_doc(header + "物流异常与理赔处理细则\n一、总则\n（一）物流管理部应当每日巡检在途包裹。\n" + header
+                   + "（二）破损件应当在2个工作日内完成责任认定。\n" + header + "二、附则\n（一）本细则自2024年1月1日起施行。\n")
+    assert doc.title == "物流异常与理赔处理细则"
+    assert not any("内部文件" in c.text for c in doc.clauses), [c.text for c in doc.clauses]
+
+
+def test_a_heading_that_names_the_prohibitions_it_lists_is_a_line_of_its_own():
+    """Probe P22: "（三）禁止事项" / "处理物流异常过程中，相关工作人员必须遵守以下要求：" ran together ("禁止事项处理物流异常…"),
+    its 禁止 read as a rule's; a line that does forbid stays a sentence the next line may go on."""
+    doc = only_doc("物流异常处理细则\n一、要求\n（三）禁止事项\n处理物流异常过程中，相关工作人员必须遵守以下要求：\n"
+                   "——不得要求消费者自行联系承运商处理；\n——不得篡改物流轨迹截图。\n")
+    assert any(c.text.startswith("（三）禁止事项\n处理物流异常过程中") for c in doc.clauses), [c.text for c in doc.clauses]
+    doc = only_doc("物流异常处理细则\n一、要求\n（三）严禁工作人员\n向消费者承诺赔偿金额。\n")
+    assert any("严禁工作人员向消费者承诺赔偿金额" in c.text for c in doc.clauses), [c.text for c in doc.clauses]
+
+
 def test_a_heading_that_ends_in_citing_words_stays_apart_from_the_article_after_it():
     """The review's: with a space allowed before 中, "第六章 法律适用" / "第四十条 中华人民共和国境内…" became one heading and
     第四十条 left the index."""
