@@ -1771,8 +1771,31 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
         # "…评价与内容审核规范" for "评价审核与申诉处理", and "第四章 申诉与复核" the other; probe P22 listed all 29 duties of
         # its chapters on publishing, content and sanctions)
         or any(t._has(w, norm(h)) and not t._has(w, norm(d)) for w in t.whole
-               for c in clauses if c.document == d for h in _headings(c)))}
+               for c in clauses if c.document == d for h in _headings(c))
+        # (or a heading that says what one of its two things says beside the topic's words: 异常 of 物流异常, in "三、异常登记与
+        # 跟进" of 《物流异常与理赔处理细则》 for "物流理赔"; probe P22 listed its 异常 rules, 15 of 27 items)
+        or len(parts) >= 2 and any(_says_rest(h, parts, t) for c in clauses if c.document == d for h in _headings(c)))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
+
+
+# the words a title names its kind of rule by, no thing it is about
+_RULE_KIND = re.compile(r"^(?:管理|处理|细则|办法|规定|规范|制度|守则|规则|条例|标准|实施|暂行|试行|工作)$")
+
+
+def _says_rest(heading: str, parts: list[str], t: _Topic) -> bool:
+    """Does a heading say a word of one of a title's two things that is not the topic's (异常 of 物流异常 for 物流理赔),
+    where that thing is partly on the topic?"""
+    from ingest.tokenize import words
+
+    bare = _bare(heading)
+    for p in parts:
+        if not 0 < t.coverage(p, completed=False) < 0.999:
+            continue
+        rest = [w for w in words(norm(p)) if len(w) >= 2 and not _RULE_KIND.match(w)
+                and not any(w in o or o in w for o in t.weights)]
+        if any(w in bare for w in rest):
+            return True
+    return False
 
 
 # (a clause's number, or a part's: 第二章, 一百、, （十二）)

@@ -2036,6 +2036,22 @@ def test_a_title_on_one_of_two_things_does_not_put_every_clause_on_the_topic_whe
     assert not any("广告" in x or "返现" in x for x in texts), texts
 
 
+def test_a_title_is_not_on_the_topic_where_a_heading_names_the_other_thing_it_names(tmp_path):
+    """Probe P22: "物流理赔" listed every duty of 《物流异常与理赔处理细则》, 15 of 27 items from "三、异常登记与跟进" ("滞留件
+    应当在登记后3个自然日内处理完毕"): its title names the topic's words, 物流 of 物流异常 and 理赔, and a heading names
+    异常, what 物流异常 says beside the topic's word. The document tells the two apart: the 理赔 rules are on the topic by
+    their heading and the title."""
+    texts = _items_over(tmp_path, {
+        "物流异常与理赔处理细则.txt": (
+            "物流异常与理赔处理细则\n三、异常登记与跟进\n（一）滞留件应当在登记后3个自然日内处理完毕。\n"
+            "（二）错派件须在24小时内协调承运商追回。\n四、理赔标准\n（一）物流管理部应当在先行赔付完成后15个工作日内向承运商"
+            "提交索赔材料。\n（二）单件商品价值超过3000元的，发出时必须办理保价。\n")},
+        "物流理赔", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert any("索赔材料" in x for x in texts) and any("保价" in x for x in texts), texts
+    assert not any("滞留件" in x or "错派件" in x for x in texts), texts
+
+
 def test_the_documents_title_completes_headings_on_the_topic(tmp_path):
     """Probe P22: "办公设备与网络安全" listed 3 of the 13 duties under "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
     办公纪律守则》 ("员工离开工位超过5分钟的，应当锁定电脑屏幕"): the headings say 设备, 网络 and 办公, the title 安全 (a duty
