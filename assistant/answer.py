@@ -274,6 +274,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"(?:字号|字体|尺寸|面积|大小|高度|宽度|长度|厚度|重量|体积|容量|分辨率|像素)[^，,。；;？?]{0,6}?"
                                 r"(?:多大|多高|多宽|多长|多厚|多重|多少)"),
          "号|磅|厘米|毫米|公分|米|像素|px|pt|克|千克|公斤|吨|升|毫升|平方米|平方"),
+    # a file's size ("晒图的话单张照片最大能传多大" ← "单张图片不超过10MB"; probe P22 cited the rule on what a photo may show)
+    _Row("quantity", re.compile(r"(?:照片|图片|视频|文件|附件|截图|晒图|压缩包)[^，,。；;？?]{0,8}?多大"), r"[KMGT]B|兆|字节"),
     # a weight asked ("单只至少要多重才允许上架"): a number of a unit of weight answers (not 多重保障, 多重身份)
     # (a weight, not how severe: "处罚有多重", "情节多重才会被清退", "后果有多重")
     _Row("quantity", re.compile(r"(?<![罚果节任响害伤病失题罪错分规款价理得力担责])(?<![罚果节任响害伤病失题罪错分规款价理得力担责]有)"

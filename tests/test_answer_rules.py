@@ -731,6 +731,20 @@ def test_a_time_limit_asked_is_looked_for_below_the_first_ten_clauses():
                    k=5, max_clauses=2)[0].clause.id == "d/a1"
 
 
+def test_a_files_size_asked_is_stated_by_a_size_in_bytes():
+    """Probe P22: "晒图的话单张照片最大能传多大？" cited the rule on what a photo may show, the table's "单张图片不超过10MB"
+    ranked second: a file's size asked is a quantity, stated by MB, KB, 兆 … and by nothing else."""
+    from assistant.answer import _QUANTITY_ASKED, _asked
+
+    q = "晒图的话单张照片最大能传多大？"
+    assert _asked(q, _QUANTITY_ASKED) is not None
+    assert unanswered_quantity(q, [_c("图片数量 9张 单张图片不超过10MB；视频时长 60秒 单个视频不超过100MB")]) is None
+    assert unanswered_quantity("上传的视频文件最大能有多大？", [_c("单个视频不超过100兆。")]) is None
+    assert unanswered_quantity(q, [_c("消费者上传的晒图应当为所购商品的实拍内容，最多9张。")]) is not None
+    other = _asked("这个仓库有多大？", _QUANTITY_ASKED)
+    assert other is None or "MB" not in other.stated.pattern  # (a file's size, not any)
+
+
 def test_a_bound_asked_is_stated_by_another_quantity_it_may_not_pass():
     """Probe P21: "划线价最高能标多少？能比平时卖的价高吗？" was not found ("问题问的是“多少”…没有给出这样的具体数量") beside
     "划线价不得高于原价": a bound set by another quantity, named in words right after what the question asks of, states it;
