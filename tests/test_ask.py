@@ -1472,6 +1472,20 @@ def test_a_question_that_names_a_document_is_scored_in_meaning_against_its_claus
     assert answer(r, question).status == "answered"
 
 
+def test_staff_words_for_a_lost_laptop_find_the_rule_on_a_lost_terminal(tmp_path):
+    """Probe P22: "公司笔记本丢了，最晚多久要上报？" was not found ("检索到的条款与问题关系不大"), the rule "办公终端丢失或者被盗
+    的，员工应当在发现后1小时内报告信息技术部" second: 笔记本 is said 办公终端 or 电脑 by the rules, 丢 丢失 or 遗失
+    (assistant/thesaurus.txt)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"员工信息安全守则.txt": (
+        "员工信息安全守则\n第七条 员工离开工位超过5分钟的，应当锁定电脑屏幕。\n第八条 员工不得私自架设无线热点。\n"
+        "第九条 远程办公期间使用的个人电脑须事先安装终端管理客户端。\n第十条 办公终端丢失或者被盗的，员工应当在发现后1小时内"
+        "报告信息技术部。\n第十一条 涉密文件不得通过个人邮箱对外发送。\n"), "考勤制度.txt": "考勤制度\n第一条 员工应当按时打卡。\n"})
+    a = answer(r, "公司笔记本丢了，最晚多久要上报？")
+    assert a.status == "answered" and "1小时内报告信息技术部" in a.citations[0].text, a.answer
+
+
 def test_a_time_limit_asked_is_found_below_the_candidates(seed_settings):
     """With the 14 e-commerce laws beside the seed, the clause that says "24小时内做出响应" was in neither retriever's
     candidates for "客户投诉了多久之内要回？", which was answered "所引条款没有规定具体时限": a narrow candidate list
