@@ -629,11 +629,17 @@ def _cost_named(part: str) -> str | None:
     谁出") or what is no cost ("责任由谁承担")."""
     from ingest.tokenize import words
 
-    part = re.sub(r"(?:该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
-    said = [w for w in words(re.split(r"[的之]", part)[-1]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    part = re.sub(r"(?:是|该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
+    segments = re.split(r"[的之]", part)
+    said = [w for w in words(segments[-1]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     said = [w for w in said if not any(w != o and w in o for o in said)]  # (jieba's search words: 保价费 and 保价)
     if not said or not _COST.search(said[-1]):
         return None
+    if said == ["费用"] and len(segments) >= 2:  # what the cost is of, before 的: "上门安装的费用是谁出？" (probe P22 was
+        # answered by "…拒收大件商品所产生的返程运费由消费者承担")
+        of = [w for w in words(segments[-2]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+        if of and len(of[-1]) >= 2 and not re.match(r"[这那该此其本每各某哪]", of[-1]):
+            return of[-1] + "费用"
     if said[-1] not in _ANY_COST:
         # (a fee of one character's kind is said by any name of it: "邮费谁出" ← "退回商品的运费由消费者承担")
         return None if len(said[-1]) == 2 and said[-1].endswith("费") else said[-1]

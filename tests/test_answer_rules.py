@@ -645,6 +645,12 @@ def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     assert unanswered_quantity("退货的邮费谁出？", [_c("退回商品的运费由消费者承担。")]) is None
     # (a liability is no cost: "违约责任由谁承担" is asked as before)
     assert unanswered_quantity("违约责任由谁承担？", [_c("逾期交付的，由外包服务商承担违约责任。")]) is None
+    # the cost 费用 of what the question names before 的, its ask after 是 (probe P22: "上门安装的费用是谁出？" was answered by
+    # "…拒收大件商品所产生的返程运费由消费者承担")
+    back = [_c("因消费者自身原因拒收大件商品所产生的返程运费由消费者承担。")]
+    assert unanswered_quantity("大件家具送到了，上门安装的费用是谁出？", back) == "谁出"
+    assert unanswered_quantity("上门安装的费用是谁出？", [_c("大件商品的上门安装费用由商家承担。")]) is None
+    assert unanswered_quantity("拒收的费用谁出？", [_c("因消费者原因拒收的，返程运费由消费者承担。")]) is None
 
 def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
