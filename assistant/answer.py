@@ -757,6 +757,8 @@ def _bounded_by_another(text: str, ask: _Ask, question: str) -> bool:
     before = re.split(r"[，,。；;？?！!、\s]", question[:bound.start()])[-1]
     said = [w for w in words(before) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
     return any(bool(m.group(1)) == bool(bound.group(1)) for w in said for m in re.finditer(re.escape(w) + _BY_ANOTHER, text))
+
+
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
 _LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
 _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")
