@@ -349,6 +349,10 @@ _ANY_AMOUNT = re.compile(r"多少(?:就|算|便)[\u4e00-\u9fff]{0,3}?多少")
 
 
 _WHO_ASKED = re.compile(r"是谁|都?有谁|是哪些人|是哪个部门|是哪些单位")
+# who within the company does something ("谁负责去查", "找谁批", "哪个部门管"), and what names one
+_WHO_ACTS = re.compile(r"谁(?:来|去)?(?:负责|管|查|审|批|处理|跟进|对接)|找谁|归谁管|哪个(?:部门|岗位|团队)")
+_NAMES_UNIT = re.compile(r"(?<![全内外局顶底头尾中背胸腹上下])部(?:门)?(?=[应须负在对于将可不要]|$|，)|中心|小组|专员|负责人|主管|经理|"
+                         r"审核人员|工作人员|管理员|委员会|办公室|[\u4e00-\u9fff]{1,4}组(?=[应须负在对于将可])")
 
 
 def _asked_noun(question: str) -> str | None:
@@ -1260,6 +1264,15 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
+    if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
+        # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
+        # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
+        # ranked second)
+        least = coverage(q, chosen[0].clause.index_text)
+        doer = next((h for h in ranked[:k] if h is not chosen[0] and _NAMES_UNIT.search(h.clause.text)
+                     and coverage(q, h.clause.index_text) >= least), None)
+        if doer is not None:
+            chosen = [doer] + [h for h in chosen if h is not doer][: max_clauses - 1]
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen

@@ -763,6 +763,22 @@ def test_a_bound_asked_is_stated_by_another_quantity_it_may_not_pass():
     assert unanswered_quantity("划线价最高能标多少？", [_c("划线价应当真实、准确。")]) == "多少"
 
 
+def test_who_does_it_is_answered_by_a_clause_that_names_a_unit_or_role():
+    """Probe P22: "同一个商品一下子冒出一大堆差不多的好评，谁负责去查？" cited "消费者应当在…15日内发表首次评价；逾期未评价的，
+    系统默认给予好评", the clause that names 审核人员 and 商家运营部 ranked second. Where the question asks who does it, a clause
+    of the top k that names a unit or a role, sharing as many of its words, comes first; one that shares fewer does not."""
+    from assistant.answer import _choose
+
+    first = _hit("a6", "消费者应当在订单确认收货之日起15日内发表首次评价；逾期未评价的，系统默认给予好评。", 0.03)
+    doer = _hit("a20", "同一商品在1小时内集中出现20条以上相似评价的，审核人员应当将其标记为疑似刷评并移交商家运营部；"
+                       "商家运营部应当在3个工作日内完成核查。", 0.029)
+    off = _hit("a9", "财务部应当每月对账。", 0.029)
+    q = "同一个商品一下子冒出一大堆差不多的好评，谁负责去查？"
+    assert _choose(q, [first, doer], k=5, max_clauses=2)[0].clause.id == "d/a20"
+    assert _choose(q, [first, off], k=5, max_clauses=2)[0].clause.id == "d/a6"  # (it shares fewer of the words)
+    assert _choose("同一个商品一下子冒出一大堆差不多的好评，怎么处理？", [first, doer], k=5, max_clauses=2)[0].clause.id == "d/a6"
+
+
 def test_a_later_paragraph_that_qualifies_the_clause_cited_is_cited_with_it():
     """Probe P21: "婴儿奶粉保质期只剩不到一半了，运营负责人签字同意的话能入库吗？" cited item （三）, "不得办理入库", alone; the
     paragraph after it, "前款第（三）项规定的情形，经…负责人书面批准的，可以入库，但婴幼儿食品除外", which answers, was
