@@ -355,13 +355,17 @@ _NAMES_UNIT = re.compile(r"(?<![全内外局顶底头尾中背胸腹上下])部(
                          r"审核人员|工作人员|管理员|委员会|办公室|[\u4e00-\u9fff]{1,4}组(?=[应须负在对于将可])")
 
 
-def _asked_noun(question: str) -> str | None:
-    """The word a question asks who is ("主要起草人是谁" → 起草人), or None."""
+def _han_words(text: str) -> list[str]:
+    """jieba's words of the text made of Chinese characters only (no punctuation, number or Latin word)."""
     from ingest.tokenize import words
 
+    return [w for w in words(text) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+
+
+def _asked_noun(question: str) -> str | None:
+    """The word a question asks who is ("主要起草人是谁" → 起草人), or None."""
     m = _WHO_ASKED.search(question)
-    said = [w for w in words(question[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)
-            and not _NO_NOUN.fullmatch(w)] if m else []
+    said = [w for w in _han_words(question[:m.start()]) if len(w) >= 2 and not _NO_NOUN.fullmatch(w)] if m else []
     return said[-1] if said else None
 
 
@@ -400,10 +404,8 @@ _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把",
 
 def _asked_of(part: str, ask: str) -> str:
     """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
-    from ingest.tokenize import words
-
-    said = [w for w in words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
-            if re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
+    said = [w for w in _han_words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
+            if w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
     return said[-1] if said else ""
 
 
@@ -631,17 +633,15 @@ def _cost_named(part: str) -> str | None:
     """The particular cost a question asks who bears, from the words before its ask: its own name ("关税"), or a cost of
     any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none for a cost of any kind ("费用谁出", "复检的钱
     谁出") or what is no cost ("责任由谁承担")."""
-    from ingest.tokenize import words
-
     part = re.sub(r"(?:是|该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
     segments = re.split(r"[的之]", part)
-    said = [w for w in words(segments[-1]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    said = _han_words(segments[-1])
     said = [w for w in said if not any(w != o and w in o for o in said)]  # (jieba's search words: 保价费 and 保价)
     if not said or not _COST.search(said[-1]):
         return None
     if said == ["费用"] and len(segments) >= 2:  # what the cost is of, before 的: "上门安装的费用是谁出？" (probe P22 was
         # answered by "…拒收大件商品所产生的返程运费由消费者承担")
-        of = [w for w in words(segments[-2]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+        of = _han_words(segments[-2])
         if of and len(of[-1]) >= 2 and not re.match(r"[这那该此其本每各某哪]", of[-1]):
             return of[-1] + "费用"
     if said[-1] not in _ANY_COST:
@@ -737,7 +737,7 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     stating = [c for c in clauses if _states(c, asked, question)]
     if not stating:
         return asked
-    bound = _LIMIT_ASKED.search(question, 0, max(question.find(asked.words), 0))
+    bound = _bound_asked(question, asked)
     if bound is None or not all(_other_bound_only(c.text, asked, bound.group(1) is not None) for c in stating):
         return None
     # a maximum asked where the clauses set a minimum only, or the other way: "商家保证金最多要交多少钱？" was answered by
@@ -753,18 +753,21 @@ def _bounded_by_another(text: str, ask: _Ask, question: str) -> bool:
     """Is the bound a question asks ("划线价最高能标多少") set by another quantity right after a word the question says before
     it ("划线价不得高于原价"; "退款最多能退多少" ← "退款金额不得超过实付金额")? Probe P21 was not found ("…没有给出这样的具体
     数量")."""
-    from ingest.tokenize import words
-
-    bound = _LIMIT_ASKED.search(question, 0, max(question.find(ask.words), 0))
+    bound = _bound_asked(question, ask)
     if bound is None:
         return False
     before = re.split(r"[，,。；;？?！!、\s]", question[:bound.start()])[-1]
-    said = [w for w in words(before) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    said = [w for w in _han_words(before) if len(w) >= 2]
     return any(bool(m.group(1)) == bool(bound.group(1)) for w in said for m in re.finditer(re.escape(w) + _BY_ANOTHER, text))
 
 
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
 _LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
+
+
+def _bound_asked(question: str, asked: _Ask) -> re.Match | None:
+    """The bound the question asks, before the words that ask the quantity ("最多要交多少钱" → 最多)."""
+    return _LIMIT_ASKED.search(question, 0, max(question.find(asked.words), 0))
 _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")
 _UPPER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:超过|高于|多于)\s*$|(?:最多|最高|至多|顶多|封顶)\s*$")
 

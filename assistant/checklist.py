@@ -1758,44 +1758,42 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     titles = {c.document for c in clauses}
     # (by its own words: "客服制度" is no topic of all 《电子商务与客户服务管理制度》 says, by 客户服务 for 客服; review)
     named = {d: cov for d in titles if (cov := t.coverage(d, completed=False)) >= 0.999}
-    # (nor one that names another thing beside it, of which a part is on it, its heading naming the topic: "四、优惠券管理"
-    # of 《会员积分与优惠券管理办法》, whose 积分 rules were items of "优惠券管理"; probe P18)
-    # (or whose heading names the other thing: "三、发票管理" of 《直播订单售后与发票管理细则》, whose invoice rules were half of
-    # probe P20's "直播订单退款与售后")
-    named = {d: cov for d, cov in named.items() if not (
-        len(parts := _BOTH.split(d.replace("共和国", ""))) >= 2 and (off := [p for p in parts if len(p) >= 2
-                                                                           and not t.coverage(p, completed=False)])
-        and any(t.coverage(h, completed=False) >= 0.999 or _names_part(h, off)
-                for c in clauses if c.document == d for h in _headings(c))
-        # (or one whose heading says a word of the topic its title does not: it names one of two things the topic does,
-        # "…评价与内容审核规范" for "评价审核与申诉处理", and "第四章 申诉与复核" the other; probe P22 listed all 29 duties of
-        # its chapters on publishing, content and sanctions)
-        or any(t._has(w, norm(h)) and not t._has(w, norm(d)) for w in t.whole
-               for c in clauses if c.document == d for h in _headings(c))
-        # (or a heading that says what one of its two things says beside the topic's words: 异常 of 物流异常, in "三、异常登记与
-        # 跟进" of 《物流异常与理赔处理细则》 for "物流理赔"; probe P22 listed its 异常 rules, 15 of 27 items)
-        or len(parts) >= 2 and any(_says_rest(h, parts, t) for c in clauses if c.document == d for h in _headings(c)))}
+    heads: dict[str, set[str]] = {d: set() for d in named}  # (the headings of each, read in one pass)
+    for c in clauses:
+        if c.document in heads:
+            heads[c.document].update(_headings(c))
+    named = {d: cov for d, cov in named.items() if not _told_apart(t, d, heads[d])}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
+
+
+def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
+    """Does a document whose title names the topic tell things apart by its headings, so that its clauses are on the
+    topic by their own words and headings, not all by the title? Where its title names another thing beside the topic,
+    of which a part is on it, and a heading names the topic or the other thing ("四、优惠券管理" of 《会员积分与优惠券管理
+    办法》, whose 积分 rules were items of "优惠券管理", probe P18; "三、发票管理" of 《直播订单售后与发票管理细则》, whose invoice
+    rules were half of probe P20's "直播订单退款与售后"); where a heading says a word of the topic the title does not, the
+    title naming one of two things the topic does ("第四章 申诉与复核" of 《商品评价与内容审核规范》 for "评价审核与申诉处理";
+    probe P22 listed all 29 duties of its chapters on publishing, content and sanctions); or where a heading says what one
+    of the title's two things says beside the topic's words (异常 of 物流异常, in "三、异常登记与跟进" of 《物流异常与理赔处理
+    细则》 for "物流理赔"; probe P22 listed its 异常 rules, 15 of 27 items)."""
+    parts = _BOTH.split(title.replace("共和国", ""))
+    off = [p for p in parts if len(p) >= 2 and not t.coverage(p, completed=False)] if len(parts) >= 2 else []
+    rest = _rest_words(parts, t) if len(parts) >= 2 else []
+    return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
+               or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole)
+               or any(w in _bare(h) for w in rest) for h in headings)
 
 
 # the words a title names its kind of rule by, no thing it is about
 _RULE_KIND = re.compile(r"^(?:管理|处理|细则|办法|规定|规范|制度|守则|规则|条例|标准|实施|暂行|试行|工作)$")
 
 
-def _says_rest(heading: str, parts: list[str], t: _Topic) -> bool:
-    """Does a heading say a word of one of a title's two things that is not the topic's (异常 of 物流异常 for 物流理赔),
-    where that thing is partly on the topic?"""
+def _rest_words(parts: list[str], t: _Topic) -> list[str]:
+    """The words of a title's things, each partly on the topic, that are not the topic's (异常 of 物流异常 for 物流理赔)."""
     from ingest.tokenize import words
 
-    bare = _bare(heading)
-    for p in parts:
-        if not 0 < t.coverage(p, completed=False) < 0.999:
-            continue
-        rest = [w for w in words(norm(p)) if len(w) >= 2 and not _RULE_KIND.match(w)
-                and not any(w in o or o in w for o in t.weights)]
-        if any(w in bare for w in rest):
-            return True
-    return False
+    return [w for p in parts if 0 < t.coverage(p, completed=False) < 0.999 for w in words(norm(p))
+            if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights)]
 
 
 # (a clause's number, or a part's: 第二章, 一百、, （十二）)
