@@ -440,10 +440,13 @@ class _Topic:
         # held half its words, and it listed nothing (probe); not always (个人信息 alone in "提供会员注册、个人信息管理、
         # 客户服务等功能" is off "个人信息与隐私保护": precision 1.00 → 0.77)
         self.either = False
-        parts = [p for p in _BOTH.split(topic) if p.strip()]
+        parts, head = _shared_head([p for p in _BOTH.split(topic) if p.strip()], texts)
         self.parts = [_Topic(p, clauses, normalized, synonyms) for p in parts] if len(parts) >= 2 and all(
             len(p) >= 2 for p in parts) else []
         self.part_texts = parts if self.parts else []
+        self.head: tuple[str, ...] = ()  # the words each part must say (_shared_head), where the topic shares them
+        for p in self.parts:
+            p.head = tuple(w for w in head if w in p.weights)
 
     def coverage(self, text: str, normalized: bool = False, parties: bool = True, completed: bool = True) -> float:
         """The share of the topic's words the text says (``parties``: a party the topic names said by another of its
@@ -455,7 +458,7 @@ class _Topic:
 
     def _coverage(self, text: str, normalized: bool = False, parties: bool = True, completed: bool = True) -> float:
         t = text if normalized else norm(text)
-        if not self._mentions(t):
+        if not self._mentions(t) or not all(self._has(w, t) for w in self.head):
             return 0.0
         t = _masked(TIME_ANCHOR, ENUMERATION.sub(self._incidental, t))
         got = 0.0
@@ -493,6 +496,21 @@ class _Topic:
             # 声明、店堂告示等的，应当…" (the list is what the rule is about)
             return m.group()
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
+
+
+def _shared_head(parts: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """The two things a topic names, the second of one word taking the words the first has before its last where the
+    documents say them so, and those words, which each is then about: "加班审批与补偿" is 加班审批 and 加班补偿, where a
+    heading says "（三）加班补偿" (probe P23 listed the 补偿 of 保价 and the 审批 of promotions, 6 of its 27 items on 加班);
+    not "发货时效与售后", whose documents say no 发货售后."""
+    if len(parts) != 2:
+        return parts, []
+    first = [w for w in _topic_words(parts[0]) if len(w) >= 2]
+    second = [w for w in _topic_words(parts[1]) if len(w) >= 2]
+    if len(first) < 2 or len(second) != 1 or not parts[0].endswith(first[-1]):
+        return parts, []
+    whole = norm(parts[0][:-len(first[-1])] + parts[1])
+    return ([parts[0], whole], first[:-1]) if any(whole in x for x in texts) else (parts, [])
 
 
 _PARTICLE = frozenset("与和及或的之对在为等并")

@@ -2113,3 +2113,21 @@ def test_characters_the_tokenizer_leaves_alone_are_one_word_of_the_topic(tmp_pat
     r = _docs_index(tmp_path, {"仓库管理制度.txt": "仓库管理制度\n第一条 仓库应当加强库存管理。\n第二条 员工应当按时打卡。\n"})
     cl = checklist(r, "达人管理")
     assert not cl.items and cl.unsaid == ("达人",), (cl.items, cl.unsaid)
+
+
+def test_a_topic_whose_second_thing_shares_the_firsts_head_is_on_that_head(tmp_path):
+    """Probe P23: "加班审批与补偿" listed 27 items, 21 of them off 加班: the 审批 of promotions ("未经审批的促销活动一律不得
+    上线") and the 补偿 of price protection. The documents say "加班补偿": the topic is 加班审批 and 加班补偿, and a clause
+    on either says 加班 (or is under a heading that does)."""
+    texts = _items_over(tmp_path, {
+        "考勤与加班管理规定.txt": (
+            "考勤与加班管理规定\n五、加班管理\n（一）加班审批\n1.休息日加班须提前1个工作日提交申请。\n"
+            "2.法定节假日加班须经分管副总裁批准。\n（二）加班补偿\n1.调休应当在加班之日起3个月内使用完毕。\n"
+            "2.逾期未安排调休的，公司须按规定支付加班工资。\n"),
+        "促销活动管理办法.txt": (
+            "促销活动管理办法\n第六条 未经审批的促销活动一律不得上线。\n第七条 大促活动的报备单应当经市场营销部总监审批。\n"
+            "第八条 客服部应当在24小时内审核保价补偿申请，补偿款应当原路退回。\n")},
+        "加班审批与补偿", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert all(any(w in x for x in texts) for w in ("提前1个工作日", "分管副总裁", "3个月内", "支付加班工资")), texts
+    assert not any(w in x for x in texts for w in ("促销活动", "报备单", "补偿款")), texts
