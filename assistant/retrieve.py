@@ -493,6 +493,9 @@ def _below_top(hits: list[Hit], k: int, down: list[Hit]) -> list[Hit]:
 # search them (a clause that says 最多 of anything else, "同一订单最多可使用1张平台券", ranked first on that word alone,
 # above what dense search found)
 ASKING_BOUND = frozenset("最多 最少 至少 最长 最短 最高 最低 最晚 最早 最快 最慢 最迟".split())
+# words that only ask, which no clause's words answer (tokenize drops 什么, 哪些, 多少…): "请假三天要谁批？" matched "谁发起、谁负责"
+# of a promotions rule first by its 谁, the leave rules' 请假 said by a dozen clauses (probe P23)
+ASKING_ONLY = frozenset("谁 哪 哪里 哪儿 为啥 啥 咋".split())
 _QUANTITY_ASKED_WORD = re.compile(r"多少|几(?!乎)|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked (not 几乎)
 
 
@@ -761,7 +764,7 @@ class Retriever:
             return []
         vocab = self.bm25.vocab_dict
         bound_asked = bool(_QUANTITY_ASKED_WORD.search(question))  # ("广告能不能说销量最高？": 最高 is what is asked about)
-        toks = [t for t in tokenize(question) if t in vocab and not (bound_asked and t in ASKING_BOUND)]
+        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_ONLY and not (bound_asked and t in ASKING_BOUND)]
         extra = [t for t in extra or () if t in vocab]
         w = self.settings.retrieval.expansion_weight
         if extra and w > 0:

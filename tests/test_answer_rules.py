@@ -1261,3 +1261,41 @@ def test_a_definition_of_a_shorter_term_is_not_cited_alone_for_the_longer_term_a
     # (the term asked itself, defined so, is cited alone)
     ranked = [_hit("a9", "信息网络，是指互联网、移动网络等。", 0.03), ranked[1]]
     assert [h.clause.id for h in _choose("信息网络指的是什么？", ranked, k=5, max_clauses=3)] == ["d/a9"]
+
+
+def test_a_count_asked_of_a_verb_said_otherwise_is_answered_by_the_clause_that_states_it():
+    """Probe P23: "上新的时候主图起码要放几张？" was not found: the count was asked of 要放 (jieba's, the modal glued on), which
+    "每个商品须上传不少于5张主图", ranked third, does not say. A count asked of a verb of one character is stated by a clause
+    as near as the best that states it in the unit asked, whatever verb it uses."""
+    from assistant.answer import _asked_of, _choose
+
+    assert _asked_of("上新的时候主图起码要放几张？", "几张") == "放"
+    first = _hit("a2", "主图尺寸不得小于800×800像素，单张图片大小不得超过3MB。", 0.03)
+    states = _hit("a1", "每个商品须上传不少于5张主图，第一张主图须为白色背景的商品正面图。", 0.029)
+    assert _choose("上新的时候主图起码要放几张？", [first, states], k=5, max_clauses=2)[0].clause.id == "d/a1"
+    # (money is asked of its verb: "要赔多少钱" is not answered by any sum)
+    money = _hit("a3", "单笔订单积分抵扣金额不得超过50元。", 0.029)
+    assert _choose("快递弄丢了要赔多少钱？", [_hit("a4", "快递丢失的，应当及时登记。", 0.03), money], k=5,
+                   max_clauses=1)[0].clause.id == "d/a4"
+
+
+def test_a_period_asked_on_its_own_is_answered_by_the_clause_that_states_one():
+    """Probe P23: "客户刚买完东西就降价了，我们给不给补差价？多少天之内算？" quoted "…在收到保价申请后24小时内完成审核",
+    "公司自营商品默认提供7日保价", third, not cited: a number of days asked with no word before it is stated by a clause as
+    near as the best that states one in the unit asked."""
+    from assistant.answer import _choose
+
+    first = _hit("a1", "补偿金额为消费者实付单价与降价后实付单价的差额乘以购买数量。", 0.03)
+    hours = _hit("a2", "客服部应当在收到保价申请后24小时内完成审核。", 0.029)
+    days = _hit("a3", "公司自营商品默认提供7日保价，自消费者签收之日起计算。", 0.028)
+    q = "客户刚买完东西就降价了，我们给不给补差价？多少天之内算？"
+    assert _choose(q, [first, hours, days], k=5, max_clauses=2)[0].clause.id == "d/a3"
+
+
+@pytest.mark.parametrize("question, clause, asked", [
+    ("详情页里的文字最小能用几号字？", "详情页图片总数不得超过30张。", "几号字"),
+    ("详情页里的文字最小能用几号字？", "详情页文字不得小于12号字。", None),
+])
+def test_a_type_size_asked_by_its_number_is_stated_by_a_number_of_it(question, clause, asked):
+    """Probe P23: "详情页里的文字最小能用几号字？" was answered by "详情页图片总数不得超过30张"."""
+    assert unanswered_quantity(question, [_c(clause)]) == asked

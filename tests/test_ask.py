@@ -3059,3 +3059,37 @@ def test_a_time_limit_a_duty_sets_for_whom_the_question_names_and_a_yes_no_count
     })
     ans = answer(r, "买家要发票，财务最迟几天要开出来？")
     assert ans.status == "answered" and ans.citations[0].label == "《发票管理细则》一、1.", ans.answer
+
+
+def test_a_word_that_only_asks_who_is_not_searched(tmp_path):
+    """Probe P23: "请假三天要谁批？" ranked first "促销活动遵循“先报备、后上线，谁发起、谁负责”的原则", on its 谁 (the leave rules
+    say 请假 a dozen times, so BM25 weighs it little), and answered from it. A word that only asks is no word a clause
+    answers."""
+    r = _docs_index(tmp_path, {
+        "考勤与请假管理规定.txt": (
+            "考勤与请假管理规定\n第一条 员工请假应当提前通过OA系统提交申请。\n第二条 请假1日以内的，由直接上级审批。\n"
+            "第三条 请假超过1日、不超过3日的，由部门负责人审批。\n第四条 请假超过3日的，报人力资源部负责人审批。\n"
+            "第五条 未经批准擅自休假的，按旷工处理。\n"),
+        "促销活动管理办法.txt": "促销活动管理办法\n第四条 促销活动遵循“先报备、后上线，谁发起、谁负责”的原则。\n"})
+    assert not any("谁发起" in r.by_id[c].text for c, _ in r.sparse("请假三天要谁批？", 10))
+    assert r.search("请假三天要谁批？")[0].clause.document == "考勤与请假管理规定"
+
+
+def test_staff_words_for_price_protection_and_approval_find_the_documents_words(tmp_path):
+    """Probe P23: "客户刚买完东西就降价了，我们给不给补差价？多少天之内算？" was not found (补差价 is staff's word for 保价, price
+    protection); "加班审批与补偿" left out "确需加班的，应当事先提交加班申请，经部门负责人批准" (批准 for 审批)."""
+    from assistant.answer import answer
+    from assistant.checklist import checklist
+
+    r = _docs_index(tmp_path, {
+        "促销活动管理办法.txt": (
+            "促销活动管理办法\n第二十四条 本办法所称保价，是指消费者购买商品后一定期间内商品降价的，公司按照差价予以补偿。\n"
+            "第二十五条 公司自营商品默认提供7日保价，自消费者签收之日起计算。\n第二十六条 每笔订单只能申请1次保价。\n"
+            "第三十条 促销活动结束后，市场营销部应当在5个工作日内完成复盘。\n"),
+        "加班管理规定.txt": (
+            "加班管理规定\n第一条 因工作需要确需加班的，应当事先提交加班申请，经部门负责人批准。\n"
+            "第二条 休息日加班的，应当优先安排调休；逾期未调休的，公司须支付加班补偿。\n第三条 员工应当按时打卡。\n")})
+    got = answer(r, "客户刚买完东西就降价了，我们给不给补差价？多少天之内算？")
+    assert got.status == "answered" and "7日保价" in got.answer, got.answer
+    items = [i.text for i in checklist(r, "加班审批与补偿").items]
+    assert any("加班申请" in x for x in items), items
