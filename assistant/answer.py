@@ -727,6 +727,18 @@ def _period_before(text: str, done: str) -> bool:
 DONE_REACH = 16
 
 
+def _names_its_period(text: str, part: str, asked: _Ask) -> bool:
+    """Is a period of the unit asked stated right after the words that name it a period of something the question
+    says ("尾款支付期限不得少于3日" for "尾款要给客户留几天时间付？", whose anchors, 户留 and 给客, no clause says: probe P23
+    was not found, "…按期发货的" of another article ranked before it)?"""
+    said = [w for w in _han_words(part) if len(w) >= 2 and w not in _ASKING and not _NAMES_PERIOD.fullmatch(w)]
+    for m in asked.stated.finditer(text):
+        phrase = re.split(r"[，,；;。：:]", text[:m.start()])[-1]
+        if _NAMES_PERIOD.search(phrase) and any(w in phrase for w in said):
+            return True
+    return False
+
+
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     """The quantity the question asks for when none of ``clauses`` states one.
 
@@ -1242,7 +1254,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # (a count asked of a verb of one character, said otherwise: "主图起码要放几张？" ← "每个商品须上传不少于5张主图",
             # ranked third; probe P23 was not found. Not money: "要赔多少钱" is asked of 赔)
             verb = len(of) == 1 and asked.stated is not _MONEY
-            return wide and cov >= least and (of in h.clause.text or verb) or cov >= least / 2 and anchored
+            return wide and cov >= least and (of in h.clause.text or verb) or cov >= least / 2 and anchored \
+                or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")

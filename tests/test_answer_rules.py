@@ -1299,3 +1299,18 @@ def test_a_period_asked_on_its_own_is_answered_by_the_clause_that_states_one():
 def test_a_type_size_asked_by_its_number_is_stated_by_a_number_of_it(question, clause, asked):
     """Probe P23: "详情页里的文字最小能用几号字？" was answered by "详情页图片总数不得超过30张"."""
     assert unanswered_quantity(question, [_c(clause)]) == asked
+
+
+def test_a_period_named_so_of_a_word_the_question_says_answers_it():
+    """Probe P23: "预售收定金最多能收到多少？尾款要给客户留几天时间付？" was not found: the words before 几天 (户留, 给客) are said
+    by no clause. A clause that states a number of days right after words naming it the period of something the question
+    says ("尾款支付期限不得少于3日") answers, before one whose days are of something else."""
+    from assistant.answer import _choose
+
+    first = _hit("a23", "开启尾款支付前，运营部门须与供应链管理部确认备货数量。", 0.03)
+    other = _hit("a21", "因公司原因无法按期发货的，尾款应当在3日内全额退还。", 0.029)
+    named = _hit("a20", "尾款支付期限不得少于3日。", 0.028)
+    q = "预售收定金最多能收到多少？尾款要给客户留几天时间付？"
+    assert _choose(q, [first, other, named], k=5, max_clauses=2)[0].clause.id == "d/a20"
+    # (the period of another thing is no answer: 发货期限 for 尾款)
+    assert _choose(q, [first, _hit("a9", "发货期限不得少于3日。", 0.028)], k=5, max_clauses=2)[0].clause.id == "d/a23"
