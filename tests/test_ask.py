@@ -3093,3 +3093,14 @@ def test_staff_words_for_price_protection_and_approval_find_the_documents_words(
     assert got.status == "answered" and "7日保价" in got.answer, got.answer
     items = [i.text for i in checklist(r, "加班审批与补偿").items]
     assert any("加班申请" in x for x in items), items
+
+
+def test_a_thing_broken_is_said_by_the_documents_words_for_a_defect(tmp_path):
+    """Probe P23: "送的小赠品坏了，客户要退换，我们可以说赠品不管吗？" quoted the rule on returning gifts with the goods; the one
+    that answers, "赠品出现质量问题的，…不得以“赠品不退不换”为由拒绝售后", ranked second (坏了 is staff's word for it)."""
+    r = _docs_index(tmp_path, {"促销活动管理办法.txt": (
+        "促销活动管理办法\n第二十八条 赠品应当是公司合法采购、检验合格的商品。\n"
+        "第二十九条 消费者退货时，赠品应当随主商品一并退回；赠品已使用或者遗失的，可以从退款中扣除相应金额。\n"
+        "第三十条 赠品出现质量问题的，公司承担与正价商品相同的售后责任，不得以“赠品不退不换”为由拒绝售后。\n"
+        "第三十一条 活动页面须标明赠品名称、规格、数量及赠送条件。\n")})
+    assert r.search("送的小赠品坏了，客户要退换，我们可以说赠品不管吗？")[0].clause.label.endswith("第三十条")
