@@ -127,6 +127,10 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # file opens so or a standard's front matter follows (not a standard cited in a list of references)
         return True
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
+    if nxt is not None and nxt.kind == "text" and _TITLE_NOTE.match(nxt.text.strip()):
+        # (what follows the note under it: "…投诉处理规则" / "（2024年修订版，文号：云汐规〔2024〕12号）" / "第一章 总则" was
+        # no title, the file's name titling the rules; probe P24)
+        nxt = next((x for x in blocks[i + 2:i + 3] if x.kind in ("text", "heading")), None)
     if nxt is None:
         return False
     if nxt.kind == "heading":
@@ -212,7 +216,7 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 
 # what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
 # document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it
-_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）]{2,30}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
+_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
                          r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$")  # "2024年3月修订版"
 
 

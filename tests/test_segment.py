@@ -1644,14 +1644,18 @@ def test_a_line_that_starts_with_a_cited_article_or_a_quantity_continues_the_sen
         "2.3 样品留存期限不少于3 个月。", "2.4 运费险理赔款按照2.1的要求处理。"]
 
 
-@pytest.mark.parametrize("note", ["（2024年3月修订）", "（内部资料 注意保密）", "云栖发〔2024〕12号", "2024年3月修订版"])
+@pytest.mark.parametrize("note", ["（2024年3月修订）", "（内部资料 注意保密）", "云栖发〔2024〕12号", "2024年3月修订版",
+                                  # (probe P24: a longer note with a document number, spaced or with commas: the note
+                                  # was the title, or the file's name)
+                                  "（2024年修订版　云汐规〔2024〕12号　平台治理委员会审议通过）",
+                                  "（2024年修订版，文号：华辰物〔2024〕7号）"])
 def test_a_note_or_document_number_under_a_title_is_a_note_not_the_title(note):
     """Before, the line under the title was taken for the title of the rules below it: every clause was cited as
     《（2024年3月修订）》第一条, and the real title was lost."""
     doc = only_doc(f"星辰数码旗舰店会员积分管理制度\n{note}\n第一章 总则\n第一条 为回馈老顾客，制定本制度。\n"
                    "第二条 本制度适用于注册会员。\n", "jifen.txt")
     assert doc.title == "星辰数码旗舰店会员积分管理制度"
-    assert _labels_texts(doc)[0] == ("《星辰数码旗舰店会员积分管理制度》题注", "题注：" + note.strip("（）"))
+    assert _labels_texts(doc)[0] == ("《星辰数码旗舰店会员积分管理制度》题注", "题注：" + note.strip("（）").replace("\u3000", " "))
 
 
 @pytest.mark.parametrize("code", ["T/ZJEC 018—2024", "GB/T 41018—2024", "Q/XH 001-2024"])
