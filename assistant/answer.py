@@ -150,6 +150,10 @@ _ASKING = _AskingWords("什么 什么样 怎么 怎么样 怎样 如何 哪些 �
 _A_NOT_A = re.compile(r"可不可以|需不需要|应不应该|能不能够|([\u4e00-\u9fff])[不没]\1")  # (not 以旧换新 after 是不是)
 
 
+# a verb said twice as it goes on ("聊着聊着", "说着说着"): probe P24's "客户聊着聊着不回消息了，…" was "资料中没有提到“聊着”"
+_DOING_ON = re.compile(r"([\u4e00-\u9fff]着)\1")
+
+
 def _asked_once(m: re.Match) -> str:
     """"A不A" said once: "退不退款" → 退款 (it read 款, "退不退" gone), "需不需要" → 需要."""
     return m.group(1) or m.group()[-2:]
@@ -160,7 +164,7 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     where no document of the knowledge base uses it or a synonym of it, the documents do not cover the question."""
     from ingest.tokenize import STOPWORDS, words
 
-    said = words(_A_NOT_A.sub(_asked_once, question))
+    said = words(_DOING_ON.sub(r"\1", _A_NOT_A.sub(_asked_once, question)))
     for w in dict.fromkeys(said):
         if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
                 and sum(w in x for x in said) >= 2 and not _COUNTED.fullmatch(w) and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
@@ -294,7 +298,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?=[？?，,。！!]|$|以|左右|之间|范围)|温度[^，,。；;？?]{0,8}?多少(?=[？?，,。！!]|$)"),
          re.compile(_NUM + r"\s*(?:℃|°C|摄氏度|度(?![假数过电]))")),
     # a share in tenths ("定金最多能收到售价的几成" ← "不得超过…售价的20%"; not "要标几成新吗")
-    _Row("quantity", re.compile(r"(?<![好十几])几成(?![新本功员为立年交长品分])"),
+    # (and a percentage, "违约金一般约定成合同金额的百分之几" ← none: "100万元以上" answered it; probe P24)
+    _Row("quantity", re.compile(r"(?<![好十几])几成(?![新本功员为立年交长品分])|百分之几|(?:百分比|比例)是?多少"),
          re.compile(r"\d+(?:\.\d+)?\s*[%％]|百分之|[一二三四五六七八九两半]成|分之")),
     # a count of things the question names ("主图最少要放多少张", "抽查多少条会话", "最多多少个字符", "满意度低于多少分"): a
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
@@ -333,7 +338,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|"
+_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|多快|"
                                       # (whether a time limit is set: "还能改成好评吗？有时间限制没有？" quoted what
                                       # forbids a change, not "…可以在评价发布后30日内修改一次", third; probe T)
                                       r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的(?!规定|要求|说法))|(?:时间|期限|时限)上?有(?:没有)?限制|"
@@ -422,7 +427,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
         # may be split, and was not found, "问题问的是“几单”"; probe)
         m = next((x for x in row.pattern.finditer(question, at) if not (
             question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end())
-            or x.group().startswith("几") and not row.period and _YES_NO_END.match(question, x.end())
+            or x.group().startswith("几") and not row.period and (_YES_NO_END.match(question, x.end())
+                                                                 or _YES_NO_BEFORE.search(question, 0, x.start()))
             and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
@@ -462,6 +468,9 @@ _BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|�
 # the rest of a yes-no question ("…拆成几单分开报关行不行？": probe P20 looked for a clause that states a count of 单)
 _YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛|行不行|可不可以|能不能|对不对|好不好|是不是|允不允许|可以不)\s*(?:[？?。！!]|$)")
 # "知道要交几份材料吗", "有说要交几份吗" ask the count
+# (or asked before it, in its sentence: "盖章能不能先在几张白纸上盖好，回头再往上打印内容？" asks whether, of some sheets;
+# probe P24 was not found, "问题问的是“几张”")
+_YES_NO_BEFORE = re.compile(r"(?:能不能|可不可以|可以不可以|要不要|是不是|能否|可否|是否)[^。？?！!]*$")
 _ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解|有说|说了|说过|规定|提到|写了|写明|告诉)[^，,。；;？?]*$")
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
 _ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")

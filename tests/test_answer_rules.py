@@ -49,7 +49,7 @@ def _c(text: str) -> Clause:
     # a fine's amount answers a question about fines, not one about a fee or a ratio
     ("坑位费一般收多少算合理？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。",
      "坑位费一般收多少"),
-    ("佣金最高比例是百分之几？", "收取不合理费用的，处五万元以上五十万元以下的罚款。", "比例"),
+    ("佣金最高比例是百分之几？", "收取不合理费用的，处五万元以上五十万元以下的罚款。", "百分之几"),  # (a percentage asked: its own row since P24)
     ("违规直播最多罚多少钱？", "违反规定进行直播的，由市场监督管理部门责令改正，可以处二万元以上十万元以下的罚款。", None),
     ("能卖多少算多少吗？", "平台应制定明确的退换货政策。", None),
     # a time asked of a period the clause sets in words: answered ("the shortest time necessary" is the answer)
@@ -130,7 +130,7 @@ def _c(text: str) -> Clause:
     # (the review's: 块 is money, 十分 is "very", 分成 and 分店 are no points, 第二年 is no number of years)
     ("商家最多赔多少块钱？", "增加赔偿的金额不足五百元的，为五百元。", None),
     ("满意度低于多少分算不合格？", "平台应当十分重视消费者的满意度。", "多少分"),
-    ("平台抽佣比例是多少？", "平台应当十分重视商家的经营。", "比例"),
+    ("平台抽佣比例是多少？", "平台应当十分重视商家的经营。", "比例是多少"),
     ("五十分以下算不合格吗？多少分合格？", "考核低于五十分的，不合格。", None),
     ("平台和商家多少分成？", "平台应当公示收费标准。", "多少"),
     ("积分有效期是几年？", "积分在第二年年底清零。", "几年"),
@@ -503,7 +503,7 @@ def test_a_quantity_asked_is_stated_in_the_clauses_own_terms():
     assert unanswered_quantity("供应商考核指标权重多少？", [_c("考核指标及权重如下：质量合格率占40%，准时交付率占30%。")]) is None
     assert unanswered_quantity("抽检比例多少？", [_c("人工抽检比例为每名客服每周会话量的5%，且每周不少于20通。")]) is None
     # (not a number of something else in the phrase, nor one far from a word that is not what is asked)
-    assert unanswered_quantity("抽检比例多少？", [_c("人工抽检每名客服每周会话，全年不少于20次。")]) == "比例"
+    assert unanswered_quantity("抽检比例多少？", [_c("人工抽检每名客服每周会话，全年不少于20次。")]) == "比例多少"
     assert unanswered_quantity("签到能拿多少分？", [_c("会员每日签到可获得积分，连续签到满7天的另行奖励。")]) == "多少分"
 
 
@@ -1314,3 +1314,32 @@ def test_a_period_named_so_of_a_word_the_question_says_answers_it():
     assert _choose(q, [first, other, named], k=5, max_clauses=2)[0].clause.id == "d/a20"
     # (the period of another thing is no answer: 发货期限 for 尾款)
     assert _choose(q, [first, _hit("a9", "发货期限不得少于3日。", 0.028)], k=5, max_clauses=2)[0].clause.id == "d/a23"
+
+
+def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
+    """Probe P24: "客户聊着聊着不回消息了，我要等多久才能把会话关掉？" was "资料中没有提到“聊着”" (聊着 said twice)."""
+    from assistant.answer import unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus.load()
+    assert unknown_focus("客户聊着聊着不回消息了，我要等多久才能把会话关掉？", {"客户", "回复", "会话", "结束"}, th) is None
+    assert unknown_focus("客户的发票和发票抬头怎么开？", {"客户", "抬头"}, th) == "发票"  # (a thing said twice still is)
+
+
+@pytest.mark.parametrize("question, clause, asked", [
+    # 几 of some sheets, in a question asked yes or no before it (probe P24 was not found, "问题问的是“几张”")
+    ("盖章能不能先在几张白纸上盖好，回头再往上打印内容？", "严禁在空白合同、空白纸张上加盖印章。", None),
+    ("主图最少要放几张？", "主图须清晰完整。", "几张"),
+    # a percentage asked is stated by one (probe P24: "100万元以上" answered it)
+    ("合同里的违约金一般约定成合同金额的百分之几比较合适？", "合同金额在100万元以上的，还须取得资信证明。", "百分之几"),
+    ("合同里的违约金一般约定成合同金额的百分之几比较合适？", "违约金不得超过合同金额的20%。", None),
+])
+def test_some_is_no_count_asked_and_a_percentage_is_stated_by_one(question, clause, asked):
+    assert unanswered_quantity(question, [_c(clause)]) == asked
+
+
+def test_how_fast_asks_a_time():
+    """Probe P24: "客户扬言要去消协告我们，这种事得多快报给经理？" asked no time: 多快 is 多久."""
+    from assistant.answer import _TIME_ASKED, _asked
+
+    assert _asked("这种事得多快报给经理？", [_TIME_ASKED]).words == "多快"

@@ -3104,3 +3104,23 @@ def test_a_thing_broken_is_said_by_the_documents_words_for_a_defect(tmp_path):
         "第三十条 赠品出现质量问题的，公司承担与正价商品相同的售后责任，不得以“赠品不退不换”为由拒绝售后。\n"
         "第三十一条 活动页面须标明赠品名称、规格、数量及赠送条件。\n")})
     assert r.search("送的小赠品坏了，客户要退换，我们可以说赠品不管吗？")[0].clause.label.endswith("第三十条")
+
+
+@pytest.mark.parametrize("question, answer_says", [
+    ("公章找不着了，可能是被人偷了，该怎么处理？", "2小时内报告"),  # 找不着 / 遗失, 偷 / 被盗
+    ("被认定成恶意投诉，头一回会有啥后果？", "暂停"),  # 头一回 / 首次
+    ("对方让我们把货款直接打到他们老板个人卡上，合同里能这么约定吗？", "个人账户"),  # 个人卡 / 个人账户
+])
+def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(tmp_path, question, answer_says):
+    """Probe P24: each quoted a rule beside the one that answers (公章必须存放于保险柜, 第二次认定的, 预付款比例)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"合同与印章管理办法.txt": (
+        "合同与印章管理办法\n第二十条 公章和合同专用章必须存放于带锁的保险柜内，保管人员应当每日核对印章数量。\n"
+        "第二十一条 印章遗失或者被盗的，保管人员必须在发现后2小时内报告行政部负责人。\n"
+        "第二十二条 对经认定的恶意投诉，平台按下列方式处理：\n（一）首次认定的，暂停投诉人使用投诉系统3个月；\n"
+        "（二）第二次认定的，永久取消投诉人的投诉资格。\n"
+        "第二十三条 合同约定的预付款比例超过合同总额30%的，法务部不得出具同意意见。\n"
+        "第二十四条 合同约定的付款方式必须为对公转账，严禁约定向个人账户付款。\n")})
+    got = answer(r, question)
+    assert got.status == "answered" and answer_says in got.answer, got.answer
