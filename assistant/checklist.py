@@ -365,6 +365,11 @@ class _Topic:
         periods = [m.span() for m in ANY_PERIOD.finditer(topic)]
         timeless = [t for t in toks if not any(0 <= topic.find(t, i) <= j - len(t) for i, j in periods)]
         toks = timeless or toks
+        # a last word that names the kind of rules, not what they are about ("用印流程", "达人管理"), where the topic says
+        # what: a clause on 用印 is on its 流程 (probe P24's "用印流程" listed nothing, 流程 said twice in its documents and
+        # weighing as much as 用印)
+        self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in RULES_KIND and topic.rstrip().endswith(toks[-1]) else ""
+        toks = [t for t in toks if t != self.kind_word]
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
         self.weights: dict[str, float] = {}
@@ -415,7 +420,9 @@ class _Topic:
                     for i in range(m.start(), m.end())}
             if len(t) - len(said) >= 2:
                 total += math.log(1 + n)
-        self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts) for t in self.weights}
+        headings = {h for c in clauses for h in c.path[1:]}
+        self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts)
+                             + _spelled_out(t, headings) for t in self.weights}
         # a used word is not expanded (纠纷's 投诉 drew in duties off the topic), but a synonym completes a clause that
         # says another of the topic's words as they are ("商品信息发布" ← "上架的商品必须提供真实、准确的信息": 上架 for 发布;
         # it listed 3 of a probe's 12 duties): not one that is, or is in, a word of the topic (隐私 is 个人信息's, which
@@ -514,6 +521,9 @@ def _shared_head(parts: list[str], texts: list[str]) -> tuple[list[str], list[st
 
 
 _PARTICLE = frozenset("与和及或的之对在为等并")
+# (not 管理: "质量管理", "运营管理" name a discipline; over the 14 laws "质量管理" listed 84 duties on any 质量, 个人信息的质量
+# among them, where it listed 6)
+RULES_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split())  # (see _Topic)
 
 
 def _topic_words(topic: str) -> list[str]:
@@ -578,6 +588,26 @@ def _uncontracted(word: str, texts: list[str]) -> tuple[str, ...]:
     if all(any(p in x for x in texts) for p in parts):
         return parts
     return ()
+
+
+def _spelled_out(word: str, headings: set[str]) -> tuple[str, ...]:
+    """What a heading says a two-character word in, its characters each in a word of their own, side by side (用印 →
+    "印章的使用", "使用印章"): "用印流程" left out the rules under "第五章 印章的使用" that do not say 用印 ("严禁在空白合同…
+    上加盖印章"; probe P24)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", word):
+        return ()
+    from ingest.tokenize import is_word
+
+    a, b = word
+    piece = r"[\u4e00-\u9fff]?{}[\u4e00-\u9fff]?"
+    found = set()
+    for first, second in ((a, b), (b, a)):
+        for h in headings:
+            for m in re.finditer(rf"(?=({piece.format(first)})的?({piece.format(second)}))", h):
+                x, y = m.group(1), m.group(2)
+                if len(x) == 2 == len(y) and x != word and y != word and is_word(x) and is_word(y) and word not in x + y:
+                    found.add(h[m.start(1):m.end(2)])
+    return tuple(sorted(found))
 
 
 def _contractions(word: str, texts: list[str]) -> tuple[str, ...]:
@@ -1753,7 +1783,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         return Checklist(topic, scope, tuple(items))
     # nothing on the topic: say which of its words no document uses ("员工考勤": 考勤) and offer the clauses closest to
     # it in meaning, as an answer not found does, so that it can be asked again in the documents' words
-    unused = [w for w in dict.fromkeys(_topic_words(asked)) if len(w) >= 2 and w not in t.weights]
+    unused = [w for w in dict.fromkeys(_topic_words(asked)) if len(w) >= 2 and w not in t.weights and w != t.kind_word]
     # the whole word no document uses, not a part of it ("个性化", not 个性), nor one with a part they use (考勤, not
     # 员工考勤 too)
     unsaid = tuple(w for w in unused if not (any(u in w for u in t.weights) and any(o != w and o in w for o in unused))

@@ -1021,6 +1021,7 @@ def test_a_topic_the_documents_do_not_cover_says_which_word_they_lack_and_offers
     r = Retriever(seed_settings)
     cl = checklist(r, "员工考勤")
     assert cl.items == () and cl.unsaid == ("考勤",) and len(cl.related) == 3
+    assert checklist(r, "考勤流程").unsaid == ("考勤",)  # (the kind of rules, 流程, is no word it lacks)
     assert all(c.document == "电子商务部规章制度" for c in cl.related) and any("请假" in c.text for c in cl.related)
     assert "资料中没有提到“考勤”" in cl.not_found
     d = cl.to_dict()
@@ -2131,3 +2132,23 @@ def test_a_topic_whose_second_thing_shares_the_firsts_head_is_on_that_head(tmp_p
         "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
     assert all(any(w in x for x in texts) for w in ("提前1个工作日", "分管副总裁", "3个月内", "支付加班工资")), texts
     assert not any(w in x for x in texts for w in ("促销活动", "报备单", "补偿款")), texts
+
+
+def test_a_topic_of_what_and_the_kind_of_rules_is_on_what_and_a_heading_may_spell_it_out(tmp_path):
+    """Probe P24: "用印流程" listed nothing over 《合同审批与印章使用管理办法》: 流程, said twice in its documents, weighed as
+    much as 用印, and no duty says both; the rules under "第五章 印章的使用" ("严禁在空白合同…上加盖印章") say 印章 and 使用,
+    not 用印. A last word that names the kind of rules (流程, 程序, 规定…) is no word of the topic where it says what, and
+    a heading that says a word of two characters in two words of its own ("印章的使用") says the word."""
+    from assistant.checklist import _spelled_out
+
+    assert _spelled_out("用印", {"第五章 印章的使用", "第四章 印章的保管"}) == ("印章的使用",)
+    assert _spelled_out("客服", {"三、客户服务"}) == ("客户服务",) and _spelled_out("用印", {"第四章 印章的保管"}) == ()
+    texts = _items_over(tmp_path, {
+        "合同与印章管理办法.md": (
+            "# 合同与印章管理办法\n\n## 第三章 合同审批\n\n**第十条** 合同审批流程须经法务部审核。\n\n"
+            "**第十一条** 审批流程应当在5个工作日内完成。\n\n## 第五章 印章的使用\n\n**第二十四条** 印章使用应当遵守下列规定：\n\n"
+            "1. 严禁在空白合同、空白纸张上加盖印章；\n2. 合同正文超过一页的，须加盖骑缝章。\n\n"
+            "**第二十五条** 用印完成后，保管人员应当在当日登记用印台账。\n")},
+        "用印流程", ("员工考勤制度", "客服制度", "财务制度"), "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert all(any(w in x for x in texts) for w in ("空白纸张", "骑缝章", "用印台账")), texts
+    assert not any("法务部审核" in x or "5个工作日" in x for x in texts), texts
