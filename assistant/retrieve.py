@@ -50,6 +50,12 @@ def _kind(name: str) -> str:
     return m.group() if m else ""
 
 
+def _starts_together(pair: str, name: str) -> bool:
+    """Do a short name's first two characters stand together in the name, or one character apart ("知产" of 知识产权:
+    probe P24's "知产规则第二十八条…" was "知识库中没有《知产规则》")?"""
+    return pair in name or re.search(re.escape(pair[0]) + r"[\u4e00-\u9fff]" + re.escape(pair[1]), name) is not None
+
+
 def _in_order(form: str, name: str) -> bool:
     """Are the characters of ``form`` in ``name``, in order?"""
     it = iter(name)
@@ -1537,7 +1543,7 @@ class Retriever:
                 if len(_GENERIC.sub("", name[:-len(m.group())])) < 2:
                     break  # generic words alone ("管理办法") name nothing, nor do any shorter
                 fits = [t for t, bare in self._bare_cores.items()
-                        if bare.endswith(m.group()) and name[:2] in bare and _in_order(name, bare)]
+                        if bare.endswith(m.group()) and _starts_together(name[:2], bare) and _in_order(name, bare)]
                 if len(fits) > 1:  # (versions: the one whose standing is said, else the one that says none)
                     fits = [t for t in fits if (norm(t).endswith(said_standing.group()) if said_standing is not None
                                                 else not _STANDING.search(norm(t)))] or fits

@@ -3124,3 +3124,18 @@ def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(
         "第二十四条 合同约定的付款方式必须为对公转账，严禁约定向个人账户付款。\n")})
     got = answer(r, question)
     assert got.status == "answered" and answer_says in got.answer, got.answer
+
+
+def test_a_rule_named_short_by_the_first_characters_of_its_words_is_looked_up(tmp_path):
+    """Probe P24: "知产规则第二十八条说的反通知…" was "知识库中没有《知产规则》": 知产 is 知识产权 short, its two characters one
+    apart in the title. (Two characters further apart name nothing: "知权规则" is no title here.)"""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "商家品牌授权与知识产权投诉处理规则.txt": (
+            "云汐优品平台商家品牌授权与知识产权投诉处理规则\n第二十七条 商家可以提交反通知。\n"
+            "第二十八条 知保中心应当将反通知转送投诉人，投诉人须在15日内告知平台。\n"),
+        "合同审批管理办法.txt": "合同审批管理办法\n第二十八条 合同原件应当在签订后5个工作日内交法务部归档。\n"})
+    got = answer(r, "知产规则第二十八条说的反通知，投诉方收到以后要在多长时间里给平台回话？")
+    assert got.status == "answered" and "15日内" in got.answer and "归档" not in got.answer, got.answer
+    assert answer(r, "知权规则第二十八条说了什么？").status == "not_found"
