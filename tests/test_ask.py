@@ -3110,6 +3110,8 @@ def test_a_thing_broken_is_said_by_the_documents_words_for_a_defect(tmp_path):
     ("公章找不着了，可能是被人偷了，该怎么处理？", "2小时内报告"),  # 找不着 / 遗失, 偷 / 被盗
     ("被认定成恶意投诉，头一回会有啥后果？", "暂停"),  # 头一回 / 首次
     ("对方让我们把货款直接打到他们老板个人卡上，合同里能这么约定吗？", "个人账户"),  # 个人卡 / 个人账户
+    ("客户聊着聊着不回消息了，我要等多久才能把会话关掉？", "5分钟未回复"),  # 不回 / 未回复
+    ("碰到客户一直骂人，我能不能直接把对话结束掉？", "文明提示"),  # 骂人 / 辱骂
 ])
 def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(tmp_path, question, answer_says):
     """Probe P24: each quoted a rule beside the one that answers (公章必须存放于保险柜, 第二次认定的, 预付款比例)."""
@@ -3121,7 +3123,10 @@ def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(
         "第二十二条 对经认定的恶意投诉，平台按下列方式处理：\n（一）首次认定的，暂停投诉人使用投诉系统3个月；\n"
         "（二）第二次认定的，永久取消投诉人的投诉资格。\n"
         "第二十三条 合同约定的预付款比例超过合同总额30%的，法务部不得出具同意意见。\n"
-        "第二十四条 合同约定的付款方式必须为对公转账，严禁约定向个人账户付款。\n")})
+        "第二十四条 合同约定的付款方式必须为对公转账，严禁约定向个人账户付款。\n"
+        "第三十条 客户在会话中出现辱骂、威胁等言行的，客服人员可以发送一次文明提示，并可以结束会话，但须在30分钟内报告客服组长。\n"
+        "第三十一条 客户未明确表示问题已经解决的，客服人员不得主动结束会话。\n"
+        "第三十二条 客户连续5分钟未回复的，客服人员须发送一次提醒；提醒后再等待3分钟无回复的，方可结束会话。\n")})
     got = answer(r, question)
     assert got.status == "answered" and answer_says in got.answer, got.answer
 
