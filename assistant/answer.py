@@ -1251,7 +1251,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
         # (or a period asked in a part of its own, no word before it: "…给不给补差价？多少天之内算？" ← "…默认提供7日保价",
         # third, where the 24小时 of another was quoted; probe P23)
-        wide = how_long or bool(of) or asked.period and not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
+        alone = not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
+        wide = how_long or bool(of) or asked.period and alone
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):

@@ -365,7 +365,7 @@ class _Topic:
         periods = [m.span() for m in ANY_PERIOD.finditer(topic)]
         timeless = [t for t in toks if not any(0 <= topic.find(t, i) <= j - len(t) for i, j in periods)]
         toks = timeless or toks
-        # a last word that names the kind of rules, not what they are about ("用印流程", "达人管理"), where the topic says
+        # a last word that names the kind of rules, not what they are about ("用印流程", "考勤制度"), where the topic says
         # what: a clause on 用印 is on its 流程 (probe P24's "用印流程" listed nothing, 流程 said twice in its documents and
         # weighing as much as 用印)
         self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in RULES_KIND and topic.rstrip().endswith(toks[-1]) else ""
