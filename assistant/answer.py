@@ -142,7 +142,9 @@ _ASKING = _AskingWords("什么 什么样 怎么 怎么样 怎样 如何 哪些 �
                     "时候 哪天 哪年 哪家 哪位 哪种 哪方 怎么办 咋办 咋样 为啥 "
                     # (and what names no thing of its own: probe T's "冷冻的东西和冷藏的东西能放在同一个车厢里一起送吗？" was
                     # "资料中没有提到“东西”")
-                    "东西 事情 事儿 玩意 玩意儿 这种 那种".split())
+                    "东西 事情 事儿 玩意 玩意儿 这种 那种 "
+                    # (and whether it is in time: probe P25's "…出差流程还没来得及提，现在补还来得及吗？" was "资料中没有提到“来得及”")
+                    "来得及 来不及 赶得上 赶不上".split())
 
 
 # a yes-no question's "A不A" ("要不要", "可不可以", "需不需要"): jieba reads 要 / 不要, and 不要, asked twice, was taken for
@@ -441,6 +443,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                 units = "(?:汉|中文|英文)?字符?"
             elif units == "分":  # points of a score or of a loyalty scheme ("签到能拿多少分" ← "可获得5个积分"; probe)
                 units = "积?分"
+            elif units == "单":  # orders are counted in 笔 too ("几单算异常？" ← "…24小时内下单超过5笔"; probe P25)
+                units = "单|笔"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
@@ -466,7 +470,8 @@ def _unannounced(statement: str) -> str:
 
 _BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|最少|最多|最高|最低|累计)"  # a bound's words before its number
 # the rest of a yes-no question ("…拆成几单分开报关行不行？": probe P20 looked for a clause that states a count of 单)
-_YES_NO_END = re.compile(r"[^，,。；;？?！!]{0,12}?(?:吗|嘛|行不行|可不可以|能不能|对不对|好不好|是不是|允不允许|可以不)\s*(?:[？?。！!]|$)")
+# (or after a comma: "找几个朋友先下几单把销量冲起来，这样可以吗？"; probe P25 was not found, "问题问的是“几单”")
+_YES_NO_END = re.compile(r"[^。；;？?！!]{0,20}?(?:吗|嘛|行不行|可不可以|能不能|对不对|好不好|是不是|允不允许|可以不)\s*(?:[？?。！!]|$)")
 # "知道要交几份材料吗", "有说要交几份吗" ask the count
 # (or asked before it, in its sentence: "盖章能不能先在几张白纸上盖好，回头再往上打印内容？" asks whether, of some sheets;
 # probe P24 was not found, "问题问的是“几张”")
@@ -721,13 +726,19 @@ def _done_within(question: str, asked: _Ask) -> str:
     return m.group(1) if m and m.group(1) not in _ASKING and not re.search(r"[吗呢吧啊的了]", m.group(1)) else ""
 
 
+# what follows a verb and says how it ends: "多久打过去？" is said by "…3个工作日内完成打款" (probe P25 quoted another
+# article's "…申请期限为商品签收后15日内")
+_COMPLEMENT = frozenset("过到完好出回上下掉走来去")
+
+
 def _period_before(text: str, done: str) -> bool:
     """Whether a period in the text is followed closely by ``done``, in the same sentence ("3个工作日内通过质检系统提出申诉",
     "七日内，可以申请无理由退货"; not "提前一个月向部门经理提出,在人事部门批准后方可离职,若员工与公司签订合同的" for
     "…会被公司自动处理": DONE_REACH characters at most)."""
     # (not a period that runs from it, "平台应当在收到申诉之日起5个工作日内作出申诉处理决定": the 申诉 is made already; probe P19's
     # "…几天内能申诉？" quoted it before "…可以在收到处理通知之日起7日内…提出申诉")
-    return any(done in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0]
+    forms = (done, done[0]) if len(done) == 2 and done[1] in _COMPLEMENT else (done,)
+    return any(any(f in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for f in forms)
                and not re.search(re.escape(done) + r"[^，,；;。]{0,6}?(?:之日起|之时起|后|起)[^，,；;。]{0,4}$",
                                  re.split(r"[，,；;。]", text[:m.start()])[-1])
                for m in _ANY_PERIOD.finditer(text))

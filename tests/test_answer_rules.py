@@ -1343,3 +1343,31 @@ def test_how_fast_asks_a_time():
     from assistant.answer import _TIME_ASKED, _asked
 
     assert _asked("这种事得多快报给经理？", [_TIME_ASKED]).words == "多快"
+
+
+@pytest.mark.parametrize("question, clause, asked", [
+    # orders are counted in 笔 too (probe P25 was not found: "问题问的是“几单”")
+    ("同一个收货地址一天里下了好几单，会被系统盯上吗？几单算异常？", "同一收货地址在24小时内下单超过5笔的，系统应当生成预警。", None),
+    ("同一个收货地址一天里下了好几单，会被系统盯上吗？几单算异常？", "同一收货地址下单异常的，系统应当生成预警。", "几单"),
+    # 几 in a question asked yes or no after a comma is "some" (probe P25)
+    ("新品刚上架一单都没有，找几个朋友先下几单把销量冲起来，这样可以吗？", "运营人员不得开展任何形式的虚假交易。", None),
+])
+def test_orders_are_counted_in_bi_and_some_is_no_count_asked(question, clause, asked):
+    assert unanswered_quantity(question, [_c(clause)]) == asked
+
+
+def test_whether_it_is_in_time_is_no_subject_and_a_verb_is_said_without_its_complement():
+    """Probe P25: "…出差流程还没来得及提，现在补还来得及吗？" was "资料中没有提到“来得及”"; "…把退款打到另一张卡上，这能办
+    吗？多久打过去？" quoted "价格保护退款的申请期限为商品签收后15日内" before "…3个工作日内完成打款"."""
+    from assistant.answer import _choose, _period_before, unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    q = "事情太急人已经先走了，出差流程还没来得及提，现在补还来得及吗？"
+    assert unknown_focus(q, {"出差", "流程", "补办"}, Thesaurus.load()) is None
+    assert _period_before("财务部应当在消费者确认新的收款账户后3个工作日内完成打款。", "打过")
+    assert not _period_before("价格保护退款的申请期限为商品签收后15日内。", "打过")
+    first = _hit("a10", "价格保护退款的申请期限为商品签收后15日内，超过申请期限的不得受理。", 0.03)
+    paid = _hit("a19", "退款审核通过后，原支付渠道因账户注销等原因无法退回的，财务部应当在消费者书面确认新的收款账户后3个工作日"
+                       "内完成打款。", 0.029)
+    q = "客户说原来付钱的那张卡已经注销了，想让我们把退款打到另一张卡上，这能办吗？多久打过去？"
+    assert _choose(q, [first, paid], k=5, max_clauses=2)[0].clause.id == "d/a19"

@@ -3112,6 +3112,7 @@ def test_a_thing_broken_is_said_by_the_documents_words_for_a_defect(tmp_path):
     ("对方让我们把货款直接打到他们老板个人卡上，合同里能这么约定吗？", "个人账户"),  # 个人卡 / 个人账户
     ("客户聊着聊着不回消息了，我要等多久才能把会话关掉？", "5分钟未回复"),  # 不回 / 未回复
     ("碰到客户一直骂人，我能不能直接把对话结束掉？", "文明提示"),  # 骂人 / 辱骂
+    ("要是不小心给客户多退了钱，后面怎么往回要？", "协商追回"),  # 往回要 / 追回 (probe P25)
 ])
 def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(tmp_path, question, answer_says):
     """Probe P24: each quoted a rule beside the one that answers (公章必须存放于保险柜, 第二次认定的, 预付款比例)."""
@@ -3126,7 +3127,9 @@ def test_staff_words_for_lost_stolen_first_and_personal_accounts_find_the_rules(
         "第二十四条 合同约定的付款方式必须为对公转账，严禁约定向个人账户付款。\n"
         "第三十条 客户在会话中出现辱骂、威胁等言行的，客服人员可以发送一次文明提示，并可以结束会话，但须在30分钟内报告客服组长。\n"
         "第三十一条 客户未明确表示问题已经解决的，客服人员不得主动结束会话。\n"
-        "第三十二条 客户连续5分钟未回复的，客服人员须发送一次提醒；提醒后再等待3分钟无回复的，方可结束会话。\n")})
+        "第三十二条 客户连续5分钟未回复的，客服人员须发送一次提醒；提醒后再等待3分钟无回复的，方可结束会话。\n"
+        "第三十三条 有下列情形之一的，审核人员应当驳回退款申请：退回商品与原订单商品不一致的。\n"
+        "第三十四条 经查明属于多退款的，客户服务中心应当在查明后2个工作日内联系消费者协商追回。\n")})
     got = answer(r, question)
     assert got.status == "answered" and answer_says in got.answer, got.answer
 
