@@ -70,13 +70,13 @@ def _ask(page, question: str):
     page.get_by_role("tab", name="问答").click()
     n = page.locator("#tw-chat .tw-answer").count()
     # the box is emptied after an answer: a question typed before that is emptied with it, its click lost
-    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=30_000)
     page.fill("#tw-q textarea", question)
     page.click("#tw-ask")
     # answered in full: no part still marked as coming (a finished answer may hold "…")
     page.wait_for_function(f"document.querySelectorAll('#tw-chat .tw-answer').length > {n} && "
                            "!document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
-    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=30_000)
     return page.locator("#tw-chat .tw-answer").last
 
 
@@ -103,7 +103,7 @@ def test_an_answer_cites_a_clause_that_opens_in_the_evidence_panel(page):
     assert copied.startswith(page.locator("#tw-chat .tw-answer").last.inner_text()[:20]) and "\n[1] 《" in copied
     page.reload()  # the conversation and its citations survive a refresh, and the last answer's copy (it was empty)
     page.wait_for_selector(f"#tw-chat a.tw-cite[data-target='{target}']", timeout=30_000)
-    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=30_000)
     assert page.input_value("#tw-copy textarea") == copied
     page.click(f"#tw-chat a.tw-cite[data-target='{target}']")
     assert "tw-open" in page.locator(f"#{target}").get_attribute("class")
@@ -173,7 +173,7 @@ def test_a_checklist_asked_for_in_the_chat_cites_clauses_and_fills_the_checklist
     assert copied.startswith("# 广告宣传合规自查清单") and "- [ ] " in copied and "依据：《" in copied
     page.reload()
     page.wait_for_selector("#tw-chat .tw-answer", timeout=30_000)
-    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-copy textarea').value !== ''", timeout=30_000)
     assert page.input_value("#tw-copy textarea") == copied
 
 
@@ -183,11 +183,11 @@ def test_an_uploaded_document_is_cited_and_its_markup_shown_as_text(page, tmp_pa
                    "第二条 员工出差住宿标准为每晚不超过三百八十元，超出部分自理。\n", encoding="utf-8")
     page.get_by_role("tab", name="知识库").click()
     page.set_input_files("#tw-upload input[type=file]", str(doc))
-    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=30_000)
     page.click("#tw-import")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入')", timeout=120_000)
     # the file imported leaves the box (the next 导入 sent it again)
-    page.wait_for_function("!document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=10_000)
+    page.wait_for_function("!document.querySelector('#tw-upload').innerText.includes('差旅制度')", timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "corpus.png"), full_page=True)
     ans = _ask(page, "出差住宿每晚最多报多少钱？")
     assert "三百八十元" in ans.inner_text()
@@ -227,7 +227,7 @@ def test_a_file_of_a_type_not_taken_is_refused_in_chinese(page, tmp_path):
     page.set_input_files("#tw-upload input[type=file]", str(doc))
     time.sleep(1)
     assert "Invalid file" not in page.locator("body").inner_text()
-    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('价格表')", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('价格表')", timeout=30_000)
     page.click("#tw-import")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('不支持的文件类型')", timeout=30_000)
     assert ".docx" in page.locator("#tw-upload-msg").inner_text()
@@ -236,7 +236,7 @@ def test_a_file_of_a_type_not_taken_is_refused_in_chinese(page, tmp_path):
 def _choose_document(page, title: str):
     page.locator("#tw-doc input").fill(title)
     page.get_by_role("option", name=title, exact=True).click()
-    page.wait_for_function(f"document.querySelector('#tw-doc input').value === {title!r}", timeout=10_000)
+    page.wait_for_function(f"document.querySelector('#tw-doc input').value === {title!r}", timeout=30_000)
     page.wait_for_timeout(300)  # its change event (which withdraws a question asked) is sent before the next click
 
 
@@ -245,7 +245,7 @@ def test_a_document_is_deleted_only_once_the_user_confirms(page, tmp_path):
     doc.write_text("样品借用管理办法\n第一条 借用样品须登记，三日内归还。\n", encoding="utf-8")
     page.get_by_role("tab", name="知识库").click()
     page.set_input_files("#tw-upload input[type=file]", str(doc))
-    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('临时制度')", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-upload').innerText.includes('临时制度')", timeout=30_000)
     page.click("#tw-import")  # (the message of an earlier upload says 已导入 too: this one names its file)
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已导入 临时制度.txt')",
                            timeout=120_000)
@@ -253,22 +253,22 @@ def test_a_document_is_deleted_only_once_the_user_confirms(page, tmp_path):
     _choose_document(page, "电商规章制度")
     page.click("#tw-delete")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('只能删除上传的文档')",
-                           timeout=10_000)
+                           timeout=30_000)
     assert not page.locator("#tw-delete-confirm").is_visible()
     _choose_document(page, "样品借用管理办法")
     page.click("#tw-delete")  # one click deleted it
-    page.wait_for_selector("#tw-delete-confirm", state="visible", timeout=10_000)
+    page.wait_for_selector("#tw-delete-confirm", state="visible", timeout=30_000)
     assert "《样品借用管理办法》" in page.locator("#tw-delete-ask").inner_text()
     page.screenshot(path=str(ARTIFACTS / "delete_confirm.png"), full_page=True)
     page.click("#tw-delete-no")
-    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=10_000)
+    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=30_000)
     assert "样品借用管理办法" in page.locator("#tw-docs").inner_text()  # cancelled: still there
     page.click("#tw-delete")
     page.click("#tw-delete-yes")
     page.wait_for_function("document.querySelector('#tw-upload-msg').innerText.includes('已删除 样品借用管理办法')",
                            timeout=60_000)
     assert "样品借用管理办法" not in page.locator("#tw-docs").inner_text()
-    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=10_000)
+    page.wait_for_selector("#tw-delete-confirm", state="hidden", timeout=30_000)
 
 
 def test_the_evaluation_page_runs_a_set_and_shows_metrics_and_chart(page):
@@ -300,7 +300,7 @@ def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
     # item), a changed one is stored as its change and the last counts
     for button, said in (("#tw-up", "已记录 👍"), ("#tw-up", "已记录过 👍"), ("#tw-down", "已改为 👎"), ("#tw-up", "已改为 👍")):
         page.click(button)
-        page.wait_for_function(f"document.body.innerText.includes({said!r})", timeout=10_000)
+        page.wait_for_function(f"document.body.innerText.includes({said!r})", timeout=30_000)
     feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
     votes = [json.loads(x) for x in feedback.read_text(encoding="utf-8").splitlines()]
     votes = [v for v in votes if "第七条" in v["question"]]
@@ -312,7 +312,7 @@ def test_feedback_is_stored_for_new_qa_items(page, tmp_path):
     assert not [x for x in (tmp_path / "feedback_review.jsonl").read_text(encoding="utf-8").splitlines() if "第七条" in x]
     # the vote is not shown under the next answer
     _ask(page, "客户投诉多久内要响应？")
-    page.wait_for_function("!document.body.innerText.includes('已改为')", timeout=10_000)
+    page.wait_for_function("!document.body.innerText.includes('已改为')", timeout=30_000)
 
 
 def test_an_earlier_answer_is_rated_by_the_buttons_under_it(page):
@@ -321,13 +321,13 @@ def test_an_earlier_answer_is_rated_by_the_buttons_under_it(page):
     _ask(page, "商家入驻要交哪些材料？")
     first = page.locator("#tw-chat .tw-vote").nth(-2)
     first.locator("a[data-vote=down]").click()
-    page.wait_for_function("document.body.innerText.includes('已记录 👎（第')", timeout=10_000)
+    page.wait_for_function("document.body.innerText.includes('已记录 👎（第')", timeout=30_000)
     feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
     (vote,) = [v for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines()) if "运费" in v["question"]]
     assert vote["vote"] == "down" and vote["rated_id"] == first.get_attribute("data-rid")
     assert not [v for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines()) if "入驻" in v["question"]]
     # the vote given is shown under its answer, and kept when the chat is drawn again
-    page.wait_for_selector("#tw-chat .tw-vote >> nth=-2 >> a.tw-voted[data-vote=down]", timeout=10_000)
+    page.wait_for_selector("#tw-chat .tw-vote >> nth=-2 >> a.tw-voted[data-vote=down]", timeout=30_000)
     assert page.locator("#tw-chat .tw-vote").last.locator("a.tw-voted").count() == 0
     page.screenshot(path=str(ARTIFACTS / "votes.png"), full_page=True)
     _ask(page, "客户投诉多久内要响应？")
@@ -343,7 +343,7 @@ def test_the_conversation_scrolls_in_its_box_to_the_newest_answer(page):
     top, height, full, page_height, window = box
     assert full > height and page_height < 2 * window  # the conversation scrolls, not the page
     page.wait_for_function("(() => { const c = document.querySelector('#tw-chat'); "
-                           "return c.scrollTop + c.clientHeight >= c.scrollHeight - 2; })()", timeout=10_000)
+                           "return c.scrollTop + c.clientHeight >= c.scrollHeight - 2; })()", timeout=30_000)
     # an earlier answer's citation still opens its clause
     link = page.locator("#tw-chat a.tw-cite").first
     target = link.get_attribute("data-target")
@@ -353,7 +353,7 @@ def test_the_conversation_scrolls_in_its_box_to_the_newest_answer(page):
     _ask(page, "给我一份售后服务的合规自查清单")
     page.wait_for_function("(() => { const c = document.querySelector('#tw-chat'), q = c.querySelectorAll('p.tw-q'); "
                            "const top = q[q.length - 1].getBoundingClientRect().top - c.getBoundingClientRect().top; "
-                           "return top >= -2 && top < 40; })()", timeout=10_000)
+                           "return top >= -2 && top < 40; })()", timeout=30_000)
     # its last clause opens in the evidence panel's own box: the page does not scroll the chat out of sight
     page.evaluate("window.scrollTo(0, 0)")
     page.locator("#tw-chat .tw-answer").last.locator("a.tw-cite").last.click()
@@ -366,7 +366,7 @@ def test_asking_with_an_empty_box_adds_no_turn_to_the_conversation(page):
     turns = page.locator("#tw-chat hr").count()
     page.fill("#tw-q textarea", "   ")
     page.click("#tw-ask")  # it added "问：" with 问题为空 to the conversation, as if something was asked
-    page.wait_for_function("document.body.innerText.includes('问题为空')", timeout=10_000)  # said in a notice
+    page.wait_for_function("document.body.innerText.includes('问题为空')", timeout=30_000)  # said in a notice
     assert page.locator("#tw-chat hr").count() == turns and "问题为空" not in page.locator("#tw-chat").inner_text()
 
 
@@ -390,7 +390,7 @@ def test_a_question_refused_stays_in_the_box_to_be_mended(page):
     page.get_by_role("tab", name="问答").click()
     page.fill("#tw-q textarea", long)
     page.click("#tw-ask")
-    page.wait_for_function("document.querySelector('#tw-chat').innerText.includes('问题过长')", timeout=10_000)
+    page.wait_for_function("document.querySelector('#tw-chat').innerText.includes('问题过长')", timeout=30_000)
     time.sleep(1)  # past the step that empties the box after an answer
     assert page.input_value("#tw-q textarea") == long
     page.fill("#tw-q textarea", "")
@@ -401,7 +401,7 @@ def test_the_conversation_is_cleared_and_gradio_keeps_no_run_history(page):
     # Gradio's record of every call filled the browser's storage (the newest turns were lost on reload)
     assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('gradio:run-history')).length") == 0
     page.click("#tw-clear")
-    page.wait_for_function("document.querySelectorAll('#tw-chat .tw-answer').length === 0", timeout=10_000)
+    page.wait_for_function("document.querySelectorAll('#tw-chat .tw-answer').length === 0", timeout=30_000)
     assert page.locator("#tw-evidence .tw-ev").count() == 0
     page.reload()  # cleared for good, not only on the page
     page.wait_for_selector("#tw-q textarea", timeout=30_000)
@@ -418,7 +418,7 @@ def test_a_vote_on_a_checklist_in_the_chat_is_stored_for_review(page, tmp_path):
 
     _ask(page, "给我一份退换货的合规自查清单")
     page.click("#tw-down")
-    page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=10_000)  # was: 没有可评价的回答
+    page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=30_000)  # was: 没有可评价的回答
     feedback = Path(page.app_home) / "kb" / "default" / "feedback.jsonl"
     res = CliRunner().invoke(main, ["eval", "--from-feedback", str(feedback), "--out", str(tmp_path)])
     assert res.exit_code == 0, res.output
@@ -444,26 +444,26 @@ def test_a_vote_or_a_clear_while_an_answer_is_written_is_not_undone_by_it(seed_h
         _ask(page, "客户投诉多久内要响应？")
         page.fill("#tw-q textarea", "退货政策是什么？")
         page.click("#tw-ask")
-        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 2", timeout=10_000)
+        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 2", timeout=30_000)
         assert page.locator("#tw-chat .tw-pending").count() == 1  # shown at once, being written
         first = page.locator("#tw-chat .tw-vote").first
         first.locator("a[data-vote=down]").click()
-        page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=10_000)
+        page.wait_for_function("document.body.innerText.includes('已记录 👎')", timeout=30_000)
         page.wait_for_function("document.querySelectorAll('#tw-chat .tw-answer').length === 2 && "
                                "!document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
         # the vote's mark outlives the answer written meanwhile, and the same vote again is not stored again
         assert page.locator("#tw-chat .tw-vote").first.locator("a.tw-voted[data-vote=down]").count() == 1
         page.locator("#tw-chat .tw-vote").first.locator("a[data-vote=down]").click()
-        page.wait_for_function("document.body.innerText.includes('已记录过 👎')", timeout=10_000)
+        page.wait_for_function("document.body.innerText.includes('已记录过 👎')", timeout=30_000)
         feedback = home / "kb" / "default" / "feedback.jsonl"
         assert [v["vote"] for v in map(json.loads, feedback.read_text(encoding="utf-8").splitlines())] == ["down"]
         # cleared while an answer is written: the conversation stays cleared, the answer is dropped
-        page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=10_000)
+        page.wait_for_function("document.querySelector('#tw-q textarea').value === ''", timeout=30_000)
         page.fill("#tw-q textarea", "商家入驻要交哪些材料？")
         page.click("#tw-ask")
-        page.wait_for_function("document.querySelector('#tw-chat .tw-pending')", timeout=10_000)
+        page.wait_for_function("document.querySelector('#tw-chat .tw-pending')", timeout=30_000)
         page.click("#tw-clear")
-        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 0", timeout=10_000)
+        page.wait_for_function("document.querySelectorAll('#tw-chat .tw-q').length === 0", timeout=30_000)
         time.sleep(6)  # past the model's reply
         assert page.locator("#tw-chat .tw-q").count() == 0 and "请输入问题" in page.locator("#tw-chat").inner_text()
         page.reload()
