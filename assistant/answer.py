@@ -802,6 +802,8 @@ _LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(
 def _bound_asked(question: str, asked: _Ask) -> re.Match | None:
     """The bound the question asks, before the words that ask the quantity ("最多要交多少钱" → 最多)."""
     return _LIMIT_ASKED.search(question, 0, max(question.find(asked.words), 0))
+
+
 _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|(?:至少|最少|最低|起码)\s*$")
 _UPPER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:超过|高于|多于)\s*$|(?:最多|最高|至多|顶多|封顶)\s*$")
 

@@ -368,7 +368,7 @@ class _Topic:
         # a last word that names the kind of rules, not what they are about ("用印流程", "考勤制度"), where the topic says
         # what: a clause on 用印 is on its 流程 (probe P24's "用印流程" listed nothing, 流程 said twice in its documents and
         # weighing as much as 用印)
-        self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in RULES_KIND and topic.rstrip().endswith(toks[-1]) else ""
+        self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in _TOPIC_KIND and topic.rstrip().endswith(toks[-1]) else ""
         toks = [t for t in toks if t != self.kind_word]
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
@@ -521,9 +521,10 @@ def _shared_head(parts: list[str], texts: list[str]) -> tuple[list[str], list[st
 
 
 _PARTICLE = frozenset("与和及或的之对在为等并")
-# (not 管理: "质量管理", "运营管理" name a discipline; over the 14 laws "质量管理" listed 84 duties on any 质量, 个人信息的质量
-# among them, where it listed 6)
-RULES_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split())  # (see _Topic)
+# the words a topic's last word names the kind of its rules by, no thing they are about (see _Topic; a title's are
+# _RULE_KIND's); not 管理: "质量管理", "运营管理" name a discipline, and over the 14 laws "质量管理" listed 84 duties on any
+# 质量, 个人信息的质量 among them, where it listed 6
+_TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split())
 
 
 def _topic_words(topic: str) -> list[str]:
