@@ -33,7 +33,7 @@ BOILERPLATE = (
 # a web page's furniture around the text: the line of its facts under the title ("发布时间：2023-08-15 来源：市商务局
 # 浏览次数：1024 字号：大 中 小"), its tools ("分享到：…", "打印本页 关闭窗口", "相关文件：…") and its footer ("版权所有：…
 # ICP备…"), which ends the text
-_WEB_COUNTS = "浏览次数|阅读次数|点击数|访问量|浏览"  # a page's counts ("阅读次数：12873"), of it, not of the document
+_WEB_COUNTS = "浏览次数|阅读次数|阅读量|点击数|访问量|浏览|阅读"  # a page's counts ("阅读次数：12873"), of it, not of the document
 WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|{_WEB_COUNTS})\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
 # a side list's heading, its links dropped ("相关文档" / 《…》 links)
@@ -44,7 +44,8 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
 # (and a web page's: "版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10", "维护人：会员运营部 @李婷")
-DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|发布单位|发布|"
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|制度编号|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|发布单位|发布|"
+                         r"发文部门|发文单位|发文机关|发文字号|文号|"
                          r"归口部门|起草部门|起草人|审核人?|批准人?|发布日期|生效日期|实施日期|修订日期|更新日期|更新时间|最后更新(?:日期|时间)?|"
                          r"维护人|维护部门|密级|受控状态|分发号)\s*[：:]")
 
@@ -109,8 +110,10 @@ END_MATTER = re.compile(r"^(?:抄送|抄报|主送|分送)\s*[：:]\s*[\u4e00-\u
                         r"^(?![（(]?[一二三四五六七八九十\d]{1,2}[、.．)）])[^。；;！？]{0,50}建议使用[^。；;！？]{0,20}浏览器"
                         r"[^。；;！？]{0,4}(?:访问|浏览|查看|打开|登录)[^。；;！？]{0,8}$|"
                         r"^附件\s*\d*\s*(?:下载)?\s*[：:]?\s*(?:\[?[^。；;：:\s\[\]]{1,40}\.(?:docx?|xlsx?|pdf|pptx?|wps|zip|rar|txt)\]?"
-                        r"\s*(?:[（(]?\s*[\d.]+\s*[KMG]B\s*[)）]?|[（(]\s*(?:已?下载|浏览)\s*[:：]?\s*\d+\s*次\s*[)）])?\s*[、，,；;]?\s*)+$",
-                        # ("附件下载：618客服FAQ.xlsx（23KB）", "附件：澜享〔2024〕18号.pdf（下载 312 次）")
+                        r"\s*(?:[（(]?\s*[\d.]+\s*[KMG]B\s*[)）]?|[（(]\s*(?:已?下载|浏览)\s*[:：]?\s*\d+\s*次\s*[)）])?\s*[、，,；;]?\s*)+"
+                        r"(?:[|｜]\s*(?:打印本页|打印|返回列表|返回|关闭窗口|关闭|收藏|分享)\s*)*$",
+                        # ("附件下载：618客服FAQ.xlsx（23KB）", "附件：澜享〔2024〕18号.pdf（下载 312 次）"; and the page's tools after
+                        # it, "附件：带教记录表.xlsx | 打印 | 返回列表", a clause of a held-out page)
                         re.IGNORECASE)
 
 SENTENCE_PUNCT = "。！？；;!?，,：:"
@@ -546,6 +549,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             else:
                 blocks.append(Block("text", note_line([facts]), line=no))
             continue
+        # (one every page repeats is a PDF's running header, where a page breaks the text: "制度编号：RL-GYL-2024-05" ran into
+        # the item it broke, "（二）…，经查实的；制度编号：RL-GYL-2024-05"; held-out probe)
+        if counts.get(_spaced(raw), 0) >= 2 and _credit_line(s):
+            continue
         # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
         # (or a document's credits under the title that opens the file, a line each: "编制：运营部 张三" / "审核：李四" /
         # "版本：V2.0", "人力资源部 编"; the title was read as a paragraph of a document named after its file. Not one alone:
@@ -554,6 +561,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # "版本：文章当前版本号 ｜ 最后更新：最近一次修改日期")
         if _credit_line(s) and (len(DOC_CONTROL.findall(s)) >= 2 and not line_before.endswith(("：", ":"))
                                 or _DATED_CONTROL.match(s) and under_title()
+                                # (or any under a title the text starts right after, "仓配服务商管理办法" / "文件编号：…" /
+                                # "第一条…": the title was a paragraph of a document named after its file)
+                                or under_title() and starts_with_marker(following[no - 1])
                                 or at_top() and (_credit_line(line_before) or _credit_line(following[no - 1]))) \
                 or at_top() and _COMPILED_BY.match(s) and "由" not in s:
             # (each value short and no rule: "审核人：负责核对商品资质；批准人：负责最终批准上架。" is duties); one under

@@ -363,6 +363,10 @@ def _page_chrome(node, name: str) -> bool:
         # (a header that holds the page's heading is the page's title, "<header><h1>…规则</h1>": kept)
         return node.find_parent(_OWNS_A_FOOTER) is None and node.find_parent(attrs={"role": "main"}) is None \
             and not (name == "header" and node.find(["h1", "h2", "h3"]) is not None)
+    # (an aside beside the text, not in it, is the site's: its list of the other rules of the section, "- 试用期管理规定",
+    # were clauses of a held-out page, and one, the page's own, its title, "《- 一线员工岗前培训与上岗考核管理规定》")
+    if name == "aside":
+        return node.find_parent(["article", "main"]) is None and node.find_parent(attrs={"role": "main"}) is None
     # (a list of links inside the text is the text's: "下列商品禁止在平台销售：" / 管制刀具 / 烟草制品)
     return name in ("ul", "ol") and node.find_parent(["article", "main"]) is None \
         and node.find_parent(attrs={"role": "main"}) is None and not _led_in(node) and _menu(node)
@@ -390,7 +394,7 @@ def _menu(node) -> bool:
 
 
 _CHROME_MARK = re.compile(r"(footer|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|toolbar|"
-                          r"breadcrumbs?|crumbs|pager|pagination|copyright)|"
+                          r"breadcrumbs?|crumbs?|pager|pagination|copyright)|"
                           r"(?:site|page|global|top|bottom|main)[-_](footer|header|nav|menu|bar|sidebar)")
 _NEVER_CHROME = {"body", "html", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
                  "tr", "th", "td"}

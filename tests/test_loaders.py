@@ -464,6 +464,32 @@ def test_an_intranet_pages_bars_sidebar_pager_and_footer_by_class_are_no_part_of
     assert [c.text for c in doc.clauses if c.role == "clause"][-1].startswith("（三）日志保存不少于6个月。"), doc.clauses
 
 
+def test_an_aside_beside_the_text_a_crumb_and_a_pages_facts_and_tools_are_no_part_of_it(tmp_path):
+    """Held-out probe P26: an <aside> beside the <main> listing the section's other rules ("- 试用期管理规定", links too
+    long for a menu) made its first clauses, and one, the page's own, its title ("《- 一线员工岗前培训与上岗考核管理规定》");
+    the <div class="crumb">, the line of facts under the <h1> ("发文部门：… 文号：… 阅读：2,317") and "附件：…xlsx | 打印 |
+    返回列表" were clauses. An aside inside the article is the article's."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "training.html"
+    path.write_text('<html><head><meta charset="utf-8"><title>一线员工岗前培训管理规定 - 员工之家</title></head><body>'
+                    '<div class="crumb">您的位置：首页 &gt; 规章制度 &gt; 制度正文</div><div class="wrap"><aside><p><b>人力资源类制度</b></p>'
+                    '<ul><li><a href="/1">员工考勤与休假管理办法</a></li><li><a href="/2">一线员工岗前培训管理规定</a></li>'
+                    '<li><a href="/3">试用期管理规定</a></li></ul></aside><main><article><h1>一线员工岗前培训管理规定</h1>'
+                    '<p class="meta">发文部门：人力资源部　文号：人〔2024〕19号　发布时间：2024-10-15　阅读：2,317</p>'
+                    '<h2>一、总则</h2><p>（一）新员工应当参加岗前培训。</p><aside><p>（注：培训含实操。）</p></aside>'
+                    '<p>（二）本规定自2024年11月1日起施行。</p></article><p class="meta">附件：<a href="/f.xlsx">带教记录表.xlsx</a>'
+                    '　|　<a href="javascript:print()">打印</a>　|　<a href="/r">返回列表</a></p></main></div></body></html>',
+                    encoding="utf-8")
+    text = load_file(path).text
+    assert not any(w in text for w in ("您的位置", "人力资源类制度", "员工考勤与休假管理办法", "试用期管理规定")), text
+    assert "（注：培训含实操。）" in text
+    (doc,) = parse_file(path)
+    assert doc.title == "一线员工岗前培训管理规定"
+    assert [c.text for c in doc.clauses if c.role == "clause"] == [
+        "（一）新员工应当参加岗前培训。（注：培训含实操。）", "（二）本规定自2024年11月1日起施行。"], doc.clauses
+
+
 def test_text_in_elements_named_like_furniture_by_part_of_a_class_is_kept(tmp_path):
     """A review: a Bootstrap "card-header" chapter, an "accordion-header" heading, a "menu-table" of prices and rules in
     a "nav-tabs" div were dropped as a page's furniture; only a whole class or id so named is (nor ever a heading, a

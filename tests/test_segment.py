@@ -1820,6 +1820,21 @@ def test_a_running_header_or_footer_beside_a_page_number_is_no_part_of_the_claus
     assert [t for _, t in _labels_texts(doc)] == ["第一条 预付款比例超过30%的，应当取得总经理书面批准。", "第二条 供应商应当按期交货。"]
 
 
+def test_a_credit_line_every_page_repeats_is_no_part_of_the_clause_it_breaks():
+    """Held-out probe P26: a PDF's running header "制度编号：RL-GYL-2024-05" (no page number beside it) ran into the item a
+    page broke ("（二）…，经查实的；制度编号：RL-GYL-2024-05") and was a 款 of its own; P25's "文件编号：…" cut a word in two
+    ("…等理由直文件编号：LH-CW-2024-07接将申请…"). Said once, between the title and the text, it kept the title from being
+    found (the file's name stood in)."""
+    page = "某某公司  管理制度汇编\n制度编号：RL-GYL-2024-05\n"
+    doc = only_doc(page + "仓配服务商管理办法\n第一条 服务商有下列情形之一的，公司可以解除合同：\n（一）连续3个月考核不达标的；\n"
+                   "第 1 页\n" + page + "（二）虚假签收、篡改物流数据，经查实的；\n第二条 严禁审核人员在未经复审的情况下，以加急为由直\n第 2 页\n" + page
+                   + "接推送至支付环节。\n", "m.txt")
+    texts = [t for _, t in _labels_texts(doc)]
+    assert texts[-3:] == ["（一）连续3个月考核不达标的；", "（二）虚假签收、篡改物流数据，经查实的；", "第二条 严禁审核人员在未经复审的情况下，以加急为由直接推送至支付环节。"], texts
+    once = only_doc("仓配服务商管理办法\n制度编号：RL-GYL-2024-05\n第一条 服务商应当按期交货。\n", "o.txt")
+    assert once.title == "仓配服务商管理办法" and [t for _, t in _labels_texts(once)] == ["第一条 服务商应当按期交货。"]
+
+
 def test_a_table_laid_out_in_spaces_keeps_its_rows_apart():
     """Probe I: a plain-text table's rows ("手机            7日       15日      1年") were joined as a sentence broken across
     lines: "…主要部件包修期手机 7日 … 1年笔记本电脑 7日…". Two spaces inside a sentence (a PDF's) join as before."""
