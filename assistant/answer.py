@@ -143,6 +143,9 @@ _ASKING = _AskingWords("什么 什么样 怎么 怎么样 怎样 如何 哪些 �
                     # (and what names no thing of its own: probe T's "冷冻的东西和冷藏的东西能放在同一个车厢里一起送吗？" was
                     # "资料中没有提到“东西”")
                     "东西 事情 事儿 玩意 玩意儿 这种 那种 "
+                    # (and who asks, said of themselves: probe P26's "导出申请是我自己提的，我自己又是审批人，能自己批吗？" was
+                    # "资料中没有提到“自己”")
+                    "自己 "
                     # (and whether it is in time: probe P25's "…出差流程还没来得及提，现在补还来得及吗？" was "资料中没有提到“来得及”")
                     "来得及 来不及 赶得上 赶不上".split())
 
@@ -307,10 +310,12 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # number of them answers (not "哪几条", "几种方式", "几件事" or "几份制度分别怎么说", which a list or the documents answer;
     # 条 and 件 only after 多少)
     # (not 分钟, 分成, 分店, 分类; not 块, which is money: "多少块钱")
-    # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次)
+    # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次; and firms: "同一个片区最多能找几家服务商" ←
+    # "至少两家", probe P26, which quoted the conditions of admission)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档)|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+                                r"家(?![庭具属用电人乡族里门中长])|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -346,6 +351,11 @@ _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|多快|
                                       r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的(?!规定|要求|说法))|(?:时间|期限|时限)上?有(?:没有)?限制|"
                                       # ("有没有使用期限", "有没有期限要求", "有时效吗"; not "有没有时间限制的促销")
                                       r"有(?:没有)?[\u4e00-\u9fff]{0,2}?(?:期限|时限|时效|有效期|保质期)(?:要求|规定)?(?=吗|么|嘛|没|[？?]|$)|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
+
+
+# when something is done, asked: a period of it answers first (see answer()), an event too ("节后第一个工作日内补做"): no
+# time limit is asked for, as 多久 asks one
+_WHEN_ASKED = _Row("time", re.compile(r"什么时候|何时"), _TIME_ASKED.units)
 
 
 # a time limit asked, in so many words or not ("多少小时内必须回应": it was not found where the clauses cited stated none)
@@ -445,9 +455,13 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                 units = "积?分"
             elif units == "单":  # orders are counted in 笔 too ("几单算异常？" ← "…24小时内下单超过5笔"; probe P25)
                 units = "单|笔"
+            elif units in ("学时", "课时"):  # hours of class ("岗前培训最少得上多少课时？" ← "…不少于24学时"; probe P26)
+                units = "学时|课时"
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
-            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")|(?!按时)[每按](?:" + units + r")(?!龄)")
+            # (a period only: "每学时150元" is a rate per hour, no count of hours, "内部讲师一年最少要讲多少课时？"; probe P26)
+            stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")"
+                                + (r"|(?!按时)[每按](?:" + units + r")(?!龄)" if row.period else ""))
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
             anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start()]))))
         return _Ask(row.kind, m.group(0), stated, anchors, row.period)
@@ -728,7 +742,7 @@ def _done_within(question: str, asked: _Ask) -> str:
 
 # what follows a verb and says how it ends: "多久打过去？" is said by "…3个工作日内完成打款" (probe P25 quoted another
 # article's "…申请期限为商品签收后15日内")
-_COMPLEMENT = frozenset("过到完好出回上下掉走来去")
+_COMPLEMENT = frozenset("过到完好出回上下掉走来去给")  # (and to whom: "保证金什么时候退给人家？" ← "…30日内无息退还"; probe P26)
 
 
 def _period_before(text: str, done: str) -> bool:
@@ -808,18 +822,34 @@ _LOWER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:低于|少于)\s*$|
 _UPPER_BEFORE = re.compile(r"(?:不得|不应|不能|不)?(?:超过|高于|多于)\s*$|(?:最多|最高|至多|顶多|封顶)\s*$")
 
 
+def _lower(text: str, m: re.Match) -> bool:
+    """Is the quantity found a minimum ("不得低于1万元", "1万元以上")?"""
+    return bool(_LOWER_BEFORE.search(text, 0, m.start())) or text.startswith(("以上", "起"), m.end())
+
+
+def _upper(text: str, m: re.Match) -> bool:
+    """Is the quantity found a maximum ("不得超过20%", "3日以内")?"""
+    return bool(_UPPER_BEFORE.search(text, 0, m.start())) or text.startswith(("以内", "以下", "内"), m.end())
+
+
 def _other_bound_only(text: str, asked: _Ask, upper_asked: bool) -> bool:
     """Does every quantity of the kind asked in the text set the other bound than the one asked (a minimum, "不得低于1万元",
     where a maximum is asked)?"""
     found = list(asked.stated.finditer(text))
+    return bool(found) and all((_lower(text, m) and not _upper(text, m)) if upper_asked
+                               else (_upper(text, m) and not _lower(text, m)) for m in found)
 
-    def lower(m: re.Match) -> bool:
-        return bool(_LOWER_BEFORE.search(text, 0, m.start())) or text.startswith(("以上", "起"), m.end())
 
-    def upper(m: re.Match) -> bool:
-        return bool(_UPPER_BEFORE.search(text, 0, m.start())) or text.startswith(("以内", "以下", "内"), m.end())
+_UPPER_IN_PHRASE = re.compile(r"(?:超过|高于|多于|最多|最高|至多|顶多|封顶|上限)[^，,。；;：:]{0,12}$")
+_LOWER_IN_PHRASE = re.compile(r"(?:低于|少于|至少|最少|最低|起码|下限)[^，,。；;：:]{0,12}$")
 
-    return bool(found) and all((lower(m) and not upper(m)) if upper_asked else (upper(m) and not lower(m)) for m in found)
+
+def _bound_stated(text: str, asked: _Ask, upper_asked: bool) -> bool:
+    """Does the text state a quantity of the kind asked with the bound asked, the bound's words before it in its phrase
+    (a maximum, "不得超过当月服务费的20%")?"""
+    near = _UPPER_IN_PHRASE if upper_asked else _LOWER_IN_PHRASE
+    return any((_upper if upper_asked else _lower)(text, m) or near.search(text, 0, m.start())
+               for m in asked.stated.finditer(text))
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
@@ -1297,7 +1327,22 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         stating = next((h for h in chosen[1:] if _states(h.clause, asked, q)), None)
         if stating is not None:
             chosen = [stating] + [h for h in chosen if h is not stating]
-    if asked and asked.period and chosen and not chosen[0].lookup and (done := _done_within(q, asked)) \
+    if asked and chosen and not chosen[0].lookup and (bound := _bound_asked(q, asked)) is not None \
+            and not re.search(r"[，,。；;？?！!]", q[bound.end():max(q.find(asked.words), bound.end())]) \
+            and _states(chosen[0].clause, asked, q) \
+            and not _bound_stated(chosen[0].clause.text, asked, bound.group(1) is not None):
+        # a bound asked ("最多能扣到服务费的百分之几？"): of two clauses that state the quantity, one of the top k that states
+        # it with that bound ("单月扣减总额不得超过当月服务费的20%") comes before one that states it bare ("另扣减当月服务费总额
+        # 的2%", first; probe P26), sharing as much of the question (the bound in the phrase that asks: not "定金最多能收到
+        # 多少？尾款要给客户留几天时间付？")
+        least = coverage(q, chosen[0].clause.text)
+        bounded = next((h for h in ranked[:k] if h is not chosen[0] and _states(h.clause, asked, q)
+                        and _bound_stated(h.clause.text, asked, bound.group(1) is not None)
+                        and coverage(q, h.clause.text) >= least), None)
+        if bounded is not None:
+            chosen = [bounded] + [h for h in chosen if h is not bounded][: max_clauses - 1]
+    timed = asked if asked and asked.period else _asked(q, [_WHEN_ASKED])  # ("保证金什么时候退给人家？"; probe P26)
+    if timed and chosen and not chosen[0].lookup and (done := _done_within(q, timed)) \
             and not _period_before(chosen[0].clause.text, done):
         # what is to be done within the time asked ("几天之内可以申诉", "最晚要在多少天内退回仓库"): a clause whose period is
         # of it comes first (probe R: "收到申诉后5个工作日内完成复核" was quoted for the 3个工作日 "…内提出申诉", ranked second)
@@ -1305,7 +1350,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # 方案" before 3.4's "发现标价错误的，应当在30分钟内下架或者更正"; held-out probe)
         rest = q.replace(done, "")
         subject = coverage(rest, chosen[0].clause.text)
-        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, asked, q)
+        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, timed, q)
                    and coverage(rest, h.clause.text) >= subject), None)
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]

@@ -1371,3 +1371,41 @@ def test_whether_it_is_in_time_is_no_subject_and_a_verb_is_said_without_its_comp
                        "内完成打款。", 0.029)
     q = "客户说原来付钱的那张卡已经注销了，想让我们把退款打到另一张卡上，这能办吗？多久打过去？"
     assert _choose(q, [first, paid], k=5, max_clauses=2)[0].clause.id == "d/a19"
+
+
+@pytest.mark.parametrize("question, clause, asked", [
+    # hours of class are 学时 or 课时 (probe P26 was not found: "问题问的是“多少课时”")
+    ("仓库打包岗的新人，岗前培训最少得上多少课时？", "仓储岗位的岗前培训应当不少于24学时。", None),
+    # …and a rate per hour is no count of hours ("内部讲师一年最少要讲多少课时？" was answered by it)
+    ("公司内部讲师一年最少要讲多少课时？", "内部讲师按照每学时150元的标准领取课酬。", "多少课时"),
+    # firms are counted in 家, and a minimum set answers no maximum asked (probe P26 quoted the conditions of admission)
+    ("同一个片区最多能同时找几家物流服务商合作？", "申请成为公司服务商的企业，应当同时具备以下条件：", "几家"),
+    ("同一个片区最多能同时找几家物流服务商合作？", "每个区域至少两家主力服务商。", "最多能同时找几家"),
+    ("同一个片区最多能同时找几家物流服务商合作？", "同一区域合作的服务商不得超过3家。", None),
+])
+def test_class_hours_and_firms_are_counted(question, clause, asked):
+    assert unanswered_quantity(question, [_c(clause)]) == asked
+
+
+def test_oneself_is_no_subject_a_bound_asked_and_when_a_thing_is_given_back():
+    """Probe P26: "导出申请是我自己提的，我自己又是审批人，能自己批吗？" was "资料中没有提到“自己”"; "最多能扣到服务费的百分之几？"
+    quoted "另扣减当月服务费总额的2%" before "单月扣减总额不得超过当月服务费的20%"; "保证金什么时候退给人家？" quoted the
+    deposit paid ("…合同签订后10个工作日内…缴纳履约保证金") before the one returned ("…30日内无息退还剩余保证金")."""
+    from assistant.answer import _choose, unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    q = "导出申请是我自己提的，我自己又是审批人，能自己批吗？一般多久能批下来？"
+    assert unknown_focus(q, {"导出", "申请", "审批人", "审批"}, Thesaurus.load()) is None
+    bare = _hit("a20", "（二）妥投超时的，每单扣减服务费3元；单月妥投率低于95%的，另扣减当月服务费总额的2%。", 0.03)
+    bound = _hit("a24", "单月扣减总额不得超过当月服务费的20%；但因服务商故意或者重大过失造成损失的，不受此限。", 0.029)
+    q = "一个月扣物流商的钱，最多能扣到服务费的百分之几？有没有例外？"
+    assert _choose(q, [bare, bound], k=5, max_clauses=2)[0].clause.id == "d/a24"
+    # (a bound in another part of the question is not this one's: "定金最多能收到多少？尾款要给客户留几天时间付？")
+    pay = _hit("a9", "尾款支付期限不得少于3日。", 0.03)
+    ship = _hit("a10", "预售商品应当在尾款支付完成之日起15日内发货，定制类商品不得超过30日。", 0.029)
+    q = "预售收定金最多能收到多少？尾款要给客户留几天时间付？"
+    assert _choose(q, [pay, ship], k=5, max_clauses=2)[0].clause.id == "d/a9"
+    paid = _hit("a10", "服务商应当在合同签订后10个工作日内向公司缴纳履约保证金。", 0.03)
+    back = _hit("a29", "服务商退出前，应当在15日内完成交接。交接完成且无未结争议的，财务部应当在30日内无息退还剩余保证金。", 0.029)
+    q = "物流服务商不合作了撤场，剩下的保证金什么时候退给人家？"
+    assert _choose(q, [paid, back], k=5, max_clauses=2)[0].clause.id == "d/a29"
