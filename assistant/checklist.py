@@ -41,12 +41,13 @@ PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|
 # the words that make a sentence a duty, and what item_text replaces with 是否; a sentence is also a duty by
 # 要 before a verb ("要建立"), which stays in its wording
 # (not: 应当知道/应知 knowledge, 应收/应付/应税/应纳/应解缴 accounts, 应价 a bid, "…的需要"/"用水需要。"/"…需要外" a need,
+# "…，需要时重新申请开通" when needed (probe P26's item read "…是否时重新申请开通"),
 # 需知 what one must know, 急需 what is urgently needed; 应对 "to cope with" ("突发事件应对工作"), but "平台应对商家提供的
 # 资质进行认真核实" and "承包商应对建设工程的质量负责" are duties)
 _DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|原则上(?=每[年季月周天日]|定期)|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|"
                         r"(?<![相响供适反对回呼感效答为在和件极善学时何同合])(?<!或者)应(?=对(?!突发|风险|挑战|措施|处置|工作|机制|预案|能力)"
                         r"[^。；;，,：:]{1,30}?(?:进行|予以|加以|负责|作出|实施|核实|审查|审核|保密))|(?<![必无若如])须(?!知)|"
-                        r"(?<![若如果无不所据视按的理有急])需要(?![的外，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
+                        r"(?<![若如果无不所据视按的理有急])需要(?![的外时，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
 # …and by "由…承担/负责" ("退回商品的运费由消费者承担"), the allocation of a burden, and by a liability for
 # not acting ("…未采取必要措施的，依法与该平台内经营者承担连带责任")
 _MUST = r"(?<![主重只需不想必首概纲])要(?=[建设制定做提保加遵按及对严明落实完健采])"  # "平台要建立…", "商家要遵守…" (not 要求, 需要, 重要)
