@@ -315,7 +315,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
     _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
                                 r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
-                                r"家(?![庭具属用电人乡族里门中长])|"
+                                r"家(?![庭具属用电人乡族里门中长])|位(?![置于])|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
@@ -457,6 +457,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                 units = "单|笔"
             elif units in ("学时", "课时"):  # hours of class ("岗前培训最少得上多少课时？" ← "…不少于24学时"; probe P26)
                 units = "学时|课时"
+            elif units == "位":  # digits or people ("密码起码得设几位？", probe P26, was answered by a rule on sending it;
+                units = "位|名|人"  # "要几位领导签字" ← "须经两名负责人签字")
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             # (a period only: "每学时150元" is a rate per hour, no count of hours, "内部讲师一年最少要讲多少课时？"; probe P26)

@@ -1382,6 +1382,10 @@ def test_whether_it_is_in_time_is_no_subject_and_a_verb_is_said_without_its_comp
     ("同一个片区最多能同时找几家物流服务商合作？", "申请成为公司服务商的企业，应当同时具备以下条件：", "几家"),
     ("同一个片区最多能同时找几家物流服务商合作？", "每个区域至少两家主力服务商。", "最多能同时找几家"),
     ("同一个片区最多能同时找几家物流服务商合作？", "同一区域合作的服务商不得超过3家。", None),
+    # digits or people are counted in 位 (probe P26's "密码起码得设几位？" was answered by a rule on sending it)
+    ("导出的数据文件要加密，密码起码得设几位？", "文件解压密码不得与文件通过同一渠道发送。", "几位"),
+    ("导出的数据文件要加密，密码起码得设几位？", "解压密码不少于8位。", None),
+    ("合同盖章要几位领导签字？", "须经两名负责人签字。", None),
 ])
 def test_class_hours_and_firms_are_counted(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
