@@ -1413,3 +1413,21 @@ def test_oneself_is_no_subject_a_bound_asked_and_when_a_thing_is_given_back():
     back = _hit("a29", "服务商退出前，应当在15日内完成交接。交接完成且无未结争议的，财务部应当在30日内无息退还剩余保证金。", 0.029)
     q = "物流服务商不合作了撤场，剩下的保证金什么时候退给人家？"
     assert _choose(q, [paid, back], k=5, max_clauses=2)[0].clause.id == "d/a29"
+
+
+def test_hours_of_class_are_a_time_conversations_are_counted_in_tong_and_a_count_is_asked_of_a_synonym():
+    """Probe P27: "外包临时工进仓干活前要培训多久？" ← "…必须接受不少于8学时的三级安全教育" was not found ("…也没有给出具体时
+    间"); "一周要被抽查多少条聊天记录" ← "每人每周抽检不少于20通会话" was not found: 条 was asked, 通 stated, and the word asked
+    of, 抽查, is 抽检 in the rule."""
+    from assistant.answer import _choose, unstated_time
+    from assistant.thesaurus import Thesaurus
+
+    assert unstated_time("新来的外包临时工进仓干活前要培训多久？", [_c("新入职员工和外包劳务人员上岗前，必须接受不少于8学时的三级安全"
+                                                              "教育，考核合格后方可进入作业区。")]) is None
+    q = "新来的客服一周要被抽查多少条聊天记录啊？"
+    assert unanswered_quantity(q, [_c("入职未满3个月的客服，每人每周抽检不少于20通会话。")]) is None
+    kept = _hit("a63", "会话记录应当至少保存12个月，客服组长每周一下班前抽查上周的会话记录。", 0.03)
+    count = _hit("a41", "入职未满3个月的客服，每人每周抽检不少于20通会话。", 0.029)
+    th = Thesaurus.load()
+    assert _choose(q, [kept, count], k=5, max_clauses=2, synonyms=th.of)[0].clause.id == "d/a41"
+    assert _choose(q, [kept, count], k=5, max_clauses=2)[0].clause.id == "d/a63"  # (without the thesaurus, as before)
