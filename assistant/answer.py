@@ -1097,7 +1097,9 @@ _HOW_OFTEN = re.compile(r"(?:" + _EVERY + r"|定期)(?:至少)?"
                         r"(?=[^，,。；;]{0,8}?(?:开展|进行|组织|召开|举行)?[^，,。；;]{0,4}?(?:检查|巡查|盘点|抽检|抽查|培训|评估|考核|"
                         r"审计|复核|演练|会议|例会))")
 # (and hours of class: "外包临时工进仓干活前要培训多久？" ← "…必须接受不少于8学时的三级安全教育", probe P27, was not found)
-_SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月|学时|课时)|[每按](?:个)?" + _RATE_UNIT)
+# (not a speed: "库内叉车行驶速度不得超过每小时5公里" sets no time for "叉车司机的证多久要复审一次？", probe P27)
+_SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月|学时|课时)|[每按](?:个)?" + _RATE_UNIT
+                        + r"(?!\s*" + _NUM + r"\s*(?:公里|千米|米|km))")
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
 

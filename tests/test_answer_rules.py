@@ -1431,3 +1431,14 @@ def test_hours_of_class_are_a_time_conversations_are_counted_in_tong_and_a_count
     th = Thesaurus.load()
     assert _choose(q, [kept, count], k=5, max_clauses=2, synonyms=th.of)[0].clause.id == "d/a41"
     assert _choose(q, [kept, count], k=5, max_clauses=2)[0].clause.id == "d/a63"  # (without the thesaurus, as before)
+
+
+def test_a_speed_sets_no_time():
+    """Probe P27: "叉车司机的证多久要复审一次？" was answered by "…行驶速度不得超过每小时5公里" without saying that it sets no
+    time: 每小时 before a distance is a speed, no rate."""
+    from assistant.answer import unstated_time
+
+    q = "叉车司机的证多久要复审一次？"
+    assert unstated_time(q, [_c("叉车司机必须持证上岗。库内叉车行驶速度不得超过每小时5公里。")]).startswith("问题问的是“多久”")
+    assert unstated_time(q, [_c("叉车司机的证件每年复审一次。")]) is None
+    assert unstated_time("巡查多久做一次？", [_c("值班人员每小时巡查一次。")]) is None
