@@ -353,7 +353,7 @@ _TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|多快|
                                       r"有(?:没有)?[\u4e00-\u9fff]{0,2}?(?:期限|时限|时效|有效期|保质期)(?:要求|规定)?(?=吗|么|嘛|没|[？?]|$)|(?:" + "|".join(_LIMIT_WORDS) + ")(?:" + "|".join(v for v in _LIMIT_IS if v) + r")?多少(?![个天日年月周小工分星])"), _PERIOD_UNITS)
 
 
-# when something is done, asked: a period of it answers first (see answer()), an event too ("节后第一个工作日内补做"): no
+# when something is done, asked: a period of it is cited first (_choose), an event answers too ("节后第一个工作日内补做"): no
 # time limit is asked for, as 多久 asks one
 _WHEN_ASKED = _Row("time", re.compile(r"什么时候|何时"), _TIME_ASKED.units)
 
