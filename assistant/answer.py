@@ -428,6 +428,19 @@ def _asked_of(part: str, ask: str) -> str:
     return (said[-1][1:] if len(said[-1]) == 2 and said[-1][0] in _GLUE else said[-1]) if said else ""
 
 
+# a unit asked, and the units a clause states the same count in
+_SAME_UNIT = {
+    "字": "(?:汉|中文|英文)?字符?", "字符": "(?:汉|中文|英文)?字符?",  # ("最多20个汉字或者40个英文字符" states 几个字)
+    "分": "积?分",  # points of a score or of a loyalty scheme ("签到能拿多少分" ← "可获得5个积分"; probe)
+    "单": "单|笔",  # orders are counted in 笔 too ("几单算异常？" ← "…24小时内下单超过5笔"; probe P25)
+    "条": "条|通",  # conversations in 通 too ("一周要被抽查多少条聊天记录" ← "每周抽检不少于20通会话"; probe P27)
+    "学时": "学时|课时", "课时": "学时|课时",  # hours of class ("岗前培训最少得上多少课时？" ← "…不少于24学时"; probe P26)
+    # digits or people ("密码起码得设几位？", probe P26, was answered by a rule on sending it; "要几位领导签字" ← "须经两名
+    # 负责人签字")
+    "位": "位|名|人",
+}
+
+
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
     the same row, with the words before it as its anchors)."""
@@ -449,18 +462,7 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             stated = row.units
         else:
             units = row.units or re.escape(m.group("unit") or m.group("few"))
-            if units in ("字", "字符"):  # ("最多20个汉字或者40个英文字符" states 几个字)
-                units = "(?:汉|中文|英文)?字符?"
-            elif units == "分":  # points of a score or of a loyalty scheme ("签到能拿多少分" ← "可获得5个积分"; probe)
-                units = "积?分"
-            elif units == "单":  # orders are counted in 笔 too ("几单算异常？" ← "…24小时内下单超过5笔"; probe P25)
-                units = "单|笔"
-            elif units == "条":  # conversations in 通 too ("一周要被抽查多少条聊天记录" ← "每周抽检不少于20通会话"; probe P27)
-                units = "条|通"
-            elif units in ("学时", "课时"):  # hours of class ("岗前培训最少得上多少课时？" ← "…不少于24学时"; probe P26)
-                units = "学时|课时"
-            elif units == "位":  # digits or people ("密码起码得设几位？", probe P26, was answered by a rule on sending it;
-                units = "位|名|人"  # "要几位领导签字" ← "须经两名负责人签字")
+            units = _SAME_UNIT.get(units, units)
             # ("60个字符"; not an ordinal, "第三条", "第二年")
             # "按年申报": yearly (not 按年龄, nor 按时, on time)
             # (a period only: "每学时150元" is a rate per hour, no count of hours, "内部讲师一年最少要讲多少课时？"; probe P26)
