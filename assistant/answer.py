@@ -318,6 +318,10 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
                                 r"家(?![庭具属用电人乡族里门中长])|位(?![置于])|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
+    # a count of anything, under a bound ("场控一个人最多能同时盯几个直播间？", "一个店最多能同时做几个这种牌子？"): a number of
+    # 个 answers (probe P28 cited 场控's definition, which states none); not a bare 几个, "需要准备哪几个材料" (a list)
+    _Row("quantity", re.compile(r"(?:最多|最少|至少|最高|顶多|起码|上限)[^，,。；;？?]{0,8}?(?<![哪这那头近十好])(?P<ask>几个)"
+                                r"(?![小工月星钟人等级])"), r"个(?!工作日|月|小时|星期|钟头|百分点|人信息)"),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
     # a rate in points ("按几个点的税率开", "扣多少个点"): a percentage answers (not "几点", a time of day)
@@ -469,8 +473,10 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")"
                                 + (r"|(?!按时)[每按](?:" + units + r")(?!龄)" if row.period else ""))
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
-            anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start()]))))
-        return _Ask(row.kind, m.group(0), stated, anchors, row.period)
+            anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start(
+                "ask" if "ask" in row.pattern.groupindex else 0)]))))
+        # (a row's words that only tell what it asks are no part of the ask: "最多…几个" asks 几个)
+        return _Ask(row.kind, m.group("ask" if "ask" in row.pattern.groupindex else 0), stated, anchors, row.period)
     return None
 
 
@@ -586,6 +592,11 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 生鲜商品，不得采用海运方式发货" for "生鲜商品多少天内要发货"; review)
         if ask.kind != "time" and any(re.search(rf"{_BOUND_BEFORE}\s*(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
                                                 text[max(0, x.start() - 30):x.start()]) for x in found):
+            return True
+        # (how many times, right before the act counted: "密码连着输错几次会被锁？" ← "连续5次输错密码的，账号锁定30分钟";
+        # probe P28 was not found, "问题问的是“几次”")
+        if re.search(r"[次回遍趟]", ask.words) and any(re.search(rf"(?:{ask.stated.pattern})\s*(?:以上|及以上)?$",
+                                                                text[max(0, x.start() - 12):x.start()]) for x in found):
             return True
         # the anchor naming its period, the period anywhere in that phrase ("至少要保存几年" ← 电子商务法 第三十一条 "…保存
         # 时间自交易完成之日起不少于三年", past the reach: it was not found)
@@ -1306,7 +1317,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # (or a period asked in a part of its own, no word before it: "…给不给补差价？多少天之内算？" ← "…默认提供7日保价",
         # third, where the 24小时 of another was quoted; probe P23)
         alone = not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
-        wide = how_long or bool(of) or asked.period and alone
+        # (or a lead time, which a clause states only as one: "选品单最晚提前几天报给品控？" ← "…应当在计划开播日前至少5个工作
+        # 日将选品清单提交品控部审核", ranked second, whose 选品清单 is no anchor 品单; probe P28 was not found)
+        wide = how_long or bool(of) or asked.period and (alone or bool(_LEAD_ASKED.search(part)))
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):

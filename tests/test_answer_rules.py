@@ -533,6 +533,35 @@ def test_a_count_that_happened_is_no_quantity_asked():
     assert unanswered_quantity("会员刷单违规几次会被取消会员资格？", [ladder]) is None
 
 
+def test_a_count_of_times_before_the_act_counted_states_it():
+    """Probe P28: "密码连着输错几次会被锁？" was not found ("问题问的是“几次”") beside "连续5次输错密码的，账号锁定30分钟": the
+    count of an act stands before its verb."""
+    assert unanswered_quantity("密码连着输错几次会被锁？", [_c("连续5次输错密码的，账号锁定30分钟。")]) is None
+    assert unanswered_quantity("迟到几次会被警告？", [_c("累计3次以上迟到的，给予书面警告。")]) is None
+    # (not a count of something else before it)
+    assert unanswered_quantity("密码连着输错几次会被锁？", [_c("系统密码长度不少于10位，输错密码的，账号锁定30分钟。")]) == "几次"
+
+
+def test_a_count_under_a_bound_is_asked_whatever_it_counts():
+    """Probe P28: "场控一个人最多能同时盯几个直播间？" quoted 场控's definition, which states no number; a count of 个 answers,
+    not 2个工作日."""
+    q = "场控一个人最多能同时盯几个直播间？"
+    assert unanswered_quantity(q, [_c("场控，是指在直播过程中负责商品上下架的工作人员。")]) == "几个"
+    assert unanswered_quantity(q, [_c("直播运营部在2个工作日内完成调查，提出处理意见。")]) == "几个"
+    assert unanswered_quantity(q, [_c("每名场控同时负责的直播间不得超过2个。")]) is None
+    assert unanswered_quantity("申请要准备哪几个材料？", [_c("申请人应当提交申请书。")]) is None  # (a list, no count)
+
+
+def test_a_lead_time_asked_is_cited_from_a_clause_that_states_one():
+    """Probe P28: "选品单最晚提前几天报给品控？" was not found: the clause ranked first states "近30天", no lead time, and the
+    one second, "…应当在计划开播日前至少5个工作日将选品清单提交品控部审核", says no 品单 (the anchor, a jieba split)."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a2", "近30天店铺差评率超过3%的商品，原则上不进入直播选品池。", 0.03),
+              _hit("b", "商品部应当在计划开播日前至少5个工作日将选品清单提交品控部审核。", 0.02)]
+    assert _choose("选品单最晚提前几天报给品控？", ranked, k=5, max_clauses=1)[0].clause.id == "d/b"
+
+
 def test_a_few_in_a_yes_no_question_is_no_quantity_asked():
     """Held-out probe: "进口订单超过单次限额了，能拆成几单发吗？" was not found ("问题问的是“几单”"): in a 吗 question 几 is
     "some", and it asks whether an order may be split."""

@@ -247,6 +247,26 @@ def test_a_staff_word_the_rules_say_otherwise_is_answered_from_the_rule(seed_set
     assert got.status == "answered" and said in got.citations[0].text
 
 
+def test_who_approves_asked_in_a_word_of_one_character_finds_the_rules_approval(tmp_path):
+    """Probe P28: "给供应商打一笔60万的货款，得谁批？" cited a 扣款 rule; the approval tiers ("付款实行分级审批：…") ranked 44th
+    by BM25, whose words hold no 批 (a word of one character, "审批" the rules')."""
+    from assistant.answer import answer
+
+    rules = ("供应商结算管理办法\n"
+             "第一条 采购部每月5日前与供应商核对上月交货数量和金额，双方盖章确认对账单。\n"
+             "第二条 付款实行分级审批：单笔付款金额在20万元以下的，由财务部经理审批；20万元以上不满100万元的，须经财务总监审批；"
+             "100万元以上的，还须报总经理审批。\n"
+             "第三条 供应商延迟交货的，每延迟1日按延迟部分货值的0.5%扣款，扣款在下一期结算款中抵扣。\n"
+             "第四条 违约扣款由采购部填写扣款通知单，经采购部经理和财务部经理审核后书面通知供应商。\n"
+             "第五条 供应商对扣款有异议的，可以在收到通知后7个工作日内提出申诉。\n")
+    r = _docs_index(tmp_path, {"结算.txt": rules})
+    question = "给供应商打一笔60万的货款，得谁批？"
+    assert "审批" in r.expansion(question)
+    got = answer(r, question)
+    assert got.status == "answered" and "分级审批" in got.citations[0].text, got.answer
+    assert "审批" not in r.expansion("给供应商打一笔60万的货款，多久能到账？")  # (who approves is not asked)
+
+
 def test_a_users_thesaurus_adds_company_words(seed_settings, tmp_path, monkeypatch):
     from assistant.retrieve import Retriever
     from tiaowen.errors import BadSetting

@@ -600,6 +600,20 @@ def test_a_list_item_is_checked_under_its_lead_in(lead, item, text, cited):
     assert it.text == text and [c.id for c in it.citations] == cited and grounded(it)
 
 
+def test_a_title_that_names_its_rules_by_a_modal_is_no_item_nor_part_of_one():
+    """Probes: "（三）禁止事项\n…必须遵守以下要求：——不得…" had an item "是否杜绝事项"; the items of "（一）禁用表述\n主播及场控在
+    直播中严禁使用下列表述：" read "禁用表述\n主播及场控在直播中是否杜绝使用下列表述：…"."""
+    from assistant.checklist import _merge
+
+    clause = _c("（三）禁止事项\n处理物流异常过程中，相关工作人员必须遵守以下要求：\n——不得要求消费者自行联系承运商处理；\n"
+                "——严禁篡改物流轨迹截图或者异常工单记录。")
+    items = sorted(i.text for i in _merge(obligations(clause, None)))
+    assert items == ["是否杜绝篡改物流轨迹截图或者异常工单记录", "是否杜绝要求消费者自行联系承运商处理"], items
+    lead = _c("（一）禁用表述\n主播及场控在直播中严禁使用下列表述：", "d/a0")
+    (it,) = _merge(obligations(_c("1. “最低价”“全网第一”等绝对化用语；", "d/a1", parent="d/a0"), lead))
+    assert it.text == "主播及场控在直播中是否杜绝使用下列表述：“最低价”“全网第一”等绝对化用语" and grounded(it)
+
+
 def test_a_duty_after_a_semicolon_is_checked_for_the_case_before_it():
     """浙江省实施消保法办法 第二十六条: the 15-day duty was merged into the 7-day one (and "三级召回应当在7日内启动" into
     "二级召回…3日内启动", a probe's); apart, it lost the case it is for ("自…十五日内，经营者是否…更换或者修理", every
@@ -849,6 +863,14 @@ def test_synonyms_side_by_side_in_a_topic_are_one_word_and_a_party_is_said_by_it
     ("不得进行虚假宣传、价格欺诈、售假等违规行为", "宣传与广告"),
     ("侵权责任由经营者承担", "其他要求"),
     ("保证数据质量", "其他要求"),
+    # a business's own operations (a probe's 发票管理 list had 12 of its 18 items under 其他要求); not 采用电子签名, 定价权限
+    ("财务部应当通过全国增值税发票查验平台查验真伪", "发票与税务"),
+    ("对账单经双方确认后，作为办理付款的依据，任何一方不得单方修改", "资金与结算"),
+    ("严禁将本人账号借给他人使用", "账号与权限"),
+    ("作业现场应当配备不少于2具灭火器", "安全生产与消防"),
+    ("单次领用样品货值超过2000元的，还须经直播运营部负责人审批", "审批与报备"),
+    ("当事人约定使用电子签名、数据电文的文书，不得仅因为其采用电子签名、数据电文的形式而否定其法律效力", "其他要求"),
+    ("政府定价的具体适用范围，应当按照规定的定价权限和程序适时调整", "其他要求"),
 ])
 def test_items_are_grouped_by_sub_theme(sentence, group):
     from assistant.checklist import theme_of
