@@ -523,6 +523,9 @@ class _Topic:
         if _CASE_END.match(members[-1] + m.string[m.end():m.end() + 4]):  # the case a rule is for: "使用格式条款、通知、
             # 声明、店堂告示等的，应当…" (the list is what the rule is about)
             return m.group()
+        if _SUBJECT_END.search(members[-1] + m.string[m.end():m.end() + 6]):  # …or what it binds: "经营者…使用的格式条款、通知、声明、店堂告示等应当符合
+            # 法律、法规规定" (probe P29's 格式条款 list left it out)
+            return m.group()
         return "□" * len(m.group()) if sum(map(self._mentions, members)) * 2 < len(members) else m.group()
 
 
@@ -593,6 +596,7 @@ def _word_bounds(text: str) -> frozenset[int]:
 
 
 _CASE_END = re.compile(r"[^，,；;。、]*?的[，,]")  # a list that ends the case a rule is for
+_SUBJECT_END = re.compile(r"^[\u4e00-\u9fff]{1,8}?等(?:内容|事项)?(?:应当|必须|不得|禁止|严禁|须)")  # a list that is what a rule binds
 # when a period starts by a paper made ("自销售者开具机动车销售统一发票之日起六十日内…", "自合同签订之日起"): what it names is
 # when, not what the rule is about (a 三包 rule was on 发票与纳税 by it; held-out checklist probe); not an event the rule
 # answers ("自收到退货申请之日起两个工作日内审核", "自收到退回商品之日起七日内返还…价款": on 退货申请, 退回商品)

@@ -365,9 +365,15 @@ _STATES_DUTY = re.compile(r"应当|必须|不得|禁止|严禁|应(?!用|对|急
 REFERRED_SANCTIONS = 4  # of those, at most so many follow the referral
 
 
+# …or named with no 本法 before it (价格法 第四十二条 "经营者违反明码标价规定的，责令改正…"; probe P29's "…忘了标价格…按价格
+# 法会怎么处罚？" cited 第十三条, the duty, and not it): a regime's name, no article, law or generic words ("违反第十五条规定",
+# "违反森林法的规定", "违反国家有关规定", "违反法律强制性规定")
+_BREACH_OF_NAMED = re.compile(r"违反(?!本)((?:(?![第法规条款项有关国家应当禁止强制])[\u4e00-\u9fff]){4,8}?)规定(?:的)?[，,]")
+
+
 def _matter(text: str) -> str | None:
     """The matter of the document's rules whose breach the text sanctions ("明码标价"), or None."""
-    m = _BREACH_OF_MATTER.search(text)
+    m = _BREACH_OF_MATTER.search(text) or _BREACH_OF_NAMED.search(text)
     return m.group(1) if m and not _GENERIC_MATTER.search(m.group(1)) else None
 
 
@@ -502,6 +508,10 @@ ASKING_BOUND = frozenset("最多 最少 至少 最长 最短 最高 最低 最�
 # words that only ask, which no clause's words answer (tokenize drops 什么, 哪些, 多少…): "请假三天要谁批？" matched "谁发起、谁负责"
 # of a promotions rule first by its 谁, the leave rules' 请假 said by a dozen clauses (probe P23)
 ASKING_ONLY = frozenset("谁 哪 哪里 哪儿 为啥 啥 咋".split())
+# a hedge before what is asked ("里头一般分哪几摊", "一般多久能批下来", "大概几天"), no word of the rule asked about: BM25 put
+# "经营者标示价格，一般应当使用阿拉伯数字…" first for a question on the departments of an e-commerce team (not "一般隐患",
+# "一般纳税人", "一般个人信息")
+_HEDGE = re.compile(r"(一般|通常|大概|大约|平时)(?=多少|几|多久|多长|多快|怎么|怎样|如何|什么|啥|哪|最|要|能|会|在|是|去|分|设|定|收|给|约定|奖|出|都)")
 # who approves something, asked as staff ask it
 APPROVAL_ASKED = re.compile(r"谁(?:来|去)?(?:批|签字|签批|拍板|点头)|(?:找|报|让)谁(?:批|签)|(?:哪一?级|哪个|哪位)[^，,。？?]{0,4}(?:批|签字)")
 _QUANTITY_ASKED_WORD = re.compile(r"多少|几(?!乎)|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked (not 几乎)
@@ -772,7 +782,9 @@ class Retriever:
             return []
         vocab = self.bm25.vocab_dict
         bound_asked = bool(_QUANTITY_ASKED_WORD.search(question))  # ("广告能不能说销量最高？": 最高 is what is asked about)
-        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_ONLY and not (bound_asked and t in ASKING_BOUND)]
+        hedges = {m.group(1) for m in _HEDGE.finditer(question)}
+        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_ONLY and t not in hedges
+                and not (bound_asked and t in ASKING_BOUND)]
         extra = [t for t in extra or () if t in vocab]
         w = self.settings.retrieval.expansion_weight
         if extra and w > 0:

@@ -1242,6 +1242,11 @@ def test_a_provision_that_only_lessens_a_penalty(text, yes):
     # (the review's) generic words name no matter, nor a number
     ("违反本条例有关规定的，由价格主管部门依照《价格法》的规定处罚。", None),
     ("违反本法有关其他规定的，依法处罚。", None), ("违反本规定第十六条至第二十条规定的，依照《价格法》处罚。", None),
+    # a regime named with no 本法 before it (价格法 第四十二条; probe P29 cited 第十三条, the duty, for "…按价格法会怎么处罚？");
+    # not an article, another law or generic words
+    ("经营者违反明码标价规定的，责令改正，没收违法所得，可以并处五千元以下的罚款。", "明码标价"),
+    ("违反第十五条规定，由市场监督管理部门责令改正。", None), ("违反森林法的规定，依法处罚。", None),
+    ("违反国家有关规定，依法处罚。", None), ("违反法律强制性规定的，无效。", None), ("违反有关安全管理的规定，依法处罚。", None),
 ])
 def test_the_matter_of_a_breach_of_a_documents_rules(text, matter):
     from assistant.retrieve import _matter

@@ -267,6 +267,19 @@ def test_who_approves_asked_in_a_word_of_one_character_finds_the_rules_approval(
     assert "审批" not in r.expansion("给供应商打一笔60万的货款，多久能到账？")  # (who approves is not asked)
 
 
+@pytest.mark.parametrize("question, hedge", [
+    ("公司要专门搞一个管网店的部门，里头一般分哪几摊？", True), ("公章磨损了要重新刻，一般几天能拿到新章？", True),
+    ("检查查出来的一般隐患，几天内得整改完？", False), ("一般纳税人怎么开发票？", False),
+])
+def test_a_hedge_before_what_is_asked_is_no_word_bm25_searches(tmp_path, question, hedge):
+    """seed+laws: "…里头一般分哪几摊？" put "经营者标示价格，一般应当使用阿拉伯数字…" first, by BM25 on 一般 (a hedge of the
+    question; not 一般隐患 or 一般纳税人, kinds of thing)."""
+    r = _docs_index(tmp_path, {"a.txt": "甲公司规定\n第一条 经营者标示价格，一般应当使用阿拉伯数字。\n"
+                                        "第二条 一般隐患应当在7日内整改，一般纳税人应当开具专用发票。\n第三条 公司设立电商部门。\n"})
+    ids = {cid for cid, _ in r.sparse(question, 10)}
+    assert any(r.by_id[c].text.startswith("第一条") for c in ids) is not hedge
+
+
 def test_a_users_thesaurus_adds_company_words(seed_settings, tmp_path, monkeypatch):
     from assistant.retrieve import Retriever
     from tiaowen.errors import BadSetting

@@ -1264,6 +1264,8 @@ def test_a_topic_word_in_a_long_list_is_a_mention_not_the_subject():
     f = _Topic("格式条款", texts + [_c("格式条款")])
     assert f.coverage("经营者使用格式条款、通知、声明、店堂告示等的，应当以显著方式提请消费者注意") == 1.0
     assert f.coverage("经营者应当告知格式条款、通知、声明、店堂告示等内容") == 0.0
+    # …and so is a list that is what the rule binds (probe P29's 格式条款 list left out 浙江 实施消保法办法 第八条)
+    assert f.coverage("经营者在经营活动中使用的格式条款、通知、声明、店堂告示等应当符合法律、法规规定") == 1.0
 
 
 def test_a_topic_word_no_document_uses_is_not_said_by_its_parts():
