@@ -1383,6 +1383,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
+    chosen = _case_stated(q, ranked[:k], chosen, max_clauses)
+    chosen = _tier_stated(q, ranked[:k], chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
@@ -1446,6 +1448,107 @@ def framing_within(r) -> float:
     退货？" 第二十五条 (七日内退货) before its 第二款, at 0.87; measured at 40, 0.84 laws citation F1 0.648, 0.86 0.643);
     0.9 for a convex mix."""
     return (r.rrf_k + 1) / (r.rrf_k + 1 + FRAMING_RANKS) if r.fusion == "rrf" else 0.9
+
+
+# a state of an act, done or not yet, as a question tells its case ("我们已经抵扣了", "货还没发") and as a rule's cases are
+# set apart by it ("…尚未勾选抵扣的，由供应商作废后重新开具" / "…已勾选抵扣的，须…开具红字发票")
+_NOT_YET = r"(?:尚未|还未|还没有|还没|没有|未|没)"
+_DONE = r"(?:已经|已)"
+
+
+def _states_of(text: str) -> dict[str, bool]:
+    """The acts a text tells done (True) or not yet done (False): "已勾选抵扣" → 抵扣 True, "尚未发货" → 发货 False,
+    "抵扣了" → 抵扣 True."""
+    out: dict[str, bool] = {}
+    for m in re.finditer(rf"({_NOT_YET}|{_DONE})([\u4e00-\u9fff]{{0,3}}?)([\u4e00-\u9fff]{{2}})(?=了|的|，|,|。|；|？|\?|$)", text):
+        out.setdefault(m.group(3), not re.fullmatch(_NOT_YET, m.group(1)))
+    for m in re.finditer(r"([\u4e00-\u9fff]{2})(?:了|过)(?![解结])", text):
+        out.setdefault(m.group(1), True)
+    return out
+
+
+def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """Of a rule's cases set apart by whether an act is done, the one the question tells is its own comes first:
+    "供应商的专票我们已经抵扣了，后来发现开错了，咋弄？" cited the 发票台账 article (first) and not "（二）跨月或者公司已勾选
+    抵扣的，须由财务部…提交《红字发票信息确认单》" (fourth), whose sibling "（一）…尚未勾选抵扣的，由供应商作废后重新开具"
+    was second (probe P28). The cases are those of one list or article among the top k, one telling the act done and
+    another not yet."""
+    if not chosen or chosen[0].lookup:
+        return chosen
+    asked = _states_of(q)
+    if not asked:
+        return chosen
+
+    def rule(h: Hit) -> str:
+        return h.clause.parent_id or h.clause.id.rsplit("/", 1)[0]
+
+    told = [(h, _states_of(h.clause.text)) for h in top]
+    for act, done in asked.items():
+        if _states_of(chosen[0].clause.text).get(act) is done:
+            return chosen
+        split = {rule(h) for h, st in told if st.get(act) is (not done)}
+        case = next((h for h, st in told if st.get(act) is done and rule(h) in split), None)
+        if case is not None:
+            return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
+    return chosen
+
+
+# a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
+_SUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:元|块钱|块|万元)"
+_SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块)?")
+_LOWER = re.compile(r"(?:超过|高于|达到|(?<![不未])满|大于)\s*$")
+_UPPER = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
+
+
+def _yuan(number: str, wan: str | None) -> float:
+    from ingest.segment import cn_to_int
+
+    n = float(number) if re.fullmatch(r"[\d.]+", number) else float(cn_to_int(number))
+    return n * {"万": 10000, "千": 1000}.get(wan or "", 1)
+
+
+def _sum_asked(q: str) -> float | None:
+    """The sum of money the question tells ("报废一批3万块的残次品谁批？" → 30000), where it tells one."""
+    for m in _SUM_SAID.finditer(q):
+        if re.match(r"\s*(?:天|日|个|小时|分钟|年|月|次|件|单|%|％)", q[m.end():]):
+            continue
+        # (or a price without its unit: "退回来一台三千多的手机", "两万多的包")
+        if m.group(3) or m.group(4) or re.search(r"[千万]$", m.group(1)) and q.startswith("的", m.end()):
+            return _yuan(m.group(1), m.group(3))
+    return None
+
+
+def _tiers(text: str) -> list[tuple[float, float]]:
+    """The ranges of money a text's phrases bound ("1万元以上不满5万元的" → (10000, 50000); "20万元以下的" → (0, 200000))."""
+    out = []
+    for phrase in re.split(r"[，,；;。：:]", text):
+        lo, hi, bound = 0.0, math.inf, False
+        for m in re.finditer(_SUM, phrase):
+            v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
+            after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
+            if after.startswith(("以上", "起")) or _LOWER.search(before):
+                lo, bound = max(lo, v), True
+            elif after.startswith(("以下", "以内")) or _UPPER.search(before):
+                hi, bound = min(hi, v), True
+        if bound and lo <= hi:
+            out.append((lo, hi))
+    return out
+
+
+def _tier_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """Of a rule's tiers by a sum, the one the sum the question tells falls in comes first: "报废一批3万块的残次品谁批？"
+    cited "同一SKU在一个自然月内分批报废的，应当合并计算报废金额…", not "1万元以上不满5万元的，须经财务部负责人审批"
+    (an item beside it; probe P30). A clause that bounds no sum the question tells is passed over for one of the top k
+    that does."""
+    if not chosen or chosen[0].lookup:
+        return chosen
+    asked = _sum_asked(q)
+    if asked is None or any(lo <= asked <= hi for lo, hi in _tiers(chosen[0].clause.text)):
+        return chosen
+    tier = next((h for h in top if h is not chosen[0] and any(lo <= asked <= hi for lo, hi in _tiers(h.clause.text))), None)
+    if tier is None:
+        return chosen
+    return [tier] + [h for h in chosen if h is not tier][: max_clauses - 1]
 
 
 def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, parent=lambda c: None) -> list[Hit]:

@@ -535,9 +535,10 @@ _GENERIC = re.compile(rf"监督|管理|暂行|试行|试点|实施|若干|具体
 # an article of a part named, after it: "第二部分第二条第二项", "第三部分的第三条"
 _PART_ARTICLE = re.compile(rf"(?:的|中的?|里的?)?第([{CN_NUM}\d]+)条(?:第?[（(]?([一二三四五六七八九十\d]+)[)）]?项)?")
 _PART_ITEM = re.compile(r"(?:的|中的?|里的?)?(?:第?[（(]([一二三四五六七八九十\d]+)[)）](?:项|条|点)?|第([一二三四五六七八九十\d]+)(?:项|点)(?!钟))")
-# (or its version: "客服话术与服务规范（V3.2）" is 话术规范 to its staff)
+# (or its version: "客服话术与服务规范（V3.2）" is 话术规范 to its staff; or its document number, "…大促活动运营管理办法（鹿鸣运
+# 〔2025〕9号）" is 大促办法: probe P30's "大促办法第十七条讲的啥？" was told no such document was held)
 _STANDING_SAID = re.compile(r"[（(](?:试行|暂行|修订稿?|修正|征求意见稿|草案|送审稿|\d{4}年?(?:修订|修正)?版?|[Vv]\s*\d+(?:\.\d+)*版?|"
-                            r"第?[一二三四五六七八九十\d]+版)[)）]")
+                            r"第?[一二三四五六七八九十\d]+版|[\u4e00-\u9fffA-Za-z]{0,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d+\s*号)[)）]")
 _STANDING = re.compile(_STANDING_SAID.pattern + "$")
 
 

@@ -562,6 +562,39 @@ def test_a_lead_time_asked_is_cited_from_a_clause_that_states_one():
     assert _choose("选品单最晚提前几天报给品控？", ranked, k=5, max_clauses=1)[0].clause.id == "d/b"
 
 
+def test_the_case_of_a_rule_the_question_tells_comes_first():
+    """Probe P28: "供应商的专票我们已经抵扣了，后来发现开错了，咋弄？" cited the 发票台账 article, first, not the case of the rule
+    it tells ("（二）跨月或者公司已勾选抵扣的，须…开具红字发票"), whose sibling "（一）…尚未勾选抵扣的" was second."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a21", "财务部应当建立发票台账，增值税专用发票应当在收到后当月完成勾选确认。", 0.03),
+              _hit("a20/i1", "（一）发票开具当月发现错误且公司尚未勾选抵扣的，由供应商作废后重新开具；", 0.025),
+              _hit("a17", "供应商应当在对账确认后10个工作日内开具发票。", 0.02),
+              _hit("a20/i2", "（二）跨月或者公司已勾选抵扣的，须由财务部提交《红字发票信息确认单》，供应商开具红字发票；", 0.015)]
+    assert _choose("供应商的专票我们已经抵扣了，后来发现开错了，咋弄？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a20/i2"
+    assert _choose("发票开错了，还没抵扣的话怎么办？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a20/i1"
+    # (a state told by no case of one rule among the top k moves nothing)
+    assert _choose("供应商的专票我们已经抵扣了，后来发现开错了，咋弄？", ranked[:1] + ranked[3:], k=5,
+                   max_clauses=1)[0].clause.id == "d/a21"
+
+
+@pytest.mark.parametrize("question, first", [
+    ("报废一批3万块的残次品谁批？", "a9/i2"),  # (probe P30 cited the rule beside the tiers)
+    ("报废一批八千多块钱的残次品谁批？", "a9/i1"),
+    ("报废一批60万的残次品谁批？", "a9/i3"),
+    ("报废一批两万多的残次品谁批？", "a9/i2"),  # (a price without its unit: "退回来一台三千多的手机"; probe P30)
+])
+def test_the_tier_a_sum_the_question_tells_falls_in_comes_first(question, first):
+    from assistant.answer import _choose, _tiers
+
+    assert _tiers("20万元以上不满100万元的，须经财务总监审批") == [(200000, 1000000)]
+    ranked = [_hit("a10", "同一SKU在一个自然月内分批报废的，应当合并计算报废金额，不得拆分申请规避审批。", 0.03),
+              _hit("a9/i1", "1. 单批报废成本金额在1万元以下的，由仓储物流中心负责人审批；", 0.025),
+              _hit("a9/i2", "2. 1万元以上不满5万元的，须经财务部负责人审批；", 0.02),
+              _hit("a9/i3", "3. 5万元以上的，还须报分管副总经理审批。", 0.015)]
+    assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
+
+
 def test_a_few_in_a_yes_no_question_is_no_quantity_asked():
     """Held-out probe: "进口订单超过单次限额了，能拆成几单发吗？" was not found ("问题问的是“几单”"): in a 吗 question 几 is
     "some", and it asks whether an order may be split."""

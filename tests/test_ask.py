@@ -2922,6 +2922,20 @@ def test_an_article_of_a_handbook_that_numbers_articles_again_in_each_titled_par
     assert [c.label for c in answer(r, "保密规定第一条是什么？").citations] == ["《悦购商城员工行为规范》二、保密规定 第一条"]
 
 
+def test_a_rule_whose_title_carries_its_issuer_and_document_number_is_named_by_its_short_name(tmp_path):
+    """Probe P30: "大促办法第十七条讲的啥？" was told "知识库中没有《大促办法》" beside 《宁波鹿鸣优选电子商务有限公司  大促活动运营
+    管理办法（鹿鸣运〔2025〕9号）》: its document number, like a version, is no part of the name staff use."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "大促.md": "# 宁波鹿鸣优选电子商务有限公司  大促活动运营管理办法（鹿鸣运〔2025〕9号）\n\n"
+                 "第一条 为规范大促活动，制定本办法。\n\n第二条 活动价格设置后应当由第二人复核。\n",
+        "客服.md": "# 客服绩效与排班管理办法\n\n第一条 为规范客服排班，制定本办法。\n\n第二条 调班应当提前一天申请。\n"})
+    for question in ("大促办法第二条讲的啥？", "大促活动运营管理办法第二条"):
+        got = answer(r, question)
+        assert got.status == "answered" and [c.text for c in got.citations] == ["第二条 活动价格设置后应当由第二人复核。"], got.answer
+
+
 def test_a_part_of_a_handbook_is_found_among_two_handbooks_and_a_missing_one_said_missing(tmp_path):
     """The review of seg-72: with two handbooks, "员工手册第二部分第一条" was looked up in neither (a short name two titles
     fit named none) and answered by another article of the other's; "员工手册第四部分第一条" of handbooks with three parts cited
