@@ -77,14 +77,17 @@ def penal(clause: Clause, parent: Clause | None) -> bool:
     return any(_sanction(x) for x in sents) and all(_sanction(x) or not any(_modals(x)) for x in sents)
 
 
-def sanctioned_articles(clause: Clause) -> set[int]:
+def sanctioned_articles(clause: Clause, parent: Clause | None = None) -> set[int]:
     """The articles of its own document whose breach the clause sanctions by number: "电子商务经营者违反本法第十八条第一款
     规定提供搜索结果，或者违反本法第十九条规定搭售商品、服务…的，由市场监督管理部门责令限期改正…罚款" → {18, 19}, "经营者有
     本办法第五条至第十一条规定的情形之一，…依照《消费者权益保护法》第五十六条予以处罚" → 5…11;
-    "本法第三条第二款规定的…境外的个人信息处理者，应当…" (a duty, not a sanction) → none."""
+    "本法第三条第二款规定的…境外的个人信息处理者，应当…" (a duty, not a sanction) → none. An item sanctions by its lead-in
+    (``parent``): 广告法 第五十七条 "有下列行为之一的，…处二十万元以上一百万元以下的罚款…：" over "（一）发布有本法第九条、
+    第十条规定的禁止情形的广告的" → {9, 10}."""
     out: set[int] = set()
     sentences = _sentences(clause.text)
-    if not any(_sanction(x) for x in sentences):
+    if not any(_sanction(x) for x in sentences) and not (
+            parent is not None and LIST_MARKER.match(clause.text) and any(_sanction(x) for x in _sentences(parent.text))):
         return out
     for sentence in sentences:
         for m in OWN_ARTICLES.finditer(sentence):

@@ -1120,7 +1120,7 @@ class Retriever:
         if by_article is None:
             by_article = {}
             for c in self._clauses_of.get(clause.document, ()):
-                for n in sanctioned_articles(c):
+                for n in sanctioned_articles(c, self.by_id.get(c.parent_id or "")):
                     by_article.setdefault(n, []).append(c)
                 if matter := _matter(c.text):
                     by_article.setdefault(matter, []).append(c)

@@ -1485,6 +1485,23 @@ def test_sanctioned_articles_are_the_breaches_a_penalty_names(text, articles):
     assert sanctioned_articles(Clause("x/a1", "x", "某法", "《某法》第一条", (), text)) == articles
 
 
+def test_an_item_of_a_penalty_list_sanctions_the_articles_it_names():
+    """Probe P29: "…写“行业最佳”“最高级品质”…被查到大概罚多少？" cited no fine of 广告法: 第五十七条's items name the
+    articles whose breach its lead-in fines ("（一）发布有本法第九条、第十条规定的禁止情形的广告的"), and were read alone."""
+    from assistant.provisions import sanctioned_articles
+    from ingest.records import Clause
+
+    lead = Clause("x/a57", "x", "某法", "《某法》第五十七条", (), "第五十七条 有下列行为之一的，由市场监督管理部门责令停止发布广告，"
+                  "对广告主处二十万元以上一百万元以下的罚款：")
+    item = Clause("x/a57/i1", "x", "某法", "《某法》第五十七条（一）", (), "（一）发布有本法第九条、第十条规定的禁止情形的广告的；",
+                  parent_id="x/a57")
+    assert sanctioned_articles(item, lead) == {9, 10}
+    assert sanctioned_articles(item) == set()  # (alone it fines nothing)
+    duty = Clause("x/a30", "x", "某法", "《某法》第三十条", (), "第三十条 经营者应当遵守下列规定：")
+    assert sanctioned_articles(Clause("x/a30/i1", "x", "某法", "《某法》第三十条（一）", (), "（一）遵守本法第九条的规定；",
+                                      parent_id="x/a30"), duty) == set()
+
+
 @pytest.mark.parametrize("question,label", [
     ("DB33/T 932 是哪个部门牵头提出来的？", "《DB33/T 932—2014 电子商务企业管理与服务规范》前言"),
     ("电商规章管理制度里说的线上销售渠道企业也管得到吗？", "《电商规章管理制度》第二条"),
