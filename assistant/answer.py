@@ -1483,8 +1483,9 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
         return h.clause.parent_id or h.clause.id.rsplit("/", 1)[0]
 
     told = [(h, _states_of(h.clause.text)) for h in top]
+    first = _states_of(chosen[0].clause.text)
     for act, done in asked.items():
-        if _states_of(chosen[0].clause.text).get(act) is done:
+        if first.get(act) is done:
             return chosen
         split = {rule(h) for h, st in told if st.get(act) is (not done)}
         case = next((h for h, st in told if st.get(act) is done and rule(h) in split), None)
@@ -1496,8 +1497,11 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
 _SUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:元|块钱|块|万元)"
 _SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块)?")
-_LOWER = re.compile(r"(?:超过|高于|达到|(?<![不未])满|大于)\s*$")
-_UPPER = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
+# the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
+# for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
+# here a ceiling)
+_TIER_FROM = re.compile(r"(?:超过|高于|达到|(?<![不未])满|大于)\s*$")
+_TIER_BELOW = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
 
 
 def _yuan(number: str, wan: str | None) -> float:
@@ -1526,9 +1530,9 @@ def _tiers(text: str) -> list[tuple[float, float]]:
         for m in re.finditer(_SUM, phrase):
             v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
             after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
-            if after.startswith(("以上", "起")) or _LOWER.search(before):
+            if after.startswith(("以上", "起")) or _TIER_FROM.search(before):
                 lo, bound = max(lo, v), True
-            elif after.startswith(("以下", "以内")) or _UPPER.search(before):
+            elif after.startswith(("以下", "以内")) or _TIER_BELOW.search(before):
                 hi, bound = min(hi, v), True
         if bound and lo <= hi:
             out.append((lo, hi))
