@@ -219,6 +219,7 @@ class _Row(NamedTuple):
     kind: str  # "date" (asked of a document), "bears" (who bears a cost), "time" (多久), "period", "quantity"
     pattern: re.Pattern
     units: str | re.Pattern | None
+    bound: bool = False  # the quantity is asked under a bound: only one stated with a bound's words answers
 
     @property
     def period(self) -> bool:  # a period of time is asked: the anchor's 期限 set in words answers too
@@ -338,6 +339,11 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
                                 r"检测|认证|广告|会员|押|违约)?(?<![消免浪])费用?|保证金|定金|订金|押金|违约金|赔偿金|罚款|货款)(?:标准)?"
                                 r"(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少"
                                 r"(?![个天日年月周小工分星次件张条元块钱%])"), _MONEY),
+    # what is left of a bound, asked after how much is used ("这个月已经加了30个小时班了，最多还能加多少？" ← "每月累计加班
+    # 时长不得超过36小时"): a number of the unit told answers (probe P30 was not found, no unit of the bare 多少 answered)
+    _Row("quantity", re.compile(r"了\s*" + _NUM + r"\s*个?(?P<unit>小时|分钟|天|日|工作日|周|次|单|件|张|笔|条|积分|分(?![钟之]))"
+                                r"[^。？?！!]{0,12}?还(?:能|可以|可|剩|有|要|得|差)?[\u4e00-\u9fff]{0,3}?(?P<ask>多少)"
+                                r"(?![个天日年月周小工分星次件张条单笔元块钱%])"), None, bound=True),
     _Row("quantity", re.compile(r"多少钱|多少元|几折|(?<![好十几百千万])几倍|比例|百分之|多少" + _NOT_A_LIMIT),
          "元|%|％|‰|折|倍|成|分之|分(?![钟之])|积分|张|件|单|字|千克|公斤|克|吨|斤|毫升|升|立方米|平方米|" + _WAGES),
     # (probe Q: "奖励20积分" stated no 多少; probe T: "干冰一箱最多能放多少" ← 不得超过2.5千克 was not found)
@@ -401,6 +407,7 @@ class _Ask(NamedTuple):
     stated: re.Pattern  # a quantity that answers ("3年", "每月")
     anchors: tuple[str, ...]  # the words before the ask ("连续旷工几天" → 旷工, 连续)
     period: bool  # a period of time is asked: the anchor's 期限 set in words answers too
+    bound: bool = False  # what is left under a bound is asked: only a quantity stated with a bound's words answers
 
 
 # the superlatives a quantity is asked with, no anchor of it (最迟, 最快: "财务最迟几天要开出来" was anchored to 最迟; probe P20)
@@ -442,6 +449,7 @@ _SAME_UNIT = {
     # digits or people ("密码起码得设几位？", probe P26, was answered by a rule on sending it; "要几位领导签字" ← "须经两名
     # 负责人签字")
     "位": "位|名|人",
+    "天": "天|日", "日": "天|日",  # (days told in either: "已经请了3天" ← "不得超过5日")
 }
 
 
@@ -472,11 +480,14 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             # (a period only: "每学时150元" is a rate per hour, no count of hours, "内部讲师一年最少要讲多少课时？"; probe P26)
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")"
                                 + (r"|(?!按时)[每按](?:" + units + r")(?!龄)" if row.period else ""))
+            if row.bound:  # ("不得超过36小时", "3次以内"; not "7×24小时在线服务")
+                stated = re.compile(rf"{_BOUND_WORDS}\s*(?:{stated.pattern})|(?:{stated.pattern})(?=\s*(?:以上|以下|以内|之内))")
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
             anchors = _anchors(_ASKING_TAIL.sub("", re.sub(r"(?:提前|提早)$", "", _ASKING_TAIL.sub("", question[:m.start(
                 "ask" if "ask" in row.pattern.groupindex else 0)]))))
         # (a row's words that only tell what it asks are no part of the ask: "最多…几个" asks 几个)
-        return _Ask(row.kind, m.group("ask" if "ask" in row.pattern.groupindex else 0), stated, anchors, row.period)
+        return _Ask(row.kind, m.group("ask" if "ask" in row.pattern.groupindex else 0), stated, anchors, row.period,
+                    row.bound)
     return None
 
 
@@ -494,6 +505,7 @@ def _unannounced(statement: str) -> str:
     return re.sub(r"[^。]*[：:]$", "", statement).rstrip("。") or _ANNOUNCING.sub("", statement).rstrip("：:")
 
 
+_BOUND_WORDS = "(?:超过|多于|高于|少于|低于|最多|至多|最少|至少|上限为|下限为|累计|达到|满)"
 _BOUND_BEFORE = r"(?:不少于|不低于|不超过|不多于|不高于|至少|最少|最多|最高|最低|累计)"  # a bound's words before its number
 # the rest of a yes-no question ("…拆成几单分开报关行不行？": probe P20 looked for a clause that states a count of 单)
 # (or after a comma: "找几个朋友先下几单把销量冲起来，这样可以吗？"; probe P25 was not found, "问题问的是“几单”")
@@ -1335,7 +1347,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # (a count asked of a verb of one character, said otherwise: "主图起码要放几张？" ← "每个商品须上传不少于5张主图",
             # ranked third; probe P23 was not found. Not money: "要赔多少钱" is asked of 赔)
             verb = len(of) == 1 and asked.stated is not _MONEY
-            return wide and cov >= least and (says(of) or verb) or cov >= least / 2 and anchored \
+            # (half as many where the quantity is asked under a bound, stated so: "已经加了30个小时班了，最多还能加多少？"
+            # shares little with "每月累计加班时长不得超过36小时", fourth; probe P30 was not found)
+            return wide and cov >= least and (says(of) or verb) or cov >= least / 2 and (anchored or asked.bound) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no

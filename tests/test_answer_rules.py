@@ -1509,3 +1509,19 @@ def test_a_speed_sets_no_time():
     assert unstated_time(q, [_c("叉车司机必须持证上岗。库内叉车行驶速度不得超过每小时5公里。")]).startswith("问题问的是“多久”")
     assert unstated_time(q, [_c("叉车司机的证件每年复审一次。")]) is None
     assert unstated_time("巡查多久做一次？", [_c("值班人员每小时巡查一次。")]) is None
+
+
+def test_what_is_left_under_a_bound_is_asked_in_the_unit_told():
+    """Probe P30: "这个月我已经加了30个小时班了，最多还能加多少？" was not found ("问题问的是“多少”"): no unit of the bare 多少
+    answered "每月累计加班时长不得超过36小时", ranked fourth. What is left after so much is used is asked in the unit told,
+    and only a number of it under a bound answers: not "实行7×24小时在线服务"."""
+    from assistant.answer import _choose
+
+    q = "这个月我已经加了30个小时班了，最多还能加多少？"
+    assert unanswered_quantity(q, [_c("每名客服每月累计加班时长不得超过36小时。")]) is None
+    assert unanswered_quantity(q, [_c("大促期间增设夜班（0:00—8:00），实行7×24小时在线服务。")]) == "多少"
+    assert unanswered_quantity("这个月已经调了2次班了，还能调多少？", [_c("同一人每月调班不得超过3次。")]) is None
+    assert unanswered_quantity("年假已经休了3天了，还能休多少？", [_c("年休假累计不超过5日。")]) is None
+    first = _hit("a5", "大促期间增设夜班（0:00—8:00），实行7×24小时在线服务。客服中心实行早班、中班、晚班三班制。", 0.03)
+    bound = _hit("a6", "每名客服每月累计加班时长不得超过36小时。", 0.029)
+    assert _choose(q, [first, bound], k=5, max_clauses=1)[0].clause.id == "d/a6"
