@@ -693,6 +693,9 @@ def _cost_named(part: str) -> str | None:
     any kind with what it is of ("汇率损失", "保价费"; see _says_cost); none for a cost of any kind ("费用谁出", "复检的钱
     谁出") or what is no cost ("责任由谁承担")."""
     part = re.sub(r"(?:是|该|应该|应当|应|要|需要|得|由|归|让|到底|最终|最后)+$", "", part)  # ("运费该谁出", "损失由谁承担")
+    # (nor the party the question puts before its ask: "验厂的差旅费是供应商出还是咱们自己出？" asks of 差旅费, and was
+    # answered by "…退货运费由供应商承担"; probe P31)
+    part = re.sub(r"(?<=[费钱本失款税价额支销])(?:是|由|该由|应由|归)[\u4e00-\u9fff]{1,6}$", "", part)
     segments = re.split(r"[的之]", part)
     said = _han_words(segments[-1])
     said = [w for w in said if not any(w != o and w in o for o in said)]  # (jieba's search words: 保价费 and 保价)
@@ -1398,7 +1401,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     chosen = _case_stated(q, ranked[:k], chosen, max_clauses)
-    chosen = _tier_stated(q, ranked[:k], chosen, max_clauses)
+    # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
+    # lead-in, fourth; probe P31)
+    listed = {h.clause.id for h in ranked[:k]}
+    chosen = _tier_stated(q, ranked[:k] + [h for h in ranked[k:2 * k] if h.clause.parent_id in listed], chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部

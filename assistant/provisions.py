@@ -44,7 +44,13 @@ def asks_permission(question: str) -> bool:
 FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_TO_BE + r"|不能|可以|允许|有权|仅可|仅限|只能|只可|方可|不予|"
                                 # what a business offers or does not: "支持七日无理由退货", "不提供直播打赏" (not 鼓励和支持,
                                 # 应予支持, 资金支持)
-                                r"不(?:提供|支持|接受|受理|办理)|不(?:批准|安排)(?![^，,。；;]{0,12}的[，,])|支持[^，,。；;]{0,6}(?:退|换|无理由|货到付款|开具|分期)")
+                                r"不(?:提供|支持|接受|受理|办理)|不(?:批准|安排)(?![^，,。；;]{0,12}的[，,])|支持[^，,。；;]{0,6}(?:退|换|无理由|货到付款|开具|分期)|"
+                                # a duty to stop an act, which forbids its going on ("剩余保质期不足90天的，应当停止销售" for
+                                # "…只剩两个多月了，还能接着卖吗？"; probe P31 put a 除外 item first, and cited it alone)
+                                r"(?:应当|应|须|必须)(?:立即|及时)?(?:停止|暂停|终止)|"
+                                # and a time limit on a request, which permits it within it only ("应当自签收之日起7日内提出"
+                                # for "签收第10天了才说要退，还能退吗？"; probe P31)
+                                r"(?:应当|应|须|必须)(?:自|在|于)[^，,。；;]{1,16}?(?:日|天|小时|个月|年)(?:内|以内|之内)(?:提出|申请)")
 
 
 def states_rule(clause: Clause, parent: Clause | None) -> bool:

@@ -520,6 +520,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 and cells(s) >= 2 and is_title_like(s, 60) and not starts_with_marker(s) \
                 and is_title_like(following[no - 1]) and not starts_with_marker(following[no - 1]):
             continue
+        # (or one every page repeats over its page number, the title under them: "苏州棠梨优品电子商务有限公司　　会员积分与
+        # 优惠券管理规定（棠梨营〔2025〕11号）" / "第 1 页" / "会员积分与优惠券管理规定" was the title of every citation, the
+        # company and the document number in it; probe P31)
+        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and PAGE_OF.match(following[no - 1]) \
+                and is_title_like(s, 60) and not starts_with_marker(s):
+            under = next((_spaced(x) for x in lines[no:] if _spaced(x) and not PAGE_OF.match(_spaced(x))), "")
+            if is_title_like(under) and not starts_with_marker(under):
+                continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item

@@ -1525,3 +1525,52 @@ def test_what_is_left_under_a_bound_is_asked_in_the_unit_told():
     first = _hit("a5", "大促期间增设夜班（0:00—8:00），实行7×24小时在线服务。客服中心实行早班、中班、晚班三班制。", 0.03)
     bound = _hit("a6", "每名客服每月累计加班时长不得超过36小时。", 0.029)
     assert _choose(q, [first, bound], k=5, max_clauses=1)[0].clause.id == "d/a6"
+
+
+def test_a_tier_under_a_lead_in_of_the_top_k_is_looked_for_a_little_deeper():
+    """Probe P31: "准备发一波券，预计核销5万块，找谁批？" cited a monitoring rule and the lead-in "…按照单批次预计核销总金额分级
+    审批：", fourth; its item "1万元以上不满10万元的，由会员运营部经理审核后报市场总监审批", sixth, was past the top k. An item
+    of a lead-in of the top k whose tier holds the sum told comes first; a tier elsewhere that deep does not."""
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    def hit(id_, text, score, parent=None):
+        return Hit(Clause(f"d/{id_}", "d", "D", f"《D》{id_}", ("D",), text, parent_id=parent and f"d/{parent}"), score)
+
+    q = "准备发一波券，预计核销5万块，找谁批？"
+    top = [hit("a21", "优惠券发放后，会员运营部应当每日监控领取和核销数据，超出审批金额的，应当立即停止发放。", 0.03),
+           hit("i1", "（一）不满1万元的，由会员运营部经理审批；", 0.029, "a17"),
+           hit("a18", "同一活动的优惠券应当合并计算预计核销总金额，不得拆分批次规避审批。", 0.028),
+           hit("a17", "发放优惠券应当事先提交发放申请，按照单批次预计核销总金额分级审批：", 0.027),
+           hit("a8", "开展积分加倍活动的，应当提前3个工作日提交活动方案。", 0.026)]
+    item = hit("i2", "（二）1万元以上不满10万元的，由会员运营部经理审核后报市场总监审批；", 0.02, "a17")
+    # (cited under its lead-in)
+    assert [h.clause.id for h in _choose(q, top + [item], k=5, max_clauses=2)] == ["d/a17", "d/i2"]
+    other = hit("b2", "年采购额1万元以上不满10万元的，由采购中心经理审批。", 0.02)
+    assert "d/b2" not in [h.clause.id for h in _choose(q, top + [other], k=5, max_clauses=2)]
+
+
+def test_the_party_before_the_ask_is_no_part_of_the_cost_named():
+    """Probe P31: "验厂的差旅费是供应商出还是咱们自己出？" was answered by "…退货运费由供应商承担": the cost was read as
+    供应商, no cost, and any clause that allocates a fee answered."""
+    from assistant.answer import _cost_named
+
+    assert _cost_named("验厂的差旅费是供应商") == "差旅费"
+    assert _cost_named("运费是买家") is None  # (a fee of one character's kind is said by any name of it)
+    assert unanswered_quantity("验厂的差旅费是供应商出还是咱们自己出？",
+                               [_c("剩余库存可以退回供应商的，退货运费由供应商承担。")]) == "出还是咱们自己出"
+
+
+@pytest.mark.parametrize("text, rules", [
+    ("剩余保质期不足90天的，应当停止销售。", True),  # (a duty to stop an act forbids its going on)
+    ("消费者申请退货的，应当自签收之日起7日内提出。", True),  # (a time limit on a request permits it within it only)
+    ("品控部应当在2个工作日内完成查验。", False),  # (a time limit on a duty of the company's says nothing of whether)
+    ("会员运营部应当每日监控领取和核销数据。", False),
+])
+def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rules):
+    """Probe P31: "保质期只剩两个多月了，还能接着卖吗？" and "签收第10天了才说要退，还能退吗？" put a clause that says 可以 or
+    an item of a 除外 list first, and cited it alone; "…应当停止销售", "…应当自签收之日起7日内提出", first by both retrievers,
+    were taken to say neither."""
+    from assistant.provisions import states_rule
+
+    assert states_rule(_c(text), None) is rules

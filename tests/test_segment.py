@@ -2385,3 +2385,18 @@ def test_a_table_with_pipes_between_its_cells_keeps_its_rows():
     assert got["《商家违规处理细则》4.1.2"].text == (
         "4.1.2 违规扣分标准如下：\n违规行为 | 违规类型 | 每次扣分\n商品描述不符 | 一般违规 | 2分\n虚构交易、刷单 | 严重违规 | 12分")
     assert not any("首页" in c.text for c in doc.clauses)
+
+
+def test_a_header_every_page_repeats_over_its_page_number_is_no_title():
+    """Probe P31: a PDF whose every page opens with "苏州棠梨优品电子商务有限公司　　会员积分与优惠券管理规定（棠梨营〔2025〕11号）"
+    over "第 1 页" was cited as 《苏州棠梨优品电子商务有限公司  会员积分与优惠券管理规定（棠梨营〔2025〕11号）》, the title under
+    it read as a clause; the document number is the 题注's. A title its pages repeat with nothing of its own under it stays."""
+    header = "苏州棠梨优品电子商务有限公司　　会员积分与优惠券管理规定（棠梨营〔2025〕11号）"
+    doc = only_doc(f"{header}\n第 1 页\n会员积分与优惠券管理规定\n（2025年8月18日经总经理办公会审议通过 棠梨营〔2025〕11号）\n"
+                   "第一章 总则\n第一条 会员购物每实付1元积1分。\n"
+                   f"{header}\n第 2 页\n第二条 积分有效期为12个月。\n", "jf.txt")
+    assert doc.title == "会员积分与优惠券管理规定"
+    assert [c.label.split("》")[1] for c in indexed(doc)] == ["题注", "第一条", "第二条"]
+    doc = only_doc("会员积分管理规定\n第 1 页\n第一章 总则\n第一条 会员购物每实付1元积1分。\n会员积分管理规定\n第 2 页\n"
+                   "第二条 积分有效期为12个月。\n", "jf2.txt")
+    assert doc.title == "会员积分管理规定"
