@@ -379,6 +379,7 @@ class _Topic:
 
     def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None,
                  synonyms=None):
+        self.topic = topic
         toks = [t for t in dict.fromkeys(_topic_words(topic)) if len(t) >= 2]
         # a period the topic names ("七日无理由退货", "24小时发货") says which rule of the topic it means, no topic of its
         # own: any rule's "七日内" or "24小时" is on no topic by it (三包's "自商品交付之日起七日内…退货" held 七日 and 退货,
@@ -512,6 +513,10 @@ class _Topic:
         words ("物流" in 购物流程, read 购物 / 流程)."""
         return any(_said(w, text) for w in (term, *self.alternatives.get(term, ()),
                                              *(self.parties.get(term, ()) if parties else ())))
+
+    def says(self, term: str, text: str) -> bool:
+        """The term in the text, or a word that stands for it or completes it (_has; self.completing)."""
+        return self._has(term, text) or any(_said(o, text) for o in self.completing.get(term, ()))
 
     def _mentions(self, text: str) -> bool:
         return any(self._has(term, text) for term in self.weights)
@@ -1733,8 +1738,11 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         found: list[_Obligation] = []
         untimed = False  # (a duty on what a time limit is asked of, timed or not)
         titled = _titled(t, clauses)
+        unheld = _unheld(t, clauses, normed)
         used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
         for c in visited:
+            if any(not t.says(w, normed[c.id][0] + normed[c.id][2]) for w in unheld.get(c.document, ())):
+                continue
             parent = retriever.by_id.get(c.parent_id or "")
             context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
             # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
@@ -1822,6 +1830,38 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     closest = sorted(dense.items(), key=lambda x: -x[1])[:RELATED]
     return Checklist(topic, scope, (), unsaid=unsaid, related=tuple(retriever.by_id[cid] for cid, _ in closest), apart=apart,
                      untimed=asked if untimed and asked != topic else "")
+
+
+def _unheld(t: _Topic, clauses: list[Clause], normed: dict[str, tuple[str, str, str]]) -> dict[str, list[str]]:
+    """Per document, the words of the topic it is not about, where the topic names one thing of two words or more
+    ("跨境商品退货"): words its title and headings do not say, that few of its clauses do (《供应商准入与考核管理办法》
+    says 跨境 once, of whom it does not apply to). A clause of it is on the topic only where it says them itself: its
+    "…退货运费由供应商承担" held 商品 and 退货, two thirds of the topic (probe P31). Not a topic of two things, either
+    of which is on it alone."""
+    if t.parts or len(t.whole) < 2:
+        return {}
+
+    says = t.says
+    docs: dict[str, list[str]] = {}
+    for c in clauses:
+        docs.setdefault(c.document, []).append(c.id)
+    # (only the word the topic opens with, which says of what kind the thing is, where some title says it, marking what
+    # a document is about: 跨境 of 跨境商品退货, 电子 of 电子合同; not the thing itself, 保护 of "未成年人保护", which
+    # 《广告法》's "不得利用不满十周岁的未成年人作为广告代言人" does not say, nor 商品 of "商品质量", which no title says, and
+    # 《产品质量法》 says of few of its rules)
+    first = min(t.whole, key=t.topic.find)
+    # (nor a party, whose other names every document says: 客户 of "客户信息", said 用户 by a rule of 个人信息保护法)
+    marking = [first] if t.topic.find(first) == 0 and not _RULE_KIND.match(first) and not CUSTOMER.fullmatch(first) \
+        and any(says(first, normed[ids[0]][1]) for ids in docs.values()) else []
+    out: dict[str, list[str]] = {}
+    for d, ids in docs.items():
+        heads = normed[ids[0]][1] + "".join(dict.fromkeys(normed[i][2] for i in ids))
+        out[d] = [w for w in marking if not says(w, heads)
+                  and sum(says(w, normed[i][0]) for i in ids) < HELD_SHARE * len(ids)]
+    return out
+
+
+HELD_SHARE = 0.1  # a document is about a word its title and headings do not say where this share of its clauses say it
 
 
 TITLED_SHARE = 0.25  # at most this share of the documents (or one) may be on a topic by their titles

@@ -50,7 +50,11 @@ FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_
                                 r"(?:应当|应|须|必须)(?:立即|及时)?(?:停止|暂停|终止)|"
                                 # and a time limit on a request, which permits it within it only ("应当自签收之日起7日内提出"
                                 # for "签收第10天了才说要退，还能退吗？"; probe P31)
-                                r"(?:应当|应|须|必须)(?:自|在|于)[^，,。；;]{1,16}?(?:日|天|小时|个月|年)(?:内|以内|之内)(?:提出|申请)")
+                                r"(?:应当|应|须|必须)(?:自|在|于)[^，,。；;]{1,16}?(?:日|天|小时|个月|年)(?:内|以内|之内)(?:提出|申请)|"
+                                # and what holds not, a term or a contract void ("…格式条款有以下内容的，人民法院应当依法认定
+                                # 无效：（一）收货人签收商品即视为认可商品质量符合约定" for "写了一句“签收即代表质量没问题”…还能
+                                # 拿这句话顶回去吗"; probe P32 put a 快递 rule's 可以 first)
+                                r"(?:认定|视为|确认|归于)无效|(?:条款|约定|合同|协议|内容)(?:一律|均|当然)?无效")
 
 
 def states_rule(clause: Clause, parent: Clause | None) -> bool:
@@ -126,7 +130,7 @@ def binding_item(clause: Clause, parent: Clause | None) -> bool:
 # or that they are excepted: "…可申请无理由退货，但下列商品除外：" over "（一）定制类商品；" was the whole answer to "定制的东西能退吗";
 # not what they are, "以下是不合格商品的示例：", "以下为不规范用语")
 _WHAT_ITEMS_ARE = re.compile(r"(?:下列|以下)[^。；;：:]{0,12}(?:之一)?的?[，,]?[^。；;：:]{0,6}(?:不属于|属于|视为|不视为|认定为|不认定为|构成|除外|"
-                             r"不构成|不予|免予|免于|从轻|减轻|(?<![是为])不(?![同得能])[\u4e00-\u9fff])")  # (not 为 / 是: "下列行为", "是否符合")
+                             r"不构成|不予|免予|免于|从轻|减轻|(?<![是为])不(?![同得能])[\u4e00-\u9fff]|(?:认定|视为|确认|归于)?无效)")  # (not 为 / 是: "下列行为", "是否符合")
 
 
 # an item that names a case only ("…的；"): "有下列情形之一的，终止调解：" says what follows from it

@@ -1566,6 +1566,10 @@ def test_the_party_before_the_ask_is_no_part_of_the_cost_named():
     ("消费者申请退货的，应当自签收之日起7日内提出。", True),  # (a time limit on a request permits it within it only)
     ("品控部应当在2个工作日内完成查验。", False),  # (a time limit on a duty of the company's says nothing of whether)
     ("会员运营部应当每日监控领取和核销数据。", False),
+    # (and what holds not: probe P32, "…还能拿这句话顶回去吗" ← a format clause void)
+    ("格式条款有下列内容的，该内容无效。", True),
+    ("消费者有权要求退货；无效投诉不计入考核。", True),  # (有权)
+    ("客服应当登记无效投诉的原因。", False),
 ])
 def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rules):
     """Probe P31: "保质期只剩两个多月了，还能接着卖吗？" and "签收第10天了才说要退，还能退吗？" put a clause that says 可以 or
@@ -1574,3 +1578,8 @@ def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rule
     from assistant.provisions import states_rule
 
     assert states_rule(_c(text), None) is rules
+    # (an item under a lead-in that says its items are void)
+    lead = Clause("d/a1", "d", "D", "《D》第一条", ("D",), "电子商务经营者提供的格式条款有以下内容的，人民法院应当依法认定无效：")
+    item = Clause("d/a1/i1", "d", "D", "《D》第一条（一）", ("D",), "（一）收货人签收商品即视为认可商品质量符合约定；",
+                  parent_id="d/a1")
+    assert states_rule(item, lead)

@@ -2179,3 +2179,35 @@ def test_a_topic_of_what_and_the_kind_of_rules_is_on_what_and_a_heading_may_spel
         "用印流程", ("员工考勤制度", "客服制度", "财务制度"), "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
     assert all(any(w in x for x in texts) for w in ("空白纸张", "骑缝章", "用印台账")), texts
     assert not any("法务部审核" in x or "5个工作日" in x for x in texts), texts
+
+
+def test_a_word_of_the_topic_a_document_is_not_about_must_be_said_by_its_clause(tmp_path):
+    """Probe P31: "跨境商品退货" listed 《供应商准入…》's "…退货运费由供应商承担" and 《会员积分…》's "全部退货…系统应当退回
+    优惠券": each held 商品 and 退货, two thirds of the topic, in a document that says 跨境 once, of whom it does not apply
+    to. A clause of a document not about one of a topic's words (its title and headings do not say it, few of its clauses
+    do) is on the topic only where it says that word itself."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    docs = {
+        "跨境进口商品经营管理规范": "第一条 消费者申请退货的，应当自签收之日起7日内提出。\n第二条 退货商品应当在签收之日起30日内退回保税仓。\n"
+                          "第三条 跨境商品应当附有中文电子标签。\n第四条 保税仓库存应当每月盘点一次。\n",
+        "供应商准入与考核管理办法": "第一条 本办法适用于向公司供货的全部供应商。\n"
+                          "第二条 抽检不合格的商品整批拒收，退货运费应当由供应商承担。\n第三条 供应商应当缴纳质量保证金。\n"
+                          "第四条 供应商应当每年提交资质文件。\n第五条 供应商退出跨境业务的，应当结清退货商品的货款。\n"
+                          "第六条 采购中心应当每半年复核合格供应商名录。\n第七条 供应商应当按时送样。\n第八条 样品应当留存6个月。\n"
+                          "第九条 供应商不得向采购人员输送利益。\n第十条 考核结果应当书面通知供应商。\n"
+                          "第十一条 清退的供应商应当在5个工作日内下架全部商品。\n",
+    }
+    (tmp_path / "docs").mkdir()
+    for title, text in docs.items():
+        (tmp_path / "docs" / f"{title}.txt").write_text(f"{title}\n{text}", encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    cited = {c.label for i in checklist(Retriever(s), "跨境商品退货").items for c in i.citations}
+    assert "《跨境进口商品经营管理规范》第一条" in cited and "《跨境进口商品经营管理规范》第二条" in cited
+    assert "《供应商准入与考核管理办法》第二条" not in cited
+    # (one of it that says the word itself stays)
+    assert "《供应商准入与考核管理办法》第五条" in cited
