@@ -57,6 +57,11 @@ FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_
                                 r"(?:认定|视为|确认|归于)无效|(?:条款|约定|合同|协议|内容)(?:一律|均|当然)?无效")
 
 
+def sets_duty(text: str) -> bool:
+    """Does a sentence of the text set a duty ("…原则上应当合住一间标准间")?"""
+    return any(_modals(x)[1] is not None for x in _sentences(text))
+
+
 def states_rule(clause: Clause, parent: Clause | None) -> bool:
     """A clause that forbids or permits, by its own words or by its list's lead-in ("经营者不得有下列行为：" for its items)."""
     lead = parent is not None and parent.text.rstrip().endswith(("：", ":"))

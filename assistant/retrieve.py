@@ -17,7 +17,7 @@ from tiaowen.settings import Settings
 
 from .checklist import NAMES_A_LIST, SCOPES, asked_scope, names_a_type, scope_by_doing, scope_of
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, acts_on_business, asks_permission, penal,
-                         regulators_duty, sanctioned_articles, sanctions_officials, states_rule)
+                         regulators_duty, sanctioned_articles, sanctions_officials, sets_duty, states_rule)
 from .support import LIST_MARKER
 
 
@@ -1031,8 +1031,11 @@ class Retriever:
         # before "…所有人员也应该放弃休息", a duty that answers it; "年度预算怎么定，执行中能调整吗？" 价格法's 可以 before the
         # company's "…及时调整和控制预算执行"; probes, the fixed sets unchanged)
         first = next((h for h in hits[1:RULE_WINDOW] if rule(h)), None)
-        if first is None or first.score < RULE_BEHIND * hits[0].score and hits[0].dense >= max(h.dense for h in hits) \
-                and hits[0].bm25 >= max(h.bm25 for h in hits):
+        # (nor over one that sets a duty, which rules too, where both put it first: "…出差，酒店能一人开一间吗？" put "总监及以上
+        # 职级人员可以乘坐…" before "两名同性别员工同行出差的，原则上应当合住一间标准间"; probe P25. Not a definition, "…所称
+        # “敏感个人信息”，是指身份证号、银行卡号…", over "员工不得…将用户数据以明文形式保存在个人电脑…", probe P20)
+        both = hits[0].dense >= max(h.dense for h in hits) and hits[0].bm25 >= max(h.bm25 for h in hits)
+        if first is None or both and (first.score < RULE_BEHIND * hits[0].score or sets_duty(hits[0].clause.text)):
             return hits
         return [first] + [h for h in hits if h is not first]
 

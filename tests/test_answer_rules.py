@@ -1583,3 +1583,25 @@ def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rule
     item = Clause("d/a1/i1", "d", "D", "《D》第一条（一）", ("D",), "（一）收货人签收商品即视为认可商品质量符合约定；",
                   parent_id="d/a1")
     assert states_rule(item, lead)
+
+
+def test_a_rule_is_not_put_over_a_duty_both_retrievers_put_first():
+    """Probe P25: "跟组里一个男同事一块儿出差，酒店能一人开一间吗？" put "总监及以上职级人员可以乘坐飞机经济舱…" (a 可以, third)
+    before "两名同性别员工同行出差的，原则上应当合住一间标准间…", first by both retrievers: a duty rules too. Not over a
+    definition both put first ("…所称“敏感个人信息”，是指身份证号、银行卡号…" for "…身份证号、银行卡号这种能直接存在我自己
+    电脑里吗？", probe P20), which rules on nothing."""
+    from types import SimpleNamespace
+
+    from assistant.retrieve import Hit, Retriever
+
+    def hit(id_, text, score, dense, bm25):
+        return Hit(Clause(f"d/{id_}", "d", "D", f"《D》{id_}", ("D",), text), score, dense, bm25)
+
+    r = SimpleNamespace(by_id={})
+    may = hit("a13", "（一）总监及以上职级人员可以乘坐飞机经济舱或者高铁一等座；", 0.0214, 0.896, 1.2)
+    duty = hit("a16", "两名同性别员工同行出差的，原则上应当合住一间标准间，住宿费按照其中较高职级的标准执行。", 0.0244, 0.901, 2.8)
+    other = hit("a11", "同一部门在同一时段安排3人以上前往同一城市出差的，须在出差申请中说明多人同行的必要性。", 0.0224, 0.89, 1.5)
+    assert Retriever._rule_first(r, [duty, other, may])[0] is duty
+    definition = hit("a2", "本办法所称“敏感个人信息”，是指身份证号、银行卡号、人脸信息等信息。", 0.03, 0.91, 3.0)
+    banned = hit("a9", "员工不得将用户数据以明文形式保存在个人电脑或移动存储介质中。", 0.025, 0.9, 2.0)
+    assert Retriever._rule_first(r, [definition, banned])[0] is banned
