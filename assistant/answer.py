@@ -421,7 +421,9 @@ def _anchors(before: str) -> tuple[str, ...]:
     phrase = re.split(r"[，,。；;？?！!、\s]", before)[-1]
     # (the asking words inside it are none: "竞业限制最长能约定几年" → 约定, 限制, not 长能)
     phrase = re.sub(rf"(?:{_MOST}|一般|大概|大约)(?:能|可以|会|要|需要|得)?", "", phrase)
-    return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p))
+    # (nor a modal glued to a verb of one character: "年假一共能休几天" was bound to 能休, which "…因公司工作安排未能休假的
+    # 除外" says, and not found beside "年休假5天"; probe P33)
+    return tuple(p for p in (phrase[-2:], phrase[-4:-2]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p) and p[0] not in _GLUE)
 
 
 # the words that ask how much, 最高 / 一般 / 能, are no anchor: "法定赔偿最高是多少钱" → 赔偿, 法定
@@ -1402,9 +1404,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     chosen = _case_stated(q, ranked[:k], chosen, max_clauses)
     # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
-    # lead-in, fourth; probe P31)
-    listed = {h.clause.id for h in ranked[:k]}
-    chosen = _tier_stated(q, ranked[:k] + [h for h in ranked[k:2 * k] if h.clause.parent_id in listed], chosen, max_clauses)
+    # lead-in, fourth; probe P31; or of a list another item of which is near: "想连着请5天事假，OA上要走到谁那？" ←
+    # 第十九条（三）, past the eighth, where （一）, （二） and （四） were fourth, sixth and eighth; probe P33)
+    listed = {h.clause.id for h in ranked[:k]} | {h.clause.parent_id for h in ranked[:2 * k]
+                                                  if h.clause.parent_id and LIST_MARKER.match(h.clause.text)}
+    chosen = _tier_stated(q, ranked[:k] + [h for h in ranked[k:] if h.clause.parent_id in listed], chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
@@ -1516,7 +1520,7 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
 
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
 _SUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:元|块钱|块|万元)"
-_SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块)?")
+_SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块(?!儿))?")
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
 # for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
 # here a ceiling)
@@ -1542,12 +1546,31 @@ def _sum_asked(q: str) -> float | None:
     return None
 
 
-def _tiers(text: str) -> list[tuple[float, float]]:
-    """The ranges of money a text's phrases bound ("1万元以上不满5万元的" → (10000, 50000); "20万元以下的" → (0, 200000))."""
+# a count told and the tiers of a case by it, of a unit other than money ("想连着请5天事假，OA上要走到谁那？" ← "请假3天以上
+# 不满10天的，由部门负责人审核后报人力资源部经理审批"; "到了一批货800件，得抽检多少？" ← "100件以上不满1000件的，抽检比例不低于
+# 20%"; "工作12年了" ← "已满10年不满20年的"; "差不多降了两成" ← "调价幅度超过10%不满30%的"; probe P33)
+_COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％"}
+_COUNT_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:个)?"
+
+
+def _counts_told(q: str) -> list[tuple[float, str]]:
+    """The counts the question tells, each with its unit ("请5天事假" → (5, 天); "降了两成" → (20, %)), not an ordinal."""
+    # (not one: "出差一天给多少饭补", "一笔三千块的退款" tell a rate or a unit, no count)
+    out = [(_yuan(m.group(1), m.group(2)), unit) for unit, units in _COUNT_UNITS.items()
+           for m in re.finditer(rf"(?<![第\d.一二两三四五六七八九十百千]){_COUNT_NUM}(?:{units})(?![前后内])", q)
+           if m.group(1) not in ("一", "1")]
+    return out + [(10.0 * _yuan(m.group(1), None), "%") for m in re.finditer(r"(?<![几好十])([一二两三四五六七八九])成(?![本功员为立年交长品分新])", q)]
+
+
+def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
+    """The ranges of money a text's phrases bound ("1万元以上不满5万元的" → (10000, 50000); "20万元以下的" → (0, 200000)),
+    or of a count of ``unit``, in a case only ("请假3天以上不满10天的" → (3, 10); not "应当在3日内审批")."""
     out = []
     for phrase in re.split(r"[，,；;。：:]", text):
         lo, hi, bound = 0.0, math.inf, False
-        for m in re.finditer(_SUM, phrase):
+        if unit is not None and not re.search(r"的\s*$", phrase):
+            continue
+        for m in re.finditer(_SUM if unit is None else _COUNT_NUM + f"(?:{_COUNT_UNITS[unit]})", phrase):
             v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
             after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
             if after.startswith(("以上", "起")) or _TIER_FROM.search(before):
@@ -1566,10 +1589,16 @@ def _tier_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
     that does."""
     if not chosen or chosen[0].lookup:
         return chosen
-    asked = _sum_asked(q)
-    if asked is None or any(lo <= asked <= hi for lo, hi in _tiers(chosen[0].clause.text)):
+    # (a count's tier decides who approves or how much, not whether an act is allowed: "连着三天没来也没请假，公司能直接开人
+    # 吗？" is no leave of 1 to 3 days, "请假超过1天不满3天的，由部门负责人审批"; probe P33)
+    told = [(x, None) for x in [_sum_asked(q)] if x is not None] + (_counts_told(q) if not asks_permission(q) else [])
+
+    def falls(h: Hit) -> bool:
+        return any(lo <= x <= hi for x, unit in told for lo, hi in _tiers(h.clause.text, unit))
+
+    if not told or falls(chosen[0]):
         return chosen
-    tier = next((h for h in top if h is not chosen[0] and any(lo <= asked <= hi for lo, hi in _tiers(h.clause.text))), None)
+    tier = next((h for h in top if h is not chosen[0] and falls(h)), None)
     if tier is None:
         return chosen
     return [tier] + [h for h in chosen if h is not tier][: max_clauses - 1]

@@ -1605,3 +1605,33 @@ def test_a_rule_is_not_put_over_a_duty_both_retrievers_put_first():
     definition = hit("a2", "本办法所称“敏感个人信息”，是指身份证号、银行卡号、人脸信息等信息。", 0.03, 0.91, 3.0)
     banned = hit("a9", "员工不得将用户数据以明文形式保存在个人电脑或移动存储介质中。", 0.025, 0.9, 2.0)
     assert Retriever._rule_first(r, [definition, banned])[0] is banned
+
+
+@pytest.mark.parametrize("question, tiers, first", [
+    # (days, an item of a list of which other items are near; probe P33)
+    ("想连着请5天事假，OA上要走到谁那？", ["（一）请假1天以内（含1天）的，由直接上级审批；", "（二）请假超过1天不满3天的，由部门负责人审批；",
+                                     "（三）请假3天以上不满10天的，由部门负责人审核后报人力资源部经理审批；"], 2),
+    ("到了一批货800件，得抽检多少？", ["（三）1000件以上的，抽检比例不低于5%，且抽检数量不少于200件；", "（一）同一批次数量在100件以下的，全部检验；",
+                              "（二）100件以上不满1000件的，抽检比例不低于20%；"], 2),
+    ("差不多降了两成，这个价谁批就行？", ["（一）调价幅度在10%以内（含10%）的，由店铺运营经理审批；",
+                                "（二）调价幅度超过10%不满30%的，由商品运营中心经理审批；"], 1),
+])
+def test_a_count_told_picks_its_tier(question, tiers, first):
+    """Probe P33: tiers by days, pieces or a share ("请假3天以上不满10天的", "100件以上不满1000件的", "超过10%不满30%的") were read
+    for sums of money only: "想连着请5天事假…" cited a lead time, "到了一批货800件…" the 1000件 tier. The tier the count the
+    question tells falls in comes first; a time limit ("应当在3日内审批") is no tier."""
+    from assistant.answer import _choose, _tiers
+    from assistant.retrieve import Hit
+
+    ranked = [Hit(Clause(f"d/a19/i{i}", "d", "D", f"《D》第十九条（{i}）", ("D",), t, parent_id="d/a19"), 0.03 - i * 0.001)
+              for i, t in enumerate(tiers)]
+    assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.text == tiers[first]
+    assert _tiers("审批人应当在3日内审批。", "天") == []
+
+
+def test_a_modal_glued_to_a_verb_is_no_anchor():
+    """Probe P33: "年假一共能休几天？" was bound to 能休, which "…因公司工作安排未能休假的除外" says, and was not found beside
+    "…已满10年不满20年的，年休假10天"."""
+    q = "我工作12年了，来咱们公司刚满4年，年假一共能休几天？"
+    text = "员工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天。\n年休假当年未休完的可以延至次年，但是，因公司工作安排未能休假的除外。"
+    assert unanswered_quantity(q, [_c(text)]) is None
