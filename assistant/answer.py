@@ -1524,7 +1524,7 @@ _SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
 # for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
 # here a ceiling)
-_TIER_FROM = re.compile(r"(?:超过|高于|达到|(?<![不未])满|大于)\s*$")
+_TIER_FROM = re.compile(r"(?<![不未])(?:超过|高于|达到|满|大于)\s*$")  # (not 不超过, a ceiling: "单张最高不超过50元" was 50元 up)
 _TIER_BELOW = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
 
 

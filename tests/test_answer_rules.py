@@ -1627,6 +1627,9 @@ def test_a_count_told_picks_its_tier(question, tiers, first):
               for i, t in enumerate(tiers)]
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.text == tiers[first]
     assert _tiers("审批人应当在3日内审批。", "天") == []
+    # (a ceiling said 不超过 is no floor: "…单张最高不超过50元" held 3万块 as 50元 up, and "亏了3万块左右…谁拍板？" kept it
+    # before "损失金额在5000元以上不满5万元的，由商品运营中心总监决定")
+    assert _tiers("并按照订单实付金额的10%发放补偿优惠券，单张最高不超过50元。") == [(0.0, 50.0)]
 
 
 def test_a_modal_glued_to_a_verb_is_no_anchor():
