@@ -1733,6 +1733,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
     told_apart = bool(part_headings) or len(t.parts) >= 2 and all(len(p.whole) >= 2 for p in t.parts)
     kin = {w for term in t.weights for w in retriever.thesaurus.of(term) if len(w) >= 2}  # (the topic words' synonyms)
+    on_both: set[str] = set()  # the documents of the duties on both things, where only a few are (FEW_ON_BOTH)
     for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
         t.either = either
         found: list[_Obligation] = []
@@ -1812,8 +1813,14 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
                 and t.coverage(norm(c.document) + context, normalized=True) >= floor
             found.extend(o for o in borne if asked == topic or limits or TIME_SET.search(o.sentence) or timed.group() in o.sentence)
             untimed = untimed or bool(borne)
-        if found:
+        # (or where only a clause or two is on both, within their documents: "盘点与盘亏处理" listed the one rule on 盘亏
+        # that says 盘点, none of the chapter's counting duties, probe P33; not the duties on either elsewhere, 维护 of
+        # "网站建设与维护" in "维护消费者权益", 结算 of "支付与结算" in a price rule's "先消费后结算")
+        if either and on_both:
+            found = [o for o in found if o.clause.document in on_both]
+        if len(found) >= (FEW_ON_BOTH if t.parts and not either and not told_apart else 1):
             break
+        on_both = {o.clause.document for o in found}
     items = _merge(found, retriever.embedder, s.checklist.merge_similarity)
     if items:
         return Checklist(topic, scope, tuple(items))
@@ -1862,6 +1869,9 @@ def _unheld(t: _Topic, clauses: list[Clause], normed: dict[str, tuple[str, str, 
 
 
 HELD_SHARE = 0.1  # a document is about a word its title and headings do not say where this share of its clauses say it
+
+
+FEW_ON_BOTH = 3  # a topic of two things is read as on either where fewer duties than this are on both
 
 
 TITLED_SHARE = 0.25  # at most this share of the documents (or one) may be on a topic by their titles

@@ -2211,3 +2211,26 @@ def test_a_word_of_the_topic_a_document_is_not_about_must_be_said_by_its_clause(
     assert "《供应商准入与考核管理办法》第二条" not in cited
     # (one of it that says the word itself stays)
     assert "《供应商准入与考核管理办法》第五条" in cited
+
+
+def test_a_topic_of_two_things_only_a_clause_or_two_is_on_both_of_lists_the_duties_on_either(tmp_path):
+    """Probe P33: "盘点与盘亏处理" listed the one rule on 盘亏 that says 盘点 ("盘点结束后…列明盘亏、盘盈的商品明细"), none of
+    the chapter's counting duties (recall 1 of 7): read as on both, it found one. Where fewer than three duties are on both,
+    it is read as on either."""
+    from assistant.checklist import checklist
+    from assistant.retrieve import Retriever
+    from ingest.index import KnowledgeBase
+    from tiaowen.settings import Settings
+
+    text = ("仓储作业与库存盘点管理办法\n第一章 库存盘点与差异处理\n第一条 月度盘点和年度盘点应当由财务部派员监盘。\n"
+            "第二条 盘点实行盲盘，盘点人员不得事先查看系统账面数量。初盘与复盘应当由不同人员执行。\n"
+            "第三条 盘点结束后，仓库主管应当在3个工作日内编制盘点报告，列明盘亏、盘盈的商品明细。\n"
+            "第四条 盘亏商品属于人为责任的，由责任人按照成本价的50%赔偿。\n第二章 出库\n第五条 复核员应当逐单扫描商品条码。\n")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "仓储作业与库存盘点管理办法.txt").write_text(text, encoding="utf-8")
+    s = Settings(home=tmp_path / "home")
+    KnowledgeBase(s).ingest([tmp_path / "docs"])
+    cited = {c.label for i in checklist(Retriever(s), "盘点与盘亏处理").items for c in i.citations}
+    assert {"《仓储作业与库存盘点管理办法》第一条", "《仓储作业与库存盘点管理办法》第二条",
+            "《仓储作业与库存盘点管理办法》第三条"} <= cited
+    assert "《仓储作业与库存盘点管理办法》第五条" not in cited
