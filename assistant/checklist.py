@@ -1733,13 +1733,13 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
     told_apart = bool(part_headings) or len(t.parts) >= 2 and all(len(p.whole) >= 2 for p in t.parts)
     kin = {w for term in t.weights for w in retriever.thesaurus.of(term) if len(w) >= 2}  # (the topic words' synonyms)
+    unheld = _unheld(t, clauses, normed)
     on_both: set[str] = set()  # the documents of the duties on both things, where only a few are (FEW_ON_BOTH)
     for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
         t.either = either
         found: list[_Obligation] = []
         untimed = False  # (a duty on what a time limit is asked of, timed or not)
         titled = _titled(t, clauses)
-        unheld = _unheld(t, clauses, normed)
         used: dict[tuple[str, str], tuple[int, int]] = {}  # (document, word) → clauses of it, and of all, that say it
         for c in visited:
             if any(not t.says(w, normed[c.id][0] + normed[c.id][2]) for w in unheld.get(c.document, ())):
