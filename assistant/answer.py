@@ -1403,12 +1403,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     chosen = _case_stated(q, ranked[:k], chosen, max_clauses)
-    # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
-    # lead-in, fourth; probe P31; or of a list another item of which is near: "想连着请5天事假，OA上要走到谁那？" ←
-    # 第十九条（三）, past the eighth, where （一）, （二） and （四） were fourth, sixth and eighth; probe P33)
-    listed = {h.clause.id for h in ranked[:k]} | {h.clause.parent_id for h in ranked[:2 * k]
-                                                  if h.clause.parent_id and LIST_MARKER.match(h.clause.text)}
-    chosen = _tier_stated(q, ranked[:k] + [h for h in ranked[k:] if h.clause.parent_id in listed], chosen, max_clauses)
+    chosen = _tier_stated(q, ranked, k, chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
@@ -1582,7 +1577,7 @@ def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
     return out
 
 
-def _tier_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_clauses: int) -> list[Hit]:
     """Of a rule's tiers by a sum, the one the sum the question tells falls in comes first: "报废一批3万块的残次品谁批？"
     cited "同一SKU在一个自然月内分批报废的，应当合并计算报废金额…", not "1万元以上不满5万元的，须经财务部负责人审批"
     (an item beside it; probe P30). A clause that bounds no sum the question tells is passed over for one of the top k
@@ -1598,6 +1593,12 @@ def _tier_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
 
     if not told or falls(chosen[0]):
         return chosen
+    # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
+    # lead-in, fourth; probe P31; or of a list another item of which is near: "想连着请5天事假，OA上要走到谁那？" ←
+    # 第十九条（三）, past the eighth, where （一）, （二） and （四） were fourth, sixth and eighth; probe P33)
+    listed = {h.clause.id for h in ranked[:k]} | {h.clause.parent_id for h in ranked[:2 * k]
+                                                  if h.clause.parent_id and LIST_MARKER.match(h.clause.text)}
+    top = ranked[:k] + [h for h in ranked[k:] if h.clause.parent_id in listed]
     tier = next((h for h in top if h is not chosen[0] and falls(h)), None)
     if tier is None:
         return chosen

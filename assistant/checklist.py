@@ -1848,7 +1848,6 @@ def _unheld(t: _Topic, clauses: list[Clause], normed: dict[str, tuple[str, str, 
     if t.parts or len(t.whole) < 2:
         return {}
 
-    says = t.says
     docs: dict[str, list[str]] = {}
     for c in clauses:
         docs.setdefault(c.document, []).append(c.id)
@@ -1859,12 +1858,14 @@ def _unheld(t: _Topic, clauses: list[Clause], normed: dict[str, tuple[str, str, 
     first = min(t.whole, key=t.topic.find)
     # (nor a party, whose other names every document says: 客户 of "客户信息", said 用户 by a rule of 个人信息保护法)
     marking = [first] if t.topic.find(first) == 0 and not _RULE_KIND.match(first) and not CUSTOMER.fullmatch(first) \
-        and any(says(first, normed[ids[0]][1]) for ids in docs.values()) else []
+        and any(t.says(first, normed[ids[0]][1]) for ids in docs.values()) else []
+    if not marking:
+        return {}
     out: dict[str, list[str]] = {}
     for d, ids in docs.items():
         heads = normed[ids[0]][1] + "".join(dict.fromkeys(normed[i][2] for i in ids))
-        out[d] = [w for w in marking if not says(w, heads)
-                  and sum(says(w, normed[i][0]) for i in ids) < HELD_SHARE * len(ids)]
+        out[d] = [w for w in marking if not t.says(w, heads)
+                  and sum(t.says(w, normed[i][0]) for i in ids) < HELD_SHARE * len(ids)]
     return out
 
 
