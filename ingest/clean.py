@@ -708,7 +708,13 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False  # a heading or a title (often repeated on the next line), not a broken sentence
     if numbered_heading(prev, starts_with_marker):
         return False  # "一、总则" / "5.3 投诉处理" over its text: the heading is a line of its own
+    if SALUTATION.match(line):
+        return False  # "关于做好…工作的补充通知" / "各部门：": a notice's title, then whom it is addressed to (probe P34)
     return not is_title_like(line) or len(line) <= 6
+
+
+# whom a notice or a letter is addressed to, on a line of its own: "各部门：", "各合作仓库、各合作快递企业：", "尊敬的会员朋友："
+SALUTATION = re.compile(r"^(?:各[\u4e00-\u9fff、，,（）()]{1,40}|(?:尊敬|亲爱)的[\u4e00-\u9fff]{1,12})[：:]$")
 
 
 # a line that ends in the words that cite a clause ("…按照本办法", "…应符合") and one that starts with the clause cited

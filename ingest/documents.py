@@ -127,10 +127,19 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # file opens so or a standard's front matter follows (not a standard cited in a list of references)
         return True
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
-    if nxt is not None and nxt.kind == "text" and _TITLE_NOTE.match(nxt.text.strip()):
-        # (what follows the note under it: "…投诉处理规则" / "（2024年修订版，文号：云汐规〔2024〕12号）" / "第一章 总则" was
+    dated = False  # a note under it that dates or numbers it: a line that names a kind of document over it is a title
+    for j in (2, 3):
+        if nxt is None or nxt.kind != "text" or not _TITLE_NOTE.match(nxt.text.strip()):
+            break
+        dated = dated or bool(_DATED.search(nxt.text))
+        # (what follows the notes under it: "…投诉处理规则" / "（2024年修订版，文号：云汐规〔2024〕12号）" / "第一章 总则" was
         # no title, the file's name titling the rules; probe P24)
-        nxt = next((x for x in blocks[i + 2:i + 3] if x.kind in ("text", "heading")), None)
+        nxt = next((x for x in blocks[i + j:i + j + 1] if x.kind in ("text", "heading")), None)
+    prev = next((x.text.strip() for x in reversed(blocks[:i]) if x.kind in ("text", "heading")), "")
+    if dated and DOC_KIND.search(s.strip()) is not None and (
+            not prev or prev[-1] in "。；;！!？?" or len(prev) <= 20 and _DATED.search(prev) is not None):
+        return True  # ("临期商品处理规定" / "（商品运营中心  2024年5月  V1.0）" / "一、目的", after the last sentence or the
+        # date of the document before it; not the rest of a title cut in two, "…关于办理…刑事案件" / "适用法律若干问题的解释")
     if nxt is None:
         return False
     if nxt.kind == "heading":
@@ -147,7 +156,9 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     # ("关于加强直播营销管理的通知" over "各部门：")
     # a file's first line that names a kind of document over numbered items ("客服管理制度" / "一、客服人员…") heads them
     kind = DOC_KIND.search(s.strip())
-    return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text))
+    # a file's first line over a salutation heads the letter ("蓝湾海购客户服务承诺（对外公示版）" / "尊敬的会员朋友：")
+    return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text)
+                       or _ADDRESSEES.match(nxt.text) is not None)
             or kind is not None and _names_itself(nxt.text, kind.group(), first)
             or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None
@@ -171,8 +182,10 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     """Is a line that names a kind of document, further down a file, the title of the next one: its first item numbered
     one follows it ("售后服务管理规范" / "一、退货"), after a finished sentence (a compilation whose second title is not said
     again above its body was read as one document, that title run into the last sentence of the first)? Not a short
-    heading inside a document ("考核办法" / "1. 每月考核一次")."""
-    nxt, prev = blocks[i + 1], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
+    heading inside a document ("考核办法" / "1. 每月考核一次"). A note under the title is passed over ("临期商品处理规定" /
+    "（商品运营中心  2024年5月  V1.0）" / "一、目的": the rules were filed under the document before them; probe P36)."""
+    j = i + 2 if i + 2 < len(blocks) and _TITLE_NOTE.match(blocks[i + 1].text.strip()) else i + 1
+    nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
     m = match_marker(nxt.text)
     return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
             and cn_to_int(m[1]) == 1
@@ -215,11 +228,13 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 
 
 # what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
-# document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it
-_TITLE_NOTE = re.compile(r"^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
+# document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it; or such a note that
+# cleaning made a 题注 already ("题注：文号：星河质〔2024〕9号 发布部门：…": the rules under it were filed under the file's name)
+_TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
                          r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$")  # "2024年3月修订版"
 
 
+_DATED = re.compile(r"\d{4}\s*年|\d{4}-\d{1,2}|[〔\[［【]\d{4}[〕\]］】]|发布|印发|施行|实施|修订|文号")
 _ISSUERLESS_TITLE = re.compile(r"^关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*" + DOC_KIND.pattern)
 # the addressees of a notice, on the line under its title: "各部门：", "各区县市场监督管理局，各有关单位："
 _ADDRESSEES = re.compile(r"^[\u4e00-\u9fff、，,（）()\s]{2,60}[：:]\s*$")
@@ -383,9 +398,16 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             else:
                 orphan.append(b)
                 continue
-        if (b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and not starts_with_marker(b.text)
-                and not any(x.kind == "text" for x in current.blocks)):
-            b = Block("text", note_line([b.text]), line=b.line)  # under its title: "题注：2024年3月修订"
+        texts = [x for x in current.blocks if x.kind == "text"]
+        if (b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and (b.text.startswith("题注：") or not starts_with_marker(b.text))
+                and all(x.text.startswith("题注：") for x in texts)):
+            # under its title: "题注：2024年3月修订"; the notes under it one 题注 ("（主播管理、广告宣传与禁用语）" /
+            # "题注：2024年8月15日发布…" were two clauses of one label)
+            note = b.text.strip().removeprefix("题注：") if b.text.startswith("题注：") else note_line([b.text])[3:]
+            if texts:
+                current.blocks[current.blocks.index(texts[-1])] = Block("text", f"{texts[-1].text}；{note}", line=texts[-1].line)
+                continue
+            b = Block("text", "题注：" + note, line=b.line)
         current.blocks.append(b)
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
@@ -403,6 +425,7 @@ def _cover_only(d: _Doc, docs: list[_Doc]) -> bool:
 # what a cover may say above a title: short lines without a sentence ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
 _COVER_SAYS = re.compile(r"^[^。；;！？!?：:]{2,40}$|^[\u4e00-\u9fff]{2,6}[：:][^。；;！？!?：:]{1,30}$")  # ("文件编号：PZ-…")
 FRONT = 4  # how far into a file its title may stand under its cover, in lines
+_DOC_NUMBER = re.compile(r"(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}")  # "XH/GL-NR-003-2024", no CJK
 
 
 def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
@@ -413,12 +436,23 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
     key = _title_name(stem)
     blocks = _join_broken_titles(blocks)  # (a title in two lines: "浙江云帆电子商务有限公司" / "直播带货管理规范")
     texts = [k for k, b in enumerate(blocks[:FRONT + 2]) if b.kind == "text"][:FRONT]
-    if len(key) < 4 or not texts or texts[0] != 0 or key in _title_name(blocks[0].text):
+    if not texts or texts[0] != 0:
+        return blocks
+    # a document's number above its title, the file named otherwise: "XH/GL-NR-003-2024" / "星河直播购物平台直播营销内容
+    # 管理规范" in XH-GL-NR-003-2024_live_content_standard.pdf (titled by the file's name, its number a clause; probe P35)
+    coded = len(texts) > 1 and texts[1] == 1 and _DOC_NUMBER.fullmatch(blocks[0].text.strip()) is not None
+    if not coded and (len(key) < 4 or key in _title_name(blocks[0].text)):
         return blocks
     for n, k in enumerate(texts[1:], 1):
         line = blocks[k].text.strip()
-        if key not in _title_name(line) or not is_title_line(line) or starts_with_marker(line):
+        named = key in _title_name(line) if len(key) >= 4 else False
+        if not (named or coded and n == 1 and DOC_KIND.search(line)) or not is_title_line(line) or starts_with_marker(line):
             continue
+        if coded and not named:  # (under the notes under the title, which stay its 题注: "（主播管理、广告宣传与禁用语）")
+            e = next((j for j in range(k + 1, len(blocks)) if blocks[j].kind != "text"
+                      or not _TITLE_NOTE.match(blocks[j].text.strip())), len(blocks))
+            return [Block("heading", line, level=1, line=blocks[k].line), *blocks[k + 1:e],
+                    Block("text", "封面：" + blocks[0].text.strip(), line=blocks[0].line)] + blocks[e:]
         cover = [blocks[j].text.strip() for j in texts[:n]]
         if any(not _COVER_SAYS.match(x) or starts_with_marker(x) for x in cover) or texts[:n] != list(range(n)) \
                 or n == 1 and is_title_line(cover[0]):  # (a title over it, a series' or a running header's, is

