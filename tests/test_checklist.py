@@ -1136,7 +1136,8 @@ def test_a_section_whose_heading_says_the_topic_by_a_synonym_is_on_it(seed_setti
 
 def test_a_title_is_on_a_topic_by_its_own_words_not_a_synonym(seed_settings):
     """A review: "客服制度" put all of 《电子商务与客户服务管理制度》 on the topic (23 items, 订单处理 and 物流合作伙伴 among
-    them): its title says 客户服务 for 客服 and 制度. A clause's words are completed by a synonym; a title's are not."""
+    them): its title says 客户服务 for 客服 and 制度. A synonym completes a title's words, never starts them: 制度, the kind
+    of document, is no word of the topic said (test_a_title_that_says_the_topic_with_a_synonym_completing_it_is_on_it)."""
     from assistant.checklist import checklist
     from assistant.retrieve import Retriever
 
@@ -2234,3 +2235,22 @@ def test_a_topic_of_two_things_only_a_clause_or_two_is_on_both_of_lists_the_duti
     assert {"《仓储作业与库存盘点管理办法》第一条", "《仓储作业与库存盘点管理办法》第二条",
             "《仓储作业与库存盘点管理办法》第三条"} <= cited
     assert "《仓储作业与库存盘点管理办法》第五条" not in cited
+
+
+def test_a_title_that_says_the_topic_with_a_synonym_completing_it_is_on_it(tmp_path):
+    """Probe P36: "用户个人信息保护" listed 8 of the 24 duties of 《…用户数据与隐私保护管理办法》, whose title says 用户 and
+    保护 as the topic does and 隐私 for 个人信息: only those that said the topic's words themselves ("支付信息应当加密存储",
+    "配送员不得拍照、抄录或留存用户的收货信息" were not). A synonym completes a title's words as it does a clause's; a title
+    that says a topic word by a synonym alone does not name it, nor one that says fewer of its words."""
+    from assistant.checklist import _titled, _Topic
+
+    r = _base_of(tmp_path, {
+        "用户数据与隐私保护管理办法.txt": (
+            "某公司用户数据与隐私保护管理办法\n第一条 支付信息应当加密存储。\n第二条 配送员不得拍照、抄录或留存用户的收货信息。\n"
+            "第三条 查询用户个人信息应当经部门负责人审批。\n"),
+        "用户隐私告知书.txt": "用户隐私告知书\n一、我们应当告知用户收集的目的。\n",
+        "用户服务保护规定.txt": "用户服务保护规定\n第一条 客服应当保护用户权益。\n第二条 员工个人物品应当放入储物柜。\n"},
+        ("员工考勤制度", "客服制度", "财务制度"))
+    clauses = [c for c in r.clauses if c.role == "clause"]
+    t = _Topic("用户个人信息保护", clauses, r.normalized, r.thesaurus)
+    assert set(_titled(t, clauses)) == {"某公司用户数据与隐私保护管理办法"}
