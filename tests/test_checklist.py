@@ -59,6 +59,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("本规范由客服部负责解释，客服部应当每季度修订本规范。", None, [("本规范由客服部负责解释，客服部应当每季度修订本规范", "duty")]),
     # a company's usual closing article, however it goes on, is none (the second review's)
     ("本办法由人力资源部负责解释，自发布之日起施行。", None, []),
+    # (or tried: probe P34's "本标准是否由仓储物流部负责解释，自发布之日起试行，试行期一年")
+    ("本标准由仓储物流部负责解释，自发布之日起试行，试行期一年。", None, []),
+    ("本办法自2024年5月1日起试行，试行期六个月。", None, []),
     ("本办法由公司总经理办公室负责制定、解释和修订。", None, []),
     ("本条例由财政部负责解释，实施细则由财政部制定。", None, []),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
@@ -2254,3 +2257,18 @@ def test_a_title_that_says_the_topic_with_a_synonym_completing_it_is_on_it(tmp_p
     clauses = [c for c in r.clauses if c.role == "clause"]
     t = _Topic("用户个人信息保护", clauses, r.normalized, r.thesaurus)
     assert set(_titled(t, clauses)) == {"某公司用户数据与隐私保护管理办法"}
+
+
+def test_a_titles_thing_that_names_one_of_the_topics_two_whole_tells_nothing_apart(tmp_path):
+    """Probe P34: "物流时效与配送" listed 6 of the 15 duties of 《跨境订单物流时效与配送服务标准》: 跨境订单 of "跨境订单物流
+    时效", words the topic does not say, were read as another thing its title names (as 异常 of 物流异常 is for "物流理赔"), and
+    its heading "五、异常订单处理" as telling the two apart. They say which 物流时效; the document is on the topic whole."""
+    from assistant.checklist import _titled, _Topic
+
+    r = _base_of(tmp_path, {"跨境订单物流时效与配送服务标准.txt": (
+        "跨境订单物流时效与配送服务标准\n一、发货时效\n（一）保税仓应当在付款后24小时内出区。\n"
+        "二、配送要求\n（一）快递员应当电话联系收件人。\n五、异常订单处理\n（一）包裹超过10日无轨迹的，客服应当主动联系客户。\n"
+        "（二）清关异常的，客服不得向客户保证具体的清关完成日期。\n")}, ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    clauses = [c for c in r.clauses if c.role == "clause"]
+    assert set(_titled(_Topic("物流时效与配送", clauses, r.normalized, r.thesaurus), clauses)) == {"跨境订单物流时效与配送服务标准"}
