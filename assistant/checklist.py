@@ -1150,6 +1150,7 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
             lead, caption, at, before, sentences = caption, "", at + 1, caption, [caption]
         if not _TABLE_LEAD.search(lead) or NOT_DUTY_LEAD.search(lead) or _of_sanctions(lead, header, rows):
             continue
+        lead = lead.rstrip("。.") if _NAMED_TERMS.match(lead) else lead  # ("赔付标准，是否符合：不超过10%——…")
         kind = _kind(lead) or (None if NOT_DUTIES_LISTED.search(lead) or PERMISSION.search(lead) or any(_modals(lead))
                                or _regulator_named(lead) else "duty")
         if kind is None:
@@ -1170,7 +1171,11 @@ def _table_rows(clause: Clause, body: str) -> tuple[str, list[_Obligation]]:
 _EMPTY_CELL = re.compile(r"^(?:[—\-－/／无]*|不适用)$")  # ("", "——", "/", "无", "不适用": nothing set)
 # a lead-in that puts its table's rows under a rule ("按照下表执行：", "…要求如下：", "见表1"), not any line ending in "："
 # ("客服联系方式：" over 热线 | 400-…)
-_TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|下述|附表|按表|表\s*\d|(?:标准|要求|期限|时限|时效|规定)[：:]$")
+# (or a short run-in heading that names them, "（三）赔付标准。" over 坏果比例 | 赔付方式: probe P36's rows were items
+# "是否不超过10%	按坏果实际比例退款")
+_NAMED_TERMS = re.compile(r"^[^，,。；;：:]{0,8}(?:标准|要求|期限|时限|时效)[。.]?$")
+_TABLE_LEAD = re.compile(r"下表|如下|以下|见表|下列|下述|附表|按表|表\s*\d|(?:标准|要求|期限|时限|时效|规定)[：:]$|"
+                         + _NAMED_TERMS.pattern)
 # a table of violations and what is done about them ("商家评价违规的处理标准见下表：", "按照下表扣分："), by its lead-in,
 # its header (违规行为 | 处理措施) or most of its rows (扣除保证金500元, 警告, 清退)
 # (not "违规商品的下架时限如下：", a duty's table, nor "…应当按照下表向消费者支付违约金：")

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, pipe_row
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-86"
+SEGMENTER_VERSION = "seg-87"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -26,6 +26,8 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("std", re.compile(r"([A-H](?:\.\d{1,2}){1,3})\.?\s+")),
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
+    # a question of a FAQ, its answer under it ("问1：…？" / "答：…", "Q3：…"): the eight of probe P36's were one clause
+    ("qa", re.compile(r"(?:问|Q)\s*(\d{1,2})\s*[：:]\s*(?=\S)")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
     ("pcn", re.compile(rf"[（(]\s*([{CN_NUM}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
     ("num", re.compile(r"(\d{1,2})(?:、|[.．](?!\d))\s*")),
@@ -536,7 +538,7 @@ MIN_CHARS = 6  # shorter fragments merge into their parent
 LEAD_IN = 60  # how much of a parent's lead-in its items carry as context
 
 KEY_PREFIX = {"chapter": "c", "section": "s", "article": "a", "cn": "h", "pcn": "i", "num": "n",
-              "pnum": "p", "rnum": "r", "circ": "o", "alpha": "l", "kuan": "k"}
+              "pnum": "p", "rnum": "r", "circ": "o", "alpha": "l", "kuan": "k", "qa": "q"}
 
 
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
@@ -558,7 +560,7 @@ def _plain_marker(node: Node) -> str:
     if k == "kuan":
         return f"第{int_to_cn(int(raw))}款"
     return {"cn": f"{raw}、", "pcn": f"（{raw}）", "num": f"{raw}.", "pnum": f"（{raw}）", "rnum": f"{raw})",
-            "alpha": f"{raw}."}.get(k, raw)
+            "alpha": f"{raw}.", "qa": f"问{raw}"}.get(k, raw)
 
 
 def _key(node: Node) -> str:
@@ -628,7 +630,7 @@ def _split_long(text: str, limit: int = MAX_CHARS) -> list[tuple[int, str]]:
     return parts
 
 
-ITEM_KINDS = ("cn", "pcn", "num", "pnum", "rnum", "circ", "alpha")
+ITEM_KINDS = ("cn", "pcn", "num", "pnum", "rnum", "circ", "alpha", "qa")
 
 
 def _fold_short_lists(node: Node) -> None:

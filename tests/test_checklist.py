@@ -1834,6 +1834,9 @@ def test_each_row_of_a_table_a_lead_in_puts_a_rule_on_is_an_item(tmp_path):
     ("第十条 商家发货超时的处理标准见下表：\n超时\t处理措施\n24小时\t警告\n72小时\t扣除保证金500元", []),
     ("第十条 商家发货超时的，按照下表处理：\n超时时长\t处理\n24小时\t警告\n72小时\t扣除保证金500元", []),
     ("第十一条 客服联系方式：\n热线\t400-800-1234\n邮箱\tkf@example.com", []),
+    # a short run-in heading that names the standard its table sets (probe P36's rows were "是否不超过10%	按坏果实际比例退款")
+    ("（三）赔付标准。\n坏果比例\t赔付方式\n不超过10%\t按坏果实际比例退款\n超过50%\t全额退款",
+     ["赔付标准，是否符合：不超过10%——赔付方式：按坏果实际比例退款", "赔付标准，是否符合：超过50%——赔付方式：全额退款"]),
 ])
 def test_a_tables_rows_are_read_by_their_columns(text, items):
     """The review of probe N's tables: empty cells moved the next cell under the wrong column, a cell beyond the header

@@ -2444,3 +2444,17 @@ def test_a_notices_title_is_not_run_into_whom_it_addresses():
     assert [d.title for d in docs][-1] == "关于做好2024年“618”大促期间售后服务保障工作的补充通知"
     text = "蓝湾海购客户服务承诺（对外公示版）\n尊敬的会员朋友：\n感谢您选择蓝湾海购。\n一、正品保障。所有商品均为正品。\n"
     assert parse(text, "承诺_公示版.txt")[0].title == "蓝湾海购客户服务承诺（对外公示版）"
+
+
+def test_each_question_of_a_faq_is_a_clause_with_its_answer():
+    """Probe P36: a page's eight "问N：…？" / "答：…" pairs under "十、常见问题解答（FAQ）" were one clause, cut in two for its
+    length and both parts labelled 十、第二款; "外包坐席的审批权限不得超过单笔200元" could not be cited as its own."""
+    text = ("客服售后与理赔管理规范\n一、总则\n客服应当耐心解答用户问题。\n十、常见问题解答（FAQ）\n"
+            "问1：用户第三天才发现坏果，一律不受理吗？\n答：原则上不予受理。\n"
+            "问2：外包坐席能不能直接审批理赔？\n答：外包坐席的审批权限不得超过单笔200元。\n"
+            "Q3：大促期间处理时效能放宽吗？\n答：理赔审核时效不得放宽。\n")
+    doc = only_doc(text)
+    got = [(c.label.split("》")[1], c.text) for c in doc.clauses if "问" in c.label]
+    assert got == [("十、问1", "问1：用户第三天才发现坏果，一律不受理吗？答：原则上不予受理。"),
+                   ("十、问2", "问2：外包坐席能不能直接审批理赔？答：外包坐席的审批权限不得超过单笔200元。"),
+                   ("十、问3", "Q3：大促期间处理时效能放宽吗？答：理赔审核时效不得放宽。")], got
