@@ -301,7 +301,9 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"多远|多少米|多少公里|几公里|几米"), "米|公里|千米|km"),
     # a temperature ("运输路上温度得控制在多少度" ← "-18℃及以下"; it was not found: no unit of the bare 多少 answered),
     # anywhere in the clause; not "几度被投诉" (several times), "多少度电", nor "温度超标要罚多少钱" (an amount)
-    _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?=[？?，,。！!]|$|以|左右|之间|范围)|温度[^，,。；;？?]{0,8}?多少(?=[？?，,。！!]|$)"),
+    # (and what follows it: "晨检量体温，多少度就不能上班了？", "冻品温度多少度就得拒收？", probe P36: not found)
+    _Row("quantity", re.compile(r"(?:多少|几)(?:摄氏)?度(?=[？?，,。！!]|$|以|左右|之间|范围|就|才|算|的话|时|会|要|得|呢|吗|为宜|合适)|"
+                                r"温度[^，,。；;？?]{0,8}?多少(?=[？?，,。！!]|$)"),
          re.compile(_NUM + r"\s*(?:℃|°C|摄氏度|度(?![假数过电]))")),
     # a share in tenths ("定金最多能收到售价的几成" ← "不得超过…售价的20%"; not "要标几成新吗")
     # (and a percentage, "违约金一般约定成合同金额的百分之几" ← none: "100万元以上" answered it; probe P24)
