@@ -115,7 +115,7 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or _after_chapter_line(blocks, i, open_ended=i > 0 and blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
-    if not name or _TITLE_NOTE.match(s.strip()):
+    if not name or _TITLE_NOTE.match(s.strip()) or _is_slogan(s.strip()):
         return False
     if any(x.kind == "text" and _ANNEX_LINE.match(x.text.strip()) for x in blocks[max(0, i - 2):i]):
         return False  # an annex's title ("附 录 A" / "（资料性）" / "偏远地区" / "A.1 偏远地区包括…" was a document of its own)
@@ -128,8 +128,8 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         return True
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     dated = False  # a note under it that dates or numbers it: a line that names a kind of document over it is a title
-    for j in (2, 3):
-        if nxt is None or nxt.kind != "text" or not _TITLE_NOTE.match(nxt.text.strip()):
+    for j in (2, 3):  # (and a motto: "…售后服务承诺书" / "放心买 · 安心退 · 用心服务，云禾相伴" / "尊敬的顾客：", probe P38)
+        if nxt is None or nxt.kind != "text" or not (_TITLE_NOTE.match(nxt.text.strip()) or _is_slogan(nxt.text.strip())):
             break
         dated = dated or bool(_DATED.search(nxt.text))
         # (what follows the notes under it: "…投诉处理规则" / "（2024年修订版，文号：云汐规〔2024〕12号）" / "第一章 总则" was
@@ -165,6 +165,18 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
 
 
+# a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
+# P37's rules, the title above it read as a collection's; not an issuer's line ("最高人民法院 最高人民检察院")
+_SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{3,8}")
+_ISSUER_END = re.compile(r"(?:院|会|部|局|厅|委|府|署|办|室|司|行|社|所|中心|集团|协会)$")
+
+
+def _is_slogan(line: str) -> bool:
+    phrases = [p for p in re.split(r"[\s，,、·]+", line) if p]
+    return (2 <= len(phrases) <= 4 and all(_SLOGAN_PHRASE.fullmatch(p) and not _ISSUER_END.search(p) for p in phrases)
+            and DOC_KIND.search(line) is None)
+
+
 def _referenced(blocks: list[Block], i: int) -> bool:
     """Is a line that names a standard by its code an entry of a list of normative references ("下列文件…必不可少的。" /
     "GB/T 18354 物流术语" / "GB/T 24616—2019 冷藏…"), not a standard's title? (It was a document of its own.)"""
@@ -183,13 +195,21 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     one follows it ("售后服务管理规范" / "一、退货"), after a finished sentence (a compilation whose second title is not said
     again above its body was read as one document, that title run into the last sentence of the first)? Not a short
     heading inside a document ("考核办法" / "1. 每月考核一次"). A note under the title is passed over ("临期商品处理规定" /
-    "（商品运营中心  2024年5月  V1.0）" / "一、目的": the rules were filed under the document before them; probe P36)."""
-    j = i + 2 if i + 2 < len(blocks) and _TITLE_NOTE.match(blocks[i + 1].text.strip()) else i + 1
+    "（商品运营中心  2024年5月  V1.0）" / "一、目的": the rules were filed under the document before them; probe P36), and so
+    is a motto ("…售后退换与投诉处理规程" / "有求必应，件件有回音" / "一、目的", probe P37); and the last row of a table ends
+    what is before it as a sentence does."""
+    j = i + 2 if i + 2 < len(blocks) and (_TITLE_NOTE.match(blocks[i + 1].text.strip())
+                                          or _is_slogan(blocks[i + 1].text.strip())) else i + 1
     nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
     m = match_marker(nxt.text)
     return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
             and cn_to_int(m[1]) == 1
-            and prev is not None and prev.text.rstrip()[-1:] in "。；;！!" and not _numbering_goes_on(blocks, i, m[0]))
+            and prev is not None and (prev.text.rstrip()[-1:] in "。；;！!" or _TABLE_CELLS.search(prev.text)
+                                      and not starts_with_marker(prev.text))
+            and not _numbering_goes_on(blocks, i, m[0]))
+
+
+_TABLE_CELLS = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")  # a row's cells set apart by a tab or a run of spaces
 
 
 def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:
@@ -433,11 +453,20 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
     "泊舟商城商品包装与绿色物流管理规范" in 商品包装与绿色物流管理规范.txt): the title heads the file, and the lines above it
     are its cover, "封面：…", under it. The document was titled by the file's name, and the three lines were clauses of it
     (第1段, 第2段, 第3段). Not where the first line is the title already, or where a line above holds a sentence."""
-    key = _title_name(stem)
+    # (its code before it, as a file may name it, "/" written "_": "T_ZJDS 021-2024 网络零售企业客户服务规范.pdf"; probe P38's
+    # cover lines were a document of their own, titled 《JDS02 1—2024 T_Z 网络零售企业客户服务规范》)
+    key = _title_name(_CODE_LEAD.sub("", stem))
     blocks = _join_broken_titles(blocks)  # (a title in two lines: "浙江云帆电子商务有限公司" / "直播带货管理规范")
     texts = [k for k, b in enumerate(blocks[:FRONT + 2]) if b.kind == "text"][:FRONT]
     if not texts or texts[0] != 0:
         return blocks
+    # an official notice's masthead and number over its title ("…客户服务中心文件" / "云禾客服〔2024〕12号" / "关于贯彻实施…
+    # 的通知"): its 题注, not a document of its own (probe P38's was one, of one clause, the number)
+    if (texts[:3] == [0, 1, 2] and _MASTHEAD.fullmatch(blocks[0].text.strip()) and _TITLE_NOTE.match(blocks[1].text.strip())
+            and _ISSUERLESS_TITLE.match(blocks[2].text.strip())):
+        note = blocks[1].text.strip().removeprefix("题注：")
+        return [Block("heading", blocks[2].text.strip(), level=1, line=blocks[2].line),
+                Block("text", f"题注：{blocks[0].text.strip()}；{note}", line=blocks[0].line)] + blocks[3:]
     # a document's number above its title, the file named otherwise: "XH/GL-NR-003-2024" / "星河直播购物平台直播营销内容
     # 管理规范" in XH-GL-NR-003-2024_live_content_standard.pdf (titled by the file's name, its number a clause; probe P35)
     coded = len(texts) > 1 and texts[1] == 1 and _DOC_NUMBER.fullmatch(blocks[0].text.strip()) is not None
@@ -457,9 +486,15 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
         if any(not _COVER_SAYS.match(x) or starts_with_marker(x) for x in cover) or texts[:n] != list(range(n)) \
                 or n == 1 and is_title_line(cover[0]):  # (a title over it, a series' or a running header's, is
             return blocks                                    # none of its text: split_documents passes it by)
+        if blocks[k - 1].kind == "header" and canonical_std_code(blocks[k - 1].text) and not canonical_std_code(line):
+            line = f"{blocks[k - 1].text.strip()} {line}"  # (a standard's code on the line above its name, as split_documents reads it)
         return [Block("heading", line, level=1, line=blocks[k].line),
                 Block("text", "封面：" + "，".join(cover), line=blocks[0].line)] + blocks[k + 1:]
     return blocks
+
+
+_MASTHEAD = re.compile(r"[\u4e00-\u9fff（）()]{4,40}文件")
+_CODE_LEAD = re.compile(r"^(?=[\x21-\x7e ]*\d)[\x21-\x7e ]+?\s*(?=[\u4e00-\u9fff])")
 
 
 _VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")  # "公司法(2023-12-29).md": the version in a file name

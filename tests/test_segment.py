@@ -2458,3 +2458,39 @@ def test_each_question_of_a_faq_is_a_clause_with_its_answer():
     assert got == [("十、问1", "问1：用户第三天才发现坏果，一律不受理吗？答：原则上不予受理。"),
                    ("十、问2", "问2：外包坐席能不能直接审批理赔？答：外包坐席的审批权限不得超过单笔200元。"),
                    ("十、问3", "Q3：大促期间处理时效能放宽吗？答：理赔审核时效不得放宽。")], got
+
+
+def test_a_motto_is_no_title():
+    """Probe P37: a motto under the title ("品质为先 诚信共赢", "邻里相帮 优选到家" under a 文号) titled the rules, the title
+    above it read as a collection's own; one between the title of a file's second rules and their first item kept them
+    in the first (after its last table row, no sentence): "…售后退换与投诉处理规程" / "有求必应，件件有回音" / "一、目的"."""
+    text = "“邻里优选”平台供应商入驻管理规定\n品质为先 诚信共赢\n第一章 总则\n第一条 供应商应当具备合法资质。\n"
+    assert [d.title for d in parse(text, "x.txt")] == ["“邻里优选”平台供应商入驻管理规定"]
+    text = ("某公司\n团长招募与管理办法\n麓邻优运〔2024〕7号\n邻里相帮 优选到家\n第一章 总则\n第一条 团长应当实名登记。\n")
+    assert [d.title for d in parse(text, "x.txt")] == ["某公司团长招募与管理办法"]
+    text = ("“邻里优选”平台商品宣传管理细则\n一、总则\n商品宣传应当真实。\n二、用语对照\n禁用说法  规范说法\n"
+            "“假一赔十”  “正品保障”\n“邻里优选”平台售后退换与投诉处理规程\n有求必应，件件有回音\n一、目的\n为及时处理售后，制定本规程。\n"
+            "二、受理\n客服应当在2小时内响应。\n")
+    assert [d.title for d in parse(text, "汇编.txt")] == ["“邻里优选”平台商品宣传管理细则", "“邻里优选”平台售后退换与投诉处理规程"]
+    # (the title over a motto over its salutation: probe P38's .html was titled by its file's name)
+    text = "某公司售后服务承诺书\n放心买 · 安心退 · 用心服务，云禾相伴\n尊敬的顾客：\n感谢您的信任。\n一、七日无理由退货\n可以退货。\n"
+    assert parse(text, "yunhe_after_sales_commitment.txt")[0].title == "某公司售后服务承诺书"
+
+
+def test_a_standard_named_by_its_code_and_a_notices_masthead_are_cover_and_note():
+    """Probe P38: a standard's cover lines ("CCS L 67", "团 体 标 准") above its code and name, in a file named
+    "T_ZJDS 021-2024 网络零售企业客户服务规范.pdf" ("/" written "_"), were a document of their own, 《JDS02 1—2024 T_Z …》;
+    a notice's masthead ("…客户服务中心文件") over its number over its title was a document of one clause."""
+    from ingest.clean import Block
+    from ingest.documents import _cover_above_title
+
+    blocks = [Block("text", "CCS L 67"), Block("text", "团 体 标 准"), Block("header", "T/ZJDS 021—2024"),
+              Block("text", "网络零售企业客户服务规范"), Block("text", "1 范围")]
+    out = _cover_above_title(blocks, "T_ZJDS 021-2024 网络零售企业客户服务规范")
+    assert (out[0].kind, out[0].text) == ("heading", "T/ZJDS 021—2024 网络零售企业客户服务规范")
+    assert out[1].text == "封面：CCS L 67，团 体 标 准"
+    text = ("杭州某公司客户服务中心文件\n云禾客服〔2024〕12号\n关于贯彻实施某团体标准的通知\n各部门：\n现通知如下。\n"
+            "一、客服应当按标准执行。\n")
+    (doc,) = parse(text, "客服中心文件汇编（2024）.txt")
+    assert doc.title == "关于贯彻实施某团体标准的通知"
+    assert doc.clauses[0].text == "题注：杭州某公司客户服务中心文件；云禾客服〔2024〕12号", doc.clauses[0].text
