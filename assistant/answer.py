@@ -818,6 +818,10 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     asked = _asked(question, _QUANTITY_ASKED)
     if asked is None:
         return None
+    # a bare 多少 after a time asked asks that time again ("钱最晚多久要退给人家？标准和公司的要求分别是多少？" was not found,
+    # "问题问的是“多少”", beside "…7日内将货款退还客户" and "…48小时内完成退款"; probe P38)
+    if asked.words == "多少" and (t := _TIME_ASKED.pattern.search(question)) and t.end() <= question.rfind("多少"):
+        return None
     stating = [c for c in clauses if _states(c, asked, question)]
     if not stating:
         return asked
