@@ -494,7 +494,8 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
 
 
 _MASTHEAD = re.compile(r"[\u4e00-\u9fff（）()]{4,40}文件")
-_CODE_LEAD = re.compile(r"^(?=[\x21-\x7e ]*\d)[\x21-\x7e ]+?\s*(?=[\u4e00-\u9fff])")
+# (letters and digits, a space or "_" before the name: not "2024" of "2024年双11活动规则", nor "12315" of "12315投诉处理规范")
+_CODE_LEAD = re.compile(r"^(?=[\x21-\x7e ]*[A-Za-z])(?=[\x21-\x7e ]*\d)[\x21-\x7e ]+?[\s_]+(?=[\u4e00-\u9fff])")
 
 
 _VERSION = re.compile(r"\((\d{4}-\d{2}-\d{2})\)$")  # "公司法(2023-12-29).md": the version in a file name
