@@ -1520,7 +1520,8 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
 
 
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
-_SUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:元|块钱|块|万元)"
+_AMOUNT = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?"  # a number as staff say it, its 万 or 千
+_SUM = _AMOUNT + r"\s*(?:元|块钱|块|万元)"
 _SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块(?!儿))?")
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
 # for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
@@ -1551,7 +1552,7 @@ def _sum_asked(q: str) -> float | None:
 # 不满10天的，由部门负责人审核后报人力资源部经理审批"; "到了一批货800件，得抽检多少？" ← "100件以上不满1000件的，抽检比例不低于
 # 20%"; "工作12年了" ← "已满10年不满20年的"; "差不多降了两成" ← "调价幅度超过10%不满30%的"; probe P33)
 _COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％"}
-_COUNT_NUM = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?\s*(?:个)?"
+_COUNT_NUM = _AMOUNT + r"\s*(?:个)?"
 
 
 def _counts_told(q: str) -> list[tuple[float, str]]:

@@ -129,7 +129,7 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     dated = False  # a note under it that dates or numbers it: a line that names a kind of document over it is a title
     for j in (2, 3):  # (and a motto: "…售后服务承诺书" / "放心买 · 安心退 · 用心服务，云禾相伴" / "尊敬的顾客：", probe P38)
-        if nxt is None or nxt.kind != "text" or not (_TITLE_NOTE.match(nxt.text.strip()) or _is_slogan(nxt.text.strip())):
+        if nxt is None or nxt.kind != "text" or not _under_title(nxt.text):
             break
         dated = dated or bool(_DATED.search(nxt.text))
         # (what follows the notes under it: "…投诉处理规则" / "（2024年修订版，文号：云汐规〔2024〕12号）" / "第一章 总则" was
@@ -177,6 +177,11 @@ def _is_slogan(line: str) -> bool:
             and DOC_KIND.search(line) is None)
 
 
+def _under_title(text: str) -> bool:
+    """A line that stands under a title and is passed over to read what follows it: a note (_TITLE_NOTE) or a motto."""
+    return _TITLE_NOTE.match(text.strip()) is not None or _is_slogan(text.strip())
+
+
 def _referenced(blocks: list[Block], i: int) -> bool:
     """Is a line that names a standard by its code an entry of a list of normative references ("下列文件…必不可少的。" /
     "GB/T 18354 物流术语" / "GB/T 24616—2019 冷藏…"), not a standard's title? (It was a document of its own.)"""
@@ -198,8 +203,7 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     "（商品运营中心  2024年5月  V1.0）" / "一、目的": the rules were filed under the document before them; probe P36), and so
     is a motto ("…售后退换与投诉处理规程" / "有求必应，件件有回音" / "一、目的", probe P37); and the last row of a table ends
     what is before it as a sentence does."""
-    j = i + 2 if i + 2 < len(blocks) and (_TITLE_NOTE.match(blocks[i + 1].text.strip())
-                                          or _is_slogan(blocks[i + 1].text.strip())) else i + 1
+    j = i + 2 if i + 2 < len(blocks) and _under_title(blocks[i + 1].text) else i + 1
     nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
     m = match_marker(nxt.text)
     return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
@@ -418,16 +422,18 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             else:
                 orphan.append(b)
                 continue
-        texts = [x for x in current.blocks if x.kind == "text"]
-        if (b.kind == "text" and _TITLE_NOTE.match(b.text.strip()) and (b.text.startswith("题注：") or not starts_with_marker(b.text))
-                and all(x.text.startswith("题注：") for x in texts)):
-            # under its title: "题注：2024年3月修订"; the notes under it one 题注 ("（主播管理、广告宣传与禁用语）" /
-            # "题注：2024年8月15日发布…" were two clauses of one label)
-            note = b.text.strip().removeprefix("题注：") if b.text.startswith("题注：") else note_line([b.text])[3:]
-            if texts:
-                current.blocks[current.blocks.index(texts[-1])] = Block("text", f"{texts[-1].text}；{note}", line=texts[-1].line)
-                continue
-            b = Block("text", "题注：" + note, line=b.line)
+        if (b.kind == "text" and _TITLE_NOTE.match(b.text.strip())
+                and (b.text.startswith("题注：") or not starts_with_marker(b.text))):
+            at = [j for j, x in enumerate(current.blocks) if x.kind == "text"]  # (read for a note only, not every block)
+            if all(current.blocks[j].text.startswith("题注：") for j in at):
+                # under its title: "题注：2024年3月修订"; the notes under it one 题注 ("（主播管理、广告宣传与禁用语）" /
+                # "题注：2024年8月15日发布…" were two clauses of one label)
+                note = b.text.strip().removeprefix("题注：") if b.text.startswith("题注：") else note_line([b.text])[3:]
+                if at:
+                    last = current.blocks[at[-1]]
+                    current.blocks[at[-1]] = Block("text", f"{last.text}；{note}", line=last.line)
+                    continue
+                b = Block("text", "题注：" + note, line=b.line)
         current.blocks.append(b)
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
