@@ -2168,6 +2168,26 @@ def test_a_topic_whose_second_thing_shares_the_firsts_head_is_on_that_head(tmp_p
     assert not any(w in x for x in texts for w in ("促销活动", "报备单", "补偿款")), texts
 
 
+def test_a_topic_whose_first_thing_is_one_word_has_no_head_for_the_second(tmp_path):
+    """Probe P34: "退换货与退款" listed 12 of its 23 duties. jieba reads 退换 and 换货 inside 退换货, and they were taken
+    for a head the second thing shares (as 加班 of "加班审批与补偿"): each clause on 退换货 had to say 退换 and 换货 as they
+    are, and one that says 退货 (which 退换货 stands for) was on neither thing."""
+    from assistant.checklist import _shared_head
+
+    assert _shared_head(["退换货", "退款"], ["退款应当原路退回"]) == (["退换货", "退款"], [])
+    assert _shared_head(["加班审批", "补偿"], ["加班补偿"]) == (["加班审批", "加班补偿"], ["加班"])
+    texts = _items_over(tmp_path, {
+        "售后服务与退换货管理办法.txt": (
+            "售后服务与退换货管理办法\n第二章 职责分工\n第六条 退货商品到仓后，仓储物流部应当在2个工作日内完成质检。\n"
+            "第七条 同一SKU在30日内产生5件以上退货的，商品部应当启动批次排查。\n第三章 换货\n"
+            "第八条 换货商品应当在3个工作日内发出。\n第四章 退款\n第九条 退款应当原路退回。\n"
+            "第五章 服务礼仪\n第十条 客服人员应当礼貌接听来电。\n")},
+        "退换货与退款", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert all(any(w in x for x in texts) for w in ("2个工作日内完成质检", "批次排查", "3个工作日内发出", "原路退回")), texts
+    assert not any("礼貌接听" in x for x in texts), texts
+
+
 def test_a_topic_of_what_and_the_kind_of_rules_is_on_what_and_a_heading_may_spell_it_out(tmp_path):
     """Probe P24: "用印流程" listed nothing over 《合同审批与印章使用管理办法》: 流程, said twice in its documents, weighed as
     much as 用印, and no duty says both; the rules under "第五章 印章的使用" ("严禁在空白合同…上加盖印章") say 印章 and 使用,
