@@ -189,8 +189,13 @@ CITED_STANDARD = re.compile(r"(?:GB|DB\d{2}|[A-Z]{2,3}|[TQ]/[A-Z]{2,10})(?:\s*/\
 # "……" inside a sentence is an ellipsis ("第二十六条规定：“下列劳动合同无效……（二）…”"), not a leader
 DOT_LEADER = re.compile(r"(\.{4,}|…{2,}|·{4,}|．{4,})\s*(?:[IVX]+|\d{1,3})?\s*$")
 TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
+# the editions a standard replaces, after its code ("代替 GB/T 35273—2017、GB/T 35273—2020")
+_CODE_ANY = re.sub(r"\(\?P<\w+>", "(?:", STD_CODE.pattern)  # (its groups unnamed, to be said more than once)
+REPLACED = re.compile(rf"\s*代替\s*{_CODE_ANY}(?:\s*[、，,]\s*{_CODE_ANY})*\s*$")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
+    # (the kind's code before whose it is: "Q/LW 宁波海曙蓝湾跨境贸易有限公司企业标准")
+    r"[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,8})?\s+[\u4e00-\u9fff（）()]{2,30}(?:地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
     r"代\s*替\s*[A-Z][A-Z/ \-]{0,12}\d[^。；;]{0,60})$"  # ("代替 Q/YZ 003—2021": it was read as the first half of the title)
 )
@@ -315,7 +320,7 @@ MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU
 
 # what a document's title ends with: the kind of document it is
 DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|公告|批复|意见|解释|守则|章程|须知|手册|"
-                      r"指南|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明))"
+                      r"指南|指引|预案|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明))"
                       r"(?:[（(][^）)]{1,12}[)）])?$")
 # 发文机关 + 关于 + 事由 + 的 + 文种: the form of an official document's title ("最高人民法院关于审理…若干问题的解释")
 # (the kind may be qualified: "…的若干规定", "…的补充规定", "…的暂行规定"; issuers may be spaced: "最高人民法院  最高人民检察院")
@@ -448,6 +453,22 @@ _MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*�
 _MD_RULE = re.compile(r"应|须|不得|禁止|严禁|可以|^\s*(?:[-*+]\s|[|｜]|\d+[.、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
+def _over_page(lines: list[str], no: int, counts: dict[str, int], most: int = 3) -> int:
+    """Where a running header's lines end, the line after ``no`` (1-based) down to a page number ("第 1 页") each said on
+    every page: the page number's line number, or 0 where there is none so."""
+    seen = 0
+    for k in range(no, min(len(lines), no + 2 * most)):
+        x = _spaced(lines[k])
+        if not x:
+            continue
+        if PAGE_OF.match(x):
+            return k + 1
+        seen += 1
+        if seen >= most or counts.get(x, 0) < 2:
+            return 0
+    return 0
+
+
 def _spaced(raw: str) -> str:
     """A plain-text line as it is read: stripped, a wide space an ordinary one."""
     return raw.strip().replace("\u3000", " ")
@@ -523,11 +544,17 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # (or one every page repeats over its page number, the title under them: "苏州棠梨优品电子商务有限公司　　会员积分与
         # 优惠券管理规定（棠梨营〔2025〕11号）" / "第 1 页" / "会员积分与优惠券管理规定" was the title of every citation, the
         # company and the document number in it; probe P31)
-        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and PAGE_OF.match(following[no - 1]) \
+        # (its lines down to the page number each said on every page: "拾光闲置平台规则 · 担保交易与资金结算规则（2024版）" /
+        # "资金安全部" / "第 1 页" / "拾光闲置担保交易与资金结算规则" titled every citation by the header; probe P39)
+        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and (page := _over_page(lines, no, counts)) \
                 and is_title_like(s, 60) and not starts_with_marker(s):
-            under = next((_spaced(x) for x in lines[no:] if _spaced(x) and not PAGE_OF.match(_spaced(x))), "")
+            under = next((_spaced(x) for x in lines[page:] if _spaced(x) and not PAGE_OF.match(_spaced(x))), "")
             if is_title_like(under) and not starts_with_marker(under):
                 continue
+        # (and further down, each of its lines: it ran into the article its page break cut, "资金安全部" a heading)
+        if not markdown and (blocks or pending) and counts.get(s, 0) >= 2 and _over_page(lines, no, counts) \
+                and is_title_like(s, 60) and not starts_with_marker(s):
+            continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
@@ -560,6 +587,12 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # (one every page repeats is a PDF's running header, where a page breaks the text: "制度编号：RL-GYL-2024-05" ran into
         # the item it broke, "（二）…，经查实的；制度编号：RL-GYL-2024-05"; held-out probe)
         if counts.get(_spaced(raw), 0) >= 2 and _credit_line(s):
+            continue
+        # (or a line under the title that numbers and dates it, "SG-FIN-2024-002 2024年3月20日发布 2024年4月1日起施行": its
+        # 题注; the title was read as a paragraph of a document named after its file, probe P39)
+        if ISSUED_LINE.search(s) and len(s) <= 60 and not re.search(r"[。；;，,：:]", s) and under_title():
+            flush()
+            blocks.append(Block("text", note_line([s]), line=no))
             continue
         # (or one alone that dates the document under its title: "生效日期：2024年3月1日")
         # (or a document's credits under the title that opens the file, a line each: "编制：运营部 张三" / "审核：李四" /
@@ -596,10 +629,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 blocks.append(Block("break", line=no))
             continue
         code = canonical_std_code(s)
-        if code and norm(STD_CODE.search(s).group(0)) == norm(s):
+        # (with the editions it replaces, as a standard's cover says under its code: "Q/SG 0205—2024 代替 Q/SG 0205—2022"
+        # ran into the name under it, 《Q/SG 0205—2024 代替 Q/SG 0205—2022拾光闲置验机及鉴定服务标准》; probe P39)
+        if code and norm(STD_CODE.search(s).group(0)) == norm(REPLACED.sub("", s)):
             flush()
             blocks.append(Block("header", code, line=no))
             continue
+        if REPLACED.fullmatch(s) and blocks and blocks[-1].kind == "header":
+            continue  # (said on a line of its own under the code)
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
@@ -710,7 +747,14 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False  # "一、总则" / "5.3 投诉处理" over its text: the heading is a line of its own
     if SALUTATION.match(line):
         return False  # "关于做好…工作的补充通知" / "各部门：": a notice's title, then whom it is addressed to (probe P34)
+    if ISSUED_LINE.search(prev) and not re.match(r"[，,。；;、）)]", line):
+        return False  # the line under a title that says when it was issued and takes effect: "SG-FIN-2024-002 2024年3月20日
+        # 发布 2024年4月1日起施行" / "编者按：…" ran together, and the title was read as no document's (probe P39)
     return not is_title_like(line) or len(line) <= 6
+
+
+# a line that ends in the date a document was issued or takes effect ("…2024年3月20日发布 2024年4月1日起施行")
+ISSUED_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?(?:发布|印发|施行|实施|生效|执行)$")
 
 
 # whom a notice or a letter is addressed to, on a line of its own: "各部门：", "各合作仓库、各合作快递企业：", "尊敬的会员朋友："

@@ -104,6 +104,8 @@ def _after_chapter_line(blocks: list[Block], i: int, open_ended: bool = False) -
 
 
 # an annex's line and the note of its kind under it: "附 录 A", "附录B（规范性）", "（资料性）"
+# an annex's heading that names it ("附件 名词解释", "附件1：退货申请表", "附录A 术语")
+_ANNEX_HEAD = re.compile(r"^附\s*[件录表]\s*(?:[\dA-Z一二三四五六七八九十]{1,3})?\s*(?:[：:、．.\s]|$)")
 _ANNEX_LINE = re.compile(r"^附\s*录\s*[A-Z]\s*(?:[（(](?:资料性|规范性|提示的?|参考件|补充件)(?:附录)?[)）])?$|"
                          r"^[（(](?:资料性|规范性|提示的?|参考件|补充件)(?:附录)?[)）]$")
 
@@ -119,6 +121,8 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         return False
     if any(x.kind == "text" and _ANNEX_LINE.match(x.text.strip()) for x in blocks[max(0, i - 2):i]):
         return False  # an annex's title ("附 录 A" / "（资料性）" / "偏远地区" / "A.1 偏远地区包括…" was a document of its own)
+    if not first and _ANNEX_HEAD.match(s.strip()):
+        return False  # (or one that says it is: "附件 名词解释" after 第三十一条 was a document of 4 clauses, probe P39)
     if name in known or canonical_std_code(s) and not _referenced(blocks, i):
         return True
     if i and blocks[i - 1].kind == "header" and blocks[i - 1].text not in known and (first or _OPENS_STANDARD.match(
@@ -178,8 +182,13 @@ def _is_slogan(line: str) -> bool:
 
 
 def _under_title(text: str) -> bool:
-    """A line that stands under a title and is passed over to read what follows it: a note (_TITLE_NOTE) or a motto."""
-    return _TITLE_NOTE.match(text.strip()) is not None or _is_slogan(text.strip())
+    """A line that stands under a title and is passed over to read what follows it: a note (_TITLE_NOTE), a motto, or a
+    notice pinned atop a page ("【置顶提醒】5月起，涉及验真报告的纠纷请先…": probe P39's intranet page was titled by its
+    file's name, 《04_交易纠纷与举报处理规程》)."""
+    return _TITLE_NOTE.match(text.strip()) is not None or _is_slogan(text.strip()) or _PINNED.match(text.strip()) is not None
+
+
+_PINNED = re.compile(r"【[\u4e00-\u9fff]{2,6}】")  # "【置顶提醒】", "【温馨提示】"
 
 
 def _referenced(blocks: list[Block], i: int) -> bool:

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, pipe_row
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-88"
+SEGMENTER_VERSION = "seg-89"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -18,9 +18,10 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("section", re.compile(rf"第({N}|\d+)节\s*")),
     ("article", re.compile(rf"第({N}|\d+)条(?:之[{CN_NUM}]+)?[\s　]*")),
     # (a spaced "前　言" alone on its line, as a standard's page sets it: it was a clause 第1段)
-    # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe)
+    # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe;
+    # or "附件 名词解释", probe P39)
     ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
-                         r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=\s*[：:](?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
+                         r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=(?:\s*[：:]|[ \u3000]+)(?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))\s*[^。；;，,]{2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
     # (an annex's own, "A.1 本标准所称偏远地区包括：…" under "附录A": they ran together into one clause; only in that annex)
     # (a space after it: "A.1级商家每月抽查一次" is a grade)
     ("std", re.compile(r"([A-H](?:\.\d{1,2}){1,3})\.?\s+")),

@@ -2494,3 +2494,41 @@ def test_a_standard_named_by_its_code_and_a_notices_masthead_are_cover_and_note(
     (doc,) = parse(text, "客服中心文件汇编（2024）.txt")
     assert doc.title == "关于贯彻实施某团体标准的通知"
     assert doc.clauses[0].text == "题注：杭州某公司客户服务中心文件；云禾客服〔2024〕12号", doc.clauses[0].text
+
+
+def test_a_title_under_its_pages_header_over_a_pinned_notice_or_a_replaced_edition_is_found():
+    """Fresh probe P39: four of its eight documents were titled wrongly. A standard's code line saying the edition it
+    replaces ran into the name under it (《Q/SG 0205—2024 代替 Q/SG 0205—2022拾光闲置验机及鉴定服务标准》); an intranet
+    page's title over a pinned notice ("【置顶提醒】…") and a guide's (指引) over its edition and motto were titled by
+    their files' names; a PDF's running header of two lines over its page number titled every citation, the line under
+    the title that numbers and dates it ran into the editor's note after it, and "附件 名词解释" after the last article
+    was a document of its own."""
+    doc = only_doc("Q/SG 0205—2024 代替 Q/SG 0205—2022\n拾光闲置验机及鉴定服务标准\n前言\n本标准按照GB/T 1.1—2020的规定起草。\n"
+                   "1 范围\n本标准规定了验机服务的作业要求。\n", "02_验机及鉴定服务标准.txt")
+    assert doc.title == "Q/SG 0205—2024 拾光闲置验机及鉴定服务标准", doc.title
+    doc = only_doc("交易纠纷与举报处理规程（客服中心作业版）\n【置顶提醒】5月起，涉及验真报告的纠纷请先在工单内调取报告编号。\n"
+                   "一、目的与适用范围\n为统一纠纷处理标准，制定本规程。\n二、受理\n（一）卖家应当在48小时内作出响应。\n",
+                   "04_交易纠纷与举报处理规程.txt")
+    assert doc.title == "交易纠纷与举报处理规程（客服中心作业版）", doc.title
+    assert any(c.text.startswith("【置顶提醒】") for c in doc.clauses)
+    doc = only_doc("拾光闲置同城面交安全指引\n（2024年第2版）\n面对面，更安心；守规则，更放心。\n一、编写说明\n面交也带来了新的风险。\n"
+                   "二、面交前的准备\n（一）双方应当使用平台聊天工具沟通。\n", "06_同城面交安全指引.txt")
+    assert doc.title == "拾光闲置同城面交安全指引", doc.title
+    header = "拾光闲置平台规则 · 担保交易与资金结算规则（2024版）"
+    doc = only_doc(f"{header}\n资金安全部\n第 1 页\n拾光闲置担保交易与资金结算规则\nSG-FIN-2024-002 2024年3月20日发布 2024年4月1日起施行\n"
+                   "编者按：担保交易是二手交易的安全垫。\n第一章 总则\n第一条 为保障资金安全，制定本规则。\n"
+                   f"{header}\n资金安全部\n第 2 页\n第二条 买家应当在签收后7日内确认收货。\n第三条 本规则自2024年4月1日起施行。\n"
+                   "附件 名词解释\n1. 拾光钱包：平台为用户开立的资金账户。\n2. 面交直付：买家当面付款的交易方式。\n", "03_担保交易.txt")
+    assert doc.title == "拾光闲置担保交易与资金结算规则", doc.title
+    got = by_label(doc)
+    assert got["《拾光闲置担保交易与资金结算规则》题注"].text == "题注：SG-FIN-2024-002 2024年3月20日发布 2024年4月1日起施行"
+    assert got["《拾光闲置担保交易与资金结算规则》附件1."].text == "1. 拾光钱包：平台为用户开立的资金账户。", list(got)
+    assert not any("资金安全部" == c.text or header in c.text for c in doc.clauses)
+
+
+def test_a_standards_cover_line_with_the_kinds_code_is_its_cover():
+    """Probe P34: "Q/LW 宁波海曙蓝湾跨境贸易有限公司企业标准" atop a standard's cover was a clause 第1段 of it."""
+    doc = only_doc("Q/LW 宁波某某跨境贸易有限公司企业标准\nQ/LW-KF 003—2024\n客户服务响应与投诉处理规范\n2024-01-15发布 2024-02-01实施\n"
+                   "宁波某某跨境贸易有限公司 发布\n前言\n本标准由客户服务中心提出。\n1 范围\n本标准规定了客户服务要求。\n", "kf.txt")
+    assert doc.title == "Q/LW-KF 003—2024 客户服务响应与投诉处理规范", doc.title
+    assert doc.clauses[0].text.startswith("封面：宁波某某跨境贸易有限公司企业标准"), doc.clauses[0].text
