@@ -535,6 +535,10 @@ _VERY = re.compile(r"(?<![\d一二三四五六七八九两百千万])十分(?=[\
 _PERIOD_ENDS = re.compile(rf"(?:{_ANY_PERIOD.pattern})\s*的?$")  # a period the text ends with ("…享有90日")
 
 
+# a phrase that bounds the amount of the one before it ("…支付补偿，最低10元、最高50元", "…赔偿，单笔最高不超过2000元")
+_BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最多|不超过|不低于|上限|下限|封顶)")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -608,6 +612,13 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 生鲜商品，不得采用海运方式发货" for "生鲜商品多少天内要发货"; review)
         if ask.kind != "time" and any(re.search(rf"{_BOUND_BEFORE}\s*(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
                                                 text[max(0, x.start() - 30):x.start()]) for x in found):
+            return True
+        # (an amount paid at a rate of another, before what is paid, or bounded in the phrase after it: "补偿多少" ← "…应当
+        # 按照每笔订单实付金额的10%向消费者支付补偿，最低10元、最高50元"; probe P40 was not found)
+        if ask.kind == "quantity" and any(
+                re.search(rf"按照?[^，,；;。]{{0,20}}?(?:{ask.stated.pattern})[^，,；;。]{{0,12}}$", text[max(0, x.start() - 40):x.start()])
+                or not phrases[k] and stated(re.split(r"[；;。]", _BOUND_NEXT.match(text, x.end() + 1) and text[x.end() + 1:] or "")[0])
+                for k, x in enumerate(found)):
             return True
         # (how many times, right before the act counted: "密码连着输错几次会被锁？" ← "连续5次输错密码的，账号锁定30分钟";
         # probe P28 was not found, "问题问的是“几次”")
@@ -1355,12 +1366,17 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                 return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2)
 
             anchored = bool(asked.anchors) and says(asked.anchors[0])
+            # (or an amount asked under a bound, of a word the clause says, that it states under that bound: "平台最多赔
+            # 多少？" ← "…平台按照商品成交价赔偿，最高不超过20000元", second to a rule on unclaimed goods that shares more of
+            # the question's words; probe P39 was not found)
+            limit = _bound_asked(part, asked) if asked.kind == "quantity" and of else None
+            bounded = limit is not None and says(of) and _bound_stated(h.clause.text, asked, limit.group(1) is not None)
             # (a count asked of a verb of one character, said otherwise: "主图起码要放几张？" ← "每个商品须上传不少于5张主图",
             # ranked third; probe P23 was not found. Not money: "要赔多少钱" is asked of 赔)
             verb = len(of) == 1 and asked.stated is not _MONEY
             # (half as many where the quantity is asked under a bound, stated so: "已经加了30个小时班了，最多还能加多少？"
             # shares little with "每月累计加班时长不得超过36小时", fourth; probe P30 was not found)
-            return wide and cov >= least and (says(of) or verb) or cov >= least / 2 and (anchored or asked.bound) \
+            return wide and cov >= least and (says(of) or verb) or cov >= least / 2 and (anchored or asked.bound or bounded) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no

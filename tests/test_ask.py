@@ -3217,3 +3217,17 @@ def test_a_rule_named_short_by_the_first_characters_of_its_words_is_looked_up(tm
     got = answer(r, "知产规则第二十八条说的反通知，投诉方收到以后要在多长时间里给平台回话？")
     assert got.status == "answered" and "15日内" in got.answer and "归档" not in got.answer, got.answer
     assert answer(r, "知权规则第二十八条说了什么？").status == "not_found"
+
+
+def test_an_amount_asked_under_a_bound_is_answered_by_the_clause_that_states_it_so(tmp_path):
+    """Probe P39: "送去验机的相机在验机中心被弄坏了，平台最多赔多少？" was not found ("问题问的是“多少”") beside "…平台按照商品
+    成交价赔偿，最高不超过20000元", second to a rule on unclaimed goods that shares more of the question's words: a clause
+    that says what the amount is of (赔) and states it under the bound asked (最多 ↔ 最高不超过) answers it."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"验机.txt": (
+        "某平台验机及鉴定服务标准\n8 结果与责任\n8.3 因验机中心原因导致商品在检测、保管期间毁损、灭失的，平台按照商品成交价赔偿，"
+        "最高不超过20000元。\n11 附则\n11.4 商品在验机中心滞留超过30日且无法联系卖家退回的，按照平台无主物品处理规定处置。\n"
+        "11.5 送检的相机、镜头在验机中心检测期间，卖家不得要求中途取回。\n")})
+    got = answer(r, "送去验机的相机在验机中心被弄坏了，平台最多赔多少？")
+    assert got.status == "answered" and "20000元" in got.citations[0].text, got.answer
