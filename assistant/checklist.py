@@ -1194,6 +1194,12 @@ def _of_sanctions(lead: str, header: list[str], rows: list[list[str]]) -> bool:
         or bool(_VIOLATIONS.search(" ".join(header)) and any(dealt_with))
 
 
+_ASKED = re.compile(r"^(?:问|Q\s*\d{0,2})\s*[：:]|[？?]\s*$")  # a question asked, no rule
+_ASKED_END = re.compile(r"[吗么呢]?[？?]\s*$")
+_ANSWER = re.compile(r"^(?:答|A)\s*[：:]\s*")
+_YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须|是的)[。！!]?\s*$")  # an FAQ's answer that says yes, alone
+
+
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
@@ -1269,6 +1275,17 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue
             if FOLLOW_UP.match(s) and not _binds_business_late(s):
                 continue  # what follows an order no duty came before (a penalty article's) is none either
+            if _ASKED.search(s):
+                # a question, an FAQ's, is no rule ("问：团员需要发票怎么办？" was an item "问：团员是否发票怎么办？", probe
+                # P37), unless its answer says yes to what it asks is owed: "问：退货时商品附带的赠品需要一起退回吗？答：需要。"
+                # is "…赠品需要一起退回" (probe P38)
+                if i + 1 >= len(sentences) or not _YES.match(sentences[i + 1]) or not any(_modals(s)):
+                    continue
+                s = sentences[i] = _ASKED.sub("", _ASKED_END.sub("", s)).strip()
+            elif _YES.match(s):
+                continue  # (the yes)
+            elif _ANSWER.match(s):
+                s = sentences[i] = _ANSWER.sub("", s)  # (an answer's rule is its own: "答：按质量问题处理，…往返运费由本公司承担")
             named = _NAMED_BAN.sub("□□", s) if listed else s  # (what the law forbids, as a kind of thing)
             # (the sentence's own kind; k may become its lead-in's below)
             own = k = _kind(named, limits=authority(clause.document) >= 2)

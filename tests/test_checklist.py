@@ -2295,3 +2295,22 @@ def test_a_titles_thing_that_names_one_of_the_topics_two_whole_tells_nothing_apa
         "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
     clauses = [c for c in r.clauses if c.role == "clause"]
     assert set(_titled(_Topic("物流时效与配送", clauses, r.normalized, r.thesaurus), clauses)) == {"跨境订单物流时效与配送服务标准"}
+
+
+def test_an_faqs_question_is_no_duty_unless_its_answer_says_yes_to_one():
+    """Probes P37, P40: an FAQ's questions were items ("问：团员是否发票怎么办？", "问4：优惠券领取后未使用，到期后商家是否需要
+    补偿？"). A question is no rule; where its answer says yes to what it asks is owed ("问：退货时商品附带的赠品需要一起退回
+    吗？答：需要。", probe P38) it is the rule, said as a statement, and an answer's own rule loses its "答：". """
+    from assistant.checklist import obligations
+    from ingest.records import Clause
+
+    def c(text: str) -> Clause:
+        return Clause(id="d/h9", doc_id="d", document="某承诺书", label="《某承诺书》九、", path=("某承诺书", "九、"), text=text)
+
+    got = [o.sentence for o in obligations(c(
+        "九、常见问题\n问：退货时商品附带的赠品需要一起退回吗？答：需要。赠品未退回的，将从退款中扣除。"
+        "问：团员需要发票怎么办？答：团员可以在订单详情页自助申请电子发票。"
+        "问：收到的商品与描述不符怎么办？答：按质量问题处理，往返运费应当由本公司承担。"), None)]
+    assert "退货时商品附带的赠品需要一起退回" in got, got
+    assert not any("？" in x or x.startswith(("问", "答")) or "发票" in x for x in got), got
+    assert any(x.startswith("按质量问题处理") for x in got), got
