@@ -44,7 +44,7 @@ PROHIBITION = re.compile(r"不得|(?<!无权)(?<!有权)禁止|严禁|不允许|
 # "…，需要时重新申请开通" when needed (probe P26's item read "…是否时重新申请开通"),
 # 需知 what one must know, 急需 what is urgently needed; 应对 "to cope with" ("突发事件应对工作"), but "平台应对商家提供的
 # 资质进行认真核实" and "承包商应对建设工程的质量负责" are duties)
-_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|原则上(?=每[年季月周天日]|定期)|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴)|"
+_DUTY_WORD = re.compile(r"应当(?!知)|应该|必须|务必|(?<![不也])只能(?=[\u4e00-\u9fff“])(?![^，,。；;]*(?<!目)的[，,。；;]?\s*$)|原则上(?=每[年季月周天日]|定期)|(?<![相响供适反对回呼感效答])应(?![用急变答对知当收付价税]|纳(?:税|或|的|、)|解缴|退(?:款项|金额|税款))|"
                         r"(?<![相响供适反对回呼感效答为在和件极善学时何同合])(?<!或者)应(?=对(?!突发|风险|挑战|措施|处置|工作|机制|预案|能力)"
                         r"[^。；;，,：:]{1,30}?(?:进行|予以|加以|负责|作出|实施|核实|审查|审核|保密))|(?<![必无若如])须(?!知)|"
                         r"(?<![若如果无不所据视按的理有急])需要(?![的外时，,。；;、)）]|$)|(?<![若如果无必不所据视按的理有急而])需(?![求知要])")
@@ -1528,8 +1528,12 @@ def _reword_phrase(phrase: str) -> str:
                 and not re.match(r"[^，,；;。\d]*[\d一二三四五六七八九十两百千万][^，,；;。]*?[未没]", phrase[m.end():])
             # (原则上, a hedge read as the rule's word, stays: "网站主页面原则上每年…审定或改版" is no yearly duty without
             # exception; a probe found "是否每年…")
-            out += [phrase[last:m.start()], ("是否不" if bound else "是否杜绝") if m.group("no")
-                    else "原则上是否" if m.group() == "原则上" else "是否"]
+            # (a hedge before 只能 stays after 是否: "宗教教职人员是否一般只担任…")
+            hedge = re.search(r"(?:一般|通常)$", phrase[last:m.start()]) if m.group() == "只能" else None
+            at = m.start() - (len(hedge.group()) if hedge else 0)
+            out += [phrase[last:at], ("是否不" if bound else "是否杜绝") if m.group("no")
+                    else "原则上是否" if m.group() == "原则上" else f"是否{hedge.group() if hedge else ''}只"
+                    if m.group() == "只能" else "是否"]
             last = m.end()
         first = False
     return "".join(out) + phrase[last:]

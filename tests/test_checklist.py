@@ -1467,6 +1467,20 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
 
 
 @pytest.mark.parametrize("text, items", [
+    ("（二）营销短信只能在每日8时至21时之间发送。", [("营销短信是否只在每日8时至21时之间发送", "duty")]),
+    ("第二十六条 所收集的个人图像只能用于维护公共安全的目的，不得用于其他目的。",
+     [("所收集的个人图像是否只用于维护公共安全的目的，是否杜绝用于其他目的", "prohibition")]),
+    ("第二十九条 卖家注销账户的，其未结算货款在扣除应退款项后，结算至其绑定的银行卡。", []),
+])
+def test_only_restricts_and_what_is_owed_back_is_no_modal(text, items):
+    """Probe P40: "营销短信只能在每日8时至21时之间发送" was no item (nor 广告法 第十五条's "…处方药，只能在…医学、药学专业
+    刊物上作广告"): 只能 restricts, checked "是否只…". Probe P39: 应退款项 is what is owed back, no 应 of a rule ("…在扣除
+    待处理纠纷的是否退款项后，…")."""
+    got = [(item_text(o.sentence, o.kind), o.kind) for o in obligations(_c(text), None)]
+    assert got == items
+
+
+@pytest.mark.parametrize("text, items", [
     # a norm a company rule states by its bound alone: it was no item of the 客服 checklist
     ("（二）质检专员每月对每名客服人员抽检会话不少于50条。",
      [("质检专员每月对每名客服人员抽检会话是否不少于50条", "duty")]),
@@ -1519,12 +1533,12 @@ def test_a_procedure_without_a_modal_is_a_duty(text, items):
     ("第一条 用户隐私保护是电子商务平台不可忽视的重要方面。", []),  # 不可忽视, 不可抗力: no ban
     ("第二条 因不可抗力造成延迟发货的，企业应当及时告知用户。", [("因不可抗力造成延迟发货的，企业是否及时告知用户", "duty")]),
     # one only (probe N's 拼团 missed "同一商品同时只能参加一个拼团活动"; 37 such law sentences were no duty)
-    ("第七条 同一商品同时只能参加一个拼团活动。", [("同一商品同时是否只能参加一个拼团活动", "duty")]),
-    ("第十九条 同一用人单位与同一劳动者只能约定一次试用期。", [("同一用人单位与同一劳动者是否只能约定一次试用期", "duty")]),
+    ("第七条 同一商品同时只能参加一个拼团活动。", [("同一商品同时是否只参加一个拼团活动", "duty")]),
+    ("第十九条 同一用人单位与同一劳动者只能约定一次试用期。", [("同一用人单位与同一劳动者是否只约定一次试用期", "duty")]),
     ("第三条 宗教教职人员一般只能担任一个宗教活动场所的主要教职。",
-     [("宗教教职人员是否一般只能担任一个宗教活动场所的主要教职", "duty")]),
+     [("宗教教职人员是否一般只担任一个宗教活动场所的主要教职", "duty")]),
     ("（一）只能从唯一供应商处采购的；", []),  # a case, no count
-    ("第五条 所收集的个人图像只能用于维护公共安全的目的。", []),  # a purpose, no count: not read as a cap (yet)
+    ("第五条 所收集的个人图像只能用于维护公共安全的目的。", [("所收集的个人图像是否只用于维护公共安全的目的", "duty")]),
     ("第六条 消费者也只能选择一家快递。", []),  # what the customer is left with
     # a bound of a share of something named, a permission in a phrase before it (probe O's 以旧换新 missed "单笔订单
     # 补贴金额最高不超过新品成交价的15%"), and 是否 before 最高 / 最长 as before a hedge
