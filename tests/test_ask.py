@@ -3231,3 +3231,13 @@ def test_an_amount_asked_under_a_bound_is_answered_by_the_clause_that_states_it_
         "11.5 送检的相机、镜头在验机中心检测期间，卖家不得要求中途取回。\n")})
     got = answer(r, "送去验机的相机在验机中心被弄坏了，平台最多赔多少？")
     assert got.status == "answered" and "20000元" in got.citations[0].text, got.answer
+
+
+def test_a_few_days_asked_find_the_rule_that_counts_them_in_hours(tmp_path):
+    """Probe P39: "卖家三天了还没填快递单号…" ranked "卖家未在买家付款后72小时内填写有效物流单号的，…" below a rule on fake
+    numbers: the days staff say are the hours the rules count, where a clause counts them so."""
+    r = _docs_index(tmp_path, {"a.txt": "某平台交易规则\n第五条 卖家未在买家付款后72小时内填写有效物流单号的，买家可以申请取消订单。\n"
+                                        "第六条 卖家填写的物流单号应当真实有效。\n第七条 买家应当在收到商品后及时验货。\n"})
+    assert r.expansion("卖家三天了还没填单号怎么办？")[-2:] == ["72", "小时"]
+    assert "72" not in r.expansion("卖家两天了还没填单号怎么办？")  # (no clause counts 48小时)
+    assert "72" not in r.expansion("卖家第三天还没填单号怎么办？")
