@@ -1269,6 +1269,14 @@ def _with_qualifying(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> 
     return chosen
 
 
+# a time of day the question names ("晚上十点钟", "早上7点", "凌晨两点", "几点"), and hours of the day a clause sets
+# ("每日8时至21时", "9:00-18:00", "早8点到晚10点")
+CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|半夜|凌晨|傍晚)(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点|"
+                        r"(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点(?:钟|半)|(?<![一好有])(?:[二三四五六七八九十两]|1?\d)\s*点(?=以?[前后]|之[前后]|到|开始|截止)|"
+                        r"几点(?=以?[前后]|之[前后]|到|开始|截止|下班|上班|营业|关门|发)")  # (not 一点, "快一点", nor "有几点要求")
+CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)")
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
             items: list[tuple[str, ...]] = (), within: float = 0.9, scope_asked: bool = False,
             deeper=lambda: [], synonyms=lambda w: ()) -> list[Hit]:
@@ -1435,6 +1443,15 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                      and coverage(q, h.clause.index_text) >= least), None)
         if doer is not None:
             chosen = [doer] + [h for h in chosen if h is not doer][: max_clauses - 1]
+    if CLOCK_SAID.search(q) and chosen and not chosen[0].lookup and not CLOCK_SPAN.search(chosen[0].clause.text):
+        # a time of day asked of ("晚上十点钟还能不能给用户发促销短信？"): a clause of the top k that sets hours of the day,
+        # sharing half as much of the question's words ("营销短信只能在每日8时至21时之间发送", fourth; probe P40 cited the
+        # 大促 frequency rule)
+        least = coverage(q, chosen[0].clause.index_text)
+        hours = next((h for h in ranked[:k] if CLOCK_SPAN.search(h.clause.text)
+                      and coverage(q, h.clause.index_text) >= least / 2), None)
+        if hours is not None:
+            chosen = [hours] + [h for h in chosen if h is not hours][: max_clauses - 1]
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen

@@ -1649,3 +1649,20 @@ def test_a_modal_glued_to_a_verb_is_no_anchor():
     q = "我工作12年了，来咱们公司刚满4年，年假一共能休几天？"
     text = "员工累计工作已满1年不满10年的，年休假5天；已满10年不满20年的，年休假10天。\n年休假当年未休完的可以延至次年，但是，因公司工作安排未能休假的除外。"
     assert unanswered_quantity(q, [_c(text)]) is None
+
+
+def test_a_time_of_day_asked_is_answered_by_the_hours_a_clause_sets():
+    """Probe P40: "晚上十点钟还能不能给用户发促销短信？" cited the 大促 frequency rule; "营销短信只能在每日8时至21时之间发送"
+    was fourth. A time of day asked of is answered by a clause of the top k that sets hours of the day, sharing half as
+    much of the question's words; not 一点 ("快一点") nor 几点 of a list ("有几点要求")."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("a12", "大型促销活动期间，平台营销短信对同一用户可以提高至每自然日2条。", 0.03),
+              _hit("a11", "商家营销短信，同一店铺对同一用户每自然月不超过4条。", 0.025),
+              _hit("a10", "营销短信只能在每日8时至21时之间发送；营销外呼只能在每日9时至20时之间进行。", 0.02)]
+    assert _choose("晚上十点钟还能不能给用户发促销短信？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a10"
+    assert _choose("能不能快一点给用户发促销短信？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a12"
+    from assistant.answer import CLOCK_SAID
+
+    assert CLOCK_SAID.search("客服几点下班？") and CLOCK_SAID.search("凌晨两点下的单")
+    assert not CLOCK_SAID.search("能不能快一点发货") and not CLOCK_SAID.search("这个规定有几点要求")

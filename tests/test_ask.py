@@ -343,6 +343,8 @@ def test_staff_words_for_bribes_paid_rankings_and_face_scans_reach_the_laws_word
     assert th.expansion(["刷脸"], laws) == ["人脸识别"]
     # (a fresh probe: "积分能不能提现？" ← "积分…不得兑换现金"; "新人第一个月绩效怎么算？" ← 5.4 新员工保护期)
     assert th.expansion(["提现"], {"兑换现金", "积分"}) == ["兑换现金"] and th.expansion(["新人"], {"新员工"}) == ["新员工"]
+    # (probe P39: "卖家一直不理，最后会怎么样？" ← "卖家逾期未响应的，系统视为卖家同意…")
+    assert "未响应" in th.expansion(["不理"], {"未响应", "卖家"})
     # (probe P18: "积分能换成现金吗？" ← "积分…不得转让、提现"; "客户投诉少发了一件…" ← "买家反馈少件、错件的…", refused as
     # 资料中没有提到“少发”)
     q = "积分能换成现金吗？"
