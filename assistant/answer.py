@@ -316,8 +316,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次; and firms: "同一个片区最多能找几家服务商" ←
     # "至少两家", probe P26, which quoted the conditions of admission)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|"
-                                r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|"
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|封|"
+                                r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|封|"
                                 r"家(?![庭具属用电人乡族里门中长])|位(?![置于])|"
                                 r"分(?![钟之成店类别支期]))"),
          None),

@@ -200,6 +200,9 @@ def _c(text: str) -> Clause:
     ("发货晚了要赔顾客多少钱？", "商家逾期发货的，应当按照订单实付金额的10%向消费者赔付。", None),
     ("卖假货要赔多少钱？", "增加赔偿的金额为消费者购买商品的价款的三倍。", None),
     ("罚款最多罚多少块钱？", "处二十块钱以下罚款。", None),
+    # (probe P40) letters or e-mails are counted in 封: a count of times of something else states none
+    ("给用户发营销邮件（EDM）的话，每个月最多能发几封？", "营销外呼，同一用户每自然月不超过2次。", "几封"),
+    ("给用户发营销邮件，每个月最多能发多少封？", "营销邮件每月不超过4封。", None),
     # (probe P40) an amount paid at a rate of another before what is paid, or bounded in the phrase after it
     ("标错价取消订单，要给顾客补偿多少？", "商家应当按照每笔订单实付金额的10%向消费者支付补偿，最低10元、最高50元。", None),
     ("标错价取消订单，要给顾客补偿多少？", "经认定为错价的，商家可以与消费者协商取消订单并支付补偿，最低10元。", None),
