@@ -777,7 +777,7 @@ _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pa
 
 
 # what the question asks to be done within a period, right after it ("几天之内可以申诉" → 申诉, "多少天内退回仓库" → 退回)
-_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会)?(?:被)?"
+_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会){0,2}(?:被)?"
                          r"(?:提出|进行|完成)?([\u4e00-\u9fff]{2})")
 
 
@@ -1428,7 +1428,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         rest = q.replace(done, "")
         subject = coverage(rest, chosen[0].clause.text)
         of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, timed, q)
-                   and coverage(rest, h.clause.text) >= subject), None)
+                   and coverage(rest, h.clause.text) >= subject * 2 / 3), None)  # (two thirds: "保证金多久才能退回来"
+        # shares more with "商家主动申请退出的，应当提前15日…提交申请" than with "…公示期满后5个工作日内将保证金余额退还…"; P35)
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)

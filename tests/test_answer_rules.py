@@ -1226,6 +1226,12 @@ def test_a_period_of_what_the_question_asks_to_be_done_comes_first():
     ranked = [_hit("3.4", "价格监控。商品部门每日对重点商品价格进行巡检，发现标价错误的，应当在30分钟内下架或者更正。", 0.030),
               _hit("a15", "发生异常件的，物流专员应当在接到反馈后2小时内联系承运商核实，并在24小时内给出处理方案。", 0.029)]
     assert [h.clause.id for h in _choose("价格标错了多久内要处理？", ranked, k=5, max_clauses=3)][0] == "d/3.4"
+    # (probe P35) two modals before what is done ("多久才能退回来": 退回, not 能退), and a clause of two thirds as much of the
+    # question's subject as the first, which sets the time of the application, not of the refund
+    ranked = [_hit("a29", "商家主动申请退出的，应当提前15日在商家后台提交申请，并结清全部未完结订单。", 0.030),
+              _hit("a30", "平台对商家退出申请进行公示，公示期为30日。公示期满后5个工作日内将保证金余额退还至商家原缴纳账户。", 0.029)]
+    assert [h.clause.id for h in _choose("商家主动申请退店的话，保证金大概要多久才能退回来？", ranked, k=5,
+                                         max_clauses=3)][0] == "d/a30"
 
 
 def test_of_the_clauses_cited_one_that_states_the_quantity_asked_comes_first():
