@@ -1629,11 +1629,16 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
     # 吗？" is no leave of 1 to 3 days, "请假超过1天不满3天的，由部门负责人审批"; probe P33)
     told = [(x, None) for x in [_sum_asked(q)] if x is not None] + (_counts_told(q) if not asks_permission(q) else [])
 
-    def falls(h: Hit) -> bool:
-        return any(lo <= x <= hi for x, unit in told for lo, hi in _tiers(h.clause.text, unit))
+    def falls(h: Hit, closed: bool = False) -> bool:
+        return any(lo <= x <= hi and (hi < math.inf or not closed) for x, unit in told for lo, hi in _tiers(h.clause.text, unit))
 
-    if not told or falls(chosen[0]):
+    if not told or falls(chosen[0], closed=True):
         return chosen
+    # (a tier open above, "超过200元的理赔申请应转本公司客服专员处理", falls short of one of the top k that closes it, "500元以上
+    # 不超过2000元的，由客服主管审批", for "一单要赔800块，客服专员自己能批吗？"; probe P36)
+    if falls(chosen[0]):
+        closed = next((h for h in ranked[:k] if h is not chosen[0] and falls(h, closed=True)), None)
+        return chosen if closed is None else [closed] + [h for h in chosen if h is not closed][: max_clauses - 1]
     # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
     # lead-in, fourth; probe P31; or of a list another item of which is near: "想连着请5天事假，OA上要走到谁那？" ←
     # 第十九条（三）, past the eighth, where （一）, （二） and （四） were fourth, sixth and eighth; probe P33)

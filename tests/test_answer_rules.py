@@ -609,6 +609,19 @@ def test_the_tier_a_sum_the_question_tells_falls_in_comes_first(question, first)
     assert _choose(question, ranked, k=5, max_clauses=1)[0].clause.id == f"d/{first}"
 
 
+def test_a_tier_that_closes_round_the_sum_comes_before_one_open_above_it():
+    """Probe P36: "一单要赔800块，客服专员自己能批吗？" cited an FAQ's "超过200元的理赔申请应转本公司客服专员处理" (800 is over
+    200) before "…500元以上不超过2000元的，由客服主管审批", second: a tier closed round the sum is the one it falls in."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("q5", "问5：外包坐席能不能直接审批理赔？答：外包坐席的审批权限不得超过单笔200元，超过200元的理赔申请应转本公司客服"
+                         "专员处理。", 0.03),
+              _hit("4.4", "审批权限。单笔理赔金额在500元以下的，客服专员可直接审批；500元以上不超过2000元的，由客服主管审批；超过"
+                          "2000元的，报客户服务中心经理审批。", 0.02)]
+    assert _choose("一单要赔800块，客服专员自己能批吗？不能的话找谁批？", ranked, k=5, max_clauses=1)[0].clause.id == "d/4.4"
+    assert _choose("一单要赔100块，外包坐席能批吗？", ranked[:1], k=5, max_clauses=1)[0].clause.id == "d/q5"
+
+
 def test_a_few_in_a_yes_no_question_is_no_quantity_asked():
     """Held-out probe: "进口订单超过单次限额了，能拆成几单发吗？" was not found ("问题问的是“几单”"): in a 吗 question 几 is
     "some", and it asks whether an order may be split."""
