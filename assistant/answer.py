@@ -615,10 +615,13 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
             return True
         # (an amount paid at a rate of another, before what is paid, or bounded in the phrase after it: "补偿多少" ← "…应当
         # 按照每笔订单实付金额的10%向消费者支付补偿，最低10元、最高50元"; probe P40 was not found)
+        def bounded_next(x: re.Match, phrase: str) -> bool:  # (the anchor ends its phrase, the next bounds the amount)
+            rest = text[x.end() + 1:]
+            return not phrase and _BOUND_NEXT.match(rest) is not None and stated(re.split(r"[；;。]", rest)[0])
+
         if ask.kind == "quantity" and any(
                 re.search(rf"按照?[^，,；;。]{{0,20}}?(?:{ask.stated.pattern})[^，,；;。]{{0,12}}$", text[max(0, x.start() - 40):x.start()])
-                or not phrases[k] and stated(re.split(r"[；;。]", _BOUND_NEXT.match(text, x.end() + 1) and text[x.end() + 1:] or "")[0])
-                for k, x in enumerate(found)):
+                or bounded_next(x, phrase) for x, phrase in zip(found, phrases)):
             return True
         # (how many times, right before the act counted: "密码连着输错几次会被锁？" ← "连续5次输错密码的，账号锁定30分钟";
         # probe P28 was not found, "问题问的是“几次”")
