@@ -453,6 +453,9 @@ _MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*�
 _MD_RULE = re.compile(r"应|须|不得|禁止|严禁|可以|^\s*(?:[-*+]\s|[|｜]|\d+[.、]|[（(][一二三四五六七八九十\d]+[)）])")
 
 
+_ANNEX_OPENS = re.compile(r"附\s*录\s*[A-Z](?![A-Za-z0-9.])|附\s*件\s*[一二三四五六七八九十\d]{0,2}(?:\s|[：:]|$)")  # ("附录B", "附件2 …")
+
+
 def _over_page(lines: list[str], no: int, counts: dict[str, int], most: int = 3) -> int:
     """Where a running header's lines end, the line after ``no`` (1-based) down to a page number ("第 1 页") each said on
     every page: the page number's line number, or 0 where there is none so."""
@@ -675,6 +678,9 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         if not s:
             continue
         s = SPACED_MARKER.sub(lambda m: re.sub(r"[\s　]", "", m.group()), s)  # "第 一 条" (a PDF's justified line)
+        if number and _ANNEX_OPENS.match(s):
+            blocks.append(Block("text", number, line=no - 1))  # (a table's last cell, "对应条款" / "5.4.3", over the next
+            number = ""                                         # annex: "5.4.3 附录B…" was a second 5.4.3; probe P38)
         if number:  # "3.1" / "售后服务 after-sales service": a standard's term under its number on the line above
             s, number = f"{number} {s}", ""
         elif BARE_NUMBER.fullmatch(s) and not (pending and CITING_WORDS.search(pending[-1])):  # ("按照" / "4.2.1" /

@@ -2532,3 +2532,15 @@ def test_a_standards_cover_line_with_the_kinds_code_is_its_cover():
                    "宁波某某跨境贸易有限公司 发布\n前言\n本标准由客户服务中心提出。\n1 范围\n本标准规定了客户服务要求。\n", "kf.txt")
     assert doc.title == "Q/LW-KF 003—2024 客户服务响应与投诉处理规范", doc.title
     assert doc.clauses[0].text.startswith("封面：宁波某某跨境贸易有限公司企业标准"), doc.clauses[0].text
+
+
+def test_a_tables_last_cell_a_clause_number_does_not_open_the_annex_after_it():
+    """Probe P38: a PDF's table of time limits, one cell a line, ended in "5.4.3" (the clause it refers to) over "附录B":
+    the number was read as a standard's clause number alone on its line, and "5.4.3 附录B …表B.1…参考文献" was a second
+    5.4.3 whose table rows became a checklist item of 个人信息保护 (by the 参考文献's 《…个人信息保护法》)."""
+    doc = only_doc("网络零售企业客户服务规范\n5 服务要求\n5.4.3 投诉办结后3个工作日内应对投诉人进行回访。\n"
+                   "附录A\n（资料性）\n客户服务主要时限参考\n表A.1 客户服务主要时限\n事项\n时限\n对应条款\n办结后回访\n3个工作日内\n5.4.3\n"
+                   "附录B\n（资料性）\n客户服务质量评价参考指标\n表B.1 客户服务质量评价参考指标\n", "std.txt")
+    got = by_label(doc)
+    assert [c.text for c in doc.clauses if c.label.endswith("5.4.3")] == ["5.4.3 投诉办结后3个工作日内应对投诉人进行回访。"], list(got)
+    assert any("表B.1" in c.text and "附录B" in c.label for c in doc.clauses), list(got)
