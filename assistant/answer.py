@@ -1280,6 +1280,14 @@ CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|�
 CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)")
 
 
+def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits, share: float = 1.0) -> list[Hit]:
+    """The clauses chosen, the first of ``top`` that ``fits`` put first where it shares ``share`` as much of the
+    question's words as the first chosen does."""
+    least = coverage(q, chosen[0].clause.index_text) * share
+    h = next((h for h in top if h is not chosen[0] and fits(h) and coverage(q, h.clause.index_text) >= least), None)
+    return chosen if h is None else [h] + [x for x in chosen if x is not h][: max_clauses - 1]
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
             items: list[tuple[str, ...]] = (), within: float = 0.9, scope_asked: bool = False,
             deeper=lambda: [], synonyms=lambda w: ()) -> list[Hit]:
@@ -1442,20 +1450,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
         # ranked second)
-        least = coverage(q, chosen[0].clause.index_text)
-        doer = next((h for h in ranked[:k] if h is not chosen[0] and _NAMES_UNIT.search(h.clause.text)
-                     and coverage(q, h.clause.index_text) >= least), None)
-        if doer is not None:
-            chosen = [doer] + [h for h in chosen if h is not doer][: max_clauses - 1]
+        chosen = _promoted(q, ranked[:k], chosen, max_clauses, lambda h: bool(_NAMES_UNIT.search(h.clause.text)))
     if CLOCK_SAID.search(q) and chosen and not chosen[0].lookup and not CLOCK_SPAN.search(chosen[0].clause.text):
         # a time of day asked of ("晚上十点钟还能不能给用户发促销短信？"): a clause of the top k that sets hours of the day,
         # sharing half as much of the question's words ("营销短信只能在每日8时至21时之间发送", fourth; probe P40 cited the
         # 大促 frequency rule)
-        least = coverage(q, chosen[0].clause.index_text)
-        hours = next((h for h in ranked[:k] if CLOCK_SPAN.search(h.clause.text)
-                      and coverage(q, h.clause.index_text) >= least / 2), None)
-        if hours is not None:
-            chosen = [hours] + [h for h in chosen if h is not hours][: max_clauses - 1]
+        chosen = _promoted(q, ranked[:k], chosen, max_clauses, lambda h: bool(CLOCK_SPAN.search(h.clause.text)), share=0.5)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen

@@ -549,15 +549,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # company and the document number in it; probe P31)
         # (its lines down to the page number each said on every page: "拾光闲置平台规则 · 担保交易与资金结算规则（2024版）" /
         # "资金安全部" / "第 1 页" / "拾光闲置担保交易与资金结算规则" titled every citation by the header; probe P39)
-        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and (page := _over_page(lines, no, counts)) \
-                and is_title_like(s, 60) and not starts_with_marker(s):
+        # (and further down, each of its lines: it ran into the article its page break cut, "资金安全部" a heading)
+        if not markdown and counts.get(s, 0) >= 2 and is_title_like(s, 60) and not starts_with_marker(s) \
+                and (page := _over_page(lines, no, counts)):
+            if blocks or pending:
+                continue
             under = next((_spaced(x) for x in lines[page:] if _spaced(x) and not PAGE_OF.match(_spaced(x))), "")
             if is_title_like(under) and not starts_with_marker(under):
                 continue
-        # (and further down, each of its lines: it ran into the article its page break cut, "资金安全部" a heading)
-        if not markdown and (blocks or pending) and counts.get(s, 0) >= 2 and _over_page(lines, no, counts) \
-                and is_title_like(s, 60) and not starts_with_marker(s):
-            continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
@@ -638,8 +637,6 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             flush()
             blocks.append(Block("header", code, line=no))
             continue
-        if REPLACED.fullmatch(s) and blocks and blocks[-1].kind == "header":
-            continue  # (said on a line of its own under the code)
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
         if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
