@@ -137,13 +137,16 @@ DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MA
 # (only above a rule's own title: not "员工保密管理制度（内部资料）" over "第一章 总则")
 MARKED_HEADER = re.compile(rf"^[^。；;，,：:]{{2,30}}[（(]\s*{_MARK}(?:[ 　、，,]*{_MARK})*\s*[)）]$")
 RULE_TITLE = re.compile(r"^[\u4e00-\u9fff（）()、]{2,40}(?:制度|办法|规定|规则|规范|条例|细则|标准|守则|须知|准则|指引|政策)$")
-PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
+PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s*共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
 # a running header or footer beside a page number ("-- 云禾优选平台规则 · 内部资料 --" / "第 1 页 共 2 页", "云禾优选 售后服务部
 # 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
 # separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").
 # Each ran into the clause the page broke ("…四十八小时内确认并退款；-- 云禾优选平台规则 · 内部资料 --逾期未确认的…")
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
+# (or its parts set apart by bars: "禾悦优选商家规则中心 | 商家优惠券与满减活动规则 V3.2 | 内部公开", over each page of a PDF
+# whose footer is "第 2 页 / 共 3 页"; it ran into the clause a page broke, probe P40)
+_PARTED = r"[^|｜。；;，,：:！？]+(?:[|｜][^|｜。；;，,：:！？]+){2,}"
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
 # a page header a PDF's extraction repeats on every page, with no page number beside it: a name, a marking and a document
 # code a space apart ("澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004"); not a form listed by its code
 # ("退货申请单 QR-CS-001", two cells) nor a heading ("受控文件的发放")
@@ -541,7 +544,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # is the line after it (they were joined into one title line)
         # (not a title that is its pages' header too, "星禾电商 内部资料管理规定" over "第一章 总则")
         if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) \
-                and cells(s) >= 2 and is_title_like(s, 60) and not starts_with_marker(s) \
+                and cells(s) >= 2 and (is_title_like(s, 60) or re.fullmatch(_PARTED, s)) and not starts_with_marker(s) \
                 and is_title_like(following[no - 1]) and not starts_with_marker(following[no - 1]):
             continue
         # (or one every page repeats over its page number, the title under them: "苏州棠梨优品电子商务有限公司　　会员积分与

@@ -2200,6 +2200,23 @@ def test_a_pdfs_running_header_with_a_wide_space_is_dropped_on_every_page():
                                               "第三条 本办法自发布之日起施行。"]
 
 
+
+def test_a_pdfs_header_of_parts_set_apart_by_bars_and_its_page_of_pages_footer_are_dropped():
+    """Probe P40: a PDF's footer "第 2 页 / 共 3 页" (a slash between its two parts) and its header "禾悦优选商家规则中心 | 商家优惠券与
+    满减活动规则 V3.2 | 内部公开" ran into the clause a page broke ("…商家仍应当按照第 2 页 / 共 3 页禾悦优选商家规则中心 | … | 内部公开
+    订单约定履行发货义务"), and the header over the first page hid the title under it (every citation was named by the file)."""
+    header = "禾悦优选商家规则中心 | 商家优惠券与满减活动规则 V3.2 | 内部公开"
+    doc = only_doc(f"{header}\n禾悦优选商家优惠券与满减活动规则\n6.1 设置明显不合理的优惠的，每次扣12分。\n第 1 页 / 共 2 页\n{header}\n"
+                   "6.2 发放隐藏券的，每次扣4分；因隐藏券造成的价格异常订单，商家仍应当按照\n第 2 页 / 共 2 页\n"
+                   f"{header}\n订单约定履行发货义务。\n", "商家优惠券与满减活动规则V3.2.pdf")
+    assert doc.title == "禾悦优选商家优惠券与满减活动规则"
+    assert [c.text for c in indexed(doc)] == ["6.1 设置明显不合理的优惠的，每次扣12分。",
+                                              "6.2 发放隐藏券的，每次扣4分；因隐藏券造成的价格异常订单，商家仍应当按照订单约定履行发货义务。"]
+    from ingest.clean import running_line
+    from ingest.segment import starts_with_marker
+
+    assert not running_line("退货 | 换货 | 维修期限为七日，逾期不予受理。", True, starts_with_marker)  # a sentence
+
 def test_a_headings_title_is_a_line_apart_from_the_sentence_under_it():
     """Held-out probe: "2. 各渠道响应时限" / "各渠道的首次响应时限…" ran together (响应 read as the modal 应), and so did
     "## 第四章 违规与扣分" / "商家违规的，…"; an item under a titled chapter is labelled a space apart ("第五章 附则 1.")."""
