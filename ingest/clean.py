@@ -34,7 +34,9 @@ BOILERPLATE = (
 # 浏览次数：1024 字号：大 中 小"), its tools ("分享到：…", "打印本页 关闭窗口", "相关文件：…") and its footer ("版权所有：…
 # ICP备…"), which ends the text
 _WEB_COUNTS = "浏览次数|阅读次数|阅读量|点击数|访问量|浏览|阅读"  # a page's counts ("阅读次数：12873"), of it, not of the document
-WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|信息来源|来源|作者|{_WEB_COUNTS})\s*[：:]")
+# (and an intranet's: "发布人：法务合规部 王若溪　|　浏览次数：3182　|　最后更新：2024-01-09 10:42", over the title of the
+# first of two documents on the page; it was a document of its own, named by the file, probe P41)
+WEB_FACT = re.compile(rf"(?:发布时间|发布日期|发文日期|成文日期|更新时间|最后更新|信息来源|来源|作者|发布人|{_WEB_COUNTS})\s*[：:]")
 WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小")
 # a side list's heading, its links dropped ("相关文档" / 《…》 links)
 _SIDE_LIST = re.compile(r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$")
@@ -44,16 +46,22 @@ WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭�
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
 # (and a web page's: "版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10", "维护人：会员运营部 @李婷")
-DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|制度编号|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|发布单位|发布|"
+DOC_CONTROL = re.compile(r"(?:文件编号|文件编码|文件代码|文件类别|制度编号|标准编号|编号|版本号?|版次|编制部门|编制人?|制定部门|发布部门|发布单位|发布|"
                          r"发文部门|发文单位|发文机关|发文字号|文号|"
-                         r"归口部门|起草部门|起草人|审核人?|批准人?|发布日期|生效日期|实施日期|修订日期|更新日期|更新时间|最后更新(?:日期|时间)?|"
+                         r"归口部门|主办部门|牵头部门|配合部门|起草部门|起草人|审核人?|批准人?|"
+                         r"发布日期|生效日期|实施日期|施行日期|修订日期|更新日期|更新时间|最后更新(?:日期|时间)?|"
                          r"维护人|维护部门|密级|受控状态|分发号)\s*[：:]")
 
 
 def _credit_line(line: str) -> bool:
     """Is the line a document's control facts (its credits): it opens with a control word, and each fact is short and no
     rule (_control_facts)?"""
+    line = _WEB_COUNT_SAID.sub("", _NUMBERED_BY.sub("", line))  # (and a page's count: "发布单位：…  浏览次数：3127", probe P37)
     return bool(DOC_CONTROL.match(line)) and _control_facts(line)
+
+
+# the document number a line of control facts may open with ("鲜速达〔2024〕骑服字第12号  发布单位：…  发布日期：…", probe P42)
+_NUMBERED_BY = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】][\u4e00-\u9fff]{0,4}第?\d{1,5}号[ \t\u3000]+(?=\S)")
 
 
 def _control_facts(line: str) -> bool:
@@ -128,7 +136,7 @@ _INTERNAL_ONLY = r"仅供内部(?:使用|参考|学习)|仅限内部(?:使用|�
 _MARK = rf"(?:内部资料|内部文件|严禁外传|不得外传|请勿外传|注意保密|{_INTERNAL_ONLY})"
 # a controlled copy's marking ("青橡优品跨境业务部制度文件（受控版本）"): a running header's sign beside a page number, in
 # brackets (not a line of its own: "第二章 受控文件" is a heading of a document-control rule)
-_CONTROLLED = r"[（(]\s*受控(?:版本|文件|副本)\s*[)）]"
+_CONTROLLED = r"[（(]\s*(?:内部)?受控(?:版本|文件|副本)?\s*[)）]"  # (and "（内部受控）", probe P41)
 # (a name and a marking, or two markings, a space apart: not a table's cell, "客户名单\t严禁外传", a list's word, "内部资料、
 # 客户名单", or a heading, "注意保密")
 DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MARK}|{_MARK}(?=[ 　])|{_INTERNAL_ONLY})(?:[ 　]+{_MARK})*$")
@@ -146,7 +154,9 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s*共\s*\d+\s*
 # (or its parts set apart by bars: "禾悦优选商家规则中心 | 商家优惠券与满减活动规则 V3.2 | 内部公开", over each page of a PDF
 # whose footer is "第 2 页 / 共 3 页"; it ran into the clause a page broke, probe P40)
 _PARTED = r"[^|｜。；;，,：:！？]+(?:[|｜][^|｜。；;，,：:！？]+){2,}"
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
+# (or its secrecy, "锦川服饰股份有限公司　内部管理制度　锦川发〔2023〕47号　密级：内部", probe P43)
+_SECRECY = re.compile(r"密级\s*[：:]\s*(?:内部|秘密|机密|绝密|公开|内部公开|普通)$")
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|{_SECRECY.pattern}|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
 # a page header a PDF's extraction repeats on every page, with no page number beside it: a name, a marking and a document
 # code a space apart ("澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004"); not a form listed by its code
 # ("退货申请单 QR-CS-001", two cells) nor a heading ("受控文件的发放")
@@ -175,14 +185,17 @@ _PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|
 def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     """Is this line a running header or footer (``beside_page``: the line before or after it is a page number)?"""
     bare = s.strip("*_ ")
-    if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", bare.replace("编号：", "编号")):
+    if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", _SECRECY.sub("", bare.replace("编号：", "编号"))):
         return False
     if _PAGE_IN_LINE.search(bare) and (re.search(r"[|｜·•]", bare) or _PAGE_AT_END.search(bare)) \
             and not _PAGE_CITED.search(bare):
         return True
     if _DASHED_PAGE_AT_END.search(bare) and not starts_with_marker(bare):
         return True  # (a footer's title and its page number far apart: "供应商准入与采购管理办法        -5-"; probe)
-    return beside_page and len(bare) <= 40 and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
+    # (a standard's code and name, a wide gap, its marking: "Q/LWHG 203—2024　跨境电商零售进口清关申报作业标准　　　　蓝湾全球购
+    # 企业标准（内部受控）" over "— 1 —", longer than most; probe P41's title held it)
+    return beside_page and (len(bare) <= 40 or re.search(r"[ \t\u3000]{2,}", bare) is not None) \
+        and not starts_with_marker(bare) and bool(_RUNNING_SIGN.search(bare))
 
 
 # a line that names a standard by its code, then its name: an entry of a list of normative references
@@ -197,6 +210,9 @@ _CODE_ANY = re.sub(r"\(\?P<\w+>", "(?:", STD_CODE.pattern)  # (its groups unname
 REPLACED = re.compile(rf"\s*代替\s*{_CODE_ANY}(?:\s*[、，,]\s*{_CODE_ANY})*\s*$")
 COVER_LINE = re.compile(
     r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
+    # (and its dates on the same line: "浙江禾木家居用品有限公司企业标准　　2024-05-10发布　　2024-06-01实施" ran into "前言"
+    # under it, the foreword a paragraph; probe P43)
+    r"[^。；;，,]{2,20}(?:地方|国家|行业|团体|企业)标准(?:[ \t\u3000]+\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(?:发\s*布|实\s*施)){1,2}|"
     # (the kind's code before whose it is: "Q/LW 宁波海曙蓝湾跨境贸易有限公司企业标准")
     r"[A-Z]{1,4}(?:\s*/\s*[A-Z]{1,8})?\s+[\u4e00-\u9fff（）()]{2,30}(?:地方|国家|行业|团体|企业)标准|"
     r"(?:\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(发\s*布|实\s*施)\s*){1,2}|.{2,20}发\s*布|目\s*次|目\s*录|"
@@ -321,10 +337,23 @@ _MENU_WORD = r"[^。；;，,|｜>＞›»\d]{1,12}"
 MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU_WORD}){{2,}}$")
 
 
-# what a document's title ends with: the kind of document it is
+# what a document's title ends with: the kind of document it is (and a customer service's script, "…客服答问口径（2024年
+# 版）": the second document of probe P41's intranet page ran on as the first's 第十八条第六款)
 DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|公告|批复|意见|解释|守则|章程|须知|手册|"
-                      r"指南|指引|预案|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明))"
+                      r"指南|指引|预案|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明|口径))"
                       r"(?:[（(][^）)]{1,12}[)）])?$")
+# a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
+# P37's rules, the title above it read as a collection's; not an issuer's line ("最高人民法院 最高人民检察院")
+_SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{3,8}")
+_ISSUER_END = re.compile(r"(?:院|会|部|局|厅|委|府|署|办|室|司|行|社|所|中心|集团|协会)$")
+
+
+def is_slogan(line: str) -> bool:
+    phrases = [p for p in re.split(r"[\s，,、·]+", line) if p]
+    return (2 <= len(phrases) <= 4 and all(_SLOGAN_PHRASE.fullmatch(p) and not _ISSUER_END.search(p) for p in phrases)
+            and DOC_KIND.search(line) is None)
+
+
 # 发文机关 + 关于 + 事由 + 的 + 文种: the form of an official document's title ("最高人民法院关于审理…若干问题的解释")
 # (the kind may be qualified: "…的若干规定", "…的补充规定", "…的暂行规定"; issuers may be spaced: "最高人民法院  最高人民检察院")
 OFFICIAL_TITLE = re.compile(r"^[\u4e00-\u9fff、\s]{2,30}关于[^。；;，,：:]{2,60}的(?:若干|有关|补充|特别|暂行|实施|具体|试行)*"
@@ -544,7 +573,7 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # is the line after it (they were joined into one title line)
         # (not a title that is its pages' header too, "星禾电商 内部资料管理规定" over "第一章 总则")
         if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) \
-                and cells(s) >= 2 and (is_title_like(s, 60) or re.fullmatch(_PARTED, s)) and not starts_with_marker(s) \
+                and cells(s) >= 2 and (is_title_like(_SECRECY.sub("", s), 60) or re.fullmatch(_PARTED, s)) and not starts_with_marker(s) \
                 and is_title_like(following[no - 1]) and not starts_with_marker(following[no - 1]):
             continue
         # (or one every page repeats over its page number, the title under them: "苏州棠梨优品电子商务有限公司　　会员积分与
@@ -753,6 +782,9 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
         return False  # "一、总则" / "5.3 投诉处理" over its text: the heading is a line of its own
     if SALUTATION.match(line):
         return False  # "关于做好…工作的补充通知" / "各部门：": a notice's title, then whom it is addressed to (probe P34)
+    if is_slogan(prev) and len({len(p) for p in re.split(r"[\s，,、·]+", prev) if p}) == 1 \
+            and not re.match(r"[，,。；;、）)]", line):
+        return False  # a motto of parallel phrases over the text: "快一秒出库，稳一步合规" / "编制说明：2023年度…" (probe P41)
     if ISSUED_LINE.search(prev) and not re.match(r"[，,。；;、）)]", line):
         return False  # the line under a title that says when it was issued and takes effect: "SG-FIN-2024-002 2024年3月20日
         # 发布 2024年4月1日起施行" / "编者按：…" ran together, and the title was read as no document's (probe P39)

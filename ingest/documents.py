@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .clean import (ADOPTION_NOTE, CITED_STANDARD, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
-                    clean_blocks, is_title_like, is_title_line, norm, note_line)
+                    clean_blocks, is_slogan, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, match_marker, near_duplicate, starts_with_marker
 
@@ -117,7 +117,7 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or _after_chapter_line(blocks, i, open_ended=i > 0 and blocks[i - 1].kind == "heading")):
         return False
     name = _title_name(s)
-    if not name or _TITLE_NOTE.match(s.strip()) or _is_slogan(s.strip()):
+    if not name or _TITLE_NOTE.match(s.strip()) or is_slogan(s.strip()):
         return False
     if any(x.kind == "text" and _ANNEX_LINE.match(x.text.strip()) for x in blocks[max(0, i - 2):i]):
         return False  # an annex's title ("附 录 A" / "（资料性）" / "偏远地区" / "A.1 偏远地区包括…" was a document of its own)
@@ -144,6 +144,9 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             not prev or prev[-1] in "。；;！!？?" or len(prev) <= 20 and _DATED.search(prev) is not None):
         return True  # ("临期商品处理规定" / "（商品运营中心  2024年5月  V1.0）" / "一、目的", after the last sentence or the
         # date of the document before it; not the rest of a title cut in two, "…关于办理…刑事案件" / "适用法律若干问题的解释")
+    if prev and f"《{s.strip()}》" in prev and _ISSUED.search(prev):
+        return True  # the rules a notice issues, named by it: "现将《锦川服饰…品牌保护与打假工作管理办法》印发给你们" / "锦川服饰…
+        # 品牌保护与打假工作管理办法" / "“锦川”品牌创立于…" (they ran on as the notice's, probe P43)
     if nxt is None:
         return False
     if nxt.kind == "heading":
@@ -161,31 +164,21 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     # a file's first line that names a kind of document over numbered items ("客服管理制度" / "一、客服人员…") heads them
     kind = DOC_KIND.search(s.strip())
     # a file's first line over a salutation heads the letter ("蓝湾海购客户服务承诺（对外公示版）" / "尊敬的会员朋友：")
+    # (or over text that soon names it by its kind: "蓝湾全球购进口商品溯源与中文标签管理细则" / "修订说明：…对本细则进行了…":
+    # probe P41's hard-wrapped rules were named by their file, 《进口商品溯源与中文标签管理细则_第3版》)
     return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text)
-                       or _ADDRESSEES.match(nxt.text) is not None)
+                       or _ADDRESSEES.match(nxt.text) is not None or kind is not None and _said_of_itself(blocks, i, kind.group()))
             or kind is not None and _names_itself(nxt.text, kind.group(), first)
             or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
 
 
-# a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
-# P37's rules, the title above it read as a collection's; not an issuer's line ("最高人民法院 最高人民检察院")
-_SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{3,8}")
-_ISSUER_END = re.compile(r"(?:院|会|部|局|厅|委|府|署|办|室|司|行|社|所|中心|集团|协会)$")
-
-
-def _is_slogan(line: str) -> bool:
-    phrases = [p for p in re.split(r"[\s，,、·]+", line) if p]
-    return (2 <= len(phrases) <= 4 and all(_SLOGAN_PHRASE.fullmatch(p) and not _ISSUER_END.search(p) for p in phrases)
-            and DOC_KIND.search(line) is None)
-
-
 def _under_title(text: str) -> bool:
     """A line that stands under a title and is passed over to read what follows it: a note (_TITLE_NOTE), a motto, or a
     notice pinned atop a page ("【置顶提醒】5月起，涉及验真报告的纠纷请先…": probe P39's intranet page was titled by its
     file's name, 《04_交易纠纷与举报处理规程》)."""
-    return _TITLE_NOTE.match(text.strip()) is not None or _is_slogan(text.strip()) or _PINNED.match(text.strip()) is not None
+    return _TITLE_NOTE.match(text.strip()) is not None or is_slogan(text.strip()) or _PINNED.match(text.strip()) is not None
 
 
 _PINNED = re.compile(r"【[\u4e00-\u9fff]{2,6}】")  # "【置顶提醒】", "【温馨提示】"
@@ -248,12 +241,25 @@ def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:
 # a preamble that says why the rules below it were made: "为规范会员积分的发放和使用，…，制定本规则。"
 _PREAMBLE = re.compile(r"^(?:为了?|根据|依据|按照|为进一步)[^。\n]{2,200}?(?:制定|制订|订立|修订|特制定)(?:本|此)([\u4e00-\u9fff]{1,6})")
 
+# or one that says whom it serves: "说明：本口径供客服中心一线人员使用，…" (probe P41's second document, a customer service's
+# script, ran on as the first's 第十八条第六款)
+_FOR_WHOM = re.compile(r"^(?:说明\s*[：:]\s*)?本([\u4e00-\u9fff]{1,6}?)(?:仅供|供|适用于|仅限)")
+
+
+_ISSUED = re.compile(r"印发|发布|转发|下发|颁布")
+
+
+def _said_of_itself(blocks: list[Block], i: int, kind: str, within: int = 3) -> bool:
+    """Does the text of the few paragraphs under a line speak of "本" + the kind of document the line ends in (本细则)?"""
+    own = "本" + re.sub(r"[（(].*", "", kind)
+    return len(own) >= 3 and any(own in x.text for x in blocks[i + 1:i + 1 + within] if x.kind == "text")
+
 
 def _names_itself(text: str, kind: str, first: bool) -> bool:
     """Whether the paragraph under a line that names a kind of document is its preamble: a file's first line over "为…，
     制定本规则。" is its title (the rules of 会员积分 were cited 《points》, the file's name); further down a file the
     preamble must name the kind the line ends in ("电子商务平台管理办法" / "为…，制定本办法。")."""
-    m = _PREAMBLE.match(text.strip())
+    m = _PREAMBLE.match(text.strip()) or _FOR_WHOM.match(text.strip())
     return m is not None and (first or m.group(1).startswith(re.sub(r"[（(].*", "", kind)))  # (法 is no 办法)
 
 

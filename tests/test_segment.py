@@ -2561,3 +2561,98 @@ def test_a_tables_last_cell_a_clause_number_does_not_open_the_annex_after_it():
     got = by_label(doc)
     assert [c.text for c in doc.clauses if c.label.endswith("5.4.3")] == ["5.4.3 投诉办结后3个工作日内应对投诉人进行回访。"], list(got)
     assert any("表B.1" in c.text and "附录B" in c.label for c in doc.clauses), list(got)
+
+
+def test_a_customer_service_script_after_rules_and_their_sample_notice_is_a_document_of_its_own():
+    """Probe P41: an intranet page held rules ending in "附：跨境商品风险告知书（范本，2023版）" and then a second document,
+    "个人年度交易限额与税费客服答问口径（2024年版）" / "说明：本口径供客服中心一线人员使用…": the sample notice ran into the
+    last article, and the whole script was that article's 第六款 (a topic on 限额 and 税费 found 1 of its 20 duties)."""
+    docs = parse("蓝湾全球购消费者告知与风险提示管理办法\n第一条 为保障消费者知情权，制定本办法。\n"
+                 "第二条 本办法由法务合规部负责解释，自发布之日起施行。\n附：跨境商品风险告知书（范本，2023版）\n"
+                 "尊敬的客户：请您在下单前仔细阅读以下内容：\n1.您购买的商品仅供个人自用，不用于再次销售。\n"
+                 "本人已阅读并同意上述告知内容。\n个人年度交易限额与税费客服答问口径（2024年版）\n"
+                 "说明：本口径供客服中心一线人员使用，涉及数字的内容须与本口径一致。\n一、限额是多少？\n"
+                 "（一）单次交易限值为人民币5000元。\n", "kb.txt")
+    assert [d.title for d in docs] == ["蓝湾全球购消费者告知与风险提示管理办法", "个人年度交易限额与税费客服答问口径（2024年版）"]
+    rules = by_label(docs[0])
+    assert rules["《蓝湾全球购消费者告知与风险提示管理办法》第二条"].text == "第二条 本办法由法务合规部负责解释，自发布之日起施行。"
+    assert rules["《蓝湾全球购消费者告知与风险提示管理办法》附"].text.startswith("附：跨境商品风险告知书（范本，2023版）")
+    assert any(c.text == "（一）单次交易限值为人民币5000元。" for c in indexed(docs[1]))
+    # (a line "附：" that states a duty is no annex)
+    doc = only_doc("退货管理办法\n第一条 退货应当登记。\n附：须由部门负责人签字确认\n", "t.txt")
+    assert not any(c.label.endswith("》附") for c in indexed(doc))
+
+
+def test_a_files_first_line_is_its_title_where_the_text_under_it_names_it_by_its_kind():
+    """Probe P41: a hard-wrapped rule's first line "蓝湾全球购进口商品溯源与中文标签管理细则" over its credits and "修订说明：
+    …对本细则进行了修订" was no title, and every citation was named by the file (《进口商品溯源与中文标签管理细则_第3版》)."""
+    doc = only_doc("蓝湾全球购进口商品溯源与中文标签管理细则\n修订说明：本版根据2024年第一季度标签抽检中发现的问题，对本细则进行了"
+                   "第三次修订，调整了溯源资料保存期限。\n第一章 总则\n第一条 为确保进口商品来源可查，制定本细则。\n",
+                   "进口商品溯源与中文标签管理细则_第3版.txt")
+    assert doc.title == "蓝湾全球购进口商品溯源与中文标签管理细则"
+
+
+def test_the_rules_a_notice_issues_are_a_document_of_their_own_under_their_title():
+    """Probe P43: a red-headed notice "关于印发《品牌保护与打假工作管理办法》的通知" / "现将《锦川服饰股份有限公司品牌保护与打假
+    工作管理办法》印发给你们" over the rules' title and a background paragraph: the rules were the notice's; and the page header
+    "锦川服饰股份有限公司　内部管理制度　锦川发〔2023〕47号　密级：内部" was a document of its own and ran into 第十条."""
+    header = "锦川服饰股份有限公司　内部管理制度　锦川发〔2023〕47号　密级：内部"
+    docs = parse(f"{header}\n锦川服饰股份有限公司文件\n锦川发〔2023〕47号\n关于印发《品牌保护与打假工作管理办法》的通知\n"
+                 "各部门、各子公司：\n现将《锦川服饰股份有限公司品牌保护与打假工作管理办法》印发给你们，请认真遵照执行。\n"
+                 "锦川服饰股份有限公司品牌保护与打假工作管理办法\n“锦川”品牌创立于1998年，为规范打假工作，公司制定本办法。\n"
+                 "第一章 总则\n第一条 为维护注册商标的合法权益，制定本办法。\n第二条 投诉材料由品牌保护部整理，经法务部审核后\n"
+                 f"第 1 页 共 2 页\n{header}\n方可提交。\n第 2 页 共 2 页\n", "锦川服饰品牌保护与打假工作管理办法.pdf")
+    assert [d.title for d in docs] == ["关于印发《品牌保护与打假工作管理办法》的通知", "锦川服饰股份有限公司品牌保护与打假工作管理办法"]
+    assert by_label(docs[1])["《锦川服饰股份有限公司品牌保护与打假工作管理办法》第二条"].text == \
+        "第二条 投诉材料由品牌保护部整理，经法务部审核后方可提交。"
+    assert not any("密级" in c.text for d in docs for c in d.clauses)
+
+
+def test_a_standards_long_running_header_marked_controlled_is_dropped_and_the_title_is_its_own():
+    """Probe P41: a PDF's header "Q/LWHG 203—2024　跨境电商零售进口清关申报作业标准　　　　蓝湾全球购企业标准（内部受控）" over
+    "— 1 —" on every page was the title of every citation."""
+    header = "Q/LWHG 203—2024　跨境电商零售进口清关申报作业标准　　　　　　　　蓝湾全球购企业标准（内部受控）"
+    doc = only_doc(f"{header}\n— 1 —\nQ/LWHG 203—2024\n蓝湾全球购企业标准\n跨境电商零售进口清关申报作业标准\n"
+                   "2024-03-01发布 2024-04-01实施\n1 范围\n本标准规定了清关申报作业的要求。\n5.1.1 订单数据应当在支付成功后10分钟内\n"
+                   f"{header}\n— 2 —\n完成推送。\n", "Q-LWHG 203-2024.pdf")
+    assert doc.title == "Q/LWHG 203—2024 跨境电商零售进口清关申报作业标准"
+    assert by_label(doc)["《Q/LWHG 203—2024 跨境电商零售进口清关申报作业标准》5.1.1"].text == \
+        "5.1.1 订单数据应当在支付成功后10分钟内完成推送。"
+
+
+@pytest.mark.parametrize("facts", [
+    "发布人：法务合规部 王若溪　|　浏览次数：3182　|　最后更新：2024-01-09 10:42　|　下载Word版　打印",  # P41, above the title
+], ids=["publisher-views-updated"])
+def test_an_intranet_pages_line_of_facts_above_the_title_is_no_document(facts):
+    docs = parse(f"{facts}\n蓝湾全球购消费者告知与风险提示管理办法\n第一条 为保障消费者知情权，制定本办法。\n", "kb_告知.html")
+    assert [d.title for d in docs] == ["蓝湾全球购消费者告知与风险提示管理办法"]
+    assert not any("浏览" in c.text for c in docs[0].clauses)
+
+
+@pytest.mark.parametrize("facts, note", [
+    ("文件编号：LW-CS-2024-03　｜　主办部门：客服中心、关务部　｜　施行日期：2024年3月15日",  # P41
+     "题注：文件编号：LW-CS-2024-03　主办部门：客服中心、关务部　施行日期：2024年3月15日"),
+    ("标准编号：HWX-OP-012　|　版本：V1.3　|　归口部门：营运中心　|　实施日期：2024年7月1日",  # P42
+     "题注：标准编号：HWX-OP-012　版本：V1.3　归口部门：营运中心　实施日期：2024年7月1日"),
+    ("鲜速达〔2024〕骑服字第12号  发布单位：骑手服务中心  发布日期：2024年4月10日", None),  # P42, a number first
+    ("编号：HY-YA-2024-05　　牵头部门：平台治理部　　配合部门：客服中心、交易规则部", None),  # P40
+], ids=["file-no-dated", "standard-no-dated", "document-number-first", "departments"])
+def test_a_line_of_control_facts_under_the_title_is_its_note_or_dropped_not_a_clause(facts, note):
+    """Probes P40-P42: each was the first clause of its rules (第1段), one ran into the editor's note under it."""
+    doc = only_doc(f"骑手配送安全与权益保障管理办法\n{facts}\n编者按：骑手是道路交通中的弱势群体。\n"
+                   "第一条 为保障骑手安全，制定本办法。\n", "r.txt")
+    texts = [c.text for c in doc.clauses]
+    assert ("编者按：骑手是道路交通中的弱势群体。" in texts) and not any(facts[:6] in t for t in texts if not t.startswith("题注"))
+    assert ([t for t in texts if t.startswith("题注")] == [note]) if note else not any(t.startswith("题注") for t in texts)
+
+
+def test_a_standards_cover_line_with_its_dates_and_a_motto_are_lines_of_their_own():
+    """Probes P41, P43: "浙江禾木家居用品有限公司企业标准　　2024-05-10发布　　2024-06-01实施" ran into "前言" under it (the
+    foreword a paragraph, 第1段), and a motto of parallel phrases, "快一秒出库，稳一步合规", into "编制说明：…" under it."""
+    doc = only_doc("Q/HM-ZL 012—2024\n商品上架知识产权审查作业规程\n浙江禾木家居用品有限公司企业标准　　2024-05-10发布　　"
+                   "2024-06-01实施\n前言\n本标准由法务部提出并归口。\n1 范围\n本标准规定了商品上架时的知识产权审查要求。\n", "hm.html")
+    assert [c.text for c in doc.clauses][:2] == ["封面：浙江禾木家居用品有限公司企业标准，2024-05-10 发布，2024-06-01 实施",
+                                                 "前言本标准由法务部提出并归口。"]
+    doc = only_doc("保税仓发货作业管理规范\n快一秒出库，稳一步合规\n编制说明：2023年度，公司各保税仓累计出库跨境包裹约1260万单。\n"
+                   "第一条 为规范保税仓发货，制定本规范。\n", "b.docx")
+    assert "快一秒出库，稳一步合规" not in " ".join(c.text for c in doc.clauses if c.text.startswith("编制说明"))
