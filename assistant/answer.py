@@ -539,6 +539,11 @@ _PERIOD_ENDS = re.compile(rf"(?:{_ANY_PERIOD.pattern})\s*的?$")  # a period the
 _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最多|不超过|不低于|上限|下限|封顶)")
 
 
+# (a fee by its name, "多少代理费", "多少报名费"; not 多少费用, 多少钱, nor a deposit, which a table under its heading states:
+# "夜宵烧烤类　2万元" under "保证金标准")
+_NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -550,6 +555,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
     if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
+        return False
+    # a sum asked by the name of what it pays ("找报关行代理一般要付多少代理费？") is stated where that name is: "单批次退运
+    # 货值不超过5万元的，由…审批" answered it (probe P41)
+    if (named := _NAMED_SUM.fullmatch(ask.words)) and named.group(1) not in text:
         return False
     # how often ("会员等级多久评一次") is said by a rate, not by a length: "等级依据会员近12个月的成长值确定" was cited for it
     # before "会员等级每月1日…自动评定" (probe)
@@ -654,6 +663,12 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         if ask.period and done and any(re.match(r"\s*(?:以内|之内|内)", text[m.end():]) and done in re.split(
                 r"[，,；;。！？!?]", _GOES_ON.sub("", text[m.end():m.end() + DONE_REACH], count=1))[0]
                 for m in ask.stated.finditer(text)):
+            return True
+        # (or a time frame that opens the anchor's sentence, the act asked in it: "链接多久能恢复？" ← "反通知送达权利人后15日
+        # 内，平台未收到…起诉通知的，应当及时终止所采取的措施，恢复商品链接"; probe P43 was not found)
+        if ask.period and not exact and done and any(
+                done in x and _DEADLINE.search(opening := re.split(r"[，,]", x)[0]) and stated(opening)
+                for x in re.split(r"[；;。]", text) if any(a in x for a in anchors)):
             return True
         # (the phrase before, where it ends in a time limit that governs the anchor's: "无理由退货多少天内可以申请" ← "七日内，
         # 可申请无理由退货"; read over the clause's lines: "平台多久之内要把链接恢复？" took a later 款's "七个工作日内" for

@@ -565,9 +565,11 @@ _TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split
 
 def _topic_words(topic: str) -> list[str]:
     """The topic's words: jieba's, with characters it leaves alone side by side read as one word ("达人管理" is 达 / 人 /
-    管理 to it: 达人, said by no document of the seed, was no word of the topic, and "达人管理" listed every 管理 duty)."""
+    管理 to it: 达人, said by no document of the seed, was no word of the topic, and "达人管理" listed every 管理 duty).
+    Not stock jieba's other reading of a lexicon word's neighbours, which BM25 searches: "外卖出餐时效" had a word 卖出, and
+    listed nothing, no clause saying it with 外卖 and 出餐 (probe P42)."""
     out, run = [], ""
-    for t in tokenize(topic):
+    for t in tokenize(topic, stock_too=False):
         if len(t) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", t) and t not in _PARTICLE:
             run += t
             continue

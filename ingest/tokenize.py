@@ -67,15 +67,15 @@ def _stock():
     return tk, re.compile("|".join(map(re.escape, sorted(lexicon, key=len, reverse=True))))
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, stock_too: bool = True) -> list[str]:
     """Search-mode jieba tokens of ``text`` (long words also yield their parts). Where the text holds a word of the
-    lexicon, stock jieba's tokens that ours lack are added: a lexicon word kept whole takes a character from its
-    neighbour ("开错发票" is 开 / 错发 / 票 with 错发 kept, 开错 / 发票 to stock jieba; "划线价格" 划线价 / 格), and
-    BM25 still matches 发票 and 价格."""
+    lexicon, stock jieba's tokens that ours lack are added (unless not ``stock_too``): a lexicon word kept whole takes a
+    character from its neighbour ("开错发票" is 开 / 错发 / 票 with 错发 kept, 开错 / 发票 to stock jieba; "划线价格"
+    划线价 / 格), and BM25 still matches 发票 and 价格."""
     low = text.lower()
     toks = _jieba().lcut_for_search(low)
     stock, lexicon = _stock()
-    if lexicon.search(low):
+    if stock_too and lexicon.search(low):
         have = Counter(toks)
         for tok in stock.lcut_for_search(low):
             if have[tok] > 0:

@@ -109,6 +109,10 @@ def _c(text: str) -> Clause:
     ("后果有多重？", "造成严重后果的，依法追究责任。", None),
     ("每个店铺每月能申请多少免费样品？", "每个店铺每月可申请免费样品不超过5件。", None),
     ("开通要付多少服务费？", "店铺开通后应当按月缴纳服务费。", "多少服务费"),
+    # a fee asked by its name is stated where that name is, not by any sum (probe P41: "…要付多少代理费" was answered by
+    # "单批次退运货值不超过5万元的，由关务部负责人审批")
+    ("保税仓的货退运出境，找报关行代理一般要付多少代理费？", "单批次退运货值不超过5万元的，由关务部负责人审批。", "多少代理费"),
+    ("找报关行代理一般要付多少代理费？", "报关代理费按每票50元结算。", None),
     # (the second review's) a fee named before 多少 asks money as one after it does; a penalty or a burden is no weight,
     # and a weight is asked before 以内, 算 or 要; 年费 is money, not years
     ("报名费是多少？", "商家报名预售活动的，近90日店铺发货延迟率不得高于3%。", "报名费是多少"),
@@ -798,6 +802,20 @@ def test_a_time_in_a_later_paragraph_is_no_time_of_the_word_asked():
     q = "平台多久之内要把链接恢复？"
     assert not _states(article, _asked(q, _PERIOD_ASKED), q)
     assert _states(_c("电子商务平台经营者应当在七日内恢复链接。"), _asked(q, _PERIOD_ASKED), q)
+
+
+def test_a_time_frame_that_opens_the_sentence_of_the_act_asked_states_its_time():
+    """Probe P43: "反通知转给权利人以后对方一直不去起诉，我们的链接多久能恢复？" was not found, its rule's 15日内 opening the
+    sentence that ends "…恢复商品链接", far from the word asked. A time frame of another sentence, or of a phrase not its
+    first, states nothing of it."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    q = "反通知转给权利人以后对方一直不去起诉，我们的链接多久能恢复？"
+    ask = _asked(q, _PERIOD_ASKED)
+    assert _states(_c("反通知送达权利人后15日内，平台未收到权利人已经投诉或者起诉通知的，应当及时终止所采取的措施，恢复商品"
+                      "链接。"), ask, q)
+    assert not _states(_c("平台应当在15日内转送反通知。商家申请的，平台恢复商品链接。"), ask, q)
+    assert not _states(_c("商家应当及时回复，在7日内退款的，平台恢复商品链接。"), ask, q)
 
 
 def test_a_bound_on_a_right_is_stated_by_the_window_to_ask_for_it():

@@ -1908,6 +1908,19 @@ def test_a_time_limit_topic_lists_the_duties_on_its_subject_that_set_a_time(tmp_
     assert not TIME_SET.search("客服主管应当每月组织一次服务质量评估") and not TIME_SET.search("应当及时处理")
 
 
+def test_a_time_limit_topic_on_food_delivery_words_lists_their_timed_duties(tmp_path):
+    """Probe P42: "外卖出餐时效" listed nothing and said no duty set a time (jieba cut it 外 / 卖出 / 餐, a word no duty
+    says) beside "外卖订单出餐时长应当控制在12分钟以内"."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    body = ("第一条 外卖订单出餐时长应当控制在12分钟以内；高峰时段不得超过18分钟。\n\n"
+            "第二条 门店外卖出餐超时率按月统计，不得高于5%。\n\n"
+            "第三条 堂食顾客的菜品应当按点单顺序上桌。\n\n")
+    r = _law_index(tmp_path, "门店出餐与外卖交付时效管理标准", body)
+    items = [i.text for i in checklist(r, "外卖出餐时效").items]
+    assert any("12分钟" in i for i in items) and not any("堂食" in i for i in items), items
+
 def test_a_heading_that_names_the_time_limits_puts_its_untimed_duties_on_the_topic(tmp_path):
     """Probe P19: "客服响应时限" over a 客服 rule whose "第二章 响应时限" holds "…当场无法答复的，应当告知顾客预计答复时间" left
     it out (it sets no time); the document says it is one of the topic's duties. Elsewhere an untimed duty stays off."""

@@ -1987,6 +1987,10 @@ def test_e_commerce_words_are_kept_whole_and_the_index_is_stamped_with_them(tmp_
 
     assert "秒杀" in tokenize("秒杀价比客户买的时候便宜了") and "差评" in words("买家给了差评价格")
     assert "前置仓" in words("前置仓能送到的地方") and "运费险" in words("退货运费险谁出")
+    # (a food-delivery platform's and a cross-border import's words: "外卖出餐时效" was 外 / 卖出 / 餐, and a checklist on
+    # it found nothing, probe P42; and 时长, which jieba cuts 时 / 长 beside a word)
+    assert words("外卖出餐时效") == ["外卖", "出餐", "时效"] and words("培训时长不少于") == ["培训", "时长", "不少", "于"]
+    assert "清关" in words("申报清关") and "退运" in words("退运出境") and "取餐" in words("骑手取餐等待")
     assert words("七天无理由退货") == ["七天", "无", "理由", "退货"]  # (its part 无理 matched 无理取闹)
     # (the review's) a word's explicit frequency keeps the phrases it would break: 补发票 is 补 / 发票, not 补发 / 票
     assert words("申请补发票") == ["申请", "补", "发票"] and words("补发") == ["补发"]
