@@ -1203,12 +1203,19 @@ _ANSWER = re.compile(r"^(?:答|A)\s*[：:]\s*")
 _YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须|是的)[。！!]?\s*$")  # an FAQ's answer that says yes, alone
 
 
+# an annex that names itself a sample: "附：…告知书（范本，2023版）", "附件2：员工保密承诺书（样本）", "附件1：采购合同模板"
+_SAMPLE_ANNEX = re.compile(r"附\s*[件录]?\s*[A-Z\d一二三四五六七八九十]{0,3}\s*[：:、.．\s][^。；;！？\n]{0,40}?(?:范本|样本|模板|示例|样式|式样)")
+
+
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
     say (CONTENT_LEAD) is one obligation with its ``items``, and those items are none of their own."""
     if _ITEM.match(clause.text) and content_lead(parent):
         return []
+    if any(x is not None and _SAMPLE_ANNEX.match(x.text) for x in (clause, parent)):
+        return []  # a sample of a form or a notice an annex gives ("附：跨境商品风险告知书（范本，2023版）" / "1.您所购买的
+        # 商品…由您自行承担" / "本人已阅读并同意上述告知内容"): what the form says, no duty (probe P41 listed five)
     body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant
     # a standard's clause titled on a line of its own ("5.2.1 交易型电子商务企业\n具备工商登记…。…定期对员工进行…培训"):
     # the title is whom its instructions are for, or their label (no sentence of it read as an instruction: no item)

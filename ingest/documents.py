@@ -306,6 +306,9 @@ def _inner_heading(blocks: list[Block], i: int, known: dict[str, _Doc]) -> bool:
         return is_title_like(part.group("name"), 24) and opens is not None and opens.group().endswith("条")
     if not is_title_like(s) or starts_with_marker(s) or _title_name(s) in known or canonical_std_code(s):
         return False
+    if s.lstrip().startswith("——"):
+        return False  # a "——" item, the last of its list before the next chapter ("—— 不准在人行道、小区内高速骑行" /
+        # "第六章 附则" was lost; probe P42)
     if _after_chapter_line(blocks, i) or i and blocks[i - 1].kind == "heading":
         return False
     if i and cells(s) >= 3 and cells(blocks[i - 1].text or "") == cells(s):

@@ -328,6 +328,10 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
      [("建立并执行进货检查验收制度", "duty")]),
     ("第三条 监管部门依法开展抽检。接到抽检不合格通知，应当立即下架相关商品。", None,
      [("接到抽检不合格通知，应当立即下架相关商品", "duty")]),
+    # (probe P41) a sample of a notice or form an annex gives says what the form says, no duty of the rules
+    ("3.您购买的商品仅供个人自用，不用于再次销售。", "附：跨境商品风险告知书（范本，2023版）尊敬的客户：请您仔细阅读以下内容：", []),
+    ("附件2：员工保密承诺书（样本）本人承诺不得泄露用户个人信息。", None, []),
+    ("附件1：商家应当在入驻前签署承诺书。", None, [("附件1：商家应当在入驻前签署承诺书", "duty")]),  # (no sample)
 ])
 def test_obligations_are_found_with_their_kind(text, parent, expect):
     p = _c(parent, "d/a0") if parent else None

@@ -2660,3 +2660,11 @@ def test_a_standards_cover_line_with_its_dates_and_a_motto_are_lines_of_their_ow
     doc = only_doc("保税仓发货作业管理规范\n快一秒出库，稳一步合规\n编制说明：2023年度，公司各保税仓累计出库跨境包裹约1260万单。\n"
                    "第一条 为规范保税仓发货，制定本规范。\n", "b.docx")
     assert "快一秒出库，稳一步合规" not in " ".join(c.text for c in doc.clauses if c.text.startswith("编制说明"))
+
+
+def test_the_last_dash_item_before_the_next_chapter_is_kept():
+    """Probe P42: "附：骑手安全“五不准”" listed five "——" items before "第六章 附则"; the fifth, a line with no sentence
+    punctuation, was read as a heading that lost its chapter number (as "运输管理" over 第六条 is) and was lost."""
+    doc = only_doc("骑手配送安全管理办法\n第一条 骑手应当遵守下列规则：\n—— 不准闯红灯、不准逆行，路口减速慢行\n"
+                   "—— 不准在人行道、小区内高速骑行\n第六章 附则\n第二条 本办法自发布之日起施行。\n", "r.txt")
+    assert by_label(doc)["《骑手配送安全管理办法》第一条"].text.endswith("—— 不准在人行道、小区内高速骑行")
