@@ -544,6 +544,9 @@ _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最�
 _NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)")
 
 
+_SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?=(?:比例|百分比)是?多少)")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -559,6 +562,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     # a sum asked by the name of what it pays ("找报关行代理一般要付多少代理费？") is stated where that name is: "单批次退运
     # 货值不超过5万元的，由…审批" answered it (probe P41)
     if (named := _NAMED_SUM.fullmatch(ask.words)) and named.group(1) not in text:
+        return False
+    # and a share by what it is of ("平台对商家的佣金抽成比例是多少？" ← "…按照不低于上线商户总数1%的比例随机抽取", a check's
+    # share; probe P42)
+    if (share := _SHARE_OF.search(question)) and ask.words.startswith(("比例", "百分比")) and share.group(1) not in text:
         return False
     # how often ("会员等级多久评一次") is said by a rate, not by a length: "等级依据会员近12个月的成长值确定" was cited for it
     # before "会员等级每月1日…自动评定" (probe)

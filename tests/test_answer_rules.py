@@ -113,6 +113,9 @@ def _c(text: str) -> Clause:
     # "单批次退运货值不超过5万元的，由关务部负责人审批")
     ("保税仓的货退运出境，找报关行代理一般要付多少代理费？", "单批次退运货值不超过5万元的，由关务部负责人审批。", "多少代理费"),
     ("找报关行代理一般要付多少代理费？", "报关代理费按每票50元结算。", None),
+    # and a share by what it is of (probe P42: "佣金抽成比例是多少" was answered by a check's "不低于…总数1%的比例")
+    ("平台对商家的佣金抽成比例是多少？", "平台按照不低于上线商户总数1%的比例随机抽取商户送检。", "比例是多少"),
+    ("平台对商家的佣金抽成比例是多少？", "平台按订单实付金额的8%向商家收取佣金抽成。", None),
     # (the second review's) a fee named before 多少 asks money as one after it does; a penalty or a burden is no weight,
     # and a weight is asked before 以内, 算 or 要; 年费 is money, not years
     ("报名费是多少？", "商家报名预售活动的，近90日店铺发货延迟率不得高于3%。", "报名费是多少"),
