@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cells
+from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, is_slogan, norm, rule_row, table_cells
 from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
@@ -1203,6 +1203,28 @@ _ANSWER = re.compile(r"^(?:答|A)\s*[：:]\s*")
 _YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须|是的)[。！!]?\s*$")  # an FAQ's answer that says yes, alone
 
 
+# a document's paragraphs that say why and how it was written, not what it requires: a note so labelled ("修订说明：…",
+# "【编制说明】…", "编者按：…", "本次修订…") and those after a label alone on its line ("修订说明" / "2023年度…" / "本次修订的
+# 主要内容如下：" / "五是完善恶意投诉治理。…"), up to the first numbered clause; and a motto ("有求必应，件件有回音"). Probes
+# P37, P39, P43 listed "五是是否完善恶意投诉治理", "本次修订共收到是否有效意见836条", "有求必是否件件有回音".
+_NOTE_LABEL = re.compile(r"^\s*[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?\s*(?:[：:]|$)|^\s*(?:编者按|【说明】)|^\s*本次(?:修订|修改)")
+_NOTE_ALONE = re.compile(r"[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?")
+_PARAGRAPH = re.compile(r"/para\d+$")
+
+
+def _background(clauses: list[Clause]) -> frozenset[str]:
+    out, under = set(), False
+    for c in clauses:
+        if not _PARAGRAPH.search(c.id):
+            under = False
+            continue
+        text = c.text.strip()
+        if _NOTE_LABEL.match(text) or under or is_slogan(text):
+            out.add(c.id)
+            under = under or _NOTE_ALONE.fullmatch(text) is not None
+    return frozenset(out)
+
+
 # an annex that names itself a sample: "附：…告知书（范本，2023版）", "附件2：员工保密承诺书（样本）", "附件1：采购合同模板"
 _SAMPLE_ANNEX = re.compile(r"附\s*[件录]?\s*[A-Z\d一二三四五六七八九十]{0,3}\s*[：:、.．\s][^。；;！？\n]{0,40}?(?:范本|样本|模板|示例|样式|式样)")
 
@@ -1752,6 +1774,8 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # duties of their own, and as the heading of its items it was never read; held-out probe: 第六十七条 listed nothing)
     visited = [c for c in retriever.clauses if c.role == "clause" or c.role == "heading" and c.text.rstrip().endswith(
         ("：", ":")) and retriever.children.get(c.id) and content_lead(c)]
+    background = _background(retriever.clauses)
+    visited = [c for c in visited if c.id not in background]
     normed = retriever.normalized
     # "客服响应时限": the duties on 客服响应 that set a time (the time limit is no word a duty need say: one clause of the
     # seed says 时限, and the checklist had nothing beside "…在用户投诉或需求的24小时内做出响应"; held-out probe)

@@ -42,7 +42,9 @@ WEB_FONT = re.compile(r"(?:字号|字体)\s*[：:]?\s*[【\[]?\s*大\s*[】\]]?\
 _SIDE_LIST = re.compile(r"^(?:相关文档|相关制度|相关下载|热门下载|热门文档)\s*[：:]?$")
 WEB_TOOLS = re.compile(r"^[【\[]?(?:分享到|打印本页|打印此页|关闭窗口|相关文件|相关链接|相关阅读|相关新闻|上一篇|下一篇|扫一扫)|"
                        + _SIDE_LIST.pattern + "|"
-                       r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)")  # a site's top bar
+                       r"^欢迎(?:访问|光临|来到)|(?:登录|登陆)\s*[|｜/]\s*(?:免费)?注册|注册\s*[|｜/]\s*(?:登录|登陆)|"  # a site's top bar
+                       # (and a page's count that opens its line of tools: "浏览次数：1,284  打印本页  下载PDF版", probe P44)
+                       r"^(?:浏览次数|阅读次数|点击数|访问量|阅读量)\s*[：:]\s*\d[\d,，]*\s*(?:次)?(?:[ \t\u3000]|$)")
 # a controlled document's line of its own facts under the title ("文件编号：YF-WL-002　版本：A/0　编制部门：仓储物流中心"):
 # no rule, and between a PDF's title and its contents it hid the title
 # (and a web page's: "版本：2024年第2版 ｜ 发布：平台治理部 ｜ 最后更新：2024-04-10", "维护人：会员运营部 @李婷")

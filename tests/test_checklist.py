@@ -2345,3 +2345,20 @@ def test_an_faqs_question_is_no_duty_unless_its_answer_says_yes_to_one():
     assert "退货时商品附带的赠品需要一起退回" in got, got
     assert not any("？" in x or x.startswith(("问", "答")) or "发票" in x for x in got), got
     assert any(x.startswith("按质量问题处理") for x in got), got
+
+
+def test_notes_on_how_a_rule_was_written_and_its_motto_are_no_duties(tmp_path):
+    """Probes P37, P39, P43: a revision note's paragraphs ("本次修订共收到有效意见836条…", "修订说明" / "本次修订的主要内容如下："
+    / "五是完善恶意投诉治理。") and a motto ("有求必应，件件有回音", its 应 read as a modal) were checklist items; the rules'
+    own paragraphs after the first numbered clause are read as before."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _law_index
+
+    body = ("修订说明\n\n本次修订的主要内容如下：\n\n五是完善恶意投诉治理。对恶意投诉方实行投诉权限分级暂停。\n\n"
+            "有求必应，件件有回音\n\n"
+            "第一条 平台应当在收到恶意投诉申诉后5个工作日内完成审核。\n\n"
+            "第二条 平台认定恶意投诉的，应当恢复被删除的商品链接。\n\n")
+    r = _law_index(tmp_path, "恶意投诉认定与处理细则", body)
+    items = [i.text for i in checklist(r, "恶意投诉处理").items]
+    assert any("5个工作日内完成审核" in i for i in items) and any("恢复被删除的商品链接" in i for i in items), items
+    assert not any("完善恶意投诉治理" in i or "回音" in i for i in items), items

@@ -2626,7 +2626,8 @@ def test_a_standards_long_running_header_marked_controlled_is_dropped_and_the_ti
 
 @pytest.mark.parametrize("facts", [
     "发布人：法务合规部 王若溪　|　浏览次数：3182　|　最后更新：2024-01-09 10:42　|　下载Word版　打印",  # P41, above the title
-], ids=["publisher-views-updated"])
+    "浏览次数：1,284  打印本页  下载PDF版",  # P44: a count with a thousands comma, then the page's tools
+], ids=["publisher-views-updated", "views-print-download"])
 def test_an_intranet_pages_line_of_facts_above_the_title_is_no_document(facts):
     docs = parse(f"{facts}\n蓝湾全球购消费者告知与风险提示管理办法\n第一条 为保障消费者知情权，制定本办法。\n", "kb_告知.html")
     assert [d.title for d in docs] == ["蓝湾全球购消费者告知与风险提示管理办法"]
