@@ -480,7 +480,12 @@ _MD_ANCHORS = re.compile(r"^(?:[-*+]\s+|\d+[.)]\s+|[（(]\d+[)）]|[\u2460-\u247
 
 
 def _md_plain(line: str) -> str:
-    return _MD_BOLD.sub(r"\1", _MD_QUOTE.sub("", line))
+    return _MD_ITALIC_LINE.sub(r"\1", _MD_BOLD.sub(r"\1", _MD_QUOTE.sub("", line)))
+
+
+# a line in italics, its * no characters of the text ("*本标准由会员运营部负责解释。如有疑问请联系…*": a checklist item
+# "*本标准是否由会员运营部负责解释", probe P44); not a list's "* " bullet
+_MD_ITALIC_LINE = re.compile(r"^\*(?=[^\s*])([^*]+?)(?<=[^\s*])\*$")
 
 
 _MD_FOOTER = re.compile(r"^[*_]*(?:Copyright\s*)?©|ICP备\s*\d|版权所有\s*©|©\s*\d{4}.{0,30}版权所有|公安机关备案号|网站标识码")

@@ -2669,3 +2669,13 @@ def test_the_last_dash_item_before_the_next_chapter_is_kept():
     doc = only_doc("骑手配送安全管理办法\n第一条 骑手应当遵守下列规则：\n—— 不准闯红灯、不准逆行，路口减速慢行\n"
                    "—— 不准在人行道、小区内高速骑行\n第六章 附则\n第二条 本办法自发布之日起施行。\n", "r.txt")
     assert by_label(doc)["《骑手配送安全管理办法》第一条"].text.endswith("—— 不准在人行道、小区内高速骑行")
+
+
+def test_a_markdown_line_in_italics_loses_its_asterisks():
+    """Probe P44: "*本标准由会员运营部负责解释。如有疑问请联系标准化专员（内线 6203）。*" ran into the annex above it with its
+    asterisks, and a checklist had an item "*本标准是否由会员运营部负责解释"; a "* " bullet is a list item, as before."""
+    doc = only_doc("# 会员运营服务质量管理标准\n\n5.1 客服应当在30秒内响应。\n\n*本标准由会员运营部负责解释。*\n", "q.md", markdown=True)
+    assert not any("*" in c.text for c in doc.clauses), [c.text for c in doc.clauses]
+    from ingest.clean import _md_plain
+
+    assert _md_plain("* 客服应当在30秒内响应") == "* 客服应当在30秒内响应" and _md_plain("*注：见附录A*") == "注：见附录A"
