@@ -1207,12 +1207,13 @@ _YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须
 # "【编制说明】…", "编者按：…", "本次修订…") and those after a label alone on its line ("修订说明" / "2023年度…" / "本次修订的
 # 主要内容如下：" / "五是完善恶意投诉治理。…"), up to the first numbered clause; and a motto ("有求必应，件件有回音"). Probes
 # P37, P39, P43 listed "五是是否完善恶意投诉治理", "本次修订共收到是否有效意见836条", "有求必是否件件有回音".
-_NOTE_LABEL = re.compile(r"^\s*[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?\s*(?:[：:]|$)|^\s*(?:编者按|【说明】)|^\s*本次(?:修订|修改)")
 _NOTE_ALONE = re.compile(r"[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?")
+_NOTE_LABEL = re.compile(rf"^\s*{_NOTE_ALONE.pattern}\s*(?:[：:]|$)|^\s*(?:编者按|【说明】)|^\s*本次(?:修订|修改)")
 _PARAGRAPH = re.compile(r"/para\d+$")
 
 
 def _background(clauses: list[Clause]) -> frozenset[str]:
+    """The ids of the paragraphs (…/paraN) that are notes on how their rules were written, or mottos (_NOTE_LABEL)."""
     out, under = set(), False
     for c in clauses:
         if not _PARAGRAPH.search(c.id):

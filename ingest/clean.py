@@ -158,7 +158,8 @@ PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s*共\s*\d+\s*
 _PARTED = r"[^|｜。；;，,：:！？]+(?:[|｜][^|｜。；;，,：:！？]+){2,}"
 # (or its secrecy, "锦川服饰股份有限公司　内部管理制度　锦川发〔2023〕47号　密级：内部", probe P43)
 _SECRECY = re.compile(r"密级\s*[：:]\s*(?:内部|秘密|机密|绝密|公开|内部公开|普通)$")
-_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|{_SECRECY.pattern}|文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")  # (a rule on both ends)
+_RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|{_SECRECY.pattern}|"  # (a rule on both ends)
+                           rf"文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")
 # a page header a PDF's extraction repeats on every page, with no page number beside it: a name, a marking and a document
 # code a space apart ("澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004"); not a form listed by its code
 # ("退货申请单 QR-CS-001", two cells) nor a heading ("受控文件的发放")
@@ -187,7 +188,8 @@ _PAGE_CITED = re.compile(r"(?:见(?=[附表图第])|参阅|参照|载于|列于|
 def running_line(s: str, beside_page: bool, starts_with_marker) -> bool:
     """Is this line a running header or footer (``beside_page``: the line before or after it is a page number)?"""
     bare = s.strip("*_ ")
-    if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", _SECRECY.sub("", bare.replace("编号：", "编号"))):
+    unmarked = _SECRECY.sub("", bare.replace("编号：", "编号"))
+    if len(bare) > 60 or bare.startswith(("|", "｜")) or re.search(r"[。；;，,：:！？]", unmarked):
         return False
     if _PAGE_IN_LINE.search(bare) and (re.search(r"[|｜·•]", bare) or _PAGE_AT_END.search(bare)) \
             and not _PAGE_CITED.search(bare):
@@ -580,7 +582,8 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
         # is the line after it (they were joined into one title line)
         # (not a title that is its pages' header too, "星禾电商 内部资料管理规定" over "第一章 总则")
         if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and _RUNNING_SIGN.search(s) \
-                and cells(s) >= 2 and (is_title_like(_SECRECY.sub("", s), 60) or re.fullmatch(_PARTED, s)) and not starts_with_marker(s) \
+                and cells(s) >= 2 and (is_title_like(_SECRECY.sub("", s), 60) or re.fullmatch(_PARTED, s)) \
+                and not starts_with_marker(s) \
                 and is_title_like(following[no - 1]) and not starts_with_marker(following[no - 1]):
             continue
         # (or one every page repeats over its page number, the title under them: "苏州棠梨优品电子商务有限公司　　会员积分与

@@ -167,7 +167,8 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
     # (or over text that soon names it by its kind: "蓝湾全球购进口商品溯源与中文标签管理细则" / "修订说明：…对本细则进行了…":
     # probe P41's hard-wrapped rules were named by their file, 《进口商品溯源与中文标签管理细则_第3版》)
     return (first and (is_title_like(nxt.text) or kind is not None and starts_with_marker(nxt.text)
-                       or _ADDRESSEES.match(nxt.text) is not None or kind is not None and _said_of_itself(blocks, i, kind.group()))
+                       or _ADDRESSEES.match(nxt.text) is not None
+                       or kind is not None and _said_of_itself(blocks, i, kind.group()))
             or kind is not None and _names_itself(nxt.text, kind.group(), first)
             or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None

@@ -15,17 +15,18 @@ N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
 # (what names an annex, not a rule: "附件：请假申请表", not "附件：须由部门负责人签字")
 _NO_DUTY = r"(?![^。；;，,]*?(?:须|(?<![供响适对相反])应|不得|禁止|严禁))"
-# (or "附：" with its name, its note in brackets: "附：跨境商品风险告知书（范本，2023版）" ran into the last article, probe P41)
 MARKERS: list[tuple[str, re.Pattern]] = [
     ("chapter", re.compile(rf"第({N}|\d+)章\s*")),
     ("section", re.compile(rf"第({N}|\d+)节\s*")),
     ("article", re.compile(rf"第({N}|\d+)条(?:之[{CN_NUM}]+)?[\s　]*")),
     # (a spaced "前　言" alone on its line, as a standard's page sets it: it was a clause 第1段)
     # (and an annex a document ends with, "附件：请假申请表" over its form: it ran into the last article; held-out probe;
-    # or "附件 名词解释", probe P39)
+    # or "附件 名词解释", probe P39; or "附：" with its name, its note in brackets: "附：跨境商品风险告知书（范本，2023版）",
+    # probe P41)
     ("named", re.compile(r"(前言|引言|[前引][ \u3000]{1,2}言(?=\s*$)|附\s*录\s*[A-Z]|(?:封面|题注)(?=：)|"
                          r"附\s*件\s*[一二三四五六七八九十\d]{0,2}(?=(?:\s*[：:]|[ \u3000]+)" + _NO_DUTY + r"\s*[^。；;，,]{2,30}$)|"
-                         r"附(?=\s*[：:]" + _NO_DUTY + r"\s*(?:[^。；;，,（(]|[（(][^）)。；;]{1,16}[)）]){2,30}$))：?\s*")),  # ingest.clean.cover_line, note_line
+                         r"附(?=\s*[：:]" + _NO_DUTY + r"\s*(?:[^。；;，,（(]|[（(][^）)。；;]{1,16}[)）]){2,30}$))：?\s*")),
+    # (封面, 题注: ingest.clean.cover_line, note_line)
     # (an annex's own, "A.1 本标准所称偏远地区包括：…" under "附录A": they ran together into one clause; only in that annex)
     # (a space after it: "A.1级商家每月抽查一次" is a grade)
     ("std", re.compile(r"([A-H](?:\.\d{1,2}){1,3})\.?\s+")),
