@@ -1310,6 +1310,9 @@ def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits,
     return chosen if h is None else [h] + [x for x in chosen if x is not h][: max_clauses - 1]
 
 
+_REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
+
+
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
             items: list[tuple[str, ...]] = (), within: float = 0.9, scope_asked: bool = False,
             deeper=lambda: [], synonyms=lambda w: ()) -> list[Hit]:
@@ -1321,6 +1324,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     chosen: list[Hit] = []
     if not ranked:
         return chosen
+    # a report tells what happened, a rule what is required: of the top k, a report's clauses come after the rules' ("扣钱之前
+    # 提前几天会收到提醒？" quoted a complaint analysis's "…提醒短信未送达…" before "扣费日前7日发送提醒"; probe P44)
+    if not ranked[0].lookup and _REPORT.search(ranked[0].clause.document):
+        top = sorted(ranked[:k], key=lambda h: bool(_REPORT.search(h.clause.document)))
+        ranked = top + ranked[k:]
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     if not ASKS_CONSEQUENCE.search(q):
         hits = [h for h in hits if h.lookup or not penal(h.clause, parent(h.clause))] or hits

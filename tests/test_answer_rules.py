@@ -1709,3 +1709,19 @@ def test_a_time_of_day_asked_is_answered_by_the_hours_a_clause_sets():
 
     assert CLOCK_SAID.search("客服几点下班？") and CLOCK_SAID.search("凌晨两点下的单")
     assert not CLOCK_SAID.search("能不能快一点发货") and not CLOCK_SAID.search("这个规定有几点要求")
+
+
+def test_a_rule_is_cited_before_a_report_on_what_happened():
+    """Probe P44: "有用户投诉说开通页面默认就帮他勾上了自动续费，我们这么做合规吗？" quoted a complaint analysis report's
+    finding first, ranked above the rules that forbid it; a report's clause comes after the rules of the top k, and is
+    cited as before where no rule is among them."""
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    report = Hit(Clause("r/h7", "r", "关于2024年第二季度会员自动续费投诉情况的分析报告", "《…分析报告》七、", ("…",),
+                        "部分用户反映开通页面默认勾选了自动续费。"), 0.03)
+    rule = Hit(Clause("g/a8", "g", "悦享购PLUS会员服务与自动续费规则", "《…规则》第八条", ("…",),
+                      "开通自动续费须由用户主动勾选确认，平台不得默认勾选。"), 0.02)
+    q = "开通页面默认勾上了自动续费，合规吗？"
+    assert _choose(q, [report, rule], k=5, max_clauses=1)[0].clause.id == "g/a8"
+    assert _choose(q, [report], k=5, max_clauses=1)[0].clause.id == "r/h7"
