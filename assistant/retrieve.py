@@ -811,11 +811,12 @@ class Retriever:
 
     def expansion(self, question: str) -> list[str]:
         """Synonyms the knowledge base uses of the question's words it does not ("包裹" → 物流, 配送)."""
-        from ingest.tokenize import tokenize
+        from ingest.tokenize import tokenize, words
 
         if self.bm25 is None or self.settings.retrieval.expansion_weight <= 0:
             return []
-        out = self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, norm(question), self._says)
+        text = norm(question)
+        out = self.thesaurus.expansion(tokenize(question), self.bm25.vocab_dict, text, self._says, words(text))
         # who approves, asked in a word of one character ("60万的货款，得谁批？", "找谁签字"): the rules' 审批 (probe P28 ranked
         # the approval tiers 44th by BM25, "批" no word of theirs)
         if APPROVAL_ASKED.search(question):

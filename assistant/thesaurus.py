@@ -58,14 +58,19 @@ class Thesaurus:
         return self.synonyms.get(word, [])
 
     def expansion(self, tokens: Iterable[str], vocab: Container[str], text: str = "",
-                  used: Callable[[str], bool] = lambda phrase: False) -> list[str]:
+                  used: Callable[[str], bool] = lambda phrase: False, cut: Iterable[str] = ()) -> list[str]:
         """For each token the knowledge base does not use, its synonyms that it does use (none already in ``text``);
         and for a phrase of the thesaurus the text says that no token of it is ("促销短信", cut 促销 / 短信), as for a
-        token, unless the documents say it (``used``: 客户信息, 平台内经营者 are theirs)."""
+        token, unless the documents say it (``used``: 客户信息, 平台内经营者 are theirs). A phrase of two characters
+        counts where the text's words (``cut``, jieba's precise words) are its two characters side by side ("勾上了" is
+        勾 / 上 / 了; probe P44's "开通页面默认就帮他勾上了自动续费" never reached 勾选), not within others ("规定作为"
+        says no 定作, "收到岗位" no 到岗)."""
         out: list[str] = []
         tokens = list(tokens)
-        said = [w for w in self.synonyms if len(w) >= 3 and w in text and w not in tokens and w not in vocab
-                and not used(w)]
+        cut = list(cut)
+        paired = {a + b for a, b in zip(cut, cut[1:]) if len(a) == len(b) == 1}
+        said = [w for w in self.synonyms if (len(w) >= 3 and w in text or len(w) == 2 and w in paired)
+                and w not in tokens and w not in vocab and not used(w)]
         for t in tokens + said:
             if t in vocab:
                 continue

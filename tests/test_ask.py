@@ -369,6 +369,23 @@ def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
     assert th.expansion(tokenize(q), vocab, q, lambda phrase: phrase == "促销短信") == []  # as a word or said in words)
 
 
+def test_a_two_character_phrase_of_the_thesaurus_said_as_two_words_is_expanded():
+    """"开通页面默认就帮他勾上了自动续费": jieba cuts 勾上了 into 勾 / 上 / 了, so the group of 勾上 (勾选, the rules' word:
+    "平台不得默认勾选…") was never reached (probe P44 ranked the rule 7th). Two characters are said where they are two
+    words of the text side by side, not where they straddle others ("规定作为": 规定 / 作为, no 定作)."""
+    from assistant.thesaurus import Thesaurus
+    from ingest.tokenize import tokenize, words
+
+    th = Thesaurus([["勾选", "勾上"], ["定制", "定作"], ["快递", "物流"]])
+    vocab = {"勾选", "定制", "默认", "规定"}
+    q = "开通页面默认就帮他勾上了自动续费，合规吗？"
+    assert "勾上" not in tokenize(q)
+    assert th.expansion(tokenize(q), vocab, q, cut=words(q)) == ["勾选"]
+    assert th.expansion(tokenize(q), vocab, q) == []  # (without the text's words, as before)
+    other = "按规定作为赠品发出的商品要开发票吗？"
+    assert th.expansion(tokenize(other), vocab, other, cut=words(other)) == []
+
+
 def test_damaged_bm25_index_is_detected_with_the_fix(copy_of_seed):
     from ingest.index import KnowledgeBase
     from tiaowen.errors import IndexCorrupt
