@@ -271,7 +271,12 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 # document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it; or such a note that
 # cleaning made a 题注 already ("题注：文号：星河质〔2024〕9号 发布部门：…": the rules under it were filed under the file's name)
 _TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
-                         r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$")  # "2024年3月修订版"
+                         r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$|"  # "2024年3月修订版"
+                         # a masthead and the document's number on one line, under the title or over it ("游戏充值错充漏充
+                         # 处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": probe P45's rules were
+                         # titled 《星链游市平台客服中心文件 XL-KF-2024-07》)
+                         r"^[\u4e00-\u9fff（）()·・]{4,40}文件\s*(?:(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}|"
+                         r"[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号)$")
 
 
 _DATED = re.compile(r"\d{4}\s*年|\d{4}-\d{1,2}|[〔\[［【]\d{4}[〕\]］】]|发布|印发|施行|实施|修订|文号")
@@ -333,7 +338,8 @@ def _join_broken_titles(blocks: list[Block]) -> list[Block]:
     def parts(i: int, k: int) -> list[Block] | None:
         run = blocks[i:i + k]
         ok = (len(run) == k and sum(len(x.text) for x in run) <= 60
-              and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text) for x in run))
+              and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text)
+                      and not _masthead_note(x.text) for x in run))
         return run if ok else None
 
     i = 0
@@ -492,6 +498,11 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
         note = blocks[1].text.strip().removeprefix("题注：")
         return [Block("heading", blocks[2].text.strip(), level=1, line=blocks[2].line),
                 Block("text", f"题注：{blocks[0].text.strip()}；{note}", line=blocks[0].line)] + blocks[3:]
+    # (or both on one line over it: "星链游市平台客服中心文件 XL-KF-2024-07" / "游戏充值错充漏充处理办法")
+    if (texts[:2] == [0, 1] and _masthead_note(blocks[0].text) and is_title_line(blocks[1].text.strip())
+            and DOC_KIND.search(blocks[1].text) and not starts_with_marker(blocks[1].text.strip())):
+        return [Block("heading", blocks[1].text.strip(), level=1, line=blocks[1].line),
+                Block("text", f"题注：{blocks[0].text.strip()}", line=blocks[0].line)] + blocks[2:]
     # a document's number above its title, the file named otherwise: "XH/GL-NR-003-2024" / "星河直播购物平台直播营销内容
     # 管理规范" in XH-GL-NR-003-2024_live_content_standard.pdf (titled by the file's name, its number a clause; probe P35)
     coded = len(texts) > 1 and texts[1] == 1 and _DOC_NUMBER.fullmatch(blocks[0].text.strip()) is not None
@@ -519,6 +530,11 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
 
 
 _MASTHEAD = re.compile(r"[\u4e00-\u9fff（）()]{4,40}文件")
+
+
+def _masthead_note(text: str) -> bool:
+    """A masthead and the document's number on one line ("星链游市平台客服中心文件 XL-KF-2024-07"): no part of a title."""
+    return bool(_MASTHEAD.match(text.strip()) and _TITLE_NOTE.match(text.strip()))
 # (letters and digits, a space or "_" before the name: not "2024" of "2024年双11活动规则", nor "12315" of "12315投诉处理规范")
 _CODE_LEAD = re.compile(r"^(?=[\x21-\x7e ]*[A-Za-z])(?=[\x21-\x7e ]*\d)[\x21-\x7e ]+?[\s_]+(?=[\u4e00-\u9fff])")
 

@@ -2517,6 +2517,21 @@ def test_a_standard_named_by_its_code_and_a_notices_masthead_are_cover_and_note(
     assert doc.clauses[0].text == "题注：杭州某公司客户服务中心文件；云禾客服〔2024〕12号", doc.clauses[0].text
 
 
+def test_a_masthead_with_the_documents_number_on_one_line_is_a_note_of_the_title():
+    """Probe P45: "游戏充值错充漏充处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": the masthead and number
+    under the title, on one line, titled the rules, and 《游戏充值错充漏充处理办法》第八条 was not found. It is the title's
+    note, under it or over it; a title that names 文件 is none ("关于印发文件管理办法的通知")."""
+    rules = "第一章 总则\n第一条 为及时处理错充、漏充问题，制定本办法。\n第二条 商家应当在2小时内核查。\n"
+    for head in ("游戏充值错充漏充处理办法\n星链游市平台客服中心文件　XL-KF-2024-07\n",
+                 "星链游市平台客服中心文件 XL-KF-2024-07\n游戏充值错充漏充处理办法\n",
+                 "游戏充值错充漏充处理办法\n星链游市平台客服中心文件 星链客〔2024〕7号\n"):
+        (doc,) = parse(head + rules, "办法.txt")
+        assert doc.title == "游戏充值错充漏充处理办法", (head, doc.title)
+        assert "客服中心文件" in doc.clauses[0].text and doc.clauses[0].label.endswith("题注"), doc.clauses[0]
+    (doc,) = parse("关于印发文件管理办法的通知\n各部门：\n现将办法印发给你们。\n", "通知.txt")
+    assert doc.title == "关于印发文件管理办法的通知"
+
+
 def test_a_title_under_its_pages_header_over_a_pinned_notice_or_a_replaced_edition_is_found():
     """Fresh probe P39: four of its eight documents were titled wrongly. A standard's code line saying the edition it
     replaces ran into the name under it (《Q/SG 0205—2024 代替 Q/SG 0205—2022拾光闲置验机及鉴定服务标准》); an intranet
