@@ -618,6 +618,12 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 工作日内开具电子发票"; probe P20 was not found)
         if ask.period and any(m is not None and stated(m.group(1)) for m in map(_LIMIT_SET.match, phrases)):
             return True
+        # (or in the phrase after the anchor's, where that ends in when it applies: "客服最晚多少天内要给人家答复结果？" ←
+        # "客服人员受理退款申请后，应当在3个工作日内完成材料初审，并在受理之日起15个工作日内…告知处理结果"; probe P45 cited
+        # the parent's 90日 to apply, which names no 客服)
+        if ask.period and any(p.endswith(("后", "时")) and (m := _LIMIT_SET.match(text[x.end() + len(p) + 1:]))
+                              and stated(m.group(1)) for x, p in zip(found, phrases)):
+            return True
         # (a period right before the anchor that names it one, "保修多久" ← "维修部位自寄回之日起享有90日保修期": probe P19
         # quoted "…寄回后3日内进行电话回访" first, which says no 保修)
         if ask.period and any(text.startswith("期", x.end()) and _PERIOD_ENDS.search(text[max(0, x.start() - 12):x.start()])
@@ -1617,8 +1623,9 @@ def _sum_asked(q: str) -> float | None:
 
 # a count told and the tiers of a case by it, of a unit other than money ("想连着请5天事假，OA上要走到谁那？" ← "请假3天以上
 # 不满10天的，由部门负责人审核后报人力资源部经理审批"; "到了一批货800件，得抽检多少？" ← "100件以上不满1000件的，抽检比例不低于
-# 20%"; "工作12年了" ← "已满10年不满20年的"; "差不多降了两成" ← "调价幅度超过10%不满30%的"; probe P33)
-_COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％"}
+# 20%"; "工作12年了" ← "已满10年不满20年的"; "差不多降了两成" ← "调价幅度超过10%不满30%的"; probe P33; "13岁的小孩一次最多
+# 能充多少钱" ← "八周岁以上未满十六周岁的用户，单次充值不得超过50元", probe P45 quoted the 十六周岁 tier)
+_COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％", "岁": "周岁|岁"}
 _COUNT_NUM = _AMOUNT + r"\s*(?:个)?"
 
 
@@ -1637,8 +1644,8 @@ def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
     out = []
     for phrase in re.split(r"[，,；;。：:]", text):
         lo, hi, bound = 0.0, math.inf, False
-        if unit is not None and not re.search(r"的\s*$", phrase):
-            continue
+        if unit is not None and unit != "岁" and not re.search(r"的\s*$", phrase):
+            continue  # (an age's range is always a case: "八周岁以上未满十六周岁的用户，单次充值不得超过50元")
         for m in re.finditer(_SUM if unit is None else _COUNT_NUM + f"(?:{_COUNT_UNITS[unit]})", phrase):
             v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
             after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
@@ -1665,19 +1672,36 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
     def falls(h: Hit, closed: bool = False) -> bool:
         return any(lo <= x <= hi and (hi < math.inf or not closed) for x, unit in told for lo, hi in _tiers(h.clause.text, unit))
 
-    if not told or falls(chosen[0], closed=True):
+    def outside(h: Hit) -> bool:  # a tier the told count is not in ("十六周岁以上未满十八周岁的用户…" for a child of 13)
+        return any(_tiers(h.clause.text, unit) and not any(lo <= x <= hi for lo, hi in _tiers(h.clause.text, unit))
+                   for x, unit in told)
+
+    if not told:
         return chosen
-    # (a tier open above, "超过200元的理赔申请应转本公司客服专员处理", falls short of one of the top k that closes it, "500元以上
-    # 不超过2000元的，由客服主管审批", for "一单要赔800块，客服专员自己能批吗？"; probe P36)
-    if falls(chosen[0]):
-        closed = next((h for h in ranked[:k] if h is not chosen[0] and falls(h, closed=True)), None)
-        return chosen if closed is None else [closed] + [h for h in chosen if h is not closed][: max_clauses - 1]
     # (an item of a list of the top k too, a little deeper: "预计核销5万块，找谁批？" ← 第十七条（二）, sixth, under its
     # lead-in, fourth; probe P31; or of a list another item of which is near: "想连着请5天事假，OA上要走到谁那？" ←
     # 第十九条（三）, past the eighth, where （一）, （二） and （四） were fourth, sixth and eighth; probe P33)
     listed = {h.clause.id for h in ranked[:k]} | {h.clause.parent_id for h in ranked[:2 * k]
                                                   if h.clause.parent_id and LIST_MARKER.match(h.clause.text)}
     top = ranked[:k] + [h for h in ranked[k:] if h.clause.parent_id in listed]
+    if any(falls(h) for h in chosen + top):
+        # a tier the count is not in gives way to the one of its list it is in, or goes (probe P45 cited the 十六周岁 and
+        # 八周岁 tiers both for a child of 13)
+        kept = []
+        for h in chosen:
+            if outside(h):
+                h = next((x for x in top if x.clause.parent_id == h.clause.parent_id and falls(x) and x not in chosen
+                          and x not in kept), None)
+            if h is not None and h not in kept:
+                kept.append(h)
+        chosen = kept or chosen
+    if falls(chosen[0], closed=True):
+        return chosen
+    # (a tier open above, "超过200元的理赔申请应转本公司客服专员处理", falls short of one of the top k that closes it, "500元以上
+    # 不超过2000元的，由客服主管审批", for "一单要赔800块，客服专员自己能批吗？"; probe P36)
+    if falls(chosen[0]):
+        closed = next((h for h in ranked[:k] if h is not chosen[0] and falls(h, closed=True)), None)
+        return chosen if closed is None else [closed] + [h for h in chosen if h is not closed][: max_clauses - 1]
     tier = next((h for h in top if h is not chosen[0] and falls(h)), None)
     if tier is None:
         return chosen

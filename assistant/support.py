@@ -17,9 +17,13 @@ from ingest.clean import CN_NUM, norm
 SUPPORT_THRESHOLD = 0.8  # share of a statement's character bigrams that its cited clauses must contain
 MAX_MATCHED = 2  # clauses support matching may cite for one statement
 
-# the numbering a clause's text starts with (第十一条, （一）, 一、, 5.2.1, a.), taken off where its words are quoted
+# the numbering a clause's text starts with (第十一条, （一）, 一、, 5.2.1, a.), taken off where its words are quoted; a number
+# of one level is one with its stop or a space after it ("1.", "3、", "4 "), not a number run into its unit or its next
+# figure ("16周岁以上未满18周岁 100元 400元" was quoted "周岁以上未满18周岁…", probe P45; "2023年度，…" "年度，…";
+# "1.5万元以上的" "万元以上的")
 CLAUSE_MARKER = (rf"第[{CN_NUM}\d]+条(?:之[一二三四五六七八九十]+)?|[（(][一二三四五六七八九十\d]+[)）]、?|[一二三四五六七八九十]+、|"
-                 r"\d{1,2}[)）]|\d+(?:\.\d+)*[、.．]?|[a-z][.．、)）]|[①-⑳]")  # (and "1)", "a)", "①" items)
+                 r"\d{1,2}[)）]|\d+(?:\.\d+)+(?![\d万千亿元%％倍]|\.\d)[、.．]?|\d+(?:[、.．](?!\d)|(?=\s))|[a-z][.．、)）]|[①-⑳]")
+# (and "1)", "a)", "①" items)
 LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's number (an article's 第X条 is none)
 
 # a number from its start, not an ordinal's ("第十五条"); a period of time in any unit (not 周岁, an age: "十四周岁" is no

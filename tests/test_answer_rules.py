@@ -708,6 +708,17 @@ def test_a_time_limit_then_the_act_in_the_next_phrase_states_the_time():
     other = [_c("消费者向有关行政部门投诉的，该部门应当自收到投诉之日起七个工作日内，将投诉转交有关部门处理。")]
     assert unanswered_quantity("顾客向市场监管部门投诉了我们店，监管部门一般多少天内要处理？", other) == "多少天"
 
+def test_a_time_limit_after_when_the_anchors_duty_applies_states_the_time():
+    """Probe P45: "家长提交了未成年人退款申请以后，客服最晚多少天内要给人家答复结果？" cited the article on applying within
+    90日, which names no 客服, before "客服人员受理退款申请后，应当在…15个工作日内向监护人告知处理结果": the anchor's phrase
+    ends in when its duty applies ("…后"), and the limit is set in the next."""
+    q = "家长提交了未成年人退款申请以后，客服最晚多少天内要给人家答复结果？"
+    rule = [_c("客服人员受理退款申请后，应当在3个工作日内完成材料初审，并在受理之日起15个工作日内向监护人告知处理结果。")]
+    assert unanswered_quantity(q, rule) is None
+    # (not a phrase that states no limit: "客服人员受理退款申请后，应当核对材料。")
+    assert unanswered_quantity(q, [_c("客服人员受理退款申请后，应当核对监护人提交的材料。")]) == "多少天"
+
+
 def test_whether_a_case_is_of_a_defined_class_is_answered_by_the_definition():
     """Probe: "标签印错了算不算严重不合格？" cited the 严重不合格 procedure beside the article that defines it (and the
     seed's "…按标准定义算不算电子商务企业？" the clauses that use the term)."""
@@ -1684,6 +1695,38 @@ def test_a_count_told_picks_its_tier(question, tiers, first):
     # (a ceiling said 不超过 is no floor: "…单张最高不超过50元" held 3万块 as 50元 up, and "亏了3万块左右…谁拍板？" kept it
     # before "损失金额在5000元以上不满5万元的，由商品运营中心总监决定")
     assert _tiers("并按照订单实付金额的10%发放补偿优惠券，单张最高不超过50元。") == [(0.0, 50.0)]
+
+
+def test_an_age_told_picks_its_tier_and_the_others_go():
+    """Probe P45: "13岁的小孩在平台上一次最多能充多少钱？…" cited the 十六周岁 tier first and the 八周岁 one after it: an age
+    ("13岁") was no count, and a tier the count is not in stayed cited beside the one it is in. It gives way to the item of
+    its list the count is in."""
+    from assistant.answer import _choose, _counts_told, _tiers
+    from assistant.retrieve import Hit
+
+    tiers = ["（一）未满八周岁的用户，不得为其提供游戏充值服务；", "（二）八周岁以上未满十六周岁的用户，单次充值不得超过50元，每月累计充值不得超过200元；",
+             "（三）十六周岁以上未满十八周岁的用户，单次充值不得超过100元，每月累计充值不得超过400元。"]
+    ranked = [Hit(Clause(f"d/a3/i{i}", "d", "D", f"《D》第三条（{i}）", ("D",), tiers[i], parent_id="d/a3"), s)
+              for i, s in ((2, 0.03), (0, 0.029), (1, 0.02))]
+    q = "13岁的小孩在平台上一次最多能充多少钱？一个月加起来最多多少？"
+    assert _counts_told(q) == [(13.0, "岁")]
+    assert _tiers(tiers[1], "岁") == [(8.0, 16.0)]
+    assert [h.clause.text for h in _choose(q, ranked, k=5, max_clauses=2)] == [tiers[1]]
+
+
+def test_a_number_run_into_its_unit_is_no_item_number():
+    """Probe P45: a table's row "16周岁以上未满18周岁 100元 400元" was quoted "周岁以上未满18周岁…": a number of one level
+    was taken off as an item's number without its stop. An item's number has its stop or a space after it."""
+    from assistant.answer import _statement
+    from assistant.support import LIST_MARKER
+
+    row = _c("16周岁以上未满18周岁 100元 400元")
+    assert _statement("16岁的能充多少", row, whole=True).startswith("16周岁")
+    assert _statement("去年投诉多少件", _c("2023年度，平台共受理投诉4.6万件。"), whole=True).startswith("2023年度")
+    for text, marker in (("1. 商家应当", "1. "), ("3、退货", "3、"), ("4 范围", "4 "), ("5.2.1交易型", "5.2.1"),
+                         ("1.1.商家", "1.1."), ("1.5万元以上的", None), ("1.5%的", None), ("16周岁", None)):
+        m = LIST_MARKER.match(text)
+        assert (m.group() if m else None) == marker, text
 
 
 def test_a_modal_glued_to_a_verb_is_no_anchor():
