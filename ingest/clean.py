@@ -147,8 +147,9 @@ DISTRIBUTION_MARK = re.compile(rf"^(?:[\u4e00-\u9fffA-Za-z·]{{1,12}}[ 　]+{_MA
 # (only above a rule's own title: not "员工保密管理制度（内部资料）" over "第一章 总则")
 MARKED_HEADER = re.compile(rf"^[^。；;，,：:]{{2,30}}[（(]\s*{_MARK}(?:[ 　、，,]*{_MARK})*\s*[)）]$")
 RULE_TITLE = re.compile(r"^[\u4e00-\u9fff（）()、]{2,40}(?:制度|办法|规定|规则|规范|条例|细则|标准|守则|须知|准则|指引|政策)$")
-PAGE_OF = re.compile(r"^\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s*共\s*\d+\s*页)?\s*$|^\s*\d+\s*/\s*\d+\s*$"
+PAGE_OF = re.compile(r"^\s*[-—–]*\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s*共\s*\d+\s*页)?\s*[-—–]*\s*$|^\s*\d+\s*/\s*\d+\s*$"
                      r"|^\s*[（(]?续\s*上?\s*表[)）]?\s*$")  # and "续表", a table continued on a new page
+# (a dash each side too: "— 第 1 页 —" titled probe P47's rules 《— 第 1 页 —禾集优选快递破损…管理办法》)
 # a running header or footer beside a page number ("-- 云禾优选平台规则 · 内部资料 --" / "第 1 页 共 2 页", "云禾优选 售后服务部
 # 文件编号SH-2023-07" / "- 2 -"): a short line with no sentence punctuation and a sign of one (a dashed rule around it, a
 # separator, a document code, a marking); or a footer with its page number in it ("*本规范由采购中心负责解释 | 第 3 页*").

@@ -370,8 +370,27 @@ def _page_chrome(node, name: str) -> bool:
     if name == "aside":
         return node.find_parent(["article", "main"]) is None and node.find_parent(attrs={"role": "main"}) is None
     # (a list of links inside the text is the text's: "下列商品禁止在平台销售：" / 管制刀具 / 烟草制品)
-    return name in ("ul", "ol") and node.find_parent(["article", "main"]) is None \
-        and node.find_parent(attrs={"role": "main"}) is None and not _led_in(node) and _menu(node)
+    # (or a bar of links side by side, "<div><a>首页</a><a>知识库</a>…<a>联系IT</a></div>": probe P47's rules were titled
+    # 《首页知识库工单系统培训中心知识搜索联系IT客服催件与投诉升级操作规程（V3.2）》)
+    return (name in ("ul", "ol") and _menu(node) or name == "div" and _link_bar(node)) \
+        and node.find_parent(["article", "main"]) is None and node.find_parent(attrs={"role": "main"}) is None \
+        and not _led_in(node)
+
+
+def _link_bar(node) -> bool:
+    """A block of nothing but two or more short links, side by side or set apart by bars or dots ("首页 | 知识库")."""
+    from bs4 import NavigableString, Tag
+
+    links = 0
+    for x in node.children:
+        if isinstance(x, Tag):
+            text = x.get_text("", strip=True)
+            if (x.name or "").lower() != "a" or not text or len(text) > 12:
+                return False
+            links += 1
+        elif isinstance(x, NavigableString) and x.strip(" \t\r\n|｜·•/>›»-—"):
+            return False
+    return links >= 2
 
 
 def _led_in(node) -> bool:
@@ -397,7 +416,7 @@ def _menu(node) -> bool:
 
 _CHROME_MARK = re.compile(r"(footer|header|nav|navbar|navigation|menu|sidebar|side-bar|sidenav|topbar|top-bar|toolbar|"
                           r"breadcrumbs?|crumbs?|pager|pagination|copyright|top|side|logo|slogan)|"
-                          r"(?:site|page|global|top|bottom|main)[-_](footer|header|nav|menu|bar|sidebar)")
+                          r"(?:site|page|global|top|bottom|main)[-_]?(footer|header|nav|menu|bar|sidebar)")  # ("topnav")
 _NEVER_CHROME = {"body", "html", "main", "article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "table", "thead", "tbody",
                  "tr", "th", "td"}
 _OWNS_A_FOOTER = ["article", "main", "section", "aside", "nav", "blockquote", "figure", "details", "fieldset", "td"]

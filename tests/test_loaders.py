@@ -437,6 +437,23 @@ def test_a_pages_header_and_menus_are_no_part_of_its_text(tmp_path):
     assert "泊舟商城以旧换新活动规则" in text and "《电子商务法》" in text and "管制刀具" in text, text
 
 
+def test_a_bar_of_links_side_by_side_is_no_part_of_the_text(tmp_path):
+    """Probe P47: an intranet page's top bar, "<div class="topnav"><a>首页</a><a>知识库</a>…<a>联系IT</a></div>", ran into the
+    title under it: 《首页知识库工单系统培训中心知识搜索联系IT客服催件与投诉升级操作规程（V3.2）》. A block of nothing but short
+    links is a menu, however it is named; a paragraph that says something beside its links is text."""
+    from ingest.documents import parse_file
+
+    for bar in ('<div class="topnav">', '<div class="links">'):
+        path = tmp_path / "规程.html"
+        path.write_text(f'<html><body>{bar}<a href="/">首页</a><a href="/kb">知识库</a> | <a href="/it">联系IT</a></div>'
+                        "<h1>客服催件与投诉升级操作规程（V3.2）</h1><p>一、客服应当在24小时内回复催件。</p>"
+                        '<div>相关文档：<a href="/a">物流理赔工单填写指引</a></div></body></html>', encoding="utf-8")
+        text = load_file(path).text
+        assert "首页" not in text and "联系IT" not in text and "相关文档：物流理赔工单填写指引" in text, text
+        (doc,) = parse_file(path)
+        assert doc.title == "客服催件与投诉升级操作规程（V3.2）"
+
+
 def test_an_intranet_pages_bars_sidebar_pager_and_footer_by_class_are_no_part_of_its_text(tmp_path):
     """Held-out probe: an intranet page's top bar ("欢迎您，张晓明 | 消息(3) | 退出"), sidebar ("相关制度", "热门下载" and a
     file's name) were its first five clauses and titled it by its file; the attached file's link and the footer ("技术支持：…

@@ -2221,6 +2221,15 @@ def test_a_pdfs_header_of_parts_set_apart_by_bars_and_its_page_of_pages_footer_a
 
     assert not running_line("退货 | 换货 | 维修期限为七日，逾期不予受理。", True, starts_with_marker)  # a sentence
 
+def test_a_page_number_between_dashes_is_dropped():
+    """Probe P47: a PDF's "— 第 1 页 —" over the title titled its rules 《— 第 1 页 —禾集优选快递破损…理赔管理办法》, and
+    "— 第 3 页 —" ran into the heading before it ("第七章 追偿与结算— 第 3 页 —")."""
+    doc = only_doc("— 第 1 页 —\n禾集优选快递理赔管理办法\n第一章 总则\n第一条 平台应当在3个工作日内完成初审。\n"
+                   "第二章 追偿\n— 第 2 页 —\n第二条 商家应当配合追偿。\n", "理赔管理办法.pdf")
+    assert doc.title == "禾集优选快递理赔管理办法"
+    assert all("页" not in c.text for c in doc.clauses), [c.text for c in doc.clauses]
+
+
 def test_a_headings_title_is_a_line_apart_from_the_sentence_under_it():
     """Held-out probe: "2. 各渠道响应时限" / "各渠道的首次响应时限…" ran together (响应 read as the modal 应), and so did
     "## 第四章 违规与扣分" / "商家违规的，…"; an item under a titled chapter is labelled a space apart ("第五章 附则 1.")."""
