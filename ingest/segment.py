@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, pipe_row
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-97"
+SEGMENTER_VERSION = "seg-98"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.
@@ -33,7 +33,9 @@ MARKERS: list[tuple[str, re.Pattern]] = [
     ("std", re.compile(rf"(\d{{1,2}}(?:\.\d{{1,2}}){{1,4}})\.?(?:\s+|(?=[{CJK}]))")),
     ("std", re.compile(rf"(\d{{1,2}})\s+(?=[{CJK}]{{2,12}}(?:\s|$|[{CJK}]))")),
     # a question of a FAQ, its answer under it ("问1：…？" / "答：…", "Q3：…"): the eight of probe P36's were one clause
-    ("qa", re.compile(r"(?:问|Q)\s*(\d{1,2})\s*[：:]\s*(?=\S)")),
+    # (or unnumbered, "问：…" / "答：…", numbered in turn: the six of probe P47's and P44's were one clause, and a question
+    # was answered by an answer to another; a line's start, or after the answer before it ends: _unnumbered_question)
+    ("qa", re.compile(r"(?:问|Q)\s*(\d{0,2})\s*[：:]\s*(?=\S)")),
     ("cn", re.compile(rf"([{CN_NUM}]{{1,3}})[、]\s*")),
     ("pcn", re.compile(rf"[（(]\s*([{CN_NUM}]{{1,3}})\s*[)）]\s*[、.．]?\s*")),
     ("num", re.compile(r"(\d{1,2})(?:、|[.．](?!\d))\s*")),
@@ -405,6 +407,8 @@ class Segmenter:
                 i += 1
                 continue
             m = match_marker(text, i) if at_start or not (text[i - 1].isdigit() or text[i - 1] in ".．") else None
+            if m and m[0] == "qa" and not m[1]:
+                m = self._unnumbered_question(text, i, at_start, m)
             if m:
                 kind, raw, end = m
                 value = _value(kind, raw)
@@ -422,6 +426,14 @@ class Segmenter:
             i += 1
         self._attach(current, text[last:])
         self.norm_seen += norm(text)
+
+    def _unnumbered_question(self, text: str, i: int, at_start: bool, m: tuple[str, str, int]):
+        """A FAQ's question without its number ("问：…？"), numbered after the open one: at a line's start, or after the
+        answer before it ends ("…答：可以。问：…"); not a word's end ("客服询问：…")."""
+        i_open = self._open_of("qa")
+        if not at_start and not (i_open is not None and text[i - 1] in "。！？!?"):
+            return None
+        return "qa", str(self.stack[i_open].value + 1 if i_open is not None else 1), m[2]
 
     def _restarts_under(self, kind: str, value, lead: str | None, after: str) -> bool:
         """Does a list start again at 1 after a run-in sub-title that opens the paragraph ("（七）…。" then
@@ -471,6 +483,13 @@ class Segmenter:
 
     def _continue(self, text: str):
         top = self.stack[-1]
+        if top.kind == "qa" and "答" in top.text and not re.match(r"\s*(?:答|A)\s*[：:]", text) and (
+                _heading_like(text) or "\t" in text or text.lstrip().startswith(("- ", "-\t"))):
+            # a FAQ ends where a part's title, a table or a list follows an answer ("…拦截日志中可查。" / "修订记录" / "版本	日期…":
+            # probe P44's table of revisions ran into its last answer)
+            self.stack.pop()
+            self._continue(text)
+            return
         if top is self.root:
             self._para(self.root, text)
             return

@@ -2490,6 +2490,22 @@ def test_each_question_of_a_faq_is_a_clause_with_its_answer():
                    ("十、问3", "Q3：大促期间处理时效能放宽吗？答：理赔审核时效不得放宽。")], got
 
 
+def test_each_unnumbered_question_of_a_faq_is_a_clause_and_the_faq_ends_at_a_title_or_table():
+    """Fresh probes P44, P45, P47: FAQs of "问：…？" / "答：…" pairs without numbers, on lines of their own or run together in
+    one paragraph, were one clause ("附件第二款") that answered six questions; a question asked of one answered with
+    another's words. Each pair is a clause, numbered in turn (问1, 问2…); not "客服询问：…" mid-line. A title, a table or a
+    list after the last answer ends the FAQ ("修订记录" / "版本	日期…" ran into the last answer)."""
+    text = ("某平台发货规则\n第一条 商家应当在48小时内发货。\n附件：商家常见问题解答\n问：买家晚上11点付款，48小时怎么计算？\n"
+            "答：按自然小时连续计算。\n问：能否合并发货？\n答：可以。问：改了地址怎么算？答：重新计算，客服询问：是否确认？\n"
+            "修订记录\n版本\t日期\n V1.0\t2024-01-01\n")
+    doc = only_doc(text)
+    got = [(c.label.split("》")[1], c.text) for c in doc.clauses if "问" in c.label]
+    assert got == [("附件问1", "问：买家晚上11点付款，48小时怎么计算？答：按自然小时连续计算。"),
+                   ("附件问2", "问：能否合并发货？答：可以。"),
+                   ("附件问3", "问：改了地址怎么算？答：重新计算，客服询问：是否确认？")], got
+    assert any("修订记录" in c.text for c in doc.clauses if "问" not in c.label), [c.text for c in doc.clauses]
+
+
 def test_a_motto_is_no_title():
     """Probe P37: a motto under the title ("品质为先 诚信共赢", "邻里相帮 优选到家" under a 文号) titled the rules, the title
     above it read as a collection's own; one between the title of a file's second rules and their first item kept them
