@@ -542,6 +542,8 @@ _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最�
 # (a fee by its name, "多少代理费", "多少报名费"; not 多少费用, 多少钱, nor a deposit, which a table under its heading states:
 # "夜宵烧烤类　2万元" under "保证金标准")
 _NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)")
+_SUM_OR_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元)|百分之")
+_NAMED_AMOUNT = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?:(?<![消免浪])费|(?<![现资基])金|(?<![条贷])款))")  # (违约金, 赔偿款)
 
 
 _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?=(?:比例|百分比)是?多少)")
@@ -1431,13 +1433,23 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             verb = len(of) == 1 and asked.stated is not _MONEY
             # (half as many where the quantity is asked under a bound, stated so: "已经加了30个小时班了，最多还能加多少？"
             # shares little with "每月累计加班时长不得超过36小时", fourth; probe P30 was not found)
-            return wide and cov >= least and (says(of) or verb) or cov >= least / 2 and (anchored or asked.bound or bounded) \
+            # (or the amount's name, where the question names it, said with a sum or a rate: "用户能拿到多少违约金？" ← "…按
+            # 漏充金额的20%向用户支付违约金"; not "…由平台从商家保证金…中直接划扣" for "要交多少保证金？")
+            called = named is not None and any(named.group(1) in x and _SUM_OR_RATE.search(x)
+                                               for x in re.split(r"[，,；;。]", h.clause.text))
+            return wide and cov >= least and (says(of) or verb or called) \
+                or cov >= least / 2 and (anchored or asked.bound or bounded) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
-        window = k if asked.kind == "quantity" else TIME_DEPTH * k  # (an amount asked of no word is not looked for: of == "")
-        stating = next((h for h in ranked[:window] if answers(h)), None) if asked.kind != "quantity" or of else None
+        # (or an amount asked by the name of what it pays, "用户能拿到多少违约金？", where a clause of that name states one:
+        # "…按漏充金额的20%向用户支付违约金，最低不少于5元", sixth; probe P45 was not found)
+        named = _NAMED_AMOUNT.fullmatch(asked.words) if asked.kind == "quantity" else None
+        window = k if asked.kind == "quantity" and not named else TIME_DEPTH * k  # (an amount asked of no word is not
+        # looked for: of == "")
+        stating = next((h for i, h in enumerate(ranked[:window]) if answers(h) and (
+            i < k or not named or named.group(1) in h.clause.text)), None) if asked.kind != "quantity" or of else None
         if stating is None and how_long:
             # (and past the fused candidates, by the same test: with the 14 laws beside the seed, "…24小时内做出响应" was
             # 68th by BM25 and 104th by dense for "客户投诉了多久之内要回？", which was told "没有规定具体时限")

@@ -1714,6 +1714,28 @@ def test_an_age_told_picks_its_tier_and_the_others_go():
     assert [h.clause.text for h in _choose(q, ranked, k=5, max_clauses=2)] == [tiers[1]]
 
 
+def test_an_amount_asked_by_its_name_is_looked_for_a_little_deeper_where_a_clause_says_it_with_a_sum():
+    """Probe P45: "漏充了商家又没在规定时间补上，用户能拿到多少违约金？" was not found: "…商家按漏充金额的20%向用户支付违约金，
+    最低不少于5元" was sixth, past the top k an amount is looked for in, and 拿到, the verb asked of, is not its word. An
+    amount asked by its name is looked for as deep as a time, in a clause that says the name with a sum or a rate; not
+    "…违约金由平台从商家保证金…中直接划扣" for "要交多少保证金？"."""
+    from dataclasses import replace
+
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    q = "漏充了商家又没在规定时间补上，用户能拿到多少违约金？"
+    others = [_c(t) for t in ("用户反映漏充的，商家应当在2小时内调取充值凭证进行核查；确认漏充的，应当在核查结束后1小时内补足差额。",
+                              "商家保证金不足的，应当在7日内补足。", "商家拒不处理漏充申诉的，平台可以从其保证金中先行划扣。",
+                              "因游戏运营方接口故障导致批量漏充的，商家应当在发现故障后1小时内报告平台。", "用户可以申请客服介入。")]
+    paid = _c("因商家原因导致漏充且未在规定时限内补足的，商家按漏充金额的20%向用户支付违约金，最低不少于5元。")
+    ranked = [Hit(replace(c, id=f"d/a{i}"), 0.03 - i * 0.001) for i, c in enumerate(others + [paid])]
+    assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.text == paid.text
+    deposit = _c("商家未在规定时限内发货的，应当支付违约金，金额为实付金额的5%。违约金由平台从商家保证金中直接划扣。")
+    ranked = [Hit(replace(c, id=f"d/a{i}"), 0.03 - i * 0.001) for i, c in enumerate(others + [deposit])]
+    assert _choose("想开个快递驿站跟平台合作，要交多少保证金？", ranked, k=5, max_clauses=2)[0].clause.text != deposit.text
+
+
 def test_a_number_run_into_its_unit_is_no_item_number():
     """Probe P45: a table's row "16周岁以上未满18周岁 100元 400元" was quoted "周岁以上未满18周岁…": a number of one level
     was taken off as an item's number without its stop. An item's number has its stop or a space after it."""
