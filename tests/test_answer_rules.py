@@ -1736,6 +1736,25 @@ def test_an_amount_asked_by_its_name_is_looked_for_a_little_deeper_where_a_claus
     assert _choose("想开个快递驿站跟平台合作，要交多少保证金？", ranked, k=5, max_clauses=2)[0].clause.text != deposit.text
 
 
+def test_a_clause_that_states_the_time_in_synonyms_of_the_questions_words_is_cited():
+    """Probe P49: "客户投诉进来以后，最晚多长时间内要给客人第一次回复？" cited a sample annex's "…预计在××时间前给您回复" (no time),
+    first; "客服应当在接到投诉后2小时内首次响应旅客", second, fell short of its share of the question's words: 第一次 and 回复
+    are said 首次 and 响应 there. A word counts where the clause says a synonym of it; not a party's other name."""
+    from dataclasses import replace
+
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus.load()
+    q = "客户投诉进来以后，最晚多长时间内要给客人第一次回复？"
+    sample = _c("附录B 常用安抚话术示例\n——“您反映的情况我已经记录，需要向酒店核实，预计在××时间前给您回复。”")
+    rule = _c("5.1.1 客服应当在接到投诉后2小时内首次响应旅客。")
+    ranked = [Hit(replace(sample, id="d/annexB"), 0.03), Hit(replace(rule, id="d/5.1.1"), 0.029)]
+    assert _choose(q, ranked, k=5, max_clauses=2, synonyms=th.of)[0].clause.id == "d/5.1.1"
+    assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/annexB"  # (without synonyms, as before)
+
+
 def test_a_number_run_into_its_unit_is_no_item_number():
     """Probe P45: a table's row "16周岁以上未满18周岁 100元 400元" was quoted "周岁以上未满18周岁…": a number of one level
     was taken off as an item's number without its stop. An item's number has its stop or a space after it."""
