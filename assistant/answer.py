@@ -552,6 +552,13 @@ _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最�
 # (a fee by its name, "多少代理费", "多少报名费"; not 多少费用, 多少钱, nor a deposit, which a table under its heading states:
 # "夜宵烧烤类　2万元" under "保证金标准")
 _NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)")
+
+
+def _says_name(text: str, name: str) -> bool:
+    """Does the text name the sum so, or with a word or two more before its kind ("代办费" ← "代办服务费"; probe P49's
+    "平台最多能收多少代办费？" was not found beside "每张客票每次收取代办服务费不超过20元")?"""
+    return name in text or len(name) >= 3 and re.search(
+        re.escape(name[:-1]) + r"[\u4e00-\u9fff]{1,2}" + re.escape(name[-1]), text) is not None
 _SUM_OR_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元)|百分之")
 _NAMED_AMOUNT = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?:(?<![消免浪])费|(?<![现资基])金|(?<![条贷])款))")  # (违约金, 赔偿款)
 
@@ -573,7 +580,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         return False
     # a sum asked by the name of what it pays ("找报关行代理一般要付多少代理费？") is stated where that name is: "单批次退运
     # 货值不超过5万元的，由…审批" answered it (probe P41)
-    if (named := _NAMED_SUM.fullmatch(ask.words)) and named.group(1) not in text:
+    if (named := _NAMED_SUM.fullmatch(ask.words)) and not _says_name(text, named.group(1)):
         return False
     # and a share by what it is of ("平台对商家的佣金抽成比例是多少？" ← "…按照不低于上线商户总数1%的比例随机抽取", a check's
     # share; probe P42)
@@ -1448,7 +1455,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # shares little with "每月累计加班时长不得超过36小时", fourth; probe P30 was not found)
             # (or the amount's name, where the question names it, said with a sum or a rate: "用户能拿到多少违约金？" ← "…按
             # 漏充金额的20%向用户支付违约金"; not "…由平台从商家保证金…中直接划扣" for "要交多少保证金？")
-            called = named is not None and any(named.group(1) in x and _SUM_OR_RATE.search(x)
+            called = named is not None and any(_says_name(x, named.group(1)) and _SUM_OR_RATE.search(x)
                                                for x in re.split(r"[，,；;。]", h.clause.text))
             return wide and cov >= least and (says(of) or verb or called) \
                 or cov >= least / 2 and (anchored or asked.bound or bounded) \
@@ -1462,7 +1469,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         window = k if asked.kind == "quantity" and not named else TIME_DEPTH * k  # (an amount asked of no word is not
         # looked for: of == "")
         stating = next((h for i, h in enumerate(ranked[:window]) if answers(h) and (
-            i < k or not named or named.group(1) in h.clause.text)), None) if asked.kind != "quantity" or of else None
+            i < k or not named or _says_name(h.clause.text, named.group(1)))), None) if asked.kind != "quantity" or of else None
         if stating is None and how_long:
             # (and past the fused candidates, by the same test: with the 14 laws beside the seed, "…24小时内做出响应" was
             # 68th by BM25 and 104th by dense for "客户投诉了多久之内要回？", which was told "没有规定具体时限")

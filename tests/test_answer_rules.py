@@ -1755,6 +1755,14 @@ def test_a_clause_that_states_the_time_in_synonyms_of_the_questions_words_is_cit
     assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/annexB"  # (without synonyms, as before)
 
 
+def test_a_fee_asked_by_its_name_is_stated_where_the_clause_names_it_with_a_word_more():
+    """Probe P49: "平台最多能收多少代办费？" was not found beside "…每张客票每次收取代办服务费不超过20元": the fee asked by its
+    name is stated where the clause names it so or with a word or two before its kind; not another fee ("退票手续费")."""
+    q = "客人让我们人工帮忙改签机票，平台最多能收多少代办费？"
+    assert unanswered_quantity(q, [_c("平台为旅客提供人工改签代办服务的，每张客票每次收取代办服务费不超过20元。")]) is None
+    assert unanswered_quantity(q, [_c("航空公司收取的退票手续费按票面价的5%计算，最低50元。")]) == "多少代办费"
+
+
 def test_a_number_run_into_its_unit_is_no_item_number():
     """Probe P45: a table's row "16周岁以上未满18周岁 100元 400元" was quoted "周岁以上未满18周岁…": a number of one level
     was taken off as an item's number without its stop. An item's number has its stop or a space after it."""
