@@ -559,6 +559,8 @@ def _says_name(text: str, name: str) -> bool:
     "平台最多能收多少代办费？" was not found beside "每张客票每次收取代办服务费不超过20元")?"""
     return name in text or len(name) >= 3 and re.search(
         re.escape(name[:-1]) + r"[\u4e00-\u9fff]{1,2}" + re.escape(name[-1]), text) is not None
+
+
 _SUM_OR_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元)|百分之")
 _NAMED_AMOUNT = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?:(?<![消免浪])费|(?<![现资基])金|(?<![条贷])款))")  # (违约金, 赔偿款)
 

@@ -535,6 +535,8 @@ _MASTHEAD = re.compile(r"[\u4e00-\u9fff（）()]{4,40}文件")
 def _masthead_note(text: str) -> bool:
     """A masthead and the document's number on one line ("星链游市平台客服中心文件 XL-KF-2024-07"): no part of a title."""
     return bool(_MASTHEAD.match(text.strip()) and _TITLE_NOTE.match(text.strip()))
+
+
 # (letters and digits, a space or "_" before the name: not "2024" of "2024年双11活动规则", nor "12315" of "12315投诉处理规范")
 _CODE_LEAD = re.compile(r"^(?=[\x21-\x7e ]*[A-Za-z])(?=[\x21-\x7e ]*\d)[\x21-\x7e ]+?[\s_]+(?=[\u4e00-\u9fff])")
 
