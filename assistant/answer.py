@@ -13,6 +13,7 @@ from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cell
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
+from .checklist import SAMPLE_ANNEX
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item,
                          only_regulators_say, penal, penalty_item, states_rule)
@@ -1337,6 +1338,7 @@ def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits,
     return chosen if h is None else [h] + [x for x in chosen if x is not h][: max_clauses - 1]
 
 
+_CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
 _REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
 
 
@@ -1353,8 +1355,17 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         return chosen
     # a report tells what happened, a rule what is required: of the top k, a report's clauses come after the rules' ("扣钱之前
     # 提前几天会收到提醒？" quoted a complaint analysis's "…提醒短信未送达…" before "扣费日前7日发送提醒"; probe P44)
-    if not ranked[0].lookup and _REPORT.search(ranked[0].clause.document):
-        top = sorted(ranked[:k], key=lambda h: bool(_REPORT.search(h.clause.document)))
+    # (and a sample's: "附录B（资料性附录） 常用安抚话术示例" / "——“…预计在××时间前给您回复。”" was first for "客户投诉进来以后，
+    # 最晚多长时间内要给客人第一次回复？" and "客人投诉被杀熟…要怎么赔？", cited alone; probe P49)
+    # (and a standard's list of the documents it cites, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…", unless
+    # the question asks what it cites)
+    def aside(h: Hit) -> bool:
+        return bool(_REPORT.search(h.clause.document)) or any(
+            x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
+            _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
+
+    if not ranked[0].lookup and aside(ranked[0]):
+        top = sorted(ranked[:k], key=aside)
         ranked = top + ranked[k:]
     hits = [h for i, h in enumerate(ranked) if h.lookup or i < k]
     if not ASKS_CONSEQUENCE.search(q):
@@ -1627,7 +1638,8 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
 
 
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
-_AMOUNT = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多)?"  # a number as staff say it, its 万 or 千
+_AMOUNT = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多|(?<=[十百千])来)?"  # a number as staff say it, its
+# 万 or 千 ("三千多", "十来天": probe P49's "离起飞还有十来天…要收退票费吗？" told no count)
 _SUM = _AMOUNT + r"\s*(?:元|块钱|块|万元)"
 _SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块(?!儿))?")
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is

@@ -1243,8 +1243,10 @@ def _visited(retriever: Retriever) -> list[Clause]:
     return _VISITED[retriever]
 
 
-# an annex that names itself a sample: "附：…告知书（范本，2023版）", "附件2：员工保密承诺书（样本）", "附件1：采购合同模板"
-_SAMPLE_ANNEX = re.compile(r"附\s*[件录]?\s*[A-Z\d一二三四五六七八九十]{0,3}\s*[：:、.．\s][^。；;！？\n]{0,40}?(?:范本|样本|模板|示例|样式|式样)")
+# an annex that names itself a sample: "附：…告知书（范本，2023版）", "附件2：员工保密承诺书（样本）", "附件1：采购合同模板",
+# "附录B（资料性附录） 常用安抚话术示例" (its scripts were duties and answers; probe P49)
+SAMPLE_ANNEX = re.compile(r"附\s*[件录]?\s*[A-Z\d一二三四五六七八九十]{0,3}\s*(?:[（(][^）)\n]{1,8}[)）]\s*)?[：:、.．\s]"
+                          r"[^。；;！？\n]{0,40}?(?:范本|样本|模板|示例|样式|式样)")
 
 
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
@@ -1253,7 +1255,7 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
     say (CONTENT_LEAD) is one obligation with its ``items``, and those items are none of their own."""
     if _ITEM.match(clause.text) and content_lead(parent):
         return []
-    if any(x is not None and _SAMPLE_ANNEX.match(x.text) for x in (clause, parent)):
+    if any(x is not None and SAMPLE_ANNEX.match(x.text) for x in (clause, parent)):
         return []  # a sample of a form or a notice an annex gives ("附：跨境商品风险告知书（范本，2023版）" / "1.您所购买的
         # 商品…由您自行承担" / "本人已阅读并同意上述告知内容"): what the form says, no duty (probe P41 listed five)
     body = _MARKER.sub("", evidence(clause.text), count=1).strip()  # no words addressed to an assistant

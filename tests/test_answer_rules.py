@@ -1748,11 +1748,30 @@ def test_a_clause_that_states_the_time_in_synonyms_of_the_questions_words_is_cit
 
     th = Thesaurus.load()
     q = "客户投诉进来以后，最晚多长时间内要给客人第一次回复？"
-    sample = _c("附录B 常用安抚话术示例\n——“您反映的情况我已经记录，需要向酒店核实，预计在××时间前给您回复。”")
+    sample = _c("——“您反映的情况我已经记录，需要向酒店核实，预计在××时间前给您回复。”")
     rule = _c("5.1.1 客服应当在接到投诉后2小时内首次响应旅客。")
     ranked = [Hit(replace(sample, id="d/annexB"), 0.03), Hit(replace(rule, id="d/5.1.1"), 0.029)]
     assert _choose(q, ranked, k=5, max_clauses=2, synonyms=th.of)[0].clause.id == "d/5.1.1"
     assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/annexB"  # (without synonyms, as before)
+
+
+def test_a_sample_annex_or_a_list_of_cited_documents_comes_after_the_rules():
+    """Probe P49: a standard's "附录B（资料性附录） 常用安抚话术示例", scripts for soothing a customer, was first for "客人投诉
+    被杀熟…要怎么赔？" and cited alone; below it, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…". Like a report,
+    a sample says no rule: of the top k, the rules come first (unless the question asks what the standard cites)."""
+    from dataclasses import replace
+
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    q = "客人投诉被杀熟，查下来确实是我们的问题，要怎么赔？"
+    sample = _c("附录B（资料性附录） 常用安抚话术示例\n——“很抱歉给您带来不便，您的投诉我们会跟进到底。”")
+    cited = _c("2 规范性引用文件\n下列文件对于本规范的应用是必不可少的：\n——《中华人民共和国消费者权益保护法》。")
+    rule = _c("第七条 旅客投诉“杀熟”的，经核实确属平台原因的，平台应当退还差价，并按差价的3倍给予补偿。")
+    ranked = [Hit(replace(c, id=f"d/{n}"), 0.03 - i * 0.001) for i, (n, c) in enumerate(
+        (("annexB", sample), ("2", cited), ("a7", rule)))]
+    assert _choose(q, ranked, k=5, max_clauses=1)[0].clause.id == "d/a7"
+    assert _choose("投诉处理规范引用了哪些法律？", ranked[1:], k=5, max_clauses=1)[0].clause.id == "d/2"
 
 
 def test_a_fee_asked_by_its_name_is_stated_where_the_clause_names_it_with_a_word_more():
