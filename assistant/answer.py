@@ -1719,7 +1719,7 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
         return any(lo <= x <= hi and (hi < math.inf or not closed) for x, unit in told for lo, hi in _tiers(h.clause.text, unit))
 
     def outside(h: Hit) -> bool:  # a tier the told count is not in ("十六周岁以上未满十八周岁的用户…" for a child of 13)
-        return any(_tiers(h.clause.text, unit) and not any(lo <= x <= hi for lo, hi in _tiers(h.clause.text, unit))
+        return any((tiers := _tiers(h.clause.text, unit)) and not any(lo <= x <= hi for lo, hi in tiers)
                    for x, unit in told)
 
     if not told:

@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from weakref import WeakKeyDictionary
 
 from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, is_slogan, norm, rule_row, table_cells
 from ingest.records import Clause
@@ -1227,20 +1226,15 @@ def _background(clauses: list[Clause]) -> frozenset[str]:
     return frozenset(out)
 
 
-_VISITED: WeakKeyDictionary[Retriever, list[Clause]] = WeakKeyDictionary()
-
-
-def _visited(retriever: Retriever) -> list[Clause]:
-    """The clauses a checklist reads, computed once per loaded index: every clause but the notes on how the rules were
-    written and the mottos (_background); and a lead-in whose list is what its duty must say ("标签应当标明下列事项：" /
-    "（一）名称、规格…": its items are no duties of their own, and as the heading of its items it was never read;
-    held-out probe: 第六十七条 listed nothing)."""
-    if retriever not in _VISITED:
-        background = _background(retriever.clauses)
-        _VISITED[retriever] = [c for c in retriever.clauses if c.id not in background and (
-            c.role == "clause" or c.role == "heading" and c.text.rstrip().endswith(("：", ":"))
-            and retriever.children.get(c.id) and content_lead(c))]
-    return _VISITED[retriever]
+def clauses_read(clauses: list[Clause], children: dict[str, list[Clause]]) -> list[Clause]:
+    """The clauses a checklist reads (kept per loaded index: Retriever.checklist_clauses): every clause but the notes on
+    how the rules were written and the mottos (_background); and a lead-in whose list is what its duty must say
+    ("标签应当标明下列事项：" / "（一）名称、规格…": its items are no duties of their own, and as the heading of its items it
+    was never read; held-out probe: 第六十七条 listed nothing)."""
+    background = _background(clauses)
+    return [c for c in clauses if c.id not in background and (
+        c.role == "clause" or c.role == "heading" and c.text.rstrip().endswith(("：", ":")) and children.get(c.id)
+        and content_lead(c))]
 
 
 # an annex that names itself a sample: "附：…告知书（范本，2023版）", "附件2：员工保密承诺书（样本）", "附件1：采购合同模板",
@@ -1790,7 +1784,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     s = retriever.settings
     floor = s.checklist.min_relevance if min_relevance is None else min_relevance
     clauses = [c for c in retriever.clauses if c.role == "clause"]
-    visited = _visited(retriever)
+    visited = retriever.checklist_clauses
     normed = retriever.normalized
     # "客服响应时限": the duties on 客服响应 that set a time (the time limit is no word a duty need say: one clause of the
     # seed says 时限, and the checklist had nothing beside "…在用户投诉或需求的24小时内做出响应"; held-out probe)

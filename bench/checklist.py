@@ -2,7 +2,7 @@
 
 A checklist reads every clause of the knowledge base (not a top k), so its cost grows with the
 corpus. The clause texts in comparison form (``Retriever.normalized``) and the list of clauses a
-checklist reads (``assistant.checklist._visited``: no notes on how the rules were written, no mottos)
+checklist reads (``Retriever.checklist_clauses``: no notes on how the rules were written, no mottos)
 are computed once per loaded index; the baseline in this process drops both caches before each call,
 which is what every checklist paid before they existed. Default: the bundled corpus in a temporary home;
 ``--home H --kb NAME`` measures an existing knowledge base instead (e.g. bench/scale.py's).
@@ -25,7 +25,7 @@ TOPICS = {"seed": ["售后服务", "个人信息与隐私保护", "商家入驻�
 
 
 def main():
-    from assistant.checklist import _VISITED, checklist
+    from assistant.checklist import checklist
     from assistant.retrieve import Retriever
     from ingest.index import KnowledgeBase
     from tiaowen.settings import Settings
@@ -57,7 +57,7 @@ def main():
             for topic in topics:
                 if cold:
                     r.__dict__.pop("normalized", None)
-                    _VISITED.pop(r, None)
+                    r.__dict__.pop("checklist_clauses", None)
                 t = time.perf_counter()
                 checklist(r, topic)
                 out.append((time.perf_counter() - t) * 1000)

@@ -270,13 +270,15 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 # what stands under a title and names no document: a note in brackets ("（2024年3月修订）", "（内部资料 注意保密）") or a
 # document number ("云栖发〔2024〕12号", "国发[2024]3号"); it was taken for the title of the rules below it; or such a note that
 # cleaning made a 题注 already ("题注：文号：星河质〔2024〕9号 发布部门：…": the rules under it were filed under the file's name)
-_TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|^[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号$|"
+_ISSUE_NUMBER = r"[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号"  # "云栖发〔2024〕12号"
+_DOC_NUMBER = re.compile(r"(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}")  # "XH/GL-NR-003-2024", no CJK
+_TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|"
+                         rf"^{_ISSUE_NUMBER}$|"
                          r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$|"  # "2024年3月修订版"
                          # a masthead and the document's number on one line, under the title or over it ("游戏充值错充漏充
                          # 处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": probe P45's rules were
                          # titled 《星链游市平台客服中心文件 XL-KF-2024-07》)
-                         r"^[\u4e00-\u9fff（）()·・]{4,40}文件\s*(?:(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}|"
-                         r"[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号)$")
+                         rf"^[\u4e00-\u9fff（）()·・]{{4,40}}文件\s*(?:{_DOC_NUMBER.pattern}|{_ISSUE_NUMBER})$")
 
 
 _DATED = re.compile(r"\d{4}\s*年|\d{4}-\d{1,2}|[〔\[［【]\d{4}[〕\]］】]|发布|印发|施行|实施|修订|文号")
@@ -476,7 +478,6 @@ def _cover_only(d: _Doc, docs: list[_Doc]) -> bool:
 # what a cover may say above a title: short lines without a sentence ("泊舟电子商务有限公司管理规范", "PZ/GL-WL-018-2025")
 _COVER_SAYS = re.compile(r"^[^。；;！？!?：:]{2,40}$|^[\u4e00-\u9fff]{2,6}[：:][^。；;！？!?：:]{1,30}$")  # ("文件编号：PZ-…")
 FRONT = 4  # how far into a file its title may stand under its cover, in lines
-_DOC_NUMBER = re.compile(r"(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}")  # "XH/GL-NR-003-2024", no CJK
 
 
 def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
