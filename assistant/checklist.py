@@ -556,6 +556,19 @@ def _shared_head(parts: list[str], texts: list[str]) -> tuple[list[str], list[st
     return ([parts[0], whole], [w for w in first[:-1] if w in head]) if any(whole in x for x in texts) else (parts, [])
 
 
+def _shared_tail(parts: list[str]) -> re.Pattern | None:
+    """Of a topic "A与B C", whose first thing is one word and the second two or more, A with the second's words after its
+    first, a word or two between (临期与效期管理 → 临期…管理: "临期商品管理"), as a heading would say A; else None."""
+    if len(parts) != 2:
+        return None
+    first = [w for w in _topic_words(parts[0]) if len(w) >= 2]
+    second = [w for w in _topic_words(parts[1]) if len(w) >= 2]
+    if len(first) != 1 or len(second) < 2 or not parts[1].startswith(second[0]):
+        return None
+    tail = norm(parts[1][len(second[0]):])
+    return re.compile(re.escape(norm(parts[0])) + r"[\u4e00-\u9fff]{0,2}" + re.escape(tail)) if tail else None
+
+
 _PARTICLE = frozenset("与和及或的之对在为等并")
 # the words a topic's last word names the kind of its rules by, no thing they are about (see _Topic; a title's are
 # _RULE_KIND's); not 管理: "质量管理", "运营管理" name a discipline, and over the 14 laws "质量管理" listed 84 duties on any
@@ -1801,8 +1814,12 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # (or that is one of them of one word, and nothing else: "5 申诉" of "商家保证金与申诉", whose 申诉 rules held a third of
     # its words; probe P19)
     titled_as = [norm(text) for p, text in zip(t.parts, t.part_texts) if len(p.whole) == 1]
+    # (or, of "临期与效期管理", the first with the second's last word, as a heading says it with a word or two between:
+    # "第二章 临期商品管理"; probe P53 listed the 4 duties that said both 临期 and 效期, of 17)
+    tailed = _shared_tail(t.part_texts)
     part_headings = {h for h in {h for c in clauses for h in _headings(c)}
-                     if any(x in norm(h) for x in said_apart) or _bare(h) in titled_as}
+                     if any(x in norm(h) for x in said_apart) or _bare(h) in titled_as
+                     or tailed is not None and tailed.fullmatch(_bare(h))}
     # (and where each of the two is a thing of two words or more, "商家入驻与资质审核": a clause on one whole is on the
     # topic, though others say both; "建立严格的招商政策,引入优质商家" held half its words, and recall was 0.60; not one of a
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")

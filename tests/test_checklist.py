@@ -2086,6 +2086,21 @@ def test_a_heading_that_is_one_of_two_things_of_one_word_puts_its_clauses_on_the
     assert not any("48小时" in x or "打卡" in x for x in texts), texts
 
 
+def test_a_heading_that_says_the_first_thing_with_the_seconds_last_word_tells_them_apart(tmp_path):
+    """Probe P53: "临期与效期管理" listed the 4 duties that said both 临期 and 效期, of 17: more than a few say both, so
+    it was read as one thing. "第二章 临期商品管理" says 临期 as the topic does (临期…管理): each is on the topic alone."""
+    texts = _items_over(tmp_path, {
+        "临期商品处置管理规定.txt": (
+            "临期商品处置管理规定\n第一章 总则\n第一条 为规范临期商品的销售，制定本规定。\n第二章 临期商品管理\n"
+            "第二条 商家应当每周至少盘点一次在售商品的效期。\n第三条 商品进入临期界限的，商家应当在标题前加注“临期”字样。\n"
+            "第四条 临期商品严禁更换外包装。\n第五条 临期商品应当与正常效期商品分区存放。\n"
+            "第六条 客服应当如实告知临期商品的效期。\n第七条 临期商品的效期说明应当在详情页首屏展示。\n"),
+        "仓储作业规范.txt": "仓储作业规范\n第一条 仓库应当做好库存管理。\n第二条 商家应当在48小时内发货。\n"},
+        "临期与效期管理", ("员工考勤制度", "客服制度"), "第一条 员工应当按时打卡。\n第二条 客服应当及时回复商家咨询。\n")
+    assert all(any(w in x for x in texts) for w in ("更换外包装", "加注", "盘点")), texts
+    assert not any(w in x for x in texts for w in ("库存管理", "48小时", "打卡")), texts
+
+
 @pytest.mark.parametrize("title, text, topic, wanted, unwanted", [
     # its title names 评价审核, one of the two things, and "第四章 申诉与复核" a word of the topic the title does not
     ("商品评价与内容审核规范", "第二章 评价发布\n第五条 评价内容不得含有与所购商品无关的广告或者外部链接。\n"
