@@ -15,8 +15,8 @@ from tiaowen.errors import BadQuestion, EmptyQuestion
 
 from .checklist import SAMPLE_ANNEX
 from .citations import CANNOT_ANSWER
-from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, asks_permission, binding_item,
-                         only_regulators_say, penal, penalty_item, states_rule)
+from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, FORBIDS_OR_PERMITS, asks_permission,
+                         binding_item, only_regulators_say, penal, penalty_item, states_rule)
 from .retrieve import (DEFINITION_ASK, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TERM_AFTER_ASK, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, \
@@ -274,7 +274,9 @@ _NOT_A_LIMIT = "".join(f"(?<!{w}{v}多少)" for w in _LIMIT_WORDS for v in _LIMI
 # (a base of one word: 费 not of 消费者, 价 not of 评价, 额 not of 额度, 名额; 金 only of money: 保证金, 定金, not 金牌)
 # a sum in months of pay ("赔偿金额最高不超过责任人6个月的基本工资"), which answers "最多能让他赔多少" as a sum in 元 does
 _WAGES = r"个?月(?:的)?(?:基本|平均|月)?(?:工资|薪资|薪酬|薪水)(?!的[，,])"  # (not a case: "拖欠员工2个月的工资的，…")
-_MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
+_MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|"
+                    # (all of it, or a share by a measure: "…申请退保的，全额退还延保费用" for "能退多少钱？", probe P51)
+                    r"全额|(?:退还|返还|赔偿|赔付|支付)全部|按[^，,。；;]{0,12}?比例|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
@@ -327,8 +329,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (and batches or households: "每个季度至少要抽检多少批次" ← 不少于500批次; and firms: "同一个片区最多能找几家服务商" ←
     # "至少两家", probe P26, which quoted the conditions of admission)
     # (and hours of training: "岗前培训要上够多少学时" was answered by 补考's "满分100分" first, the bare 多少 read as 分)
-    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|封|"
-                                r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|档|学时|课时|封|"
+    _Row("quantity", re.compile(r"多少个?(?P<unit>字符|张|条|学时|课时|分(?![钟之成店类别支期])|件|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|封|罐|桶|"
+                                r"批次|批|户|档|家(?![庭具属用电人乡族里门中长]))|(?<![前这那过头近哪好十几”\"」』'’》等])几个?(?P<few>字符|张|单|字|页|笔|台|套|瓶|盒|箱|袋|颗|罐|桶|档|学时|课时|封|"
                                 r"家(?![庭具属用电人乡族里门中长])|位(?![置于])|"
                                 r"分(?![钟之成店类别支期]))"),
          None),
@@ -468,6 +470,11 @@ _SAME_UNIT = {
 }
 
 
+# a quantity named as what may be told, not asked for: "打给他的紧急联系人时能不能告诉对方他欠了多少钱？" asks whether it
+# may be told (probe P52 was not found, "问题问的是“多少钱”", beside "不得向紧急联系人透露用户的欠款金额")
+_TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|显示|展示)[^，,。；;？?！!]{0,8}$")
+
+
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
     the same row, with the words before it as its anchors)."""
@@ -481,7 +488,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             question[max(x.start() - 1, 0):x.start()] == "了" and _ASKS_ELSE.search(question, x.end())
             or x.group().startswith("几") and not row.period and (_YES_NO_END.match(question, x.end())
                                                                  or _YES_NO_BEFORE.search(question, 0, x.start()))
-            and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start()))), None)
+            and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start())
+            or _TOLD_AMOUNT.search(question, 0, x.start()) and _YES_NO_BEFORE.search(question, 0, x.start()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -572,7 +580,10 @@ _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?=(?:比例|百分比)是?多�
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
-    of time, or set in words right after an anchor; where ``exact``, only by a number of the unit asked."""
+    of time, or set in words right after an anchor; where ``exact``, only by a number of the unit asked. A case told
+    for training states none: what was done once ("案例一：…网点于3日内修复") sets no limit."""
+    if _case_told(clause):
+        return False
     text = clause.text.replace("____", "").replace("＿", "")
     text = _VERY.sub("很", text)  # "十分满意" states no ten points
     if not ASKS_SANCTION.search(question):
@@ -825,6 +836,17 @@ _NEAR_UNIT = {unit: re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + near + 
 # a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
 # 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
 # "购物积分在订单确认收货满7天后发放至会员账户"
+_WITHIN = r"\s*(?:之内|以内|内)"  # a period's end that makes it a time limit ("7日内修复", "几天之内得修好")
+
+
+def _done_alike(stated: str, asked: str) -> bool:
+    """Are a clause's words after a period and a question's after the one it asks a time limit on one act, sharing a
+    character of it ("7日内修复" / "几天之内得修好": 修; not "24小时内做出响应" / "多少小时内必须发货")?"""
+    def act(text: str) -> set[str]:
+        m = re.match(_WITHIN + r"([^，,。；;？?！!]*)", text)
+        words = re.sub(r"^(?:完成|予以|作出|做出|得|要|必须|需要|须|应当|应该|就|能|可以|才|都|把|将)+", "", m.group(1)) if m else ""
+        return set(re.findall(r"[\u4e00-\u9fff]", words[:6])) - set("的了给人")
+    return bool(act(stated) & act(asked))
 _LEAD_ASKED = re.compile(r"(?:提前|提早)(?:至少|最少|最多|大概|大约|要|需要|得)?(?:几|多少|多久|多长)")  # (not "提前发货几天能到")
 _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
@@ -1339,6 +1361,14 @@ def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits,
 
 
 _CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
+# a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
+# happened to someone, not what is required
+_CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
+_CASES_HEADING = re.compile(r"^[^，,。；;：:]{0,12}案例[^，,。；;：:]{0,12}$")
+
+
+def _case_told(c: Clause) -> bool:
+    return bool(_CASE_TOLD.search(c.text[:40])) or any(_CASES_HEADING.match(h) for h in c.path[1:])
 _REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
 
 
@@ -1360,7 +1390,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # (and a standard's list of the documents it cites, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…", unless
     # the question asks what it cites)
     def aside(h: Hit) -> bool:
-        return bool(_REPORT.search(h.clause.document)) or any(
+        return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or any(
             x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
             _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
 
@@ -1418,7 +1448,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     asked = _asked(q, _PERIOD_ASKED)
     if asked is None:  # an amount, a count, a size… ("能要求赔多少？" ← "…增加赔偿的金额为…价款…的三倍", ranked fourth)
         first = _asked(q, _QUANTITY_ASKED)
-        asked = first if first is not None and first.kind == "quantity" else None
+        # (or whether it is charged for: "师傅上门看一下要收钱吗？" ← "保修期外的维修，上门检测费为每次30元…", second to a
+        # rule on service hours; probe P51 was not found)
+        asked = first if first is not None and first.kind in ("quantity", "fee") else None
     if asked and not any(_states(h.clause, asked, q) for h in chosen):
         # "多久…", "几天…": the best retrieved clause that states a time limit is cited first; the expected answer
         # type is looked for a little deeper than the clauses cited otherwise (the top TIME_DEPTH × k), among clauses that share as
@@ -1441,6 +1473,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # (or a lead time, which a clause states only as one: "选品单最晚提前几天报给品控？" ← "…应当在计划开播日前至少5个工作
         # 日将选品清单提交品控部审核", ranked second, whose 选品清单 is no anchor 品单; probe P28 was not found)
         wide = how_long or bool(of) or asked.period and (alone or bool(_LEAD_ASKED.search(part)))
+        # (or a period asked within which a thing is done, by a clause that states one so: "一般几天之内得修好？" ← "需更换
+        # 零部件的，应当在7日内修复", ninth; probe P51 was not found. Not "请假必须提前一天…" for "钱多少个工作日内要退回到账？")
+        # ("最晚多少小时内必须发货？" is not answered by "…24小时内做出响应": what is done within it is alike)
+        after = part[part.find(asked.words) + len(asked.words):]
+        within = asked.period and re.match(_WITHIN, after) is not None
 
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):
@@ -1470,19 +1507,28 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # 漏充金额的20%向用户支付违约金"; not "…由平台从商家保证金…中直接划扣" for "要交多少保证金？")
             called = named is not None and any(_says_name(x, named.group(1)) and _SUM_OR_RATE.search(x)
                                                for x in re.split(r"[，,；;。]", h.clause.text))
-            return wide and cov >= least and (says(of) or verb or called) \
+            return (wide or asked.kind == "fee") and cov >= least and (says(of) or verb or called) \
                 or cov >= least / 2 and (anchored or asked.bound or bounded) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
+
+        def answers_within(h: Hit) -> bool:
+            return _states(h.clause, asked, q, exact=True) and not regulators_time(h) \
+                and _covered(part, h.clause.index_text, synonyms) >= least \
+                and any(_done_alike(h.clause.text[m.end():], after) for m in asked.stated.finditer(h.clause.text))
 
         # (an amount among the clauses retrieved, a time limit a little deeper: "快递把包裹弄丢了，我们要赔多少钱" is no
         # question for the sixth, a courier's "…按照申报价值予以赔偿…最高额不超过八百元")
         # (or an amount asked by the name of what it pays, "用户能拿到多少违约金？", where a clause of that name states one:
         # "…按漏充金额的20%向用户支付违约金，最低不少于5元", sixth; probe P45 was not found)
         named = _NAMED_AMOUNT.fullmatch(asked.words) if asked.kind == "quantity" else None
-        window = k if asked.kind == "quantity" and not named else TIME_DEPTH * k  # (an amount asked of no word is not
+        window = k if asked.kind in ("quantity", "fee") and not named else TIME_DEPTH * k  # (an amount asked of no word is not
         # looked for: of == "")
-        stating = next((h for i, h in enumerate(ranked[:window]) if answers(h) and (
+        # (a rule's before a report's or a sample's)
+        stating = next((h for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window])) if answers(h) and (
             i < k or not named or _says_name(h.clause.text, named.group(1)))), None) if asked.kind != "quantity" or of else None
+        if stating is None and within:
+            stating = next((h for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window]))
+                            if answers_within(h)), None)
         if stating is None and how_long:
             # (and past the fused candidates, by the same test: with the 14 laws beside the seed, "…24小时内做出响应" was
             # 68th by BM25 and 104th by dense for "客户投诉了多久之内要回？", which was told "没有规定具体时限")
@@ -1525,7 +1571,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         if of is not None:
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
-    chosen = _case_stated(q, ranked[:k], chosen, max_clauses)
+    chosen = _case_stated(q, ranked[:k], chosen, max_clauses, synonyms)
     chosen = _tier_stated(q, ranked, k, chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
@@ -1540,6 +1586,16 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
+    if asks_permission(q) and not ASKS_PENALTY.search(q) and not chosen[0].lookup and _lead_in(chosen[0], parent) \
+            and not _rules_on(chosen[0], parent):
+        # "…客服能不能听他这么一说就认了监护关系？": a clause of the top k that forbids or permits, sharing as much of the
+        # question's words, before an item of a list that does neither by its words or its lead-in's (probe P45 cited "（二）
+        # 能够证明监护关系的户口簿…" under "…监护人应当提供下列材料：", not "…不得仅凭来电口头陈述认定监护关系", second)
+        # (not another item of its list: "（一）…隐藏款可以剪影方式展示" beside "（二）每一款式的抽取概率…应当单独列明"; of
+        # those, the one that shares the most: "…不得使用“极低”“随缘”“看脸”等模糊表述…" for "写隐藏款“概率极低、看脸”这种
+        # 说法行不行？", fourth, not a 客服 rule "不得凭个人经验报出概率数字", third; probe P50)
+        chosen = _promoted(q, sorted(ranked[:k], key=lambda h: -coverage(q, h.clause.index_text)), chosen, max_clauses,
+                           lambda h: not h.lookup and _rules_on(h, parent) and h.clause.parent_id != chosen[0].clause.parent_id)
     if asks_permission(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
         # "上班时间能打私人电话吗？": the rules that forbid or permit it (and the items of one cited), not a clause
         # beside them that says neither
@@ -1566,6 +1622,17 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if framing is not None and not first.lookup and framing.score >= within * top:
         chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
     return chosen
+
+
+def _lead_in(h: Hit, parent) -> str:
+    """The last sentence of the lead-in of the list a clause is an item of, or ""."""
+    lead = parent(h.clause)
+    return (_sentences(lead.text) or [""])[-1] if lead is not None and lead.text.rstrip().endswith(("：", ":")) else ""
+
+
+def _rules_on(h: Hit, parent) -> bool:
+    """Does a clause forbid or permit, by its own words or by its list's lead-in?"""
+    return any(FORBIDS_OR_PERMITS.search(x) for x in [h.clause.text, _lead_in(h, parent)] if x)
 
 
 FRAMING_RANKS = 8  # how many ranks of one list below the first a clause's framing may be, to be cited before it
@@ -1610,7 +1677,7 @@ def _states_of(text: str) -> dict[str, bool]:
     return out
 
 
-def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, synonyms=lambda w: ()) -> list[Hit]:
     """Of a rule's cases set apart by whether an act is done, the one the question tells is its own comes first:
     "供应商的专票我们已经抵扣了，后来发现开错了，咋弄？" cited the 发票台账 article (first) and not "（二）跨月或者公司已勾选
     抵扣的，须由财务部…提交《红字发票信息确认单》" (fourth), whose sibling "（一）…尚未勾选抵扣的，由供应商作废后重新开具"
@@ -1632,6 +1699,19 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) ->
             return chosen
         split = {rule(h) for h, st in told if st.get(act) is (not done)}
         case = next((h for h, st in told if st.get(act) is done and rule(h) in split), None)
+        if case is not None:
+            return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
+    # (or a case one rule sets alone, an act not done that it forbids or permits without: "买家没点头，快递员能不能直接把
+    # 包裹塞进快递柜？" ← "未经收件人同意，承运商不得将快件投放至代收点或者智能快递柜", fifth behind 第八条's list of what
+    # never goes into one; probe P47)
+    least = coverage(q, chosen[0].clause.index_text)
+    for act in (a for a, done in asked.items() if not done):
+        words = [act, *(w for w in synonyms(act) if len(w) >= 2)]
+        if any(w in chosen[0].clause.text for w in words):
+            return chosen
+        unless = re.compile(rf"(?:未经|未|没有|尚未)[^，,。；;：:]{{0,8}}?(?:{'|'.join(map(re.escape, words))})")
+        case = next((h for h in top if h is not chosen[0] and unless.search(h.clause.text)
+                     and FORBIDS_OR_PERMITS.search(h.clause.text) and coverage(q, h.clause.index_text) >= least), None)
         if case is not None:
             return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
     return chosen

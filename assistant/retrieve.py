@@ -324,7 +324,7 @@ QUOTED_OBJECT = re.compile(r"(?:写成|写上|写着|写|标成|标注|标上|�
 
 def quoted_objects(question: str) -> list[str]:
     """The terms a question quotes as what it asks about, normalised; with the quotations listed beside one ("“特供”、
-    “专供”能用吗？")."""
+    “专供”能用吗？"), and each of a list in one quotation ("“概率极低、看脸”")."""
     quotes = list(re.finditer(_QUOTE, question))
     asked = {m.start(1) for m in QUOTED_OBJECT.finditer(question)} | {m.start(2) for m in QUOTED_OBJECT.finditer(question)}
     objects = [q.start(1) in asked for q in quotes]
@@ -334,7 +334,9 @@ def quoted_objects(question: str) -> list[str]:
             a, b = sorted((quotes[i], quotes[j]), key=lambda m: m.start())
             if objects[j] and not objects[i] and re.fullmatch(r"[、，,和或及与\s]*", question[a.end():b.start()]):
                 objects[i] = True
-    return [norm(q.group(1)) for q, o in zip(quotes, objects) if o]
+    # (each of a list quoted as one: "“概率极低、看脸”这种说法行不行？" is asked of 看脸, which "不得使用“极低”“随缘”“看脸”
+    # 等模糊表述" says, fourth; probe P50)
+    return [norm(t) for q, o in zip(quotes, objects) if o for t in re.split(r"[、，,/／]", q.group(1)) if norm(t)]
 
 
 def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: True) -> list[Hit]:

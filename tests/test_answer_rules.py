@@ -285,9 +285,17 @@ def test_questions_without_words_or_too_long_are_refused(raw):
     ("七天无理由退货具体是几天？超过了还能退吗？", "几天"),
     ("寄的时候没报价值，快递公司最多赔多少？", "多少"),
     ("最多能充多少钱", "多少钱"),
+    # an amount named as what may be told, in a yes-no question, is none asked (probe P52)
+    ("打给他的紧急联系人时能不能告诉对方他欠了多少钱？", None),
+    ("客服可以透露用户欠了多少钱吗？", None),
+    ("告诉用户之后，他最多要赔多少钱？", "多少钱"),
+    # a count of tins or buckets (probe P53: "一个订单最多能下几罐？" quoted a 24小时 of customs)
+    ("全球购的奶粉，一个订单最多能下几罐？", "几罐"),
 ])
 def test_a_few_days_is_no_question_for_a_quantity(question, asked):
     assert unanswered_quantity(question, [_c("平台应制定明确的退换货政策。")]) == asked
+    if asked == "几罐":
+        assert unanswered_quantity(question, [_c("单笔订单购买数量不得超过6罐（盒）。")]) is None
 
 
 def test_when_an_act_is_deemed_done_is_asked_as_its_time():
@@ -597,6 +605,98 @@ def test_the_case_of_a_rule_the_question_tells_comes_first():
     # (a state told by no case of one rule among the top k moves nothing)
     assert _choose("供应商的专票我们已经抵扣了，后来发现开错了，咋弄？", ranked[:1] + ranked[3:], k=5,
                    max_clauses=1)[0].clause.id == "d/a21"
+
+
+def test_a_case_told_not_done_finds_the_rule_that_sets_it_alone():
+    """Probe P47: "买家没点头，快递员能不能直接把包裹塞进快递柜？" cited 第八条's list of what never goes into a locker, first,
+    not "未经收件人同意，承运商不得将快件投放至…智能快递柜", fifth: 没点头 is the rule's case, 点头 the thesaurus's 同意."""
+    from assistant.answer import _choose
+    from assistant.thesaurus import Thesaurus
+
+    ranked = [_hit("a8", "下列快件不得投放至智能快递柜，承运商应当当面交付收件人本人：", 0.03),
+              _hit("a8/i1", "（一）保价金额在2000元以上的快件；", 0.025),
+              _hit("a4", "承运商应当按照收货地址投递。未经收件人同意，承运商不得将快件投放至智能快递柜。", 0.02)]
+    q = "买家没点头，快递员能不能直接把包裹塞进快递柜？"
+    assert _choose(q, ranked, k=5, max_clauses=1, synonyms=Thesaurus.load().of)[0].clause.id == "d/a4"
+    # (a case the question does not tell, or one no clause sets, moves nothing)
+    assert _choose("快递员能不能直接把包裹塞进快递柜？", ranked, k=5, max_clauses=1,
+                   synonyms=Thesaurus.load().of)[0].clause.id == "d/a8"
+    assert _choose(q, ranked[:2], k=5, max_clauses=1, synonyms=Thesaurus.load().of)[0].clause.id == "d/a8"
+
+
+def test_a_time_limit_asked_within_a_period_is_stated_by_a_clause_on_that_act():
+    """Probe P51: "修东西要换零件的话，一般几天之内得修好？" was not found, "需更换零部件的，应当在7日内修复" ninth; a case
+    told for training ("六、典型案例 案例一：…维修超过15日…"), though it states days, comes after the rules."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("x3", "（三）因厂家停产等原因无法提供维修所需零部件的；", 0.03),
+              _hit("x6", "六、典型案例 案例一：2024年7月，某用户的冰箱出现故障，因厂家配件缺货，维修超过15日仍未修复，网点为其换新。", 0.028),
+              _hit("a7", "第七条 客服人员应当礼貌接听来电。", 0.027), _hit("a1", "第一条 为规范维修服务，制定本规范。", 0.026),
+              _hit("a2", "第二条 本规范适用于全部网点。", 0.025), _hit("a3", "第三条 网点应当配备专职人员。", 0.024),
+              _hit("a8/i2", "（二）需更换零部件的，应当在7日内修复；", 0.02)]
+    assert _choose("修东西要换零件的话，一般几天之内得修好？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a8/i2"
+    # (not a time limit on another act: "…24小时内做出响应" for "…多少小时内必须发货？")
+    ranked[-1] = _hit("a8/i2", "（二）用户投诉的，应当在24小时内做出响应；", 0.02)
+    assert _choose("用户投诉了，最晚多少小时内必须发货？", ranked, k=5, max_clauses=1)[0].clause.id != "d/a8/i2"
+
+
+@pytest.mark.parametrize("case", [
+    "案例一：2024年7月，某用户的冰箱在保修期内出现故障，网点于3日内修复，用户表示满意。",
+    "【案例二】2024年3月，用户王先生报修洗衣机，网点于3日内修复。",
+])
+def test_a_case_told_for_training_comes_after_the_rules(case):
+    """A case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", probes P45, P47, P51-P53) says what happened
+    to someone, not what is required: as a report, it comes after the rules of the top k."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("x6", case, 0.03), _hit("a8", "第八条 保修期内的维修，网点应当在15日内修复。", 0.029)]
+    assert _choose("保修期内的维修，网点最晚几天之内要修好？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a8"
+    assert _choose("保修期内的维修，网点最晚几天之内要修好？", ranked[:1] + [_hit("a8", "第八条 网点应当配备专职人员。", 0.029)],
+                   k=5, max_clauses=1)[0].clause.id == "d/a8"
+
+
+@pytest.mark.parametrize("question, text", [
+    # whether it is charged for: a clause that says the fee, second
+    ("过了保修期，师傅上门看一下要收钱吗？", "第十九条 保修期外的维修，上门检测费为每次30元；用户确认维修的，免收上门检测费。"),
+    # an amount: all of it, or a share by a measure
+    ("厂家保修还没过，想把延保退了，能退多少钱？", "（一）延保生效前（即厂家保修期内）申请退保的，全额退还延保费用；"),
+    ("延保生效以后想退，能退多少钱？", "（二）延保生效后申请退保的，按剩余延保天数比例退还延保费用；"),
+])
+def test_a_charge_or_an_amount_asked_is_stated_by_a_clause_of_the_top_k(question, text):
+    """Probe P51: "…师傅上门看一下要收钱吗？" and "…想把延保退了，能退多少钱？" were not found: a rule on service hours was
+    first, and "全额退还" stated no amount."""
+    from assistant.answer import _choose, unanswered_quantity
+
+    ranked = [_hit("a6", "六、服务时间 上门服务时间一般为每日8:00至20:00，师傅可以根据用户要求调整。", 0.03),
+              _hit("a19", text, 0.029)]
+    chosen = _choose(question, ranked, k=5, max_clauses=1)
+    assert chosen[0].clause.id == "d/a19" and unanswered_quantity(question, [h.clause for h in chosen]) is None
+
+
+def test_a_permission_question_cites_a_rule_before_an_item_of_what_to_provide():
+    """Probe P45: "…客服能不能听他这么一说就认了监护关系？" cited "（二）能够证明监护关系的户口簿或者出生医学证明" under "…监护人
+    应当提供下列材料：", first, not "…不得仅凭来电口头陈述认定监护关系", second."""
+    from dataclasses import replace
+
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    lead = Clause("d/a7", "d", "D", "《D》第七条", ("D",), "第七条 监护人可以提出退款申请。提出申请时，监护人应当提供下列材料：")
+    item = Clause("d/a7/i2", "d", "D", "《D》第七条（二）", ("D",), "（二）能够证明监护关系的户口簿或者出生医学证明；",
+                  parent_id="d/a7")
+    rule = Clause("d/a12", "d", "D", "《D》第十二条", ("D",), "第十二条 客服人员核验监护人身份时，应当采取视频核验方式，"
+                  "不得仅凭来电口头陈述认定监护关系。")
+    ranked = [Hit(item, 0.03), Hit(rule, 0.029), Hit(lead, 0.028)]
+    parents = {"d/a7": lead}.get
+
+    def first(q, hits):
+        return _choose(q, hits, k=5, max_clauses=1, parent=lambda c: parents(c.parent_id or ""))[0].clause.id
+
+    assert first("有人打电话说自己是孩子爸爸，客服能不能听他这么一说就认了监护关系？", ranked) == "d/a12"
+    # (not a question of what to provide, nor an item whose lead-in forbids or permits)
+    assert first("客服核验监护关系要看什么材料？", ranked) in {"d/a7", "d/a7/i2"}
+    parents = {"d/a7": replace(lead, text="第七条 客服人员不得以下列材料认定监护关系：")}.get
+    assert first("有人打电话说自己是孩子爸爸，客服能不能听他这么一说就认了监护关系？", ranked) != "d/a12"
 
 
 @pytest.mark.parametrize("question, first", [

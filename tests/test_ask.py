@@ -2248,6 +2248,8 @@ def test_a_quotation_that_is_no_object_asked_or_a_penalty_does_not_come_first(tm
     assert quoted_objects("“国家级”三个字能用吗？") == ["国家级"] and quoted_objects("‘首发’这个说法能用吗？") == ["首发"]
     assert quoted_objects("“特供”、“专供”能用吗？") == ["特供", "专供"] and quoted_objects("能用“最”字吗？") == ["最"]
     assert quoted_objects("客户说“没收到货”怎么办？") == []
+    # (each of a list in one quotation: probe P50)
+    assert quoted_objects("详情页写隐藏款“概率极低、看脸”这种说法行不行？") == ["概率极低", "看脸"]
     r = _docs_index(tmp_path, {"直播营销规范.txt": (
         "直播营销规范\n第一条 为规范直播营销，制定本规范。\n"
         "第二条 主播在直播间不得宣称全网最低价、史上最低价等无法证实的价格信息。\n"
