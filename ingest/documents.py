@@ -275,6 +275,10 @@ _DOC_NUMBER = re.compile(r"(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–
 _TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|"
                          rf"^{_ISSUE_NUMBER}$|"
                          r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$|"  # "2024年3月修订版"
+                         # (or after the unit that issues it: "以换代修实施细则" / "售后服务部　2024年4月修订" / "一、适用范围"
+                         # ran on as an FAQ annex's of the document before it; probe P51)
+                         r"^[\u4e00-\u9fff（）()]{1,30}?(?:部|中心|办公室|委员会|公司|处|科|组)\s+\d{4}\s*年(?:\s*\d{1,2}\s*月)?"
+                         r"(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施|制定)?(?:版|稿)?$|"
                          # a masthead and the document's number on one line, under the title or over it ("游戏充值错充漏充
                          # 处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": probe P45's rules were
                          # titled 《星链游市平台客服中心文件 XL-KF-2024-07》)

@@ -2452,6 +2452,19 @@ def test_a_title_with_a_dated_note_under_it_after_the_last_document_starts_the_n
     assert doc.clauses[0].text.endswith("；法释〔2023〕3号"), doc.clauses[0].text
 
 
+def test_a_title_over_the_unit_that_issued_it_and_a_date_after_an_faq_annex_starts_the_next_document():
+    """Probe P51: "以换代修实施细则" / "售后服务部　2024年4月修订" / "一、适用范围", after the FAQ annex of the rules before it,
+    ran on as that annex's: its items were cited as 《…延保服务管理规定》附三、1."""
+    text = ("延保服务管理规定\n第一条 延保期自厂家保修期届满次日起计算。\n第二条 本规定自2024年4月1日起施行。\n"
+            "附：延保服务常见问题口径（客服使用）\n问：延保能叠加吗？答：不能。每件商品只能购买一份延保。\n"
+            "以换代修实施细则\n售后服务部\u30002024年4月修订\n一、适用范围\n本细则适用于大家电商品。\n"
+            "二、换机标准\n1. 以换代修应当以同品牌、同型号新机更换。\n")
+    docs = parse(text, "fw_portal_延保与以换代修.html")
+    assert [d.title for d in docs] == ["延保服务管理规定", "以换代修实施细则"]
+    assert docs[1].clauses[0].text == "题注：售后服务部 2024年4月修订"
+    assert any(c.label == "《以换代修实施细则》二、1." for c in docs[1].clauses), [c.label for c in docs[1].clauses]
+
+
 def test_a_number_above_a_title_and_notes_under_it_are_its_cover_and_one_note():
     """Probe P35: "XH/GL-NR-003-2024" above "…直播营销内容管理规范" in a file named otherwise: the rules were titled by the
     file's name, the number a clause; the subtitle and the dates under the title were two clauses both labelled 题注."""
