@@ -178,15 +178,41 @@ def _asked_once(m: re.Match) -> str:
 def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
     """A word the question says more than once ("电子发票和纸质发票怎么开", "病假…病假那几天") is what it is about:
     where no document of the knowledge base uses it or a synonym of it, the documents do not cover the question."""
-    from ingest.tokenize import STOPWORDS, words
+    from ingest.tokenize import words
 
     said = words(_DOING_ON.sub(r"\1", _A_NOT_A.sub(_asked_once, question)))
-    for w in dict.fromkeys(said):
-        if (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in STOPWORDS and w not in _ASKING
-                and sum(w in x for x in said) >= 2 and not _COUNTED.fullmatch(w) and w not in vocabulary and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
-                and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary)):
-            return w
-    return None
+    return next((w for w in dict.fromkeys(said) if sum(w in x for x in said) >= 2 and _unused(w, vocabulary, thesaurus, said)),
+                None)
+
+
+def _unused(w: str, vocabulary, thesaurus: Thesaurus, said: list[str]) -> bool:
+    """A word of the question that no document uses, nor a synonym of it (unknown_focus)."""
+    from ingest.tokenize import STOPWORDS
+
+    return (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and w not in STOPWORDS and w not in _ASKING
+            and not _COUNTED.fullmatch(w) and w not in vocabulary
+            and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
+            and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary))
+
+
+# a choice asked between two things ("对接的是芝麻信用还是百行征信？")
+_CHOICE = re.compile(r"([^，,。；;？?！!]{2,30}?)还是([^，,。；;？?！!]{2,30}?)(?:呢|啊|呀)?(?=[？?]|$)")
+
+
+def unknown_choice(question: str, vocabulary, thesaurus: Thesaurus) -> tuple[str, ...]:
+    """The words no document uses of each of two things a question asks to choose between, where each has one ("我们查
+    用户信用分，对接的是芝麻信用还是百行征信？": 芝麻 and 百行, neither said; probe P52 answered it by a clause on 征信
+    authorisation): the documents name neither. Of each, the last two words before 还是 and the first two after it."""
+    from ingest.tokenize import words
+
+    for m in _CHOICE.finditer(question):
+        left = [w for w in words(m.group(1)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][-2:]
+        right = [w for w in words(m.group(2)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][:2]
+        said = words(question)
+        unused = [next((w for w in side if _unused(w, vocabulary, thesaurus, said)), None) for side in (left, right)]
+        if all(unused):
+            return tuple(unused)
+    return ()
 
 
 # a count or a side, no subject ("一个人同一个活动最多领几张券" was "资料中没有提到“一个”"; "一边…一边")
@@ -1136,6 +1162,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             why = absent[0]
         elif retriever.bm25 is not None and (focus := unknown_focus(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
+        elif retriever.bm25 is not None and (either := unknown_choice(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
+            why = "资料中没有提到" + "或".join(f"“{w}”" for w in either)
         elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
         else:

@@ -1558,6 +1558,22 @@ def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
     assert unknown_focus("客户的发票和发票抬头怎么开？", {"客户", "抬头"}, th) == "发票"  # (a thing said twice still is)
 
 
+@pytest.mark.parametrize("question, unused", [
+    ("我们查用户信用分，对接的是芝麻信用还是百行征信？", ("芝麻", "百行")),
+    ("用户的征信查询，对接的是芝麻信用还是人民银行？", ()),  # (one of the two the documents name)
+    ("延保期里一台机器修了好几次还是坏，能不能直接换新的？", ()),  # (还是: still)
+    ("运费险由谁来出，商家还是平台？", ()),
+])
+def test_a_choice_between_two_things_no_document_names_is_not_found(question, unused):
+    """Probe P52: "…对接的是芝麻信用还是百行征信？" was answered by a clause on authorising 征信 queries; the documents
+    name neither 芝麻 nor 百行."""
+    from assistant.answer import unknown_choice
+    from assistant.thesaurus import Thesaurus
+
+    vocabulary = {"用户", "征信", "查询", "信用", "对接", "人民银行", "延保", "机器", "维修", "换新", "运费险", "商家", "平台"}
+    assert unknown_choice(question, vocabulary, Thesaurus.load()) == unused
+
+
 @pytest.mark.parametrize("question, clause, asked", [
     # 几 of some sheets, in a question asked yes or no before it (probe P24 was not found, "问题问的是“几张”")
     ("盖章能不能先在几张白纸上盖好，回头再往上打印内容？", "严禁在空白合同、空白纸张上加盖印章。", None),
