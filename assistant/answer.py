@@ -205,10 +205,10 @@ def unknown_choice(question: str, vocabulary, thesaurus: Thesaurus) -> tuple[str
     authorisation): the documents name neither. Of each, the last two words before 还是 and the first two after it."""
     from ingest.tokenize import words
 
+    said = words(question)
     for m in _CHOICE.finditer(question):
         left = [w for w in words(m.group(1)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][-2:]
         right = [w for w in words(m.group(2)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][:2]
-        said = words(question)
         unused = [next((w for w in side if _unused(w, vocabulary, thesaurus, said)), None) for side in (left, right)]
         if all(unused):
             return tuple(unused)
@@ -859,9 +859,6 @@ _NEAR_UNIT = {unit: re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + near + 
     ("天", r"周(?!岁)|星期|小时"), ("日", r"周(?!岁)|星期|小时"), ("小时", r"天|日|分钟"), ("分钟", r"小时|秒(?!杀)"),
     ("月", r"年|周(?!岁)|星期"), ("年", r"月"))}
 
-# a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
-# 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
-# "购物积分在订单确认收货满7天后发放至会员账户"
 _WITHIN = r"\s*(?:之内|以内|内)"  # a period's end that makes it a time limit ("7日内修复", "几天之内得修好")
 
 
@@ -873,6 +870,11 @@ def _done_alike(stated: str, asked: str) -> bool:
         words = re.sub(r"^(?:完成|予以|作出|做出|得|要|必须|需要|须|应当|应该|就|能|可以|才|都|把|将)+", "", m.group(1)) if m else ""
         return set(re.findall(r"[\u4e00-\u9fff]", words[:6])) - set("的了给人")
     return bool(act(stated) & act(asked))
+
+
+# a lead time asked ("最少要提前几天发券", "要提前多久申请") is stated as one: a period after 提前 or 前 ("提前一天", "开播前至少
+# 3个工作日", "到期前30天") or before 前 ("开播48小时前"); probe Q's "优惠券最少要提前几天发到会员账户？" was answered by
+# "购物积分在订单确认收货满7天后发放至会员账户"
 _LEAD_ASKED = re.compile(r"(?:提前|提早)(?:至少|最少|最多|大概|大约|要|需要|得)?(?:几|多少|多久|多长)")  # (not "提前发货几天能到")
 _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
@@ -1389,6 +1391,7 @@ def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits,
 
 
 _CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
+_REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
 # a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
 # happened to someone, not what is required
 _CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
@@ -1397,7 +1400,6 @@ _CASES_HEADING = re.compile(r"^[^，,。；;：:]{0,12}案例[^，,。；;：:]{
 
 def _case_told(c: Clause) -> bool:
     return bool(_CASE_TOLD.search(c.text[:40])) or any(_CASES_HEADING.match(h) for h in c.path[1:])
-_REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
 
 
 def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c: None,
