@@ -2432,37 +2432,38 @@ def test_a_header_every_page_repeats_over_its_page_number_is_no_title():
     assert doc.title == "会员积分管理规定"
 
 
-def test_a_title_with_a_dated_note_under_it_after_the_last_document_starts_the_next():
-    """Probes P35, P36: a file of two rules, the second's title over a note that dates it ("（商品运营中心  2024年5月  V1.0）")
-    and items numbered from one: its rules were filed under the first document's last article. Not the rest of a title
-    broken over two lines ("…关于办理…刑事案件" / "适用法律若干问题的解释" / "法释〔2023〕3号"), whose number joins its 题注."""
-    text = ("某公司员工健康管理规定\n（2024年2月20日人力资源部发布）\n第一条 员工应当持健康证明上岗。\n"
-            "第二条 本规定自2024年3月1日起施行。\n人力资源部\n二〇二四年二月二十日\n"
-            "临期商品处理规定\n（商品运营中心  2024年5月  V1.0）\n一、目的\n为减少损耗，制定本规定。\n"
-            "二、处置\n临期商品应当单独存放。\n")
-    docs = parse(text, "员工健康管理规定及临期商品处理规定.txt")
-    assert [d.title for d in docs] == ["某公司员工健康管理规定", "临期商品处理规定"]
-    assert docs[1].clauses[0].text == "题注：商品运营中心  2024年5月  V1.0"
-    assert any(c.text.endswith("临期商品应当单独存放。") for c in docs[1].clauses)
+@pytest.mark.parametrize("text, source, note, last", [
+    # probes P35, P36: the second's title over a note that dates it, items numbered from one: its rules were filed under
+    # the first document's last article
+    ("某公司员工健康管理规定\n（2024年2月20日人力资源部发布）\n第一条 员工应当持健康证明上岗。\n"
+     "第二条 本规定自2024年3月1日起施行。\n人力资源部\n二〇二四年二月二十日\n"
+     "临期商品处理规定\n（商品运营中心  2024年5月  V1.0）\n一、目的\n为减少损耗，制定本规定。\n"
+     "二、处置\n临期商品应当单独存放。\n", "员工健康管理规定及临期商品处理规定.txt",
+     "题注：商品运营中心  2024年5月  V1.0", "《临期商品处理规定》二、"),
+    # probe P51: the unit that issued it and a date under the title, after the FAQ annex of the rules before it: its items
+    # were cited as 《…延保服务管理规定》附三、1.
+    ("延保服务管理规定\n第一条 延保期自厂家保修期届满次日起计算。\n第二条 本规定自2024年4月1日起施行。\n"
+     "附：延保服务常见问题口径（客服使用）\n问：延保能叠加吗？答：不能。每件商品只能购买一份延保。\n"
+     "以换代修实施细则\n售后服务部\u30002024年4月修订\n一、适用范围\n本细则适用于大家电商品。\n"
+     "二、换机标准\n1. 以换代修应当以同品牌、同型号新机更换。\n", "fw_portal_延保与以换代修.html",
+     "题注：售后服务部 2024年4月修订", "《以换代修实施细则》二、1."),
+])
+def test_a_title_with_a_dated_note_under_it_after_the_last_document_starts_the_next(text, source, note, last):
+    """A file of two rules: the second's title, over a note that dates it, starts a document of its own."""
+    docs = parse(text, source)
+    assert len(docs) == 2 and docs[1].clauses[0].text == note, [d.title for d in docs]
+    assert docs[1].clauses[-1].label == last, [c.label for c in docs[1].clauses]
+
+
+def test_a_title_broken_over_two_lines_is_no_next_document():
+    """Not the rest of a title broken over two lines ("…关于办理…刑事案件" / "适用法律若干问题的解释" / "法释〔2023〕3号"),
+    whose number joins its 题注 (probes P35, P36's dated note)."""
     text = ("# 最高人民法院关于办理某类刑事案件适用法律若干问题的解释\n\n2023年6月1日 施行\n\n<!-- INFO END -->\n\n"
             "最高人民法院\n\n关于办理某类刑事案件\n\n适用法律若干问题的解释\n\n法释〔2023〕3号\n\n"
             "为依法惩处犯罪，现就有关问题解释如下：\n\n第一条 本解释自2023年6月1日起施行。\n")
     (doc,) = parse(text, "x(2023-05-24).md", markdown=True)
     assert not any("》适用法律若干问题的解释" in c.label for c in doc.clauses), [c.label for c in doc.clauses]
     assert doc.clauses[0].text.endswith("；法释〔2023〕3号"), doc.clauses[0].text
-
-
-def test_a_title_over_the_unit_that_issued_it_and_a_date_after_an_faq_annex_starts_the_next_document():
-    """Probe P51: "以换代修实施细则" / "售后服务部　2024年4月修订" / "一、适用范围", after the FAQ annex of the rules before it,
-    ran on as that annex's: its items were cited as 《…延保服务管理规定》附三、1."""
-    text = ("延保服务管理规定\n第一条 延保期自厂家保修期届满次日起计算。\n第二条 本规定自2024年4月1日起施行。\n"
-            "附：延保服务常见问题口径（客服使用）\n问：延保能叠加吗？答：不能。每件商品只能购买一份延保。\n"
-            "以换代修实施细则\n售后服务部\u30002024年4月修订\n一、适用范围\n本细则适用于大家电商品。\n"
-            "二、换机标准\n1. 以换代修应当以同品牌、同型号新机更换。\n")
-    docs = parse(text, "fw_portal_延保与以换代修.html")
-    assert [d.title for d in docs] == ["延保服务管理规定", "以换代修实施细则"]
-    assert docs[1].clauses[0].text == "题注：售后服务部 2024年4月修订"
-    assert any(c.label == "《以换代修实施细则》二、1." for c in docs[1].clauses), [c.label for c in docs[1].clauses]
 
 
 def test_a_number_above_a_title_and_notes_under_it_are_its_cover_and_one_note():
