@@ -195,19 +195,24 @@ def _unused(w: str, vocabulary, thesaurus: Thesaurus, said: list[str]) -> bool:
             and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary))
 
 
-# a choice asked between two things ("对接的是芝麻信用还是百行征信？")
+# a choice asked between two things ("对接的是芝麻信用还是百行征信？"), and the words that ask of the first ("是", "用"…)
+_ASKS_OF_CHOICE = frozenset("是 用 选 找 走 按 去 让 给 由 在 选择 使用 采用".split())
 _CHOICE = re.compile(r"([^，,。；;？?！!]{2,30}?)还是([^，,。；;？?！!]{2,30}?)(?:呢|啊|呀)?(?=[？?]|$)")
 
 
 def unknown_choice(question: str, vocabulary, thesaurus: Thesaurus) -> tuple[str, ...]:
     """The words no document uses of each of two things a question asks to choose between, where each has one ("我们查
     用户信用分，对接的是芝麻信用还是百行征信？": 芝麻 and 百行, neither said; probe P52 answered it by a clause on 征信
-    authorisation): the documents name neither. Of each, the last two words before 还是 and the first two after it."""
+    authorisation): the documents name neither. Of each, the last two words before 还是 (after a 是, 用, 选… that asks of
+    the first) and the first two after it."""
     from ingest.tokenize import words
 
     said = words(question)
     for m in _CHOICE.finditer(question):
-        left = [w for w in words(m.group(1)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][-2:]
+        # (the first thing after the word that asks of it: "运费是买家出还是我们店出" chooses 买家, not 运费)
+        before = words(m.group(1))
+        asks = max((i for i, w in enumerate(before) if w in _ASKS_OF_CHOICE), default=-1)
+        left = [w for w in before[asks + 1:] if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][-2:]
         right = [w for w in words(m.group(2)) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)][:2]
         unused = [next((w for w in side if _unused(w, vocabulary, thesaurus, said)), None) for side in (left, right)]
         if all(unused):
@@ -1164,8 +1169,6 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             why = absent[0]
         elif retriever.bm25 is not None and (focus := unknown_focus(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
-        elif retriever.bm25 is not None and (either := unknown_choice(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
-            why = "资料中没有提到" + "或".join(f"“{w}”" for w in either)
         elif sup < s.min_support():
             why = "检索到的条款与问题关系不大"
         else:
@@ -1177,6 +1180,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                 why = "问题问的是由谁承担，检索到的条款都没有说明" if asked.kind == "bears" else \
                     "问题问的是是否收费，检索到的条款都没有说明" if asked.kind == "fee" else \
                     f"问题问的是“{asked.words}”，检索到的条款都没有给出这样的具体{what}"
+            elif retriever.bm25 is not None and (either := unknown_choice(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
+                why = "资料中没有提到" + "或".join(f"“{w}”" for w in either)
     if why:
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))

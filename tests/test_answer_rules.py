@@ -1563,6 +1563,8 @@ def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
     ("用户的征信查询，对接的是芝麻信用还是人民银行？", ()),  # (one of the two the documents name)
     ("延保期里一台机器修了好几次还是坏，能不能直接换新的？", ()),  # (还是: still)
     ("运费险由谁来出，商家还是平台？", ()),
+    # (the things chosen between follow the word that asks of the first: 运费 is the subject, 买家 a party, 店出 jieba's)
+    ("顾客退货，来回的运费是买家出还是我们店出？", ()),
 ])
 def test_a_choice_between_two_things_no_document_names_is_not_found(question, unused):
     """Probe P52: "…对接的是芝麻信用还是百行征信？" was answered by a clause on authorising 征信 queries; the documents
