@@ -1559,11 +1559,11 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         window = k if asked.kind in ("quantity", "fee") and not named else TIME_DEPTH * k  # (an amount asked of no word is not
         # looked for: of == "")
         # (a rule's before a report's or a sample's)
-        stating = next((h for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window])) if answers(h) and (
+        ordered = [(i, h) for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window]))]
+        stating = next((h for i, h in ordered if answers(h) and (
             i < k or not named or _says_name(h.clause.text, named.group(1)))), None) if asked.kind != "quantity" or of else None
         if stating is None and within:
-            stating = next((h for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window]))
-                            if answers_within(h)), None)
+            stating = next((h for _, h in ordered if answers_within(h)), None)
         if stating is None and how_long:
             # (and past the fused candidates, by the same test: with the 14 laws beside the seed, "…24小时内做出响应" was
             # 68th by BM25 and 104th by dense for "客户投诉了多久之内要回？", which was told "没有规定具体时限")

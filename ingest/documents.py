@@ -272,13 +272,14 @@ _OPENS_STANDARD = re.compile(r"^(?:封面：|前言|引言|目次|1\s*范围)")
 # cleaning made a 题注 already ("题注：文号：星河质〔2024〕9号 发布部门：…": the rules under it were filed under the file's name)
 _ISSUE_NUMBER = r"[\u4e00-\u9fff]{1,10}[〔\[［【]\d{4}[〕\]］】]\s*第?\d{1,5}号"  # "云栖发〔2024〕12号"
 _DOC_NUMBER = re.compile(r"(?=[^\u4e00-\u9fff]*\d)[A-Za-z][A-Za-z0-9/／\-—–_.· ]{4,30}")  # "XH/GL-NR-003-2024", no CJK
+_DATE_SAID = r"\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"  # "2024年3月", "2024 年 3 月 5 日"
 _TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\d]{1,3}[)）])[^（()）。；;]{2,60}[)）]$|"
                          rf"^{_ISSUE_NUMBER}$|"
-                         r"^\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$|"  # "2024年3月修订版"
+                         rf"^{_DATE_SAID}(?:修订|修正|修改|发布|印发|施行|实施)?(?:版|稿)?$|"  # "2024年3月修订版"
                          # (or after the unit that issues it: "以换代修实施细则" / "售后服务部　2024年4月修订" / "一、适用范围"
                          # ran on as an FAQ annex's of the document before it; probe P51)
-                         r"^[\u4e00-\u9fff（）()]{1,30}?(?:部|中心|办公室|委员会|公司|处|科|组)\s+\d{4}\s*年(?:\s*\d{1,2}\s*月)?"
-                         r"(?:\s*\d{1,2}\s*日)?(?:修订|修正|修改|发布|印发|施行|实施|制定)?(?:版|稿)?$|"
+                         rf"^[\u4e00-\u9fff（）()]{{1,30}}?(?:部|中心|办公室|委员会|公司|处|科|组)\s+{_DATE_SAID}"
+                         r"(?:修订|修正|修改|发布|印发|施行|实施|制定)?(?:版|稿)?$|"
                          # a masthead and the document's number on one line, under the title or over it ("游戏充值错充漏充
                          # 处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": probe P45's rules were
                          # titled 《星链游市平台客服中心文件 XL-KF-2024-07》)
