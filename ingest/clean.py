@@ -13,7 +13,8 @@ CN_NUM = "一二三四五六七八九十百千零〇两"
 # A standard's code: DB33/T 932—2014, GB/T 1.1-2009, DB 33/T 932-2014, DB33T932-2014.
 STD_CODE = re.compile(  # national, sector and local standards (GB/T, YD/T, DB33/T), group and enterprise ones (T/ZJEC, Q/XH)
     # (an enterprise's code may run its department's into it: "Q/LX-WL-003—2024", Q/LX-WL 003—2024)
-    r"(?:(?P<grp>[TQ])\s*/\s*(?P<assoc>[A-Z]{2,10}(?:-[A-Z]{1,10})*)-?|(?P<org>GB|DB|[A-Z]{2,3})\s*(?P<reg>\d{2})?\s*/?\s*(?P<t>[TZ])?)\s*"
+    # (a region's two digits only after DB: "GB 18580—2017" was GB18 580—2017)
+    r"(?:(?P<grp>[TQ])\s*/\s*(?P<assoc>[A-Z]{2,10}(?:-[A-Z]{1,10})*)-?|(?P<org>GB|DB|[A-Z]{2,3})(?P<reg>(?<=DB)\s*\d{2})?\s*/?\s*(?P<t>[TZ])?)\s*"
     r"(?P<num>\d{1,6}(?:\.\d+)?)\s*[—–\-]\s*(?P<year>(?:19|20)\d{2})"
 )
 
@@ -263,7 +264,7 @@ def canonical_std_code(text: str) -> str | None:
         return None
     if m["grp"]:
         return f"{m['grp']}/{m['assoc']} {m['num']}—{m['year']}"
-    org = m["org"] + (m["reg"] or "")
+    org = m["org"] + (m["reg"] or "").strip()
     slash = f"/{m['t']}" if m["t"] else ""
     return f"{org}{slash} {m['num']}—{m['year']}"
 
@@ -350,11 +351,12 @@ DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|
 # a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
 # P37's rules, the title above it read as a collection's; not an issuer's line ("最高人民法院 最高人民检察院")
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{3,8}")
-_ISSUER_END = re.compile(r"(?:院|会|部|局|厅|委|府|署|办|室|司|行|社|所|中心|集团|协会)$")
+_ISSUER_END = re.compile(r"(?:院|会|部|局|厅|委|府|署|办|室|司|银行|分行|支行|社|所|中心|集团|协会)$")
 
 
 def is_slogan(line: str) -> bool:
-    phrases = [p for p in re.split(r"[\s，,、·]+", line) if p]
+    # (set off by dashes: "——宠爱无忧，健康同行——" closed probe P57's first rules, and the second's title ran on as theirs)
+    phrases = [p for p in re.split(r"[\s，,、·]+", re.sub(r"^[-—–~*=]{2,}(?=\S)|(?<=\S)[-—–~*=]{2,}$", "", line)) if p]
     return (2 <= len(phrases) <= 4 and all(_SLOGAN_PHRASE.fullmatch(p) and not _ISSUER_END.search(p) for p in phrases)
             and DOC_KIND.search(line) is None)
 
@@ -398,7 +400,7 @@ def _is_boilerplate(s: str) -> bool:
     return any(p in s for p in BOILERPLATE) or BOILERPLATE_SAID.search(s) is not None
 
 
-_COVER_KIND = re.compile(r"[\u4e00-\u9fff]{0,20}(?:地方|国家|行业|团体|企业)标准")  # ("栖湖到家电子商务有限公司企业标准")
+_COVER_KIND = re.compile(r"[\u4e00-\u9fff（）()]{0,30}(?:地方|国家|行业|团体|企业)标准")  # ("栖湖到家电子商务有限公司企业标准", "金禧珠宝电商（深圳）有限公司…")
 _COVER_DATE = re.compile(r"(\d{4})\s*[-—–]\s*(\d{1,2})\s*[-—–]\s*(\d{1,2})\s*(发\s*布|实\s*施)")
 _COVER_ISSUER = re.compile(r"实\s*施\s*([\u4e00-\u9fff][\u4e00-\u9fff ]{1,58}?)\s*发\s*布")  # after the dates
 
@@ -506,12 +508,18 @@ def _over_page(lines: list[str], no: int, counts: dict[str, int], most: int = 3)
         x = _spaced(lines[k])
         if not x:
             continue
-        if PAGE_OF.match(x):
+        if PAGE_OF.match(x) or PAGE_NUMBER.match(x):  # (or "— 1 —": probe P54)
             return k + 1
         seen += 1
         if seen >= most or counts.get(x, 0) < 2:
             return 0
     return 0
+
+
+def _code_alone(s: str) -> bool:
+    """Is the line a standard's code and nothing else ("Q/JX-YW-005-2024")?"""
+    m = STD_CODE.search(s)
+    return m is not None and norm(m.group(0)) == norm(s)
 
 
 def _spaced(raw: str) -> str:
@@ -597,7 +605,10 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                 and (page := _over_page(lines, no, counts)):
             if blocks or pending:
                 continue
-            under = next((_spaced(x) for x in lines[page:] if _spaced(x) and not PAGE_OF.match(_spaced(x))), "")
+            # (past the standard's code, alone on its line: "金禧珠宝电商（深圳）有限公司企业标准" / "Q/JX-YW-005-2024" /
+            # "— 1 —" / "Q/JX-YW-005-2024" / "贵金属回收与以旧换新业务操作规范" left the header a document of its own; probe P54)
+            under = next((_spaced(x) for x in lines[page:] if _spaced(x) and not PAGE_OF.match(_spaced(x))
+                          and not _code_alone(_spaced(x))), "")
             if is_title_like(under) and not starts_with_marker(under):
                 continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \

@@ -130,6 +130,9 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # a standard's name under its code, the first time the code is seen ("GB/T 41018—2024" / "网络零售…规范"), where the
         # file opens so or a standard's front matter follows (not a standard cited in a list of references)
         return True
+    if first and i + 1 < len(blocks) and blocks[i + 1].kind == "header" and DOC_KIND.search(s.strip()) is not None:
+        return True  # a file's title over its standard's code ("乐聚票务平台主办方入驻与资质审核管理规范" / "Q/LJ 0103—2024　代替
+        # Q/LJ 0103—2022": the rules were titled by the file's name, and their title was a clause, 第1段; probe P56)
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     dated = False  # a note under it that dates or numbers it: a line that names a kind of document over it is a title
     for j in (2, 3):  # (and a motto: "…售后服务承诺书" / "放心买 · 安心退 · 用心服务，云禾相伴" / "尊敬的顾客：", probe P38)
@@ -189,7 +192,13 @@ def _referenced(blocks: list[Block], i: int) -> bool:
     """Is a line that names a standard by its code an entry of a list of normative references ("下列文件…必不可少的。" /
     "GB/T 18354 物流术语" / "GB/T 24616—2019 冷藏…"), not a standard's title? (It was a document of its own.)"""
     prev = next((x for x in reversed(blocks[:i]) if x.kind in ("text", "heading")), None)
-    return prev is not None and (CITED_STANDARD.match(prev.text) is not None or bool(_REFERENCES_LEAD.search(prev.text)))
+    # (an entry of a Markdown list, "- GB 18584—2001 …": probe P55's fourth reference, "- QB/T 4371—2012 家具抗菌性能的评定",
+    # was a document of 39 clauses, the standard's own sections filed under it)
+    return prev is not None and (CITED_STANDARD.match(_BULLET.sub("", prev.text)) is not None
+                                 or bool(_REFERENCES_LEAD.search(prev.text)))
+
+
+_BULLET = re.compile(r"^\s*[-*+•·]\s+")
 
 
 _REFERENCES_LEAD = re.compile(r"规范性引用文件|下列文件|下列标准|引用了下列")
@@ -207,7 +216,9 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     is a motto ("…售后退换与投诉处理规程" / "有求必应，件件有回音" / "一、目的", probe P37); and the last row of a table ends
     what is before it as a sentence does."""
     j = i + 2 if i + 2 < len(blocks) and _under_title(blocks[i + 1].text) else i + 1
-    nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text"), None)
+    # (a motto that closes the one before, passed over: "第二十条 本制度自印发之日起施行。" / "保护观众隐私　守护数据安全" /
+    # "乐聚票务平台电子票核验入场操作规程" / "（LJ-CZ-012…）" / "一、目的" ran on as the first's; probe P56)
+    nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text" and not is_slogan(x.text.strip())), None)
     m = match_marker(nxt.text)
     return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
             and cn_to_int(m[1]) == 1
@@ -439,6 +450,8 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             title = b.text
             if i and blocks[i - 1].kind == "header" and not canonical_std_code(title):
                 title = f"{blocks[i - 1].text} {title.strip()}"  # a standard's code on its own line above its name
+            elif not docs and nxt is not None and nxt.kind == "header" and not canonical_std_code(title):
+                title = f"{nxt.text} {title.strip()}"  # (or below it)
             d = doc_for(title)
             if d is current and (m := _OPENS_RULES.match(nxt.text if nxt is not None else "")) and cn_to_int(m.group(1)) > 1:
                 continue  # its title as a page's running header, the articles going on under it: the chapter stays open

@@ -2535,6 +2535,60 @@ def test_a_motto_is_no_title():
     assert parse(text, "yunhe_after_sales_commitment.txt")[0].title == "某公司售后服务承诺书"
 
 
+def test_a_motto_set_off_by_dashes_or_after_the_last_article_ends_the_rules_before_the_next_title():
+    """Probes P56, P57: a file of two rules, the first closed by its motto ("——宠爱无忧，健康同行——", "保护观众隐私　守护数据
+    安全") before the second's title and a note under it ("（2024年版）", "（LJ-CZ-012　现场运营适用　第3版）"), was one
+    document: the second's items ran on as the first's."""
+    for motto, note, first in (("——宠爱无忧，健康同行——", "（2024年版）", "1. 积分的获取\n1.1 每实付1元获得1积分。\n"),
+                               ("保护观众隐私　守护数据安全", "（LJ-CZ-012　现场运营适用　第3版）", "一、目的\n为规范检票，制定本规程。\n")):
+        text = (f"宠物医疗服务预约管理细则\n一、总则\n预约应当实名。\n二、附则\n本细则自发布之日起施行。\n{motto}\n"
+                f"萌宠优选会员积分管理规程\n{note}\n{first}")
+        assert [d.title for d in parse(text, "汇编.txt")] == ["宠物医疗服务预约管理细则", "萌宠优选会员积分管理规程"], motto
+    # (a bank's name is no motto, "同行" no bank's)
+    from ingest.clean import is_slogan
+    assert is_slogan("——宠爱无忧，健康同行——") and not is_slogan("中国人民银行　杭州中心支行")
+
+
+def test_a_files_title_over_its_standards_code_titles_it():
+    """Probe P56: an intranet page's heading over the standard's code ("乐聚票务平台主办方入驻与资质审核管理规范" / "Q/LJ
+    0103—2024　代替 Q/LJ 0103—2022") was a clause, 第1段, the rules titled by the file's name."""
+    text = ("乐聚票务平台主办方入驻与资质审核管理规范\nQ/LJ 0103—2024　代替 Q/LJ 0103—2022\n2024-07-01发布　2024-08-01实施\n"
+            "1　范围\n本规范规定了主办方入驻的资质要求。\n4　总体要求\n4.1　主办方应当依法设立。\n")
+    docs = parse(text, "主办方入驻与资质审核管理规范.html")
+    assert [d.title for d in docs] == ["Q/LJ 0103—2024 乐聚票务平台主办方入驻与资质审核管理规范"]
+    assert not any("乐聚票务平台" in c.text for c in docs[0].clauses)
+
+
+def test_a_standard_cited_in_a_markdown_list_is_no_title():
+    """Probe P55: the last of a standard's normative references written as a Markdown list ("- QB/T 4371—2012 家具抗菌
+    性能的评定") was a document of 39 clauses, the standard's own sections 3-6 filed under it; and "GB 18580—2017" was
+    read as a region's code, GB18 580—2017."""
+    from ingest.clean import canonical_std_code
+
+    text = ("# Q/QMJJ 002—2024 定制家具环保与质量控制标准\n\n## 1 范围\n\n本标准规定了定制家具的环保要求。\n\n## 2 规范性引用文件\n\n"
+            "- GB 18580—2017 室内装饰装修材料 人造板及其制品中甲醛释放限量\n- GB/T 39600—2021 人造板及其制品甲醛释放量分级\n"
+            "- QB/T 4371—2012 家具抗菌性能的评定\n\n## 3 术语和定义\n\n**3.1 ENF级**：甲醛释放量不大于0.025 mg/m³的人造板等级。\n\n"
+            "## 4 环保要求\n\n4.1 柜体用人造板的甲醛释放量应达到E0级及以上。\n")
+    docs = parse(text, "std.md", markdown=True)
+    assert [d.title for d in docs] == ["Q/QMJJ 002—2024 定制家具环保与质量控制标准"]
+    assert any(c.label.endswith("》4.1") for c in docs[0].clauses)
+    assert canonical_std_code("GB 18580—2017") == "GB 18580—2017" and canonical_std_code("DB 33/T 932-2014") == "DB33/T 932—2014"
+
+
+def test_a_pdfs_running_header_over_the_standards_code_and_a_dashed_page_number_is_no_document():
+    """Probe P54: every page of a standard's PDF opened "金禧珠宝电商（深圳）有限公司企业标准" / "Q/JX-YW-005-2024" / "— 1 —";
+    the first page's header line was a document of its own named by the file, and the cover lost the company's name
+    ("封面：有限公司企业标准，…")."""
+    page = "金禧珠宝电商（深圳）有限公司企业标准\nQ/JX-YW-005-2024\n— {} —\n"
+    text = (page.format(1) + "Q/JX-YW-005-2024\n贵金属回收与以旧换新业务操作规范\n金禧珠宝电商（深圳）有限公司企业标准 2024-04-01发布 "
+            "2024-05-01实施\n前言\n本规范由公司运营管理中心提出。\n1 范围\n本规范规定了旧金回收的要求。\n2 回收要求\n2.1 回收的旧料应当\n"
+            + page.format(2) + "经检测合格。\n2.2 回收款应当在检测后2小时内支付。\n" + page.format(3) + "2.3 客户不得寄送来源不明的旧料。\n")
+    docs = parse(text, "02_贵金属回收与以旧换新业务操作规范.pdf")
+    assert [d.title for d in docs] == ["Q/JX-YW 005—2024 贵金属回收与以旧换新业务操作规范"]
+    assert docs[0].clauses[0].text == "封面：金禧珠宝电商（深圳）有限公司企业标准，2024-04-01 发布，2024-05-01 实施"
+    assert not any("企业标准" in c.text for c in docs[0].clauses[1:])
+
+
 def test_a_standard_named_by_its_code_and_a_notices_masthead_are_cover_and_note():
     """Probe P38: a standard's cover lines ("CCS L 67", "团 体 标 准") above its code and name, in a file named
     "T_ZJDS 021-2024 网络零售企业客户服务规范.pdf" ("/" written "_"), were a document of their own, 《JDS02 1—2024 T_Z …》;
