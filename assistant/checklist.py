@@ -93,7 +93,9 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                r"[，,]试行期[^，,。；;]{1,10})?"
                                r"[。；;]?$|"
                                # a standard's front matter ("本规范由…采购中心提出并归口", "本标准起草单位：…")
+                               # (or drafted: "本规范由公司运营管理中心提出，回收业务部、风控部…共同起草", probe P54)
                                r"本(?:标准|规范|文件|制度)由[^。]{0,40}提出(?:并|和)?归口|^起草(?:单位|部门|人)[：:]|"
+                               r"本(?:标准|规范|文件|制度|办法|细则|规程)由[^。；;，,]{1,40}(?:提出|起草)(?:[，,][^。；;]{0,40}起草)?[。；;]?$|"
                                r"^(?:目的|范围|术语)|是[^，。；]{0,24}的(?:重要|关键|基础|前提|核心)(?:保证|保障|环节|手段|因素|所在)|"
                                r"意味着|(?:贯彻|树立|秉承|坚持)[^，。；]{0,20}理念|"  # an explanation, a slogan,
                                # how an act is characterised in law ("经营者的工作人员进行贿赂的，应当认定为经营者的行为")
@@ -104,7 +106,9 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
 # an exception ("…不能复原的除外") or a referral ("另有规定的，依照其规定") states no duty of its own
-EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有(?:规定|约定)的[，,]?(?:依照|从其|适用|按照)")
+# (and what it leaves to other rules: "本规范未尽事宜，按国家有关法律法规及公司其他管理制度执行", probe P54's item "本是否规范未尽事宜…")
+EXCEPTION_OR_REFERRAL = re.compile(r"^但(?:是)?[，,]?.*的除外[。；;]?$|另有(?:规定|约定)的[，,]?(?:依照|从其|适用|按照)|"
+                                   r"未尽事宜[，,]?(?:按|依|按照|依照|参照|遵照|由)")
 # a condition before the rule ("依法需要办理登记的，…", "如需要售后服务，…"): a modal inside it is not the duty,
 # and is not reworded
 _DE_CLAUSE = r"[^，,；;。]*(?<![目标])的(?=[，,])"  # "…的，": the case a rule is for (not "…合理的目的，")
