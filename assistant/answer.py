@@ -181,8 +181,13 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     from ingest.tokenize import words
 
     said = words(_DOING_ON.sub(r"\1", _A_NOT_A.sub(_asked_once, question)))
-    return next((w for w in dict.fromkeys(said) if sum(w in x for x in said) >= 2 and _unused(w, vocabulary, thesaurus, said)),
-                None)
+    return next((w for w in dict.fromkeys(said) if sum(w in x for x in said) >= 2 and w not in _BYSTANDERS
+                 and _unused(w, vocabulary, thesaurus, said)), None)
+
+
+# people a story names, said again as it goes on, not what it asks about: "观众把电子票入场码截了个图发给朋友，朋友拿截图能进场
+# 吗？" asks of a screenshot (probe P56 was not found, "资料中没有提到“朋友”")
+_BYSTANDERS = frozenset("朋友 好友 家人 家里人 亲戚 亲友 同事 同学 邻居 别人 他人 老公 老婆 丈夫 妻子 孩子 父母 爸妈 爸爸 妈妈".split())
 
 
 def _unused(w: str, vocabulary, thesaurus: Thesaurus, said: list[str]) -> bool:
@@ -288,8 +293,9 @@ _PAYS = r"(?:出(?![具台面现售租口版示])|承担|负担|付|掏|买单|�
 _BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 # (not who answers for managing something: "由…真人对直播内容承担管理责任" answers no "损失由谁承担")
+# (a difference in price is a cost: "…客户应承担金价差额" answers "差价谁出？"; probe P54 was not found)
 _BEARS_STATED = re.compile(r"由[^，,。；;]{1,20}?(?:承担|负担|支付|付|缴纳)(?![^，,。；;]{0,8}?(?:管理|监督|审核|保密|领导|主体|组织|审查|维护|"
-                           r"监管|把关|保障|教育|培训)(?:责任|职责|义务)(?![^，,。；;]*?(?:损失|费用|赔偿)))|承担[^，,。；;]{0,12}(?:费|成本|损失)|"
+                           r"监管|把关|保障|教育|培训)(?:责任|职责|义务)(?![^，,。；;]*?(?:损失|费用|赔偿)))|承担[^，,。；;]{0,12}(?:费|成本|损失|差额|差价)|"
                            r"(?:自行|各自)(?:承担|负担)")
 _BEARS_ROW = _Row("bears", _BEARS_ASKED, _BEARS_STATED)
 # a period of time asked in one unit is stated in any ("离职要提前多少天" ← "提前一个月"; support.ANY_PERIOD)
@@ -366,9 +372,10 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
                                 r"分(?![钟之成店类别支期]))"),
          None),
     # a count of anything, under a bound ("场控一个人最多能同时盯几个直播间？", "一个店最多能同时做几个这种牌子？"): a number of
-    # 个 answers (probe P28 cited 场控's definition, which states none); not a bare 几个, "需要准备哪几个材料" (a list)
+    # 个 answers (probe P28 cited 场控's definition, which states none); not a bare 几个, "需要准备哪几个材料" (a list), nor
+    # points, a rate ("佣金最多能给到几个点？" ← "…佣金比例不超过8%": probes P54 and P55 were not found)
     _Row("quantity", re.compile(r"(?:最多|最少|至少|最高|顶多|起码|上限)[^，,。；;？?]{0,8}?(?<![哪这那头近十好])(?P<ask>几个)"
-                                r"(?![小工月星钟人等级])"), r"个(?!工作日|月|小时|星期|钟头|百分点|人信息)"),
+                                r"(?![小工月星钟人等级]|(?:百分)?点(?![钟半子位]))"), r"个(?!工作日|月|小时|星期|钟头|百分点|人信息)"),
     # (几倍: "加班费按几倍工资算"; not 好几倍, 十几倍: "标价比进价高了好几倍"); a share in words answers a bare 多少 too
     # ("差多少算超标" ← 千分之三, "剩多少保质期" ← 三分之一), and points or pieces ("最多能加多少" ← 10分)
     # a rate in points ("按几个点的税率开", "扣多少个点"): a percentage answers (not "几点", a time of day)
@@ -504,6 +511,9 @@ _SAME_UNIT = {
 # a quantity named as what may be told, not asked for: "打给他的紧急联系人时能不能告诉对方他欠了多少钱？" asks whether it
 # may be told (probe P52 was not found, "问题问的是“多少钱”", beside "不得向紧急联系人透露用户的欠款金额")
 _TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|显示|展示)[^，,。；;？?！!]{0,8}$")
+# or one that someone is asked to judge, in a question whether he may ("粉丝连麦让他看看手镯真假、值多少钱，他能给说法吗？" asks
+# whether a host may appraise it; probe P54 was not found, "问题问的是“多少钱”")
+_REPORTED_ASK = re.compile(r"(?:看看|看一下|看一看|瞧瞧|估估|估一下|估个|问问|问一下|鉴定一下|判断一下|评估一下)[^，,。；;？?！!]{0,12}$")
 
 
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
@@ -520,7 +530,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             or x.group().startswith("几") and not row.period and (_YES_NO_END.match(question, x.end())
                                                                  or _YES_NO_BEFORE.search(question, 0, x.start()))
             and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start())
-            or _TOLD_AMOUNT.search(question, 0, x.start()) and _YES_NO_BEFORE.search(question, 0, x.start()))), None)
+            or _TOLD_AMOUNT.search(question, 0, x.start()) and _YES_NO_BEFORE.search(question, 0, x.start())
+            or _REPORTED_ASK.search(question, 0, x.start()) and _YES_NO_END.match(question, x.end()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -608,6 +619,11 @@ _NAMED_AMOUNT = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?:(?<![消免�
 _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?=(?:比例|百分比)是?多少)")
 
 
+# a period passed with a thing undone, a case ("超过15日仍未修复的", "逾期30日未领取的"), and a question that asks such a point
+_UNDONE_PAST = re.compile(r"(?:超过|超出|逾期|已满|满)\s*" + _ANY_PERIOD.pattern + r"[^，,。；;：:]{0,4}?(?:仍未|尚未|仍没|仍不|未|没有)[^，,。；;]{0,12}?的")
+_PAST_ASKED = re.compile(r"超过|超出|逾期|满|过了")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -623,6 +639,13 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _A_DATE.sub("□", text)
     if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
         return False
+    at = question.find(ask.words)
+    if ask.period and at >= 0 and not _PAST_ASKED.search(question[max(at - 6, 0):at]) \
+            and not re.search(r"[不没未]", question[at + len(ask.words):at + len(ask.words) + 4]):
+        # a period a case passes with a thing still undone sets no limit of it ("保修期内维修时限超过15日仍未修复的" is when
+        # a repair becomes a replacement, and answered "一般几天之内得修好？" before "需更换零部件的，应当在7日内修复"; probe
+        # P51), unless the question asks that point ("超过几天没修好能换新？", "多久不取算放弃？")
+        text = _UNDONE_PAST.sub("□", text)
     # a sum asked by the name of what it pays ("找报关行代理一般要付多少代理费？") is stated where that name is: "单批次退运
     # 货值不超过5万元的，由…审批" answered it (probe P41)
     if (named := _NAMED_SUM.fullmatch(ask.words)) and not _says_name(text, named.group(1)):
@@ -795,6 +818,7 @@ _FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")
 _COST = re.compile(r"(?:费用?|钱|成本|损失|款|税|税费|差价|差额|开销|开支)$")  # a word naming a cost or a loss
 _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".split())  # ...which names no particular one
 _ANY_COST_LONGEST_FIRST = sorted(_ANY_COST, key=lambda k: (-len(k), k))  # (费用 before 费)
+_ALIKE_COSTS = (("差价", "差额"), ("运费", "快递费", "邮费", "物流费", "配送费", "寄件费"))  # names of one cost
 
 
 @lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
@@ -827,6 +851,10 @@ def _cost_named(part: str) -> str | None:
 def _says_cost(sentence: str, cost: str) -> bool:
     """Does a sentence that allocates a cost say the one named: in a word of it ("进口税" ← 进口关税, "包装费" ← 包装材料费用),
     or what kind of cost it is with the first character of what it is of ("汇兑损失" ← 汇率损失)?"""
+    # (or another name of it: "差价谁出？" ← "…客户应承担金价差额", probe P54; "快递费到底谁出？" ← "…往返运费由商家承担",
+    # probe P57)
+    if any(x in sentence for group in _ALIKE_COSTS if cost in group for x in group):
+        return True
     kind = next((k for k in _ANY_COST_LONGEST_FIRST if cost.endswith(k) and len(cost) > len(k)), "")
     of = cost[:-len(kind)] if kind else cost
     return any(of[i:i + 2] in sentence for i in range(len(of) - 1)) or of in sentence or bool(

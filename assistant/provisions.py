@@ -54,7 +54,10 @@ FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_
                                 # and what holds not, a term or a contract void ("…格式条款有以下内容的，人民法院应当依法认定
                                 # 无效：（一）收货人签收商品即视为认可商品质量符合约定" for "写了一句“签收即代表质量没问题”…还能
                                 # 拿这句话顶回去吗"; probe P32 put a 快递 rule's 可以 first)
-                                r"(?:认定|视为|确认|归于)无效|(?:条款|约定|合同|协议|内容)(?:一律|均|当然)?无效")
+                                r"(?:认定|视为|确认|归于)无效|(?:条款|约定|合同|协议|内容)(?:一律|均|当然)?无效|"
+                                # (or a thing that does not count, said at its phrase's end: "…入场码截图、录屏无效" for "朋友
+                                # 拿截图能进场吗？"; probe P56. Not 无效投诉, a kind of complaint)
+                                r"无效(?=[。；;，,]|$)")
 
 
 def sets_duty(text: str) -> bool:

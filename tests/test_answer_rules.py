@@ -171,6 +171,9 @@ def _c(text: str) -> Clause:
     ("普通商品开发票是按几个点的税率开？", "普通商品按13%的税率开具发票。", None),
     ("平台佣金扣多少个点？", "平台按成交额的5个点收取佣金。", None),
     ("推广方案要想几个点子？", "推广方案应当经运营部审核。", None),  # 点子 are ideas, no rate
+    # (under a bound too: "佣金最多能给到几个点？" asked a count of 个, and "…佣金比例不超过8%" stated none; probes P54, P55)
+    ("合作达人卖一枚8万块的钻戒，佣金最多能给到几个点？", "单价5万元以上的高价值单品，佣金比例不超过8%。", None),
+    ("门店销售顾问最多能给客户让几个点？", "销售顾问可以给予消费者不超过5%的折扣。", None),
     # a clock time written 8:00 states a time of day (its colon cut the phrase); 按时 (on time) states none
     ("客服几点上班？", "客服每日8:00上班。", None),
     ("客服几点上班？", "客服每日按时上班。", "几点"),
@@ -289,6 +292,10 @@ def test_questions_without_words_or_too_long_are_refused(raw):
     ("打给他的紧急联系人时能不能告诉对方他欠了多少钱？", None),
     ("客服可以透露用户欠了多少钱吗？", None),
     ("告诉用户之后，他最多要赔多少钱？", "多少钱"),
+    # …nor one someone is asked to judge, in a question whether he may (probe P54)
+    ("粉丝连麦让他看看手镯真假、值多少钱，他能给说法吗？", None),
+    ("客户让客服估一下旧金值多少钱，客服可以报价吗？", None),
+    ("旧金回收能值多少钱，能当场报价吗？", "多少钱"),
     # a count of tins or buckets (probe P53: "一个订单最多能下几罐？" quoted a 24小时 of customs)
     ("全球购的奶粉，一个订单最多能下几罐？", "几罐"),
 ])
@@ -858,6 +865,10 @@ def test_who_bears_a_cost_the_question_names_is_said_of_that_cost():
     assert unanswered_quantity("大件家具送到了，上门安装的费用是谁出？", back) == "谁出"
     assert unanswered_quantity("上门安装的费用是谁出？", [_c("大件商品的上门安装费用由商家承担。")]) is None
     assert unanswered_quantity("拒收的费用谁出？", [_c("因消费者原因拒收的，返程运费由消费者承担。")]) is None
+    # another name of the cost, borne by a party said before 承担 (probes P54, P57)
+    assert unanswered_quantity("金价跌了，差价谁出？", [_c("（二）退货受理当日金价低于下单时金价的，客户应承担金价差额，从退款中扣除；")]) is None
+    assert unanswered_quantity("质量问题退回来的快递费到底谁出？", [_c("第十二条 质量问题退换货产生的往返运费由商家承担。")]) is None
+    assert unanswered_quantity("快递费到底谁出？", recall) == "谁出"
 
 def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     """Fresh probe: "在线客服多久之内必须回复客户？" cited "客户留言及工单应当在24小时内回复" before "在线客服首次响应时长不得超过
@@ -867,6 +878,22 @@ def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     q = "在线客服多久之内必须回复客户？"
     assert _states(_c("在线客服首次响应时长不得超过30秒，平均响应时长应当控制在60秒以内。"), _asked(q, _PERIOD_ASKED), q)
     assert not _states(_c("在线客服应当使用文明用语，每月参加不少于2小时的培训。"), _asked(q, _PERIOD_ASKED), q)
+
+
+@pytest.mark.parametrize("question, states", [
+    ("修东西要换零件的话，一般几天之内得修好？", False),
+    ("维修超过几天没修好可以换新机？", True),  # (the question asks that point)
+    ("维修多久修不好就能换新？", True),
+])
+def test_a_period_a_case_passes_undone_sets_no_time_limit(question, states):
+    """Probe P51 (after seg-99): "修东西要换零件的话，一般几天之内得修好？" cited "以换代修的条件：…（一）保修期内维修时限超过
+    15日仍未修复的" before "需更换零部件的，应当在7日内修复": the 15日 a case passes with the repair undone is when it becomes a
+    replacement, no time within which to repair."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    asked = _asked(question, _PERIOD_ASKED)
+    assert _states(_c("（一）保修期内维修时限超过15日仍未修复的；"), asked, question) is states
+    assert _states(_c("（二）需更换零部件的，应当在7日内修复；"), asked, question)
 
 
 def test_how_often_is_stated_by_a_rate_not_a_length():
@@ -1556,6 +1583,8 @@ def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
     th = Thesaurus.load()
     assert unknown_focus("客户聊着聊着不回消息了，我要等多久才能把会话关掉？", {"客户", "回复", "会话", "结束"}, th) is None
     assert unknown_focus("客户的发票和发票抬头怎么开？", {"客户", "抬头"}, th) == "发票"  # (a thing said twice still is)
+    # (nor a person a story names again as it goes on: probe P56 was "资料中没有提到“朋友”")
+    assert unknown_focus("观众把电子票入场码截了个图发给朋友，朋友拿截图能进场吗？", {"观众", "入场码", "截图", "入场"}, th) is None
 
 
 @pytest.mark.parametrize("question, unused", [
@@ -1753,6 +1782,9 @@ def test_the_party_before_the_ask_is_no_part_of_the_cost_named():
     ("格式条款有下列内容的，该内容无效。", True),
     ("消费者有权要求退货；无效投诉不计入考核。", True),  # (有权)
     ("客服应当登记无效投诉的原因。", False),
+    # (or a thing that does not count, at its phrase's end: probe P56's "朋友拿截图能进场吗？")
+    ("第十九条 观演人入场时应当携带购票时登记的有效身份证件原件，入场码截图、录屏无效。", True),
+    ("客服应当核对无效订单的原因。", False),
 ])
 def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rules):
     """Probe P31: "保质期只剩两个多月了，还能接着卖吗？" and "签收第10天了才说要退，还能退吗？" put a clause that says 可以 or
