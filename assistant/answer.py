@@ -516,10 +516,15 @@ _TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|
 _REPORTED_ASK = re.compile(r"(?:看看|看一下|看一看|瞧瞧|估估|估一下|估个|问问|问一下|鉴定一下|判断一下|评估一下)[^，,。；;？?！!]{0,12}$")
 
 
+_ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[)）](?=[^，,。；;？?！!]{0,6}(?:多少|几))")
+
+
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
     the same row, with the words before it as its anchors)."""
-    question = _ANY_AMOUNT.sub("□", question)
+    # (another name of a thing, in brackets after it, is passed over: "技术服务费（扣点）是多少？" asks the fee, and was
+    # answered by a revision note's "…超过40%"; probe P55)
+    question = _ANY_AMOUNT.sub("□", _ALIAS.sub("", question))
     for row in table:
         # (not 了几, a few that happened, where the question asks something else after it: "收货时发现少了几箱，仓管应该
         # 怎么处理？"; "广告违法被罚了几次会吊销营业执照？" asks the count)
@@ -602,13 +607,16 @@ _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最�
 
 # (a fee by its name, "多少代理费", "多少报名费"; not 多少费用, 多少钱, nor a deposit, which a table under its heading states:
 # "夜宵烧烤类　2万元" under "保证金标准")
-_NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)")
+_NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)|"
+                        # (or named before it: "技术服务费是多少？" was answered by a revision note's "…超过40%"; probe P55)
+                        r"([\u4e00-\u9fff]{1,4}?(?<![消免浪])费)(?:标准)?(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?"
+                        r"(?:收|交|付|缴|缴纳|扣)?多少")
 
 
 def _says_name(text: str, name: str) -> bool:
     """Does the text name the sum so, or with a word or two more before its kind ("代办费" ← "代办服务费"; probe P49's
     "平台最多能收多少代办费？" was not found beside "每张客票每次收取代办服务费不超过20元")?"""
-    return name in text or len(name) >= 3 and re.search(
+    return name in text or any(x in text for group in _ALIKE_COSTS if name in group for x in group) or len(name) >= 3 and re.search(
         re.escape(name[:-1]) + r"[\u4e00-\u9fff]{1,2}" + re.escape(name[-1]), text) is not None
 
 
@@ -648,7 +656,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _UNDONE_PAST.sub("□", text)
     # a sum asked by the name of what it pays ("找报关行代理一般要付多少代理费？") is stated where that name is: "单批次退运
     # 货值不超过5万元的，由…审批" answered it (probe P41)
-    if (named := _NAMED_SUM.fullmatch(ask.words)) and not _says_name(text, named.group(1)):
+    if (named := _NAMED_SUM.fullmatch(ask.words)) and not _says_name(text, named.group(1) or named.group(2)):
         return False
     # and a share by what it is of ("平台对商家的佣金抽成比例是多少？" ← "…按照不低于上线商户总数1%的比例随机抽取", a check's
     # share; probe P42)

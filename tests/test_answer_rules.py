@@ -174,6 +174,11 @@ def _c(text: str) -> Clause:
     # (under a bound too: "佣金最多能给到几个点？" asked a count of 个, and "…佣金比例不超过8%" stated none; probes P54, P55)
     ("合作达人卖一枚8万块的钻戒，佣金最多能给到几个点？", "单价5万元以上的高价值单品，佣金比例不超过8%。", None),
     ("门店销售顾问最多能给客户让几个点？", "销售顾问可以给予消费者不超过5%的折扣。", None),
+    # a fee named before its ask, another name of it in brackets passed over: a clause must name it (probe P55's "技术服务
+    # 费（扣点）是多少？" was answered by a revision note's "…交易额年均增长超过40%")
+    ("平台对商家收的技术服务费（扣点）是多少？", "近两年，平台全屋定制类目交易额年均增长超过40%。", "技术服务费是多少"),
+    ("平台对商家收的技术服务费（扣点）是多少？", "平台按成交额的5%收取技术服务费。", None),
+    ("退货的快递费是多少？", "退货运费为每单12元。", None),
     # a clock time written 8:00 states a time of day (its colon cut the phrase); 按时 (on time) states none
     ("客服几点上班？", "客服每日8:00上班。", None),
     ("客服几点上班？", "客服每日按时上班。", "几点"),
