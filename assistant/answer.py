@@ -516,6 +516,7 @@ _TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|
 _REPORTED_ASK = re.compile(r"(?:看看|看一下|看一看|瞧瞧|估估|估一下|估个|问问|问一下|鉴定一下|判断一下|评估一下)[^，,。；;？?！!]{0,12}$")
 
 
+# another name in brackets after a thing, before the ask ("技术服务费（扣点）是多少？")
 _ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[)）](?=[^，,。；;？?！!]{0,6}(?:多少|几))")
 
 
@@ -616,7 +617,7 @@ _NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])�
 def _says_name(text: str, name: str) -> bool:
     """Does the text name the sum so, or with a word or two more before its kind ("代办费" ← "代办服务费"; probe P49's
     "平台最多能收多少代办费？" was not found beside "每张客票每次收取代办服务费不超过20元")?"""
-    return name in text or any(x in text for group in _ALIKE_COSTS if name in group for x in group) or len(name) >= 3 and re.search(
+    return name in text or _alike_said(name, text) or len(name) >= 3 and re.search(
         re.escape(name[:-1]) + r"[\u4e00-\u9fff]{1,2}" + re.escape(name[-1]), text) is not None
 
 
@@ -829,6 +830,11 @@ _ANY_COST_LONGEST_FIRST = sorted(_ANY_COST, key=lambda k: (-len(k), k))  # (费�
 _ALIKE_COSTS = (("差价", "差额"), ("运费", "快递费", "邮费", "物流费", "配送费", "寄件费"))  # names of one cost
 
 
+def _alike_said(cost: str, text: str) -> bool:
+    """Does the text say another name of the cost, or the cost itself, where _ALIKE_COSTS has it?"""
+    return any(x in text for group in _ALIKE_COSTS if cost in group for x in group)
+
+
 @lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
 def _cost_named(part: str) -> str | None:
     """The particular cost a question asks who bears, from the words before its ask: its own name ("关税"), or a cost of
@@ -861,7 +867,7 @@ def _says_cost(sentence: str, cost: str) -> bool:
     or what kind of cost it is with the first character of what it is of ("汇兑损失" ← 汇率损失)?"""
     # (or another name of it: "差价谁出？" ← "…客户应承担金价差额", probe P54; "快递费到底谁出？" ← "…往返运费由商家承担",
     # probe P57)
-    if any(x in sentence for group in _ALIKE_COSTS if cost in group for x in group):
+    if _alike_said(cost, sentence):
         return True
     kind = next((k for k in _ANY_COST_LONGEST_FIRST if cost.endswith(k) and len(cost) > len(k)), "")
     of = cost[:-len(kind)] if kind else cost
