@@ -1439,6 +1439,9 @@ def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits,
 
 _CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
 _REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
+# a note on how the document came to be ("【修订说明】近两年，平台…", "编制说明：…", "近年来，演唱会…需求持续释放…形成本规则"):
+# what happened, not what is required ("观众问服务费能不能单独开发票？" quoted a revision note's "…明确服务费单独列示"; probe P56)
+_BACKGROUND = re.compile(r"^\s*(?:【\s*(?:修订|编制|起草)说明\s*】|(?:修订|编制|起草)说明\s*[：:]|近(?:年来|两年|几年|一年)[，,])")
 # a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
 # happened to someone, not what is required
 _CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
@@ -1467,7 +1470,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # (and a standard's list of the documents it cites, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…", unless
     # the question asks what it cites)
     def aside(h: Hit) -> bool:
-        return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or any(
+        return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or bool(_BACKGROUND.match(h.clause.text)) or any(
             x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
             _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
 

@@ -885,6 +885,24 @@ def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     assert not _states(_c("在线客服应当使用文明用语，每月参加不少于2小时的培训。"), _asked(q, _PERIOD_ASKED), q)
 
 
+@pytest.mark.parametrize("note", [
+    "【修订说明】近两年，平台全屋定制类目交易额年均增长超过40%，为回应消费者关切，平台对本规范进行了修订。",
+    "编制说明：本规范根据近一年来客服工单运行情况修订，重点解决退票高峰期响应慢等问题。",
+    "近年来，“大数据杀熟”问题受到社会广泛关注，部分旅客反映新老用户看到的价格不一致。",
+])
+def test_a_note_on_how_the_document_came_to_be_comes_after_the_rules(note):
+    """Probes P49, P56: a revision or compilation note, or the background it opens with ("近年来，…"), tells what happened,
+    not what is required: "新注册用户下第一单比老用户便宜，这算不算大数据杀熟？" quoted the 背景 "近年来，“大数据杀熟”…" before
+    the rule "禁止大数据杀熟：平台不得…"."""
+    from assistant.answer import _choose
+
+    ranked = [_hit("p1", note, 0.03), _hit("a5", "第五条 平台不得利用大数据分析，对新老用户设置不同的价格。", 0.029)]
+    assert _choose("新用户和老用户价格不一样，算不算大数据杀熟？", ranked, k=5, max_clauses=1)[0].clause.id == "d/a5"
+    # (a rule that opens with a year is no note: "近年来" alone, not "2024年…起")
+    ranked[0] = _hit("p1", "2024年起，平台不得对新老用户设置不同的价格。", 0.03)
+    assert _choose("新用户和老用户价格不一样，算不算大数据杀熟？", ranked, k=5, max_clauses=1)[0].clause.id == "d/p1"
+
+
 @pytest.mark.parametrize("question, states", [
     ("修东西要换零件的话，一般几天之内得修好？", False),
     ("维修超过几天没修好可以换新机？", True),  # (the question asks that point)
