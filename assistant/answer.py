@@ -316,6 +316,8 @@ _MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|"
                     r"全额|(?:退还|返还|赔偿|赔付|支付)全部|按[^，,。；;]{0,12}?比例|(?:金额|价款|价格|售价|标价|费用|货款|价值|货值|收入|所得|资金|损失(?!率)|工资|款|(?<!消)费|"
                     r"(?<!评)价|(?<![份名])额(?![度外])|保证金|定金|订金|违约金|押金|佣金|租金|奖金|赔偿金|罚金)"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
+# how a sum named before it is asked ("报名费是多少？", "技术服务费收多少？"): by the quantity row and by _NAMED_SUM
+_SUM_ASKED_AFTER = (r"(?:标准)?(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -389,9 +391,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
                                 r"(?!用?率|者)"), _MONEY),
     # (and named before it: "报名费是多少？", "技术服务费收多少？", "保证金是多少？")
     _Row("quantity", re.compile(r"(?:(?:报名|技术服务|服务|快递|运|邮|保|手续|推广|坑位|年|月|入驻|开店|使用|物流|仓储|包装|维修|"
-                                r"检测|认证|广告|会员|押|违约)?(?<![消免浪])费用?|保证金|定金|订金|押金|违约金|赔偿金|罚款|货款)(?:标准)?"
-                                r"(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少"
-                                r"(?![个天日年月周小工分星次件张条元块钱%])"), _MONEY),
+                                r"检测|认证|广告|会员|押|违约)?(?<![消免浪])费用?|保证金|定金|订金|押金|违约金|赔偿金|罚款|货款)"
+                                + _SUM_ASKED_AFTER + r"(?![个天日年月周小工分星次件张条元块钱%])"), _MONEY),
     # what is left of a bound, asked after how much is used ("这个月已经加了30个小时班了，最多还能加多少？" ← "每月累计加班
     # 时长不得超过36小时"): a number of the unit told answers (probe P30 was not found, no unit of the bare 多少 answered)
     _Row("quantity", re.compile(r"了\s*" + _NUM + r"\s*个?(?P<unit>小时|分钟|天|日|工作日|周|次|单|件|张|笔|条|积分|分(?![钟之]))"
@@ -610,8 +611,7 @@ _BOUND_NEXT = re.compile(r"(?:单笔|每笔|每次|每单)?(?:最低|最高|最�
 # "夜宵烧烤类　2万元" under "保证金标准")
 _NAMED_SUM = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?<![消免浪])费)|"
                         # (or named before it: "技术服务费是多少？" was answered by a revision note's "…超过40%"; probe P55)
-                        r"([\u4e00-\u9fff]{1,4}?(?<![消免浪])费)(?:标准)?(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?"
-                        r"(?:收|交|付|缴|缴纳|扣)?多少")
+                        r"([\u4e00-\u9fff]{1,4}?(?<![消免浪])费)" + _SUM_ASKED_AFTER)
 
 
 def _says_name(text: str, name: str) -> bool:
@@ -671,7 +671,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     # answered a 整改期限 no document sets (held-out probe)
     if ask.period and _DEADLINE_ASKED.search(question) and not _FREQUENCY_ASKED.search(question):
         text = _HOW_OFTEN.sub("□", text)
-    part = re.split(r"[，,；;。？?]", question[:max(question.find(ask.words), 0)])[-1]
+    part = re.split(r"[，,；;。？?]", question[:max(at, 0)])[-1]
     fee, cost = (_FEE.search(part), _cost_named(part)) if ask.kind == "bears" else (None, None)
     if fee or cost:
         # who pays a cost ("外包客服的岗前培训费用由谁承担？") is said where the sentence that allocates names a cost: "…的，
