@@ -215,7 +215,8 @@ TOC_REF = re.compile(r"\s?[(（]\s*(?:[IVX]+|\d{1,3})\s*[)）]")
 _CODE_ANY = re.sub(r"\(\?P<\w+>", "(?:", STD_CODE.pattern)  # (its groups unnamed, to be said more than once)
 REPLACED = re.compile(rf"\s*代替\s*{_CODE_ANY}(?:\s*[、，,]\s*{_CODE_ANY})*\s*$")
 COVER_LINE = re.compile(
-    r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|.{0,12}(地方|国家|行业|团体|企业)标准|"
+    # (whose it is named in full: "悦颜美妆（杭州）电子商务有限公司企业标准" titled probe P60's standard)
+    r"^(ICS\s*[\d.]+[^。]{0,30}|[A-Z]{2}\s*\d{0,2}|[A-Z]\s?\d{2}|[^。；;，,：:]{0,30}(地方|国家|行业|团体|企业)标准|"
     # (and its dates on the same line: "浙江禾木家居用品有限公司企业标准　　2024-05-10发布　　2024-06-01实施" ran into "前言"
     # under it, the foreword a paragraph; probe P43)
     r"[^。；;，,]{2,20}(?:地方|国家|行业|团体|企业)标准(?:[ \t\u3000]+\d{4}\s*[-—–]\s*\d{1,2}\s*[-—–]\s*\d{1,2}\s*(?:发\s*布|实\s*施)){1,2}|"
@@ -345,7 +346,7 @@ MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU
 
 # what a document's title ends with: the kind of document it is (and a customer service's script, "…客服答问口径（2024年
 # 版）": the second document of probe P41's intranet page ran on as the first's 第十八条第六款)
-DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|公告|批复|意见|解释|守则|章程|须知|手册|"
+DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|通报|公告|批复|意见|解释|守则|章程|须知|手册|"
                       r"指南|指引|预案|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明|口径))"
                       r"(?:[（(][^）)]{1,12}[)）])?$")
 # a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
@@ -611,6 +612,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
                           and not _code_alone(_spaced(x))), "")
             if is_title_like(under) and not starts_with_marker(under):
                 continue
+        # (or a standard's running header over its cover, which says its code again on a line of its own: "Q/YYYX 0003—2024
+        # 售后服务与过敏投诉处理规范　　悦颜美妆（杭州）电子商务有限公司" / "…企业标准" / "Q/YYYX 0003—2024" was a document
+        # of its own, probe P60; "车易达平台管理标准　Q/CYD 003—2024　二手车车况检测与信息披露管理标准" titled P59's)
+        if not markdown and not blocks and not pending and counts.get(s, 0) >= 2 and cells(s) >= 2 \
+                and (code := canonical_std_code(s)) and norm(STD_CODE.search(s).group(0)) != norm(s) \
+                and any(_code_alone(y := REPLACED.sub("", _spaced(x))) and canonical_std_code(y) == code
+                        for x in lines[no:no + FRONT_LINES]):
+            continue
         if not markdown and (SIGNED_ON.match(s) or SIGNER.match(s) and SIGNED_ON.match(following[no - 1])) \
                 or SIGNATURE_LINE.match(s) or markdown and _signature_pair(s, line_before, following[no - 1]):
             flush()  # a notice's signature, "办公室" / "2024年3月1日": no part of its last item
@@ -693,8 +702,14 @@ def clean_blocks(text: str, markdown: bool = False) -> list[Block]:
             continue
         # (or a line every page repeats with a sign of one: a PDF's header that its extraction puts at the page's end,
         # "澄川好物电子商务有限公司　财务中心　受控文件　CC-CW-2025-004", which ran into 第九条 and headed 第二十一条)
-        if running_line(s, _page_line(line_before) or _page_line(following[no - 1]), starts_with_marker) \
+        beside_page = _page_line(line_before) or _page_line(following[no - 1])
+        if running_line(s, beside_page, starts_with_marker) \
                 or counts.get(_spaced(raw), 0) >= 2 and repeated_header(s) and not line_before.endswith(("：", ":")):
+            continue
+        # (or a standard's code and name, maybe its owner, said on every page beside the page number: "Q/YYYX 0003—2024　售后
+        # 服务与过敏投诉处理规范　　悦颜美妆（杭州）电子商务有限公司" ran into the clause the page broke, less the title; probe P60)
+        if beside_page and counts.get(_spaced(raw), 0) >= 2 and canonical_std_code(s) and cells(s) >= 3 \
+                and not re.search(r"[。；;，,：:！？]", s) and not starts_with_marker(s):
             continue
         if _page_line(s) or DISTRIBUTION_MARK.match(s) or MARKED_HEADER.match(s) and RULE_TITLE.match(following[no - 1]):
             continue  # a page break: the sentence it cut goes on after it ("…发现不合格商品的，应当" / "- 3 -" / "拒收…")
@@ -810,9 +825,15 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
     if ISSUED_LINE.search(prev) and not re.match(r"[，,。；;、）)]", line):
         return False  # the line under a title that says when it was issued and takes effect: "SG-FIN-2024-002 2024年3月20日
         # 发布 2024年4月1日起施行" / "编者按：…" ran together, and the title was read as no document's (probe P39)
+    if FRONT_HEADING.match(line):
+        return False  # a standard's "前言" under its title: "Q/LB 105-2024 服务质量评价与投诉处理规范前言" titled probe P61's
     return not is_title_like(line) or len(line) <= 6
 
 
+FRONT_LINES = 4  # how far under a standard's running header its cover says its code again, in lines
+
+# the heading of a standard's front matter, alone on its line
+FRONT_HEADING = re.compile(r"^(?:前\s*言|引\s*言|目\s*[次录])$")
 # a line that ends in the date a document was issued or takes effect ("…2024年3月20日发布 2024年4月1日起施行")
 ISSUED_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?(?:发布|印发|施行|实施|生效|执行)$")
 

@@ -130,9 +130,12 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
         # a standard's name under its code, the first time the code is seen ("GB/T 41018—2024" / "网络零售…规范"), where the
         # file opens so or a standard's front matter follows (not a standard cited in a list of references)
         return True
-    if first and i + 1 < len(blocks) and blocks[i + 1].kind == "header" and DOC_KIND.search(s.strip()) is not None:
+    if first and i + 1 < len(blocks) and blocks[i + 1].kind == "header" and DOC_KIND.search(s.strip()) is not None \
+            and not _named_under(blocks, i + 1):
         return True  # a file's title over its standard's code ("乐聚票务平台主办方入驻与资质审核管理规范" / "Q/LJ 0103—2024　代替
         # Q/LJ 0103—2022": the rules were titled by the file's name, and their title was a clause, 第1段; probe P56)
+        # (not the series over a code with the name under it: "车易达平台管理标准" / "Q/CYD 003—2024" / "二手车车况检测与信息披露
+        # 管理标准" was titled by the series, probe P59)
     nxt = next((x for x in blocks[i + 1:i + 2] if x.kind in ("text", "heading")), None)
     dated = False  # a note under it that dates or numbers it: a line that names a kind of document over it is a title
     for j in (2, 3):  # (and a motto: "…售后服务承诺书" / "放心买 · 安心退 · 用心服务，云禾相伴" / "尊敬的顾客：", probe P38)
@@ -176,6 +179,13 @@ def _is_title(blocks: list[Block], i: int, known: dict[str, _Doc], first: bool) 
             or kind is not None and _opens_another(blocks, i, name)
             or OFFICIAL_TITLE.search(s.strip()) is not None
             or _ISSUERLESS_TITLE.match(s.strip()) is not None and (first or _ADDRESSEES.match(nxt.text) is not None))
+
+
+def _named_under(blocks: list[Block], i: int) -> bool:
+    """Does a standard's name stand under its code at ``i``: a title line that names a kind of document?"""
+    nxt = next((x for x in blocks[i + 1:i + 2]), None)
+    return nxt is not None and nxt.kind == "text" and is_title_line(nxt.text) and not starts_with_marker(nxt.text) \
+        and DOC_KIND.search(nxt.text.strip()) is not None
 
 
 def _under_title(text: str) -> bool:
@@ -357,7 +367,9 @@ def _join_broken_titles(blocks: list[Block]) -> list[Block]:
         run = blocks[i:i + k]
         ok = (len(run) == k and sum(len(x.text) for x in run) <= 60
               and all(x.kind == "text" and is_title_like(x.text) and not starts_with_marker(x.text)
-                      and not _masthead_note(x.text) for x in run))
+                      and not _masthead_note(x.text) and not re.fullmatch(_ISSUE_NUMBER, x.text.strip()) for x in run))
+        # (not a note, the document's number over its title: "车易达规〔2024〕07号" / "车易达二手车交易平台车商入驻与经营管理
+        # 规范" were one title, probe P59)
         return run if ok else None
 
     i = 0
@@ -395,6 +407,7 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
     current: _Doc | None = None
     orphan: list[Block] = []  # content after boilerplate, before anything says whose it is
     repeat = -1  # the line that repeats the title before it
+    fallback: _Doc | None = None  # the document named after the file, where the text opens with no title
 
     def doc_for(title: str) -> _Doc:
         name = _title_name(title)
@@ -453,6 +466,22 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             elif not docs and nxt is not None and nxt.kind == "header" and not canonical_std_code(title):
                 title = f"{nxt.text} {title.strip()}"  # (or below it)
             d = doc_for(title)
+            if current is not None and current is fallback and d is not current and current.blocks and all(
+                    x.kind != "text" or x.text.startswith("题注：") for x in current.blocks):
+                # a note over the file's title is its own: "车易达规〔2024〕07号" / "车易达二手车交易平台车商入驻与经营管理规范"
+                # left the number a document of one clause named after the file (probe P59)
+                docs.remove(current)
+                if known.get(current.name) is current:
+                    del known[current.name]
+                d.blocks[:0] = current.blocks
+            elif d is current and d is fallback and (notice := _notice_above(d.blocks)):
+                # the title of the document a file is named after, under a notice the page pins above it ("【通报】关于2024年
+                # 第二季度投诉处理情况的通报" / its text / "Q/LB 105-2024 服务质量评价与投诉处理规范"): the notice is a document of
+                # its own, not the standard's first clauses (probe P61)
+                docs.insert(docs.index(d), _Doc(notice, _title_name(notice), None, d.blocks[1:]))
+                d.blocks, d.title, d.code = [], _display_title(title), canonical_std_code(title)
+                current = d
+                continue
             if d is current and (m := _OPENS_RULES.match(nxt.text if nxt is not None else "")) and cn_to_int(m.group(1)) > 1:
                 continue  # its title as a page's running header, the articles going on under it: the chapter stays open
             if d is current or d.blocks:
@@ -463,7 +492,7 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
             if docs and not any(x.kind == "break" for x in blocks[:i]):
                 current = docs[-1]
             elif not docs:
-                current = doc_for(fallback_title)
+                current = fallback = doc_for(fallback_title)
             else:
                 orphan.append(b)
                 continue
@@ -483,6 +512,17 @@ def split_documents(blocks: list[Block], fallback_title: str, one_document: bool
     if orphan:
         (docs[-1] if docs else doc_for(fallback_title)).blocks.extend(orphan)
     return [d for d in docs if any(b.kind in ("text", "heading", "inner") for b in d.blocks) and not _cover_only(d, docs)]
+
+
+def _notice_above(blocks: list[Block]) -> str:
+    """The title of a notice that opens a document's blocks, pinned ("【通报】关于…的通报"), with its text under it: the
+    title without its pin; "" where the blocks open otherwise."""
+    texts = [b for b in blocks if b.kind == "text"]
+    if len(texts) < 2 or blocks[0] is not texts[0] or not (m := _PINNED.match(texts[0].text.strip())):
+        return ""
+    title = texts[0].text.strip()[m.end():].strip()
+    return title if DOC_KIND.search(title) and is_title_line(title) and any(
+        not is_title_like(b.text) for b in texts[1:]) else ""
 
 
 def _cover_only(d: _Doc, docs: list[_Doc]) -> bool:
@@ -522,6 +562,15 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
             and DOC_KIND.search(blocks[1].text) and not starts_with_marker(blocks[1].text.strip())):
         return [Block("heading", blocks[1].text.strip(), level=1, line=blocks[1].line),
                 Block("text", f"题注：{blocks[0].text.strip()}", line=blocks[0].line)] + blocks[2:]
+    # (or a standard's series over its code and its name, whatever the file is named: "车易达平台管理标准" / "Q/CYD
+    # 003—2024" / "二手车车况检测与信息披露管理标准" was a document of its own, probe P59)
+    if len(blocks) > 2 and blocks[1].kind == "header" and _named_under(blocks, 1) and _COVER_SAYS.match(blocks[0].text.strip()) \
+            and is_title_like(blocks[0].text) and not starts_with_marker(blocks[0].text) and not canonical_std_code(blocks[2].text):
+        cover, rest = [blocks[0].text.strip()], blocks[3:]
+        if rest and rest[0].kind == "text" and rest[0].text.startswith("封面："):
+            cover.append(rest.pop(0).text.removeprefix("封面："))
+        return [Block("heading", f"{blocks[1].text.strip()} {blocks[2].text.strip()}", level=1, line=blocks[2].line),
+                Block("text", "封面：" + "，".join(cover), line=blocks[0].line)] + rest
     # a document's number above its title, the file named otherwise: "XH/GL-NR-003-2024" / "星河直播购物平台直播营销内容
     # 管理规范" in XH-GL-NR-003-2024_live_content_standard.pdf (titled by the file's name, its number a clause; probe P35)
     coded = len(texts) > 1 and texts[1] == 1 and _DOC_NUMBER.fullmatch(blocks[0].text.strip()) is not None
@@ -539,12 +588,17 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
                     Block("text", "封面：" + blocks[0].text.strip(), line=blocks[0].line)] + blocks[e:]
         cover = [blocks[j].text.strip() for j in texts[:n]]
         if any(not _COVER_SAYS.match(x) or starts_with_marker(x) for x in cover) or texts[:n] != list(range(n)) \
-                or n == 1 and is_title_line(cover[0]):  # (a title over it, a series' or a running header's, is
-            return blocks                                    # none of its text: split_documents passes it by)
+                or n == 1 and is_title_line(cover[0]) and blocks[k - 1].kind != "header":  # (a title over it, a
+            return blocks  # series' or a running header's, is none of its text: split_documents passes it by; not a
+            # series over the code the name is under, "车易达平台管理标准" / "Q/CYD 003—2024" / "二手车车况检测与信息披露
+            # 管理标准", its cover: probe P59's was a document of its own, of one clause)
         if blocks[k - 1].kind == "header" and canonical_std_code(blocks[k - 1].text) and not canonical_std_code(line):
             line = f"{blocks[k - 1].text.strip()} {line}"  # (a standard's code on the line above its name, as split_documents reads it)
+        rest = blocks[k + 1:]
+        if rest and rest[0].kind == "text" and rest[0].text.startswith("封面："):  # (the cover's dates under the name: one)
+            cover.append(rest.pop(0).text.removeprefix("封面："))
         return [Block("heading", line, level=1, line=blocks[k].line),
-                Block("text", "封面：" + "，".join(cover), line=blocks[0].line)] + blocks[k + 1:]
+                Block("text", "封面：" + "，".join(cover), line=blocks[0].line)] + rest
     return blocks
 
 

@@ -2785,3 +2785,58 @@ def test_a_markdown_line_in_italics_loses_its_asterisks():
     from ingest.clean import _md_plain
 
     assert _md_plain("* 客服应当在30秒内响应") == "* 客服应当在30秒内响应" and _md_plain("*注：见附录A*") == "注：见附录A"
+
+
+def test_a_standards_running_header_at_the_top_whose_cover_says_its_code_again_is_no_title():
+    """Probes P59, P60: a standard's PDF opened with the header every page repeats, "Q/YYYX 0003—2024　售后服务与过敏投诉
+    处理规范　　悦颜美妆（杭州）电子商务有限公司" (a document of its own, the company a clause of it, titled
+    《YYX 0003—2024 Q-Y…》), or "车易达平台管理标准　Q/CYD 003—2024　二手车车况检测与信息披露管理标准" over the series, the code
+    and the name (titled by the series, 《Q/CYD 003—2024 车易达平台管理标准》)."""
+    for header, cover, name in (
+            ("Q/YYYX 0003—2024　售后服务与过敏投诉处理规范　　悦颜美妆（杭州）电子商务有限公司",
+             "悦颜美妆（杭州）电子商务有限公司企业标准\nQ/YYYX 0003—2024　代替 Q/YYYX 0003—2022\n", "售后服务与过敏投诉处理规范"),
+            ("车易达平台管理标准　Q/CYD 003—2024　二手车车况检测与信息披露管理标准", "车易达平台管理标准\n Q/CYD 003—2024\n",
+             "二手车车况检测与信息披露管理标准")):
+        text = (f"{header}\n{cover}{name}\n2024-01-15发布　　2024-02-01实施\n前　言\n本标准由客户服务中心提出并归口。\n1　范围\n"
+                f"本标准规定了售后服务的要求。\n4　总体要求\n4.1　客服人员应当\n第 1 页　共 2 页\n{header}\n在2小时内首次响应。\n"
+                "4.2　客服人员不得与消费者发生争执。\n第 2 页　共 2 页\n")
+        docs = parse(text, "standard.pdf")
+        code = "Q/YYYX 0003—2024" if "YYYX" in header else "Q/CYD 003—2024"
+        assert [d.title for d in docs] == [f"{code} {name}"], header
+        assert docs[0].clauses[0].label.endswith("封面") and docs[0].clauses[0].text.count("封面") == 1
+        assert not any("有限公司" in c.text or "管理标准" in c.text for c in docs[0].clauses[1:])
+        assert any(c.text.endswith("应当在2小时内首次响应。") for c in docs[0].clauses)
+    # (a title repeated atop its body, no code set apart, stays the title)
+    text = "某公司售后服务规范\n某公司售后服务规范\n第一条 客服应当在2小时内响应。\n"
+    assert [d.title for d in parse(text, "x.txt")] == ["某公司售后服务规范"]
+
+
+def test_a_standards_foreword_heading_is_no_part_of_its_title():
+    """Probe P61: "Q/LB 105-2024 服务质量评价与投诉处理规范" / "前言" ran together, and the standard was titled
+    《…服务质量评价与投诉处理规范前言》."""
+    text = ("Q/LB 105-2024 服务质量评价与投诉处理规范\n前言\n本规范按照企业标准编写规则起草。\n1 范围\n本规范规定了服务质量评价的方式。\n"
+            "4 服务质量评价\n4.1 用户应当在服务完成后7日内作出评价。\n")
+    assert [d.title for d in parse(text, "x.txt")] == ["Q/LB 105—2024 服务质量评价与投诉处理规范"]
+
+
+def test_a_notice_pinned_above_the_document_a_page_is_named_after_is_a_document_of_its_own():
+    """Probe P61: an intranet page named after its standard pinned a notice above it ("【通报】关于2024年第二季度投诉处理
+    情况的通报" and its text); the standard's own title, the page's name with its code, was read as said again, and the
+    notice's report was the standard's first two clauses."""
+    text = ("【通报】关于2024年第二季度投诉处理情况的通报\n第二季度，客户服务中心共受理投诉1236件，按时办结率96.3%。\n"
+            "Q/LB 105-2024 服务质量评价与投诉处理规范\n前言\n本规范按照企业标准编写规则起草。\n1 范围\n本规范规定了评价的方式。\n"
+            "4 服务质量评价\n4.1 用户应当在服务完成后7日内作出评价。\n")
+    docs = parse(text, "服务质量评价与投诉处理规范.html")
+    assert [d.title for d in docs] == ["关于2024年第二季度投诉处理情况的通报", "Q/LB 105—2024 服务质量评价与投诉处理规范"]
+    assert [c.text for c in docs[0].clauses] == ["第二季度，客户服务中心共受理投诉1236件，按时办结率96.3%。"]
+    assert not any("1236" in c.text for c in docs[1].clauses)
+
+
+def test_a_documents_number_over_its_title_is_its_note():
+    """Probe P59: "车易达规〔2024〕07号" over "车易达二手车交易平台车商入驻与经营管理规范" was read as the first line of a title
+    broken in two, 《车易达规〔2024〕07号车易达二手车…规范》."""
+    text = ("车易达规〔2024〕07号\n车易达二手车交易平台车商入驻与经营管理规范\n（2024年6月15日平台管理委员会审议通过）\n第一章 总则\n"
+            "第一条 为规范车商经营，制定本规范。\n第二条 车商应当如实发布车源信息。\n")
+    docs = parse(text, "车商入驻与经营管理规范.docx")
+    assert [d.title for d in docs] == ["车易达二手车交易平台车商入驻与经营管理规范"]
+    assert docs[0].clauses[0].text == "题注：车易达规〔2024〕07号；2024年6月15日平台管理委员会审议通过"
