@@ -640,7 +640,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     for training states none: what was done once ("案例一：…网点于3日内修复") sets no limit."""
     if _case_told(clause):
         return False
-    text = clause.text.replace("____", "").replace("＿", "")
+    text = _GROUPED.sub("", clause.text.replace("____", "").replace("＿", ""))
     text = _VERY.sub("很", text)  # "十分满意" states no ten points
     if not ASKS_SANCTION.search(question):
         text = _SANCTION.sub("", text)
@@ -823,7 +823,9 @@ ANCHOR_REACH = 10  # how far after the word the question puts before its ask a q
 # a duty's time limit, right after whom it binds or a unit of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款完成后5个
 # 工作日内" (not another party named by more words: "(平台)经营者应当在七个工作日内")
 _LIMIT_SET = re.compile(r"(?:部门?|组|人员|中心|处|科)?(?:应当|应|须|必须|需)在([^，,；;。]{0,20}?内)")
-_FEE = re.compile(r"(?<![消免浪])费|钱|成本|价款|货款|差价|差额")  # what a cost is called (not 消费者, 免费)
+# (or a sum paid for goods or in amends, "赔付款的50%由平台助农专项基金承担" for "…这笔钱最后由谁来出？", probe P58; not a
+# refund, "财务部负责退款的复核与支付" for who pays a 保价费, nor 条款)
+_FEE = re.compile(r"(?<![消免浪])费|钱|成本|(?:赔付|赔偿|赔|价|货|车|尾|余)款|差价|差额")  # what a cost is called (not 消费者, 免费)
 _COST = re.compile(r"(?:费用?|钱|成本|损失|款|税|税费|差价|差额|开销|开支)$")  # a word naming a cost or a loss
 _ANY_COST = frozenset("费 费用 钱 成本 损失 款 税费 开销 开支".split())  # ...which names no particular one
 _ANY_COST_LONGEST_FIRST = sorted(_ANY_COST, key=lambda k: (-len(k), k))  # (费用 before 费)
@@ -1049,8 +1051,14 @@ def _bound_stated(text: str, asked: _Ask, upper_asked: bool) -> bool:
     """Does the text state a quantity of the kind asked with the bound asked, the bound's words before it in its phrase
     (a maximum, "不得超过当月服务费的20%")?"""
     near = _UPPER_IN_PHRASE if upper_asked else _LOWER_IN_PHRASE
+    text = _GROUPED.sub("", text)
     return any((_upper if upper_asked else _lower)(text, m) or near.search(text, 0, m.start())
                for m in asked.stated.finditer(text))
+
+
+# a comma that groups a number's digits by thousands ("不得超过2,000元", "30,000元"): no part of what it says (probe P59's
+# "意向金最多能收多少？" was not found, "不得超过2" no bound of an amount)
+_GROUPED = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def unanswered_quantity(question: str, clauses: list[Clause]) -> str | None:
@@ -1199,6 +1207,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                      retriever.thesaurus.of)
     chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
+    chosen = _in_range(ask, chosen, ranked[:k])
     principal = chosen[0] if chosen else None
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
     why = None
@@ -1261,6 +1270,40 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
+
+
+# a number the question tells with its unit ("一车到了300件货"), and the ranges that rows of a tiered rule set in that unit:
+# "批量为201件至500件的", "50件及以下的", "500件以上的"
+_TOLD = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)\s*(件|箱|单|台|个|份|元|公斤|千克|克|斤|天|日|小时|次|人)")
+
+
+def _range_of(text: str, unit: str) -> tuple[float, float] | None:
+    """The range of ``unit`` a tiered rule's row sets for itself (its condition, before "的"), or None."""
+    for rx, lo, hi in ((rf"(\d+(?:\.\d+)?)\s*{unit}?\s*(?:至|到|～|~|－|-|—)\s*(\d+(?:\.\d+)?)\s*{unit}", 1, 2),
+                       (rf"(\d+(?:\.\d+)?)\s*{unit}\s*(?:及以下|以下|以内|之内)", 0, 1),
+                       (rf"(?:不足|少于|低于)\s*(\d+(?:\.\d+)?)\s*{unit}", 0, 1),
+                       (rf"(\d+(?:\.\d+)?)\s*{unit}\s*(?:以上|及以上)", 1, 0)):
+        m = re.search(rx + r"[^，,。；;]{0,6}?的", _GROUPED.sub("", text))
+        if m:
+            a = float(m.group(lo)) if lo else 0.0
+            b = float(m.group(hi)) if hi else float("inf")
+            return a, b
+    return None
+
+
+def _in_range(question: str, chosen: list[Hit], top: list[Hit]) -> list[Hit]:
+    """Of the rows of a tiered rule retrieved ("批量为51件至200件的，抽取5件" / "…201件至500件的，抽取8件" / …), the one
+    whose range holds the number the question tells ("一车到了300件货，入仓验收要抽几件检查？") is cited, not another row
+    ranked first (probe P58 quoted "批量为500件以上的，抽取13件"). Only where two rows or more of the top set ranges."""
+    m = _TOLD.search(_GROUPED.sub("", question))
+    if not m or not chosen or chosen[0].lookup:
+        return chosen
+    n, unit = float(m.group(1)), re.escape(m.group(2))
+    ranges = {h.clause.id: r for h in top if (r := _range_of(h.clause.text, unit)) is not None}
+    holding = [h for h in top if h.clause.id in ranges and ranges[h.clause.id][0] <= n <= ranges[h.clause.id][1]]
+    if len(ranges) < 2 or len(holding) != 1:
+        return chosen
+    return holding + [h for h in chosen if h.clause.id not in ranges]
 
 
 def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
@@ -1601,12 +1644,23 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # (or an amount asked by the name of what it pays, "用户能拿到多少违约金？", where a clause of that name states one:
         # "…按漏充金额的20%向用户支付违约金，最低不少于5元", sixth; probe P45 was not found)
         named = _NAMED_AMOUNT.fullmatch(asked.words) if asked.kind == "quantity" else None
-        window = k if asked.kind in ("quantity", "fee") and not named else TIME_DEPTH * k  # (an amount asked of no word is not
-        # looked for: of == "")
+        # (or an amount asked under a bound, by a clause that says what it is of and states one under that bound: "假一赔十的
+        # 话，一单最多能赔多少钱？" ← "单笔订单赔付金额最高不超过5万元", seventh; probe P60 was not found)
+        capped = _bound_asked(part, asked) if asked.kind == "quantity" and of else None
+        window = k if asked.kind in ("quantity", "fee") and not named and not capped else TIME_DEPTH * k  # (an amount asked
+        # of no word is not looked for: of == "")
+
+        def deep(h: Hit) -> bool:  # (what a clause past the top k must say to answer an amount)
+            return named is not None and _says_name(h.clause.text, named.group(1)) or capped is not None \
+                and of in h.clause.text and _bound_stated(h.clause.text, asked, capped.group(1) is not None)
+
         # (a rule's before a report's or a sample's)
         ordered = [(i, h) for _, i, h in sorted((aside(h), i, h) for i, h in enumerate(ranked[:window]))]
-        stating = next((h for i, h in ordered if answers(h) and (
-            i < k or not named or _says_name(h.clause.text, named.group(1)))), None) if asked.kind != "quantity" or of else None
+        # (a time limit on what the question asks done within it, before one on another act: "客服最晚多长时间内要第一次回复
+        # 她？" ← "…应当在2小时内首次响应消费者", third, not "…应在10分钟内创建“过敏投诉”工单"; probe P60)
+        stating = next((h for i, h in ordered if i < k and answers(h) and answers_within(h)), None) if within else None
+        stating = stating or next((h for i, h in ordered if answers(h) and (
+            i < k or not named and not capped or deep(h))), None) if asked.kind != "quantity" or of else None
         if stating is None and within:
             stating = next((h for _, h in ordered if answers_within(h)), None)
         if stating is None and how_long:

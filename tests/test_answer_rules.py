@@ -2009,3 +2009,56 @@ def test_a_rule_is_cited_before_a_report_on_what_happened():
     q = "开通页面默认勾上了自动续费，合规吗？"
     assert _choose(q, [report, rule], k=5, max_clauses=1)[0].clause.id == "g/a8"
     assert _choose(q, [report], k=5, max_clauses=1)[0].clause.id == "r/h7"
+
+
+def test_a_tiered_rules_row_whose_range_holds_the_number_told_is_cited():
+    """Probe P58: "一车到了300件货，入仓验收要抽几件检查？" quoted "批量为500件以上的，抽取13件", ranked first of the four rows,
+    not "批量为201件至500件的，抽取8件"."""
+    from assistant.answer import _in_range
+
+    rows = [_hit("d", "d）批量为500件以上的，抽取13件。", 0.024), _hit("b", "b）批量为51件至200件的，抽取5件；", 0.023),
+            _hit("c", "c）批量为201件至500件的，抽取8件；", 0.023), _hit("a", "a）批量为50件及以下的，抽取3件；", 0.023)]
+    assert _in_range("一车到了300件货，入仓验收要抽几件检查？", rows[:1], rows)[0].clause.id == "d/c"
+    assert _in_range("到了30件货要抽几件？", rows[:1], rows)[0].clause.id == "d/a"
+    assert _in_range("到了1,200件货要抽几件？", rows[:1], rows)[0].clause.id == "d/d"
+    # (no number told, or none in that unit: the rows stay as ranked)
+    assert _in_range("入仓验收要抽几件检查？", rows[:1], rows)[0].clause.id == "d/d"
+    assert _in_range("放了300天的货要抽几件？", rows[:1], rows)[0].clause.id == "d/d"
+
+
+def test_a_thousands_comma_is_no_part_of_the_amount_it_groups():
+    """Probe P59: "意向金最多能收多少？" — "每台车不得低于500元，且不得超过2,000元" stated no amount under 不得超过 (2, then
+    ",000元")."""
+    from assistant.answer import _QUANTITY_ASKED, _asked, _bound_asked, _bound_stated
+
+    q = "意向金最多能收多少钱？"
+    asked = _asked(q, _QUANTITY_ASKED)
+    upper = _bound_asked(q, asked).group(1) is not None
+    assert _bound_stated("意向金每台车不得低于500元，且不得超过2,000元。", asked, upper)
+    assert not _bound_stated("意向金每台车不得低于500元，锁车期为72小时。", asked, upper)
+
+
+def test_an_amount_asked_under_a_bound_is_looked_for_past_the_top_k():
+    """Probe P60: "假一赔十的话，一单最多能赔多少钱？" was not found; "…单笔订单赔付金额最高不超过5万元" was seventh, past the
+    top five, which state no amount of 赔 under a bound."""
+    from assistant.answer import _choose
+
+    ranked = [_hit(f"x{i}", f"有下列情形之一的，平台可以不予受理假一赔十申请：情形{i}。", 0.03 - i / 1000) for i in range(6)]
+    ranked.append(_hit("a4", "假一赔十：经鉴定为假冒商品的，平台按照实付金额的十倍进行赔付，单笔订单赔付金额最高不超过5万元。", 0.02))
+    assert _choose("假一赔十的话，一单最多能赔多少钱？", ranked, k=5, max_clauses=3)[0].clause.id == "d/a4"
+    # (an amount asked of no bound is looked for in the top k only, as before)
+    assert _choose("假一赔十的话，一单能赔多少钱？", ranked, k=5, max_clauses=3)[0].clause.id != "d/a4"
+
+
+def test_who_bears_a_sum_is_said_by_a_rule_on_a_sum_paid():
+    """Probe P58: "助农直播卖出去的货坏了要包赔，这笔钱最后由谁来出？" was not found: "赔付款的50%由平台助农专项基金承担"
+    named no cost (款 was not one)."""
+    from assistant.answer import _QUANTITY_ASKED, _asked, _states
+
+    q = "助农直播卖出去的货坏了要包赔，这笔钱最后由谁来出？"
+    asked = _asked(q, _QUANTITY_ASKED)
+    assert asked is not None and asked.kind == "bears"
+    assert _states(_c("助农直播订单的坏果包赔，赔付款的50%由平台助农专项基金承担，其余部分由供应商承担。"), asked, q)
+    assert not _states(_c("按本条款由供应商承担违约责任。"), asked, q)
+    # (nor a refund: "两千块以上的贵重商品发顺丰要保价，保价费…谁来出？" was answered by who pays a refund; probe P34)
+    assert not _states(_c("财务部负责退款的复核，退款由财务部支付。"), asked, q)
