@@ -2384,3 +2384,15 @@ def test_notes_on_how_a_rule_was_written_and_its_motto_are_no_duties(tmp_path):
     items = [i.text for i in checklist(r, "恶意投诉处理").items]
     assert any("5个工作日内完成审核" in i for i in items) and any("恢复被删除的商品链接" in i for i in items), items
     assert not any("完善恶意投诉治理" in i or "回音" in i for i in items), items
+
+
+def test_a_delivery_topic_is_said_by_a_heading_that_says_配送(tmp_path):
+    """Probe P55: "送货安装与验收" listed 5 of its 20 duties: the chapter "7 配送与安装" said 配送, which was no synonym of
+    送货, and its rules on 安装 held a third of the topic's words."""
+    texts = _items_over(tmp_path, {
+        "订单履约服务规范.txt": (
+            "某家居订单履约服务规范\n7 配送与安装\n7.1 配送人员应当在送达前1日与消费者确认时间。\n"
+            "7.2 安装师傅应在货物送达后3日内上门安装。\n7.3 开孔、切割作业须使用吸尘设备。\n8 结算\n8.1 财务部应当按月对账。\n")},
+        "送货安装与验收")
+    said = "\n".join(texts)
+    assert "3日内上门安装" in said and "吸尘设备" in said and "对账" not in said
