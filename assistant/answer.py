@@ -1659,8 +1659,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # (a time limit on what the question asks done within it, before one on another act: "客服最晚多长时间内要第一次回复
         # 她？" ← "…应当在2小时内首次响应消费者", third, not "…应在10分钟内创建“过敏投诉”工单"; probe P60)
         stating = next((h for i, h in ordered if i < k and answers(h) and answers_within(h)), None) if within else None
-        stating = stating or next((h for i, h in ordered if answers(h) and (
-            i < k or not named and not capped or deep(h))), None) if asked.kind != "quantity" or of else None
+        stating = (stating or next((h for i, h in ordered if answers(h) and (
+            i < k or not named and not capped or deep(h))), None)) if asked.kind != "quantity" or of else None
         if stating is None and within:
             stating = next((h for _, h in ordered if answers_within(h)), None)
         if stating is None and how_long:

@@ -834,6 +834,7 @@ FRONT_LINES = 4  # how far under a standard's running header its cover says its 
 
 # the heading of a standard's front matter, alone on its line
 FRONT_HEADING = re.compile(r"^(?:前\s*言|引\s*言|目\s*[次录])$")
+
 # a line that ends in the date a document was issued or takes effect ("…2024年3月20日发布 2024年4月1日起施行")
 ISSUED_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*起?(?:发布|印发|施行|实施|生效|执行)$")
 
