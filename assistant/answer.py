@@ -1207,7 +1207,6 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                      retriever.thesaurus.of)
     chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
-    chosen = _in_range(ask, chosen, ranked[:k])
     principal = chosen[0] if chosen else None
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
     why = None
@@ -1270,40 +1269,6 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
-
-
-# a number the question tells with its unit ("一车到了300件货"), and the ranges that rows of a tiered rule set in that unit:
-# "批量为201件至500件的", "50件及以下的", "500件以上的"
-_TOLD = re.compile(r"(?<![\d.第])(\d+(?:\.\d+)?)\s*(件|箱|单|台|个|份|元|公斤|千克|克|斤|天|日|小时|次|人)")
-
-
-def _range_of(text: str, unit: str) -> tuple[float, float] | None:
-    """The range of ``unit`` a tiered rule's row sets for itself (its condition, before "的"), or None."""
-    for rx, lo, hi in ((rf"(\d+(?:\.\d+)?)\s*{unit}?\s*(?:至|到|～|~|－|-|—)\s*(\d+(?:\.\d+)?)\s*{unit}", 1, 2),
-                       (rf"(\d+(?:\.\d+)?)\s*{unit}\s*(?:及以下|以下|以内|之内)", 0, 1),
-                       (rf"(?:不足|少于|低于)\s*(\d+(?:\.\d+)?)\s*{unit}", 0, 1),
-                       (rf"(\d+(?:\.\d+)?)\s*{unit}\s*(?:以上|及以上)", 1, 0)):
-        m = re.search(rx + r"[^，,。；;]{0,6}?的", _GROUPED.sub("", text))
-        if m:
-            a = float(m.group(lo)) if lo else 0.0
-            b = float(m.group(hi)) if hi else float("inf")
-            return a, b
-    return None
-
-
-def _in_range(question: str, chosen: list[Hit], top: list[Hit]) -> list[Hit]:
-    """Of the rows of a tiered rule retrieved ("批量为51件至200件的，抽取5件" / "…201件至500件的，抽取8件" / …), the one
-    whose range holds the number the question tells ("一车到了300件货，入仓验收要抽几件检查？") is cited, not another row
-    ranked first (probe P58 quoted "批量为500件以上的，抽取13件"). Only where two rows or more of the top set ranges."""
-    m = _TOLD.search(_GROUPED.sub("", question))
-    if not m or not chosen or chosen[0].lookup:
-        return chosen
-    n, unit = float(m.group(1)), re.escape(m.group(2))
-    ranges = {h.clause.id: r for h in top if (r := _range_of(h.clause.text, unit)) is not None}
-    holding = [h for h in top if h.clause.id in ranges and ranges[h.clause.id][0] <= n <= ranges[h.clause.id][1]]
-    if len(ranges) < 2 or len(holding) != 1:
-        return chosen
-    return holding + [h for h in chosen if h.clause.id not in ranges]
 
 
 def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
@@ -1854,13 +1819,15 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, sy
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
 _AMOUNT = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|千)?\s*(?:多|(?<=[十百千])来)?"  # a number as staff say it, its
 # 万 or 千 ("三千多", "十来天": probe P49's "离起飞还有十来天…要收退票费吗？" told no count)
-_SUM = _AMOUNT + r"\s*(?:元|块钱|块|万元)"
+_SUM_UNITS = "元|块钱|块|万元"
+_SUM = _AMOUNT + rf"\s*(?:{_SUM_UNITS})"
 _SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块(?!儿))?")
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
 # for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
 # here a ceiling)
 _TIER_FROM = re.compile(r"(?<![不未])(?:超过|高于|达到|满|大于)\s*$")  # (not 不超过, a ceiling: "单张最高不超过50元" was 50元 up)
 _TIER_BELOW = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
+_TIER_TO = r"(?:至|到|～|~|－|-|—)"  # between a tier's floor and ceiling ("201件至500件的")
 
 
 def _yuan(number: str, wan: str | None) -> float:
@@ -1892,6 +1859,7 @@ _COUNT_NUM = _AMOUNT + r"\s*(?:个)?"
 def _counts_told(q: str) -> list[tuple[float, str]]:
     """The counts the question tells, each with its unit ("请5天事假" → (5, 天); "降了两成" → (20, %)), not an ordinal."""
     # (not one: "出差一天给多少饭补", "一笔三千块的退款" tell a rate or a unit, no count)
+    q = _GROUPED.sub("", q)  # ("到了1,200件货")
     out = [(_yuan(m.group(1), m.group(2)), unit) for unit, units in _COUNT_UNITS.items()
            for m in re.finditer(rf"(?<![第\d.一二两三四五六七八九十百千]){_COUNT_NUM}(?:{units})(?![前后内])", q)
            if m.group(1) not in ("一", "1")]
@@ -1900,18 +1868,25 @@ def _counts_told(q: str) -> list[tuple[float, str]]:
 
 def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
     """The ranges of money a text's phrases bound ("1万元以上不满5万元的" → (10000, 50000); "20万元以下的" → (0, 200000)),
-    or of a count of ``unit``, in a case only ("请假3天以上不满10天的" → (3, 10); not "应当在3日内审批")."""
+    or of a count of ``unit``, in a case only ("请假3天以上不满10天的" → (3, 10); "批量为201件至500件的" → (201, 500); not
+    "应当在3日内审批")."""
+    units = _SUM_UNITS if unit is None else _COUNT_UNITS[unit]
     out = []
-    for phrase in re.split(r"[，,；;。：:]", text):
+    for phrase in re.split(r"[，,；;。：:]", _GROUPED.sub("", text)):
         lo, hi, bound = 0.0, math.inf, False
         if unit is not None and unit != "岁" and not re.search(r"的\s*$", phrase):
             continue  # (an age's range is always a case: "八周岁以上未满十六周岁的用户，单次充值不得超过50元")
-        for m in re.finditer(_SUM if unit is None else _COUNT_NUM + f"(?:{_COUNT_UNITS[unit]})", phrase):
+        for m in re.finditer(_SUM if unit is None else _COUNT_NUM + f"(?:{units})", phrase):
             v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
             after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
-            if after.startswith(("以上", "起")) or _TIER_FROM.search(before):
+            if after.startswith(("以上", "及以上", "起")) or _TIER_FROM.search(before):
                 lo, bound = max(lo, v), True
-            elif after.startswith(("以下", "以内")) or _TIER_BELOW.search(before):
+            elif after.startswith(("以下", "以内", "及以下", "及以内")) or _TIER_BELOW.search(before):
+                hi, bound = min(hi, v), True
+            elif span := re.search(_COUNT_NUM + rf"(?:{units})?\s*{_TIER_TO}\s*$", before):
+                # (a row's span, its floor maybe without the unit: "批量为201件至500件的，抽取8件" for "一车到了300件货，入仓验收
+                # 要抽几件检查？", where "…500件以上的，抽取13件" was quoted; probe P58)
+                lo = max(lo, _yuan(span.group(1), span.group(2) or ("万" if "万元" in span.group() else None)))
                 hi, bound = min(hi, v), True
         if bound and lo <= hi:
             out.append((lo, hi))

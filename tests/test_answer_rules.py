@@ -2013,17 +2013,21 @@ def test_a_rule_is_cited_before_a_report_on_what_happened():
 
 def test_a_tiered_rules_row_whose_range_holds_the_number_told_is_cited():
     """Probe P58: "一车到了300件货，入仓验收要抽几件检查？" quoted "批量为500件以上的，抽取13件", ranked first of the four rows,
-    not "批量为201件至500件的，抽取8件"."""
-    from assistant.answer import _in_range
+    not "批量为201件至500件的，抽取8件": a row's span ("…至…的") and "及以下" were no tier."""
+    from assistant.answer import _tier_stated
 
     rows = [_hit("d", "d）批量为500件以上的，抽取13件。", 0.024), _hit("b", "b）批量为51件至200件的，抽取5件；", 0.023),
             _hit("c", "c）批量为201件至500件的，抽取8件；", 0.023), _hit("a", "a）批量为50件及以下的，抽取3件；", 0.023)]
-    assert _in_range("一车到了300件货，入仓验收要抽几件检查？", rows[:1], rows)[0].clause.id == "d/c"
-    assert _in_range("到了30件货要抽几件？", rows[:1], rows)[0].clause.id == "d/a"
-    assert _in_range("到了1,200件货要抽几件？", rows[:1], rows)[0].clause.id == "d/d"
+
+    def first(q: str) -> str:
+        return _tier_stated(q, rows, 5, rows[:1], 3)[0].clause.id
+
+    assert first("一车到了300件货，入仓验收要抽几件检查？") == "d/c"
+    assert first("到了30件货要抽几件？") == "d/a"
+    assert first("到了1,200件货要抽几件？") == "d/d"
     # (no number told, or none in that unit: the rows stay as ranked)
-    assert _in_range("入仓验收要抽几件检查？", rows[:1], rows)[0].clause.id == "d/d"
-    assert _in_range("放了300天的货要抽几件？", rows[:1], rows)[0].clause.id == "d/d"
+    assert first("入仓验收要抽几件检查？") == "d/d"
+    assert first("放了300天的货要抽几件？") == "d/d"
 
 
 def test_a_thousands_comma_is_no_part_of_the_amount_it_groups():
