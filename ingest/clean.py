@@ -348,7 +348,8 @@ MENU_LINE = re.compile(rf"^(?![|｜]){_MENU_WORD}(?:\s*(?:{_SEPARATOR})\s*{_MENU
 # 版）": the second document of probe P41's intranet page ran on as the first's 第十八条第六款)
 DOC_KIND = re.compile(r"(?:法|条例|办法|规定|细则|规则|规范|标准|制度|决定|决议|通知|通告|通报|公告|批复|意见|解释|守则|章程|须知|手册|"
                       r"指南|指引|预案|公约|准则|协议|清单|方案|规程|导则|(?<=[\u4e00-\u9fff]{2})(?:目录|流程|说明|口径))"
-                      r"(?:[（(][^）)]{1,12}[)）])?$")
+                      # (and a note of its edition: "…处理指引（客服中心版　2024年第2版）", probe P64's second document)
+                      r"(?:[（(][^）)]{1,20}[)）])?$")
 # a motto under a title or atop a page, phrases a space or comma apart ("品质为先 诚信共赢", "有求必应，件件有回音"): it titled probe
 # P37's rules, the title above it read as a collection's; not an issuer's line ("最高人民法院 最高人民检察院")
 _SLOGAN_PHRASE = re.compile(r"[\u4e00-\u9fff]{3,8}")
@@ -825,10 +826,17 @@ def _continues(prev: str, line: str, starts_with_marker) -> bool:
     if ISSUED_LINE.search(prev) and not re.match(r"[，,。；;、）)]", line):
         return False  # the line under a title that says when it was issued and takes effect: "SG-FIN-2024-002 2024年3月20日
         # 发布 2024年4月1日起施行" / "编者按：…" ran together, and the title was read as no document's (probe P39)
+    if BYLINE.match(prev) and not re.match(r"[，,。；;、）)]", line):
+        return False  # who drew it up and whom it is for: "编制：客服中心质量组  适用：一线客服…" / "【说在前面】酒不同于…"
+        # ran together, and the guide under it was filed as the standard's before it (probe P64)
     if FRONT_HEADING.match(line):
         return False  # a standard's "前言" under its title: "Q/LB 105-2024 服务质量评价与投诉处理规范前言" titled probe P61's
     return not is_title_like(line) or len(line) <= 6
 
+
+# a line under a title of labels and values, who drew it up and whom it is for ("编制：客服中心质量组　　适用：一线客服、售后专员")
+BYLINE = re.compile(r"^(?:(?:编制|起草|制定|编写|审核|批准|归口|适用(?:范围|对象|人员)?|版本|版次|生效日期|实施日期|发布日期)"
+                    r"\s*[：:][^：:。；;]{1,30}?\s*)+$")
 
 FRONT_LINES = 4  # how far under a standard's running header its cover says its code again, in lines
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .clean import (ADOPTION_NOTE, CITED_STANDARD, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
+from .clean import (ADOPTION_NOTE, BYLINE, CITED_STANDARD, CN_NUM, DOC_KIND, OFFICIAL_TITLE, PART_HEADING, Block, canonical_std_code, cells,
                     clean_blocks, is_slogan, is_title_like, is_title_line, norm, note_line)
 from .records import Document, doc_id_for
 from .segment import Segmenter, build_clauses, cn_to_int, match_marker, near_duplicate, starts_with_marker
@@ -225,7 +225,9 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     "（商品运营中心  2024年5月  V1.0）" / "一、目的": the rules were filed under the document before them; probe P36), and so
     is a motto ("…售后退换与投诉处理规程" / "有求必应，件件有回音" / "一、目的", probe P37); and the last row of a table ends
     what is before it as a sentence does."""
-    j = i + 2 if i + 2 < len(blocks) and _under_title(blocks[i + 1].text) else i + 1
+    j = i + 1
+    while j < min(i + 3, len(blocks) - 1) and _under_title(blocks[j].text):
+        j += 1  # (two notes: "编制：…　适用：…" / "【说在前面】…", probe P64)
     # (a motto that closes the one before, passed over: "第二十条 本制度自印发之日起施行。" / "保护观众隐私　守护数据安全" /
     # "乐聚票务平台电子票核验入场操作规程" / "（LJ-CZ-012…）" / "一、目的" ran on as the first's; probe P56)
     nxt, prev = blocks[j], next((x for x in reversed(blocks[:i]) if x.kind == "text" and not is_slogan(x.text.strip())), None)
@@ -233,11 +235,13 @@ def _opens_another(blocks: list[Block], i: int, name: str) -> bool:
     return (len(name) >= 6 and m is not None and m[0] in _ONE_OFF
             and cn_to_int(m[1]) == 1
             and prev is not None and (prev.text.rstrip()[-1:] in "。；;！!" or _TABLE_CELLS.search(prev.text)
-                                      and not starts_with_marker(prev.text))
+                                      and not starts_with_marker(prev.text) or _THE_END.match(prev.text.strip()))
             and not _numbering_goes_on(blocks, i, m[0]))
 
 
 _TABLE_CELLS = re.compile(r"\S(?:\t| {2,}|\u3000{2,})\S")  # a row's cells set apart by a tab or a run of spaces
+# a line that says the document before has ended ("（标准正文完）", "（全文完）", "以下无正文")
+_THE_END = re.compile(r"^[（(【\[]?\s*(?:[\u4e00-\u9fff]{0,4}正文完|全文完|完|以下无正文|正文结束|全文结束)\s*[)）】\]]?$")
 
 
 def _numbering_goes_on(blocks: list[Block], i: int, own: str) -> bool:
@@ -304,7 +308,10 @@ _TITLE_NOTE = re.compile(r"^题注：|^[（(](?![一二三四五六七八九十\
                          # a masthead and the document's number on one line, under the title or over it ("游戏充值错充漏充
                          # 处理办法" / "星链游市平台客服中心文件　XL-KF-2024-07" / "第一章 总则": probe P45's rules were
                          # titled 《星链游市平台客服中心文件 XL-KF-2024-07》)
-                         rf"^[\u4e00-\u9fff（）()·・]{{4,40}}文件\s*(?:{_DOC_NUMBER.pattern}|{_ISSUE_NUMBER})$")
+                         rf"^[\u4e00-\u9fff（）()·・]{{4,40}}文件\s*(?:{_DOC_NUMBER.pattern}|{_ISSUE_NUMBER})$|"
+                         # who drew it up and whom it is for (clean.BYLINE: "编制：客服中心质量组　　适用：一线客服、售后专员";
+                         # probe P64's guide ran on as the standard's before it)
+                         rf"{BYLINE.pattern}")
 
 
 _DATED = re.compile(r"\d{4}\s*年|\d{4}-\d{1,2}|[〔\[［【]\d{4}[〕\]］】]|发布|印发|施行|实施|修订|文号")

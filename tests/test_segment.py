@@ -2840,3 +2840,22 @@ def test_a_documents_number_over_its_title_is_its_note():
     docs = parse(text, "车商入驻与经营管理规范.docx")
     assert [d.title for d in docs] == ["车易达二手车交易平台车商入驻与经营管理规范"]
     assert docs[0].clauses[0].text == "题注：车易达规〔2024〕07号；2024年6月15日平台管理委员会审议通过"
+
+
+def test_a_second_document_after_an_end_line_with_its_edition_and_byline_is_found():
+    """Probe P64: a guide after a standard in one file ("（标准正文完）" / "觥筹网破损漏液客服处理指引（客服中心版　2024年第2版）" /
+    "编制：客服中心质量组　　适用：一线客服…" / "【说在前面】…" / "一、受理与响应") ran on as the standard's, all its clauses
+    under 10.4: its edition note was longer than a title's note could be, its byline ran into the note under it, and the
+    line before it ended no sentence."""
+    text = ("Q/GC 003—2024\n觥筹网酒类商品仓储物流与包装作业标准\n1 范围\n本标准规定了酒类商品的仓储要求。\n"
+            "10 承运商管理\n10.4 偏远地区订单可以改为网点自提，但自提时仍须核验收件人身份。\n\n（标准正文完）\n\n\n"
+            "觥筹网破损漏液客服处理指引（客服中心版　2024年第2版）\n编制：客服中心质量组　　适用：一线客服、售后专员、升级处理专员\n"
+            "【说在前面】酒不同于一般商品，处理破损漏液，先安抚、再取证、后理赔。\n\n一、受理与响应\n"
+            "（一）用户反馈破损、漏液的，客服应当在2小时内首次响应。\n（二）客服受理后应当同步通知商家。\n二、取证要求\n"
+            "（一）客服应当引导用户拍摄外箱面单。\n")
+    docs = parse(text)
+    assert [d.title for d in docs] == ["Q/GC 003—2024 觥筹网酒类商品仓储物流与包装作业标准",
+                                       "觥筹网破损漏液客服处理指引（客服中心版 2024年第2版）"], [d.title for d in docs]
+    guide = indexed(docs[1])
+    assert [c.label.split("》")[1] for c in guide if c.text.startswith("（一）")] == ["一、（一）", "二、（一）"], pairs(docs[1])
+    assert not any("受理与响应" in c.text or "编制" in c.text for c in indexed(docs[0])), pairs(docs[0])
