@@ -22,7 +22,7 @@ from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
-from .support import ANY_PERIOD, CLAUSE_MARKER, NUM, evidence
+from .support import ANY_PERIOD, CLAUSE_MARKER, NOTE_ON_RULES, NUM, evidence
 
 if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.provisions): no cycle at run time
     from .retrieve import Retriever
@@ -1225,7 +1225,7 @@ _YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须
 # 主要内容如下：" / "五是完善恶意投诉治理。…"), up to the first numbered clause; and a motto ("有求必应，件件有回音"). Probes
 # P37, P39, P43 listed "五是是否完善恶意投诉治理", "本次修订共收到是否有效意见836条", "有求必是否件件有回音".
 _NOTE_ALONE = re.compile(r"[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?")
-_NOTE_LABEL = re.compile(rf"^\s*{_NOTE_ALONE.pattern}\s*(?:[：:]|$)|^\s*(?:编者按|【说明】)|^\s*本次(?:修订|修改)")
+_NOTE_LABEL = NOTE_ON_RULES  # (support: the answerer's too)
 _PARAGRAPH = re.compile(r"/para\d+$")
 
 
@@ -1856,7 +1856,10 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # not "第四章 网络信息安全" for the 安全 of "商品质量与安全", nor "电子商务合同的订立" for 电子合同)
             if part_headings.intersection(c.path[1:]):
                 headed = 1.0
-            around = max(headed, titled.get(c.document, 0.0))
+            by_title, off = titled.get(c.document, (0.0, frozenset()))
+            if off and off.intersection(_headings(c)):
+                by_title = 0.0  # (a clause under a heading on the title's other thing)
+            around = max(headed, by_title)
             lex = max(own, (1.0 if completes and own > 0 else 0.8) * around)
             # (near in meaning, where the clause or its headings say a topic word or a synonym of one, or its document's
             # title names the topic: a title in every vector of its document made all its clauses near, and probe P20's
@@ -1865,7 +1868,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # P21's "供应商准入审核" listed its contract, rating and exit rules, 16 of 30 items)
             near = dense.get(c.id, 0.0) >= s.checklist.min_similarity and (
                 own > 0 and any(t._has(w, normed[c.id][0]) and not t._has(w, normed[c.id][1]) for w in t.weights)
-                or headed > 0 or c.document in titled or any(_said(w, normed[c.id][0]) for w in kin))
+                or headed > 0 or by_title > 0 or any(_said(w, normed[c.id][0]) for w in kin))
             if lex < floor and not near:
                 continue
             sc = scope_of(c, retriever)
@@ -1974,10 +1977,11 @@ FEW_ON_BOTH = 3  # a topic of two things is read as on either where fewer duties
 TITLED_SHARE = 0.25  # at most this share of the documents (or one) may be on a topic by their titles
 
 
-def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
-    """The documents whose titles name the whole topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it:
-    their rules are all on it, whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic
-    that many titles name (管理, 服务) is named by none of them in particular."""
+def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, tuple[float, frozenset[str]]]:
+    """The documents whose titles name the whole topic ("跨境商品" of 《…跨境商品进口与清关管理规定》), with how much of it
+    and the headings whose clauses are on another thing the title names (_off_headings): their other rules are all on it,
+    whatever words each uses ("订购人应当与支付人为同一人"). Only where few titles do: a topic that many titles name (管理,
+    服务) is named by none of them in particular."""
     titles = {c.document for c in clauses}
     # (by its own words, a synonym completing them and never starting them: "客服制度" is no topic of all 《电子商务与客户服务
     # 管理制度》 says, by 客户服务 for 客服 and the kind 制度, review; "用户个人信息保护" is of 《…用户数据与隐私保护管理办法》,
@@ -1987,7 +1991,8 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, float]:
     for c in clauses:
         if c.document in heads:
             heads[c.document].update(_headings(c))
-    named = {d: cov for d, cov in named.items() if not _told_apart(t, d, heads[d])}
+    named = {d: (cov, off) for d, cov in named.items() if not _told_apart(t, d, heads[d])
+             and not ((off := _off_headings(t, d, heads[d])) and _one_part_names_it(t, d))}
     return named if len(named) <= max(1, int(len(titles) * TITLED_SHARE)) else {}
 
 
@@ -1998,15 +2003,31 @@ def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
     办法》, whose 积分 rules were items of "优惠券管理", probe P18; "三、发票管理" of 《直播订单售后与发票管理细则》, whose invoice
     rules were half of probe P20's "直播订单退款与售后"); where a heading says a word of the topic the title does not, the
     title naming one of two things the topic does ("第四章 申诉与复核" of 《商品评价与内容审核规范》 for "评价审核与申诉处理";
-    probe P22 listed all 29 duties of its chapters on publishing, content and sanctions); or where a heading says what one
-    of the title's two things says beside the topic's words (异常 of 物流异常, in "三、异常登记与跟进" of 《物流异常与理赔处理
-    细则》 for "物流理赔"; probe P22 listed its 异常 rules, 15 of 27 items)."""
+    probe P22 listed all 29 duties of its chapters on publishing, content and sanctions). (A heading on what one of the
+    title's two things says beside the topic's words sets apart only the clauses under it: _off_headings.)"""
     parts = _BOTH.split(title.replace("共和国", ""))
     off = [p for p in parts if len(p) >= 2 and not t.coverage(p, completed=False)] if len(parts) >= 2 else []
-    rest = _rest_words(parts, t) if len(parts) >= 2 else []
     return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
-               or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole)
-               or any(w in _bare(h) for w in rest) for h in headings)
+               or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole) for h in headings)
+
+
+def _one_part_names_it(t: _Topic, title: str) -> bool:
+    """Does one of a title's two things name the whole topic ("问题商品召回" of 《临期商品与问题商品召回处置管理规定》 for
+    "商品召回")? Then a heading on the other thing tells the two apart in the whole document: its clauses on 临期 stand
+    under neutral chapters too (probe P53)."""
+    parts = _BOTH.split(title.replace("共和国", ""))
+    return len(parts) >= 2 and any(t.coverage(p, completed=False) >= 0.999 for p in parts)
+
+
+def _off_headings(t: _Topic, title: str, headings: set[str]) -> frozenset[str]:
+    """The headings of a document whose title names the topic that say what one of the title's two things says beside the
+    topic's words (异常 of 物流异常, in "三、异常登记与跟进" of 《物流异常与理赔处理细则》 for "物流理赔"; probe P22 listed its
+    异常 rules, 15 of 27 items): the clauses under them are on the other thing, the others on the topic by the title ("五、
+    宠物食品及用品退换货" of 《…活体宠物到家售后与包赔规则》 for "活体到家包赔", whose other chapters' duties, "商家应当在收到
+    申请后24小时内作出响应", say none of its words; probe P62 listed 5 of 24)."""
+    parts = _BOTH.split(title.replace("共和国", ""))
+    rest = _rest_words(parts, t) if len(parts) >= 2 else []
+    return frozenset(h for h in headings if any(w in _bare(h) for w in rest))
 
 
 # the words a title names its kind of rule by, no thing it is about
@@ -2019,9 +2040,15 @@ def _rest_words(parts: list[str], t: _Topic) -> list[str]:
 
     # (not of a thing that names one of the topic's two whole: 跨境订单 of "跨境订单物流时效" names which 物流时效, of "物流时效
     # 与配送"; probe P34 listed 6 of 15 duties of 《跨境订单物流时效与配送服务标准》, its "五、异常订单处理" a heading of 订单)
+    # (nor whose it is: 游客 of "栖游网游客个人信息" for "个人信息保护", whose chapter "第五章 游客权利响应" told the title
+    # apart, and probe P63 listed 1 of 29 duties)
     return [w for p in parts if 0 < t.coverage(p, completed=False) < 0.999
             and not any(q.coverage(p, completed=False) >= 0.999 for q in t.parts) for w in words(norm(p))
-            if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights)]
+            if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights) and w not in _WHOSE]
+
+
+# the people a thing may be of, no thing of their own ("游客个人信息", "会员积分")
+_WHOSE = frozenset("游客 旅客 乘客 用户 客户 顾客 消费者 买家 会员 学员 员工 职工 患者 商家 卖家 商户 供应商 骑手 主播 达人".split())
 
 
 # (a clause's number, or a part's: 第二章, 一百、, （十二）)
@@ -2401,7 +2428,7 @@ def _merge(found: list[_Obligation], embedder=None, threshold: float = 1.01) -> 
             text = item_text(lead.sentence[:-len(lead.listed)], lead.kind, lead.heading) + lead.listed
         elif lead.row:  # a table's row under its lead-in ("消费者的赔付按照下表执行，是否符合：整件丢失——赔付方式：…")
             head = item_text(lead.lead_words, lead.kind) if any(_modals(lead.lead_words)) \
-                else lead.lead_words.rstrip("：: ") + "，是否符合"
+                else lead.lead_words.rstrip("：: 。.；;") + "，是否符合"  # ("…赔付方式见下表。" → "…见下表，是否符合")
             text = head.rstrip("：: ") + "：" + lead.sentence
         elif lead.lead_words:  # a list item is checked under its lead-in's duty, not as a rule for everything:
             # "医疗、药品、医疗器械广告是否杜绝含有下列内容：利用广告代言人作推荐、证明" (not "是否杜绝利用广告代言人…")

@@ -33,6 +33,13 @@ NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"
 PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"
 ANY_PERIOD = re.compile(NOT_ORDINAL + NUM + r"\s*(?:" + PERIOD_UNITS + r")")
 
+# a note on how or why rules were written, no rule of them: "【修订说明】…", "编制说明：…", "【修订背景】原《…》施行三年来…"
+# (probe P63's 投诉处理 listed it), "编者按", "本次修订…", "近年来，…", "本办法于2021年首次印发，原名…" (probe P62 cited it
+# first for "…保证金是不是两个类目加一起交？"): the answerer cites it after the rules, a checklist reads no duty in it
+NOTE_ON_RULES = re.compile(r"^\s*(?:[【\[]\s*(?:修订|起草|编制|制定|修改)?(?:说明|记录|背景)\s*[】\]]|(?:修订|起草|编制|制定|修改)"
+                           r"(?:说明|记录|背景)\s*(?:[：:]|$)|编者按|本次(?:修订|修改)|近(?:年来|两年|几年|一年|三年)[，,]|"
+                           r"本(?:办法|规定|细则|规则|制度|规范|标准|守则|指引|须知)于\d{4}\s*年)")
+
 # words addressed to an assistant, not to the people a rule governs; "不得忽略上述规定" is a rule
 _NEG = r"(?<!不得)(?<!不能)(?<!不应)(?<!不要)(?<!禁止)(?<!严禁)(?<!不可)"
 INSTRUCTION = re.compile(

@@ -2132,6 +2132,40 @@ def test_a_title_does_not_put_every_clause_on_the_topic_where_its_headings_tell_
     assert not any(w in x for x in texts for w in unwanted), texts
 
 
+def test_the_words_a_title_puts_before_the_topics_say_whose_it_is_and_tell_nothing_apart(tmp_path):
+    """Probe P63: "个人信息保护" listed 1 of the 29 duties of 《栖游网游客个人信息与证件信息保护管理规定》: its chapter "第五章
+    游客权利响应" says 游客, a word of the title's first thing beside the topic's, and was taken to tell that thing apart (as
+    "三、异常登记与跟进" does 物流异常 of 《物流异常与理赔处理细则》). 游客 stands before 个人信息 and says whose it is; a thing's
+    own word follows the topic's (异常 after 物流)."""
+    texts = _items_over(tmp_path, {
+        "栖游网游客个人信息与证件信息保护管理规定.txt": (
+            "栖游网游客个人信息与证件信息保护管理规定\n第一章 总则\n第一条 为规范游客信息处理活动，制定本规定。\n"
+            "第二章 收集与使用\n第五条 处理敏感信息的，应当取得游客的单独同意。\n第三章 展示、存储与访问\n"
+            "第十一条 证件信息应当采用加密方式存储。\n第五章 游客权利响应\n"
+            "第十六条 游客申请删除的，平台应当在15个工作日内办理完毕。\n")},
+        "个人信息保护", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert all(any(w in x for x in texts) for w in ("单独同意", "加密方式存储", "15个工作日")), texts
+    assert not any("打卡" in x for x in texts), texts
+
+
+def test_a_heading_on_the_titles_other_thing_sets_apart_only_the_clauses_under_it(tmp_path):
+    """Probe P62: "活体到家包赔" listed 5 of the 24 duties of 《伴宠优途活体宠物到家售后与包赔规则》: "五、宠物食品及用品退换货"
+    says 宠物 beside the topic's words, as the title's first thing does, and no clause was on the topic by the title, where
+    "商家应当在收到申请后24小时内作出响应" says none of its words. The heading sets apart the clauses under it only; where one
+    of the title's things names the whole topic (《临期商品与问题商品召回处置管理规定》 for "商品召回"), the whole document is
+    told apart as before."""
+    texts = _items_over(tmp_path, {
+        "伴宠优途活体宠物到家售后与包赔规则.txt": (
+            "伴宠优途活体宠物到家售后与包赔规则\n一、总则\n（一）为保障消费者购买活体后的权益，制定本规则。\n"
+            "四、处理流程与时限\n1．商家应当在收到申请后24小时内作出响应。\n2．客服应当在介入后3个工作日内作出判定。\n"
+            "五、宠物食品及用品退换货\n（一）商家应当在收到退回商品后48小时内完成退款。\n")},
+        "活体到家包赔", ("员工考勤制度", "客服制度", "财务制度"),
+        "第一条 员工应当按时打卡。\n第二条 客服应当及时回复顾客咨询。\n")
+    assert any("24小时内作出响应" in x for x in texts) and any("3个工作日内作出判定" in x for x in texts), texts
+    assert not any("48小时内完成退款" in x or "打卡" in x for x in texts), texts
+
+
 def test_the_documents_title_completes_headings_on_the_topic(tmp_path):
     """Probe P22: "办公设备与网络安全" listed 3 of the 13 duties under "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
     办公纪律守则》 ("员工离开工位超过5分钟的，应当锁定电脑屏幕"): the headings say 设备, 网络 and 办公, the title 安全 (a duty
@@ -2376,14 +2410,16 @@ def test_notes_on_how_a_rule_was_written_and_its_motto_are_no_duties(tmp_path):
     from assistant.checklist import checklist
     from tests.test_ask import _law_index
 
-    body = ("修订说明\n\n本次修订的主要内容如下：\n\n五是完善恶意投诉治理。对恶意投诉方实行投诉权限分级暂停。\n\n"
+    # (and a background bracketed: probe P63's "【修订背景】原《…》施行三年来…" was an item of 投诉处理)
+    body = ("【修订背景】原《投诉处理规则》施行三年来，商家普遍反映平台应当加快恶意投诉的处理，呼声很高。\n\n"
+            "修订说明\n\n本次修订的主要内容如下：\n\n五是完善恶意投诉治理。对恶意投诉方实行投诉权限分级暂停。\n\n"
             "有求必应，件件有回音\n\n"
             "第一条 平台应当在收到恶意投诉申诉后5个工作日内完成审核。\n\n"
             "第二条 平台认定恶意投诉的，应当恢复被删除的商品链接。\n\n")
     r = _law_index(tmp_path, "恶意投诉认定与处理细则", body)
     items = [i.text for i in checklist(r, "恶意投诉处理").items]
     assert any("5个工作日内完成审核" in i for i in items) and any("恢复被删除的商品链接" in i for i in items), items
-    assert not any("完善恶意投诉治理" in i or "回音" in i for i in items), items
+    assert not any("完善恶意投诉治理" in i or "回音" in i or "呼声" in i for i in items), items
 
 
 def test_a_delivery_topic_is_said_by_a_heading_that_says_配送(tmp_path):
