@@ -19,8 +19,8 @@ from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SA
                          binding_item, only_regulators_say, penal, penalty_item, states_rule)
 from .retrieve import (DEFINITION_ASK, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TERM_AFTER_ASK, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
-from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, \
-    PERIOD_UNITS as _PERIOD_UNITS, evidence
+from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOTE_ON_RULES, NOT_ORDINAL as _NOT_ORDINAL, \
+    NUM as _NUM, PERIOD_UNITS as _PERIOD_UNITS, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
@@ -226,7 +226,7 @@ def unknown_choice(question: str, vocabulary, thesaurus: Thesaurus) -> tuple[str
 
 
 # a count or a side, no subject ("一个人同一个活动最多领几张券" was "资料中没有提到“一个”"; "一边…一边")
-_COUNTED = re.compile(r"[一两几每同这那哪某][个次下些边样起张件位种份点]")
+_COUNTED = re.compile(r"[一两几每同这那哪某][个次下些边样起张件位种份点场回趟遍批轮笔]")  # ("做一场直播…临时加一场": P64)
 
 
 def _arrived(w: str, vocabulary) -> bool:
@@ -318,6 +318,7 @@ _MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|"
                     r"[^，,。；;]{0,10}?(?:\d+(?:\.\d+)?\s*[%％‰]|百分之|" + _NUM + r"\s*倍|" + _NUM + r"分之)")
 # how a sum named before it is asked ("报名费是多少？", "技术服务费收多少？"): by the quantity row and by _NAMED_SUM
 _SUM_ASKED_AFTER = (r"(?:标准)?(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少")
+_AGE_ASKED = re.compile(r"多大(?:日龄|月龄|年龄|年纪|岁数)|(?:日龄|月龄|年龄|年纪)[^，,。；;？?]{0,4}?多大|几周?岁|多少周?岁")
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -330,6 +331,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     # (probe R: "最慢不能超过几秒？" asked no period, and "多少秒" asked a sum of money)
     _Row("period", re.compile(_FEW + r"几秒(?:钟)?(?![前后来])|多少秒"), "秒钟|秒(?!杀)"),
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
+    # an age ("幼猫最小多大日龄才能上架卖？" ← "犬、猫出售时应当年满60日龄"; probe P62 cited a rule on pregnant cats)
+    _Row("quantity", _AGE_ASKED, "日龄|月龄|周岁|岁"),
     _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
     _Row("quantity", re.compile(_FEW + r"几[次回](?![前后来])|多少[次回]"), "次|回"),  # ("能申诉几回"; probe P19)
     # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
@@ -487,10 +490,15 @@ _ASKING_TAIL = re.compile(rf"(?:是|为|有|要|了|能|会|可以|{_MOST}|一�
 _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把", "被")  # particles and prepositions: no word an amount is of
 
 
+_PAID_TO = frozenset("客户 用户 消费者 买家 顾客 客人 买方 游客 会员 商家 卖家 店家 商户 员工 他 她 他们 她们 人家 对方 我们 咱们 我".split())
+
+
 def _asked_of(part: str, ask: str) -> str:
     """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
     said = [w for w in _han_words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
             if w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
+    if len(said) >= 2 and said[-1] in _PAID_TO:
+        said = said[:-1]  # (whom it is paid, after the verb: "要赔客人多少" → 赔; probe P63 was not found)
     # (not a modal jieba glued to it: "主图起码要放几张" → 放, not 要放)
     return (said[-1][1:] if len(said[-1]) == 2 and said[-1][0] in _GLUE else said[-1]) if said else ""
 
@@ -590,6 +598,7 @@ _ASKS_WHETHER_KNOWN = re.compile(r"(?:知道|清楚|晓得|了解|有说|说了|
 _NTH_TIME = re.compile(r"第" + _NUM + r"次")
 _ASKS_ELSE = re.compile(r"怎么|如何|怎样|什么|哪|吗|呢|是否|能否|能不能|要不要|可不可以|该不该|咋")
 _PERIOD = re.compile(r"(?:的)?(?:期限|时限|期间)")  # "保存期限…", "处理时限…": the period itself
+_NTH_AFTER = re.compile(rf"(后)第({_NUM})\s*(?=(?:个)?(?:小时|天|日|工作日|周|月))")  # "完成后第3个工作日": 3 working days on
 
 
 # a sanction's amount ("处二万元以上十万元以下的罚款") is no price, fee or ratio: it answers only a question about one
@@ -646,6 +655,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _SANCTION.sub("", text)
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
+    if ask.period:  # the day a count after an event ends on is that many days: "订单确认完成后第3个工作日" (probe P61)
+        text = _NTH_AFTER.sub(r"\1\2", text)
+    if "倍" in ask.words:  # a multiple said as amends, "假一赔十", is ten times (probe P64's table of them)
+        text = re.sub(rf"一赔({_NUM})", r"赔\1倍", text)
     if ask.period and _LEAD_ASKED.search(question) and not _LEAD_STATED.search(text):
         return False
     at = question.find(ask.words)
@@ -678,8 +691,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # 由外包服务商承担违约责任" (a liability) answered it (probe R); and the cost named, where the question names one
         # of its own ("结汇时的汇率损失由谁承担？", "关税由谁承担？" were answered by "召回费用由供应商承担"; probes)
         # (or among the costs listed after it, "公司承担以下费用：（一）培训费；（二）差旅费…", whose items name them)
-        return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or _says_cost(x, cost) or bool(
-            _LISTS_COSTS.search(x)) and _says_cost(text[text.find(x) + len(x):], cost)) for x in re.split(r"[；;。]", text))
+        return any(ask.stated.search(x) and (not fee or _FEE.search(x)) and (cost is None or _says_cost(_allocating(x, ask), cost)
+                                                                          or bool(_LISTS_COSTS.search(x)) and _says_cost(
+            text[text.find(x) + len(x):], cost)) for x in re.split(r"[；;。]", text))
 
     def stated(t: str, within: int | None = None) -> bool:
         """A quantity in ``t`` (near its start: a period wholly in its first ``within`` characters, a count of the
@@ -756,7 +770,12 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
                 p.strip()) and stated(re.split(r"[；;。]", text[x.end() + len(p) + 1:])[0].split("，")[0]))
                 for x, p in zip(found, phrases)):
             return True
-        if any(stated(cell) for cell in _column_under(text, anchors)):
+        # (or the unit asked: "按几倍赔？" ← "商品类别 | 赔偿倍数 | … 白酒 | 假一赔十"; probe P64 was not found)
+        unit = [u for u in [re.sub(r"^(?:几|多少)个?", "", ask.words)] if u and u != ask.words and re.fullmatch(r"[倍成折]", u)]
+        # (or the cost asked by its name after the ask: "卖家要交多少技术服务费？" ← "成交价区间 | 服务费率 | …"; probe P50)
+        unit += [w for w in _han_words(re.split(r"[，,。；;？?！!]", question[at + len(ask.words):])[0])[:3]
+                 if len(w) >= 2 and _COST.search(w)][:1] if at >= 0 else []
+        if any(stated(cell) for cell in _column_under(text, anchors + unit)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
         # anchor 账号 after it in its phrase; not a count without 内: "累计几天" is no "连续旷工三天或当月累计____天")
@@ -822,7 +841,10 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
 # a duty's time limit, right after whom it binds or a unit of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款完成后5个
 # 工作日内" (not another party named by more words: "(平台)经营者应当在七个工作日内")
-_LIMIT_SET = re.compile(r"(?:部门?|组|人员|中心|处|科)?(?:应当|应|须|必须|需)在([^，,；;。]{0,20}?内)")
+# (or counted from an event, the act it times in the same phrase: "平台应当自收到退还申请之日起15个工作日内完成审核",
+# probe P61 was not found; not "…应当自收到投诉之日起七个工作日内，将投诉转交有关部门处理" for "…多少天内要处理")
+_LIMIT_SET = re.compile(r"(?:部门?|组|人员|中心|处|科)?(?:应当|应|须|必须|需)(?:在|自(?=[^，,；;。]{0,20}?内[^，,；;。]))"
+                        r"([^，,；;。]{0,20}?内)")
 # (or a sum paid for goods or in amends, "赔付款的50%由平台助农专项基金承担" for "…这笔钱最后由谁来出？", probe P58; not a
 # refund, "财务部负责退款的复核与支付" for who pays a 保价费, nor 条款)
 _FEE = re.compile(r"(?<![消免浪])费|钱|成本|(?:赔付|赔偿|赔|价|货|车|尾|余)款|差价|差额")  # what a cost is called (not 消费者, 免费)
@@ -835,6 +857,10 @@ _ALIKE_COSTS = (("差价", "差额"), ("运费", "快递费", "邮费", "物流�
 def _alike_said(cost: str, text: str) -> bool:
     """Does the text say another name of the cost, or the cost itself, where _ALIKE_COSTS has it?"""
     return any(x in text for group in _ALIKE_COSTS if cost in group for x in group)
+
+
+# words that say how much of a cost, not what it is of: "多出来的费用谁掏？" ← "因此增加的费用由游客承担" (probe P63)
+_HOW_MUCH_MORE = frozenset("多出来 多出 多 出来 额外 增加 新增 多余 其他 其余 相关 所有 全部 产生 所需 这些 那些".split())
 
 
 @lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
@@ -853,15 +879,32 @@ def _cost_named(part: str) -> str | None:
         return None
     if said == ["费用"] and len(segments) >= 2:  # what the cost is of, before 的: "上门安装的费用是谁出？" (probe P22 was
         # answered by "…拒收大件商品所产生的返程运费由消费者承担")
-        of = _han_words(segments[-2])
+        of = [w for w in _han_words(segments[-2]) if w not in _HOW_MUCH_MORE]
         if of and len(of[-1]) >= 2 and not re.match(r"[这那该此其本每各某哪]", of[-1]):
-            return of[-1] + "费用"
+            # (with the verb before its object: "送检鉴定真伪的费用由谁来出？" is of 鉴定 as much as 真伪, and "鉴定费用…由商家
+            # 承担" was passed over; probe P64 was not found)
+            verb = of[-2] if len(of) >= 2 and len(of[-2]) >= 2 and not re.match(r"[这那该此其本每各某哪]", of[-2]) else ""
+            return verb + of[-1] + "费用"
     if said[-1] not in _ANY_COST:
         # (a fee of one character's kind is said by any name of it: "邮费谁出" ← "退回商品的运费由消费者承担")
         return None if len(said[-1]) == 2 and said[-1].endswith("费") else said[-1]
     # (not "这个损失": what points at the cost names none)
     return said[-2] + said[-1] if len(said) >= 2 and len(said[-2]) >= 2 and not re.match(r"[这那该此其本每各某哪]", said[-2]) \
         else None
+
+
+def _allocating(sentence: str, ask: "_Ask") -> str:
+    """The phrase of a sentence that allocates a cost, where it names one ("…将商品送至鉴定机构，送检运费由消费者先行垫付"
+    allocates 送检运费, no 鉴定 cost: probe P64 cited it for "送检鉴定真伪的费用由谁来出？" before "鉴定费用和往返运费由商家
+    承担"), with the case it is in; or the sentence, where the phrase names none ("安装所需材料费用，由商家承担")."""
+    m = ask.stated.search(sentence)
+    if m is None:
+        return sentence
+    phrases = re.split(r"[，,]", sentence[:m.end()])
+    if not _FEE.search(phrases[-1]) or _LISTS_COSTS.search(phrases[-1]):
+        return sentence
+    # (and the case it is in, which may name what the cost is of: "因消费者原因拒收的，返程运费由消费者承担")
+    return (phrases[-2] if len(phrases) >= 2 and phrases[-2].endswith("的") else "") + phrases[-1]
 
 
 def _says_cost(sentence: str, cost: str) -> bool:
@@ -951,6 +994,8 @@ def _period_before(text: str, done: str) -> bool:
     # (not a period that runs from it, "平台应当在收到申诉之日起5个工作日内作出申诉处理决定": the 申诉 is made already; probe P19's
     # "…几天内能申诉？" quoted it before "…可以在收到处理通知之日起7日内…提出申诉")
     forms = (done, done[0]) if len(done) == 2 and done[1] in _COMPLEMENT else (done,)
+    # (a name quoted is one thing, however long: "…48小时内，通过订单详情页的“坏果包赔”入口提交申请"; probe P58)
+    text = re.sub(r"“[^“”]{1,12}”", "“”", text)
     return any(any(f in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for f in forms)
                and not re.search(re.escape(done) + r"[^，,；;。]{0,6}?(?:之日起|之时起|后|起)[^，,；;。]{0,4}$",
                                  re.split(r"[，,；;。]", text[:m.start()])[-1])
@@ -1434,7 +1479,9 @@ def _with_qualifying(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> 
 CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|半夜|凌晨|傍晚)(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点|"
                         r"(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点(?:钟|半)|(?<![一好有])(?:[二三四五六七八九十两]|1?\d)\s*点(?=以?[前后]|之[前后]|到|开始|截止)|"
                         r"几点(?=以?[前后]|之[前后]|到|开始|截止|下班|上班|营业|关门|发)")  # (not 一点, "快一点", nor "有几点要求")
-CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)")
+CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)|"
+                        # (or a bound: "游客到店时间在22:00以后的，…由平台直接支付车费" for "客人晚上十一点多到酒店…"; P63)
+                        r"\d{1,2}(?:[:：]\d{2}|时|点)\s*(?:以后|之后|以前|之前)")
 
 
 def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits, share: float = 1.0) -> list[Hit]:
@@ -1449,7 +1496,8 @@ _CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
 _REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季度)报告$|(?:工作)?总结$")
 # a note on how the document came to be ("【修订说明】近两年，平台…", "编制说明：…", "近年来，演唱会…需求持续释放…形成本规则"):
 # what happened, not what is required ("观众问服务费能不能单独开发票？" quoted a revision note's "…明确服务费单独列示"; probe P56)
-_BACKGROUND = re.compile(r"^\s*(?:【\s*(?:修订|编制|起草)说明\s*】|(?:修订|编制|起草)说明\s*[：:]|近(?:年来|两年|几年|一年)[，,])")
+# (or a clause under a heading that says it is one: "一、背景", probe P62 cited it first for "商家伪造疫苗本…会怎么处理？")
+_BACKGROUND_HEADING = re.compile(r"^[一二三四五六七八九十\d]*[、.．\s]*(?:修订|起草|编制|制定)?背景(?:说明|介绍)?$")
 # a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
 # happened to someone, not what is required
 _CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
@@ -1478,7 +1526,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # (and a standard's list of the documents it cites, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…", unless
     # the question asks what it cites)
     def aside(h: Hit) -> bool:
-        return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or bool(_BACKGROUND.match(h.clause.text)) or any(
+        return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or bool(NOTE_ON_RULES.match(h.clause.text)) \
+            or any(_BACKGROUND_HEADING.match(x) for x in h.clause.path[1:]) or any(
             x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
             _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
 
@@ -1555,6 +1604,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of
         # ("赔多少" ← "…增加赔偿的金额为…三倍"; "税率是多少" is not answered by "预付凭证金额不得超过五千元")
         of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
+        if asked.kind == "quantity" and _AGE_ASKED.search(asked.words):  # (an age is of whom the clause names its own way:
+            of = "龄" if "龄" in asked.words and "年龄" not in asked.words else "岁"  # "幼猫…多大日龄" ← "犬、猫…60日龄")
         # (or a period asked in a part of its own, no word before it: "…给不给补差价？多少天之内算？" ← "…默认提供7日保价",
         # third, where the 24小时 of another was quoted; probe P23)
         alone = not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
@@ -1746,6 +1797,10 @@ def _rule_before_denial(q: str, chosen: list[Hit], ranked: list[Hit], max_clause
     补偿5元无门槛券") is cited first: the exception alone read as "no compensation"."""
     if len(chosen) != 1 or chosen[0].lookup or not (m := _DENIES.search(chosen[0].clause.text)) or m.group(1) not in q:
         return chosen
+    # (not one that grants it in another case too: "合格率低于90%的，不予准入；合格率低于95%但不低于90%的，经…批准，可以延长
+    # 试单期一次" for "…合格率只有92%，还有没有机会准入？"; probe P58 put the 准入审核 table before it)
+    if re.search(r"可以|允许|有权|方可", chosen[0].clause.text[m.end():]):
+        return chosen
     grants = next((h for h in ranked if h is not chosen[0] and h.clause.document == chosen[0].clause.document
                    and m.group(1) in h.clause.text and not re.search("不予" + m.group(1), h.clause.text)), None)
     return [grants, *chosen][:max(2, max_clauses)] if grants is not None else chosen
@@ -1821,12 +1876,16 @@ _AMOUNT = r"(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(万|�
 # 万 or 千 ("三千多", "十来天": probe P49's "离起飞还有十来天…要收退票费吗？" told no count)
 _SUM_UNITS = "元|块钱|块|万元"
 _SUM = _AMOUNT + rf"\s*(?:{_SUM_UNITS})"
-_SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多)?\s*(万|千)?(?:多)?\s*(元|块钱|块(?!儿))?")
+# (about so much: "两百来块钱", probe P64)
+_SUM_SAID = re.compile(r"(?<![第\d.一二两三四五六七八九十百千])(\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)(多|来)?\s*(万|千)?(?:多|来)?\s*"
+                       r"(元|块钱|块(?!儿))?")
 # the words before a tier's sum that make it the tier's floor or ceiling ("超过5000元的", "不满5万元的"): the case a rule is
 # for, read otherwise than a rule's own bound (_LOWER_BEFORE / _UPPER_BEFORE, where "不得低于1万元" is a floor, "低于1万元的"
 # here a ceiling)
-_TIER_FROM = re.compile(r"(?<![不未])(?:超过|高于|达到|满|大于)\s*$")  # (not 不超过, a ceiling: "单张最高不超过50元" was 50元 up)
-_TIER_BELOW = re.compile(r"(?:不满|不足|低于|不超过|未满|少于|小于|以内的?)\s*$")
+# (not 不超过, a ceiling: "单张最高不超过50元" was 50元 up; but 不低于, a floor: "合格率低于95%但不低于90%的" was below 90%,
+# probe P58)
+_TIER_FROM = re.compile(r"(?<![不未])(?:超过|高于|达到|满|大于)\s*$|不(?:低于|少于|小于)\s*$")
+_TIER_BELOW = re.compile(r"(?:不满|不足|(?<!不)低于|不超过|未满|(?<!不)少于|(?<!不)小于|以内的?)\s*$")
 _TIER_TO = r"(?:至|到|～|~|－|-|—)"  # between a tier's floor and ceiling ("201件至500件的")
 
 
@@ -1861,8 +1920,15 @@ def _counts_told(q: str) -> list[tuple[float, str]]:
     # (not one: "出差一天给多少饭补", "一笔三千块的退款" tell a rate or a unit, no count)
     q = _GROUPED.sub("", q)  # ("到了1,200件货")
     out = [(_yuan(m.group(1), m.group(2)), unit) for unit, units in _COUNT_UNITS.items()
-           for m in re.finditer(rf"(?<![第\d.一二两三四五六七八九十百千]){_COUNT_NUM}(?:{units})(?![前后内])", q)
+           for m in re.finditer(rf"(?<![第\d.一二两三四五六七八九十百千几]){_COUNT_NUM}(?:{units})(?![前后内])", q)
            if m.group(1) not in ("一", "1")]
+    # (and the day an event is on, told by its ordinal: "到家第20天才确诊" is 20 days on; probe P62)
+    out += [(_yuan(m.group(1), None), "天") for m in re.finditer(rf"第{_COUNT_NUM}(?:天|日)(?![前后内])", q)]
+    # (half a year, said so: "行程都结束大半年了" is past 180 days; probe P63)
+    out += [(240.0 if m.group(1) or m.group(2) else 180.0, "天") for m in re.finditer(r"(大)?半年(多)?", q)]
+    # (a count told roughly, "拖了十几天", is about the middle of its tens: 15; probe P59)
+    out += [(_yuan(m.group(1), None) + 5, unit) for unit, units in _COUNT_UNITS.items()
+            for m in re.finditer(rf"(?<![第\d.一二两三四五六七八九十百千])([一二两三四五六七八九]?十)几\s*(?:个)?(?:{units})", q)]
     return out + [(10.0 * _yuan(m.group(1), None), "%") for m in re.finditer(r"(?<![几好十])([一二两三四五六七八九])成(?![本功员为立年交长品分新])", q)]
 
 
@@ -1872,18 +1938,22 @@ def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
     "应当在3日内审批")."""
     units = _SUM_UNITS if unit is None else _COUNT_UNITS[unit]
     out = []
-    for phrase in re.split(r"[，,；;。：:]", _GROUPED.sub("", text)):
+    # (a table's cells are phrases of their own, each a case: "犬猫确诊上述传染病\t到家第16日至第30日\t按…50%赔付"; probe P62)
+    phrases = [(p, "\t" in line or "|" in line) for line in _GROUPED.sub("", text).split("\n")
+               for p in (re.split(r"[\t|]", line) if "\t" in line or "|" in line else re.split(r"[，,；;。：:]", line))]
+    for phrase, cell in phrases:
         lo, hi, bound = 0.0, math.inf, False
-        if unit is not None and unit != "岁" and not re.search(r"的\s*$", phrase):
+        if unit is not None and unit != "岁" and not cell and not re.search(r"的\s*$", phrase):
             continue  # (an age's range is always a case: "八周岁以上未满十六周岁的用户，单次充值不得超过50元")
         for m in re.finditer(_SUM if unit is None else _COUNT_NUM + f"(?:{units})", phrase):
             v = _yuan(m.group(1), m.group(2) or ("万" if "万元" in m.group() else None))
             after, before = phrase[m.end():m.end() + 3], phrase[:m.start()]
             if after.startswith(("以上", "及以上", "起")) or _TIER_FROM.search(before):
                 lo, bound = max(lo, v), True
-            elif after.startswith(("以下", "以内", "及以下", "及以内")) or _TIER_BELOW.search(before):
+            elif after.startswith(("以下", "以内", "及以下", "及以内")) or _TIER_BELOW.search(before) \
+                    or cell and after.startswith("内"):  # (a cell's "到家起15日内")
                 hi, bound = min(hi, v), True
-            elif span := re.search(_COUNT_NUM + rf"(?:{units})?\s*{_TIER_TO}\s*$", before):
+            elif span := re.search(_COUNT_NUM + rf"(?:{units})?\s*{_TIER_TO}\s*第?\s*$", before):  # ("第16日至第30日")
                 # (a row's span, its floor maybe without the unit: "批量为201件至500件的，抽取8件" for "一车到了300件货，入仓验收
                 # 要抽几件检查？", where "…500件以上的，抽取13件" was quoted; probe P58)
                 lo = max(lo, _yuan(span.group(1), span.group(2) or ("万" if "万元" in span.group() else None)))

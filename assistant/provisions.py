@@ -57,7 +57,11 @@ FORBIDS_OR_PERMITS = re.compile(r"不得|禁止|严禁|不准|不允许|" + NOT_
                                 r"(?:认定|视为|确认|归于)无效|(?:条款|约定|合同|协议|内容)(?:一律|均|当然)?无效|"
                                 # (or a thing that does not count, said at its phrase's end: "…入场码截图、录屏无效" for "朋友
                                 # 拿截图能进场吗？"; probe P56. Not 无效投诉, a kind of complaint)
-                                r"无效(?=[。；;，,]|$)")
+                                r"无效(?=[。；;，,]|$)|"
+                                # and what is given back, the counterpart of 不予退还: "…约定了“以贷款审批通过为成交条件”的，定金
+                                # 全额退还" for "贷款没批下来，定金还能退吗？"; probe P59 put "定金不予退还" first. Not a refund, a
+                                # remedy: "…予以全额退款" was put over "平台不得默认勾选…" for "默认勾选…合规吗？", probe P44)
+                                r"(?:全额|予以|如数|双倍)(?:退还|返还)")
 
 
 def sets_duty(text: str) -> bool:

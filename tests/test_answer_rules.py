@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from assistant.answer import unanswered_quantity, validate_question
@@ -885,10 +887,52 @@ def test_a_time_limit_named_a_few_words_after_the_word_asked_states_the_time():
     assert not _states(_c("在线客服应当使用文明用语，每月参加不少于2小时的培训。"), _asked(q, _PERIOD_ASKED), q)
 
 
+def test_a_time_limit_counted_from_an_event_and_the_nth_day_after_one_state_the_time():
+    """Probe P61: "…申请后平台多少天退回来？" and "…订单完成以后钱几天能进平台余额？" were not found, first by both retrievers:
+    "平台应当自收到退还申请之日起15个工作日内完成审核…" sets its limit counted from an event (自…之日起…内, not 在…内), and
+    "…实行T+3结算，即订单确认完成后第3个工作日，结算款进入…余额" names the day by its ordinal."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states
+
+    q = "阿姨不做了想退保证金，申请后平台多少天退回来？"
+    asked = _asked(q, _PERIOD_ASKED)
+    assert _states(_c("（二）平台应当自收到退还申请之日起15个工作日内完成审核并将保证金余额退还至原缴纳账户。"), asked, q)
+    assert not _states(_c("（二）平台应当自收到退还申请之日起及时完成审核，审核通过后3个月内不得再次入驻。"), asked, q)
+    q = "个人做保洁的阿姨，订单完成以后钱几天能进平台余额？"
+    asked = _asked(q, _PERIOD_ASKED)
+    assert _states(_c("第八条 个人入驻服务人员的订单，实行T+3结算，即订单确认完成后第3个工作日，结算款进入服务人员的平台账户余额。"),
+                   asked, q)
+    assert not _states(_c("第八条 个人入驻服务人员的订单，在订单确认完成后的第一个结算日，结算款进入服务人员的平台账户余额。"), asked, q)
+
+
+def test_a_name_quoted_between_a_period_and_the_act_asked_counts_as_one_word():
+    """Probe P58: "顾客收到烂果了，最晚多少个小时内得提交包赔申请？" cited "客服应当在用户提交申请后2小时内完成首次响应" (a period
+    that runs from the act) before "消费者应当在签收后48小时内，通过订单详情页的“坏果包赔”入口提交申请", whose 提交 lay past
+    the reach of its period behind the name of the entry."""
+    from assistant.answer import _period_before
+
+    assert _period_before("（一）消费者应当在签收后48小时内，通过订单详情页的“坏果包赔”入口提交申请。", "提交")
+    assert not _period_before("（一）消费者应当在签收后48小时内，通过订单详情页的“售后服务与坏果包赔专区”入口或者客服热线提交申请。", "提交")
+    assert not _period_before("1. 客服应当在用户提交申请后2小时内完成首次响应。", "提交")
+
+
+def test_a_count_told_roughly_picks_its_tier():
+    """Probe P59: "过户拖了十几天还没办好，客户可以怎么处理？" cited "逾期1日至10日的，车商按…每日万分之五…支付违约金",
+    not "逾期超过10日的，消费者有权解除合同并要求全额退款": 十几天 told no count. It tells about 15 days; 几十天 tells none."""
+    from assistant.answer import _counts_told, _tiers
+
+    assert _counts_told("过户拖了十几天还没办好，客户可以怎么处理？") == [(15.0, "天")]
+    assert _counts_told("等了二十几天") == [(25.0, "天")]
+    assert _counts_told("几十天了还没到") == []
+    assert _tiers("（二）逾期超过10日的，消费者有权解除合同并要求全额退款。", "天")[0][0] == 10.0
+
+
 @pytest.mark.parametrize("note", [
     "【修订说明】近两年，平台全屋定制类目交易额年均增长超过40%，为回应消费者关切，平台对本规范进行了修订。",
     "编制说明：本规范根据近一年来客服工单运行情况修订，重点解决退票高峰期响应慢等问题。",
     "近年来，“大数据杀熟”问题受到社会广泛关注，部分旅客反映新老用户看到的价格不一致。",
+    # (and the history of the rules, and a background bracketed: probes P62, P63)
+    "本办法于2021年首次印发，原名《商家准入须知》。近三年来，部分商家对新老用户设置不同价格。",
+    "【修订背景】原《单项产品退改规则》施行三年来，新老用户看到的价格不一致的投诉占比上升。",
 ])
 def test_a_note_on_how_the_document_came_to_be_comes_after_the_rules(note):
     """Probes P49, P56: a revision or compilation note, or the background it opens with ("近年来，…"), tells what happened,
@@ -901,6 +945,19 @@ def test_a_note_on_how_the_document_came_to_be_comes_after_the_rules(note):
     # (a rule that opens with a year is no note: "近年来" alone, not "2024年…起")
     ranked[0] = _hit("p1", "2024年起，平台不得对新老用户设置不同的价格。", 0.03)
     assert _choose("新用户和老用户价格不一样，算不算大数据杀熟？", ranked, k=5, max_clauses=1)[0].clause.id == "d/p1"
+
+
+def test_a_clause_under_a_background_heading_comes_after_the_rules():
+    """Probe P62: "商家伪造疫苗本，第一次被查出来会怎么处理？" cited "一、背景" ("…个别商家甚至伪造接种记录…") first, before
+    "经核实系伪造、篡改疫苗证明…的，首次扣除保证金5000元"."""
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    told = Hit(Clause("d/h1", "d", "D", "《D》一、背景", ("D", "一、背景"), "抽查发现，部分商家上传的疫苗本存在信息不全等问题，个别商家"
+                      "甚至伪造接种记录。"), 0.03)
+    rule = Hit(Clause("d/h4/n2", "d", "D", "《D》四、2.", ("D", "四、存疑与造假处理"), "2. 经核实系伪造疫苗证明的，首次扣除保证金"
+                      "5000元并下架该商家全部活体商品。"), 0.029)
+    assert _choose("商家伪造疫苗本，第一次被查出来会怎么处理？", [told, rule], k=5, max_clauses=1)[0].clause.id == "d/h4/n2"
 
 
 @pytest.mark.parametrize("question, states", [
@@ -1808,6 +1865,10 @@ def test_the_party_before_the_ask_is_no_part_of_the_cost_named():
     # (or a thing that does not count, at its phrase's end: probe P56's "朋友拿截图能进场吗？")
     ("第十九条 观演人入场时应当携带购票时登记的有效身份证件原件，入场码截图、录屏无效。", True),
     ("客服应当核对无效订单的原因。", False),
+    # (and what is given back, the counterpart of 不予退还: probe P59's "贷款没批下来，定金还能退吗？")
+    ("（1）买卖合同中约定了“以贷款审批通过为成交条件”的，定金全额退还；", True),
+    ("财务部负责定金退还的复核与支付。", False),
+    ("（一）平台无法提供提醒已送达证据的，视为未提醒，用户当期未使用权益的予以全额退款。", False),  # (a remedy; probe P44)
 ])
 def test_a_duty_to_stop_and_a_time_limit_on_a_request_rule_on_whether(text, rules):
     """Probe P31: "保质期只剩两个多月了，还能接着卖吗？" and "签收第10天了才说要退，还能退吗？" put a clause that says 可以 or
@@ -2066,3 +2127,124 @@ def test_who_bears_a_sum_is_said_by_a_rule_on_a_sum_paid():
     assert not _states(_c("按本条款由供应商承担违约责任。"), asked, q)
     # (nor a refund: "两千块以上的贵重商品发顺丰要保价，保价费…谁来出？" was answered by who pays a refund; probe P34)
     assert not _states(_c("财务部负责退款的复核，退款由财务部支付。"), asked, q)
+
+
+def test_a_count_told_by_its_ordinal_day_picks_a_tables_row():
+    """Probe P62: "小狗到家第20天才在医院确诊细小，这种情况商家赔多少？" was not found: the table "犬猫确诊上述传染病 | 到家第16日
+    至第30日 | 按商品实付价款的50%赔付" bounded no count (its cells are no phrases ending in 的, and 第16日 an ordinal), and
+    第20天 told none. A table's cells are cases; the day an event is on is that many days on."""
+    from assistant.answer import _counts_told, _tiers
+
+    assert _counts_told("小狗到家第20天才在医院确诊细小，这种情况商家赔多少？") == [(20.0, "天")]
+    table = ("（一）各类情形的健康承诺期及赔付方式见下表。\n情形\t健康承诺期\t赔付方式\n犬猫到家后死亡\t到家起48小时内\t全额退款\n"
+             "犬猫确诊犬瘟热\t到家起15日内\t全额退款或者同品种同价位更换\n犬猫确诊上述传染病\t到家第16日至第30日\t按实付价款的50%赔付")
+    assert _tiers(table, "天") == [(0.0, 15.0), (16.0, 30.0)]
+    assert _tiers("（二）消费者应当在到家后15日内提出申请，商家应当在3日内处理。", "天") == []  # (a time limit, no case)
+
+
+def test_an_amount_is_asked_of_the_verb_before_whom_it_is_paid():
+    """Probe P63: "…酒店也没给安排别的地方住，要赔客人多少？" was not found: the amount was asked of 客人, which the table
+    "到店无房且未能安排替代酒店 | 全额退款并赔付首晚房费的200%" does not say; it is asked of 赔."""
+    from assistant.answer import _asked_of
+
+    assert _asked_of("要赔客人多少", "多少") == "赔"
+    assert _asked_of("企业所得税税率是多少", "多少") == "税率"
+
+
+def test_who_bears_the_extra_cost_and_the_cost_of_a_verb_with_its_object():
+    """Probes P63 and P64: "…多出来的费用谁掏？" (多出来 says how much, of no kind: "因此增加的费用由游客承担" answers it) and
+    "送检鉴定真伪的费用最后由谁来出？" (of 鉴定 as much as 真伪: "鉴定费用和往返运费由商家承担") were not found; and the phrase
+    that allocates a cost is what must name it, not another phrase of its sentence ("…送至鉴定机构，送检运费由消费者先行
+    垫付" allocates no 鉴定 cost)."""
+    from assistant.answer import _cost_named
+
+    assert _cost_named("多出来的费用") is None
+    assert _cost_named("送检鉴定真伪的费用最后") == "鉴定真伪费用"
+    q = "送检鉴定真伪的费用最后由谁来出？"
+    assert unanswered_quantity(q, [_c("第十三条 鉴定费用按下列原则承担：\n——鉴定为假货的，鉴定费用和往返运费由商家承担；")]) is None
+    assert unanswered_quantity(q, [_c("第十一条 消费者应当使用平台指定的保价物流将商品送至鉴定机构，送检运费由消费者先行垫付。")]) \
+        == "由谁来出"
+    assert unanswered_quantity("跟团游半路碰上暴雨封路，多出来的费用谁掏？",
+                               [_c("第十二条 因不可抗力影响行程的，组团社可以变更行程；因此增加的费用由游客承担。")]) is None
+
+
+def test_a_multiple_said_as_amends_in_a_column_of_multiples_states_how_many_times():
+    """Probe P64: "一瓶一千多块的白酒被鉴定成假货，商家要按几倍赔？" was not found: the table's "赔偿倍数" column says "假一赔十"."""
+    q = "一瓶一千多块的白酒被鉴定成假货，商家要按几倍赔？"
+    table = _c("第四条 商品经鉴定确认为假货的，商家除退还消费者全部货款外，还应当按下表标准向消费者支付赔偿：\n"
+               "商品类别\t赔偿倍数\t计算基数\n白酒（单瓶售价500元以上）\t假一赔十\t订单实付金额\n啤酒、黄酒\t假一赔三\t订单实付金额")
+    assert unanswered_quantity(q, [table]) is None
+    assert unanswered_quantity(q, [_c("第四条 商品经鉴定确认为假货的，商家除退还消费者全部货款外，还应当向消费者支付赔偿。")]) == "几倍"
+
+
+def test_a_count_of_shows_or_rounds_is_no_subject():
+    """Probe P64: "商家想做一场卖酒的直播，要提前多久跟平台报备？临时加一场行不行？" was "资料中没有提到“一场”"."""
+    from assistant.answer import unknown_focus
+    from assistant.thesaurus import Thesaurus
+
+    th = Thesaurus.load()
+    assert unknown_focus("商家想做一场卖酒的直播，要提前多久跟平台报备？临时加一场行不行？", {"商家", "直播", "报备", "加播"}, th) is None
+    # (and a self-employed shop, said for short: "个体户…个体户不能做的" ← 个体工商户)
+    assert unknown_focus("个体户能开店卖酒吗？有没有什么类目是个体户不能做的？", {"个体工商户", "入驻", "类目"}, th) is None
+    assert unknown_focus("个体户能开店卖酒吗？有没有什么类目是个体户不能做的？", {"入驻", "类目"}, th) == "个体户"
+
+
+def test_a_floor_said_as_not_below_and_a_cost_named_after_the_ask_in_a_tables_header():
+    """Probe P58: "合格率低于95%但不低于90%的" was read below 90% (不低于 taken for 低于), and a table's "试单验收合格率不低于95%"
+    (a requirement) a tier below 95%. Probe P50: "二手频道一单成交了1500块，卖家要交多少技术服务费？" cited the table whose row
+    holds 1500元 first and was then not found: the fee it asks is named after the ask, and the header "服务费率" names it."""
+    from assistant.answer import _tiers
+
+    assert _tiers("试单入仓验收合格率低于90%的，不予准入；合格率低于95%但不低于90%的，经批准可以延长试单期一次。", "%") \
+        == [(0.0, 90.0), (90.0, 95.0)]
+    assert _tiers("环节\t备注\n质量评估\t试单验收合格率不低于95%", "%") == [(95.0, math.inf)]
+    q = "二手频道一单成交了1500块，卖家要交多少技术服务费？"
+    table = _c("第十三条 本频道按成交价向卖家收取技术服务费，标准如下：\n成交价区间\t服务费率\t说明\n500元以下（含500元）\t免收\t"
+               "鼓励闲置流转\n500元以上至2000元（含）\t2%\t——")
+    assert unanswered_quantity(q, [table]) is None
+    assert unanswered_quantity(q, [_c("第十三条 本频道按成交价向卖家收取技术服务费，标准见频道公告。")]) == "多少"
+
+
+def test_a_clause_that_denies_in_one_case_and_grants_in_another_is_no_bare_denial():
+    """Probe P58: "新供应商试单验收合格率只有92%，还有没有机会准入？" cited "…合格率低于90%的，不予准入；合格率低于95%但不低于
+    90%的，经采购中心负责人批准，可以延长试单期一次" (the tier 92% falls in) after the 准入审核 table, put first as the clause
+    that grants what a bare denial withholds."""
+    from assistant.answer import _rule_before_denial
+    from assistant.retrieve import Hit
+
+    rule = Hit(Clause("d/a13", "d", "D", "《D》第十三条", ("D",),
+                      "第十三条 试单入仓验收合格率低于90%的，不予准入；合格率低于95%但不低于90%的，经采购中心负责人批准，可以延长试单期一次。"), 0.03)
+    table = Hit(Clause("d/a12", "d", "D", "《D》第十二条", ("D",), "第十二条 准入审核按照材料初审、实地考察四个环节进行。"), 0.029)
+    q = "新供应商试单验收合格率只有92%，还有没有机会准入？"
+    assert _rule_before_denial(q, [rule], [rule, table], 2) == [rule]
+    bare = Hit(Clause("d/a14", "d", "D", "《D》第十四条", ("D",), "第十四条 试单入仓验收合格率低于90%的，不予准入。"), 0.03)
+    assert _rule_before_denial(q, [bare], [bare, table], 2) == [table, bare]
+
+
+def test_a_time_of_day_a_clause_bounds_half_a_year_and_a_sum_told_about_so_much():
+    """Probes P63, P64: "客人晚上十一点多到酒店发现没房，打车去别的酒店的钱平台能出吗？" cited a clause on refusing the other
+    hotel before "游客到店时间在22:00以后的，客服可以为游客叫车并由平台直接支付车费，每单最高200元" (a bound of the hour, no
+    span); "客人行程都结束大半年了才来投诉，这种我们还要受理吗？" told no count against "…超过180日提出的"; and "这次就买两百
+    来块钱的啤酒，还要再验一次年龄吗？" no sum against "…单笔订单实付金额在300元以下的，可以免于重复核验"."""
+    from assistant.answer import CLOCK_SPAN, _counts_told, _sum_asked
+
+    assert CLOCK_SPAN.search("3. 游客到店时间在22:00以后的，客服可以为游客叫车并由平台直接支付车费，每单最高200元。")
+    assert not CLOCK_SPAN.search("3. 游客到店后2小时内，客服应当为游客安排替代酒店。")
+    assert _counts_told("客人行程都结束大半年了才来投诉") == [(240.0, "天")]
+    assert _counts_told("半年前买的") == [(180.0, "天")]
+    assert _sum_asked("这次就买两百来块钱的啤酒") == 200.0
+    assert _sum_asked("来了三个人") is None
+
+
+def test_an_age_asked_is_stated_by_an_age_of_whom_the_clause_names_its_own_way():
+    """Probe P62: "幼猫最小多大日龄才能上架卖？" asked no quantity, and cited "处于妊娠期或者哺乳期的犬、猫不得上架销售" before
+    "犬、猫出售时应当年满60日龄" (幼猫 said 犬、猫); not "…不少于7天的检疫暂养" (days, no age)."""
+    from assistant.answer import _QUANTITY_ASKED, _asked, _choose
+
+    q = "幼猫最小多大日龄才能上架卖？"
+    assert _asked(q, _QUANTITY_ASKED).words == "多大日龄"
+    assert _asked("孩子几岁可以充值？", _QUANTITY_ASKED).words == "几岁"
+    ranked = [_hit("s2", "5.1.2 处于妊娠期或者哺乳期的犬、猫不得上架销售。", 0.03),
+              _hit("s3", "5.1.3 观赏水族活体在上架前应当完成不少于7天的检疫暂养。", 0.029),
+              _hit("s1", "5.1.1 犬、猫出售时应当年满60日龄，且已完成体内外驱虫。", 0.028)]
+    assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/s1"
