@@ -20,7 +20,7 @@ from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SA
 from .retrieve import (DEFINITION_ASK, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TERM_AFTER_ASK, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
 from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOTE_ON_RULES, NOT_ORDINAL as _NOT_ORDINAL, \
-    NUM as _NUM, PERIOD_UNITS as _PERIOD_UNITS, evidence
+    NUM as _NUM, PEOPLE, PERIOD_UNITS as _PERIOD_UNITS, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
@@ -490,14 +490,11 @@ _ASKING_TAIL = re.compile(rf"(?:是|为|有|要|了|能|会|可以|{_MOST}|一�
 _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把", "被")  # particles and prepositions: no word an amount is of
 
 
-_PAID_TO = frozenset("客户 用户 消费者 买家 顾客 客人 买方 游客 会员 商家 卖家 店家 商户 员工 他 她 他们 她们 人家 对方 我们 咱们 我".split())
-
-
 def _asked_of(part: str, ask: str) -> str:
     """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
     said = [w for w in _han_words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
             if w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
-    if len(said) >= 2 and said[-1] in _PAID_TO:
+    if len(said) >= 2 and said[-1] in PEOPLE:
         said = said[:-1]  # (whom it is paid, after the verb: "要赔客人多少" → 赔; probe P63 was not found)
     # (not a modal jieba glued to it: "主图起码要放几张" → 放, not 要放)
     return (said[-1][1:] if len(said[-1]) == 2 and said[-1][0] in _GLUE else said[-1]) if said else ""

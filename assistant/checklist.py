@@ -22,7 +22,7 @@ from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
-from .support import ANY_PERIOD, CLAUSE_MARKER, NOTE_ON_RULES, NUM, evidence
+from .support import ANY_PERIOD, CLAUSE_MARKER, NOTE_ON_RULES, NUM, PEOPLE, evidence
 
 if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.provisions): no cycle at run time
     from .retrieve import Retriever
@@ -1225,19 +1225,19 @@ _YES = re.compile(r"^(?:答|A)\s*[：:]\s*(?:需要|应当|应该|必须|要|须
 # 主要内容如下：" / "五是完善恶意投诉治理。…"), up to the first numbered clause; and a motto ("有求必应，件件有回音"). Probes
 # P37, P39, P43 listed "五是是否完善恶意投诉治理", "本次修订共收到是否有效意见836条", "有求必是否件件有回音".
 _NOTE_ALONE = re.compile(r"[【\[]?(?:修订|起草|编制|制定|修改)(?:说明|记录|背景)[】\]]?")
-_NOTE_LABEL = NOTE_ON_RULES  # (support: the answerer's too)
 _PARAGRAPH = re.compile(r"/para\d+$")
 
 
 def _background(clauses: list[Clause]) -> frozenset[str]:
-    """The ids of the paragraphs (…/paraN) that are notes on how their rules were written, or mottos (_NOTE_LABEL)."""
+    """The ids of the paragraphs (…/paraN) that are notes on how their rules were written (support.NOTE_ON_RULES, and the
+    paragraphs under a note's label alone, _NOTE_ALONE), or mottos."""
     out, under = set(), False
     for c in clauses:
         if not _PARAGRAPH.search(c.id):
             under = False
             continue
         text = c.text.strip()
-        if _NOTE_LABEL.match(text) or under or is_slogan(text):
+        if NOTE_ON_RULES.match(text) or under or is_slogan(text):
             out.add(c.id)
             under = under or _NOTE_ALONE.fullmatch(text) is not None
     return frozenset(out)
@@ -2044,11 +2044,8 @@ def _rest_words(parts: list[str], t: _Topic) -> list[str]:
     # apart, and probe P63 listed 1 of 29 duties)
     return [w for p in parts if 0 < t.coverage(p, completed=False) < 0.999
             and not any(q.coverage(p, completed=False) >= 0.999 for q in t.parts) for w in words(norm(p))
-            if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights) and w not in _WHOSE]
+            if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights) and w not in PEOPLE]
 
-
-# the people a thing may be of, no thing of their own ("游客个人信息", "会员积分")
-_WHOSE = frozenset("游客 旅客 乘客 用户 客户 顾客 消费者 买家 会员 学员 员工 职工 患者 商家 卖家 商户 供应商 骑手 主播 达人".split())
 
 
 # (a clause's number, or a part's: 第二章, 一百、, （十二）)

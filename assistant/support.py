@@ -40,6 +40,11 @@ NOTE_ON_RULES = re.compile(r"^\s*(?:[【\[]\s*(?:修订|起草|编制|制定|修
                            r"(?:说明|记录|背景)\s*(?:[：:]|$)|编者按|本次(?:修订|修改)|近(?:年来|两年|几年|一年|三年)[，,]|"
                            r"本(?:办法|规定|细则|规则|制度|规范|标准|守则|指引|须知)于\d{4}\s*年)")
 
+# the people rules speak of, as parties: whom an amount is paid ("要赔客人多少" is asked of 赔, answer._asked_of) and whose
+# a thing is ("游客个人信息" is no thing of 游客's own, checklist._rest_words)
+PEOPLE = frozenset("客户 用户 消费者 买家 顾客 客人 买方 游客 旅客 乘客 会员 学员 员工 职工 患者 商家 卖家 店家 商户 供应商 骑手 "
+                   "主播 达人 他 她 他们 她们 人家 对方 我们 咱们 我".split())
+
 # words addressed to an assistant, not to the people a rule governs; "不得忽略上述规定" is a rule
 _NEG = r"(?<!不得)(?<!不能)(?<!不应)(?<!不要)(?<!禁止)(?<!严禁)(?<!不可)"
 INSTRUCTION = re.compile(
