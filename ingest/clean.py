@@ -159,7 +159,8 @@ PAGE_OF = re.compile(r"^\s*[-—–]*\s*第\s*\d+\s*页\s*(?:[，,/／|｜·]?\s
 # whose footer is "第 2 页 / 共 3 页"; it ran into the clause a page broke, probe P40)
 _PARTED = r"[^|｜。；;，,：:！？]+(?:[|｜][^|｜。；;，,：:！？]+){2,}"
 # (or its secrecy, "锦川服饰股份有限公司　内部管理制度　锦川发〔2023〕47号　密级：内部", probe P43)
-_SECRECY = re.compile(r"密级\s*[：:]\s*(?:内部|秘密|机密|绝密|公开|内部公开|普通)$")
+# (in its brackets too: "…内部文件（密级：内部公开）", probe P65's header titled its PDF by the file's name)
+_SECRECY = re.compile(r"密级\s*[：:]\s*(?:内部|秘密|机密|绝密|公开|内部公开|普通)\s*[)）]?$")
 _RUNNING_SIGN = re.compile(rf"^[-—–*_=~]{{2,}}.+[-—–*_=~]{{2,}}$|^{_PARTED}$|{_SECRECY.pattern}|"  # (a rule on both ends)
                            rf"文件编号|编号\s*[：:]?\s*[A-Z]{{2,}}|{_MARK}|{_CONTROLLED}")
 # a page header a PDF's extraction repeats on every page, with no page number beside it: a name, a marking and a document

@@ -281,11 +281,17 @@ def _said_of_itself(blocks: list[Block], i: int, kind: str, within: int = 3) -> 
     return len(own) >= 3 and any(own in x.text for x in blocks[i + 1:i + 1 + within] if x.kind == "text")
 
 
+# or a note on how it was written that names it: "编制说明：2023年，…财务结算部在广泛征求卖家意见的基础上编制本规定。" (probe
+# P67's second rules, after a table, ran on as the first's)
+_NOTE_NAMES_IT = re.compile(r"^(?:(?:编制|修订|起草)说明|编者按)\s*[：:][^\n]{0,300}?(?:编制|制定|制订|形成|修订)(?:了)?本"
+                            r"([\u4e00-\u9fff]{1,6})")
+
+
 def _names_itself(text: str, kind: str, first: bool) -> bool:
     """Whether the paragraph under a line that names a kind of document is its preamble: a file's first line over "为…，
     制定本规则。" is its title (the rules of 会员积分 were cited 《points》, the file's name); further down a file the
     preamble must name the kind the line ends in ("电子商务平台管理办法" / "为…，制定本办法。")."""
-    m = _PREAMBLE.match(text.strip()) or _FOR_WHOM.match(text.strip())
+    m = _PREAMBLE.match(text.strip()) or _FOR_WHOM.match(text.strip()) or _NOTE_NAMES_IT.match(text.strip())
     return m is not None and (first or m.group(1).startswith(re.sub(r"[（(].*", "", kind)))  # (法 is no 办法)
 
 
@@ -564,6 +570,18 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
         note = blocks[1].text.strip().removeprefix("题注：")
         return [Block("heading", blocks[2].text.strip(), level=1, line=blocks[2].line),
                 Block("text", f"题注：{blocks[0].text.strip()}；{note}", line=blocks[0].line)] + blocks[3:]
+    # (or its issuer's name over its number, the title naming its kind: "深圳市澜海跨境电子商务服务有限公司" / "澜海运营〔2024〕
+    # 17号" / "澜海出海通海外仓头程物流与入仓管理办法" / "（2024年6月修订）" was a document of one clause titled by the company,
+    # probe P67; the notes under the title join them)
+    if (texts[:3] == [0, 1, 2] and _ISSUER_LINE.fullmatch(blocks[0].text.strip())
+            and re.fullmatch(_ISSUE_NUMBER, blocks[1].text.strip().removeprefix("题注："))
+            and is_title_line(blocks[2].text.strip()) and DOC_KIND.search(blocks[2].text.strip())):
+        e = next((j for j in range(3, len(blocks)) if blocks[j].kind != "text" or not _TITLE_NOTE.match(blocks[j].text.strip())),
+                 len(blocks))
+        notes = [blocks[0].text.strip(), blocks[1].text.strip().removeprefix("题注：")] + [
+            b.text.strip().removeprefix("题注：").strip("（()）") for b in blocks[3:e]]
+        return [Block("heading", blocks[2].text.strip(), level=1, line=blocks[2].line),
+                Block("text", "题注：" + "；".join(notes), line=blocks[0].line)] + blocks[e:]
     # (or both on one line over it: "星链游市平台客服中心文件 XL-KF-2024-07" / "游戏充值错充漏充处理办法")
     if (texts[:2] == [0, 1] and _masthead_note(blocks[0].text) and is_title_line(blocks[1].text.strip())
             and DOC_KIND.search(blocks[1].text) and not starts_with_marker(blocks[1].text.strip())):
@@ -610,6 +628,7 @@ def _cover_above_title(blocks: list[Block], stem: str) -> list[Block]:
 
 
 _MASTHEAD = re.compile(r"[\u4e00-\u9fff（）()]{4,40}文件")
+_ISSUER_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:有限公司|有限责任公司|股份公司|集团|委员会|协会|研究院)")  # an issuer alone
 
 
 def _masthead_note(text: str) -> bool:

@@ -9,7 +9,7 @@ from .clean import CITED_STANDARD, CJK, CN_NUM, inner_pipe_cells, norm, pipe_row
 from .records import Clause, doc_id_for
 from .tokenize import words
 
-SEGMENTER_VERSION = "seg-103"
+SEGMENTER_VERSION = "seg-104"
 
 N = f"[{CN_NUM}]+"
 # Each pattern matches a numbering marker at the current position.

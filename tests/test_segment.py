@@ -2859,3 +2859,36 @@ def test_a_second_document_after_an_end_line_with_its_edition_and_byline_is_foun
     guide = indexed(docs[1])
     assert [c.label.split("》")[1] for c in guide if c.text.startswith("（一）")] == ["一、（一）", "二、（一）"], pairs(docs[1])
     assert not any("受理与响应" in c.text or "编制" in c.text for c in indexed(docs[0])), pairs(docs[0])
+
+
+def test_a_running_header_with_its_secrecy_in_brackets_and_an_issuer_over_a_number_over_a_title():
+    """Probes P65 and P67: a PDF's header on every page, "橙码科技（杭州）有限公司 · 保险服务部 · 内部文件（密级：内部公开）",
+    over "第 1 页 共 3 页" kept its page-1 copy, and the title under it was a clause of a document named after the file (its
+    marking in brackets read as a colon in a sentence); an issuer's name over its document's number over the title
+    ("深圳市澜海跨境电子商务服务有限公司" / "澜海运营〔2024〕17号" / "…管理办法" / "（2024年6月修订）") was a document of one
+    clause, titled by the company."""
+    header = "橙码科技（杭州）有限公司 · 保险服务部 · 内部文件（密级：内部公开）"
+    text = (f"{header}\n第 1 页 共 2 页\n橙码优选延保服务及碎屏险业务规则（V3.2）\n发布日期：2024年4月10日　实施日期：2024年5月1日\n"
+            "一、购买规则\n（一）延保应当在新机签收之日起30日内购买。\n（二）碎屏险应当在新机签收之日起15日内购买，购买时须完成线上\n"
+            f"{header}\n第 2 页 共 2 页\n验机。\n二、理赔\n（一）用户申请理赔的，平台应当在3个工作日内审核。\n")
+    doc = only_doc(text, "02_延保服务及碎屏险业务规则.txt")
+    assert doc.title == "橙码优选延保服务及碎屏险业务规则（V3.2）", doc.title
+    assert not any("内部文件" in c.text for c in indexed(doc)), pairs(doc)
+    assert any(c.text.endswith("完成线上验机。") for c in indexed(doc)), pairs(doc)
+    doc = only_doc("深圳市澜海跨境电子商务服务有限公司\n澜海运营〔2024〕17号\n澜海出海通海外仓头程物流与入仓管理办法\n（2024年6月修订）\n"
+                   "第一章 总则\n第一条 为规范海外仓入仓作业，制定本办法。\n第二条 卖家应当在发货前提交入仓预报。\n", "01_海外仓.txt")
+    assert doc.title == "澜海出海通海外仓头程物流与入仓管理办法", doc.title
+    assert any(c.text == "题注：深圳市澜海跨境电子商务服务有限公司；澜海运营〔2024〕17号；2024年6月修订" for c in doc.clauses), pairs(doc)
+
+
+def test_a_second_document_whose_compilation_note_names_it_after_a_table():
+    """Probe P67: "澜海出海通资金回款与结汇管理规定" / "编制说明：…财务结算部…编制本规定。" / "一、目的与依据", after the first
+    rules' table of time limits, ran on as the first rules' 第二十九条 (the note named it, no preamble "为…制定本规定")."""
+    text = ("澜海出海通买家纠纷处理规则\n第一章 总则\n第一条 为规范纠纷处理，制定本规则。\n第二条 卖家应当在24小时内回复买家。\n"
+            "第三条 本规则自2024年5月1日起施行。\n附表 纠纷处理主要时限一览\n|事项|责任方|时限\n|回复买家站内信|卖家|24小时\n\n\n"
+            "澜海出海通资金回款与结汇管理规定\n编制说明：2023年，平台卖家资金业务中出现了多起提现至非本人账户等问题，财务结算部在广泛"
+            "征求卖家意见的基础上编制本规定。\n一、目的与依据\n为规范平台卖家资金结算，制定本规定。\n二、结算周期\n"
+            "（一）平台对卖家订单款项实行T+14结算。\n")
+    docs = parse(text)
+    assert [d.title for d in docs] == ["澜海出海通买家纠纷处理规则", "澜海出海通资金回款与结汇管理规定"], [d.title for d in docs]
+    assert any(c.text.startswith("（一）平台对卖家订单款项") for c in indexed(docs[1])), pairs(docs[1])
