@@ -1303,6 +1303,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     cited = [retriever.by_id[c.id] for c in citations]
+    if not hits[0].lookup and (act := _time_of_another(retriever, ask, cited)):
+        why = f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事"
+        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     vague = unstated_time(ask, cited)
     if vague and not hits[0].lookup and (off := _time_off_topic(retriever, ask, cited)):
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
@@ -1373,6 +1376,68 @@ def _time_off_topic(retriever: Retriever, question: str, clauses: list[Clause]) 
         total += weight
         got += weight * any(f in c.index_text for c in clauses for f in forms)
     return asked.words if total and got / total < TIME_TOPIC else None
+
+
+# the verbs around a time asked that name no act it is of: modals, the asking, its bounds, a complement of direction
+_NO_ACT = re.compile(r"要|能|会|得|让|使|算|才算|才能|才可以|能够|可以|需要|应该|应当|必须|提前|提早|规定|要求|开始|进行|完成|"
+                     r"出来|起来|下来|过来|回来|上来|下去|过去|是|有|为")
+
+
+def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
+    """The act a time is asked of: the verb right before the ask (past modals and adverbs) and the first two verbs after
+    it in its phrase ("温度数据要保存多长时间" → 保存; "要在几天内给出审核结果" → 给出, 审核; "客户投诉多久内必须回应" →
+    投诉, 回应). Nouns are passed over, a thing being named as staff name it ("官网首页多久要整体翻新一次" ← "网站主页面
+    原则上每年…进行一次审定或改版"), and so is a verb that names it ("入驻商家的资质信息多久要…核验").)"""
+    from ingest.tokenize import tagged
+
+    at = question.find(asked)
+    if at < 0:
+        return ()
+    start = max(question.rfind(p, 0, at) for p in "，,。；;？?！!") + 1
+    end = min([i for i in (question.find(p, at) for p in "，,。；;？?！!") if i >= 0] or [len(question)])
+
+    def act(word: str) -> str:  # (not a modal jieba glued to it: "交易记录要存几年" → 存, no act of two characters)
+        return word[1:] if word[0] in _GLUE else word[:-1] if word[-1] in _GLUE else word
+
+    before = tagged(question[start:at])
+    while before and (before[-1][1].startswith(("d", "u")) or _NO_ACT.fullmatch(before[-1][0])
+                      or re.fullmatch(_MOST, before[-1][0])):
+        before.pop()  # ("日志至少得保留多久" → 保留)
+    after = [act(w) for w, flag in tagged(question[at + len(asked):end]) if flag.startswith("v")]
+    acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
+    return tuple(dict.fromkeys(w for w in acts if len(w) >= 2 and not _NO_ACT.fullmatch(w)))
+
+
+def _says_act(text: str, word: str, thesaurus: Thesaurus) -> bool:
+    """The text says the act: the word, a synonym of it, or both characters of a word of two ("退款" ← "…将货款退还")."""
+    return word in text or any(len(x) >= 2 and x in text for x in thesaurus.of(word)) \
+        or len(word) == 2 and all(ch in text for ch in word)
+
+
+def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
+    """The time asked, where no sentence of the clauses cited that states a time (or, where none does, no clause) says
+    the act it is asked of: "检测报告和开箱视频，鉴定中心要保存多长时间？" was answered by "…应当在2小时内完成签收登记"
+    (probe P70), "…要在几天内报给监管部门？" by "…应当在24小时内完成初步评估并通知受影响会员" (P71)."""
+    ask = _asked(question, _PERIOD_ASKED)
+    if ask is None:
+        return None
+    # (an act no document says, nor a synonym of it, is staff's own word for one they say otherwise: "冲掉" for 红冲)
+    acts = [w for w in _act_of_time(question, ask.words)
+            if retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(w))]
+    if not acts:
+        return None
+    # (a sentence is read with what its clause is of, its document and headings, "…5个工作日内完成红冲操作" being of
+    # 发票, and a list item with its lead-in: "最后一笔订单交易完成满90天" is a condition to "商家申请关店并退还保证金的，应当
+    # 同时满足以下条件：", probe P75)
+    def of(c: Clause) -> str:
+        lead = retriever.by_id.get(c.parent_id or "") if LIST_MARKER.match(c.text) else None
+        return " ".join((c.document, *c.path, lead.text if lead else ""))
+
+    timed = [of(c) + " " + s for c in clauses for s in re.split(r"[。；;！!]", c.text)
+             if _SOME_TIME.search(s) or _VAGUE_TIME.search(s)]
+    if any(_says_act(s, w, retriever.thesaurus) for s in timed or [c.index_text for c in clauses] for w in acts):
+        return None
+    return acts[0] + ask.words if question.find(acts[0]) < question.find(ask.words) else ask.words + acts[0]
 
 
 TIME_TOPIC = 0.4  # (measured: the fixed sets and 200 probes unchanged at 0.3-0.4 but for the one it is for)

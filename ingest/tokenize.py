@@ -44,6 +44,19 @@ def _jieba():
     return tk
 
 
+def tagged(text: str) -> list[tuple[str, str]]:
+    """The words of ``text`` with jieba's part-of-speech flags ("v" a verb, "d" an adverb…; our lexicon's words kept
+    whole)."""
+    return [(p.word, p.flag) for p in _tagger().cut(text)]
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
 def words(text: str) -> list[str]:
     """jieba's words of ``text`` in precise mode, as written (nothing dropped)."""
     return _jieba().lcut(text)

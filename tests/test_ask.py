@@ -3262,3 +3262,47 @@ def test_a_few_days_asked_find_the_rule_that_counts_them_in_hours(tmp_path):
     assert r.expansion("卖家三天了还没填单号怎么办？")[-2:] == ["72", "小时"]
     assert "72" not in r.expansion("卖家两天了还没填单号怎么办？")  # (no clause counts 48小时)
     assert "72" not in r.expansion("卖家第三天还没填单号怎么办？")
+
+
+TIMED = {  # a company's rules that set times of some acts and not of others
+    "售后与保证金规则.txt": "售后与保证金规则\n"
+                    "第一条 鉴定中心收到送检商品后，应当在2小时内完成签收登记，并对外包装拍照留存。\n"
+                    "第二条 判定买家恶意售后的，客服应当对买家账号作降级处理；情节严重的，主管须在3个工作日内报送法务部。\n"
+                    "第三条 商家申请退还保证金的，应当同时满足以下条件：\n（一）最后一笔订单交易完成满90天；\n（二）无未处理完毕的投诉。\n"
+                    "第四条 检测报告应当保存三年。\n"
+                    "第五条 大促活动持续期间，客服应当全天在线值守。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def timed(tmp_path_factory):
+    return _docs_index(tmp_path_factory.mktemp("timed"), TIMED)
+
+
+def test_a_time_asked_of_an_act_no_timed_sentence_cited_says_is_not_found(timed):
+    """Probes P70-P75: "降级状态要持续多久才能恢复？" was answered by "…主管须在3个工作日内报送法务部", a time of another
+    act; "温度数据要保存多长时间？" by "每5分钟自动上传一次温度数据". A time of the act asked is answered: by a synonym of its
+    verb (保留 / 保存), or where a list item states the time and its lead-in the act."""
+    from assistant.answer import answer
+
+    off = answer(timed, "买家账号被降级以后，降级状态要持续多久才能恢复？")
+    assert off.status == "not_found" and "持续多久" in off.answer, off.answer
+    kept = answer(timed, "检测报告要保留多长时间？")
+    assert kept.status == "answered" and kept.citations[0].label == "《售后与保证金规则》第四条", kept.answer
+    lead = answer(timed, "商家想退保证金，最后一单要过多久才能申请？")
+    assert lead.status == "answered" and "90天" in lead.answer, lead.answer
+
+
+@pytest.mark.parametrize("question, acts", [
+    ("温度数据要保存多长时间？", ("保存",)),
+    ("运行日志至少得保留多久？", ("保留",)),  # (past the bound and the modal before the ask)
+    ("要在几天内给出审核结果？", ("给出", "审核")),
+    ("客户投诉多久内必须回应？", ("投诉", "回应")),
+    ("交易记录到底要存几年？", ()),  # (存: a verb of one character, 要 glued to it)
+    ("入驻商家的资质信息多久要重新核验一次？", ()),  # (入驻 names the 商家; the verb before the ask is none)
+    ("发货要多久？", ()),  # (发货, a noun to jieba: staff name a thing as they name it)
+])
+def test_the_act_a_time_is_asked_of_is_the_verb_beside_the_ask(question, acts):
+    from assistant.answer import _PERIOD_ASKED, _act_of_time, _asked
+
+    assert _act_of_time(question, _asked(question, _PERIOD_ASKED).words) == acts
