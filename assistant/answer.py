@@ -412,7 +412,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"多久|多长时间|多少时间|多快|"
+_TIME_ASKED = _Row("time", re.compile(r"(?<!没)(?<!没过)(?<!不)多久|多长时间|多少时间|多快|"
                                       # (whether a time limit is set: "还能改成好评吗？有时间限制没有？" quoted what
                                       # forbids a change, not "…可以在评价发布后30日内修改一次", third; probe T)
                                       r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的(?!规定|要求|说法))|(?:时间|期限|时限)上?有(?:没有)?限制|"
@@ -718,7 +718,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         after = re.sub(r"^[的之]", "", _ASKING_TAIL.sub("", question[question.find(ask.anchors[0]) + len(ask.anchors[0]):
                                                                     max(question.find(ask.words), 0)])) \
             or (ask.words if not re.search(r"[多几]", ask.words) else "")  # (the asked noun itself: 比例, 费率)
-        if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) else ANCHOR_REACH)
+        # (and a phrase that names the measure of it, "抽检要抽多少" ← "抽检比例不得低于到货箱数的10%"; probe P77 was not found)
+        if any(stated(p, None if len(after) >= 2 and re.sub(r"^[的之]", "", p).startswith(after) or _MEASURE.match(p)
+                      else ANCHOR_REACH)
                or (ask.period and not exact and _PERIOD.match(p)) for p in phrases):
             return True
         # (a time limit the anchor's phrase sets for it, however far on: "财务最迟几天要开出来" ← "…财务部应当在订单完成后3个
@@ -739,7 +741,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # (the quantity before the anchor, of which it is said: "要培训多少个小时" ← "须完成不少于16学时的岗前培训"; probe; a
         # bound, not a condition's number, "经营满12个月的店铺保证金可以申请降低", nor what describes it, "保质期为30天的
         # 生鲜商品，不得采用海运方式发货" for "生鲜商品多少天内要发货"; review)
-        if ask.kind != "time" and any(re.search(rf"{_BOUND_BEFORE}\s*(?:{ask.stated.pattern})\s*的[\u4e00-\u9fff]{{0,4}}$",
+        # (or right before it: "照片要拍几张" ← "质检员应当拍摄不少于3张照片"; probe P77 was not found)
+        if ask.kind != "time" and any(re.search(rf"{_BOUND_BEFORE}\s*(?:{ask.stated.pattern})\s*(?:的[\u4e00-\u9fff]{{0,4}})?$",
                                                 text[max(0, x.start() - 30):x.start()]) for x in found):
             return True
         # (an amount paid at a rate of another, before what is paid, or bounded in the phrase after it: "补偿多少" ← "…应当
@@ -835,6 +838,8 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
     return out
 
 
+# the measure a phrase after a word names of it ("抽检比例…", "赔付金额…"): its number may stand anywhere in the phrase
+_MEASURE = re.compile(r"[的之]?(?:比例|比率|数量|数额|金额|总数|人数|件数|箱数|次数|天数|份数)")
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
 # a duty's time limit, right after whom it binds or a unit of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款完成后5个
 # 工作日内" (not another party named by more words: "(平台)经营者应当在七个工作日内")

@@ -399,6 +399,7 @@ class _Topic:
         # what: a clause on 用印 is on its 流程 (probe P24's "用印流程" listed nothing, 流程 said twice in its documents and
         # weighing as much as 用印)
         self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in _TOPIC_KIND and topic.rstrip().endswith(toks[-1]) else ""
+        self.handling = toks[-1] if len(toks) >= 2 and toks[-1] in _HANDLING and topic.rstrip().endswith(toks[-1]) else ""
         toks = [t for t in toks if t != self.kind_word]
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
@@ -467,7 +468,10 @@ class _Topic:
         self.parties: dict[str, tuple[str, ...]] = {}
         for t in self.weights:
             if synonyms is not None and CUSTOMER.fullmatch(t) and not any(t != o and t in o for o in toks):
-                df = {w: sum(w in x for x in texts) for w in (t, *synonyms.of(t)) if len(w) >= 2}
+                # (a member is a customer too, not every customer a member: "客户信息" over rules that say 会员, probe P71;
+                # not "会员管理" over rules that say 客户)
+                df = {w: sum(w in x for x in texts) for w in (t, *synonyms.of(t), *((MEMBER,) if t != MEMBER else ()))
+                      if len(w) >= 2}
                 # where the documents name it otherwise more often (the laws say 消费者, the seed 客户: "消费者服务" over the
                 # laws is read as before)
                 if max(df.values()) > df[t]:
@@ -510,6 +514,7 @@ class _Topic:
         # names two: "招商与许可证" is on neither's clause by 入驻 beside 许可证)
         got += sum(w for term, w in lacking if completed and any(self._together(term, o) for o in said)
                    and any(_said(x, t) for x in self.completing.get(term, ())))
+        got += sum(w for term, w in lacking if term == self.handling and said and (DUTY.search(t) or PROHIBITION.search(t)))
         return min(1.0, got / self.total)
 
     def _together(self, a: str, b: str) -> bool:
@@ -578,6 +583,9 @@ _PARTICLE = frozenset("与和及或的之对在为等并")
 # _RULE_KIND's); not 管理: "质量管理", "运营管理" name a discipline, and over the 14 laws "质量管理" listed 84 duties on any
 # 质量, 个人信息的质量 among them, where it listed 6
 _TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split())
+# the handling of a thing, a topic's last word, that a rule on the thing need not name: a duty on it is its handling
+# ("破损处理" ← "…破损的，理货员应当当日将其移入残次品区"; probe P77 listed 0 of 9)
+_HANDLING = frozenset("处理 处置".split())
 
 
 def _topic_words(topic: str) -> list[str]:
@@ -735,6 +743,7 @@ def _attributive(text: str, m: re.Match) -> bool:
 
 
 _RECEIVES = re.compile(r"\s*(?:得到|获得|享有|受到)")  # "顾客应当得到及时的答复": what is owed to the customer, the business's duty
+MEMBER = "会员"
 CUSTOMER = re.compile(r"(?:消费者|用户|客户|买家|顾客|购买者|买受人|会员)(?:在[^，,；;]{1,30}(?:前|后|时))?")  # ("用户在发出支付指令前")
 
 

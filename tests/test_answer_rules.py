@@ -58,6 +58,12 @@ def _c(text: str) -> Clause:
     ("个人信息最多能保存几年？", "个人信息的保存期限应当为实现处理目的所必要的最短时间。", None),
     ("个人信息最多能保存几年？", "个人信息处理者应当对其个人信息处理活动负责。保存相关记录。", "几年"),
     ("投诉要在几天内处理完？", "企业应明确投诉处理时限，并向用户公示。", "几天"),  # no anchor word: a number is needed
+    # a measure the phrase after the anchor names, its number anywhere in it; a bound right before the anchor (probe P77)
+    ("卸完货抽检要抽多少？", "抽检比例不得低于到货箱数的10%，抽检不足10箱的全部检验。", None),
+    ("照片要拍几张？", "发现商品破损的，质检员应当拍摄不少于3张照片上传系统。", None),
+    ("照片要拍几张？", "发现商品破损的，质检员应当拍摄照片上传系统。", "几张"),
+    # "没多久" is no time asked: what is asked is how much is left (probe P77 was not found, "问题问的是“多久”")
+    ("面膜离过期没多久了，剩多少保质期就不能收？", "剩余保质期不足总保质期三分之一的，不得入库。", None),
     ("车船税几年交一次？", "车船税按年申报，分月计算，一次性缴纳。", None),  # 按年/按月: a period stated as a rate
     ("佣金几天结算一次？", "平台与商家的佣金按日结算。", None),
     # a size asked of something measured needs a measure; a degree asked ("要求有多高") is no quantity
@@ -2248,3 +2254,15 @@ def test_an_age_asked_is_stated_by_an_age_of_whom_the_clause_names_its_own_way()
               _hit("s3", "5.1.3 观赏水族活体在上架前应当完成不少于7天的检疫暂养。", 0.029),
               _hit("s1", "5.1.1 犬、猫出售时应当年满60日龄，且已完成体内外驱虫。", 0.028)]
     assert _choose(q, ranked, k=5, max_clauses=2)[0].clause.id == "d/s1"
+
+
+@pytest.mark.parametrize("question, asked", [
+    ("面膜离过期没多久了，剩多少保质期就不能收？", None),  # (not long before it expires: probe P77 was not found)
+    ("没过多久客户又来投诉了，怎么办？", None),
+    ("客户投诉多久内必须回应？", "多久"),
+])
+def test_not_long_asks_no_time(question, asked):
+    from assistant.answer import _TIME_ASKED, _asked
+
+    got = _asked(question, [_TIME_ASKED])
+    assert (got.words if got else None) == asked

@@ -2432,3 +2432,29 @@ def test_a_delivery_topic_is_said_by_a_heading_that_says_配送(tmp_path):
         "送货安装与验收")
     said = "\n".join(texts)
     assert "3日内上门安装" in said and "吸尘设备" in said and "对账" not in said
+
+
+def test_a_duty_on_the_thing_is_its_handling_and_a_member_is_a_customer(tmp_path):
+    """Probe P77: "破损处理" listed nothing of the rules on damaged goods, none of which says 处理 ("…破损的，理货员应当
+    当日将其移入残次品区"); a duty on the thing is its handling, not a definition of it, nor a duty on something else. Probe
+    P71: "客户积分" over rules that say 会员 listed nothing; a member is a customer (not every customer a member: "会员管理"
+    keeps to 会员)."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "仓储作业规范.txt": (
+            "仓储作业规范\n第一条 残次品是指存在破损、污损，不能再次销售的商品。\n"
+            "第二条 在库货物发生破损的，理货员应当当日将其移入残次品区。\n"
+            "第三条 交接时发现包裹外包装破损的，交接员应当拒绝交出该包裹，并当场拍照。\n"
+            "第四条 理货员应当每日巡查库区。\n第五条 异常订单由客服主管处理。\n"),
+        "会员积分规则.txt": (
+            "会员积分规则\n第一条 平台应当在积分清零前30日提醒会员。\n第二条 会员积分不得转让。\n"
+            "第三条 客户服务人员应当礼貌待客。\n第四条 用户注册时应当同意服务协议。\n")})
+    texts = [i.text for i in checklist(r, "破损处理").items]
+    assert any("移入残次品区" in t for t in texts) and any("拒绝交出该包裹" in t for t in texts), texts
+    assert not any("残次品是指" in t or "巡查库区" in t for t in texts), texts
+    texts = [i.text for i in checklist(r, "客户积分").items]
+    assert any("积分清零前30日提醒会员" in t for t in texts) and any("转让" in t for t in texts), texts
+    texts = [i.text for i in checklist(r, "会员管理").items]
+    assert not any("礼貌待客" in t or "服务协议" in t for t in texts), texts
