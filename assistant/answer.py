@@ -1227,13 +1227,16 @@ def _statement(question: str, clause: Clause, whole: bool, heading: str = "", th
 _BESIDES = re.compile(r"(?:除了|(?<![\u4e00-\u9fff])除)([^，,。；;？?]{1,30}?)(?:以外|之外)?(?=[，,]?(?:还|也|另外|其他|其它|别的))")  # (not 解除)
 
 
-def _besides_last(question: str, ranked: list[Hit]) -> list[Hit]:
-    """The items of a list that name what the asker has already ("除了营业执照和检验报告…"), after the others."""
+def _besides_last(question: str, ranked: list[Hit], parent=lambda c: None) -> list[Hit]:
+    """The items of a list that name what the asker has already ("除了营业执照和检验报告…"), after the others: items
+    under a lead-in, not a clause numbered as a standard numbers them ("除了退款还要额外补偿顾客多少？" put "5.2 …退款及
+    来回运费由商家全部承担，商家还须按每单50元向消费者支付补偿" last, and was not found; probe P76)."""
     m = _BESIDES.search(question)
     had = [w for w in re.split(r"[和与及跟或、]|以及", m.group(1)) if len(w) >= 2] if m else []
     if not had:
         return ranked
-    named = [h for h in ranked if LIST_MARKER.match(h.clause.text) and any(w in h.clause.text for w in had)]
+    named = [h for h in ranked if LIST_MARKER.match(h.clause.text) and any(w in h.clause.text for w in had)
+             and (lead := parent(h.clause)) is not None and lead.text.rstrip().endswith(("：", ":"))]
     return [h for h in ranked if h not in named] + named
 
 
@@ -1248,7 +1251,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     named = retriever.mentions(q)[0]
-    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked), k, s.answer.max_clauses,
+    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked, lambda c: retriever.by_id.get(c.parent_id or "")),
+                     k, s.answer.max_clauses,
                      lambda c: retriever.by_id.get(c.parent_id or ""), retriever.items_asked(q), framing_within(s.retrieval),
                      asks_scope(q, bool(named)), lambda: retriever.search(q, 4 * TIME_DEPTH * k, depth=4),
                      retriever.thesaurus.of)
@@ -1308,6 +1312,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         f"{st.rstrip('：:')}[{renumber[n]}]：" if st.endswith(("：", ":")) else f"{st}[{renumber[n]}]" for st, n in parts)
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     cited = [retriever.by_id[c.id] for c in citations]
+    if not hits[0].lookup and (term := _quoted_unsaid(retriever, ask, cited)):
+        why = f"问题说的是“{term}”，检索到的条款没有说到它"
+        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
     if not hits[0].lookup and (act := _time_of_another(retriever, ask, cited)):
         why = f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事"
         return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
@@ -1383,9 +1390,10 @@ def _time_off_topic(retriever: Retriever, question: str, clauses: list[Clause]) 
     return asked.words if total and got / total < TIME_TOPIC else None
 
 
-# the verbs around a time asked that name no act it is of: modals, the asking, its bounds, a complement of direction
+# the verbs around a time asked that name no act it is of: modals, the asking, its bounds, a complement of direction,
+# a verb of any handling ("仓库这边多长时间内要处理？" ← "…仓库须在24小时内签收登记"; probe P76 was not found)
 _NO_ACT = re.compile(r"要|能|会|得|让|使|算|才算|才能|才可以|能够|可以|需要|应该|应当|必须|提前|提早|规定|要求|开始|进行|完成|"
-                     r"出来|起来|下来|过来|回来|上来|下去|过去|是|有|为")
+                     r"出来|起来|下来|过来|回来|上来|下去|过去|是|有|为|处理|办理|处置|解决|操作|执行|落实|搞定|弄好|做好")
 
 
 def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
@@ -1417,6 +1425,26 @@ def _says_act(text: str, word: str, thesaurus: Thesaurus) -> bool:
     """The text says the act: the word, a synonym of it, or both characters of a word of two ("退款" ← "…将货款退还")."""
     return word in text or any(len(x) >= 2 and x in text for x in thesaurus.of(word)) \
         or len(word) == 2 and all(ch in text for ch in word)
+
+
+# a phrase the question quotes ("主播说了“全网最低价”…"), not a word, which a clause may say by a synonym ("划线“原价”" ←
+# 被比较价格)
+_QUOTED = re.compile(r"[“\"「『‘]([^”\"」』’]{4,20})[”\"」』’]")
+
+
+def _quoted_unsaid(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
+    """A term the question quotes that the knowledge base says, where no clause cited (nor its lead-in) says any such:
+    "主播说了“全网最低价”被消费者投诉了，要赔给消费者多少钱？" was answered by a rule on overselling that pays 30%
+    (probe P76). A quoted term no document says is the asker's own words, and tells nothing ("“大数据杀熟”")."""
+    terms = [t for t in dict.fromkeys(m.group(1).strip() for m in _QUOTED.finditer(question)) if retriever.said_by(t)]
+    if not terms:
+        return None
+    # (of a quantity asked, the clauses that state one: the amount is of the quoted thing, not the 30% of overselling
+    # beside the rule that forbids "全网最低价")
+    asked = _asked(question, _PERIOD_ASKED) or _asked(question, _QUANTITY_ASKED)
+    clauses = [c for c in clauses if _states(c, asked, question)] or clauses if asked is not None else clauses
+    texts = [c.text + "".join(x.text for x in [retriever.by_id.get(c.parent_id or "")] if x is not None) for c in clauses]
+    return None if any(t in x for t in terms for x in texts) else terms[0]
 
 
 def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:

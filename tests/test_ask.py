@@ -3270,7 +3270,14 @@ TIMED = {  # a company's rules that set times of some acts and not of others
                     "第二条 判定买家恶意售后的，客服应当对买家账号作降级处理；情节严重的，主管须在3个工作日内报送法务部。\n"
                     "第三条 商家申请退还保证金的，应当同时满足以下条件：\n（一）最后一笔订单交易完成满90天；\n（二）无未处理完毕的投诉。\n"
                     "第四条 检测报告应当保存三年。\n"
-                    "第五条 大促活动持续期间，客服应当全天在线值守。\n",
+                    "第五条 大促活动持续期间，客服应当全天在线值守。\n"
+                    "第六条 直播话术中禁止出现“全网最低价”“史上最低”等绝对化用语。\n",
+    "直播样品规程.txt": "直播样品规程\n1 总则\n1.1 本规程适用于公司直播间的样品。\n3 样品\n"
+                  "3.1 样品寄达后，仓库须在24小时内签收登记，并拍照留存外包装。\n5 售后\n"
+                  "5.1 售后客服不得以样品审核已通过为由拒绝消费者的质量投诉。\n"
+                  "5.2 因大货与样品不一致引发的退货，退款及来回运费由商家全部承担，商家还须按每单50元向消费者支付补偿。\n"
+                  "5.4 直播期间因库存超卖无法发货的，商家应当在24小时内主动联系消费者，并按订单实付金额的30%赔付，"
+                  "最低不少于10元。\n",
 }
 
 
@@ -3306,3 +3313,17 @@ def test_the_act_a_time_is_asked_of_is_the_verb_beside_the_ask(question, acts):
     from assistant.answer import _PERIOD_ASKED, _act_of_time, _asked
 
     assert _act_of_time(question, _asked(question, _PERIOD_ASKED).words) == acts
+
+
+def test_a_clause_numbered_as_a_standard_is_no_item_the_asker_has_and_a_quoted_term_must_be_said(timed):
+    """Probe P76: "商家除了退款还要额外补偿顾客多少？" put "5.2 …退款及来回运费由商家全部承担，商家还须按每单50元…补偿" last,
+    as an item that names what the asker has (退款), and was not found; "主播说了“全网最低价”…要赔多少钱？" was answered by
+    the 30% of overselling, which says nothing of it; "仓库多长时间内要处理？" asks the time of any handling."""
+    from assistant.answer import answer
+
+    more = answer(timed, "大货跟样品不一样，商家除了退款还要额外补偿顾客多少？")
+    assert more.status == "answered" and "50元" in more.answer, more.answer
+    quoted = answer(timed, "主播说了“全网最低价”被消费者投诉了，要赔给消费者多少钱？")
+    assert quoted.status == "not_found" and "全网最低价" in quoted.answer, quoted.answer
+    handled = answer(timed, "样品寄到仓库了，仓库多长时间内要处理？")
+    assert handled.status == "answered" and "24小时" in handled.answer, handled.answer
