@@ -194,7 +194,9 @@ def _unused(w: str, vocabulary, thesaurus: Thesaurus, said: list[str]) -> bool:
     """A word of the question that no document uses, nor a synonym of it (unknown_focus)."""
     from ingest.tokenize import STOPWORDS
 
+    # (nor a state denied, no thing: "修了两次还是不好怎么办？…修了三次还不好呢？" was "资料中没有提到“不好”"; probe P74)
     return (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and w not in STOPWORDS and w not in _ASKING
+            and not (len(w) == 2 and w[0] in "不没")
             and not _COUNTED.fullmatch(w) and w not in vocabulary
             and not any(x in vocabulary or thesaurus.phrase(x, vocabulary) for x in thesaurus.of(w))
             and not _glued(w, vocabulary, said) and not _arrived(w, vocabulary))
@@ -516,7 +518,9 @@ _SAME_UNIT = {
 
 # a quantity named as what may be told, not asked for: "打给他的紧急联系人时能不能告诉对方他欠了多少钱？" asks whether it
 # may be told (probe P52 was not found, "问题问的是“多少钱”", beside "不得向紧急联系人透露用户的欠款金额")
-_TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|显示|展示)[^，,。；;？?！!]{0,8}$")
+# (or promised to one: "客服能不能先直接跟他说给补多少？" asks whether it may be promised; probe P75 was not found)
+_TOLD_AMOUNT = re.compile(r"(?:告诉|透露|告知|说出|披露|泄露|公开|显示|展示|承诺|答应|许诺|(?:跟|和|对|向)[^，,。；;？?！!]{0,4}说)"
+                          r"[^，,。；;？?！!]{0,8}$")
 # or one that someone is asked to judge, in a question whether he may ("粉丝连麦让他看看手镯真假、值多少钱，他能给说法吗？" asks
 # whether a host may appraise it; probe P54 was not found, "问题问的是“多少钱”")
 _REPORTED_ASK = re.compile(r"(?:看看|看一下|看一看|瞧瞧|估估|估一下|估个|问问|问一下|鉴定一下|判断一下|评估一下)[^，,。；;？?！!]{0,12}$")

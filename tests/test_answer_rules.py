@@ -304,6 +304,9 @@ def test_questions_without_words_or_too_long_are_refused(raw):
     # an amount named as what may be told, in a yes-no question, is none asked (probe P52)
     ("打给他的紧急联系人时能不能告诉对方他欠了多少钱？", None),
     ("客服可以透露用户欠了多少钱吗？", None),
+    # …or promised (probe P75: "客服能不能先直接跟他说给补多少？" asks whether it may be promised)
+    ("客服能不能先直接跟他说给补多少？", None),
+    ("客服能不能先承诺补多少钱？", None),
     ("告诉用户之后，他最多要赔多少钱？", "多少钱"),
     # …nor one someone is asked to judge, in a question whether he may (probe P54)
     ("粉丝连麦让他看看手镯真假、值多少钱，他能给说法吗？", None),
@@ -1674,6 +1677,9 @@ def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
     assert unknown_focus("客户的发票和发票抬头怎么开？", {"客户", "抬头"}, th) == "发票"  # (a thing said twice still is)
     # (nor a person a story names again as it goes on: probe P56 was "资料中没有提到“朋友”")
     assert unknown_focus("观众把电子票入场码截了个图发给朋友，朋友拿截图能进场吗？", {"观众", "入场码", "截图", "入场"}, th) is None
+    # (nor a state denied: probe P74 was "资料中没有提到“不好”")
+    assert unknown_focus("同一个毛病在保修期里修了两次还是不好怎么办？要是在延保期里修了三次还不好呢？",
+                         {"同一", "保修期", "延保期", "维修"}, th) is None
 
 
 @pytest.mark.parametrize("question, unused", [
