@@ -3271,7 +3271,8 @@ TIMED = {  # a company's rules that set times of some acts and not of others
                     "第三条 商家申请退还保证金的，应当同时满足以下条件：\n（一）最后一笔订单交易完成满90天；\n（二）无未处理完毕的投诉。\n"
                     "第四条 检测报告应当保存三年。\n"
                     "第五条 大促活动持续期间，客服应当全天在线值守。\n"
-                    "第六条 直播话术中禁止出现“全网最低价”“史上最低”等绝对化用语。\n",
+                    "第六条 直播话术中禁止出现“全网最低价”“史上最低”等绝对化用语。\n"
+                    "第七条 团购券核销记录由系统自动保存180天。\n第八条 消费者对核销有异议的，运营专员应当调取门店监控截图核对。\n",
     "直播样品规程.txt": "直播样品规程\n1 总则\n1.1 本规程适用于公司直播间的样品。\n3 样品\n"
                   "3.1 样品寄达后，仓库须在24小时内签收登记，并拍照留存外包装。\n5 售后\n"
                   "5.1 售后客服不得以样品审核已通过为由拒绝消费者的质量投诉。\n"
@@ -3327,3 +3328,14 @@ def test_a_clause_numbered_as_a_standard_is_no_item_the_asker_has_and_a_quoted_t
     assert quoted.status == "not_found" and "全网最低价" in quoted.answer, quoted.answer
     handled = answer(timed, "样品寄到仓库了，仓库多长时间内要处理？")
     assert handled.status == "answered" and "24小时" in handled.answer, handled.answer
+
+
+def test_a_time_asked_of_a_thing_is_stated_of_that_thing(timed):
+    """Probe P79: "门店监控录像至少要保存多久？" was answered by "核销记录由系统自动保存180天", the act's time of another thing
+    (the documents say 监控 elsewhere)."""
+    from assistant.answer import answer
+
+    other = answer(timed, "团购核销有争议要调门店监控，门店监控录像至少要保存多久？")
+    assert other.status == "not_found", other.answer
+    own = answer(timed, "团购券的核销记录要保存多久？")
+    assert own.status == "answered" and "180天" in own.answer, own.answer
