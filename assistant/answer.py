@@ -1287,9 +1287,12 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                     f"问题问的是“{asked.words}”，检索到的条款都没有给出这样的具体{what}"
             elif retriever.bm25 is not None and (either := unknown_choice(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
                 why = "资料中没有提到" + "或".join(f"“{w}”" for w in either)
-    if why:
+    def not_found(why: str) -> Answer:  # (with the closest clauses offered, where any is retrieved)
         text = f"{NOT_FOUND}：{why}。" + ("可能相关的条款见下。" if hits else "")
         return Answer(q, "not_found", text, (), tuple(hits), sup, (why,))
+
+    if why:
+        return not_found(why)
     chosen = _items_after_lead_ins(_all_conditions(retriever, _with_lead_ins(retriever, chosen), q))
     announced = {h.clause.parent_id for h in chosen if LIST_MARKER.match(h.clause.text)}  # lead-ins with an item cited
     citations: list[Citation] = []
@@ -1306,8 +1309,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         # a lead-in runs into its item: "…有下列行为之一的，由…处罚[2]：未在首页显著位置公示…的[3]"
         by_doc.setdefault(c.document, []).append((st, n))
     if not citations:  # every chosen clause is words addressed to an assistant
-        why = "检索到的条款中没有可引用的内容"
-        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
+        return not_found("检索到的条款中没有可引用的内容")
     # numbered as read: statements are grouped by document, so a document's later clause came after another's
     # ("…[1]；…[3]。\n《B》：…[2]。")
     renumber = {n: i for i, n in enumerate((n for parts in by_doc.values() for _, n in parts), 1)}
@@ -1317,17 +1319,14 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     ).rstrip("：") + "。" for doc, parts in by_doc.items()]
     cited = [retriever.by_id[c.id] for c in citations]
     if not hits[0].lookup and (term := _quoted_unsaid(retriever, ask, cited)):
-        why = f"问题说的是“{term}”，检索到的条款没有说到它"
-        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
+        return not_found(f"问题说的是“{term}”，检索到的条款没有说到它")
     if not hits[0].lookup and (act := _time_of_another(retriever, ask, cited)):
-        why = f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事"
-        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
+        return not_found(f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事")
     vague = unstated_time(ask, cited)
     if vague and not hits[0].lookup and (off := _time_off_topic(retriever, ask, cited)):
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
         # 售后服务保障 clause with "所引条款没有规定具体频率" (probe); not "客户满意度调查多久做一次" ← "定期开展客户满意度调查"
-        why = f"问题问的是“{off}”，检索到的条款说的不是所问的事项，也没有给出具体时间"
-        return Answer(q, "not_found", f"{NOT_FOUND}：{why}。可能相关的条款见下。", (), tuple(hits), sup, (why,))
+        return not_found(f"问题问的是“{off}”，检索到的条款说的不是所问的事项，也没有给出具体时间")
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
 
@@ -1404,7 +1403,7 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
     """The act a time is asked of: the verb right before the ask (past modals and adverbs) and the first two verbs after
     it in its phrase ("温度数据要保存多长时间" → 保存; "要在几天内给出审核结果" → 给出, 审核; "客户投诉多久内必须回应" →
     投诉, 回应). Nouns are passed over, a thing being named as staff name it ("官网首页多久要整体翻新一次" ← "网站主页面
-    原则上每年…进行一次审定或改版"), and so is a verb that names it ("入驻商家的资质信息多久要…核验").)"""
+    原则上每年…进行一次审定或改版"), and so is a verb that names it ("入驻商家的资质信息多久要…核验")."""
     from ingest.tokenize import tagged
 
     at = question.find(asked)
@@ -1421,7 +1420,8 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
                       or re.fullmatch(_MOST, before[-1][0])):
         before.pop()  # ("日志至少得保留多久" → 保留)
     after = [act(w) for w, flag in tagged(question[at + len(asked):end]) if flag.startswith("v")]
-    acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
+    after = [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
+    acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + after
     return tuple(dict.fromkeys(w for w in acts if len(w) >= 2 and not _NO_ACT.fullmatch(w)))
 
 
