@@ -493,7 +493,10 @@ _NOT_OF = ("的", "之", "地", "得", "按", "以", "对", "向", "给", "把",
 
 
 def _asked_of(part: str, ask: str) -> str:
-    """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率)."""
+    """The word a quantity is asked of, the last before the ask ("…能要求赔多少" → 赔, "企业所得税税率是多少" → 税率); of an
+    age, its unit, the age being of whom the clause names its own way ("幼猫…多大日龄" ← "犬、猫…60日龄")."""
+    if _AGE_ASKED.search(ask):
+        return "龄" if "龄" in ask and "年龄" not in ask else "岁"
     said = [w for w in _han_words(_ASKING_TAIL.sub("", part[:max(part.find(ask), 0)]))
             if w not in _NOT_OF]  # ("货款的几倍": 货款, not 的)
     if len(said) >= 2 and said[-1] in PEOPLE:
@@ -777,8 +780,7 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         # (or the unit asked: "按几倍赔？" ← "商品类别 | 赔偿倍数 | … 白酒 | 假一赔十"; probe P64 was not found)
         unit = [u for u in [re.sub(r"^(?:几|多少)个?", "", ask.words)] if u and u != ask.words and re.fullmatch(r"[倍成折]", u)]
         # (or the cost asked by its name after the ask: "卖家要交多少技术服务费？" ← "成交价区间 | 服务费率 | …"; probe P50)
-        unit += [w for w in _han_words(re.split(r"[，,。；;？?！!]", question[at + len(ask.words):])[0])[:3]
-                 if len(w) >= 2 and _COST.search(w)][:1] if at >= 0 else []
+        unit += _cost_after(re.split(r"[，,。；;？?！!]", question[at + len(ask.words):])[0]) if at >= 0 else []
         if any(stated(cell) for cell in _column_under(text, anchors + unit)):
             return True  # a table whose header names it: its cells state it ("手续费率是多少？" ← "| 12期 | 7.5% |")
         # (a time limit, "…内", stands before the verb: "他的账号多久会被注销" ← "…应当在24小时内注销其全部账号", the
@@ -867,6 +869,12 @@ def _alike_said(cost: str, text: str) -> bool:
 
 # words that say how much of a cost, not what it is of: "多出来的费用谁掏？" ← "因此增加的费用由游客承担" (probe P63)
 _HOW_MUCH_MORE = frozenset("多出来 多出 多 出来 额外 增加 新增 多余 其他 其余 相关 所有 全部 产生 所需 这些 那些".split())
+
+
+@lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
+def _cost_after(phrase: str) -> list[str]:
+    """The cost a quantity is asked of, named in the phrase after the ask ("多少技术服务费"), among its first three words."""
+    return [w for w in _han_words(phrase)[:3] if len(w) >= 2 and _COST.search(w)][:1]
 
 
 @lru_cache(maxsize=1024)  # (read of the question, once for all the clauses _states weighs)
@@ -1255,9 +1263,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
     hits = ranked[:k]
     sup = support_of(ask, ranked, thesaurus=retriever.thesaurus)
     named = retriever.mentions(q)[0]
-    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked, lambda c: retriever.by_id.get(c.parent_id or "")),
+    chosen = _choose(_BESIDES.sub("", ask), _besides_last(ask, ranked, retriever.parent),
                      k, s.answer.max_clauses,
-                     lambda c: retriever.by_id.get(c.parent_id or ""), retriever.items_asked(q), framing_within(s.retrieval),
+                     retriever.parent, retriever.items_asked(q), framing_within(s.retrieval),
                      asks_scope(q, bool(named)), lambda: retriever.search(q, 4 * TIME_DEPTH * k, depth=4),
                      retriever.thesaurus.of)
     chosen = _each_named(chosen, ranked, named,
@@ -1406,23 +1414,31 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
     原则上每年…进行一次审定或改版"), and so is a verb that names it ("入驻商家的资质信息多久要…核验")."""
     from ingest.tokenize import tagged
 
-    at = question.find(asked)
-    if at < 0:
+    around = _phrase_around(question, asked)
+    if around is None:
         return ()
-    start = max(question.rfind(p, 0, at) for p in "，,。；;？?！!") + 1
-    end = min([i for i in (question.find(p, at) for p in "，,。；;？?！!") if i >= 0] or [len(question)])
 
     def act(word: str) -> str:  # (not a modal jieba glued to it: "交易记录要存几年" → 存, no act of two characters)
         return word[1:] if word[0] in _GLUE else word[:-1] if word[-1] in _GLUE else word
 
-    before = tagged(question[start:at])
+    before = list(tagged(around[0]))
     while before and (before[-1][1].startswith(("d", "u")) or _NO_ACT.fullmatch(before[-1][0])
                       or re.fullmatch(_MOST, before[-1][0])):
         before.pop()  # ("日志至少得保留多久" → 保留)
-    after = [act(w) for w, flag in tagged(question[at + len(asked):end]) if flag.startswith("v")]
+    after = [act(w) for w, flag in tagged(around[1]) if flag.startswith("v")]
     after = [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
     acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + after
     return tuple(dict.fromkeys(w for w in acts if len(w) >= 2 and not _NO_ACT.fullmatch(w)))
+
+
+def _phrase_around(question: str, asked: str) -> tuple[str, str] | None:
+    """The words of the ask's phrase before it and after it (its phrase ends at a comma or a sentence's end)."""
+    at = question.find(asked)
+    if at < 0:
+        return None
+    start = max(question.rfind(p, 0, at) for p in "，,。；;？?！!") + 1
+    end = min([i for i in (question.find(p, at) for p in "，,。；;？?！!") if i >= 0] or [len(question)])
+    return question[start:at], question[at + len(asked):end]
 
 
 def _says_act(text: str, word: str, thesaurus: Thesaurus) -> bool:
@@ -1447,7 +1463,7 @@ def _quoted_unsaid(retriever: Retriever, question: str, clauses: list[Clause]) -
     # beside the rule that forbids "全网最低价")
     asked = _asked(question, _PERIOD_ASKED) or _asked(question, _QUANTITY_ASKED)
     clauses = [c for c in clauses if _states(c, asked, question)] or clauses if asked is not None else clauses
-    texts = [c.text + "".join(x.text for x in [retriever.by_id.get(c.parent_id or "")] if x is not None) for c in clauses]
+    texts = [c.text + "".join(x.text for x in [retriever.parent(c)] if x is not None) for c in clauses]
     return None if any(t in x for t in terms for x in texts) else terms[0]
 
 
@@ -1467,7 +1483,7 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
     # 发票, and a list item with its lead-in: "最后一笔订单交易完成满90天" is a condition to "商家申请关店并退还保证金的，应当
     # 同时满足以下条件：", probe P75)
     def of(c: Clause) -> str:
-        lead = retriever.by_id.get(c.parent_id or "") if LIST_MARKER.match(c.text) else None
+        lead = retriever.parent(c) if LIST_MARKER.match(c.text) else None
         return " ".join((c.document, *c.path, lead.text if lead else ""))
 
     timed = [of(c) + " " + s for c in clauses for s in re.split(r"[。；;！!]", c.text)
@@ -1485,10 +1501,9 @@ def _things_of_time(retriever: Retriever, question: str, asked: str) -> list[str
     """The nouns of the phrase before a time asked that the documents say, not a party's or a unit's name."""
     from ingest.tokenize import tagged
 
-    at = question.find(asked)
-    start = max(question.rfind(p, 0, max(at, 0)) for p in "，,。；;？?！!") + 1
-    return [w for w, flag in tagged(question[start:max(at, 0)]) if flag.startswith("n") and len(w) >= 2
-            and w not in PEOPLE and not _NAMES_UNIT.search(w) and retriever.said_by(w)]
+    around = _phrase_around(question, asked)
+    return [w for w, flag in tagged(around[0]) if flag.startswith("n") and len(w) >= 2
+            and w not in PEOPLE and not _NAMES_UNIT.search(w) and retriever.said_by(w)] if around else []
 
 
 TIME_TOPIC = 0.4  # (measured: the fixed sets and 200 probes unchanged at 0.3-0.4 but for the one it is for)
@@ -1717,8 +1732,6 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of
         # ("赔多少" ← "…增加赔偿的金额为…三倍"; "税率是多少" is not answered by "预付凭证金额不得超过五千元")
         of = _asked_of(part, asked.words) if asked.kind == "quantity" else ""
-        if asked.kind == "quantity" and _AGE_ASKED.search(asked.words):  # (an age is of whom the clause names its own way:
-            of = "龄" if "龄" in asked.words and "年龄" not in asked.words else "岁"  # "幼猫…多大日龄" ← "犬、猫…60日龄")
         # (or a period asked in a part of its own, no word before it: "…给不给补差价？多少天之内算？" ← "…默认提供7日保价",
         # third, where the 24小时 of another was quoted; probe P23)
         alone = not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
@@ -2222,7 +2235,7 @@ def _with_lead_ins(retriever: Retriever, chosen: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     seen = {h.clause.id for h in chosen}
     for h in chosen:
-        parent = retriever.by_id.get(h.clause.parent_id or "")
+        parent = retriever.parent(h.clause)
         named_item = h.lookup and is_lead_in(parent) and LIST_MARKER.match(h.clause.text) if parent is not None else False
         if parent is not None and parent.id not in seen and (named_item or penalty_item(h.clause, parent)
                                                              or binding_item(h.clause, parent)):

@@ -398,8 +398,9 @@ class _Topic:
         # a last word that names the kind of rules, not what they are about ("用印流程", "考勤制度"), where the topic says
         # what: a clause on 用印 is on its 流程 (probe P24's "用印流程" listed nothing, 流程 said twice in its documents and
         # weighing as much as 用印)
-        self.kind_word = toks[-1] if len(toks) >= 2 and toks[-1] in _TOPIC_KIND and topic.rstrip().endswith(toks[-1]) else ""
-        self.handling = toks[-1] if len(toks) >= 2 and toks[-1] in _HANDLING and topic.rstrip().endswith(toks[-1]) else ""
+        last = toks[-1] if len(toks) >= 2 and topic.rstrip().endswith(toks[-1]) else ""
+        self.kind_word = last if last in _TOPIC_KIND else ""
+        self.handling = last if last in _HANDLING else ""
         toks = [t for t in toks if t != self.kind_word]
         texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
@@ -1849,7 +1850,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
         for c in visited:
             if any(not t.says(w, normed[c.id][0] + normed[c.id][2]) for w in unheld.get(c.document, ())):
                 continue
-            parent = retriever.by_id.get(c.parent_id or "")
+            parent = retriever.parent(c)
             context = normed[c.id][2] + (_opening(parent, retriever) if parent is not None else "")
             # an item of a list completes its lead-in's sentence ("有下列情形之一的，视为…无理拒绝：（三）以…为由拒绝退货"): the
             # lead-in's words are its own; other context (headings, a parent clause) counts less
@@ -2014,17 +2015,22 @@ def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
     title naming one of two things the topic does ("第四章 申诉与复核" of 《商品评价与内容审核规范》 for "评价审核与申诉处理";
     probe P22 listed all 29 duties of its chapters on publishing, content and sanctions). (A heading on what one of the
     title's two things says beside the topic's words sets apart only the clauses under it: _off_headings.)"""
-    parts = _BOTH.split(title.replace("共和国", ""))
+    parts = _title_parts(title)
     off = [p for p in parts if len(p) >= 2 and not t.coverage(p, completed=False)] if len(parts) >= 2 else []
     return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
                or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole) for h in headings)
+
+
+def _title_parts(title: str) -> list[str]:
+    """The things a title names ("临期商品与问题商品召回处置管理规定" → 临期商品, 问题商品召回处置管理规定)."""
+    return _BOTH.split(title.replace("共和国", ""))
 
 
 def _one_part_names_it(t: _Topic, title: str) -> bool:
     """Does one of a title's two things name the whole topic ("问题商品召回" of 《临期商品与问题商品召回处置管理规定》 for
     "商品召回")? Then a heading on the other thing tells the two apart in the whole document: its clauses on 临期 stand
     under neutral chapters too (probe P53)."""
-    parts = _BOTH.split(title.replace("共和国", ""))
+    parts = _title_parts(title)
     return len(parts) >= 2 and any(t.coverage(p, completed=False) >= 0.999 for p in parts)
 
 
@@ -2034,7 +2040,7 @@ def _off_headings(t: _Topic, title: str, headings: set[str]) -> frozenset[str]:
     异常 rules, 15 of 27 items): the clauses under them are on the other thing, the others on the topic by the title ("五、
     宠物食品及用品退换货" of 《…活体宠物到家售后与包赔规则》 for "活体到家包赔", whose other chapters' duties, "商家应当在收到
     申请后24小时内作出响应", say none of its words; probe P62 listed 5 of 24)."""
-    parts = _BOTH.split(title.replace("共和国", ""))
+    parts = _title_parts(title)
     rest = _rest_words(parts, t) if len(parts) >= 2 else []
     return frozenset(h for h in headings if any(w in _bare(h) for w in rest))
 
@@ -2054,7 +2060,6 @@ def _rest_words(parts: list[str], t: _Topic) -> list[str]:
     return [w for p in parts if 0 < t.coverage(p, completed=False) < 0.999
             and not any(q.coverage(p, completed=False) >= 0.999 for q in t.parts) for w in words(norm(p))
             if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights) and w not in PEOPLE]
-
 
 
 # (a clause's number, or a part's: 第二章, 一百、, （十二）)

@@ -955,7 +955,7 @@ class Retriever:
 
     def _penal(self, clause: Clause) -> bool:
         """Is the clause a penalty provision (provisions.penal, with its parent looked up)?"""
-        return penal(clause, self.by_id.get(clause.parent_id or ""))
+        return penal(clause, self.parent(clause))
 
     def _penalties_below(self, hits: list[Hit], k: int, keep=lambda c: False) -> list[Hit]:
         """A penalty provision among the top k restates a duty stated elsewhere: for a question that does not ask
@@ -977,7 +977,7 @@ class Retriever:
             if c.id not in seen:
                 # (what a regulator does to a business is a consequence: "我们店被罚款了，会不会被记入信用档案？")
                 seen[c.id] = regulators_duty(c) and not (consequence and acts_on_business(c)) \
-                    or consequence and sanctions_officials(c, self.by_id.get(c.parent_id or ""), question)
+                    or consequence and sanctions_officials(c, self.parent(c), question)
             return seen[c.id]
 
         return theirs
@@ -1034,7 +1034,7 @@ class Retriever:
         written afterwards over the seed and eight other laws, two answered by a clause that says neither now cite the
         rule, one unanswerable stays answered by another clause."""
         def rule(h: Hit) -> bool:
-            return states_rule(h.clause, self.by_id.get(h.clause.parent_id or ""))
+            return states_rule(h.clause, self.parent(h.clause))
 
         if not hits or rule(hits[0]):
             return hits
@@ -1134,7 +1134,7 @@ class Retriever:
         if by_article is None:
             by_article = {}
             for c in self._clauses_of.get(clause.document, ()):
-                for n in sanctioned_articles(c, self.by_id.get(c.parent_id or "")):
+                for n in sanctioned_articles(c, self.parent(c)):
                     by_article.setdefault(n, []).append(c)
                 if matter := _matter(c.text):
                     by_article.setdefault(matter, []).append(c)
@@ -1660,7 +1660,7 @@ class Retriever:
             group = [c for c in (self.children.get(clause.parent_id, []) if clause.parent_id else self.top_level.get(clause.doc_id, []))
                      if self._list_key(c) == key]
             bodies = [c.text[m.end():] if (m := LIST_MARKER.match(c.text)) else "" for c in group]
-            parent = self.by_id.get(clause.parent_id or "")
+            parent = self.parent(clause)
             # (a title with a colon leads in no sentence: "一、质量管理:" over "2、物流质量管理物流环节是…")
             lead_in = parent is not None and parent.text.rstrip().endswith(("：", ":")) \
                 and not _TITLE_COLON.fullmatch(LIST_MARKER.sub("", parent.text.strip(), count=1))
@@ -1692,6 +1692,10 @@ class Retriever:
         except KeyError:
             raise UnknownClause(
                 f"没有编号为 {clause_id!r} 的条款；用 `tiaowen ask --json` 查看检索结果中的 id / no clause with this id") from None
+
+    def parent(self, clause: Clause) -> Clause | None:
+        """The clause a clause stands under (an item's lead-in, an article's chapter), or None."""
+        return self.by_id.get(clause.parent_id or "")
 
     def full_text(self, clause: Clause) -> str:
         """A clause with everything under it (an article with its items)."""

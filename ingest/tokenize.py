@@ -44,10 +44,11 @@ def _jieba():
     return tk
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1024)  # (a question's phrase is read for its verbs and its nouns)
+def tagged(text: str) -> tuple[tuple[str, str], ...]:
     """The words of ``text`` with jieba's part-of-speech flags ("v" a verb, "d" an adverb…; our lexicon's words kept
     whole)."""
-    return [(p.word, p.flag) for p in _tagger().cut(text)]
+    return tuple((p.word, p.flag) for p in _tagger().cut(text))
 
 
 @lru_cache(maxsize=1)

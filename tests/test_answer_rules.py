@@ -1911,7 +1911,7 @@ def test_a_rule_is_not_put_over_a_duty_both_retrievers_put_first():
     def hit(id_, text, score, dense, bm25):
         return Hit(Clause(f"d/{id_}", "d", "D", f"《D》{id_}", ("D",), text), score, dense, bm25)
 
-    r = SimpleNamespace(by_id={})
+    r = SimpleNamespace(by_id={}, parent=lambda c: None)  # (a clause of no lead-in)
     may = hit("a13", "（一）总监及以上职级人员可以乘坐飞机经济舱或者高铁一等座；", 0.0214, 0.896, 1.2)
     duty = hit("a16", "两名同性别员工同行出差的，原则上应当合住一间标准间，住宿费按照其中较高职级的标准执行。", 0.0244, 0.901, 2.8)
     other = hit("a11", "同一部门在同一时段安排3人以上前往同一城市出差的，须在出差申请中说明多人同行的必要性。", 0.0224, 0.89, 1.5)
