@@ -326,7 +326,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _BEARS_ROW,
     _Row("period", re.compile(_FEW + r"几个?月(?![前后来])|多少个?月"), "个月|月"),
     _Row("period", re.compile(_FEW + r"几年(?![前后来费薪])|多少年(?![费薪终货检度])"), "年"),  # (not 多少年费: money)
-    _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日"),
+    _Row("period", re.compile(_FEW + r"几天(?![前后来])|多少天|多少个?工作日|" + _FEW + r"几个?工作日"), "天|日|个工作日|工作日|个?自然日|个?日历日"),
     # (hours of training are 学时: "要培训多少个小时" ← "不少于16学时的岗前培训"; probe)
     _Row("period", re.compile(_FEW + r"几个?小时(?![前后来])|多少个?小时"), "小时|学时|课时"),
     _Row("period", re.compile(_FEW + r"几分钟(?![前后来])|多少分钟"), "分钟"),
@@ -1407,6 +1407,9 @@ _NO_ACT = re.compile(r"要|能|会|得|让|使|算|才算|才能|才可以|能�
                      r"出来|起来|下来|过来|回来|上来|下去|过去|是|有|为|处理|办理|处置|解决|操作|执行|落实|搞定|弄好|做好")
 
 
+_DOING = re.compile(r"完成|进行|办理|开展|办结|做完|办完")  # verbs of doing what their object names
+
+
 def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
     """The act a time is asked of: the verb right before the ask (past modals and adverbs) and the first two verbs after
     it in its phrase ("温度数据要保存多长时间" → 保存; "要在几天内给出审核结果" → 给出, 审核; "客户投诉多久内必须回应" →
@@ -1425,7 +1428,10 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
     while before and (before[-1][1].startswith(("d", "u")) or _NO_ACT.fullmatch(before[-1][0])
                       or re.fullmatch(_MOST, before[-1][0])):
         before.pop()  # ("日志至少得保留多久" → 保留)
-    after = [act(w) for w, flag in tagged(around[1]) if flag.startswith("v")]
+    # (and what is done after a verb of doing it, whatever jieba tags it: "…多少天内必须完成清关" → 清关, an x)
+    later = tagged(around[1])
+    after = [act(w) for i, (w, flag) in enumerate(later) if flag.startswith("v")
+             or i and _DOING.fullmatch(later[i - 1][0]) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
     after = [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
     acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + after
     return tuple(dict.fromkeys(w for w in acts if len(w) >= 2 and not _NO_ACT.fullmatch(w)))
@@ -1482,17 +1488,20 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
     # (a sentence is read with what its clause is of, its document and headings, "…5个工作日内完成红冲操作" being of
     # 发票, and a list item with its lead-in: "最后一笔订单交易完成满90天" is a condition to "商家申请关店并退还保证金的，应当
     # 同时满足以下条件：", probe P75)
+    # (its act not by the document's title alone: "…从海外发出后，规定多少天内必须完成清关？" is not answered by "客服应当在
+    # 拦截后24小时内联系消费者核实" of the 《…发货与清关管理规定》, probe P80)
     def of(c: Clause) -> str:
         lead = retriever.parent(c) if LIST_MARKER.match(c.text) else None
-        return " ".join((c.document, *c.path, lead.text if lead else ""))
+        return " ".join((*(p for p in c.path if p != c.document), lead.text if lead else ""))
 
-    timed = [of(c) + " " + s for c in clauses for s in re.split(r"[。；;！!]", c.text)
+    timed = [(c.document, of(c) + " " + s) for c in clauses for s in re.split(r"[。；;！!]", c.text)
              if _SOME_TIME.search(s) or _VAGUE_TIME.search(s)]
     # (and the thing, where the phrase names one the documents say: "门店监控录像至少要保存多久？" is not answered by
     # "核销记录由系统自动保存180天", probe P79)
     things = _things_of_time(retriever, question, ask.words)
-    if any(_says_act(s, w, retriever.thesaurus) for w in acts for s in timed or [c.index_text for c in clauses]
-           if not things or any(_says_act(s, t, retriever.thesaurus) for t in things)):
+    if any(_says_act(s, w, retriever.thesaurus) for w in acts
+           for title, s in timed or [(c.document, of(c) + " " + c.text) for c in clauses]
+           if not things or any(_says_act(title + " " + s, t, retriever.thesaurus) for t in things)):
         return None
     return acts[0] + ask.words if question.find(acts[0]) < question.find(ask.words) else ask.words + acts[0]
 

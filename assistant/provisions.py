@@ -80,7 +80,8 @@ def states_rule(clause: Clause, parent: Clause | None) -> bool:
 
 _NUMERAL = r"[零〇一二三四五六七八九十百两\d]+"
 # the articles of its own text a provision names: "违反本法第十八条第一款、第十九条规定", "有本办法第五条至第十一条规定的情形"
-OWN_ARTICLES = re.compile(rf"本(?:法|条例|办法|规定|细则|规则|决定|制度|规范|守则|准则|手册|须知)((?:第{_NUMERAL}条(?:第{_NUMERAL}款)?(?:第?[（(]?{_NUMERAL}[)）]?项)?"
+# (or a breach of an article named bare, as company rules write it: "商家违反第九条规定私下发送卡密的，每次扣6分…"; probe P82)
+OWN_ARTICLES = re.compile(rf"(?:本(?:法|条例|办法|规定|细则|规则|决定|制度|规范|守则|准则|手册|须知)|(?<=违反))((?:第{_NUMERAL}条(?:第{_NUMERAL}款)?(?:第?[（(]?{_NUMERAL}[)）]?项)?"
                           rf"(?:至|到|、|，|,|和|及|或者|以及)?)+)")
 _ARTICLE = re.compile(rf"(至|到)?第({_NUMERAL})条")
 

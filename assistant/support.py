@@ -30,7 +30,7 @@ LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's
 # fourteen weeks; not 秒杀, a flash sale; not 每年, 按日: a rate in another unit answers no "多少天")
 NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
 NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"
-PERIOD_UNITS = "个?小时|天|日|个?工作日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"
+PERIOD_UNITS = "个?小时|天|日|个?工作日|个?自然日|个?日历日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"  # ("10个自然日内…发出")
 ANY_PERIOD = re.compile(NOT_ORDINAL + NUM + r"\s*(?:" + PERIOD_UNITS + r")")
 
 # a note on how or why rules were written, no rule of them: "【修订说明】…", "编制说明：…", "【修订背景】原《…》施行三年来…"

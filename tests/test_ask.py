@@ -1495,6 +1495,9 @@ def test_an_amount_stated_in_the_lead_in_of_a_sanctioned_breach_answers_how_much
     ("第二十一条 达人违反本规定第十二条的，公司有权暂停合作并扣除当期佣金的20%作为违约金；情节严重的，公司有权解除合作协议，"
      "并将其列入合作黑名单。", {12}),
     ("第九条 员工违反本制度第三条的，予以辞退。", {3}),
+    # (or an article named bare: probe P82's "…私下用聊天软件把卡密发给买家，平台怎么罚？" cited 第九条, the ban)
+    ("第十六条 商家违反第九条规定私下发送卡密的，每次扣6分，并处违约金1000元；造成买家损失的，商家应当全额赔偿。", {9}),
+    ("第十七条 违反《某某法》第九条规定的，依照该法处罚。", set()),  # (another's article)
     ("第十条 商家违反本规则第四条的，应当支付违约金。", set()),  # (a duty to pay, no sanction the rule lays)
 ])
 def test_sanctioned_articles_are_the_breaches_a_penalty_names(text, articles):
@@ -3309,6 +3312,7 @@ def test_a_time_asked_of_an_act_no_timed_sentence_cited_says_is_not_found(timed)
     ("交易记录到底要存几年？", ()),  # (存: a verb of one character, 要 glued to it)
     ("入驻商家的资质信息多久要重新核验一次？", ()),  # (入驻 names the 商家; the verb before the ask is none)
     ("发货要多久？", ()),  # (发货, a noun to jieba: staff name a thing as they name it)
+    ("规定多少天内必须完成清关？", ("清关",)),  # (what 完成 is done to, whatever jieba tags it: 清关 is an x)
 ])
 def test_the_act_a_time_is_asked_of_is_the_verb_beside_the_ask(question, acts):
     from assistant.answer import _PERIOD_ASKED, _act_of_time, _asked
@@ -3339,3 +3343,36 @@ def test_a_time_asked_of_a_thing_is_stated_of_that_thing(timed):
     assert other.status == "not_found", other.answer
     own = answer(timed, "团购券的核销记录要保存多久？")
     assert own.status == "answered" and "180天" in own.answer, own.answer
+
+
+def test_a_time_asked_of_an_act_is_not_stated_by_a_document_whose_title_alone_names_it(tmp_path):
+    """Probe P80: "…从海外发出后，规定多少天内必须完成清关？" was answered by "客服应当在拦截后24小时内联系消费者核实" of the
+    《保税仓跨境商品发货与清关管理规定》: its title names every act of the document. A heading that names the act does
+    tell what its clauses time."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"清关.txt": (
+        "保税仓商品发货与清关管理规定\n第二章 订单推送与申报\n"
+        "第七条 订购人身份信息与支付人信息不一致的，系统应当拦截，不得申报。客服应当在拦截后24小时内联系消费者核实。\n"
+        "第八条 仓库应当在订单推送后4小时内完成拣货打包。\n")})
+    got = answer(r, "直购进口的包裹从海外发出后，规定多少天内必须完成清关？")
+    assert got.status == "not_found" and "清关" in got.answer, got.answer
+    (tmp_path / "headed").mkdir()
+    headed = _docs_index(tmp_path / "headed", {"清关.txt": (
+        "保税仓商品发货与清关管理规定\n第二章 订单推送与申报\n"
+        "第七条 订购人身份信息与支付人信息不一致的，系统应当拦截，不得申报。\n"
+        "第三章 清关时效\n第九条 包裹入境后应当在3个工作日内放行。\n")})
+    got = answer(headed, "包裹入境以后，规定多少天内必须完成清关？")
+    assert got.status == "answered" and "3个工作日" in got.answer, got.answer
+
+
+def test_a_time_stated_in_calendar_days_answers_how_many_days(tmp_path):
+    """Probe P83: "用户中了实物奖品，填完地址后我们最晚多少天要发货？" was not found beside "实物奖品应当在中奖用户确认收货地址后
+    10个自然日内…发出": days are counted as calendar days (自然日, 日历日) too."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"奖品.txt": (
+        "营销活动奖品发放管理规定\n第九条 奖品发放\n1. 实物奖品应当在中奖用户确认收货地址后10个自然日内由仓储物流部发出。\n"
+        "2. 虚拟奖品应当在活动结束后即时发放到用户账户。\n第十条 商家应当在活动结束后7日内上传发放凭证。\n")})
+    got = answer(r, "用户中了实物奖品，填完地址后我们最晚多少天要发货？")
+    assert got.status == "answered" and "10个自然日" in got.answer, got.answer
