@@ -124,15 +124,20 @@ LEAD_IN = re.compile(r"(?:包括|如下|以下|下列|这些|几点|几个方面
 # article sanctions ("有下列行为之一的，由…责令改正，处…罚款：" restates duties stated elsewhere) and the
 # alternative grounds of a permission ("符合下列情形之一的，个人信息处理者方可处理个人信息：" — each item is a
 # condition that allows, none a duty)
-_ONE_OF_LIST = r"下列[^。；：:]{0,8}之一[^。；]*?"
+_ONE_OF_LIST = r"(?:下列|以下)[^。；：:]{0,8}之一[^。；]*?"
 _SANCTIONS = "责令|罚款|处罚|处分|吊销|没收|警告|追究|罚金|拘役|拘留|有期徒刑|定罪"  # and a criminal one
 # the lead-in of a list of sanctioned breaches: "…有下列行为之一的，由…责令限期改正，可以处…罚款："
 SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 # (and a list of what a rule does not hold for: "下列情形不认定为不合理差别待遇：（二）针对新用户…开展优惠活动的")
-NOT_DUTY_LEAD = re.compile(r"下列[^。；：:]{0,12}除外|不适用[^。；]*下列|下列[^。；：:]{0,10}不适用|"
-                           r"下列[^。；：:]{0,10}(?:不认定为|不属于|不视为|不构成|不认为是|不作为)|"
+# (said with 以下 as well: "以下情形不予退货，但商品存在质量问题的除外：" over "2.3.1 已拆封的食品…" was an item "是否已拆封的
+# 食品…", probe P80)
+NOT_DUTY_LEAD = re.compile(r"(?:下列|以下)[^。；：:]{0,12}(?:除外|不予)|不适用[^。；]*(?:下列|以下)|(?:下列|以下)[^。；：:]{0,10}不适用|"
+                           r"(?:下列|以下)[^。；：:]{0,10}(?:不认定为|不属于|不视为|不构成|不认为是|不作为)|"
                            + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻|不属于|不视为|不构成)")
-NOT_DUTIES_LISTED = re.compile(r"下列[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
+NOT_DUTIES_LISTED = re.compile(r"(?:下列|以下)[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
+                               # examples of what a rule names ("常见禁用语示例如下（包括但不限于）：" over "4.2.1 推诿类：“这不归
+                               # 我管”…" was an item "是否“这不归我管”…", probe P81)
+                               r"(?:示例|举例|例如|比如)[^。；：:]{0,14}[：:]\s*$|"
                                # what something is deemed to be when it meets them ("符合下列条件的数据电文，视为满足…原件形式
                                # 要求：（一）能够有效地表现所载内容…": conditions, no one's duty; it read "能够是否有效地…")
                                r"(?:视为|推定为?|认定为)[^。；：:]{0,30}[：:]\s*$|"
@@ -454,7 +459,7 @@ class _Topic:
                 total += math.log(1 + n)
         headings = {h for c in clauses for h in c.path[1:]}
         self.alternatives = {t: said_as.get(t) or _uncontracted(t, texts) + _contractions(t, texts)
-                             + _spelled_out(t, headings) for t in self.weights}
+                             + _spelled_out(t, headings) + _shortened(t, toks, texts) for t in self.weights}
         # a used word is not expanded (纠纷's 投诉 drew in duties off the topic), but a synonym completes a clause that
         # says another of the topic's words as they are ("商品信息发布" ← "上架的商品必须提供真实、准确的信息": 上架 for 发布;
         # it listed 3 of a probe's 12 duties): not one that is, or is in, a word of the topic (隐私 is 个人信息's, which
@@ -674,6 +679,22 @@ def _spelled_out(word: str, headings: set[str]) -> tuple[str, ...]:
                 if len(x) == 2 == len(y) and x != word and y != word and is_word(x) and is_word(y) and word not in x + y:
                     found.add(h[m.start(1):m.end(2)])
     return tuple(sorted(found))
+
+
+def _shortened(word: str, toks: list[str], texts: list[str]) -> tuple[str, ...]:
+    """A verb of two characters said by its first before the topic's next word, where the knowledge base writes it so
+    apart from the two words in full: 防范 in "防范诈骗" ← "三、防诈骗要求" (probe P82's checklist listed 1 of 13 duties,
+    防范 said once in its documents and weighing most)."""
+    from ingest.tokenize import tagged
+
+    at = toks.index(word) if word in toks else -1
+    # (a verb: not 用户 of "用户评价", said in "利用评价…", nor a compound's own words after it, 售后 / 售后服务)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2}", word) or not 0 <= at < len(toks) - 1 or word in toks[at + 1] \
+            or not tagged(word)[0][1].startswith("v"):
+        return ()
+    nxt = toks[at + 1]
+    # (its first character: "受理投诉" says no 处理投诉)
+    return tuple(x for x in (word[0] + nxt,) if any(x in y.replace(word + nxt, "") for y in texts))
 
 
 def _contractions(word: str, texts: list[str]) -> tuple[str, ...]:

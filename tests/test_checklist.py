@@ -2458,3 +2458,37 @@ def test_a_duty_on_the_thing_is_its_handling_and_a_member_is_a_customer(tmp_path
     assert any("积分清零前30日提醒会员" in t for t in texts) and any("转让" in t for t in texts), texts
     texts = [i.text for i in checklist(r, "会员管理").items]
     assert not any("礼貌待客" in t or "服务协议" in t for t in texts), texts
+
+
+def test_a_verb_of_the_topic_is_said_by_one_of_its_characters_before_the_next_word(tmp_path):
+    """Probe P82: "防范诈骗" listed 1 of 13 duties: its documents write "三、防诈骗要求" and say 防范 once ("为防范冒充商家的
+    诈骗行为…"), which weighed most. A verb of two characters is said by one of them before the topic's next word where
+    a document writes it so (防诈骗), not by the two words in full alone."""
+    from assistant.checklist import _shortened
+
+    assert _shortened("防范", ["防范", "诈骗"], ["三、防诈骗要求", "为防范冒充商家的诈骗行为"]) == ("防诈骗",)
+    assert _shortened("防范", ["防范", "诈骗"], ["应当防范诈骗"]) == ()  # (the two in full say it as they are)
+    assert _shortened("诈骗", ["防范", "诈骗"], ["防诈骗"]) == ()  # (the last word has none after it)
+    texts = _items_over(tmp_path, {
+        "交易安全管理规定.md": (
+            "# 交易安全管理规定\n\n## 三、防诈骗要求\n\n1. 平台客服不得向用户索要登录密码及短信验证码。\n"
+            "2. 客服接到买家反映疑似诈骗的，应当在10分钟内转交风控专员处理。\n"
+            "3. 风控专员应当每月汇总典型诈骗案例。\n\n## 四、账号安全\n\n4. 用户应当妥善保管账号密码。\n"),
+        "发货规范.txt": "发货规范\n第九条 为防范冒充商家的诈骗行为，商家发放卡密应当通过平台订单系统完成。\n"
+                      "第十条 商家应当在付款后5分钟内发放卡密。\n"}, "防范诈骗")
+    assert all(any(w in x for x in texts) for w in ("短信验证码", "10分钟内", "典型诈骗案例", "订单系统")), texts
+    assert not any("妥善保管" in x or "5分钟内" in x for x in texts), texts
+
+
+def test_items_of_a_list_said_with_yixia_of_cases_or_examples_are_no_duties(tmp_path):
+    """Probes P80 and P81: "2.3 以下情形不予退货，但商品存在质量问题的除外：" over "2.3.1 已拆封的食品…" was an item "是否已拆封的
+    食品…", and "4.2 常见禁用语示例如下（包括但不限于）：" over "4.2.1 推诿类：“这不归我管”…" one "是否“这不归我管”…": a list of
+    exceptions or cases is said with 以下 as with 下列, and a list of examples names no duty of its own."""
+    texts = _items_over(tmp_path, {
+        "退货与客服规范.md": (
+            "# 退货与客服规范\n\n2.2 商家应当在收到退货后48小时内完成验货退款。\n\n2.3 以下情形不予退货，但商品存在质量问题的除外：\n\n"
+            "2.3.1 已拆封的食品、保健品及个人护理用品；\n\n2.3.2 消费者定制类商品。\n\n"
+            "4.1 客服在退货沟通中不得使用禁用语。\n\n4.2 常见禁用语示例如下（包括但不限于）：\n\n"
+            "4.2.1 推诿类：“这不归我管”“你去找快递”；\n\n4.2.2 质疑类：“你是不是想骗退款”。\n")}, "退货")
+    assert any("48小时内" in x for x in texts) and any("禁用语" in x for x in texts), texts
+    assert not any("已拆封" in x or "定制类" in x or "不归我管" in x or "骗退款" in x for x in texts), texts
