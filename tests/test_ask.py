@@ -3376,3 +3376,20 @@ def test_a_time_stated_in_calendar_days_answers_how_many_days(tmp_path):
         "2. 虚拟奖品应当在活动结束后即时发放到用户账户。\n第十条 商家应当在活动结束后7日内上传发放凭证。\n")})
     got = answer(r, "用户中了实物奖品，填完地址后我们最晚多少天要发货？")
     assert got.status == "answered" and "10个自然日" in got.answer, got.answer
+
+
+def test_a_head_count_is_stated_as_a_share_of_its_whole_and_a_side_is_no_thing_timed(tmp_path):
+    """Probe P81: "一个组里同一个时间段最多能有多少人去休息？" was not found beside "…同一班组同一时段休息人数不得超过在岗人数的
+    20%"; probe P84: "仓库那边要在几天内把索赔材料交给快递公司？" was not found beside "仓储部须在确认异常后3个工作日内向快递
+    公司提交索赔材料", 仓库 taken for the thing the time is of. A count is stated as a share of its whole (人数的20%), and a
+    side that does the act ("仓库那边") is no thing a timed sentence must say."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"排班与理赔.txt": (
+        "客服排班与异常件理赔办法\n第十七条 客服人员每连续工作2小时，可以安排休息10分钟；同一班组同一时段休息人数不得超过在岗人数的20%。\n"
+        "第十八条 仓储部须在确认异常后3个工作日内向快递公司提交索赔材料。\n"
+        "第十九条 单件商品价值超过2000元的，仓库必须办理保价后方可发货。\n")})
+    rest = answer(r, "一个组里同一个时间段最多能有多少人去休息？")
+    assert rest.status == "answered" and "20%" in rest.answer, rest.answer
+    claim = answer(r, "货在路上坏了，仓库那边要在几天内把索赔材料交给快递公司？")
+    assert claim.status == "answered" and "3个工作日" in claim.answer, claim.answer
