@@ -1496,13 +1496,14 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
         lead = retriever.parent(c) if LIST_MARKER.match(c.text) else None
         return " ".join((*(p for p in c.path if p != c.document), lead.text if lead else ""))
 
-    timed = [(c.document, of(c) + " " + s) for c in clauses for s in re.split(r"[。；;！!]", c.text)
+    read = [(c, of(c)) for c in clauses]
+    timed = [(c.document, context + " " + s) for c, context in read for s in re.split(r"[。；;！!]", c.text)
              if _SOME_TIME.search(s) or _VAGUE_TIME.search(s)]
     # (and the thing, where the phrase names one the documents say: "门店监控录像至少要保存多久？" is not answered by
     # "核销记录由系统自动保存180天", probe P79)
     things = _things_of_time(retriever, question, ask.words)
     if any(_says_act(s, w, retriever.thesaurus) for w in acts
-           for title, s in timed or [(c.document, of(c) + " " + c.text) for c in clauses]
+           for title, s in timed or [(c.document, context + " " + c.text) for c, context in read]
            if not things or any(_says_act(title + " " + s, t, retriever.thesaurus) for t in things)):
         return None
     return acts[0] + ask.words if question.find(acts[0]) < question.find(ask.words) else ask.words + acts[0]

@@ -696,9 +696,9 @@ def _shortened(word: str, toks: list[str], texts: list[str]) -> tuple[str, ...]:
     if not re.fullmatch(r"[\u4e00-\u9fff]{2}", word) or not 0 <= at < len(toks) - 1 or word in toks[at + 1] \
             or not tagged(word)[0][1].startswith("v"):
         return ()
-    nxt = toks[at + 1]
     # (its first character: "受理投诉" says no 处理投诉)
-    return tuple(x for x in (word[0] + nxt,) if any(x in y.replace(word + nxt, "") for y in texts))
+    short, whole = word[0] + toks[at + 1], word + toks[at + 1]
+    return (short,) if any(short in x.replace(whole, "") for x in texts) else ()
 
 
 def _contractions(word: str, texts: list[str]) -> tuple[str, ...]:
