@@ -182,12 +182,16 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
 
     said = words(_DOING_ON.sub(r"\1", _A_NOT_A.sub(_asked_once, question)))
     return next((w for w in dict.fromkeys(said) if sum(w in x for x in said) >= 2 and w not in _BYSTANDERS
+                 and w not in _RELATIVE_TIME
                  and _unused(w, vocabulary, thesaurus, said)), None)
 
 
 # people a story names, said again as it goes on, not what it asks about: "观众把电子票入场码截了个图发给朋友，朋友拿截图能进场
 # 吗？" asks of a screenshot (probe P56 was not found, "资料中没有提到“朋友”")
 _BYSTANDERS = frozenset("朋友 好友 家人 家里人 亲戚 亲友 同事 同学 邻居 别人 他人 老公 老婆 丈夫 妻子 孩子 父母 爸妈 爸爸 妈妈".split())
+# nor a time relative to another, said twice: probe P89's "手上还有之前导出的客户数据文件没删，走之前要怎么处理？" was "资料中没有
+# 提到“之前”"
+_RELATIVE_TIME = frozenset("之前 之后 以前 以后 现在 当时 后来 然后".split())
 
 
 def _unused(w: str, vocabulary, thesaurus: Thesaurus, said: list[str]) -> bool:
@@ -321,6 +325,9 @@ _MONEY = re.compile(_NUM + r"\s*(?:元|块|" + _WAGES + r")|"
 # how a sum named before it is asked ("报名费是多少？", "技术服务费收多少？"): by the quantity row and by _NAMED_SUM
 _SUM_ASKED_AFTER = (r"(?:标准)?(?:是|为|要|需要|得|一般|大概|大约|最多|最少|至少|最高|最低)?(?:收|交|付|缴|缴纳|扣)?多少")
 _AGE_ASKED = re.compile(r"多大(?:日龄|月龄|年龄|年纪|岁数)|(?:日龄|月龄|年龄|年纪)[^，,。；;？?]{0,4}?多大|几周?岁|多少周?岁")
+_GRADES = "个?等级|个?级|等"
+# a grade is told by its letter too ("打分才70分，算几级？" ← "…60分至74分为C级"; probe P88 was not found)
+_LETTER_GRADE = r"|(?<![A-Za-z])[A-E][+＋]?\s*(?:等级|级|档)"
 _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _DATE_ROW,
     _BEARS_ROW,
@@ -335,7 +342,7 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
     _Row("quantity", re.compile(r"几点"), "点|时|:"),
     # an age ("幼猫最小多大日龄才能上架卖？" ← "犬、猫出售时应当年满60日龄"; probe P62 cited a rule on pregnant cats)
     _Row("quantity", _AGE_ASKED, "日龄|月龄|周岁|岁"),
-    _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), "个?等级|个?级|等"),
+    _Row("quantity", re.compile(r"几级|多少级|几个?等级|多少个?等级"), _GRADES),
     _Row("quantity", re.compile(_FEW + r"几[次回](?![前后来])|多少[次回]"), "次|回"),  # ("能申诉几回"; probe P19)
     # a size asked of something measured ("字号最小要多大", "图片尺寸多少"), not "要求有多高" (a degree)
     # (and a type size by its number: "文字最小能用几号字？" was answered by "详情页图片总数不得超过30张"; probe P23)
@@ -566,6 +573,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
             stated = re.compile(_NOT_ORDINAL + _NUM + r"\s*(?:个)?(?:" + units + r")"
                                 + (r"|(?!按时)[每按](?:" + units + r")(?!龄)" if row.period else
                                    r"|(?:" + units + r")数的?\s*(?:\d+(?:\.\d+)?\s*[%％]|百分之)"))
+            if row.units is _GRADES:
+                stated = re.compile(stated.pattern + _LETTER_GRADE)
             if row.bound:  # ("不得超过36小时", "3次以内"; not "7×24小时在线服务")
                 stated = re.compile(rf"{_BOUND_WORDS}\s*(?:{stated.pattern})|(?:{stated.pattern})(?=\s*(?:以上|以下|以内|之内))")
             # (a lead time's 提前 asks with it: "离职要提前多久" is asked of 离职)
@@ -638,6 +647,10 @@ def _says_name(text: str, name: str) -> bool:
 
 _SUM_OR_RATE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|元|万元)|百分之")
 _NAMED_AMOUNT = re.compile(r"多少(?:的)?([\u4e00-\u9fff]{1,3}?(?:(?<![消免浪])费|(?<![现资基])金|(?<![条贷])款))")  # (违约金, 赔偿款)
+# damages asked by the verb (赔, 赔偿, 补偿…), paid under the name of a sum: "一单要赔给买家多少钱？" ← "每笔订单向买家支付
+# 订单实付金额30%的违约金，最低5元、最高500元" (probe P84 was not found: no 赔 in it)
+_DAMAGES_ASKED = frozenset({"赔", "赔偿", "赔付", "赔钱", "补偿", "理赔"})
+_DAMAGES_PAID = re.compile(r"(?:支付|给付|赔付|补偿|给予)[^，,。；;]{0,16}(?:违约金|赔偿金|补偿金)")
 
 
 _SHARE_OF = re.compile(r"([\u4e00-\u9fff]{2})的?(?=(?:比例|百分比)是?多少)")
@@ -987,8 +1000,11 @@ _LEAD_ASKED = re.compile(r"(?:提前|提早)(?:至少|最少|最多|大概|大�
 _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pattern + "|" + _ANY_PERIOD.pattern + r"\s*(?:前|之前|以前)")
 
 
-# what the question asks to be done within a period, right after it ("几天之内可以申诉" → 申诉, "多少天内退回仓库" → 退回)
-_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会){0,2}(?:被)?"
+# what the question asks to be done within a period, right after it ("几天之内可以申诉" → 申诉, "多少天内退回仓库" → 退回; or
+# the thing it is done to, after 把/将: "最晚多少天内要把申诉交上来" → 申诉, probe P85 quoted "…申诉被驳回后，可在3天内申请复核")
+# (past the one it is done for: "最晚多长时间内要给人家答复" → 答复)
+_DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会){0,2}(?:被|把|将)?"
+                         r"(?:(?:给|向|跟|对|帮)(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + "))?"
                          r"(?:提出|进行|完成)?([\u4e00-\u9fff]{2})")
 
 
@@ -1012,7 +1028,8 @@ def _period_before(text: str, done: str) -> bool:
     forms = (done, done[0]) if len(done) == 2 and done[1] in _COMPLEMENT else (done,)
     # (a name quoted is one thing, however long: "…48小时内，通过订单详情页的“坏果包赔”入口提交申请"; probe P58)
     text = re.sub(r"“[^“”]{1,12}”", "“”", text)
-    return any(any(f in re.split(r"[；;。！？!?]", text[m.end():m.end() + DONE_REACH])[0] for f in forms)
+    # (a step of a flow is one act: "商家申请复核（3天内） → 申诉主管复核" is no 申诉 within 3 days)
+    return any(any(f in re.split(r"[；;。！？!?→]", text[m.end():m.end() + DONE_REACH])[0] for f in forms)
                and not re.search(re.escape(done) + r"[^，,；;。]{0,6}?(?:之日起|之时起|后|起)[^，,；;。]{0,4}$",
                                  re.split(r"[，,；;。]", text[:m.start()])[-1])
                for m in _ANY_PERIOD.finditer(text))
@@ -1074,7 +1091,8 @@ def _bounded_by_another(text: str, ask: _Ask, question: str) -> bool:
 
 
 # a bound asked before the quantity: an upper one (group 1) or a lower one (group 2)
-_LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大)|(最少|最低|至少|起码|下限|最小)")
+# (of a length too: "商品主图视频最短要拍多少秒？" is not answered by "…时长不得超过60秒"; probe P86)
+_LIMIT_ASKED = re.compile(r"(最多|最高|上限|封顶|顶多|至多|最大|最长)|(最少|最低|至少|起码|下限|最小|最短)")
 
 
 def _bound_asked(question: str, asked: _Ask) -> re.Match | None:
@@ -1475,6 +1493,9 @@ def _quoted_unsaid(retriever: Retriever, question: str, clauses: list[Clause]) -
     return None if any(t in x for t in terms for x in texts) else terms[0]
 
 
+_DONE_COMPLEMENT = frozenset("完好掉")  # (an act's end: 批完, 修好, 删掉)
+
+
 def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
     """The time asked, where no sentence of the clauses cited that states a time (or, where none does, no clause) says
     the act it is asked of: "检测报告和开箱视频，鉴定中心要保存多长时间？" was answered by "…应当在2小时内完成签收登记"
@@ -1483,8 +1504,14 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
     if ask is None:
         return None
     # (an act no document says, nor a synonym of it, is staff's own word for one they say otherwise: "冲掉" for 红冲)
-    acts = [w for w in _act_of_time(question, ask.words)
-            if retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(w))]
+    # (a verb no document says with a complement of its end, by the verb: "主管要在几个小时内批完？" is not answered by "…收到
+    # 订单后24小时内在SRM系统中确认订单", probe P88; not one of direction, "转给" being said "升级至", probe P79, nor of
+    # doing what its object names, "办完", probe P82)
+    said = [(w, w) if retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(w))
+            else (w[0], w) if len(w) == 2 and w[1] in _DONE_COMPLEMENT and not _DOING.fullmatch(w) and retriever.said_by(w[0])
+            else None
+            for w in _act_of_time(question, ask.words)]
+    acts = [act for act, _ in filter(None, said)]
     if not acts:
         return None
     # (a sentence is read with what its clause is of, its document and headings, "…5个工作日内完成红冲操作" being of
@@ -1506,7 +1533,8 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
            for title, s in timed or [(c.document, context + " " + c.text) for c, context in read]
            if not things or any(_says_act(title + " " + s, t, retriever.thesaurus) for t in things)):
         return None
-    return acts[0] + ask.words if question.find(acts[0]) < question.find(ask.words) else ask.words + acts[0]
+    shown = next(w for w in said if w)[1]
+    return shown + ask.words if question.find(shown) < question.find(ask.words) else ask.words + shown
 
 
 def _things_of_time(retriever: Retriever, question: str, asked: str) -> list[str]:
@@ -1758,7 +1786,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         alone = not re.search(r"[\u4e00-\u9fff]", part[:max(part.find(asked.words), 0)])
         # (or a lead time, which a clause states only as one: "选品单最晚提前几天报给品控？" ← "…应当在计划开播日前至少5个工作
         # 日将选品清单提交品控部审核", ranked second, whose 选品清单 is no anchor 品单; probe P28 was not found)
-        wide = how_long or bool(of) or asked.period and (alone or bool(_LEAD_ASKED.search(part)))
+        lead = asked.period and _LEAD_ASKED.search(part) is not None
+        wide = how_long or bool(of) or lead or asked.period and alone
         # (or a period asked within which a thing is done, by a clause that states one so: "一般几天之内得修好？" ← "需更换
         # 零部件的，应当在7日内修复", ninth; probe P51 was not found. Not "请假必须提前一天…" for "钱多少个工作日内要退回到账？")
         # ("最晚多少小时内必须发货？" is not answered by "…24小时内做出响应": what is done within it is alike)
@@ -1776,7 +1805,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             cov = _covered(part, h.clause.index_text, synonyms)
 
             def says(w: str) -> bool:  # (or a synonym: "抽查多少条" ← "每周抽检不少于20通会话"; probe P27 was not found)
-                return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2)
+                return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2) \
+                    or w in _DAMAGES_ASKED and _DAMAGES_PAID.search(h.clause.text) is not None
 
             anchored = bool(asked.anchors) and says(asked.anchors[0])
             # (or an amount asked under a bound, of a word the clause says, that it states under that bound: "平台最多赔
@@ -1793,7 +1823,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # 漏充金额的20%向用户支付违约金"; not "…由平台从商家保证金…中直接划扣" for "要交多少保证金？")
             called = named is not None and any(_says_name(x, named.group(1)) and _SUM_OR_RATE.search(x)
                                                for x in re.split(r"[，,；;。]", h.clause.text))
+            # (or two thirds as many where a lead time asked is stated as one: "资质快过期了，要提前多少天把新的传上去？" ←
+            # "资质有效期届满前30日，商家应当提交更新后的资质", second to "资质过期未更新的…自动下架"; probe P86 was not found)
             return (wide or asked.kind == "fee") and cov >= least and (says(of) or verb or called) \
+                or lead and cov >= least * 2 / 3 and _LEAD_STATED.search(h.clause.text) is not None \
                 or cov >= least / 2 and (anchored or asked.bound or bounded) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
 
@@ -1862,7 +1895,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # 方案" before 3.4's "发现标价错误的，应当在30分钟内下架或者更正"; held-out probe)
         rest = q.replace(done, "")
         subject = coverage(rest, chosen[0].clause.text)
-        of = next((h for h in ranked[:k] if _period_before(h.clause.text, done) and _states(h.clause, timed, q)
+        # (or a synonym of it: "…要给人家答复" ← "…须在24小时内核实降价事实并回复消费者"; probe P87 was not found)
+        of = next((h for h in ranked[:k] if any(_period_before(h.clause.text, x) for x in (done, *synonyms(done)))
+                   and _states(h.clause, timed, q)
                    and coverage(rest, h.clause.text) >= subject * 2 / 3), None)  # (two thirds: "保证金多久才能退回来"
         # shares more with "商家主动申请退出的，应当提前15日…提交申请" than with "…公示期满后5个工作日内将保证金余额退还…"; P35)
         if of is not None:

@@ -44,6 +44,11 @@ def _c(text: str) -> Clause:
     ("首页多少年改版一次？", "网站主页面原则上每年进行一次审定或改版。", None),
     ("退款几个工作日到账？", "平台应明确支付流程和退款政策。", "几个工作日"),
     ("分几级？", "分为三级。", None),
+    # a grade by its letter (probe P88: "打分才70分，算几级？" was not found beside "…60分至74分为C级")
+    ("有个供应商这季度打分才70分，算几级？", "季度评分90分及以上为A级，75分至89分为B级，60分至74分为C级，60分以下为D级。", None),
+    # a shortest length asked is not stated by a longest (probe P86: "…最短要拍多少秒" ← "…时长不得超过60秒")
+    ("商品主图视频最短要拍多少秒？", "商品主图视频时长不得超过60秒。", "最短要拍多少秒"),
+    ("商品主图视频最长能拍多少秒？", "商品主图视频时长不得超过60秒。", None),
     ("信誉评级分几个等级？", "平台应建立商家信誉评级制度。", "几个等级"),
     ("信誉评级分几个等级？", "信誉评级分为五个等级。", None),
     ("退货政策是什么？", "平台应制定明确的退换货政策。", None),  # asks no quantity
@@ -1680,6 +1685,9 @@ def test_a_verb_said_twice_as_it_goes_on_is_no_subject():
     # (nor a state denied: probe P74 was "资料中没有提到“不好”")
     assert unknown_focus("同一个毛病在保修期里修了两次还是不好怎么办？要是在延保期里修了三次还不好呢？",
                          {"同一", "保修期", "延保期", "维修"}, th) is None
+    # (nor a time relative to another: probe P89 was "资料中没有提到“之前”")
+    assert unknown_focus("我下周离职，手上还有之前导出的客户数据文件没删，走之前要怎么处理？",
+                         {"离职", "导出", "客户", "数据", "文件", "销毁"}, th) is None
 
 
 @pytest.mark.parametrize("question, unused", [
@@ -2275,3 +2283,17 @@ def test_not_long_asks_no_time(question, asked):
 
     got = _asked(question, [_TIME_ASKED])
     assert (got.words if got else None) == asked
+
+
+def test_what_is_done_within_a_time_is_read_past_ba_and_whom_it_is_done_for():
+    """Probe P85: "…最晚多少天内要把申诉交上来？" quoted "申诉被驳回后，可在3天内申请复核一次": what is done within the time is
+    the thing after 把 (申诉), and a flow's steps are one act each ("商家申请复核（3天内） → 申诉主管复核" times no 申诉);
+    probe P87: "…客服最晚多长时间内要给人家答复？" was not found: the act is the word after whom it is done for (答复)."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _done_within, _period_before
+
+    for question, done in (("商家觉得扣分扣错了，最晚多少天内要把申诉交上来？", "申诉"),
+                           ("顾客来申请价保，客服最晚多长时间内要给人家答复？", "答复"),
+                           ("退货最晚几天之内要退回仓库？", "退回")):
+        assert _done_within(question, _asked(question, _PERIOD_ASKED)) == done, question
+    assert not _period_before("商家提交申诉 → 申诉专员受理（24小时） → 商家申请复核（3天内） → 申诉主管复核（3个工作日）", "申诉")
+    assert _period_before("商家对扣分决定有异议的，应当在收到扣分通知之日起7天内提出申诉。", "申诉")

@@ -3393,3 +3393,60 @@ def test_a_head_count_is_stated_as_a_share_of_its_whole_and_a_side_is_no_thing_t
     assert rest.status == "answered" and "20%" in rest.answer, rest.answer
     claim = answer(r, "货在路上坏了，仓库那边要在几天内把索赔材料交给快递公司？")
     assert claim.status == "answered" and "3个工作日" in claim.answer, claim.answer
+
+
+def test_damages_paid_under_a_sums_name_answer_how_much_is_paid(tmp_path):
+    """Probe P84: "店铺被判虚假发货，一单要赔给买家多少钱？" was not found beside "每笔订单向买家支付订单实付金额30%的违约金，最低
+    5元、最高500元" (no 赔 in it); probe P88: "供应商交货晚了几天，违约金怎么算？" cited a rule on asking for a delay, the
+    违约金 rule put below the top k as a penalty provision. Damages paid to someone answer a 赔, and a 违约金 asked is a
+    consequence asked."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"发货.txt": (
+        "物流信息及虚假发货管理规范\n第十六条 买家认为商家存在虚假发货的，可以通过投诉入口发起投诉，并上传物流页面截图。\n"
+        "第十七条 平台通过物流轨迹比对、买家投诉等方式对商家发货行为进行日常监测。\n"
+        "第十八条 经认定构成虚假发货的，按以下规定处理：\n（一）每笔订单向买家支付订单实付金额30%的违约金，最低5元、最高500元；\n"
+        "（二）每笔订单扣除店铺信用分2分。\n"
+        "第十九条 商家故意利用虚假发货规避发货超时处罚的，属于严重违规，平台可直接扣除12分并冻结店铺待结算货款。\n"),
+        "采购.txt": (
+            "采购订单管理规范\n四、交货管理\n（一）供应商应当按订单约定的日期交货。\n"
+            "（二）供应商因自身原因要求延期交货的，应当至少提前3天书面申请。\n"
+            "（三）供应商逾期交货的，每逾期1天按该订单金额的0.5%扣除违约金，最高不超过订单金额的10%。\n"
+            "（四）采购员应当在约定交货日期前3天与供应商核实发货进度。\n")})
+    paid = answer(r, "店铺被判虚假发货，一单要赔给买家多少钱？")
+    assert paid.status == "answered" and "500元" in paid.answer, paid.answer
+    late = answer(r, "供应商交货晚了几天，违约金怎么算，有没有封顶？")
+    assert late.status == "answered" and "0.5%" in late.answer.split("[1]")[0], late.answer
+
+
+def test_a_lead_time_stated_as_one_answers_a_lead_time_asked_nearly_as_well_as_the_best(tmp_path):
+    """Probe P86: "资质快过期了，要提前多少天把新的传上去？" was not found: "资质有效期届满前30日，商家应当提交更新后的资质"
+    shared a little less of it than "资质过期未更新的，…自动下架", which states no time."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"资质.txt": (
+        "商品信息发布规范\n第十八条 商家上传的资质应当在有效期内，资质有效期届满前30日，商家应当提交更新后的资质。\n"
+        "第十九条 资质审核由平台类目运营在3个工作日内完成。\n"),
+        "限售.txt": "禁售与限售商品管理规则\n四、限售商品\n（三）资质管理\n5. 资质过期未更新的，对应类目下全部商品将由系统自动下架。\n"})
+    got = answer(r, "资质快过期了，要提前多少天把新的传上去？")
+    assert got.status == "answered" and "届满前30日" in got.answer, got.answer
+
+
+def test_a_time_asked_of_a_verb_with_its_end_is_of_that_verb(tmp_path):
+    """Probe P88: "紧急订单的审批有没有单独的时限，比如主管要在几个小时内批完？" was answered by "供应商应当在收到订单后24小时内
+    在SRM系统中确认订单": 批完, said by no document, was no act to look for; its verb 批 is. A verb of direction (转给 ←
+    升级至) or of doing (办完 ← 完成) is not read so."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"采购.txt": (
+        "采购订单管理规范\n三、订单下达\n（一）单笔订单金额10万元以下的，由采购主管审批。\n"
+        "（二）单笔订单金额10万元以上的，由采购经理审批。\n"
+        "（四）供应商应当在收到订单后24小时内在SRM系统中确认订单，逾期未确认的，采购员应当电话跟进。\n"
+        "（五）食品安全投诉工单，客服必须在30分钟内升级至食品安全专员。\n"
+        "（六）人工核验应当在1个工作日内完成。\n")})
+    got = answer(r, "紧急订单的审批有没有单独的时限，比如主管要在几个小时内批完？")
+    assert got.status == "not_found" and "批完" in got.answer, got.answer
+    passed = answer(r, "客服接到食品安全投诉后多快要转给食品安全专员？")
+    assert passed.status == "answered" and "30分钟" in passed.answer, passed.answer
+    done = answer(r, "走人工核验的话多久要给人家办完？")
+    assert done.status == "answered" and "1个工作日" in done.answer, done.answer
