@@ -64,7 +64,7 @@ _STEP_BY = re.compile(r"[^，,；;。]{1,12}?(?<![已曾理自缘])(?=(?:由|经
 DUTY = re.compile(_DUTY_WORD.pattern + "|" + _MUST + r"|由[^，,。；;]{1,12}?(?:承担|负责(?![人任])|保管)|" + PROCEDURE)
 LIABILITY = re.compile(r"未((?:采取|尽到|履行)[^，,。；;]{0,20})的[，,][^。；;]{0,30}承担[^。；;]{0,8}责任")
 # the kinds of document a rule calls itself by ("本规范", "本指引")
-_OWN_KIND = r"(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则|指引|指南|手册|准则|须知|规程)"
+_OWN_KIND = r"(?:标准|制度|办法|规范|规定|细则|法|条例|规则|守则|指引|指南|手册|准则|须知|规程|流程|方案)"
 # a definition, a scope ("本规定适用于…", but not the referral "依照本法规定"), a purpose, a rationale,
 NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规范|规定|法|条例|规则|细则|守则|准则|须知|规程)(?:适用(?!的)|所称)|"
                                # whom a law protects or governs ("消费者为生活消费需要购买…，其权益受本法保护")
@@ -85,7 +85,9 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                # not a duty after it, "…负责解释，客服部应当每季度修订本规范")
                                # (and a guide's, a handbook's: "本指引自2024年5月1日起执行，由仓储物流部负责解释和更新" was
                                # an item "…是否由仓储物流部负责解释和更新", probe P84)
-                               r"^本" + _OWN_KIND + r"[^，,。；;]{0,20}?(?:负责)?(?:制定、|起草、)?解释"
+                               # (or who made it: "本规范由信息安全部会同法务部制定，自发布之日起执行" was an item "本是否规范
+                               # 由信息安全部会同法务部制定…", probe P89)
+                               r"^本" + _OWN_KIND + r"[^，,。；;]{0,20}?(?:负责)?(?:(?:制定、|起草、)?解释|(?:制定|起草|编制)(?=[，,。；;]|$))"
                                r"(?:(?:和|、|并)(?:修订|更新|修改))?(?:[，,](?![^，,。；;]*(?:应当|应|必须|须))"
                                r"(?:自[^，,。；;]{1,20}?起(?:施行|实施|生效|执行|试行)(?:[，,]试行期[^，,。；;]{1,10})?|"
                                r"[^，,。；;]{0,20}(?:制定|修订)))?[。；;]?$|"
@@ -145,6 +147,9 @@ NOT_DUTIES_LISTED = re.compile(r"(?:下列|以下)[^。；：:]{0,10}(?:情形|�
                                # what something is deemed to be when it meets them ("符合下列条件的数据电文，视为满足…原件形式
                                # 要求：（一）能够有效地表现所载内容…": conditions, no one's duty; it read "能够是否有效地…")
                                r"(?:视为|推定为?|认定为)[^。；：:]{0,30}[：:]\s*$|"
+                               # a table of what goes with what ("限售商品及对应资质清单如下：" over "1. 预包装食品：食品经营
+                               # 许可证…" was an item "是否食品经营许可证…", probe P86)
+                               r"对应[^。；：:]{0,10}(?:清单|目录|名录|一览表?|对照表)[^。；：:]{0,4}[：:]\s*$|"
                                # what someone is entitled to ("各等级会员享有以下权益：")
                                r"享有(?:下列|以下|如下)|(?:下列|以下|如下)[^。；：:]{0,4}(?:权益|待遇|福利|优惠)|"
                                # who is which party, by case ("电梯使用单位按照下列规定确定：")
@@ -724,7 +729,10 @@ def _whole_sentences(text: str) -> list[str]:
 # what a rule is about, named first and taken up by 其 after it ("…以及储运中不能倒置和其他有特殊要求的产品，其包装质量必须符合
 # 相应要求"): a modal inside is part of its name (it read "储运中是否杜绝倒置…的产品", a prohibition)
 # (whose own rule follows: "员工不得向第三方泄露消费者的个人信息，该义务在劳动合同解除后继续有效" is a ban, what follows no rule)
-_TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(?:其|该|此类|这些|上述)[^，,。；;]*?(?:应当|应|必须|须|不得))")
+# (or by what is to be done to it, its rule's own subject after it: "需要销毁的不合格商品，仓库须会同品控部…监督销毁" read
+# "是否销毁的不合格商品…", probe P88)
+_TOPIC_NAMED = re.compile(r"^[^，,；;。]*的[\u4e00-\u9fff]{1,6}(?=[，,]\s*(?:其|该|此类|这些|上述)[^，,。；;]*?(?:应当|应|必须|须|不得))|"
+                          r"^(?:需要|需|须要)[\u4e00-\u9fff]{1,6}的[\u4e00-\u9fff]{1,8}(?=[，,][^，,。；;]*?(?:应当|应|必须|须|不得))")
 
 
 def _modals(sentence: str) -> tuple[re.Match | None, re.Match | None]:
@@ -1295,12 +1303,20 @@ SAMPLE_ANNEX = re.compile(r"附\s*[件录]?\s*[A-Z\d一二三四五六七八九�
                           r"[^。；;！？\n]{0,40}?(?:范本|样本|模板|示例|样式|式样)")
 
 
+# a section of terms and their meanings ("术语说明", "二、术语和定义", "名词解释")
+TERMS_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[章节条]|[一二三四五六七八九十\d.]+[、.．]?)?\s*"
+                           r"(?:术语|名词|用语|定义)(?:和定义|与定义|及定义|说明|解释|释义)?$")
+
+
 def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | None = None) -> list[_Obligation]:
     """The obligation sentences of a clause; a list item under a lead-in that states a duty
     ("应具备以下功能：") is one, even without a modal word of its own. A lead-in whose list is what the duty must
     say (CONTENT_LEAD) is one obligation with its ``items``, and those items are none of their own."""
     if _ITEM.match(clause.text) and content_lead(parent):
         return []
+    if any(TERMS_HEADING.match(h) for h in clause.path[1:]):
+        return []  # a term's definition ("## 术语说明" / "- **申诉成立**：经审查，原处理结果…错误，应予撤销或变更" was an
+        # item "…是否予撤销或变更"; probe P86)
     if any(x is not None and SAMPLE_ANNEX.match(x.text) for x in (clause, parent)):
         return []  # a sample of a form or a notice an annex gives ("附：跨境商品风险告知书（范本，2023版）" / "1.您所购买的
         # 商品…由您自行承担" / "本人已阅读并同意上述告知内容"): what the form says, no duty (probe P41 listed five)

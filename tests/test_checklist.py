@@ -68,6 +68,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("7.1 本指引自2024年5月1日起执行，由仓储物流部负责解释和更新。", None, []),
     ("第三十条 本规范自2024年1月1日起施行，由财务部负责解释。", None, []),
     ("本手册由客服部负责解释和修订。", None, []),
+    # (and who made it, or a flow's: probe P89's "本是否规范由信息安全部会同法务部制定…", P86's "本流程是否由平台治理部负责解释…")
+    ("本规范由信息安全部会同法务部制定，自发布之日起执行。", None, []),
+    ("本流程由平台治理部负责解释，自2024年4月1日起执行。", None, []),
     # a modal inside what one may do is no duty ("可以增加规定…应当标示的内容"); one after it, in its own phrase, is
     ("第七条 设区的市级以上市场监督管理部门对于特定商品和服务，可以增加规定明码标价应当标示的内容。", None, []),
     ("第八条 经营者可以自行决定促销方式，但应当明码标价。", None, [("经营者可以自行决定促销方式，但应当明码标价", "duty")]),
@@ -355,6 +358,9 @@ def test_obligations_are_found_with_their_kind(text, parent, expect):
     # that opens the sentence is checked too, and 是否 goes before the words of 由 (交由, 分别由)
     ("建立退换货制度，退货运费由商家承担", "duty", "是否建立退换货制度，退货运费是否由商家承担"),
     ("售后维修交由授权服务商负责", "duty", "售后维修是否交由授权服务商负责"),
+    # (what is to be done to a thing names it, its rule after it: probe P88 read "是否销毁的不合格商品，仓库是否会同…")
+    ("需要销毁的不合格商品，仓库须会同品控部、财务部三方现场监督销毁", "duty",
+     "需要销毁的不合格商品，仓库是否会同品控部、财务部三方现场监督销毁"),
     ("相关材料提交由法务部负责审核", "duty", "相关材料提交是否由法务部负责审核"),  # (提交 is a word of its own)
     ("防护绿地，分别由铁路、水务管理部门负责养护", "duty", "防护绿地，是否分别由铁路、水务管理部门负责养护"),
     ("实行总承包的建设工程，工程质量由总承包单位负责", "duty", "实行总承包的建设工程，工程质量是否由总承包单位负责"),
@@ -2496,3 +2502,25 @@ def test_items_of_a_list_said_with_yixia_of_cases_or_examples_are_no_duties(tmp_
             "4.2.1 推诿类：“这不归我管”“你去找快递”；\n\n4.2.2 质疑类：“你是不是想骗退款”。\n")}, "退货")
     assert any("48小时内" in x for x in texts) and any("禁用语" in x for x in texts), texts
     assert not any("已拆封" in x or "定制类" in x or "不归我管" in x or "骗退款" in x for x in texts), texts
+
+
+def test_a_terms_section_and_a_table_of_what_goes_with_what_hold_no_duties(tmp_path):
+    """Probe P86: "## 术语说明" / "- **申诉成立**：经审查，原处理结果…错误的，应予撤销或变更" was an item "…是否予撤销或变更",
+    and "（一）限售商品及对应资质清单如下：" over "1. 预包装食品：食品经营许可证…" items "是否食品经营许可证…": a term's
+    meaning and a table of which licence goes with which goods are no duties."""
+    texts = _items_over(tmp_path, {
+        "申诉规范.md": (
+            "# 商品申诉处理规范\n\n## 术语说明\n\n- **申诉成立**：经审查，原处理结果认定事实错误的，应予撤销或变更。\n\n"
+            "## 一、申诉处理\n\n1. 申诉专员应当在收到申诉后3个工作日内完成初审。\n\n2. 申诉成立的，平台应当在1个工作日内恢复商品链接。\n"),
+        "限售规则.txt": (
+            "限售商品管理规则\n四、限售商品管理\n（一）限售商品及对应资质清单如下：\n1. 预包装食品：食品经营许可证；\n"
+            "2. 农药：农药经营许可证。\n（二）商家在取得相应资质并经平台审核通过前，不得发布限售商品。\n")}, "申诉处理")
+    assert any("3个工作日内" in x for x in texts) and any("1个工作日内" in x for x in texts), texts
+    assert not any("撤销或变更" in x for x in texts), texts
+    (tmp_path / "licences").mkdir()
+    licences = _items_over(tmp_path / "licences", {
+        "限售规则.txt": (
+            "限售商品管理规则\n四、限售商品管理\n（一）限售商品及对应资质清单如下：\n1. 预包装食品：食品经营许可证；\n"
+            "2. 农药：农药经营许可证。\n（二）商家在取得相应资质并经平台审核通过前，不得发布限售商品。\n")}, "限售商品")
+    assert any("不得发布限售商品" in x or "杜绝" in x and "限售商品" in x for x in licences), licences
+    assert not any("许可证" in x for x in licences), licences
