@@ -296,7 +296,8 @@ _A_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\
                      r"\d{4}\s*[-—－]\s*\d{1,2}\s*[-—－]\s*\d{1,2}")
 # who bears a cost ("运费谁出", "由谁承担"): a clause that allocates it answers ("运费由消费者承担", "自行承担…费用")
 _PAYS = r"(?:出(?![具台面现售租口版示])|承担|负担|付|掏|买单|支付|缴纳|缴)"  # (not 出具, 出台, 出面)
-_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
+# (or which unit: "律师费由哪个部门承担？"; blind probe P90 was answered by "法务部…可以…决定是否委托外部律师")
+_BEARS_ASKED = re.compile(r"(?:谁|哪方|哪一方|哪个部门|哪个单位)来?" + _PAYS + r"|由谁来?" + _PAYS + "|"
                           r"(?:出|承担|负担|付)还是[^，,。？?]{1,8}?(?:出|承担|负担|付)(?![具台面现售租口版示])")  # "是买家出还是我们店出"
 # (not who answers for managing something: "由…真人对直播内容承担管理责任" answers no "损失由谁承担")
 # (a difference in price is a cost: "…客户应承担金价差额" answers "差价谁出？"; probe P54 was not found)
@@ -904,6 +905,8 @@ def _cost_named(part: str) -> str | None:
     segments = re.split(r"[的之]", part)
     said = _han_words(segments[-1])
     said = [w for w in said if not any(w != o and w in o for o in said)]  # (jieba's search words: 保价费 and 保价)
+    # (what points at a cost, in one word with it, names none: jieba's 这钱 of "这钱谁出？"; probe P91 was not found)
+    said = said[:-1] + [re.sub(r"^[这那该此其本每各某哪](?=[\u4e00-\u9fff])", "", said[-1])] if said else said
     if not said or not _COST.search(said[-1]):
         return None
     if said == ["费用"] and len(segments) >= 2:  # what the cost is of, before 的: "上门安装的费用是谁出？" (probe P22 was
@@ -1005,7 +1008,9 @@ _LEAD_STATED = re.compile(r"(?:提前|前)[^，,。；;]{0,6}?" + _ANY_PERIOD.pa
 # (past the one it is done for: "最晚多长时间内要给人家答复" → 答复)
 _DONE_AFTER = re.compile(r"^(?:之内|以内|内|里|左右)?(?:必须要|必须|需要|应当|应该|可以|能够|能|就|才|要|得|会){0,2}(?:被|把|将)?"
                          r"(?:(?:给|向|跟|对|帮)(?:" + "|".join(sorted(PEOPLE, key=len, reverse=True)) + "))?"
-                         r"(?:提出|进行|完成)?([\u4e00-\u9fff]{2})")
+                         r"(?:安排人|派人|找人|叫人|让人)?"  # (what someone is sent to do: "…多久之内得安排人接手" → 接手)
+                         r"(?:提出|进行|完成|给出|作出|做出|出(?=[\u4e00-\u9fff]{2}结果))?"
+                         r"([\u4e00-\u9fff]{2}|[\u4e00-\u9fff](?=[？?，,。！!]|$))")  # (a verb of one ending its phrase: "给几天改？")
 
 
 def _done_within(question: str, asked: _Ask) -> str:
@@ -1028,8 +1033,10 @@ def _period_before(text: str, done: str) -> bool:
     forms = (done, done[0]) if len(done) == 2 and done[1] in _COMPLEMENT else (done,)
     # (a name quoted is one thing, however long: "…48小时内，通过订单详情页的“坏果包赔”入口提交申请"; probe P58)
     text = re.sub(r"“[^“”]{1,12}”", "“”", text)
-    # (a step of a flow is one act: "商家申请复核（3天内） → 申诉主管复核" is no 申诉 within 3 days)
-    return any(any(f in re.split(r"[；;。！？!?→]", text[m.end():m.end() + DONE_REACH])[0] for f in forms)
+    # (a step of a flow is one act: "商家申请复核（3天内） → 申诉主管复核" is no 申诉 within 3 days; and a verb of one
+    # character is read in the period's phrase only: "…5个工作日内作出复核决定，复核期间整改期限中止计算" times no 改)
+    stop = r"[；;。！？!?→]" if len(done) >= 2 else r"[，,；;。！？!?→]"
+    return any(any(f in re.split(stop, text[m.end():m.end() + DONE_REACH])[0] for f in forms)
                and not re.search(re.escape(done) + r"[^，,；;。]{0,6}?(?:之日起|之时起|后|起)[^，,；;。]{0,4}$",
                                  re.split(r"[，,；;。]", text[:m.start()])[-1])
                for m in _ANY_PERIOD.finditer(text))
@@ -1050,6 +1057,11 @@ def _names_its_period(text: str, part: str, asked: _Ask) -> bool:
     return False
 
 
+_PER_PERIOD_ASKED = re.compile(r"每天|每日|一天|每月|一个月|每周|每年|一年|累计|总共|合计|加起来")
+_PER_PERIOD = re.compile(r"每天|每日|单日|当日|一天|每月|当月|单月|月度|每周|每年|年度|累计|合计|总额|总计")
+_PER_ITEM = re.compile(r"单笔|每笔|每单|单次|每次|单件|每件")
+
+
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     """The quantity the question asks for when none of ``clauses`` states one.
 
@@ -1066,6 +1078,13 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     stating = [c for c in clauses if _states(c, asked, question)]
     if not stating:
         return asked
+    # an amount asked over a period or in all, where the clauses set one a payment only: "售后组长每天累计最多能给买家赔付
+    # 多少钱？" was answered by "售后组长单笔赔付上限为300元" (blind probe P90)
+    at = max(question.find(asked.words), 0)
+    per = _PER_PERIOD_ASKED.search(re.split(r"[，,。；;？?！!]", question[:at])[-1])
+    if per and asked.kind == "quantity" and all(_PER_ITEM.search(c.text) and not _PER_PERIOD.search(c.text)
+                                                for c in stating):
+        return asked._replace(words=question[question.rfind(per.group(), 0, at):at + len(asked.words)])
     bound = _bound_asked(question, asked)
     if bound is None or not all(_other_bound_only(c.text, asked, bound.group(1) is not None) for c in stating):
         return None
@@ -1350,6 +1369,8 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         return not_found(f"问题说的是“{term}”，检索到的条款没有说到它")
     if not hits[0].lookup and (act := _time_of_another(retriever, ask, cited)):
         return not_found(f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事")
+    if not hits[0].lookup and (levels := _level_of_another(ask, cited)):
+        return not_found(f"问题问的是“{levels[0]}”，检索到的条款说的是“{levels[1]}”")
     vague = unstated_time(ask, cited)
     if vague and not hits[0].lookup and (off := _time_off_topic(retriever, ask, cited)):
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
@@ -1397,6 +1418,28 @@ _SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|�
                         + r"(?!\s*" + _NUM + r"\s*(?:公里|千米|米|km))")
 # what a clause says of a time where it sets none ("及时", "定期")
 _VAGUE_TIME = re.compile(r"及时|尽快|立即|立刻|马上|第一时间|随时|定期|不定期|经常|适时|按时|合理期限|合理时间|规定的?(?:时间|期限)内")
+
+
+# a level or grade of a thing ("二级黑名单", "A级供应商", "3级会员")
+_LEVEL = re.compile(r"(?<![\u4e00-\u9fff\dA-Za-z])(?:[一二三四五六七八九十]|\d{1,2}|[A-E])级(?=([\u4e00-\u9fff]{2}))")
+
+
+def _level_of_another(question: str, clauses: list[Clause]) -> tuple[str, str] | None:
+    """The level of a thing the question asks of and the other level of it that the first clause cited says, where no
+    clause cited says the one asked: "二级黑名单的买家过多久才能从黑名单里移出来？" was answered by "一级黑名单买家满6个月无
+    新增异常的，风控组应当将其移出" (blind probe P90)."""
+    for m in _LEVEL.finditer(question):
+        level, thing = m.group(), m.group(1)
+        if any(re.search(re.escape(level) + r"[^，,。；;]{0,8}?" + thing, c.text) for c in clauses):
+            continue
+        other = next((x for x in _LEVEL.finditer(clauses[0].text) if x.group(1) == thing), None) if clauses else None
+        if other:
+            # (the thing as far as both say it: 二级黑名单 / 一级黑名单)
+            asked, said = question[m.end():], clauses[0].text[other.end():]
+            n = next((i for i, (a, b) in enumerate(zip(asked, said)) if a != b or not "\u4e00" <= a <= "\u9fff"),
+                     min(len(asked), len(said)))
+            return level + asked[:n], other.group() + said[:n]
+    return None
 
 
 def _time_off_topic(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
@@ -1658,7 +1701,8 @@ CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|�
                         r"几点(?=以?[前后]|之[前后]|到|开始|截止|下班|上班|营业|关门|发)")  # (not 一点, "快一点", nor "有几点要求")
 CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)|"
                         # (or a bound: "游客到店时间在22:00以后的，…由平台直接支付车费" for "客人晚上十一点多到酒店…"; P63)
-                        r"\d{1,2}(?:[:：]\d{2}|时|点)\s*(?:以后|之后|以前|之前)")
+                        # (bare: "早8:00前及晚21:00后下单的，承诺在下单后90分钟内送达" for "晚上十点顾客下的…单"; P92)
+                        r"\d{1,2}(?:[:：]\d{2}|时|点)\s*(?:以后|之后|以前|之前|后(?![天日月年])|前(?![天日月年]))")
 
 
 def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits, share: float = 1.0) -> list[Hit]:
@@ -1794,6 +1838,10 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         after = part[part.find(asked.words) + len(asked.words):]
         within = asked.period and re.match(_WITHIN, after) is not None
 
+        def says_in(h: Hit, w: str) -> bool:  # (or a synonym: "抽查多少条" ← "每周抽检不少于20通会话"; probe P27 was not found)
+            return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2) \
+                or w in _DAMAGES_ASKED and _DAMAGES_PAID.search(h.clause.text) is not None
+
         def answers(h: Hit) -> bool:
             if not _states(h.clause, asked, q, exact=not how_long):
                 return False
@@ -1804,9 +1852,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # its share of the question's words; probe P49)
             cov = _covered(part, h.clause.index_text, synonyms)
 
-            def says(w: str) -> bool:  # (or a synonym: "抽查多少条" ← "每周抽检不少于20通会话"; probe P27 was not found)
-                return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2) \
-                    or w in _DAMAGES_ASKED and _DAMAGES_PAID.search(h.clause.text) is not None
+            def says(w: str) -> bool:
+                return says_in(h, w)
 
             anchored = bool(asked.anchors) and says(asked.anchors[0])
             # (or an amount asked under a bound, of a word the clause says, that it states under that bound: "平台最多赔
@@ -1859,6 +1906,14 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             i < k or not named and not capped or deep(h))), None)) if asked.kind != "quantity" or of else None
         if stating is None and within:
             stating = next((h for _, h in ordered if answers_within(h)), None)
+        if stating is None and asked.kind == "quantity" and (len(of) >= 2 or of in _DAMAGES_ASKED):
+            # (or the one clause of the top k that states the amount of what is asked, with half the best one's share of the
+            # question: "因为平台审核搞错了把商品下了，能赔多少钱？" ← "因平台误判导致商品被下架的，平台应当按照每个商品链接每日
+            # 20元的标准向商家赔付…", fifth, sharing fewer words than the rules under "三、审核处理"; probe P86 was not found;
+            # not of a character that may be in any word: "截单时间调整到几点？" is asked of no 到 of "迟到", probe P73)
+            sole = [h for i, h in ordered if i < k and _states(h.clause, asked, q, exact=True) and says_in(h, of)]
+            if len(sole) == 1 and _covered(part, sole[0].clause.index_text, synonyms) >= least / 2:
+                stating = sole[0]
         if stating is None and how_long:
             # (and past the fused candidates, by the same test: with the 14 laws beside the seed, "…24小时内做出响应" was
             # 68th by BM25 and 104th by dense for "客户投诉了多久之内要回？", which was told "没有规定具体时限")
@@ -1886,6 +1941,18 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                         and coverage(q, h.clause.text) >= least), None)
         if bounded is not None:
             chosen = [bounded] + [h for h in chosen if h is not bounded][: max_clauses - 1]
+    if asked and asked.kind == "quantity" and chosen and not chosen[0].lookup \
+            and _PER_PERIOD_ASKED.search(re.split(r"[，,。；;？?！!]", q[:max(q.find(asked.words), 0)])[-1]) \
+            and _PER_ITEM.search(chosen[0].clause.text) and not _PER_PERIOD.search(chosen[0].clause.text):
+        # an amount over a period or in all, where the first cited sets one an item: the clause of the top k that states it
+        # over a period or in all comes first ("卖家一年里被扣了多少分就再也不能发东西了？" ← "一个自然年内累计扣分达到24分的，
+        # 永久关闭发布权限", second to "…每次扣6分"; probe P70)
+        # (sharing as much of the question: "售后组长每天累计最多能给买家赔付多少钱？" is not answered by an 一线客服's "每日累计")
+        least = coverage(q, chosen[0].clause.text)
+        total = next((h for h in ranked[:k] if _states(h.clause, asked, q) and _PER_PERIOD.search(h.clause.text)
+                      and coverage(q, h.clause.text) >= least), None)
+        if total is not None:
+            chosen = [total] + [h for h in chosen if h is not total][: max_clauses - 1]
     timed = asked if asked and asked.period else _asked(q, [_WHEN_ASKED])  # ("保证金什么时候退给人家？"; probe P26)
     if timed and chosen and not chosen[0].lookup and (done := _done_within(q, timed)) \
             and not _period_before(chosen[0].clause.text, done):
@@ -1895,9 +1962,14 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # 方案" before 3.4's "发现标价错误的，应当在30分钟内下架或者更正"; held-out probe)
         rest = q.replace(done, "")
         subject = coverage(rest, chosen[0].clause.text)
-        # (or a synonym of it: "…要给人家答复" ← "…须在24小时内核实降价事实并回复消费者"; probe P87 was not found)
-        of = next((h for h in ranked[:k] if any(_period_before(h.clause.text, x) for x in (done, *synonyms(done)))
-                   and _states(h.clause, timed, q)
+        # (or a synonym of it, the clause read in the question's word: "…要给人家答复" ← "…须在24小时内核实降价事实并回复
+        # 消费者", probe P87 was not found; "…多久之内得安排人接手？" ← "…必须在5个工作日内指定接替人员", probe P93)
+        def times_it(h: Hit) -> bool:
+            said = next((x for x in (done, *synonyms(done)) if _period_before(h.clause.text, x)), None)
+            return said is not None and _states(h.clause if said == done else replace(
+                h.clause, text=h.clause.text.replace(said, done)), timed, q)
+
+        of = next((h for h in ranked[:k] if times_it(h)
                    and coverage(rest, h.clause.text) >= subject * 2 / 3), None)  # (two thirds: "保证金多久才能退回来"
         # shares more with "商家主动申请退出的，应当提前15日…提交申请" than with "…公示期满后5个工作日内将保证金余额退还…"; P35)
         if of is not None:
@@ -2093,7 +2165,10 @@ def _sum_asked(q: str) -> float | None:
 # 不满10天的，由部门负责人审核后报人力资源部经理审批"; "到了一批货800件，得抽检多少？" ← "100件以上不满1000件的，抽检比例不低于
 # 20%"; "工作12年了" ← "已满10年不满20年的"; "差不多降了两成" ← "调价幅度超过10%不满30%的"; probe P33; "13岁的小孩一次最多
 # 能充多少钱" ← "八周岁以上未满十六周岁的用户，单次充值不得超过50元", probe P45 quoted the 十六周岁 tier)
-_COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％", "岁": "周岁|岁"}
+# (and minutes or hours late: "外卖送晚了20分钟左右，顾客能拿到什么补偿？" ← "超时15分钟以上、30分钟以内（含）的，向顾客发放10元
+# 无门槛优惠券"; probe P92 cited the rule on when nothing is paid)
+_COUNT_UNITS = {"天": "天|日|个工作日|工作日", "件": "件", "次": "次", "单": "单|笔", "年": "年", "%": "%|％", "岁": "周岁|岁",
+                "分钟": "分钟", "小时": "个?小时"}
 _COUNT_NUM = _AMOUNT + r"\s*(?:个)?"
 
 
@@ -2214,6 +2289,21 @@ def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: in
         # clause's "提前一天" for the 离职 part, and left out "人员离职必须提前一个月"; probe) (and by one on what the part
         # asks it of, where it names that: "鲜花水果能七天无理由退吗？换货最晚几天内申请" took the 无理由退货 clause's "七日内"
         # for 换货; probe)
+        # (a time of what the part asks done within it is by a clause that times that, where one of the top k does: "申诉交上去
+        # 多久能出初审结果？申诉成立以后链接多久能恢复？" took the 恢复's "1个工作日内" for 初审, and was not found beside "申诉
+        # 专员应当在收到申诉后3个工作日内完成初审", third; probe P86)
+        # (of the part's own subject, where it names one: "…能申请复核吗？要在几天内提出？" asks of the 复核 before it, and
+        # was answered by a 对账单's "须在收到对账单后7日内…提出"; probe P73)
+        done = _done_within(part, asked) if asked.period else ""
+        subject = [w for w in _han_words(_ASKING_TAIL.sub("", part[:max(at, 0)])) if len(w) >= 2 and w not in _ASKING
+                   and not re.fullmatch(r"(?:要|需要|应该|应当|必须|得|能|可以|在|最晚|最迟|最多|大概|一般)+", w)]
+        timing = [h for h in top if done and subject and _states(h.clause, asked, part)
+                  and _period_before(h.clause.text, done) and any(w in h.clause.text for w in subject)
+                  and coverage(said, h.clause.index_text) >= PART_COVERAGE / 2]
+        if timing and not any(h in timing for h in chosen):
+            if len(chosen) <= max_clauses:
+                chosen = chosen + [timing[0]]
+            continue
         if any(_states(h.clause, asked, part) and (asked.anchors[0] in h.clause.text if asked.anchors else
                                                    coverage(said, h.clause.index_text) >= PART_COVERAGE) for h in chosen):
             continue

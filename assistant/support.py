@@ -29,7 +29,9 @@ LIST_MARKER = re.compile(rf"^\s*(?!第)(?:{CLAUSE_MARKER})\s*")  # a list item's
 # a number from its start, not an ordinal's ("第十五条"); a period of time in any unit (not 周岁, an age: "十四周岁" is no
 # fourteen weeks; not 秒杀, a flash sale; not 每年, 按日: a rate in another unit answers no "多少天")
 NUM = r"(?:\d+(?:\.\d+)?[万千亿]?|[一二三四五六七八九十两百千万半]+)"  # ("1万元", "1.5万元")
-NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])"
+# (nor "每一", every one: "…自动记录每一次导出的导出人…" states no count of times; probe P89's "每天最多能看多少次？" was
+# answered by it)
+NOT_ORDINAL = r"(?<![第\d一二三四五六七八九十两百千万])(?!(?<=每)一)"
 PERIOD_UNITS = "个?小时|天|日|个?工作日|个?自然日|个?日历日|周(?!岁)|星期|个?月|年|分钟|秒(?!杀)"  # ("10个自然日内…发出")
 ANY_PERIOD = re.compile(NOT_ORDINAL + NUM + r"\s*(?:" + PERIOD_UNITS + r")")
 
