@@ -2524,3 +2524,30 @@ def test_a_terms_section_and_a_table_of_what_goes_with_what_hold_no_duties(tmp_p
             "2. 农药：农药经营许可证。\n（二）商家在取得相应资质并经平台审核通过前，不得发布限售商品。\n")}, "限售商品")
     assert any("不得发布限售商品" in x or "杜绝" in x and "限售商品" in x for x in licences), licences
     assert not any("许可证" in x for x in licences), licences
+
+
+def test_a_latin_topic_word_is_read_as_the_topic_writes_it():
+    """Probe P93: "VIP信息保密" read jieba's lower-cased "vip", which no clause says ("VIP客户…"), and listed 5 of its 19
+    duties, by 信息 alone."""
+    from assistant.checklist import _Topic
+
+    texts = [_c("VIP客户的联系方式等信息不得提供给第三方。"), _c("普通客户信息应当加密保存。"), _c("仓库应当每日盘点。")]
+    t = _Topic("VIP信息保密", texts)
+    assert "VIP" in t.weights
+    assert t.coverage("VIP客户的联系方式等信息不得提供给第三方") > t.coverage("普通客户信息应当加密保存")
+
+
+
+def test_a_topics_handling_is_credited_to_a_duty_on_the_weightier_part_of_its_thing():
+    """Probe P93: "VIP投诉处理" over rules that nearly all say VIP listed any VIP duty (its 处理 credited to any duty that
+    says VIP), 14 of 40 items on complaints. The handling is credited where the words said weigh half the thing's: not VIP
+    alone; 不合格 of 不合格品 (probe P88's "不合格品处理", whose rules say 不合格批次) still is."""
+    from assistant.checklist import _Topic
+
+    texts = [_c(f"会员的第{i}项服务应当及时完成。") for i in range(12)] + [
+        _c("会员投诉应当在2小时内响应。"), _c("普通客户的投诉应当在24小时内回复。"), _c("不合格批次应当隔离。"),
+        _c("投诉处理结果应当记录在案。"), _c("退货处理完毕后应当通知客户。"),
+        _c("检验合格的商品方可入库。"), _c("不合格品区应当单独标识。")] + [_c(f"仓库第{i}项工作应当登记。") for i in range(6)]
+    t = _Topic("会员投诉处理", texts)
+    assert t.coverage("会员的退换货申请，客服应当在2小时内审核完毕") < 0.6 <= t.coverage("会员投诉应当在2小时内响应")
+    assert _Topic("不合格品处理", texts).coverage("任何部门不得擅自将不合格批次出库、上架或调拨") >= 0.6
