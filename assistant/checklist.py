@@ -531,9 +531,10 @@ class _Topic:
                    and any(_said(x, t) for x in self.completing.get(term, ())))
         # (the handling, where a duty is on the thing: the weightier part of its words said, not VIP alone of "VIP投诉处理",
         # over rules that all say VIP; probe P93 listed any VIP duty, 14 of 40 items on complaints)
-        thing = sum(w for term, w in self.weights.items() if term in self.whole and term != self.handling)
-        got += sum(w for term, w in lacking if term == self.handling and said and (DUTY.search(t) or PROHIBITION.search(t))
-                   and sum(self.weights[x] for x in said if x != self.handling) * 2 >= thing)
+        if self.handling and said and (DUTY.search(t) or PROHIBITION.search(t)):
+            thing = sum(w for term, w in self.weights.items() if term in self.whole and term != self.handling)
+            got += sum(w for term, w in lacking if term == self.handling
+                       and sum(self.weights[x] for x in said if x != self.handling) * 2 >= thing)
         return min(1.0, got / self.total)
 
     def _together(self, a: str, b: str) -> bool:
