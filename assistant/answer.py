@@ -1062,6 +1062,16 @@ _PER_PERIOD = re.compile(r"每天|每日|单日|当日|一天|每月|当月|单�
 _PER_ITEM = re.compile(r"单笔|每笔|每单|单次|每次|单件|每件")
 
 
+def _per_period_asked(question: str, asked: _Ask) -> re.Match | None:
+    """A period or a whole the amount is asked over, in the phrase that asks it ("每天累计最多能赔多少钱" → 每天)."""
+    return _PER_PERIOD_ASKED.search(re.split(r"[，,。；;？?！!]", question[:max(question.find(asked.words), 0)])[-1])
+
+
+def _per_item_only(text: str) -> bool:
+    """Does the text set amounts by the payment or the item only ("单笔赔付上限为300元"), none over a period or in all?"""
+    return bool(_PER_ITEM.search(text)) and not _PER_PERIOD.search(text)
+
+
 def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
     """The quantity the question asks for when none of ``clauses`` states one.
 
@@ -1080,10 +1090,9 @@ def _unstated(question: str, clauses: list[Clause]) -> _Ask | None:
         return asked
     # an amount asked over a period or in all, where the clauses set one a payment only: "售后组长每天累计最多能给买家赔付
     # 多少钱？" was answered by "售后组长单笔赔付上限为300元" (blind probe P90)
-    at = max(question.find(asked.words), 0)
-    per = _PER_PERIOD_ASKED.search(re.split(r"[，,。；;？?！!]", question[:at])[-1])
-    if per and asked.kind == "quantity" and all(_PER_ITEM.search(c.text) and not _PER_PERIOD.search(c.text)
-                                                for c in stating):
+    per = _per_period_asked(question, asked)
+    if per and asked.kind == "quantity" and all(_per_item_only(c.text) for c in stating):
+        at = max(question.find(asked.words), 0)
         return asked._replace(words=question[question.rfind(per.group(), 0, at):at + len(asked.words)])
     bound = _bound_asked(question, asked)
     if bound is None or not all(_other_bound_only(c.text, asked, bound.group(1) is not None) for c in stating):
@@ -1941,9 +1950,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                         and coverage(q, h.clause.text) >= least), None)
         if bounded is not None:
             chosen = [bounded] + [h for h in chosen if h is not bounded][: max_clauses - 1]
-    if asked and asked.kind == "quantity" and chosen and not chosen[0].lookup \
-            and _PER_PERIOD_ASKED.search(re.split(r"[，,。；;？?！!]", q[:max(q.find(asked.words), 0)])[-1]) \
-            and _PER_ITEM.search(chosen[0].clause.text) and not _PER_PERIOD.search(chosen[0].clause.text):
+    if asked and asked.kind == "quantity" and chosen and not chosen[0].lookup and _per_period_asked(q, asked) \
+            and _per_item_only(chosen[0].clause.text):
         # an amount over a period or in all, where the first cited sets one an item: the clause of the top k that states it
         # over a period or in all comes first ("卖家一年里被扣了多少分就再也不能发东西了？" ← "一个自然年内累计扣分达到24分的，
         # 永久关闭发布权限", second to "…每次扣6分"; probe P70)
