@@ -13,14 +13,14 @@ from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cell
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
-from .checklist import SAMPLE_ANNEX
+from .checklist import SAMPLE_ANNEX, _sanction
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, FORBIDS_OR_PERMITS, asks_permission,
                          binding_item, only_regulators_say, penal, penalty_item, states_rule)
 from .retrieve import (DEFINITION_ASK, SCOPE_ASKED, SEVERAL_ASKED, STATES_SCOPE, TERM_AFTER_ASK, Hit, Retriever,
                        asked_of_items, asked_part, asked_terms, asks_scope, defines, is_lead_in, item_clauses)
-from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, LIST_MARKER, NOTE_ON_RULES, NOT_ORDINAL as _NOT_ORDINAL, \
-    NUM as _NUM, PEOPLE, PERIOD_UNITS as _PERIOD_UNITS, evidence
+from .support import ANY_PERIOD as _ANY_PERIOD, CLAUSE_MARKER, CLOCK_SPAN, LIST_MARKER, NOTE_ON_RULES, \
+    NOT_ORDINAL as _NOT_ORDINAL, NUM as _NUM, PEOPLE, PERIOD_UNITS as _PERIOD_UNITS, evidence
 from .thesaurus import Thesaurus
 
 NOT_FOUND = CANNOT_ANSWER  # shared by the answerer, the app and the model prompt
@@ -863,11 +863,12 @@ def _column_under(text: str, anchors: list[str]) -> list[str]:
 # the measure a phrase after a word names of it ("抽检比例…", "赔付金额…"): its number may stand anywhere in the phrase
 _MEASURE = re.compile(r"[的之]?(?:比例|比率|数量|数额|金额|总数|人数|件数|箱数|次数|天数|份数)")
 ANCHOR_REACH = 10  # how far after the word the question puts before its ask a quantity may start
-# a duty's time limit, right after whom it binds or a unit of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款完成后5个
-# 工作日内" (not another party named by more words: "(平台)经营者应当在七个工作日内")
+# a duty's time limit, right after whom it binds or a unit or staff of theirs: "(财务)部应当在订单完成后3个工作日内", "须在退款
+# 完成后5个工作日内", "(平台)评价处理专员应当在3个工作日内" (blind probe P95 was not found) (not another party named by more
+# words: "(平台)经营者应当在七个工作日内")
 # (or counted from an event, the act it times in the same phrase: "平台应当自收到退还申请之日起15个工作日内完成审核",
 # probe P61 was not found; not "…应当自收到投诉之日起七个工作日内，将投诉转交有关部门处理" for "…多少天内要处理")
-_LIMIT_SET = re.compile(r"(?:部门?|组|人员|中心|处|科)?(?:应当|应|须|必须|需)(?:在|自(?=[^，,；;。]{0,20}?内[^，,；;。]))"
+_LIMIT_SET = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:专员|人员|部门?|组|中心|处|科))?(?:应当|应|须|必须|需)(?:在|自(?=[^，,；;。]{0,20}?内[^，,；;。]))"
                         r"([^，,；;。]{0,20}?内)")
 # (or a sum paid for goods or in amends, "赔付款的50%由平台助农专项基金承担" for "…这笔钱最后由谁来出？", probe P58; not a
 # refund, "财务部负责退款的复核与支付" for who pays a 保价费, nor 条款)
@@ -1385,8 +1386,23 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
         # 售后服务保障 clause with "所引条款没有规定具体频率" (probe); not "客户满意度调查多久做一次" ← "定期开展客户满意度调查"
         return not_found(f"问题问的是“{off}”，检索到的条款说的不是所问的事项，也没有给出具体时间")
+    if vague and not hits[0].lookup and _only_time_asked(ask) and not any(_VAGUE_TIME.search(c.text) for c in cited):
+        # a time all the question asks, that the clauses cited neither set nor say in words ("及时", "定期"): "买家…被限制
+        # 货到付款，具体要限制多长时间？" was answered by "…平台可限制其使用货到付款服务" (blind probes P70-P93: all 8 such
+        # answers were to questions no document answers)
+        return not_found(f"问题问的是“{_asked(ask, [_TIME_ASKED]).words}”，检索到的条款都没有给出具体时间")
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
                   notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
+
+
+# what asks anything but a time ("怎么申请，提前多久？", "谁来审，多久出结果？")
+_OTHER_ASK = re.compile(r"怎么|怎样|如何|什么|哪|谁|是否|能否|能不能|可不可以|可以吗|要不要|会不会|几|多少|多大|多高|多远|多重")
+
+
+def _only_time_asked(question: str) -> bool:
+    """Does the question ask a time (多久, 多长时间…) and nothing else?"""
+    asked = _asked(question, [_TIME_ASKED])
+    return asked is not None and not _OTHER_ASK.search(question.replace(asked.words, "，"))
 
 
 def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
@@ -1546,6 +1562,7 @@ def _quoted_unsaid(retriever: Retriever, question: str, clauses: list[Clause]) -
 
 
 _DONE_COMPLEMENT = frozenset("完好掉")  # (an act's end: 批完, 修好, 删掉)
+_DIRECTION = frozenset("给至到向")  # (a complement of direction: 转给, 报至)
 
 
 def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
@@ -1559,7 +1576,11 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
     # (a verb no document says with a complement of its end, by the verb: "主管要在几个小时内批完？" is not answered by "…收到
     # 订单后24小时内在SRM系统中确认订单", probe P88; not one of direction, "转给" being said "升级至", probe P79, nor of
     # doing what its object names, "办完", probe P82)
+    # (a word of the thesaurus is no staff word of its own: where no document says it nor a synonym, the act is one they do
+    # not treat, "热线的通话录音公司要保存多长时间？" not answered by "等待时间超过1分钟的…"; blind probe P81. Not a verb with a
+    # complement of direction, which the documents say their own way: "多快要转给食安专员？" ← "…升级至食品安全专员", P79)
     said = [(w, w) if retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(w))
+            or retriever.thesaurus.of(w) and w[-1] not in _DIRECTION
             else (w[0], w) if len(w) == 2 and w[1] in _DONE_COMPLEMENT and not _DOING.fullmatch(w) and retriever.said_by(w[0])
             else None
             for w in _act_of_time(question, ask.words)]
@@ -1576,8 +1597,7 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
         return " ".join((*(p for p in c.path if p != c.document), lead.text if lead else ""))
 
     read = [(c, of(c)) for c in clauses]
-    timed = [(c.document, context + " " + s) for c, context in read for s in re.split(r"[。；;！!]", c.text)
-             if _SOME_TIME.search(s) or _VAGUE_TIME.search(s)]
+    timed = [(c.document, context + " " + s) for c, context in read for s in _timed_spans(c.text)]
     # (and the thing, where the phrase names one the documents say: "门店监控录像至少要保存多久？" is not answered by
     # "核销记录由系统自动保存180天", probe P79)
     things = _things_of_time(retriever, question, ask.words)
@@ -1587,6 +1607,17 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
         return None
     shown = next(w for w in said if w)[1]
     return shown + ask.words if question.find(shown) < question.find(ask.words) else ask.words + shown
+
+
+# a further act joined to a sentence ("…应当在2小时内完成签收登记，并对外包装拍照留存"): the time before it is not of it
+_FURTHER_ACT = re.compile(r"[，,](?=并且?|同时|且|另外|然后|随后|再)")
+
+
+def _timed_spans(text: str) -> list[str]:
+    """The spans of the text's sentences a time holds for: a sentence, cut where it joins a further act, each part that
+    states a time or says one in words ("及时")."""
+    return [part for s in re.split(r"[。；;！!]", text) for part in _FURTHER_ACT.split(s)
+            if _SOME_TIME.search(part) or _VAGUE_TIME.search(part)]
 
 
 def _things_of_time(retriever: Retriever, question: str, asked: str) -> list[str]:
@@ -1636,7 +1667,9 @@ def _absent(retriever: Retriever, question: str) -> list[str]:
 
 # a rule's statement of purpose ("第一条 为了规范…，制定本法。"): it shares a question's words and answers none of it,
 # unless the question asks why (it padded "退货运费谁出？" with "为明确退货运费的承担…制定本规则")
-PURPOSE = re.compile(r"^\s*(?:第[一1]条)?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订|订立)本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
+# (numbered as an article or a list's first item: "（一）为统一…特制定本细则")
+PURPOSE = re.compile(r"^\s*(?:第[一1]条|[（(][一1][）)]|[一1][、.．])?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订|订立)"
+                     r"本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
 # (or what it was made by: "…分别说自己是依据哪些法律制定的？" — the purpose article names the laws)
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
@@ -1703,15 +1736,11 @@ def _with_qualifying(chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> 
     return chosen
 
 
-# a time of day the question names ("晚上十点钟", "早上7点", "凌晨两点", "几点"), and hours of the day a clause sets
-# ("每日8时至21时", "9:00-18:00", "早8点到晚10点")
+# a time of day the question names ("晚上十点钟", "早上7点", "凌晨两点", "几点"); the hours of the day a clause sets are
+# support.CLOCK_SPAN
 CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|半夜|凌晨|傍晚)(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点|"
                         r"(?:[一二三四五六七八九十两\d]{1,3}|几)\s*点(?:钟|半)|(?<![一好有])(?:[二三四五六七八九十两]|1?\d)\s*点(?=以?[前后]|之[前后]|到|开始|截止)|"
                         r"几点(?=以?[前后]|之[前后]|到|开始|截止|下班|上班|营业|关门|发)")  # (not 一点, "快一点", nor "有几点要求")
-CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)|"
-                        # (or a bound: "游客到店时间在22:00以后的，…由平台直接支付车费" for "客人晚上十一点多到酒店…"; P63)
-                        # (bare: "早8:00前及晚21:00后下单的，承诺在下单后90分钟内送达" for "晚上十点顾客下的…单"; P92)
-                        r"\d{1,2}(?:[:：]\d{2}|时|点)\s*(?:以后|之后|以前|之前|后(?![天日月年])|前(?![天日月年]))")
 
 
 def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits, share: float = 1.0) -> list[Hit]:
@@ -1755,8 +1784,13 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     # 最晚多长时间内要给客人第一次回复？" and "客人投诉被杀熟…要怎么赔？", cited alone; probe P49)
     # (and a standard's list of the documents it cites, "2 规范性引用文件 / 下列文件对于本规范的应用是必不可少的：…", unless
     # the question asks what it cites)
+    # (and a statement of purpose, unless the question asks why: "用户一直拖着不还，多久算机器丢了？" quoted "第1条 为督促
+    # 承租人按期归还租赁物…制定本办法。近年来…" first; blind probe P97)
+    asks_purpose = bool(ASKS_PURPOSE.search(q))
+
     def aside(h: Hit) -> bool:
         return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or bool(NOTE_ON_RULES.match(h.clause.text)) \
+            or not asks_purpose and bool(PURPOSE.match(h.clause.text)) \
             or any(_BACKGROUND_HEADING.match(x) for x in h.clause.path[1:]) or any(
             x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
             _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
@@ -1783,7 +1817,6 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # "客服管理制度适用于哪些部门？": the clauses that say to whom their rules apply, not a 请假 rule beside them
         return [h for h in hits if STATES_SCOPE.search(h.clause.text)][:max_clauses]
     top = hits[0].score
-    asks_purpose = bool(ASKS_PURPOSE.search(q))
     asks_liability = "责任" in q
 
     # the clause on each thing a question asks of each, which retrieval put first ("成本和资金分别怎么管？": 资金's cited too)
@@ -1984,7 +2017,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     chosen = _case_stated(q, ranked[:k], chosen, max_clauses, synonyms)
+    chosen = _presence_stated(q, ranked[:k], chosen, max_clauses)
     chosen = _tier_stated(q, ranked, k, chosen, max_clauses)
+    chosen = _nth_stated(q, ranked[: 2 * k], chosen, max_clauses)
     if _WHO_ACTS.search(q) and chosen and not chosen[0].lookup and not _NAMES_UNIT.search(chosen[0].clause.text):
         # "…好评，谁负责去查？": a clause of the top k that names who does it, one of its units or roles, sharing as much of
         # the question's words (probe P22 cited "消费者应当在…15日内发表首次评价", the one that names 审核人员 and 商家运营部
@@ -1993,8 +2028,9 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if CLOCK_SAID.search(q) and chosen and not chosen[0].lookup and not CLOCK_SPAN.search(chosen[0].clause.text):
         # a time of day asked of ("晚上十点钟还能不能给用户发促销短信？"): a clause of the top k that sets hours of the day,
         # sharing half as much of the question's words ("营销短信只能在每日8时至21时之间发送", fourth; probe P40 cited the
-        # 大促 frequency rule)
-        chosen = _promoted(q, ranked[:k], chosen, max_clauses, lambda h: bool(CLOCK_SPAN.search(h.clause.text)), share=0.5)
+        # 大促 frequency rule); of the top 2k ("晚上十点多了，还能给用户推一条促销短信吗？" ← "…每日8:00至21:00之间…", seventh,
+        # where a definition of 营销短信 was cited; blind probe P101)
+        chosen = _promoted(q, ranked[:2 * k], chosen, max_clauses, lambda h: bool(CLOCK_SPAN.search(h.clause.text)), share=0.5)
     noun = _asked_noun(q)
     if noun and len(chosen) > 1:  # "主要起草人是谁": the clauses that say 起草人, where one does
         chosen = [h for h in chosen if h.lookup or noun in h.clause.text] or chosen
@@ -2011,8 +2047,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     if asks_permission(q) and not ASKS_PENALTY.search(q) and states_rule(chosen[0].clause, parent(chosen[0].clause)):
         # "上班时间能打私人电话吗？": the rules that forbid or permit it (and the items of one cited), not a clause
         # beside them that says neither
+        # (and one that states a quantity another part asks: "…这样行吗？平台发了退款通知后商家要多久确认？" lost "商家应当在
+        # 收到平台退款通知后24小时内确认…" beside "…不得以商品已使用…为由拒绝"; blind probe P82)
         ids = {h.clause.id for h in chosen}
-        chosen = [h for h in chosen if h.lookup or h.clause.parent_id in ids or states_rule(h.clause, parent(h.clause))]
+        counted = _asked(q, _PERIOD_ASKED) or _asked(q, _QUANTITY_ASKED)
+        chosen = [h for h in chosen if h.lookup or h.clause.parent_id in ids or states_rule(h.clause, parent(h.clause))
+                  or counted is not None and h is not chosen[0] and _states(h.clause, counted, q)]
     when = _asked(q, [_DATE_ROW, _BEARS_ROW])
     if when:  # "…什么时候实施", "运费谁出": the clauses that state a date or who bears it, not the others of the
         # document named; of those with a date, the ones that say the act asked ("哪一年通过的" is not answered by
@@ -2027,6 +2067,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     chosen = _with_referred(chosen, ranked[: 2 * k], max_clauses)
     chosen = _with_qualifying(chosen, ranked[: 2 * k], max_clauses)
     chosen = _rule_before_denial(q, chosen, ranked[:k], max_clauses)
+    chosen = _breach_sanctioned(q, chosen, ranked[: 2 * k], max_clauses, parent)
     # a list item or a later paragraph first: the clause it belongs to, retrieved nearly as high (RRF scores within
     # ``within``), is cited before it ("…可以不通知个人" alone reads as if nothing need be done; laws citation F1 +0.012)
     first = chosen[0]
@@ -2051,6 +2092,36 @@ FRAMING_RANKS = 8  # how many ranks of one list below the first a clause's frami
 
 # what a clause withholds in a case ("…造成的延误，不予补偿", "…的，不予退款", "不予受理")
 _DENIES = re.compile(r"不予([\u4e00-\u9fff]{2})")
+
+
+# what becomes of one who breaches a rule, asked ("被查到会怎么处理？", "会怎么样"; not "处理工单", "怎么处理退货")
+_ASKS_OUTCOME = re.compile(r"(?:会|要|将)(?:被)?(?:怎么|如何)(?:处理|处置)|被(?:怎么|如何)?(?:处理|处置)|会怎(?:么)?样|什么(?:下场|后果)")
+# what a clause forbids, after the word that forbids it ("商家不得通过更换商品链接…等方式规避价保")
+_FORBIDDEN_ACT = re.compile(r"(?:不得|严禁|禁止|不准|不许)([^，,。；;：:]{3,60})")
+
+
+def _breach_sanctioned(q: str, chosen: list[Hit], ranked: list[Hit], max_clauses: int, parent=lambda c: None) -> list[Hit]:
+    """A consequence asked of an act the first clause cited forbids, where no clause cited sanctions any: the clause of the
+    top 2k that sanctions the act by its name, in its case ("商家规避价保的，每次扣3分…"), is cited after it ("商家偷偷换个
+    商品链接来躲价保，被查到会怎么处理？" cited only "商家不得通过更换商品链接…等方式规避价保", the sanction sixth; blind
+    probe P94)."""
+    if not chosen or chosen[0].lookup or not (ASKS_PENALTY.search(q) or _ASKS_OUTCOME.search(q)) or any(
+            penal(h.clause, parent(h.clause)) or any(_sanction(x) for x in _sentences(h.clause.text)) for h in chosen):
+        return chosen
+    acts = [m.group(1) for m in _FORBIDDEN_ACT.finditer(chosen[0].clause.text)]
+    runs = {a[i:i + BREACH_NAMED] for a in acts for i in range(len(a) - BREACH_NAMED + 1)
+            if re.fullmatch(r"[\u4e00-\u9fff]+", a[i:i + BREACH_NAMED])}
+
+    def names_it(sentence: str) -> bool:
+        case = sentence[:max(sentence.rfind("的，"), sentence.rfind("的,"), 0)]
+        return _sanction(sentence) and any(r in case for r in runs)
+
+    got = next((h for h in ranked if h not in chosen and not h.lookup and any(names_it(x) for x in _sentences(h.clause.text))),
+               None)
+    return chosen if got is None else [chosen[0], got, *chosen[1:]][:max(2, max_clauses)]
+
+
+BREACH_NAMED = 3  # (the characters in a row a sanction's case shares with the act forbidden: 规避价保 → 避价保)
 
 
 def _rule_before_denial(q: str, chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:
@@ -2131,6 +2202,33 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, sy
         if case is not None:
             return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
     return chosen
+
+
+# a rule's case by whether something is there ("（一）验机无损坏的，…", "（二）存在损坏的，…"): the thing (group 2) and whether
+# it is absent (group 1)
+_PRESENCE_CASE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])?\s*[\u4e00-\u9fff]{0,6}?"
+                            r"(无|没有|未发现|不存在|存在|有|发现)([\u4e00-\u9fff]{2,4}?)(?:情况|问题)?的[，,]")
+# what a question says of it: nothing wrong ("验完了没问题", "东西完好") or something ("坏了", "有损坏")
+_NOTHING_WRONG = re.compile(r"没(?:有)?(?:什么)?(?:问题|毛病|异常|损坏|损伤|坏|破损)|完好|无损|(?<!不)合格|没事")
+_SOMETHING_WRONG = re.compile(r"(?<!没)有(?:问题|毛病|异常|损坏|损伤|破损)|坏了|损坏了|破损了|不合格")
+
+
+def _presence_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """Of a rule's cases by whether something is there, the one the question tells comes first: "用户还机验完了没问题，押金
+    最晚几天要退给人家？" cited "（二）存在损坏的，…剩余押金应当在用户确认定损单后3个工作日内退回", not its sibling "（一）验机无
+    损坏的，押金须在验机报告出具后3个工作日内退回" (blind probe P97)."""
+    if not chosen or chosen[0].lookup:
+        return chosen
+    absent = bool(_NOTHING_WRONG.search(q))
+    if absent == bool(_SOMETHING_WRONG.search(q)):
+        return chosen  # (neither told, or both)
+    first = _PRESENCE_CASE.match(chosen[0].clause.text)
+    if first is None or (first.group(1) in ("无", "没有", "未发现", "不存在")) == absent:
+        return chosen
+    case = next((h for h in top if h is not chosen[0] and h.clause.parent_id == chosen[0].clause.parent_id
+                 and (m := _PRESENCE_CASE.match(h.clause.text)) and m.group(2) == first.group(2)
+                 and (m.group(1) in ("无", "没有", "未发现", "不存在")) == absent), None)
+    return chosen if case is None else [case] + [h for h in chosen if h is not case][: max_clauses - 1]
 
 
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
@@ -2228,6 +2326,30 @@ def _tiers(text: str, unit: str | None = None) -> list[tuple[float, float]]:
     return out
 
 
+DEEPER_TIER, DEEPER_TIER_SHARE = 3, 0.6  # (how far past the top k a tier the count told falls in is looked for, and
+# the share of the first clause's coverage of the question it must have)
+
+
+_NTH = re.compile(rf"第\s*([{CN_NUM}\d]+)\s*次")  # the time that counts ("第4次侵权记录的", "第三次违规")
+
+
+def _nth_stated(q: str, ranked: list[Hit], chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """Of a rule's steps by the time it happens, the one the question tells comes first: "一个店一年里第四次被认定侵权，会
+    受到什么处罚？" cited "12个月内第3次侵权记录的，店铺限制参加营销活动30天", its sibling "…第4次侵权记录的，店铺屏蔽搜索…"
+    fifth (blind probe P98)."""
+    from ingest.segment import cn_to_int
+
+    def nths(text: str) -> set[int]:
+        return {cn_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)) for m in _NTH.finditer(text)}
+
+    told = nths(q)
+    if not told or not chosen or chosen[0].lookup or not (said := nths(chosen[0].clause.text)) or said & told:
+        return chosen
+    step = next((h for h in ranked if h is not chosen[0] and h.clause.document == chosen[0].clause.document
+                 and nths(h.clause.text) & told), None)
+    return chosen if step is None else [step] + [h for h in chosen if h is not step][: max_clauses - 1]
+
+
 def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_clauses: int) -> list[Hit]:
     """Of a rule's tiers by a sum, the one the sum the question tells falls in comes first: "报废一批3万块的残次品谁批？"
     cited "同一SKU在一个自然月内分批报废的，应当合并计算报废金额…", not "1万元以上不满5万元的，须经财务部负责人审批"
@@ -2274,7 +2396,14 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
         return chosen if closed is None else [closed] + [h for h in chosen if h is not closed][: max_clauses - 1]
     tier = next((h for h in top if h is not chosen[0] and falls(h)), None)
     if tier is None:
-        return chosen
+        # (or deeper, a tier closed on both sides that shares DEEPER_TIER_SHARE as much of the question: "用户晚还了5天，逾期费怎么
+        # 收？" ← "逾期1至7日的，按日租金的1.5倍收取", eleventh, cited "…非用户原因造成逾期的，不得收取逾期费用"; blind
+        # probe P97)
+        least = coverage(q, chosen[0].clause.index_text) * DEEPER_TIER_SHARE
+        tier = next((h for h in ranked[k:DEEPER_TIER * k] if falls(h, closed=True)
+                     and coverage(q, h.clause.index_text) >= least), None)
+        if tier is None:
+            return chosen
     return [tier] + [h for h in chosen if h is not tier][: max_clauses - 1]
 
 

@@ -110,3 +110,10 @@ def supporting(statement: str, candidates: dict[str, str], limit: int | None = N
         chosen.append(best)
         covered |= grams[best]
     return chosen if len(covered) / len(need) >= threshold else None
+
+
+# hours of the day a clause sets ("每日8时至21时", "9:00-18:00", "22:00至次日8:00")
+CLOCK_SPAN = re.compile(r"\d{1,2}(?::\d{2}|时|点)\s*(?:至|到|-|—|–|~|～)\s*(?:次日|晚上?|下午)?\s*\d{1,2}(?::\d{2}|时|点)|"
+                        # (or a bound: "游客到店时间在22:00以后的，…由平台直接支付车费" for "客人晚上十一点多到酒店…"; P63)
+                        # (bare: "早8:00前及晚21:00后下单的，承诺在下单后90分钟内送达" for "晚上十点顾客下的…单"; P92)
+                        r"\d{1,2}(?:[:：]\d{2}|时|点)\s*(?:以后|之后|以前|之前|后(?![天日月年])|前(?![天日月年]))")

@@ -2382,6 +2382,21 @@ _MISJUDGED = ("b2", "因平台误判导致商品被下架的，平台应当按�
                                       ("a3", "一个自然年内卖家累计扣分达到24分的，永久关闭发布权限。", 0.0236)], ["a3", "a1"]),
     ("售后组长每天累计最多能给买家赔付多少钱？", [("b5", "售后组长单笔赔付上限为300元。", 0.024),
                                      ("b4", "一线客服单笔赔付不得超过50元，每日累计赔付不得超过500元。", 0.023)], ["b5"]),
+    # blind probe P98: the time that counts the question tells (第四次 ← 第4次), its sibling cited first
+    ("一个店一年里第四次被认定侵权，会受到什么处罚？", [("c3", "12个月内第3次侵权记录的，店铺限制参加营销活动30天；", 0.024),
+                                        ("c1", "12个月内第1次侵权记录的，予以警告；", 0.022),
+                                        ("c4", "12个月内第4次侵权记录的，店铺屏蔽搜索并冻结店铺提现15天；", 0.02)], ["c4", "c3"]),
+    # P94: the consequence asked of what the first clause forbids, by the sanction that names the act (规避价保)
+    ("商家偷偷换个商品链接来躲价保，被查到会怎么处理？", [("d2", "商家不得通过更换商品链接、修改SKU名称等方式规避价保。", 0.024),
+                                         ("d6", "消费者申请价保的，商家应当在24小时内处理。", 0.022),
+                                         ("d11", "商家规避价保的，每次扣3分，并按差价的3倍向消费者赔付。", 0.021)], ["d2", "d11"]),
+    # P101: a time of day told finds the rule on the hours of the day among the top 2k
+    ("晚上十点多了，还能给用户推一条促销短信吗？", [
+        ("f3", "本规范所称营销短信，是指以推销商品或者服务、发放优惠券、宣传促销活动为目的，向用户手机号码发送的商业性短信息。", 0.025),
+        ("f11", "同一用户每自然日接收的营销短信不得超过1条，每自然周不得超过3条。", 0.024),
+        ("f12", "对近90天内无任何登录行为的沉默用户，每月发送营销短信不得超过2条。", 0.023),
+        ("f13", "商家发送营销短信前，应当取得用户的明示同意。", 0.022), ("f14", "营销短信应当提供退订方式。", 0.021),
+        ("f9", "营销短信的发送时间限定在每日8:00至21:00之间，21:00至次日8:00期间不得发送营销短信。", 0.02)], ["f9"]),
 ])
 def test_the_clauses_cited_for_a_question_and_its_retrieved_clauses(question, hits, cited):
     from assistant.answer import _choose
@@ -2389,3 +2404,25 @@ def test_the_clauses_cited_for_a_question_and_its_retrieved_clauses(question, hi
 
     got = _choose(question, [_hit(*h) for h in hits], k=5, max_clauses=2, synonyms=Thesaurus.load().of)
     assert [h.clause.id for h in got] == [f"d/{x}" for x in cited]
+
+
+def test_a_case_by_whether_something_is_there_is_the_one_the_question_tells():
+    """Blind probe P97: "用户还机验完了没问题，押金最晚几天要退给人家？" cited "（二）存在损坏的，…剩余押金应当在用户确认定损单后
+    3个工作日内退回", not its sibling "（一）验机无损坏的，押金须在验机报告出具后3个工作日内退回"."""
+    from dataclasses import replace
+
+    from assistant.answer import _presence_stated
+
+    def item(id_, text, score):
+        h = _hit(id_, text, score)
+        return replace(h, clause=replace(h.clause, parent_id="d/h6"))
+
+    some = item("h6/i2", "（二）存在损坏的，定损金额从押金中扣除后，剩余押金应当在用户确认定损单后3个工作日内退回。", 0.03)
+    none = item("h6/i1", "（一）验机无损坏的，押金须在验机报告出具后3个工作日内退回。", 0.02)
+    other = _hit("a9", "（一）用户无异议的，客服应当在1个工作日内结单。", 0.025)
+    top = [some, other, none]
+    assert [h.clause.id for h in _presence_stated("用户还机验完了没问题，押金最晚几天要退给人家？", top, [some], 2)] == \
+        ["d/h6/i1", "d/h6/i2"]
+    assert _presence_stated("机器坏了，押金多久退？", top, [some], 2) == [some]  # (the case told is first already)
+    assert _presence_stated("押金多久退？", top, [some], 2) == [some]  # (no case told)
+    assert [h.clause.id for h in _presence_stated("机器坏了，押金多久退？", top, [none], 2)] == ["d/h6/i2", "d/h6/i1"]

@@ -3450,3 +3450,66 @@ def test_a_time_asked_of_a_verb_with_its_end_is_of_that_verb(tmp_path):
     assert passed.status == "answered" and "30分钟" in passed.answer, passed.answer
     done = answer(r, "走人工核验的话多久要给人家办完？")
     assert done.status == "answered" and "1个工作日" in done.answer, done.answer
+
+
+def test_a_time_holds_for_its_own_act_and_a_time_no_clause_gives_is_not_found(tmp_path):
+    """Blind probes P70, P81, P84: "检测报告和开箱视频要保存多长时间？" was answered by "…应当在2小时内完成签收登记，并对外包装
+    拍照留存" (the time is of 签收登记, not of the further act joined by 并); "热线的通话录音要保存多长时间？" by a waiting time,
+    where no document says 保存 nor a synonym of it; "…被限制货到付款，具体要限制多长时间？" by "…平台可限制其使用货到付款
+    服务", which gives no time at all. The time of the act itself is answered, and so is a time said in words ("及时")
+    or asked beside another question."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"鉴定与客服.txt": (
+        "验机鉴定与客服管理规范\n第三条 鉴定中心收到卖家寄送的商品后，应当在2小时内完成签收登记，并对外包装拍照留存。\n"
+        "第四条 热线客服需要消费者等待的，等待时间超过1分钟的，应当每隔30秒向消费者回应一次。热线录音抽检时，质检专员应当"
+        "完整收听整通录音。\n"
+        "第五条 买家一个自然年内无理由拒收超过5次的，平台可限制其使用货到付款服务。\n"
+        "第六条 买家对限制有异议的，客服应当及时核实。\n")})
+    joined = answer(r, "鉴定中心收到的商品，外包装照片要保存多长时间？")
+    assert joined.status == "not_found" and "保存多长时间" in joined.answer, joined.answer
+    own = answer(r, "鉴定中心收到卖家的商品以后，多长时间内要完成签收登记？")
+    assert own.status == "answered" and "2小时" in own.answer, own.answer
+    unsaid = answer(r, "热线的通话录音公司要保存多长时间？")
+    assert unsaid.status == "not_found" and "保存" in unsaid.answer, unsaid.answer
+    none = answer(r, "买家无理由拒收超过5次被限制货到付款，具体要限制多长时间？")
+    assert none.status == "not_found" and "都没有给出具体时间" in none.answer, none.answer
+    both = answer(r, "买家拒收太多次，平台会怎么处理，要限制多长时间？")
+    assert both.status == "answered" and "没有规定具体时限" in both.notice, (both.answer, both.notice)
+    worded = answer(r, "买家对货到付款被限制有异议，客服要多久核实？")
+    assert worded.status == "answered" and "及时" in worded.notice, (worded.answer, worded.notice)
+
+
+def test_a_rules_purpose_a_tier_a_little_deeper_and_the_sanction_of_a_breach(tmp_path):
+    """Blind probes P94-P97: "用户一直拖着不还，多久算机器丢了？这种案子转给谁？" quoted "第1条 为督促承租人按期归还…制定本
+    办法。近年来…" (a statement of purpose, first); "用户晚还了5天，逾期费怎么收？" cited "…非用户原因造成逾期的，不得收取逾期
+    费用", the tier 5 days fall in ("逾期1至7日的…") eleventh; "平台几天内给结果？" was not found beside "…评价处理专员应当在3个
+    工作日内作出处理决定", 平台 read as the thing the days are of; "商家偷偷换个商品链接来躲价保，被查到会怎么处理？" cited the
+    prohibition alone, not "商家规避价保的，每次扣3分…"."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {
+        "逾期办法.md": (
+            "# 逾期归还与违约处理办法\n\n**第1条** 为督促承租人按期归还租赁物，维护平台资产安全，制定本办法。近年来，租赁逾期未还、"
+            "用户失联的情况时有发生，给平台造成较大损失。\n\n**第7条** 逾期费用按日计算：逾期1至7日的，按日租金的1.5倍收取；逾期8日"
+            "及以上的，按日租金的2倍收取。\n\n**第8条** 逾期费用累计总额不得超过租赁物市场价。\n\n"
+            "**第9条** 因物流延误、平台系统故障等非用户原因造成逾期的，不得收取逾期费用。\n\n"
+            "**第10条** 对免押用户，逾期费用从其绑定的支付账户代扣前，客服须提前24小时短信告知用户扣款金额。\n\n"
+            "**第11条** 用户逾期的，客服应当每日至少联系用户一次。\n\n"
+            "**第13条** 逾期超过30日且经3次以上有效联系仍拒不归还的，视为租赁物灭失，客服应当将案件移交法务部。\n"),
+        "价保细则.txt": (
+            "预售价格保护实施细则\n第五条 价保规则\n（一）价保期自消费者支付定金之日起至确认收货后7日止。\n"
+            "（二）商家不得通过更换商品链接、修改SKU名称等方式规避价保。\n第六条 消费者申请价保的，商家应当在24小时内处理。\n"
+            "第十条 价保差价应当原路退还。\n第十一条【违规处理】商家规避价保的，每次扣3分，并按差价的3倍向消费者赔付。\n"),
+        "评价投诉.txt": (
+            "评价投诉处理办法\n第六条 平台评价处理专员应当在收到投诉后1个工作日内完成初步审查，材料不全的，一次性告知商家补充。材料齐全的，"
+            "评价处理专员应当在3个工作日内作出处理决定。\n第七条 平台不得仅凭商家单方陈述删除买家评价。\n")})
+    lost = answer(r, "用户一直拖着不还，多久算机器丢了？这种案子转给谁？")
+    assert lost.status == "answered" and lost.citations[0].label.endswith("第13条"), lost.answer
+    tier = answer(r, "用户晚还了5天，逾期费怎么收？")
+    assert tier.status == "answered" and "1.5倍" in tier.answer, tier.answer
+    days = answer(r, "商家投诉某条评价，材料都交齐了，平台几天内给结果？")
+    assert days.status == "answered" and "3个工作日" in days.answer, days.answer
+    breach = answer(r, "商家偷偷换个商品链接来躲价保，被查到会怎么处理？")
+    assert breach.status == "answered" and "规避价保" in breach.answer and "扣3分" in breach.answer, breach.answer
+    assert [c.label for c in breach.citations][0].endswith("第五条（二）"), breach.answer
