@@ -22,7 +22,7 @@ from ingest.records import Clause
 from ingest.tokenize import tokenize
 from tiaowen.errors import TiaowenError
 
-from .support import ANY_PERIOD, CLAUSE_MARKER, NOTE_ON_RULES, NUM, PEOPLE, evidence
+from .support import ANY_PERIOD, CLAUSE_MARKER, CLOCK_SPAN, NOTE_ON_RULES, NUM, PEOPLE, evidence
 
 if TYPE_CHECKING:  # the checklist module is imported by retrieval (assistant.provisions): no cycle at run time
     from .retrieve import Retriever
@@ -108,6 +108,10 @@ NOT_AN_OBLIGATION = re.compile(r"是指|指的是|本(?:标准|制度|办法|规
                                r"(?:应当|应)(?:认定为|视为|以[^，,。；]{1,20}论处|(?:依照|按照)[^，,。；]{1,30}定罪)|"
                                # who must prove what in a dispute ("涉嫌侵权人应当证明其不存在侵犯商业秘密的行为")
                                r"(?:(?<=[人者方位])应|应当)(?:举证)?证明(?![书文材])|(?:承担|负有|负)[^，,。；]{0,12}举证责任")  # (not 对应证明, 供应证明)
+# a sentence that tells what has been happening, the background of a rule ("近年来，…", "近一年来，…", "目前，…"), and the
+# modals that make one a duty all the same ("目前尚未完成整改的，应当…")
+BACKGROUND = re.compile(r"^(?:近(?:一|两|三|几|\d+)?年(?:来|以来)|近期以来|近来|长期以来|一直以来|当前|目前)[，,]")
+_FIRM_MODAL = re.compile(r"应当|必须|不得|严禁|禁止")
 # what a list item without a modal of its own says when it only describes ("包括…", "分为…"), which no lead-in
 # makes a duty
 DESCRIPTION = re.compile(r"^[^，,。；]{0,15}?(?:包括|分为|主要有)")
@@ -402,7 +406,8 @@ class _Topic:
     def __init__(self, topic: str, clauses: list[Clause], normalized: dict[str, tuple[str, str, str]] | None = None,
                  synonyms=None):
         self.topic = topic
-        toks = [t for t in dict.fromkeys(_topic_words(topic)) if len(t) >= 2]
+        texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
+        toks = _recut(topic, [t for t in dict.fromkeys(_topic_words(topic)) if len(t) >= 2], texts, synonyms)
         # a period the topic names ("七日无理由退货", "24小时发货") says which rule of the topic it means, no topic of its
         # own: any rule's "七日内" or "24小时" is on no topic by it (三包's "自商品交付之日起七日内…退货" held 七日 and 退货,
         # two thirds of "七日无理由退货"); its words count where the topic has no other
@@ -416,7 +421,6 @@ class _Topic:
         self.kind_word = last if last in _TOPIC_KIND else ""
         self.handling = last if last in _HANDLING else ""
         toks = [t for t in toks if t != self.kind_word]
-        texts = ["".join(normalized[c.id]) if normalized else norm(c.text + " ".join(c.path)) for c in clauses]
         n = len(texts) or 1
         self.weights: dict[str, float] = {}
         # a topic word no document uses is said by its synonyms that they use, as a question's is (assistant.thesaurus:
@@ -424,7 +428,7 @@ class _Topic:
         # (纠纷 / 投诉 drew in duties off the topic)
         said_as: dict[str, tuple[str, ...]] = {}
         for t in toks:
-            df = sum(t in x for x in texts)
+            df = sum(t in x or t in _HOURS_WORDS and CLOCK_SPAN.search(x) is not None for x in texts)
             if not df and synonyms is not None and not any(t != o and t in o for o in toks):
                 said_as[t] = tuple(w for w in synonyms.of(t) if len(w) >= 2 and any(w in x for x in texts))
                 df = sum(any(w in x for w in said_as[t]) for x in texts)
@@ -545,7 +549,8 @@ class _Topic:
         """The term, or the words a contraction of it stands for, in the text, as words of it: not inside two of its
         words ("物流" in 购物流程, read 购物 / 流程)."""
         return any(_said(w, text) for w in (term, *self.alternatives.get(term, ()),
-                                             *(self.parties.get(term, ()) if parties else ())))
+                                             *(self.parties.get(term, ()) if parties else ()))) \
+            or term in _HOURS_WORDS and CLOCK_SPAN.search(text) is not None
 
     def says(self, term: str, text: str) -> bool:
         """The term in the text, or a word that stands for it or completes it (_has; self.completing)."""
@@ -608,6 +613,11 @@ _TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split
 _HANDLING = frozenset("处理 处置".split())
 
 
+# a topic's words for hours of the day, which a rule sets by the clock ("营销短信的发送时间限定在每日8:00至21:00之间" is on
+# "发送时段"; blind probe P101 listed 3 of its 8 duties, those that say 时段)
+_HOURS_WORDS = frozenset("时段 时间段 时间窗 时间窗口".split())
+
+
 def _topic_words(topic: str) -> list[str]:
     """The topic's words: jieba's, with characters it leaves alone side by side read as one word ("达人管理" is 达 / 人 /
     管理 to it: 达人, said by no document of the seed, was no word of the topic, and "达人管理" listed every 管理 duty).
@@ -625,6 +635,36 @@ def _topic_words(topic: str) -> list[str]:
         as_written = re.search(re.escape(t), topic, re.I) if t.isascii() else None
         out.append(as_written.group() if as_written else t)
     return out + ([run] if len(run) >= 2 else [])
+
+
+def _recut(topic: str, toks: list[str], texts: list[str], synonyms=None) -> list[str]:
+    """The topic's words, where jieba cut one that no document says (nor a synonym of it) across words they do say, cut
+    as they say them: "验机定损" is 验机定 / 损 to jieba, its documents say 验机 and 定损 (blind probe P97 listed none of
+    its 16 duties, "资料中没有提到“验机定”"). A word of which a part would be left unsaid stays (个性化 of 个性)."""
+    every = "\n".join(texts)
+
+    def said(w: str) -> bool:
+        return w in every and not any(ch in _PARTICLE for ch in w)
+
+    out = list(toks)
+    for t in toks:
+        at = topic.find(t)
+        if at < 0 or said(t) or synonyms is not None and any(len(w) >= 2 and w in every for w in synonyms.of(t)):
+            continue
+        if any(o != t and o in t for o in toks):
+            continue  # (a compound whose parts are words of the topic too, "数据处理" of 数据 and 处理: said apart, as is)
+        # the fewest words the documents say that cover it from its start, the last of them ending up to two characters
+        # past it
+        end = min(at + len(t) + 2, len(topic))
+        best: dict[int, list[str]] = {at: []}
+        for i in range(at, at + len(t)):
+            for j in range(i + 2, end + 1) if i in best else ():
+                if said(topic[i:j]) and (j not in best or len(best[i]) + 1 < len(best[j])):
+                    best[j] = best[i] + [topic[i:j]]
+        got = next((best[j] for j in range(at + len(t), end + 1) if j in best), None)
+        if got:
+            out = [w for w in out if w != t] + [w for w in got if w not in out]
+    return out if out == toks else sorted(dict.fromkeys(out), key=lambda w: (topic.find(w), -len(w)))
 
 
 def _made_of(word: str, parts: tuple[str, ...]) -> bool:
@@ -664,7 +704,9 @@ _SUBJECT_END = re.compile(r"^[\u4e00-\u9fff]{1,8}?等(?:内容|事项)?(?:应当
 # answers ("自收到退货申请之日起两个工作日内审核", "自收到退回商品之日起七日内返还…价款": on 退货申请, 退回商品)
 TIME_ANCHOR = re.compile(r"自[^，,。；;自]{0,20}?(?:开具|出具|签订|签署|订立|登记|发布|公布|颁发|核发)[^，,。；;自]{0,16}?之日起")
 # four or more short words joined by 、 (three may be the point of the sentence: "订单查询、投诉反馈、售后服务等，都应该做到简单")
-ENUMERATION = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、){3,}[\u4e00-\u9fff]{1,8}")
+# (a 等 ends a list: "…通过电话、短信、上门等方式骚扰、威胁作出差评的买家" is two, the second no list; it was read as one,
+# its topic word masked, and blind probe P95's "差评处理" missed the rule)
+ENUMERATION = re.compile(r"(?:(?:(?!等)[\u4e00-\u9fff]){1,8}、){3,}(?:(?!等)[\u4e00-\u9fff]){1,8}")
 
 
 def _uncontracted(word: str, texts: list[str]) -> tuple[str, ...]:
@@ -1397,6 +1439,10 @@ def obligations(clause: Clause, parent: Clause | None, items: list[Clause] | Non
                 continue
             if FOLLOW_UP.match(s) and not _binds_business_late(s):
                 continue  # what follows an order no duty came before (a penalty article's) is none either
+            if BACKGROUND.match(s) and not _FIRM_MODAL.search(s):
+                continue  # what has been happening, told as the reason for the rules ("近年来，个别买家利用差评要挟商家…，
+                # 两类问题均需规范" was an item "…两类问题是否均规范", "近一年来，…部分争议…最终由平台承担损失，有必要…" one
+                # "…最终是否由平台承担损失…"; blind probes P95, P97)
             if _ASKED.search(s):
                 # a question, an FAQ's, is no rule ("问：团员需要发票怎么办？" was an item "问：团员是否发票怎么办？", probe
                 # P37), unless its answer says yes to what it asks is owed: "问：退货时商品附带的赠品需要一起退回吗？答：需要。"
@@ -1906,6 +1952,14 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             completes = parent is not None and LEAD_IN.search(parent.text.strip()) and _ITEM.match(c.text)
             own = t.coverage(normed[c.id][0], normalized=True)
             headed = t.coverage(context, normalized=True)
+            if t.handling and headed < floor and authority(c.document) >= 2 and len(_sentences(normed[c.id][0])) == 1:
+                # (of a thing's handling, a heading of a company's or a platform's rules that names the thing over a duty of
+                # the clause's: "三、差评回复要求" / "（一）回复时限" / "2. 追评中出现新的投诉内容的，应当在12小时内补充回复" for
+                # "差评处理", which the heading alone, saying no duty, did not hold; blind probe P95 listed 17 of 21. Not a
+                # law's, whose chapters name whole fields, "第四章 网络信息安全")
+                # (a clause of one sentence, under its headings, not a lead-in's opening: the seed's 3.2 "…设立用户注册、认证和
+                # 管理机制…" was on "售后处理", each of its sentences on it by one that says 售后)
+                headed = max(headed, t.coverage(normed[c.id][0] + " " + normed[c.id][2], normalized=True))
             # (the document's title completes headings on the topic: "第三章 设备与网络 › 第七条 办公终端" of 《员工信息安全与
             # 办公纪律守则》 for "办公设备与网络安全", whose 安全 the title says; probe P22 listed 3 of its 13 duties)
             if headed >= floor:
