@@ -3513,3 +3513,17 @@ def test_a_rules_purpose_a_tier_a_little_deeper_and_the_sanction_of_a_breach(tmp
     breach = answer(r, "商家偷偷换个商品链接来躲价保，被查到会怎么处理？")
     assert breach.status == "answered" and "规避价保" in breach.answer and "扣3分" in breach.answer, breach.answer
     assert [c.label for c in breach.citations][0].endswith("第五条（二）"), breach.answer
+
+
+def test_a_verb_and_its_object_that_ba_parts_are_searched_as_the_compound(tmp_path):
+    """Blind probe P94: "顾客把尾款付了之后，商家最晚多少天内必须把货发出去？" ranked "预售商品的发货时间不得超过消费者支付全款
+    （或尾款）之日起30日" 27th and was not found: "把货发出去" says 发货 with 把 between its verb and its object."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"预售.txt": (
+        "预售商品管理规范\n第六条 预售商品的发货时间不得超过消费者支付尾款之日起30日。\n"
+        "第七条 消费者支付尾款后，仓库应当按照付款顺序依次打包。\n第八条 客服应当告知消费者尾款支付截止时间。\n")})
+    assert "发货" in r.expansion("顾客把尾款付了之后，商家最晚多少天内必须把货发出去？")
+    assert r.expansion("商家最晚多少天内必须发货？") == []
+    got = answer(r, "顾客把尾款付了之后，商家最晚多少天内必须把货发出去？")
+    assert got.status == "answered" and "30日" in got.answer, got.answer
