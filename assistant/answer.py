@@ -1495,6 +1495,7 @@ _NO_ACT = re.compile(r"要|能|会|得|让|使|算|才算|才能|才可以|能�
                      r"出来|起来|下来|过来|回来|上来|下去|过去|是|有|为|处理|办理|处置|解决|操作|执行|落实|搞定|弄好|做好")
 
 
+_PIVOTS = frozenset("他 她 它 他们 她们 其 对方 人家 用户 买家 客户 顾客 商家 卖家".split())  # (whom an act is done to)
 _DOING = re.compile(r"完成|进行|办理|开展|办结|做完|办完")  # verbs of doing what their object names
 
 
@@ -1521,7 +1522,10 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
     after = [act(w) for i, (w, flag) in enumerate(later) if flag.startswith("v")
              or i and _DOING.fullmatch(later[i - 1][0]) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
     after = [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
-    acts = [act(w) for w, flag in before[-1:] if flag.startswith("v")] + after
+    # (the verb before whom it is done to, where a second verb follows: "最长可以限制他退货多久" → 限制, not 退货; blind probe P102
+    # was answered by "…12个月内发生3次以上少件争议的，客服应当将其标记为“高风险退货账户”")
+    pivot = len(before) >= 3 and before[-2][0] in _PIVOTS and before[-3][1].startswith("v") and before[-1][1].startswith("v")
+    acts = [act(w) for w, flag in (before[-3:-2] if pivot else before[-1:]) if flag.startswith("v")] + after
     return tuple(dict.fromkeys(w for w in acts if len(w) >= 2 and not _NO_ACT.fullmatch(w)))
 
 

@@ -3313,6 +3313,7 @@ def test_a_time_asked_of_an_act_no_timed_sentence_cited_says_is_not_found(timed)
     ("入驻商家的资质信息多久要重新核验一次？", ()),  # (入驻 names the 商家; the verb before the ask is none)
     ("发货要多久？", ()),  # (发货, a noun to jieba: staff name a thing as they name it)
     ("规定多少天内必须完成清关？", ("清关",)),  # (what 完成 is done to, whatever jieba tags it: 清关 is an x)
+    ("风控复核后最长可以限制他退货多久？", ("限制",)),  # (the verb before whom it is done to: blind probe P102)
 ])
 def test_the_act_a_time_is_asked_of_is_the_verb_beside_the_ask(question, acts):
     from assistant.answer import _PERIOD_ASKED, _act_of_time, _asked
