@@ -1747,12 +1747,17 @@ CLOCK_SAID = re.compile(r"(?:早上|上午|中午|下午|晚上|夜里|夜间|�
                         r"几点(?=以?[前后]|之[前后]|到|开始|截止|下班|上班|营业|关门|发)")  # (not 一点, "快一点", nor "有几点要求")
 
 
+def _put_first(h: Hit, chosen: list[Hit], max_clauses: int) -> list[Hit]:
+    """The clauses chosen with ``h`` first, no more than ``max_clauses`` in all."""
+    return [h] + [x for x in chosen if x is not h][: max_clauses - 1]
+
+
 def _promoted(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, fits, share: float = 1.0) -> list[Hit]:
     """The clauses chosen, the first of ``top`` that ``fits`` put first where it shares ``share`` as much of the
     question's words as the first chosen does."""
     least = coverage(q, chosen[0].clause.index_text) * share
     h = next((h for h in top if h is not chosen[0] and fits(h) and coverage(q, h.clause.index_text) >= least), None)
-    return chosen if h is None else [h] + [x for x in chosen if x is not h][: max_clauses - 1]
+    return chosen if h is None else _put_first(h, chosen, max_clauses)
 
 
 _CITED_LIST = re.compile(r"^\s*(?:\d{1,2}\s*)?规范性引用文件")
@@ -1897,16 +1902,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
             # "客服应当在接到投诉后2小时内首次响应旅客", second to a sample annex's "…预计在××时间前给您回复", fell short of
             # its share of the question's words; probe P49)
             cov = _covered(part, h.clause.index_text, synonyms)
-
-            def says(w: str) -> bool:
-                return says_in(h, w)
-
-            anchored = bool(asked.anchors) and says(asked.anchors[0])
+            anchored = bool(asked.anchors) and says_in(h, asked.anchors[0])
             # (or an amount asked under a bound, of a word the clause says, that it states under that bound: "平台最多赔
             # 多少？" ← "…平台按照商品成交价赔偿，最高不超过20000元", second to a rule on unclaimed goods that shares more of
             # the question's words; probe P39 was not found)
             limit = _bound_asked(part, asked) if asked.kind == "quantity" and of else None
-            bounded = limit is not None and says(of) and _bound_stated(h.clause.text, asked, limit.group(1) is not None)
+            bounded = limit is not None and says_in(h, of) and _bound_stated(h.clause.text, asked, limit.group(1) is not None)
             # (a count asked of a verb of one character, said otherwise: "主图起码要放几张？" ← "每个商品须上传不少于5张主图",
             # ranked third; probe P23 was not found. Not money: "要赔多少钱" is asked of 赔)
             verb = len(of) == 1 and asked.stated is not _MONEY
@@ -1918,7 +1919,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                                                for x in re.split(r"[，,；;。]", h.clause.text))
             # (or two thirds as many where a lead time asked is stated as one: "资质快过期了，要提前多少天把新的传上去？" ←
             # "资质有效期届满前30日，商家应当提交更新后的资质", second to "资质过期未更新的…自动下架"; probe P86 was not found)
-            return (wide or asked.kind == "fee") and cov >= least and (says(of) or verb or called) \
+            return (wide or asked.kind == "fee") and cov >= least and (says_in(h, of) or verb or called) \
                 or lead and cov >= least * 2 / 3 and _LEAD_STATED.search(h.clause.text) is not None \
                 or cov >= least / 2 and (anchored or asked.bound or bounded) \
                 or asked.period and cov >= least and _names_its_period(h.clause.text, part, asked)
@@ -1986,7 +1987,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                         and _bound_stated(h.clause.text, asked, bound.group(1) is not None)
                         and coverage(q, h.clause.text) >= least), None)
         if bounded is not None:
-            chosen = [bounded] + [h for h in chosen if h is not bounded][: max_clauses - 1]
+            chosen = _put_first(bounded, chosen, max_clauses)
     if asked and asked.kind == "quantity" and chosen and not chosen[0].lookup and _per_period_asked(q, asked) \
             and _per_item_only(chosen[0].clause.text):
         # an amount over a period or in all, where the first cited sets one an item: the clause of the top k that states it
@@ -1997,7 +1998,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         total = next((h for h in ranked[:k] if _states(h.clause, asked, q) and _PER_PERIOD.search(h.clause.text)
                       and coverage(q, h.clause.text) >= least), None)
         if total is not None:
-            chosen = [total] + [h for h in chosen if h is not total][: max_clauses - 1]
+            chosen = _put_first(total, chosen, max_clauses)
     timed = asked if asked and asked.period else _asked(q, [_WHEN_ASKED])  # ("保证金什么时候退给人家？"; probe P26)
     if timed and chosen and not chosen[0].lookup and (done := _done_within(q, timed)) \
             and not _period_before(chosen[0].clause.text, done):
@@ -2018,7 +2019,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
                    and coverage(rest, h.clause.text) >= subject * 2 / 3), None)  # (two thirds: "保证金多久才能退回来"
         # shares more with "商家主动申请退出的，应当提前15日…提交申请" than with "…公示期满后5个工作日内将保证金余额退还…"; P35)
         if of is not None:
-            chosen = [of] + [h for h in chosen if h is not of][: max_clauses - 1]
+            chosen = _put_first(of, chosen, max_clauses)
     chosen = _each_part_stated(q, ranked[:k], chosen, max_clauses, parent)
     chosen = _case_stated(q, ranked[:k], chosen, max_clauses, synonyms)
     chosen = _presence_stated(q, ranked[:k], chosen, max_clauses)
@@ -2077,7 +2078,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     first = chosen[0]
     framing = next((h for h in ranked[: 2 * k] if h.clause.id == first.clause.parent_id and not h.lookup), None)
     if framing is not None and not first.lookup and framing.score >= within * top:
-        chosen = [framing] + [h for h in chosen if h is not framing][: max_clauses - 1]
+        chosen = _put_first(framing, chosen, max_clauses)
     return chosen
 
 
@@ -2191,7 +2192,7 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, sy
         split = {rule(h) for h, st in told if st.get(act) is (not done)}
         case = next((h for h, st in told if st.get(act) is done and rule(h) in split), None)
         if case is not None:
-            return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
+            return _put_first(case, chosen, max_clauses)
     # (or a case one rule sets alone, an act not done that it forbids or permits without: "买家没点头，快递员能不能直接把
     # 包裹塞进快递柜？" ← "未经收件人同意，承运商不得将快件投放至代收点或者智能快递柜", fifth behind 第八条's list of what
     # never goes into one; probe P47)
@@ -2204,7 +2205,7 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, sy
         case = next((h for h in top if h is not chosen[0] and unless.search(h.clause.text)
                      and FORBIDS_OR_PERMITS.search(h.clause.text) and coverage(q, h.clause.index_text) >= least), None)
         if case is not None:
-            return [case] + [h for h in chosen if h is not case][: max_clauses - 1]
+            return _put_first(case, chosen, max_clauses)
     return chosen
 
 
@@ -2212,6 +2213,7 @@ def _case_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, sy
 # it is absent (group 1)
 _PRESENCE_CASE = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、])?\s*[\u4e00-\u9fff]{0,6}?"
                             r"(无|没有|未发现|不存在|存在|有|发现)([\u4e00-\u9fff]{2,4}?)(?:情况|问题)?的[，,]")
+_ABSENT = frozenset("无 没有 未发现 不存在".split())  # (the words of _PRESENCE_CASE's group 1 that say it is not there)
 # what a question says of it: nothing wrong ("验完了没问题", "东西完好") or something ("坏了", "有损坏")
 _NOTHING_WRONG = re.compile(r"没(?:有)?(?:什么)?(?:问题|毛病|异常|损坏|损伤|坏|破损)|完好|无损|(?<!不)合格|没事")
 _SOMETHING_WRONG = re.compile(r"(?<!没)有(?:问题|毛病|异常|损坏|损伤|破损)|坏了|损坏了|破损了|不合格")
@@ -2227,12 +2229,12 @@ def _presence_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int
     if absent == bool(_SOMETHING_WRONG.search(q)):
         return chosen  # (neither told, or both)
     first = _PRESENCE_CASE.match(chosen[0].clause.text)
-    if first is None or (first.group(1) in ("无", "没有", "未发现", "不存在")) == absent:
+    if first is None or (first.group(1) in _ABSENT) == absent:
         return chosen
     case = next((h for h in top if h is not chosen[0] and h.clause.parent_id == chosen[0].clause.parent_id
                  and (m := _PRESENCE_CASE.match(h.clause.text)) and m.group(2) == first.group(2)
-                 and (m.group(1) in ("无", "没有", "未发现", "不存在")) == absent), None)
-    return chosen if case is None else [case] + [h for h in chosen if h is not case][: max_clauses - 1]
+                 and (m.group(1) in _ABSENT) == absent), None)
+    return chosen if case is None else _put_first(case, chosen, max_clauses)
 
 
 # a sum of money as staff say it ("3万块", "60万的货款", "8000块", "三千多", "12万") and as a rule's tiers bound it
@@ -2344,14 +2346,14 @@ def _nth_stated(q: str, ranked: list[Hit], chosen: list[Hit], max_clauses: int) 
     from ingest.segment import cn_to_int
 
     def nths(text: str) -> set[int]:
-        return {cn_to_int(m.group(1)) if not m.group(1).isdigit() else int(m.group(1)) for m in _NTH.finditer(text)}
+        return {cn_to_int(m.group(1)) for m in _NTH.finditer(text)}
 
     told = nths(q)
     if not told or not chosen or chosen[0].lookup or not (said := nths(chosen[0].clause.text)) or said & told:
         return chosen
     step = next((h for h in ranked if h is not chosen[0] and h.clause.document == chosen[0].clause.document
                  and nths(h.clause.text) & told), None)
-    return chosen if step is None else [step] + [h for h in chosen if h is not step][: max_clauses - 1]
+    return chosen if step is None else _put_first(step, chosen, max_clauses)
 
 
 def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_clauses: int) -> list[Hit]:
@@ -2397,7 +2399,7 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
     # 不超过2000元的，由客服主管审批", for "一单要赔800块，客服专员自己能批吗？"; probe P36)
     if falls(chosen[0]):
         closed = next((h for h in ranked[:k] if h is not chosen[0] and falls(h, closed=True)), None)
-        return chosen if closed is None else [closed] + [h for h in chosen if h is not closed][: max_clauses - 1]
+        return chosen if closed is None else _put_first(closed, chosen, max_clauses)
     tier = next((h for h in top if h is not chosen[0] and falls(h)), None)
     if tier is None:
         # (or deeper, a tier closed on both sides that shares DEEPER_TIER_SHARE as much of the question: "用户晚还了5天，逾期费怎么
@@ -2408,7 +2410,7 @@ def _tier_stated(q: str, ranked: list[Hit], k: int, chosen: list[Hit], max_claus
                      and coverage(q, h.clause.index_text) >= least), None)
         if tier is None:
             return chosen
-    return [tier] + [h for h in chosen if h is not tier][: max_clauses - 1]
+    return _put_first(tier, chosen, max_clauses)
 
 
 def _each_part_stated(q: str, top: list[Hit], chosen: list[Hit], max_clauses: int, parent=lambda c: None) -> list[Hit]:
