@@ -420,6 +420,7 @@ class _Topic:
         last = toks[-1] if len(toks) >= 2 and topic.rstrip().endswith(toks[-1]) else ""
         self.kind_word = last if last in _TOPIC_KIND else ""
         self.handling = last if last in _HANDLING else ""
+        self.restricting = last if last in _RESTRICTING else ""
         toks = [t for t in toks if t != self.kind_word]
         n = len(texts) or 1
         self.weights: dict[str, float] = {}
@@ -434,6 +435,9 @@ class _Topic:
                 df = sum(any(w in x for w in said_as[t]) for x in texts)
             if df:
                 self.weights[t] = math.log(1 + n / df)
+            elif t in (self.handling, self.restricting):
+                # (said by the rules on the thing that handle or restrict it, where no document says it: as rare as any)
+                self.weights[t] = math.log(1 + n)
         # two topic words of one thesaurus group side by side are one thing said twice ("快递物流"): either says it (a
         # clause that said 快递 alone held half the topic's words; "个人信息与隐私保护" names two); the other, and the
         # words inside it, weigh nothing of their own ("隐私个人信息": 个人 and 信息 said apart are not 个人信息)
@@ -535,10 +539,13 @@ class _Topic:
                    and any(_said(x, t) for x in self.completing.get(term, ())))
         # (the handling, where a duty is on the thing: the weightier part of its words said, not VIP alone of "VIP投诉处理",
         # over rules that all say VIP; probe P93 listed any VIP duty, 14 of 40 items on complaints)
-        if self.handling and said and (DUTY.search(t) or PROHIBITION.search(t)):
-            thing = sum(w for term, w in self.weights.items() if term in self.whole and term != self.handling)
-            got += sum(w for term, w in lacking if term == self.handling
-                       and sum(self.weights[x] for x in said if x != self.handling) * 2 >= thing)
+        # (and the restriction, where a rule forbids or caps it)
+        for kind, says_it in ((self.handling, lambda: DUTY.search(t) or PROHIBITION.search(t)),
+                              (self.restricting, lambda: PROHIBITION.search(t) or _CAP.search(t))):
+            if kind and said and says_it():
+                thing = sum(w for term, w in self.weights.items() if term in self.whole and term != kind)
+                got += sum(w for term, w in lacking if term == kind
+                           and sum(self.weights[x] for x in said if x != kind) * 2 >= thing)
         return min(1.0, got / self.total)
 
     def _together(self, a: str, b: str) -> bool:
@@ -611,6 +618,11 @@ _TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split
 # the handling of a thing, a topic's last word, that a rule on the thing need not name: a duty on it is its handling
 # ("破损处理" ← "…破损的，理货员应当当日将其移入残次品区"; probe P77 listed 0 of 9)
 _HANDLING = frozenset("处理 处置".split())
+# the restriction of a thing, a topic's last word, that a rule restricting it need not name: a prohibition on it, or a
+# cap of it, is its restriction ("充值限制" ← "未满八周岁的未成年人账户，平台不得为其提供充值服务", "…执行分级限额"; blind
+# probe P107 listed 13 of 20)
+_RESTRICTING = frozenset("限制 限定 管控 管制".split())
+_CAP = re.compile(r"限额|上限|封顶|限购|不超过|至多|最多")
 
 
 # a topic's words for hours of the day, which a rule sets by the clock ("营销短信的发送时间限定在每日8:00至21:00之间" is on
@@ -920,8 +932,14 @@ def _phrase_around(sentence: str, m: re.Match, whole: bool = False) -> str:
     return "".join(before) + sentence[start:m.start()] + "□" * len(m.group()) + after
 
 
+# a referral that ends a sentence after its rule ("收货方应当在签收之日起7天内完成质量验收，合同另有约定的从其约定。"): the rule
+# is a duty still, which the referral qualifies (blind probe P106's "到货验收" left it out)
+_TRAILING_REFERRAL = re.compile(r"[，,；;][^，,；;。]{0,12}另有(?:规定|约定)的[，,]?(?:依照|从其|适用|按照)[^，,；;。]*[。；;]?$")
+
+
 def _kind(sentence: str, limits: bool = False) -> str | None:
     """The sentence's kind of obligation, if any (``limits``: a limit set without a modal is a norm, OWN_LIMIT)."""
+    sentence = _TRAILING_REFERRAL.sub("", sentence)
     if NOT_AN_OBLIGATION.search(sentence) or EXCEPTION_OR_REFERRAL.search(sentence) or _sanction(sentence):
         return None
     modals = _modals(sentence)

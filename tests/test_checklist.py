@@ -157,6 +157,9 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     ("退回商品的运费由消费者承担；经营者和消费者另有约定的，按照约定。", None, [("退回商品的运费由消费者承担", "duty")]),
     ("消费者退货的商品应当完好。国务院另有规定的，从其规定。",
      "第二十五条 经营者采用网络方式销售商品，消费者有权退货，但下列商品除外：", [("消费者退货的商品应当完好", "duty")]),
+    # (a referral that ends a rule's sentence, after a comma, leaves the duty: blind probe P106)
+    ("收货方应当在签收之日起7天内完成质量验收，合同另有约定的从其约定。", None,
+     [("收货方应当在签收之日起7天内完成质量验收，合同另有约定的从其约定", "duty")]),
     # a run-in label and an instruction; "——" items under the clause's own lead-in
     ("c. 售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式。", "3. 物流配送管理：",
      [("售后配送服务：对于退货、换货等需求，提供快速、高效的处理方式", "duty")]),
@@ -2468,6 +2471,29 @@ def test_a_duty_on_the_thing_is_its_handling_and_a_member_is_a_customer(tmp_path
     assert any("积分清零前30日提醒会员" in t for t in texts) and any("转让" in t for t in texts), texts
     texts = [i.text for i in checklist(r, "会员管理").items]
     assert not any("礼貌待客" in t or "服务协议" in t for t in texts), texts
+
+
+@pytest.mark.parametrize("said", [True, False])
+def test_a_prohibition_on_the_thing_or_a_cap_of_it_is_its_restriction(tmp_path, said):
+    """Blind probe P107: "充值限制" listed 13 of 20 duties, not "未满八周岁的未成年人账户，平台不得为其提供充值服务" nor
+    "…不得协助用户解除或者调高充值限额", none of which says 限制; a rule that forbids or caps the thing is its restriction,
+    whether or not a document says 限制 (not a duty on the thing that restricts nothing, nor a cap of something else)."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "未成年人保护办法.txt": (
+            "未成年人保护办法\n第一条 未满八周岁的未成年人账户，平台不得为其提供充值服务。\n"
+            "第二条 客服应当如实解释充值规则，不得协助用户解除或者调高充值限额。\n"
+            "第三条 8周岁以上未满16周岁的账户，单次充值最多50元。\n"
+            "第四条 用户充值成功后，系统应当发送到账通知。\n"
+            "第五条 客服每日接待量上限为200人。\n"
+            + ("第六条 平台可以限制异常账户的登录。\n" if said else "")),
+        "客服规范.txt": "客服规范\n第一条 客服应当在2小时内回复消息。\n第二条 客服不得泄露用户信息。\n"})
+    texts = [i.text for i in checklist(r, "充值限制").items]
+    assert any("提供充值服务" in t for t in texts) and any("调高充值限额" in t for t in texts), texts
+    assert any("最多50元" in t for t in texts), texts
+    assert not any("到账通知" in t or "接待量" in t or "泄露" in t for t in texts), texts
 
 
 def test_a_verb_of_the_topic_is_said_by_one_of_its_characters_before_the_next_word(tmp_path):
