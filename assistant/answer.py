@@ -704,6 +704,10 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     # answered a 整改期限 no document sets (held-out probe)
     if ask.period and _DEADLINE_ASKED.search(question) and not _FREQUENCY_ASKED.search(question):
         text = _HOW_OFTEN.sub("□", text)
+    # (the hours of each day, "每日8:00至22:00", are no period: "客服热线的服务时间为每日8:00至22:00…" answered "客服最晚多久要回
+    # 过去？" before "…应当在2小时内响应"; blind probe P107)
+    if ask.period and not _FREQUENCY_ASKED.search(question):
+        text = _DAILY_HOURS.sub("□", text)
     part = re.split(r"[，,；;。？?]", question[:max(at, 0)])[-1]
     fee, cost = (_FEE.search(part), _cost_named(part)) if ask.kind == "bears" else (None, None)
     if fee or cost:
@@ -1319,6 +1323,7 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
                      retriever.thesaurus.of)
     chosen = _each_named(chosen, ranked, named,
                          lambda doc: next(iter(retriever.search(q, 1, within={doc})), None), bool(SEVERAL_ASKED.search(q)))
+    chosen = _act_timed_first(retriever, ask, ranked[:k], chosen, s.answer.max_clauses)
     principal = chosen[0] if chosen else None
     absent = _absent(retriever, q)  # a reason not found, or said beside the answer to the numbers held
     why = None
@@ -1427,7 +1432,9 @@ def unstated_parts(question: str, clauses: list[Clause]) -> list[str]:
 # a time or a frequency, stated anywhere in a clause
 _DEADLINE_ASKED = re.compile(r"期限|时限|(?:多久|多长时间|几天|几个?小时|几个?工作日|几个月|几周|几年|多少天|多少个?工作日|多少个?小时|"
                              r"几日)(?:之|以)?内|最晚|最迟")
-_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)\S{0,4}(?:一次|1次)|每隔多久|隔多久")
+# (its verb maybe of a few words: "授信额度平时多久要重新评估一次？" was answered by "…应当重新提交近6个月的财务报表", blind
+# probe P106; not "…第一次回复", which reply)
+_FREQUENCY_ASKED = re.compile(r"(?:多久|多长时间|几天|几个月|几周|多少天)[^，,。；;？?！!\s]{0,7}(?<![第首])(?:一次|1次)|每隔多久|隔多久")
 _RATE_UNIT = r"(?:小时|天|日|周|星期|月|季度|季|年|半年)"  # a rate's unit: 每月, 按季度, 每半年
 _EVERY = r"[每按](?:隔)?(?:个)?(?:" + _NUM + r")?\s*(?:个)?" + _RATE_UNIT  # 每月, 按季度, 每隔3个月
 _RATE = re.compile(_EVERY + "|"
@@ -1437,6 +1444,7 @@ _RATE = re.compile(_EVERY + "|"
 _HOW_OFTEN = re.compile(r"(?:" + _EVERY + r"|定期)(?:至少)?"
                         r"(?=[^，,。；;]{0,8}?(?:开展|进行|组织|召开|举行)?[^，,。；;]{0,4}?(?:检查|巡查|盘点|抽检|抽查|培训|评估|考核|"
                         r"审计|复核|演练|会议|例会))")
+_DAILY_HOURS = re.compile(r"[每按][日天](?=\s*(?:早上?|晚上?|上午|下午|凌晨)?\s*\d{1,2}(?:[:：]\d{2}|时|点))")
 # (and hours of class: "外包临时工进仓干活前要培训多久？" ← "…必须接受不少于8学时的三级安全教育", probe P27, was not found)
 # (not a speed: "库内叉车行驶速度不得超过每小时5公里" sets no time for "叉车司机的证多久要复审一次？", probe P27)
 _SOME_TIME = re.compile(_ANY_PERIOD.pattern + "|" + _NUM + r"\s*(?:个?季度|个?半月|学时|课时)|[每按](?:个)?" + _RATE_UNIT
@@ -1518,9 +1526,12 @@ def _act_of_time(question: str, asked: str) -> tuple[str, ...]:
                       or re.fullmatch(_MOST, before[-1][0])):
         before.pop()  # ("日志至少得保留多久" → 保留)
     # (and what is done after a verb of doing it, whatever jieba tags it: "…多少天内必须完成清关" → 清关, an x)
+    # (and a set phrase of doing, "打电话", and the word after it, which jieba may tag a noun: "多长时间内打电话核实" → 打电话, 核实;
+    # blind probe P107 was answered by the 1小时 to freeze the account, 五、（一）)
     later = tagged(around[1])
-    after = [act(w) for i, (w, flag) in enumerate(later) if flag.startswith("v")
-             or i and _DOING.fullmatch(later[i - 1][0]) and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
+    after = [act(w) for i, (w, flag) in enumerate(later) if flag.startswith("v") or flag == "l" and len(w) <= 3
+             or i and (_DOING.fullmatch(later[i - 1][0]) or later[i - 1][1] == "l" and len(later[i - 1][0]) <= 3)
+             and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
     after = [w for w in after if len(w) >= 2 and not _NO_ACT.fullmatch(w)][:2]
     # (the verb before whom it is done to, where a second verb follows: "最长可以限制他退货多久" → 限制, not 退货; blind probe P102
     # was answered by "…12个月内发生3次以上少件争议的，客服应当将其标记为“高风险退货账户”")
@@ -1569,13 +1580,8 @@ _DONE_COMPLEMENT = frozenset("完好掉")  # (an act's end: 批完, 修好, 删�
 _DIRECTION = frozenset("给至到向")  # (a complement of direction: 转给, 报至)
 
 
-def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
-    """The time asked, where no sentence of the clauses cited that states a time (or, where none does, no clause) says
-    the act it is asked of: "检测报告和开箱视频，鉴定中心要保存多长时间？" was answered by "…应当在2小时内完成签收登记"
-    (probe P70), "…要在几天内报给监管部门？" by "…应当在24小时内完成初步评估并通知受影响会员" (P71)."""
-    ask = _asked(question, _PERIOD_ASKED)
-    if ask is None:
-        return None
+def _time_acts(retriever: Retriever, question: str, ask: _Ask) -> list[tuple[str, str]]:
+    """The acts a time is asked of that the documents could say, each as looked for and as the question says it."""
     # (an act no document says, nor a synonym of it, is staff's own word for one they say otherwise: "冲掉" for 红冲)
     # (a verb no document says with a complement of its end, by the verb: "主管要在几个小时内批完？" is not answered by "…收到
     # 订单后24小时内在SRM系统中确认订单", probe P88; not one of direction, "转给" being said "升级至", probe P79, nor of
@@ -1588,19 +1594,30 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
             else (w[0], w) if len(w) == 2 and w[1] in _DONE_COMPLEMENT and not _DOING.fullmatch(w) and retriever.said_by(w[0])
             else None
             for w in _act_of_time(question, ask.words)]
-    acts = [act for act, _ in filter(None, said)]
+    return [x for x in said if x]
+
+
+def _read_with(retriever: Retriever, c: Clause) -> str:
+    """What a clause's sentence is read with: what its clause is of, its headings, and a list item's lead-in ("…5个工作日内
+    完成红冲操作" being of 发票; "最后一笔订单交易完成满90天" a condition to "商家申请关店并退还保证金的，应当同时满足以下
+    条件：", probe P75). Not its document's title: "…从海外发出后，规定多少天内必须完成清关？" is not answered by "客服应当在
+    拦截后24小时内联系消费者核实" of the 《…发货与清关管理规定》 (probe P80)."""
+    lead = retriever.parent(c) if LIST_MARKER.match(c.text) else None
+    return " ".join((*(p for p in c.path if p != c.document), lead.text if lead else ""))
+
+
+def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
+    """The time asked, where no sentence of the clauses cited that states a time (or, where none does, no clause) says
+    the act it is asked of: "检测报告和开箱视频，鉴定中心要保存多长时间？" was answered by "…应当在2小时内完成签收登记"
+    (probe P70), "…要在几天内报给监管部门？" by "…应当在24小时内完成初步评估并通知受影响会员" (P71)."""
+    ask = _asked(question, _PERIOD_ASKED)
+    if ask is None:
+        return None
+    said = _time_acts(retriever, question, ask)
+    acts = [act for act, _ in said]
     if not acts:
         return None
-    # (a sentence is read with what its clause is of, its document and headings, "…5个工作日内完成红冲操作" being of
-    # 发票, and a list item with its lead-in: "最后一笔订单交易完成满90天" is a condition to "商家申请关店并退还保证金的，应当
-    # 同时满足以下条件：", probe P75)
-    # (its act not by the document's title alone: "…从海外发出后，规定多少天内必须完成清关？" is not answered by "客服应当在
-    # 拦截后24小时内联系消费者核实" of the 《…发货与清关管理规定》, probe P80)
-    def of(c: Clause) -> str:
-        lead = retriever.parent(c) if LIST_MARKER.match(c.text) else None
-        return " ".join((*(p for p in c.path if p != c.document), lead.text if lead else ""))
-
-    read = [(c, of(c)) for c in clauses]
+    read = [(c, _read_with(retriever, c)) for c in clauses]
     timed = [(c.document, context + " " + s) for c, context in read for s in _timed_spans(c.text)]
     # (and the thing, where the phrase names one the documents say: "门店监控录像至少要保存多久？" is not answered by
     # "核销记录由系统自动保存180天", probe P79)
@@ -1609,8 +1626,53 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
            for title, s in timed or [(c.document, context + " " + c.text) for c, context in read]
            if not things or any(_says_act(title + " " + s, t, retriever.thesaurus) for t in things)):
         return None
-    shown = next(w for w in said if w)[1]
+    shown = said[0][1]
     return shown + ask.words if question.find(shown) < question.find(ask.words) else ask.words + shown
+
+
+def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], chosen: list[Hit],
+                     max_clauses: int) -> list[Hit]:
+    """Where the clauses chosen state the time asked of another act (_time_of_another), the first clause retrieved whose
+    period is of the act asked, first, without those: "风控把疑似小孩在用的账号冻了之后，要在多长时间内打电话核实？" was answered
+    by "…应当在1小时内冻结该账户的充值功能", "账户被冻结后，风控专员须在24小时内联系账户注册手机号进行核实" fifth (blind probe
+    P107). Only a clause that says every act asked in the sentence of its period, and every thing the time is of: a time
+    of the act alone is another thing's ("冷藏车温度记录仪上传的温度数据要保存多长时间？" is not answered by "…温度记录至少保存
+    2年" of the 冷库; "…被永久关了，过多久可以重新申请入驻？" not by "…可在收到通知之日起7天内申请复核"; P72, P98)."""
+    ask = _asked(question, _PERIOD_ASKED)
+    if ask is None or not chosen or chosen[0].lookup \
+            or _time_of_another(retriever, question, [h.clause for h in chosen]) is None:
+        return chosen
+    acts = _act_of_time(question, ask.words)  # (each, said by the documents or not: "市场部要在几天内给出审核结果？" is not
+    # answered by "…应当在活动开始前3个工作日提交商家运营部审核", P71)
+    # (and each noun of the phrase before the time, not a party's: "外包坐席的通话录音要保存多久才能删？" is not answered by
+    # "…签署文本留存备查，保存期限不少于合同终止后3年", P100)
+    from ingest.tokenize import tagged
+
+    things = [w for w, flag in tagged(_phrase_around(question, ask.words)[0]) if flag.startswith("n") and len(w) >= 2
+              and w not in PEOPLE and not _NAMES_UNIT.search(w) and w not in _SIDE]
+    th = retriever.thesaurus
+
+    def says(text: str, w: str) -> bool:  # (the word or a synonym: not its two characters anywhere, _says_act's way)
+        return w in text or any(len(x) >= 2 and x in text for x in th.of(w))
+
+    def periods(h: Hit) -> list[str]:  # (its sentences that give a period: not _states' anchored reading, "…系统自动向商家
+        # 推送预警；商家收到预警后应当在30分钟内核实实物库存" for "商家要在多长时间里去核对实际库存？", P108)
+        return [x for x in _timed_spans(h.clause.text) if _ANY_PERIOD.search(x)]
+
+    def of_the_act(h: Hit) -> bool:
+        context = _read_with(retriever, h.clause)
+        return any(all(says(context + " " + x, w) for w in acts) for x in periods(h)) \
+            and all(says(h.clause.document + " " + context + " " + h.clause.text, t) for t in things)
+
+    # (and that shares as much of the question's words as the first chosen: a time of the act elsewhere in the documents
+    # answers what it does not ask, "店铺保证金余额不够划扣违约金的时候，商家要在几天内补缴？" by "商家应当在接到补充通知后48小时
+    # 内补齐材料", P85)
+    least = coverage(question, chosen[0].clause.index_text)
+    first = next((h for h in ranked if h not in chosen and of_the_act(h)
+                  and coverage(question, h.clause.index_text) >= least), None)
+    if first is None:
+        return chosen
+    return [first] + [h for h in chosen if not periods(h)][: max_clauses - 1]
 
 
 # a further act joined to a sentence ("…应当在2小时内完成签收登记，并对外包装拍照留存"): the time before it is not of it
@@ -1765,7 +1827,10 @@ _REPORT = re.compile(r"(?:分析|情况|调研|调查|工作|专项|年度|季�
 # a note on how the document came to be ("【修订说明】近两年，平台…", "编制说明：…", "近年来，演唱会…需求持续释放…形成本规则"):
 # what happened, not what is required ("观众问服务费能不能单独开发票？" quoted a revision note's "…明确服务费单独列示"; probe P56)
 # (or a clause under a heading that says it is one: "一、背景", probe P62 cited it first for "商家伪造疫苗本…会怎么处理？")
-_BACKGROUND_HEADING = re.compile(r"^[一二三四五六七八九十\d]*[、.．\s]*(?:修订|起草|编制|制定)?背景(?:说明|介绍)?$")
+_BACKGROUND_HEADING = re.compile(r"^[一二三四五六七八九十\d]*[、.．\s]*(?:(?:修订|起草|编制|制定)?背景(?:说明|介绍)?|引言|导言|绪论)$")
+# (or a clause that opens with such a heading, not parsed off it: "第一章引言随着电子商务的迅速发展…本文将探讨…" was first for
+# "公共服务平台上线以后，要不要隔一段时间有人来查查它到底做得怎么样？")
+_OPENS_AS_INTRODUCTION = re.compile(r"^\s*(?:第[一二三1-3]章|[一1][、.．])?\s*(?:引言|导言|绪论)")
 # a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
 # happened to someone, not what is required
 _CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
@@ -1800,7 +1865,8 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
     def aside(h: Hit) -> bool:
         return bool(_REPORT.search(h.clause.document)) or _case_told(h.clause) or bool(NOTE_ON_RULES.match(h.clause.text)) \
             or not asks_purpose and bool(PURPOSE.match(h.clause.text)) \
-            or any(_BACKGROUND_HEADING.match(x) for x in h.clause.path[1:]) or any(
+            or any(_BACKGROUND_HEADING.match(x) for x in h.clause.path[1:]) \
+            or not asks_purpose and bool(_OPENS_AS_INTRODUCTION.match(h.clause.text)) or any(
             x is not None and SAMPLE_ANNEX.match(x.text) for x in (h.clause, parent(h.clause))) or bool(
             _CITED_LIST.match(h.clause.text) and not re.search(r"引用|依据|参照", q))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -985,6 +986,37 @@ def test_a_clause_under_a_background_heading_comes_after_the_rules():
     rule = Hit(Clause("d/h4/n2", "d", "D", "《D》四、2.", ("D", "四、存疑与造假处理"), "2. 经核实系伪造疫苗证明的，首次扣除保证金"
                       "5000元并下架该商家全部活体商品。"), 0.029)
     assert _choose("商家伪造疫苗本，第一次被查出来会怎么处理？", [told, rule], k=5, max_clauses=1)[0].clause.id == "d/h4/n2"
+
+
+@pytest.mark.parametrize("question, how_often", [
+    ("账期客户的授信额度平时多久要重新评估一次？", True),  # (a verb of a few words before 一次: blind probe P106)
+    ("会员等级多久评一次？", True),
+    ("客户投诉进来以后，最晚多长时间内要给客人第一次回复？", False),  # (第一次 is which reply, no rate)
+    ("多久要回复？", False),
+])
+def test_how_often_is_asked_by_a_time_and_once(question, how_often):
+    from assistant.answer import _FREQUENCY_ASKED
+
+    assert bool(_FREQUENCY_ASKED.search(question)) is how_often
+
+
+def test_an_introduction_not_parsed_off_its_text_comes_after_the_rules():
+    """The seed's "第一章引言随着电子商务的迅速发展…本文将探讨…标准和要求。" (its chapter title glued to the text) was first for
+    "公共服务平台上线以后，要不要隔一段时间有人来查查它到底做得怎么样？", before "第四章质量评估与监督…应进行定期的质量评估和
+    监督"; an introduction says why, so it still answers a question that asks why."""
+    from assistant.answer import _choose
+    from assistant.retrieve import Hit
+
+    intro = Hit(Clause("d/c1", "d", "D", "《D》第一章", ("D", "第一章"), "第一章引言随着网上商城的迅速发展，平台的质量成为了一个"
+                       "重要的话题。本文将探讨平台质量评估的标准和要求。"), 0.03)
+    rule = Hit(Clause("d/c4", "d", "D", "《D》第四章", ("D", "第四章"), "第四章质量评估为了确保平台的质量，应进行定期的质量评估。"),
+               0.029)
+    assert _choose("平台的质量要不要评估？", [intro, rule], k=5, max_clauses=1)[0].clause.id == "d/c4"
+    assert _choose("为什么要做质量评估？", [intro, rule], k=5, max_clauses=1)[0].clause.id == "d/c1"
+    # (and under a heading that says it is one)
+    under = replace(intro, clause=replace(intro.clause, path=("D", "一、引言"), text="随着网上商城的迅速发展，平台的质量成为了"
+                                           "一个重要的话题。"))
+    assert _choose("平台的质量要不要评估？", [under, rule], k=5, max_clauses=1)[0].clause.id == "d/c4"
 
 
 @pytest.mark.parametrize("question, states", [

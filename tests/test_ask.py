@@ -188,6 +188,9 @@ def test_the_dense_index_searches_wide_enough_to_give_the_same_neighbours_each_t
     ("退钱要多久到账", "退款", True),
     # "对于无法及时供货的情况,企业应及时与客户沟通" (a staff probe's): dense search alone ranks it first since rrf_k 40
     ("仓库缺货发不出去了，客服该怎么跟客户说", "供货", False),
+    ("顾客来电反映商品有毛病，客服要记下哪些信息？", "记录", False),  # (…应注重对顾客信息的准确记录，包括顾客姓名…)
+    ("客户想知道快递走到哪儿了，我们要提供什么？", "追踪", True),  # (…让用户可以实时追踪物流信息)
+    ("员工没有干劲，公司该怎么办？", "激励", True),  # (激励机制应既注重物质激励，又注重非物质激励)
 ])
 def test_a_question_in_staff_words_finds_the_clause_in_the_rules_words(seed_settings, question, said, needed):
     r = _retriever(seed_settings)
@@ -350,6 +353,27 @@ def test_staff_words_for_bribes_paid_rankings_and_face_scans_reach_the_laws_word
     q = "积分能换成现金吗？"
     assert "提现" in th.expansion(tokenize(q), {"提现", "积分"}, q)
     assert th.expansion(["少发"], {"少件", "发货"}) == ["少件"] and th.expansion(["发错"], {"错件"}) == ["错件"]
+
+
+def test_colloquial_words_for_checks_records_promises_and_surveys_reach_the_rules_words():
+    """Fixed-set paraphrases whose right clause no search put in the top 5 or first: "要不要隔一段时间有人来查查它…" (定期的质量
+    评估), "答应客户的时间内处理不完" (承诺), "动手之前得先摸清楚哪些情况" (市场调研)."""
+    from assistant.thesaurus import Thesaurus
+    from ingest.tokenize import tokenize
+
+    th = Thesaurus.load()
+    rules = {"定期", "检查", "承诺", "调研", "客户", "时间", "处理"}
+    q = "平台上线以后，要不要隔一段时间有人来查查？"
+    assert {"定期", "检查"} <= set(th.expansion(tokenize(q), rules, q))
+    q = "答应客户的时间内处理不完，要怎么办？"
+    assert th.expansion(tokenize(q), rules, q) == ["承诺"]
+    q = "动手之前得先摸清楚哪些情况？"
+    assert th.expansion(tokenize(q), rules, q) == ["调研"]
+    # (blind probes P107, P109: "客服最晚多久要回过去？" ← "…应当在2小时内响应", its 要 / 回 no 要回 (追回); "运营那边最晚多久得把
+    # 链接撤掉？" ← "…须在4小时内将涉事商品链接下架")
+    q = "家长打电话来投诉，客服最晚多久要回过去？"
+    assert th.expansion(tokenize(q), {"响应", "追回", "投诉", "客服"}, q) == ["响应"]
+    assert th.expansion(["撤掉"], {"下架", "链接"}) == ["下架"]
 
 
 def test_a_phrase_of_the_thesaurus_the_tokenizer_cuts_apart_is_expanded():
@@ -3304,6 +3328,29 @@ def test_a_time_asked_of_an_act_no_timed_sentence_cited_says_is_not_found(timed)
     assert lead.status == "answered" and "90天" in lead.answer, lead.answer
 
 
+def test_the_time_of_the_act_asked_comes_first_and_the_hours_of_a_day_are_no_period(tmp_path):
+    """Blind probe P107: "风控把疑似小孩在用的账号冻了之后，要在多长时间内打电话核实？" was answered by "…应当在1小时内冻结该账户
+    的充值功能" (the time to freeze), "…风控专员须在24小时内联系账户注册手机号进行核实" fifth; "客服最晚多久要回过去？" by
+    "客服热线的服务时间为每日8:00至22:00", a day's hours, before "…应当在2小时内响应"."""
+    from assistant.answer import _PERIOD_ASKED, _asked, _states, answer
+
+    r = _docs_index(tmp_path, {
+        "虚拟商品充值操作规范.txt": (
+            "虚拟商品充值操作规范\n五、异常充值监测\n（一）风控中心对疑似未成年人账户的充值行为实施实时监测，发现异常的，应当在1小时"
+            "内冻结该账户的充值功能。\n（二）账户被冻结后，风控专员须在24小时内联系账户注册手机号进行核实；核实不通过的，维持冻结"
+            "状态。\n（三）风控中心每月汇总冻结情况。\n"),
+        "监护人投诉处理细则.txt": (
+            "监护人投诉处理细则\n2.1 平台通过投诉专用入口和客服热线受理监护人投诉，客服热线的服务时间为每日8:00至22:00。\n"
+            "2.2 客服接到监护人投诉后，应当在2小时内响应。\n2.3 监护人应当提供关系证明。\n")})
+    got = answer(r, "风控把疑似小孩在用的账号冻了之后，要在多长时间内打电话核实？")
+    assert got.status == "answered" and "24小时" in got.answer and "1小时内冻结" not in got.answer, got.answer
+    got = answer(r, "家长打电话来投诉孩子乱充值，客服最晚多久要回过去？")
+    assert got.status == "answered" and got.citations[0].text.startswith("2.2"), got.answer
+    q = "客服最晚多久要回过去？"
+    hours = next(c for c in r.clauses_of("监护人投诉处理细则") if c.text.startswith("2.1"))
+    assert not _states(hours, _asked(q, _PERIOD_ASKED), q)
+
+
 @pytest.mark.parametrize("question, acts", [
     ("温度数据要保存多长时间？", ("保存",)),
     ("运行日志至少得保留多久？", ("保留",)),  # (past the bound and the modal before the ask)
@@ -3314,6 +3361,7 @@ def test_a_time_asked_of_an_act_no_timed_sentence_cited_says_is_not_found(timed)
     ("发货要多久？", ()),  # (发货, a noun to jieba: staff name a thing as they name it)
     ("规定多少天内必须完成清关？", ("清关",)),  # (what 完成 is done to, whatever jieba tags it: 清关 is an x)
     ("风控复核后最长可以限制他退货多久？", ("限制",)),  # (the verb before whom it is done to: blind probe P102)
+    ("要在多长时间内打电话核实？", ("打电话", "核实")),  # (a set phrase of doing, and the word after it: blind probe P107)
 ])
 def test_the_act_a_time_is_asked_of_is_the_verb_beside_the_ask(question, acts):
     from assistant.answer import _PERIOD_ASKED, _act_of_time, _asked
