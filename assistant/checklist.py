@@ -2117,7 +2117,11 @@ def _titled(t: _Topic, clauses: list[Clause]) -> dict[str, tuple[float, frozense
     # (by its own words, a synonym completing them and never starting them: "客服制度" is no topic of all 《电子商务与客户服务
     # 管理制度》 says, by 客户服务 for 客服 and the kind 制度, review; "用户个人信息保护" is of 《…用户数据与隐私保护管理办法》,
     # by 用户 and 保护 and 隐私 for 个人信息, whose duties that say none of them, "支付信息应当加密存储", were left out, probe P36)
-    named = {d: cov for d in titles if (cov := t.coverage(d)) >= 0.999}
+    # (of a thing's handling, where no title names it, a title of rules on the thing does: "不合格商品下架与召回操作细则" for
+    # "不合格商品处置", whose 下架 and 召回 rules blind probe P109 left out, 11 of 20)
+    named = {d: cov for d in titles if (cov := t.coverage(d)) >= 0.999} or {
+        d: cov for d in titles
+        if t.handling and _OF_RULES.search(d) and (cov := t.coverage(d + " " + t.handling)) >= 0.999}
     heads: dict[str, set[str]] = {d: set() for d in named}  # (the headings of each, read in one pass)
     for c in clauses:
         if c.document in heads:
@@ -2137,9 +2141,32 @@ def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
     probe P22 listed all 29 duties of its chapters on publishing, content and sanctions). (A heading on what one of the
     title's two things says beside the topic's words sets apart only the clauses under it: _off_headings.)"""
     parts = _title_parts(title)
-    off = [p for p in parts if len(p) >= 2 and not t.coverage(p, completed=False)] if len(parts) >= 2 else []
+    # (of a thing's handling, where one of the title's things is the thing with a handling of it, "不合格商品下架" of
+    # "不合格商品下架与召回操作细则" for "不合格商品处置", the other is another handling of it, 召回: P109 listed none of its
+    # 下架 and 召回 duties)
+    off = [p for p in parts if len(p) >= 2 and not t.coverage(p, completed=False)] \
+        if len(parts) >= 2 and not any(_handled_thing(t, p) for p in parts) else []
     return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
-               or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole) for h in headings)
+               or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole if w != t.handling)
+               for h in headings)  # (a heading's 处置 is one handling of those the title names: "3 库存封存与处置", P109)
+
+
+_OF_RULES = re.compile(r"(?:细则|办法|规定|规范|制度|守则|规则|规程|标准)$")
+
+
+def _handled_thing(t: _Topic, part: str) -> bool:
+    """Is a title's part the thing whose handling the topic names, with a handling of its own ("不合格商品下架" for
+    "不合格商品处置")?"""
+    if not t.handling:
+        return False
+    things = [w for w in t.whole if w != t.handling]
+    rest = norm(part)
+    for w in things:
+        rest = rest.replace(w, "")
+    # (not one that says the handling itself of another thing beside: "售后投诉处理细则" of "佣金结算与售后投诉处理细则" for
+    # "售后处理", whose 佣金结算 is a thing of its own; probe P73)
+    return bool(things) and all(t._has(w, norm(part)) for w in things) and len(rest) >= 2 \
+        and not t._has(t.handling, rest)
 
 
 def _title_parts(title: str) -> list[str]:
@@ -2178,8 +2205,11 @@ def _rest_words(parts: list[str], t: _Topic) -> list[str]:
     # 与配送"; probe P34 listed 6 of 15 duties of 《跨境订单物流时效与配送服务标准》, its "五、异常订单处理" a heading of 订单)
     # (nor whose it is: 游客 of "栖游网游客个人信息" for "个人信息保护", whose chapter "第五章 游客权利响应" told the title
     # apart, and probe P63 listed 1 of 29 duties)
+    # (nor of the thing whose handling the topic names, said with a handling of its own: 下架 of "不合格商品下架" for "不合格
+    # 商品处置", P109)
     return [w for p in parts if 0 < t.coverage(p, completed=False) < 0.999
-            and not any(q.coverage(p, completed=False) >= 0.999 for q in t.parts) for w in words(norm(p))
+            and not any(q.coverage(p, completed=False) >= 0.999 for q in t.parts)
+            and not _handled_thing(t, p) for w in words(norm(p))
             if len(w) >= 2 and not _RULE_KIND.match(w) and not any(w in o or o in w for o in t.weights) and w not in PEOPLE]
 
 

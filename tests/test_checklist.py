@@ -2496,6 +2496,31 @@ def test_a_prohibition_on_the_thing_or_a_cap_of_it_is_its_restriction(tmp_path, 
     assert not any("到账通知" in t or "接待量" in t or "泄露" in t for t in texts), texts
 
 
+def test_a_title_of_rules_on_the_thing_and_its_handlings_is_on_the_handling(tmp_path):
+    """Blind probe P109: "不合格商品处置" listed none of 《不合格商品下架与召回操作细则》's 下架 and 召回 duties: its title says
+    no 处置, and its "4 召回" and "3 库存封存与处置" headings told its chapters apart. Where no title names a thing's handling,
+    a title of rules on the thing does, and where one of its things is the thing with a handling of it (不合格商品下架), the
+    other is another handling (召回), not another thing: not so of a title's second thing beside the topic's, 退货退款 of
+    "退货退款及少件争议处理规则" for "少件争议" (P102), nor of a topic that names no handling."""
+    from assistant.checklist import checklist
+    from tests.test_ask import _docs_index
+
+    r = _docs_index(tmp_path, {
+        "不合格商品下架与召回操作细则.txt": (
+            "不合格商品下架与召回操作细则\n2 下架操作\n2.1 商家运营部应当在4小时内完成全部链接的下架。\n3 库存封存与处置\n"
+            "3.1 仓库应当在24小时内封存在库商品。\n4 召回\n4.1 客服中心应当在48小时内向已购消费者发送召回通知。\n"),
+        "退货退款及少件争议处理规则.txt": (
+            "退货退款及少件争议处理规则\n一、退货退款\n1. 仓库应当在收到退货后48小时内完成验收。\n2. 财务应当在验收后3日内退款。\n"
+            "二、少件争议\n1. 买家反馈少件的，客服应当在24小时内调取出库称重记录。\n"),
+        "会员积分规则.txt": "会员积分规则\n第一条 平台应当在积分清零前30日提醒会员。\n第二条 会员积分不得转让。\n",
+        "员工考勤制度.txt": "员工考勤制度\n第一条 员工应当按时打卡。\n第二条 员工请假应当提前申请。\n"})
+    said = "\n".join(i.text for i in checklist(r, "不合格商品处置").items)
+    assert all(x in said for x in ("链接的下架", "封存在库商品", "召回通知")), said
+    assert "积分" not in said and "退款" not in said, said
+    said = "\n".join(i.text for i in checklist(r, "少件争议").items)
+    assert "称重记录" in said and "48小时内完成验收" not in said and "3日内退款" not in said, said
+
+
 def test_a_verb_of_the_topic_is_said_by_one_of_its_characters_before_the_next_word(tmp_path):
     """Probe P82: "防范诈骗" listed 1 of 13 duties: its documents write "三、防诈骗要求" and say 防范 once ("为防范冒充商家的
     诈骗行为…"), which weighed most. A verb of two characters is said by one of them before the topic's next word where
