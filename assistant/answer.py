@@ -1644,12 +1644,9 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
         return chosen
     acts = _act_of_time(question, ask.words)  # (each, said by the documents or not: "市场部要在几天内给出审核结果？" is not
     # answered by "…应当在活动开始前3个工作日提交商家运营部审核", P71)
-    # (and each noun of the phrase before the time, not a party's: "外包坐席的通话录音要保存多久才能删？" is not answered by
-    # "…签署文本留存备查，保存期限不少于合同终止后3年", P100)
-    from ingest.tokenize import tagged
-
-    things = [w for w, flag in tagged(_phrase_around(question, ask.words)[0]) if flag.startswith("n") and len(w) >= 2
-              and w not in PEOPLE and not _NAMES_UNIT.search(w) and w not in _SIDE]
+    # (and each noun of the phrase before the time, said by the documents or not: "外包坐席的通话录音要保存多久才能删？" is not
+    # answered by "…签署文本留存备查，保存期限不少于合同终止后3年", P100)
+    things = [w for w, _ in _nouns_before(question, ask.words) if w not in _SIDE]
     th = retriever.thesaurus
 
     def says(text: str, w: str) -> bool:  # (the word or a synonym: not its two characters anywhere, _says_act's way)
@@ -1686,19 +1683,21 @@ def _timed_spans(text: str) -> list[str]:
             if _SOME_TIME.search(part) or _VAGUE_TIME.search(part)]
 
 
-def _things_of_time(retriever: Retriever, question: str, asked: str) -> list[str]:
-    """The nouns of the phrase before a time asked that the documents say, not a party's or a unit's name."""
+def _nouns_before(question: str, asked: str) -> list[tuple[str, str]]:
+    """The nouns of the phrase before a time asked, not a party's or a unit's name, each with the word after it."""
     from ingest.tokenize import tagged
 
     around = _phrase_around(question, asked)
-    if around is None:
-        return []
-    said = tagged(around[0])
+    said = tagged(around[0]) if around is not None else []
+    return [(w, said[i + 1][0] if i + 1 < len(said) else "") for i, (w, flag) in enumerate(said)
+            if flag.startswith("n") and len(w) >= 2 and w not in PEOPLE and not _NAMES_UNIT.search(w)]
+
+
+def _things_of_time(retriever: Retriever, question: str, asked: str) -> list[str]:
+    """The nouns of the phrase before a time asked that the documents say, not a party's or a unit's name."""
     # (nor a side that does it: "仓库那边要在几天内把索赔材料交给快递公司？" ← "仓储部须在…3个工作日内向快递公司提交索赔材料";
     # probe P84 was not found)
-    return [w for i, (w, flag) in enumerate(said) if flag.startswith("n") and len(w) >= 2
-            and w not in PEOPLE and not _NAMES_UNIT.search(w) and retriever.said_by(w)
-            and not (i + 1 < len(said) and said[i + 1][0] in _SIDE)]
+    return [w for w, after in _nouns_before(question, asked) if retriever.said_by(w) and after not in _SIDE]
 
 
 _SIDE = frozenset("那边 这边 方面 那里 这里 那儿 这儿".split())  # (a party named by its side: "仓库那边")
