@@ -954,6 +954,18 @@ def test_a_count_told_roughly_picks_its_tier():
     assert _tiers("（二）逾期超过10日的，消费者有权解除合同并要求全额退款。", "天")[0][0] == 10.0
 
 
+def test_months_and_more_and_a_share_and_more_are_past_the_round_count():
+    """Blind probes P116, P117: "借的钱拖了一个多月还没核销…" told no count (一 is no count alone) and cited the 催办 rule, not
+    "逾期超过30天的，…从借款人当月工资中扣回"; "一箱里烂了三成多" told 30%, in "坏果率低于30%的…" as much as in "达到30%及以上"."""
+    from assistant.answer import _counts_told
+
+    assert _counts_told("借的钱拖了一个多月还没核销") == [(45.0, "天")]
+    assert _counts_told("拖了两个多月") == [(75.0, "天")]
+    assert _counts_told("一箱里烂了三成多") == [(35.0, "%")]
+    assert _counts_told("降了两成") == [(20.0, "%")]
+    assert _counts_told("一个月内") == []
+
+
 @pytest.mark.parametrize("note", [
     "【修订说明】近两年，平台全屋定制类目交易额年均增长超过40%，为回应消费者关切，平台对本规范进行了修订。",
     "编制说明：本规范根据近一年来客服工单运行情况修订，重点解决退票高峰期响应慢等问题。",
@@ -1215,9 +1227,10 @@ def test_a_time_limit_asked_is_looked_for_beyond_the_fused_candidates():
     assert not looked
 
 
-def test_only_a_clause_that_states_the_quantity_asked_is_ranked_first_by_the_answer():
-    """The answer's clause goes first only where the question asks a quantity, a time or who bears a cost and it states
-    that; else, and for a clause looked up by number, the fused order stands."""
+def test_the_clause_the_answer_rests_on_is_ranked_first_unless_looked_up_or_of_the_fused_firsts_article():
+    """The answer's clause goes first, whatever the question asks (the fixed set's "要搭一套运营管理体系，第一步先做什么？"
+    rests on the steps in order, which the fusion ranked third); for a clause looked up by number, and where the fused
+    first is of the same article (an item of it) and the answer's states no quantity asked, the fused order stands."""
     from dataclasses import replace
 
     from assistant.answer import _answer_type_first
@@ -1226,11 +1239,14 @@ def test_only_a_clause_that_states_the_quantity_asked_is_ranked_first_by_the_ans
     ranked.insert(3, _hit("t", "电子商务企业应在用户投诉或需求的24小时内做出响应。", 0.02))
     order = lambda q, p: [h.clause.id for h in _answer_type_first(q, ranked, p, 5)]  # noqa: E731
     assert order("客户投诉多久内要响应？", ranked[3]) == ["d/t", "d/a0", "d/a1", "d/a2", "d/a3"]
+    assert order("客户投诉怎么处理？", ranked[3]) == ["d/t", "d/a0", "d/a1", "d/a2", "d/a3"]
     fused = [h.clause.id for h in ranked[:5]]
-    assert order("客户投诉怎么处理？", ranked[3]) == fused  # no quantity asked
-    assert order("客户投诉多久内要响应？", ranked[4]) == fused  # the answer's clause states no time
     assert order("客户投诉多久内要响应？", replace(ranked[3], lookup=True)) == fused  # looked up by number
     assert order("客户投诉多久内要响应？", None) == fused
+    article = _hit("a0/k2", "第二款 …", 0.01)
+    assert order("客户投诉怎么处理？", article) == fused  # of the fused first's article
+    timed = _hit("a0/k3", "第三款 客户投诉应当在24小时内响应。", 0.01)
+    assert order("客户投诉多久内要响应？", timed)[0] == "d/a0/k3"  # ...unless it states what is asked
 
 
 @pytest.mark.parametrize("question, second, first", [
@@ -2422,13 +2438,14 @@ _MISJUDGED = ("b2", "因平台误判导致商品被下架的，平台应当按�
     ("商家偷偷换个商品链接来躲价保，被查到会怎么处理？", [("d2", "商家不得通过更换商品链接、修改SKU名称等方式规避价保。", 0.024),
                                          ("d6", "消费者申请价保的，商家应当在24小时内处理。", 0.022),
                                          ("d11", "商家规避价保的，每次扣3分，并按差价的3倍向消费者赔付。", 0.021)], ["d2", "d11"]),
-    # P101: a time of day told finds the rule on the hours of the day among the top 2k
+    # P101: a time of day told finds the rule on the hours of the day among the top 2k (the definition set aside, the
+    # next rule on sending is cited beside it)
     ("晚上十点多了，还能给用户推一条促销短信吗？", [
         ("f3", "本规范所称营销短信，是指以推销商品或者服务、发放优惠券、宣传促销活动为目的，向用户手机号码发送的商业性短信息。", 0.025),
         ("f11", "同一用户每自然日接收的营销短信不得超过1条，每自然周不得超过3条。", 0.024),
         ("f12", "对近90天内无任何登录行为的沉默用户，每月发送营销短信不得超过2条。", 0.023),
         ("f13", "商家发送营销短信前，应当取得用户的明示同意。", 0.022), ("f14", "营销短信应当提供退订方式。", 0.021),
-        ("f9", "营销短信的发送时间限定在每日8:00至21:00之间，21:00至次日8:00期间不得发送营销短信。", 0.02)], ["f9"]),
+        ("f9", "营销短信的发送时间限定在每日8:00至21:00之间，21:00至次日8:00期间不得发送营销短信。", 0.02)], ["f9", "f11"]),
 ])
 def test_the_clauses_cited_for_a_question_and_its_retrieved_clauses(question, hits, cited):
     from assistant.answer import _choose

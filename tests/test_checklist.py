@@ -2656,3 +2656,16 @@ def test_a_topic_of_hours_of_the_day_is_said_by_the_clock():
              _c("营销短信应当提供退订方式。"), _c("发送营销短信前应当取得用户同意。")] + [_c(f"仓库第{i}项工作应当登记。") for i in range(6)]
     t = _Topic("发送时段", texts)
     assert t.coverage("营销短信的发送时间限定在每日8:00至21:00之间") >= 0.6 > t.coverage("发送营销短信前应当取得用户同意")
+
+
+def test_a_title_part_that_says_a_word_of_the_topic_only_is_another_thing(tmp_path):
+    """Blind probe P113: "临期商品" listed all 21 duties of 《商品保质期及临期商品管理规定》, its chapters on 入库与存储 and 过期
+    商品 too (precision 9 of 21): the title's 商品保质期 says the topic's 商品, not 临期, and "第三章 临期商品管理" tells its
+    clauses apart."""
+    texts = _items_over(tmp_path, {
+        "保质期.txt": (
+            "商品保质期及临期商品管理规定\n第二章 入库与存储\n第五条 仓库应当按照先进先出的原则安排出库。\n"
+            "第六条 库房温度不得超过25℃。\n第三章 临期商品管理\n第七条 临期商品应当在详情页显著标注到期日期。\n"
+            "第八条 临期商品不得与正常商品混放。\n")}, "临期商品")
+    assert any("显著标注" in x for x in texts) and any("混放" in x for x in texts), texts
+    assert not any("先进先出" in x or "25℃" in x for x in texts), texts
