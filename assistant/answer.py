@@ -1910,8 +1910,6 @@ _BACKGROUND_HEADING = re.compile(r"^[一二三四五六七八九十\d]*[、.．\
 # (or a clause that opens with such a heading, not parsed off it: "第一章引言随着电子商务的迅速发展…本文将探讨…" was first for
 # "公共服务平台上线以后，要不要隔一段时间有人来查查它到底做得怎么样？")
 _OPENS_AS_INTRODUCTION = re.compile(r"^\s*(?:第[一二三1-3]章|[一1][、.．])?\s*(?:引言|导言|绪论)")
-# a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
-# happened to someone, not what is required
 # a clause that opens by defining a term ("（一）“学科类课程”，是指…", "3. 儿童商品：是指…"), and a question that asks what
 # one means, or of what a word is said ("…算不算…", "…属于哪类")
 _OPENS_AS_DEFINITION = re.compile(r"^\s*(?:[-–•·*]\s*|[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]?\s*)?(?:本\S{1,4}所称)?"
@@ -1933,6 +1931,8 @@ def _definition_aside(q: str, clause: Clause) -> bool:
                                  or any(_DEFINITIONS_HEADING.match(x) for x in clause.path[1:]))
 
 
+# a case told for training ("六、典型案例 案例一：2024年7月，某城区用户…", "【案例一】…", under "七、案例复盘"): what
+# happened to someone, not what is required
 _CASE_TOLD = re.compile(r"案例\s*[一二三四五六七八九十\d]{1,3}\s*[：:】]")
 _CASES_HEADING = re.compile(r"^[^，,。；;：:]{0,12}案例[^，,。；;：:]{0,12}$")
 
