@@ -198,13 +198,11 @@ def unknown_recipient(retriever: Retriever, question: str) -> str | None:
     报告？")."""
     from ingest.tokenize import tagged
 
-    th = retriever.thesaurus
     for m in _RECIPIENT.finditer(question):
         if re.search(r"谁|哪|什么|啥", m.group(1)):  # (whom asked, not named: "要一路报给谁签字才能上线？", seed-007)
             continue
         named = [w for w, flag in tagged(m.group(1)) if flag.startswith("n") and len(w) >= 2 and w not in PEOPLE]
-        if named and not any(retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in th.of(w))
-                             for w in named):
+        if named and not any(_documents_say(retriever, w) for w in named):
             return m.group(1)
     return None
 
@@ -223,10 +221,8 @@ def unknown_fee(retriever: Retriever, question: str) -> str | None:
 
     if _asked(question, _QUANTITY_ASKED) is None:
         return None
-    th = retriever.thesaurus
     for w in dict.fromkeys(words(question)):
-        if _FEE_NAMED.fullmatch(w) and w not in _NO_FEE_NAMED and not retriever.said_by(w) \
-                and not any(len(x) >= 2 and retriever.said_by(x) for x in th.of(w)) \
+        if _FEE_NAMED.fullmatch(w) and w not in _NO_FEE_NAMED and not _documents_say(retriever, w) \
                 and not any(retriever.said_by(x) for group in _ALIKE_COSTS if w in group for x in group):
             # (nor said with a word or two more before 费: 保费 as 保险费, 运费 as 运输费用)
             alike = re.compile(re.escape(w[:w.index("费")]) + r"[\u4e00-\u9fff]{1,2}费")
@@ -1624,10 +1620,20 @@ def _phrase_around(question: str, asked: str) -> tuple[str, str] | None:
     return question[start:at], question[at + len(asked):end]
 
 
+def _says_word(text: str, word: str, synonyms) -> bool:
+    """The text says the word or a synonym of it of two characters or more (``synonyms``: the thesaurus's ``of``)."""
+    return word in text or any(len(x) >= 2 and x in text for x in synonyms(word))
+
+
+def _documents_say(retriever: Retriever, word: str) -> bool:
+    """Does a clause of the knowledge base say the word, or a synonym of it of two characters or more?"""
+    return bool(retriever.said_by(word)) \
+        or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(word))
+
+
 def _says_act(text: str, word: str, thesaurus: Thesaurus) -> bool:
     """The text says the act: the word, a synonym of it, or both characters of a word of two ("退款" ← "…将货款退还")."""
-    return word in text or any(len(x) >= 2 and x in text for x in thesaurus.of(word)) \
-        or len(word) == 2 and all(ch in text for ch in word)
+    return _says_word(text, word, thesaurus.of) or len(word) == 2 and all(ch in text for ch in word)
 
 
 # a phrase the question quotes ("主播说了“全网最低价”…"), not a word, which a clause may say by a synonym ("划线“原价”" ←
@@ -1663,8 +1669,7 @@ def _time_acts(retriever: Retriever, question: str, ask: _Ask) -> list[tuple[str
     # (a word of the thesaurus is no staff word of its own: where no document says it nor a synonym, the act is one they do
     # not treat, "热线的通话录音公司要保存多长时间？" not answered by "等待时间超过1分钟的…"; blind probe P81. Not a verb with a
     # complement of direction, which the documents say their own way: "多快要转给食安专员？" ← "…升级至食品安全专员", P79)
-    said = [(w, w) if retriever.said_by(w) or any(len(x) >= 2 and retriever.said_by(x) for x in retriever.thesaurus.of(w))
-            or retriever.thesaurus.of(w) and w[-1] not in _DIRECTION
+    said = [(w, w) if _documents_say(retriever, w) or retriever.thesaurus.of(w) and w[-1] not in _DIRECTION
             else (w[0], w) if len(w) == 2 and w[1] in _DONE_COMPLEMENT and not _DOING.fullmatch(w) and retriever.said_by(w[0])
             else None
             for w in _act_of_time(question, ask.words)]
@@ -1721,10 +1726,8 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
     # (and each noun of the phrase before the time, said by the documents or not: "外包坐席的通话录音要保存多久才能删？" is not
     # answered by "…签署文本留存备查，保存期限不少于合同终止后3年", P100)
     things = [w for w, _ in _nouns_before(question, ask.words) if w not in _SIDE]
-    th = retriever.thesaurus
-
     def says(text: str, w: str) -> bool:  # (the word or a synonym: not its two characters anywhere, _says_act's way)
-        return w in text or any(len(x) >= 2 and x in text for x in th.of(w))
+        return _says_word(text, w, retriever.thesaurus.of)
 
     def periods(h: Hit) -> list[str]:  # (its sentences that give a period: not _states' anchored reading, "…系统自动向商家
         # 推送预警；商家收到预警后应当在30分钟内核实实物库存" for "商家要在多长时间里去核对实际库存？", P108)
@@ -2058,7 +2061,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         within = asked.period and re.match(_WITHIN, after) is not None
 
         def says_in(h: Hit, w: str) -> bool:  # (or a synonym: "抽查多少条" ← "每周抽检不少于20通会话"; probe P27 was not found)
-            return w in h.clause.text or any(x in h.clause.text for x in synonyms(w) if len(x) >= 2) \
+            return _says_word(h.clause.text, w, synonyms) \
                 or w in _DAMAGES_ASKED and _DAMAGES_PAID.search(h.clause.text) is not None
 
         def answers(h: Hit) -> bool:
