@@ -2146,9 +2146,9 @@ def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
     # 下架 and 召回 duties)
     # (a part that names a word of the topic only is another thing, where one names all of it: "商品保质期" of "商品保质期及
     # 临期商品管理规定" for "临期商品", whose chapters on 入库与存储 blind probe P113 listed, precision 9 of 21)
-    whole = any(t.coverage(p, completed=False) >= 0.999 for p in parts)
-    off = [p for p in parts if len(p) >= 2 and (not t.coverage(p, completed=False)
-                                                 or whole and t.coverage(p, completed=False) < 0.999)] \
+    cov = {p: t.coverage(p, completed=False) for p in parts}
+    whole = any(c >= 0.999 for c in cov.values())
+    off = [p for p in parts if len(p) >= 2 and (not cov[p] or whole and cov[p] < 0.999)] \
         if len(parts) >= 2 and not any(_handled_thing(t, p) for p in parts) else []
     return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
                or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole if w != t.handling)
