@@ -594,6 +594,10 @@ _REPORTED_ASK = re.compile(r"(?:看看|看一下|看一看|瞧瞧|估估|估一�
 _ALIAS = re.compile(r"[（(][\u4e00-\u9fff]{1,6}[)）](?=[^，,。；;？?！!]{0,6}(?:多少|几))")
 
 
+# "not much", told, no amount asked: "一盒月饼，没多少钱，这种也要去登记吗？" was "问题问的是“多少钱”" (blind probe P121)
+_FEW_TOLD = re.compile(r"(?:没有?|不到|不值)$")
+
+
 def _asked(question: str, table, at: int = 0) -> _Ask | None:
     """What a quantity question asks, by the first row of ``table`` that matches it (from ``at`` on: a later ask of
     the same row, with the words before it as its anchors)."""
@@ -611,7 +615,8 @@ def _asked(question: str, table, at: int = 0) -> _Ask | None:
                                                                  or _YES_NO_BEFORE.search(question, 0, x.start()))
             and not _ASKS_WHETHER_KNOWN.search(question, 0, x.start())
             or _TOLD_AMOUNT.search(question, 0, x.start()) and _YES_NO_BEFORE.search(question, 0, x.start())
-            or _REPORTED_ASK.search(question, 0, x.start()) and _YES_NO_END.match(question, x.end()))), None)
+            or _REPORTED_ASK.search(question, 0, x.start()) and _YES_NO_END.match(question, x.end())
+            or _FEW_TOLD.search(question, max(x.start() - 2, 0), x.start()))), None)
         if not m or row.kind == "date" and not _OF_A_DOCUMENT.search(question[:m.start()]):
             continue
         anchors = ()
@@ -715,6 +720,10 @@ _UNDONE_PAST = re.compile(r"(?:超过|超出|逾期|已满|满)\s*" + _ANY_PERIO
 _PAST_ASKED = re.compile(r"超过|超出|逾期|满|过了")
 
 
+# an amount set by the share or the rule it is reckoned by (blind probe P120 was "问题问的是“多少”" beside it)
+_BY_SHARE = re.compile(r"按(?:照)?[^，,。；;]{2,24}?(?:比例|差额|差价|计算公式)")
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -785,6 +794,8 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
 
     if ask.kind == "quantity" and _bounded_by_another(text, ask, question):
         return True
+    if ask.kind == "quantity" and ask.words in ("多少", "多少钱") and _BY_SHARE.search(text):
+        return True  # how it is reckoned: "套装里顾客只退其中一件，补贴要收回多少？" ← "…按退货商品售价占订单总价的比例追回补贴"
     if "次" in ask.words and ask.kind == "quantity" and _NTH_TIME.search(text):
         return True  # the time that counts, wherever the ladder stands: "会员违规了几次会被冻结…" ← "…第二次发现的，冻结…"
     if ask.anchors and ask.anchors[0] in text:  # ("消费者退货多少天" → 退货, 费者: 费者 alone binds nothing)
@@ -1448,6 +1459,10 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         return not_found(f"问题问的是“{act}”，检索到的条款给出的时间说的不是这件事")
     if not hits[0].lookup and (levels := _level_of_another(ask, cited)):
         return not_found(f"问题问的是“{levels[0]}”，检索到的条款说的是“{levels[1]}”")
+    penalty = not hits[0].lookup and _penalty_unsaid(ask, [*cited, *(p for c in cited if LIST_MARKER.match(c.text)
+                                                                    and (p := retriever.parent(c)) is not None)])
+    if penalty == "only":
+        return not_found("问题问的是处罚，检索到的条款都没有规定")
     vague = unstated_time(ask, cited)
     if vague and not hits[0].lookup and (off := _time_off_topic(retriever, ask, cited)):
         # a time asked of what no clause cited is about, and they set none: "平台多久跟商家结算一次货款" was answered by a
@@ -1459,7 +1474,31 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
         # answers were to questions no document answers)
         return not_found(f"问题问的是“{_asked(ask, [_TIME_ASKED]).words}”，检索到的条款都没有给出具体时间")
     return Answer(q, "answered", "\n".join(lines), tuple(citations), tuple(_answer_type_first(ask, ranked, principal, k)), sup,
-                  notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited)]))
+                  notice="；".join([*absent, *([vague] if vague else []), *unstated_parts(ask, cited),
+                                    *(["问题还问了处罚，所引条款没有规定"] if penalty else [])]))
+
+
+# a penalty asked ("会受到什么处罚？", "平台对这个讲师怎么处罚？", "罚多少钱？", "会受什么处分？")
+_PENALTY_ASKED = re.compile(r"(?:会|要|将)?(?:被|受到?|给予?|有|面临)?(?:什么|哪些|怎样的?)(?:样的)?(?:处罚|处分|惩罚|罚款|罚)|"
+                            r"(?:会|要|将)?(?:被)?(?:怎么|如何|怎样)(?:处罚|处分|惩罚|罚)|(?:要|会)?(?:被)?罚(?:款)?多少(?:钱)?")
+# a consequence of a breach in any words ("扣除信用分12分", "暂停其接单资格", "不得参加平台营销活动", "限流期顺延15天")
+_CONSEQUENCE_SAID = re.compile(r"罚|违约金|扣[^，,。；;]{0,10}分|扣除|扣减|处分|辞退|开除|清退|暂停|取消|冻结|降级|警告|通报|赔|"
+                               r"追究|解除|终止|下架|限制|黑名单|不得参加|屏蔽|关闭|纪律|顺延|承担[^，,。；;]{0,10}责任|"
+                               # (dealt with, not handled: "…的，依规处理", not "应当在2小时内处理完")
+                               r"(?:严肃|从严|依规|依法|规定|予以|酌情)处理|纳入[^，,。；;]{0,8}考核")
+
+
+def _penalty_unsaid(question: str, clauses: list[Clause]) -> str:
+    """Where a question asks a penalty and no clause cited (nor an item's lead-in) says any consequence of a breach:
+    "only" where the penalty is all it asks, "also" where it asks more, else "". "质检专员审核质检报告超过3个工作日没审完，
+    会受到什么处罚？" was answered by the duty to review within 3个工作日, no penalty set anywhere (blind probes P88, P94,
+    P95, P109, P111: 5 such answers, all to questions no document answers; P79's and P105's two others had cited a
+    clause of another act, the penalty asked set elsewhere)."""
+    m = _PENALTY_ASKED.search(question)
+    if m is None or any(_CONSEQUENCE_SAID.search(c.text) for c in clauses):
+        return ""
+    rest = question[:m.start()] + "，" + question[m.end():]
+    return "also" if _OTHER_ASK.search(rest) or re.search(r"[吗么]|[？?][^？?]*[\u4e00-\u9fff]", rest) else "only"
 
 
 # what asks anything but a time ("怎么申请，提前多久？", "谁来审，多久出结果？")
@@ -1741,12 +1780,18 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
     # (and that shares as much of the question's words as the first chosen: a time of the act elsewhere in the documents
     # answers what it does not ask, "店铺保证金余额不够划扣违约金的时候，商家要在几天内补缴？" by "商家应当在接到补充通知后48小时
     # 内补齐材料", P85)
-    least = coverage(question, chosen[0].clause.index_text)
+    # (of a question that asks another thing too, the words of the part that asks the time, and the clauses chosen for
+    # the other kept: "客服接到电话举报刷单后要做什么，受理组那边又要在多久内登记编号？" was not found beside "举报受理组应当在
+    # 收到举报后1个工作日内完成登记编号", whose words are of the second part; blind probe P119)
+    part = next((p for p in re.split(r"(?<=[，,？?；;])", question) if ask.words in p), question)
+    besides = bool(_OTHER_ASK.search(question.replace(part, "，")))
+    asked = part if besides else question
+    least = coverage(asked, chosen[0].clause.index_text)
     first = next((h for h in ranked if h not in chosen and of_the_act(h)
-                  and coverage(question, h.clause.index_text) >= least), None)
+                  and coverage(asked, h.clause.index_text) >= least), None)
     if first is None:
         return chosen
-    return [first] + [h for h in chosen if not periods(h)][: max_clauses - 1]
+    return [first] + [h for h in chosen if besides or not periods(h)][: max_clauses - 1]
 
 
 # a further act joined to a sentence ("…应当在2小时内完成签收登记，并对外包装拍照留存"): the time before it is not of it
@@ -1822,6 +1867,10 @@ ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发�
 
 
 # a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的法律责任"; not "承担安全管理责任", a duty)
+# a breach named by its article's number alone ("违反第七条、第十一条规定的，平台扣除商家信用分12分…"): the sanction says
+# nothing of the act without it
+_BARE_BREACH = re.compile(r"违反(?:本(?:法|条例|办法|规定|细则|规则|规范|制度))?(?:第[^，,。；;、]{1,6}条(?:第[^，,。；;、]{1,4}款)?"
+                          r"[、和及或]?)+(?:的)?(?:有关)?规定的[，,]")
 _LIABLE = re.compile(r"承担(?![^。；;，,]{0,12}?(?:管理|主体|保障|监管|安全)责任)[^。；;，,]{0,12}责任")
 
 
@@ -2019,9 +2068,12 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # a provision that sanctions the breach of a clause cited is cited with it, whatever words it shares; and for a
         # question about liability (责任), the clause a cited provision sanctions where it states a liability of its own
         # (电子商务法 第八十三条 "违反本法第三十八条规定…处…罚款" was cited for "平台要担什么责任" without 第三十八条's
-        # "…依法与该平台内经营者承担连带责任", ranked second; "会被怎么处罚" is asked of the sanction alone)
+        # "…依法与该平台内经营者承担连带责任", ranked second; "会被怎么处罚" is asked of the sanction alone); and the clause
+        # a cited provision sanctions by its number alone ("违反第七条、第十一条规定的，…扣除商家信用分12分" cited without
+        # 第七条 said nothing of the act; blind probe P117)
         if cited(h) or referred or (h.sanctions and any(x.clause.id == h.sanctions and cited(x) for x in hits)) \
-                or (asks_liability and _LIABLE.search(h.clause.text) and any(x.sanctions == h.clause.id for x in chosen)):
+                or any(x.sanctions == h.clause.id and (asks_liability and _LIABLE.search(h.clause.text)
+                                                       or _BARE_BREACH.search(x.clause.text)) for x in chosen):
             if h.clause.near_dup_of and any(c.clause.id == h.clause.near_dup_of for c in chosen):
                 continue
             chosen.append(h)

@@ -14,12 +14,15 @@ from .support import LIST_MARKER, evidence
 
 # (and a company's: points or pay deducted, "卖假货一次扣几分？")
 # (not a discount or a payroll's: "优惠券能抵扣多少钱？", "下单会扣积分吗？", "工资里社保扣多少钱？")
-_DEDUCTED = r"(?<![抵代预折税])(?<!社保)(?<!佣金)(?<!公积金)扣(?:了|掉|除)?(?:几|多少|哪些)?(?:个)?(?:分(?!钟)|钱|工资|绩效|奖金|保证金)"
+# (or up to a count, or the pay named before: "一年里扣到多少分会被取消认证？", "绩效奖金要扣多少？"; blind probes P81, P110)
+_DEDUCTED = r"(?<![抵代预折税])(?<!社保)(?<!佣金)(?<!公积金)扣(?:了|掉|除|到|满)?(?:几|多少|哪些)?(?:个)?(?:分(?!钟)|钱|工资|绩效|奖金|保证金)|" \
+    r"(?:工资|绩效|奖金|保证金)(?:要|会|得|被|能)?扣(?:多少|几)"
 # (and what a breach of contract costs: "交货晚了几天，违约金怎么算？" ← "…每逾期1天按该订单金额的0.5%扣除违约金", put below
 # the top k as a penalty provision; probe P88)
 ASKS_SANCTION = re.compile(r"罚|赔|处分|责任|判刑|判处|坐牢|拘留|定罪|刑事|违约金|滞纳金|" + _DEDUCTED)
 # a question about what follows a breach: a penalty provision answers it
-ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销")
+# (or names a right taken away, as a company sanctions: "扣到多少分会被取消认证？" ← "…累计扣满24分的，取消平台认证资格")
+ASKS_CONSEQUENCE = re.compile(ASKS_SANCTION.pattern + r"|后果|追究|处理|处置|怎么办|会怎|违反|违规|吊销|取消|暂停|冻结|清退|降级")
 # a question about the sanction a breach draws ("搭售默认勾选会有什么处罚？", "…要承担什么法律责任？"), not about
 # compensation ("能找平台赔吗") nor whether a duty is someone's ("平台有责任防吗")
 ASKS_PENALTY = re.compile(r"罚|处分|(?:什么|哪些)(?:法律)?责任|法律责任|后果|追究|吊销|会怎(?:么|样)(?!做|办|处理)|" + _DEDUCTED)

@@ -295,6 +295,9 @@ def _c(text: str) -> Clause:
     ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。在解除或者终止劳动合同后，前款规定的人员到"
      "有竞争关系的其他用人单位的竞业限制期限，不得超过二年。", None),
     ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。", "几年"),
+    # an amount set by the share it is reckoned by (blind probe P120 was not found beside it)
+    ("套装里顾客只退其中一件，补贴要收回多少？", "部分退货的，应当按退货商品售价占订单总价的比例追回补贴。", None),
+    ("补贴要收回多少？", "部分退货的，应当追回补贴。", "多少"),
 ])
 def test_a_quantity_question_needs_a_clause_that_states_the_quantity(question, clause, asked):
     assert unanswered_quantity(question, [_c(clause)]) == asked
@@ -328,6 +331,10 @@ def test_questions_without_words_or_too_long_are_refused(raw):
     ("粉丝连麦让他看看手镯真假、值多少钱，他能给说法吗？", None),
     ("客户让客服估一下旧金值多少钱，客服可以报价吗？", None),
     ("旧金回收能值多少钱，能当场报价吗？", "多少钱"),
+    # "not much", told (blind probe P121: "…一盒月饼，没多少钱，这种也要去登记吗？" was "问题问的是“多少钱”")
+    ("中秋节商家给我寄了一盒月饼，没多少钱，这种也要去登记吗？", None),
+    ("才出差没几天，能预支差旅费吗？", None),
+    ("月饼没超过200元，值多少钱要登记？", "多少钱"),
     # a count of tins or buckets (probe P53: "一个订单最多能下几罐？" quoted a 24小时 of customs)
     ("全球购的奶粉，一个订单最多能下几罐？", "几罐"),
 ])
@@ -435,6 +442,12 @@ def test_a_clause_that_says_what_a_term_is_defines_it_loosely(text, term, yes):
     ("第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正，给予警告。有前款规定的违法行为，情节严重的，"
      "由省级以上履行个人信息保护职责的部门责令改正，并处五千万元以下罚款；对直接负责的主管人员和其他直接责任人员处十万元以上"
      "一百万元以下罚款，并可以决定禁止其在一定期限内担任相关企业的董事、监事、高级管理人员和个人信息保护负责人。", None, True),
+    # a company's, by points named before their number or a right taken away for a time (blind probes P73-P117)
+    ("第二十二条 违反第七条、第十一条规定的，平台扣除商家信用分12分，并取消其助农直播标签3个月。", None, True),
+    ("4.2 使用违规话术的，每次扣减当月绩效分2分；", None, True),
+    ("6.3 商家售后纠纷率连续两个月超过3%的，平台暂停其新品上架权限30天。", None, True),
+    ("第十五条 免押用户发生逾期超过15日的，平台可以取消其免押资格。", None, True),
+    ("第八条 商家应当在信用分扣除后3日内提交整改报告，不得暂停发货。", None, False),
     # a criminal sanction is one too
     ("（一）非法买卖原粉、原液、制剂500克以上的；", "第二条 非法买卖毒鼠强等禁用剧毒化学品，具有下列情形之一的，属于刑法第一百"
      "二十五条规定的“情节严重”，处十年以上有期徒刑、无期徒刑或者死刑：", True),
@@ -448,6 +461,9 @@ def test_a_penalty_provision_is_told_from_a_duty(text, parent, yes):
 @pytest.mark.parametrize("question, yes", [
     ("卖假货会被罚多少？", True), ("非法买卖毒鼠强多少克就要判刑？", True), ("这样做会坐牢吗？", True),
     ("要承担刑事责任吗？", True), ("网店要公示营业执照吗？", False), ("怎么判断是不是自营商品？", False),
+    # points deducted up to a count, pay named before its deduction (blind probes P110, P81)
+    ("安装师傅一年里扣到多少分会被取消认证？", True), ("质检被判了致命错误，绩效奖金要扣多少？", True),
+    ("优惠券能抵扣多少钱？", False),
 ])
 def test_a_question_about_sanctions_is_told(question, yes):
     from assistant.provisions import ASKS_SANCTION

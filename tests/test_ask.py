@@ -1449,6 +1449,84 @@ def test_the_provision_that_sanctions_a_duty_by_number_answers_what_its_breach_d
     assert [c.label for c in r.sanctions_of(r.by_key["a19"][0])] == ["《某电商法》第七十七条"]
 
 
+def test_a_company_sanction_of_an_article_by_number_answers_what_its_breach_draws(tmp_path):
+    """Before, "直播时拿挑过的好果子展示、实际发普通货…会怎么罚？" cited 第七条, the duty, alone: 第二十二条 "违反第七条、
+    第十一条规定的，平台扣除商家信用分12分，并取消其助农直播标签3个月" was read as no sanction (points named before their
+    number, a label taken away), so not brought before the duty (blind probe P117)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"助农直播带货管理规范.txt": (
+        "助农直播带货管理规范\n第七条 直播间展示的样品应当与实际发货商品属于同一批次、同一规格。严禁使用精选样品展示而发出"
+        "统货。\n第八条 主播应当如实介绍商品的产地和采摘时间。\n第十一条 商家不得虚构产地或者冒用地理标志。\n"
+        "第二十二条 违反第七条、第十一条规定的，平台扣除商家信用分12分，并取消其助农直播标签3个月。\n"
+        "第二十三条 违反第八条规定的，每次扣除信用分6分。\n")})
+    ans = answer(r, "直播时拿挑过的好果子展示、实际发普通货，这属于违规吗？会怎么罚？")
+    labels = [c.label for c in ans.citations]
+    assert ans.status == "answered" and labels[:2] == ["《助农直播带货管理规范》第二十二条", "《助农直播带货管理规范》第七条"], \
+        ans.answer
+    assert [c.label for c in r.sanctions_of(r.by_key["a11"][0])] == ["《助农直播带货管理规范》第二十二条"]
+    assert [c.label for c in r.sanctions_of(r.by_key["a8"][0])] == ["《助农直播带货管理规范》第二十三条"]
+
+
+SERVICE_RULES = ("客服服务管理规定\n第一条 为规范客服服务，提升消费者满意度，制定本规定。\n"
+                 "第五条 客服主管收到升级工单后，应当在4小时内联系消费者并提出解决方案。\n"
+                 "第六条 客服接到电话投诉的，应当当场登记投诉人联系方式，并在2小时内转交投诉受理组。\n"
+                 "第七条 投诉受理组应当在收到投诉后1个工作日内完成登记编号，并向投诉人发送受理回执。\n"
+                 "第八条 仓库人员未按规定盘点库存的，每次扣减当月绩效分2分。\n")
+
+
+def test_a_right_taken_away_answers_the_question_that_names_it(tmp_path):
+    """"…累计扣满24分的，取消平台认证资格" is a sanction (a right taken away), and a penalty provision goes below the
+    top k for a question that asks no consequence: "安装师傅一年里扣到多少分会被取消认证？" names one, and is answered by it
+    (blind probe P110)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"安装师傅上门服务行为准则.txt": (
+        "安装师傅上门服务行为准则\n四、扣分规则\n（一）师傅迟到超过30分钟的，每次扣2分。\n"
+        "（二）已认证师傅每年应当参加不少于4学时的复训，未按期复训的暂停接单。\n"
+        "（三）师傅的认证资料发生变更的，应当在3个工作日内在平台更新。\n"
+        "（四）师傅在一个自然年度内累计扣满24分的，取消平台认证资格。\n"
+        "五、认证管理\n（一）师傅申请平台认证，应当提交身份证件和职业资格证书。\n（二）认证审核应当在5个工作日内完成。\n"
+        "（三）认证师傅每年应当参加一次服务规范考试，考试不合格的应当补考。\n（四）认证有效期为一年，期满前30日应当申请续期。\n"
+        "（五）师傅一年内被客户表扬3次以上的，平台应当给予奖励分5分。\n")})
+    ans = answer(r, "安装师傅一年里扣到多少分会被取消认证？")
+    assert ans.status == "answered" and [c.label for c in ans.citations][:1] == ["《安装师傅上门服务行为准则》四、（四）"], \
+        ans.answer
+
+
+def test_a_penalty_asked_where_no_clause_cited_says_any_consequence_is_not_found(tmp_path):
+    """Before, "客服主管…超过4小时还没联系顾客，对主管有什么处罚？" was answered by the duty to call within 4小时, which sets
+    no penalty (blind probes P88, P94, P95, P109, P111); asked beside another thing, the answer says the penalty is not
+    set."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"客服服务管理规定.txt": SERVICE_RULES})
+    ans = answer(r, "客服主管接到升级工单后超过4小时还没联系顾客，对主管有什么处罚？")
+    assert ans.status == "not_found" and "处罚" in ans.answer, ans.answer
+    assert [h.clause.label for h in ans.retrieved][:1] == ["《客服服务管理规定》第五条"]
+    both = answer(r, "客服主管接到升级工单后多久要联系顾客？超时了会怎么处罚？")
+    assert both.status == "answered" and [c.label for c in both.citations][:1] == ["《客服服务管理规定》第五条"], both.answer
+    assert "问题还问了处罚" in both.notice
+    fined = answer(r, "仓库人员没按规定盘点库存，会受到什么处罚？")
+    assert fined.status == "answered" and [c.label for c in fined.citations] == ["《客服服务管理规定》第八条"], fined.answer
+
+
+def test_a_time_asked_beside_another_thing_is_cited_from_its_own_acts_clause_with_the_other(tmp_path):
+    """Before, "客服接到电话举报刷单后要做什么，受理组那边又要在多久内登记编号？" was not found: the clause on the call (its
+    2小时 of 转交) covered more of the whole question than 第七条's 1个工作日 of 登记编号 (blind probe P119)."""
+    from assistant.answer import answer
+
+    r = _docs_index(tmp_path, {"举报奖励办法.txt": (
+        "刷单炒信举报奖励办法\n一、举报渠道\n1. 举报人可以通过客服热线、APP举报入口提交举报。\n"
+        "2. 客服接到电话举报的，应当当场登记举报人联系方式、被举报店铺名称和主要线索，并在2小时内转交举报受理组。\n"
+        "二、受理与核查\n1. 举报受理组应当在收到举报后1个工作日内完成登记编号，并向实名举报人发送受理回执。\n"
+        "2. 核查结束后，举报受理组应当在3个工作日内将核查结果告知实名举报人。\n")})
+    ans = answer(r, "客服接到电话举报刷单后要做什么，受理组那边又要在多久内登记编号？")
+    labels = [c.label for c in ans.citations]
+    assert ans.status == "answered" and {"《刷单炒信举报奖励办法》一、2.", "《刷单炒信举报奖励办法》二、1."} <= set(labels), ans.answer
+    assert "1个工作日内完成登记编号" in ans.answer
+
+
 def test_a_sanction_referred_to_another_law_brings_that_laws_provision_for_the_breach(tmp_path):
     """Before, "没有明码标价会被怎么处罚？" was answered by the rule's referral "…依照《某价格法》…进行处罚"; 某价格法第四十二条,
     which sets the fine for that breach, ranked 12th. A rule's duty on a matter is sanctioned by the article that names

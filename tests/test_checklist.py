@@ -2669,3 +2669,19 @@ def test_a_title_part_that_says_a_word_of_the_topic_only_is_another_thing(tmp_pa
             "第八条 临期商品不得与正常商品混放。\n")}, "临期商品")
     assert any("显著标注" in x for x in texts) and any("混放" in x for x in texts), texts
     assert not any("先进先出" in x or "25℃" in x for x in texts), texts
+
+
+def test_a_duty_on_the_topics_last_word_in_a_document_titled_with_the_rest_is_on_the_topic(tmp_path):
+    """"签收核验" listed 13 of blind probe P118's 20 duties: "3.3.2 同一包裹核验失败累计2次的，站点应当在24小时内发起退回"
+    says 核验, its document 《限售商品配送签收操作细则》 签收, and neither alone held the topic. A clause that says the last
+    word is on it where its title says the rest (one that says a first word only where the title says the topic as it is
+    and that word names no party: 《召回商品退款换货及客户通知细则》's "客户选择换货的，…应当更换为同型号商品" is on no
+    "客户通知", blind probe P99); not one of another document, nor one that says neither."""
+    texts = _items_over(tmp_path, {
+        "限售商品配送签收操作细则.txt": (
+            "限售商品配送签收操作细则\n3.1 配送人员交付前应当查验收件人身份证件原件。\n"
+            "3.2 同一包裹核验失败累计2次的，站点应当在24小时内发起退回。\n3.3 核验记录上传时间不得晚于交付完成后30分钟。\n"
+            "3.4 配送车辆应当每日清洁。\n"),
+        "商品质检规范.txt": "商品质检规范\n第一条 仓库应当核验商品合格证。\n第二条 质检员应当每日抽检商品。\n"}, "签收核验")
+    assert any("发起退回" in x for x in texts) and any("上传时间" in x for x in texts), texts
+    assert not any("合格证" in x or "清洁" in x for x in texts), texts
