@@ -295,6 +295,8 @@ def _c(text: str) -> Clause:
     ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。在解除或者终止劳动合同后，前款规定的人员到"
      "有竞争关系的其他用人单位的竞业限制期限，不得超过二年。", None),
     ("竞业限制最长能约定几年", "竞业限制的范围、地域、期限由用人单位与劳动者约定。", "几年"),
+    # a point an undone thing passes, asked by 拖到 (blind probe P122 was "问题问的是“多少天”")
+    ("理赔单子受理后一直没结，拖到多少天主管得出来督办？", "延保理赔工单自受理之日起超过15个工作日未结案的，由客服主管督办。", None),
     # an amount set by the share it is reckoned by (blind probe P120 was not found beside it)
     ("套装里顾客只退其中一件，补贴要收回多少？", "部分退货的，应当按退货商品售价占订单总价的比例追回补贴。", None),
     ("补贴要收回多少？", "部分退货的，应当追回补贴。", "多少"),
@@ -980,6 +982,9 @@ def test_months_and_more_and_a_share_and_more_are_past_the_round_count():
     assert _counts_told("一箱里烂了三成多") == [(35.0, "%")]
     assert _counts_told("降了两成") == [(20.0, "%")]
     assert _counts_told("一个月内") == []
+    # (past a count, said so: "请假超过三天的话最后是谁来批？" was of "1天以上3天以内（含3天）的"; blind probe P124)
+    assert _counts_told("请假超过三天的话最后是谁来批？") == [(3.5, "天")]
+    assert _counts_told("请三天假谁来批？") == [(3.0, "天")]
 
 
 @pytest.mark.parametrize("note", [
