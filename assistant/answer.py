@@ -1878,11 +1878,11 @@ PURPOSE = re.compile(r"^\s*(?:第[一1]条|[（(][一1][）)]|[一1][、.．])?\
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
 
-# a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的法律责任"; not "承担安全管理责任", a duty)
 # a breach named by its article's number alone ("违反第七条、第十一条规定的，平台扣除商家信用分12分…"): the sanction says
 # nothing of the act without it
 _BARE_BREACH = re.compile(r"违反(?:本(?:法|条例|办法|规定|细则|规则|规范|制度))?(?:第[^，,。；;、]{1,6}条(?:第[^，,。；;、]{1,4}款)?"
                           r"[、和及或]?)+(?:的)?(?:有关)?规定的[，,]")
+# a liability at law ("依法与该平台内经营者承担连带责任", "承担相应的法律责任"; not "承担安全管理责任", a duty)
 _LIABLE = re.compile(r"承担(?![^。；;，,]{0,12}?(?:管理|主体|保障|监管|安全)责任)[^。；;，,]{0,12}责任")
 
 
