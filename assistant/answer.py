@@ -1577,13 +1577,19 @@ def _level_of_another(question: str, clauses: list[Clause]) -> tuple[str, str] |
     return None
 
 
+def _part_with(question: str, words: str, ends: str = "？?") -> str:
+    """The part of the question, cut after each of the marks ``ends``, that holds the words (the whole question where
+    none does): the sentence that asks a time, or its phrase."""
+    return next((p for p in re.split(f"(?<=[{ends}])", question) if words in p), question)
+
+
 def _time_off_topic(retriever: Retriever, question: str, clauses: list[Clause]) -> str | None:
     """The words that ask a time, where the clauses hold less than TIME_TOPIC of the rest of its part of the question,
     its words weighted by how few clauses of the knowledge base say them (a word they do not say, by a synonym they do)."""
     from ingest.tokenize import STOPWORDS, is_word, words
 
     asked = _asked(question, [_TIME_ASKED])
-    part = next((p for p in re.split(r"(?<=[？?])", question) if asked.words in p), question)
+    part = _part_with(question, asked.words)
     # (not a time relative to another, nor a verb that names no act: "出差前借的备用金，回来以后多久之内要把账冲掉？" weighed
     # 回来, 以后 and 之内 as words no clause says, and was not found beside "出差前已借支差旅备用金的，应当在报销时一并冲抵
     # 借款"; blind probe P116)
@@ -1787,7 +1793,7 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
     # (of a question that asks another thing too, the words of the part that asks the time, and the clauses chosen for
     # the other kept: "客服接到电话举报刷单后要做什么，受理组那边又要在多久内登记编号？" was not found beside "举报受理组应当在
     # 收到举报后1个工作日内完成登记编号", whose words are of the second part; blind probe P119)
-    part = next((p for p in re.split(r"(?<=[，,？?；;])", question) if ask.words in p), question)
+    part = _part_with(question, ask.words, "，,？?；;")
     besides = bool(_OTHER_ASK.search(question.replace(part, "，")))
     asked = part if besides else question
     # (a purpose article sets no bar: "为规范平台海外直邮业务，防止…包裹被海关查扣…" shared more of "包裹因为夹带违禁品被海关扣了，
@@ -1799,11 +1805,6 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
     if first is None:
         return chosen
     return [first] + [h for h in chosen if besides or not periods(h)][: max_clauses - 1]
-
-
-# a purpose article's opening, however long it runs before 制定 ("第一条 为规范平台海外直邮业务，防止…，制定本规定", 187
-# characters)
-_PURPOSE_OPENS = re.compile(r"^\s*(?:第[一1]条\s*)?为了?(?:规范|加强|保障|维护|促进|明确|防止|提高|保护)")
 
 
 # a further act joined to a sentence ("…应当在2小时内完成签收登记，并对外包装拍照留存"): the time before it is not of it
@@ -1874,6 +1875,9 @@ def _absent(retriever: Retriever, question: str) -> list[str]:
 # (numbered as an article or a list's first item: "（一）为统一…特制定本细则")
 PURPOSE = re.compile(r"^\s*(?:第[一1]条|[（(][一1][）)]|[一1][、.．])?\s*(?:为了|为)[^。]{2,120}(?:制定|特制定|制订|订立)"
                      r"本(?:法|条例|规定|办法|规则|制度|细则|规范|标准)")
+# (and its opening, however long it runs before 制定: "第一条 为规范平台海外直邮业务，防止…，制定本规定", 187 characters, read
+# so where a purpose article must set no bar of words shared, _act_timed_first)
+_PURPOSE_OPENS = re.compile(r"^\s*(?:第[一1]条\s*)?为了?(?:规范|加强|保障|维护|促进|明确|防止|提高|保护)")
 # (or what it was made by: "…分别说自己是依据哪些法律制定的？" — the purpose article names the laws)
 ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么|为何|为了什么|出发点|依据|根据|依照|制定")
 
@@ -2105,7 +2109,7 @@ def _choose(q: str, ranked: list[Hit], k: int, max_clauses: int, parent=lambda c
         # 自收到投诉之日起七个工作日内…受理", which shares only 投诉). A number of hours, days… asked ("多少小时内必须回应")
         # is looked for only so, in the unit asked: "试用期最长能约定几个月" is not answered by "…应当自收到费用账单之日起
         # 六个月内提出", which does not say 约定 before it.
-        part = next((p for p in re.split(r"(?<=[？?])", q) if asked.words in p), q)
+        part = _part_with(q, asked.words)
         least = coverage(part, hits[0].clause.index_text)
         how_long = asked.kind == "time"
         # a time limit, by any clause as near as the best that states one; an amount, by one that also says what it is of

@@ -1957,6 +1957,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
     # word, 个人信息 alone in "提供会员注册、个人信息管理…功能")
     told_apart = bool(part_headings) or len(t.parts) >= 2 and all(len(p.whole) >= 2 for p in t.parts)
     kin = {w for term in t.weights for w in retriever.thesaurus.of(term) if len(w) >= 2}  # (the topic words' synonyms)
+    said_whole = norm(t.topic)  # (the topic as a title may say it, in comparison form)
     unheld = _unheld(t, clauses, normed)
     on_both: set[str] = set()  # the documents of the duties on both things, where only a few are (FEW_ON_BOTH)
     for either in ((True,) if told_apart else (False, True) if t.parts else (False,)):
@@ -2004,7 +2005,7 @@ def checklist(retriever: Retriever, topic: str, scope: str | None = None,
             # P83 and P99)
             if 0 < own < floor and headed < floor and len(t.whole) >= 2 and (
                     t.whole[-1] not in (t.handling, t.restricting) and t._has(t.whole[-1], normed[c.id][0])
-                    or norm(t.topic) in normed[c.id][1]
+                    or said_whole in normed[c.id][1]
                     and any(t._has(w, normed[c.id][0]) for w in t.whole[:-1] if w not in PEOPLE)):
                 lex = max(lex, 0.8 * t.coverage(normed[c.id][0] + " " + normed[c.id][1] + context, normalized=True))
             # (near in meaning, where the clause or its headings say a topic word or a synonym of one, or its document's
