@@ -143,6 +143,9 @@ SANCTIONED_LIST_LEAD = re.compile(_ONE_OF_LIST + f"(?:{_SANCTIONS})")
 # 食品…", probe P80)
 NOT_DUTY_LEAD = re.compile(r"(?:下列|以下)[^。；：:]{0,12}(?:除外|不予)|不适用[^。；]*(?:下列|以下)|(?:下列|以下)[^。；：:]{0,10}不适用|"
                            r"(?:下列|以下)[^。；：:]{0,10}(?:不认定为|不属于|不视为|不构成|不认为是|不作为)|"
+                           # (or outside a scope: "以下订单不在运费险承保范围内：（二）货到付款订单；" was an item "是否货到
+                           # 付款订单", blind probe P128)
+                           r"(?:下列|以下)[^。；：:]{0,12}(?:不在|不纳入|不列入)[^。；：:]{0,20}(?:范围|之列)|"
                            + _ONE_OF_LIST + f"(?:{_SANCTIONS}|方可|才能|才可|不承担|不负|免除|免予|免于|减轻|不属于|不视为|不构成)")
 NOT_DUTIES_LISTED = re.compile(r"(?:下列|以下)[^。；：:]{0,10}(?:情形|情况|行为|原因|事由|职权|权利|权力)|之一|"
                                # examples of what a rule names ("常见禁用语示例如下（包括但不限于）：" over "4.2.1 推诿类：“这不归
@@ -616,8 +619,10 @@ _PARTICLE = frozenset("与和及或的之对在为等并")
 # 质量, 个人信息的质量 among them, where it listed 6
 _TOPIC_KIND = frozenset("流程 程序 手续 制度 规定 要求 事项".split())
 # the handling of a thing, a topic's last word, that a rule on the thing need not name: a duty on it is its handling
-# ("破损处理" ← "…破损的，理货员应当当日将其移入残次品区"; probe P77 listed 0 of 9)
-_HANDLING = frozenset("处理 处置".split())
+# ("破损处理" ← "…破损的，理货员应当当日将其移入残次品区"; probe P77 listed 0 of 9), and its prevention: a duty on a wrong
+# is the guard against it ("骗保防控" ← "对客服中心转来的疑似骗保工单，风控专员应当在2个工作日内完成初步核查"; blind probe
+# P128 listed nothing, "资料中没有提到“防控”")
+_HANDLING = frozenset("处理 处置 防控 防范 防治 治理".split())
 # the restriction of a thing, a topic's last word, that a rule restricting it need not name: a prohibition on it, or a
 # cap of it, is its restriction ("充值限制" ← "未满八周岁的未成年人账户，平台不得为其提供充值服务", "…执行分级限额"; blind
 # probe P107 listed 13 of 20)
@@ -2166,7 +2171,14 @@ def _told_apart(t: _Topic, title: str, headings: set[str]) -> bool:
     whole = any(c >= 0.999 for c in cov.values())
     off = [p for p in parts if len(p) >= 2 and (not cov[p] or whole and cov[p] < 0.999)] \
         if len(parts) >= 2 and not any(_handled_thing(t, p) for p in parts) else []
+    # (a title whose parts name the topic's words, none of them the whole topic nor all in its order, where a heading
+    # names it whole: "第三部分 取消续费办理" of 《客服中心自动续费咨询与取消办理工作指引》 for "取消续费", whose rules on
+    # disputes, quality checks and wording blind probe P126 listed too, precision 15 of 29; not 《员工借款及核销管理细则》
+    # of "借款核销", whose "3 借款核销" left out P116's "实习生及外包人员不得向公司借款")
+    at = [norm(title).find(w) for w in t.whole]
+    split = len(parts) >= 2 and not whole and not any(_handled_thing(t, p) for p in parts) and at != sorted(at)
     return any(off and (t.coverage(h, completed=False) >= 0.999 or _names_part(h, off))
+               or split and t.coverage(h, completed=False) >= 0.999
                or any(t._has(w, norm(h)) and not t._has(w, norm(title)) for w in t.whole if w != t.handling)
                for h in headings)  # (a heading's 处置 is one handling of those the title names: "3 库存封存与处置", P109)
 

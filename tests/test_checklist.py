@@ -98,6 +98,8 @@ def _c(text: str, cid: str = "d/a1", parent: str | None = None) -> Clause:
     # …or of a list of what a rule does not hold for (a probe's 差别待遇 checklist: "是否杜绝针对新用户…开展优惠活动的")
     ("（二）针对新用户在合理期限内开展优惠活动的；", "第十四条 电子商务经营者不得利用大数据分析、算法等技术手段，对交易条件相同"
      "的消费者在交易价格等方面实行不合理差别待遇。\n下列情形不认定为不合理差别待遇：", []),
+    # …or outside a scope (blind probe P128: "是否货到付款订单")
+    ("（二）货到付款订单；", "第九条 以下订单不在运费险承保范围内：", []),
     ("（二）不履行信息保存义务的；", "第八十条 电子商务平台经营者有下列行为之一的，由市场监督管理部门责令限期改正，"
      "可以处二万元以上十万元以下的罚款：", []),
     # the modal in a condition, the rule a permission; a regulator's duty
@@ -2519,6 +2521,39 @@ def test_a_title_of_rules_on_the_thing_and_its_handlings_is_on_the_handling(tmp_
     assert "积分" not in said and "退款" not in said, said
     said = "\n".join(i.text for i in checklist(r, "少件争议").items)
     assert "称重记录" in said and "48小时内完成验收" not in said and "3日内退款" not in said, said
+
+
+def test_the_guard_against_a_wrong_is_a_handling_of_it(tmp_path):
+    """Blind probe P128: "骗保防控" listed nothing, "资料中没有提到“防控”", of 20 duties against 骗保 in a document titled
+    《…骗保识别与处置办法》. A topic's last word of prevention (防控, 防范) is said by the duties on the wrong, as 处理 is."""
+    texts = _items_over(tmp_path, {
+        "运费险骗保识别与处置办法.txt": (
+            "运费险骗保识别与处置办法\n1 疑似骗保工单\n1.1 对客服转来的疑似骗保工单，风控专员应当在2个工作日内完成初步核查。\n"
+            "1.2 确认骗保的账户，风控部须冻结其运费险理赔资格。\n2 其他\n2.1 风控部应当每季度更新识别模型。\n"),
+        "会员积分规则.txt": "会员积分规则\n第一条 平台应当在积分清零前30日提醒会员。\n第二条 会员积分不得转让。\n"}, "骗保防控")
+    assert any("初步核查" in x for x in texts) and any("冻结" in x for x in texts), texts
+    assert not any("积分" in x for x in texts), texts
+
+
+def test_a_title_that_names_the_topics_words_in_two_things_leaves_it_to_the_heading_that_names_it_whole(tmp_path):
+    """Blind probe P126: "取消续费" listed every duty of 《客服中心自动续费咨询与取消办理工作指引》, its rules on disputes
+    and quality checks too (precision 15 of 29): the title says 续费 of one thing and 取消 of another, and its "第三部分
+    取消续费办理" names the topic whole. Its clauses are on the topic by their own words and headings."""
+    texts = _items_over(tmp_path, {
+        "客服中心自动续费咨询与取消办理工作指引.txt": (
+            "客服中心自动续费咨询与取消办理工作指引\n第二部分 续费咨询答复\n1. 用户询问下次续费日期的，客服应当以页面信息为准答复。\n"
+            "第三部分 取消续费办理\n1. 用户要求取消自动续费的，客服应当当场办理，不得挽留超过1次。\n"
+            "2. 办理完成后，客服须告知用户已生效。\n第四部分 扣款争议处理\n1. 用户对扣款金额有异议的，客服应当在24小时内书面答复。\n"),
+        "会员积分规则.txt": "会员积分规则\n第一条 平台应当在积分清零前30日提醒会员。\n第二条 会员积分不得转让。\n"}, "取消续费")
+    assert any("当场办理" in x for x in texts) and any("已生效" in x for x in texts), texts
+    assert not any("书面答复" in x for x in texts), texts
+    # (not a title that names the topic's words in its order, "借款及核销" of "借款核销": its chapters are all on it, P116)
+    (tmp_path / "b").mkdir()
+    texts = _items_over(tmp_path / "b", {
+        "员工借款及核销管理细则.txt": (
+            "员工借款及核销管理细则\n2 借款申请\n2.1 实习生及外包人员不得向公司借款。\n"
+            "3 借款核销\n3.1 差旅借款应当在出差返回后10个工作日内办理核销。\n")}, "借款核销")
+    assert any("实习生" in x for x in texts) and any("10个工作日" in x for x in texts), texts
 
 
 def test_a_verb_of_the_topic_is_said_by_one_of_its_characters_before_the_next_word(tmp_path):
