@@ -13,7 +13,7 @@ from ingest.clean import CN_NUM, SENTENCE, TABLE_ROW, norm, rule_row, table_cell
 from ingest.records import Clause
 from tiaowen.errors import BadQuestion, EmptyQuestion
 
-from .checklist import SAMPLE_ANNEX, _sanction
+from .checklist import _ROLE_NAMES, BUSINESS, SAMPLE_ANNEX, _sanction
 from .citations import CANNOT_ANSWER
 from .provisions import (ASKS_CONSEQUENCE, ASKS_OFFICIALS, ASKS_PENALTY, ASKS_SANCTION, FORBIDS_OR_PERMITS, asks_permission,
                          binding_item, only_regulators_say, penal, penalty_item, states_rule)
@@ -184,6 +184,41 @@ def unknown_focus(question: str, vocabulary, thesaurus: Thesaurus) -> str | None
     return next((w for w in dict.fromkeys(said) if sum(w in x for x in said) >= 2 and w not in _BYSTANDERS
                  and w not in _RELATIVE_TIME
                  and _unused(w, vocabulary, thesaurus, said)), None)
+
+
+# the act a question asks whether is done, or who does ("…平台或者站点给不给报销？", "…最终由哪个部门复审拍板？"): the words
+# after the A不A or the one who
+# (A a verb of its own, not a modal's "要不要留底", "有没有说法": seed-038 and seed-103 were refused, 留底 and 说法 no
+# document's word, where the rules keep records and set compensation)
+_WHETHER_ACT = re.compile(r"(?![要会能有是可需用该])([\u4e00-\u9fff])[不没]\1([\u4e00-\u9fff]{2,20})")
+_WHO_ACT = re.compile(r"(?:哪个部门|哪个岗位|哪一级|哪位|哪方|谁)(?:来|去|负责)?([\u4e00-\u9fff]{2,20})")
+# (a verb with its complement of result or direction is said by the documents their own way: "冻品能不能发到…" ← 发货)
+_COMPLEMENT_END = frozenset("到给出回上下去来完掉走成")
+_MODALS = frozenset("要能会可该得需")
+
+
+def unknown_asked_act(question: str, vocabulary, thesaurus: Thesaurus) -> str | None:
+    """The act a question of one ask asks whether is done or who does, where no document uses it nor a synonym: they set
+    nothing of it. Blind probes P70-P129 asked 8 such acts, all in questions no document answers ("骑手违章被交警罚的款，
+    平台或者站点给不给报销？" was answered by the duty to report a fine within 24 hours, "超时扣款申诉，站长初审完以后最终由哪个
+    部门复审拍板？" by the 初审's time); of a question that asks more, the others may be answered (none refused so)."""
+    from ingest.tokenize import is_word, tagged, words
+
+    if re.search(r"[？?]", question.rstrip("？? ")):
+        return None
+    said = words(question)
+    for m in [*_WHETHER_ACT.finditer(question), *_WHO_ACT.finditer(question)]:
+        if _OTHER_ASK.search(question[:m.start()] + "，" + question[m.end():]):
+            continue
+        # (each word of it, none that the documents use: "…是哪个部门牵头提出来的？" is answered by "本标准由…提出"; and no
+        # verb of one character, which they say in a word of two, "能不能一直反复扣" ← 扣款, "能不能卖给收旧货的" ← 出售)
+        tags = tagged(m.group(m.lastindex))
+        acts = [w for w, flag in tags if len(w) >= 2 and flag[0] in "vn"]
+        if acts and not any(len(w) == 1 and flag[0] == "v" and w not in _MODALS for w, flag in tags) \
+                and all(is_word(w) and w[-1] not in _COMPLEMENT_END and _unused(w, vocabulary, thesaurus, said)
+                        for w in acts):
+            return acts[0]
+    return None
 
 
 # whom a report or a notice is given to ("…要在几天内报给监管部门？", "…向网信办等监管部门报告？", "要不要向海关报告？")
@@ -476,7 +511,8 @@ _QUANTITY_ASKED = [  # the first row that matches a question is what it asks
 ]
 # "多久" is often answered by 及时 / 尽快: a time limit is preferred, not required
 # (or its limit asked as a number: "报告给谁，时限是多少？" was read as asking an amount, and not found)
-_TIME_ASKED = _Row("time", re.compile(r"(?<!没)(?<!没过)(?<!不)多久|多长时间|多少时间|多快|"
+# (not a speed, "电动车送单的时候最快能骑多快？" ← "电动自行车行驶速度不得超过每小时25公里", blind probe P127 not found)
+_TIME_ASKED = _Row("time", re.compile(r"(?<!没)(?<!没过)(?<!不)多久|多长时间|多少时间|(?<![骑开跑驶飞])多快|"
                                       # (whether a time limit is set: "还能改成好评吗？有时间限制没有？" quoted what
                                       # forbids a change, not "…可以在评价发布后30日内修改一次", third; probe T)
                                       r"有(?:没有)?(?:时间|期限|时限|时效)(?:上的)?限制(?!的(?!规定|要求|说法))|(?:时间|期限|时限)上?有(?:没有)?限制|"
@@ -725,6 +761,13 @@ _PAST_ASKED = re.compile(r"超过|超出|逾期|满|过了|拖(?:到|了|过)?")
 _BY_SHARE = re.compile(r"按(?:照)?[^，,。；;]{2,24}?(?:比例|差额|差价|计算公式)")
 
 
+_NO_REASON_NAME = re.compile(r"(?:七|7)\s*(?:天|日)(?=无理由)")  # the 7-day policy by its name ("申请七天无理由退货")
+# a rate asked, a count per a period ("一天累计最多…多少次", "每月最多…"), and a rate a clause sets ("每秒上限100次", "单日")
+_PER_ASKED = re.compile(r"(?:每|一|单|1)\s*(?:个)?(秒|分钟|小时|天|日|周|星期|月|季度|年)(?![级龄])")
+_PER_SAID = re.compile(r"(?:每|单|当)\s*(?:个)?(秒|分钟|小时|天|日|周|星期|月|季度|年)")
+_UNIT_AS = {"日": "天", "星期": "周"}
+
+
 def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bool:
     """Does the clause state the quantity (right after an anchor word, where it has the first)? The amount of a
     sanction counts only where the question asks about sanctions. A period asked is stated by a number of any unit
@@ -738,6 +781,9 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
         text = _SANCTION.sub("", text)
     if ask.kind != "date":  # "2022年4月14日 …公布" states no number of months
         text = _A_DATE.sub("□", text)
+    if ask.period and "无理由" not in question:  # (a policy's name states no time of another act: "…申请七天无理由退货…"
+        # answered "衣服有质量问题退回来，商家得多久把运费补给买家？"; blind probe P128)
+        text = _NO_REASON_NAME.sub("□", text)
     if ask.period:  # the day a count after an event ends on is that many days: "订单确认完成后第3个工作日" (probe P61)
         text = _NTH_AFTER.sub(r"\1\2", text)
     if "倍" in ask.words:  # a multiple said as amends, "假一赔十", is ten times (probe P64's table of them)
@@ -772,6 +818,12 @@ def _states(clause: Clause, ask: _Ask, question: str, exact: bool = False) -> bo
     if ask.period and not _FREQUENCY_ASKED.search(question):
         text = _DAILY_HOURS.sub("□", text)
     part = re.split(r"[，,；;。？?]", question[:max(at, 0)])[-1]
+    # a count per a period asked is not one per another ("一级权限的接口一天累计最多可以调用多少次？" was answered by "一级权限
+    # 接口：每个应用每秒上限100次"; blind probe P129)
+    if ask.kind == "quantity" and not ask.period and (per := _PER_ASKED.search(part)):
+        said = {_UNIT_AS.get(u, u) for u in _PER_SAID.findall(text)}
+        if said and _UNIT_AS.get(per.group(1), per.group(1)) not in said:
+            return False
     if ask.kind == "bears" and at >= 0 and not _FEE.search(part):
         # (or the cost named after the ask: "…工伤怎么处理、谁来出医药费？" was answered by "因搬运、安装操作不当导致损坏的，
         # 由服务商承担责任"; blind probe P110)
@@ -1406,6 +1458,9 @@ def answer(retriever: Retriever, question: str, k: int | None = None) -> Answer:
             why = absent[0]
         elif retriever.bm25 is not None and (focus := unknown_focus(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
             why = f"资料中没有提到“{focus}”"
+        elif retriever.bm25 is not None and (
+                act := unknown_asked_act(ask, retriever.bm25.vocab_dict, retriever.thesaurus)):
+            why = f"资料中没有提到“{act}”"
         elif to := unknown_recipient(retriever, ask):
             why = f"资料中没有提到“{to}”"
         elif fee := unknown_fee(retriever, ask):
@@ -1743,7 +1798,7 @@ def _time_of_another(retriever: Retriever, question: str, clauses: list[Clause])
     if not acts:
         return None
     read = [(c, _read_with(retriever, c)) for c in clauses]
-    timed = [(c.document, context + " " + s) for c, context in read for s in _timed_spans(c.text)]
+    timed = [(c.document, _timed_reading(context, s)) for c, context in read for s in _timed_spans(c.text)]
     # (and the thing, where the phrase names one the documents say: "门店监控录像至少要保存多久？" is not answered by
     # "核销记录由系统自动保存180天", probe P79)
     things = _things_of_time(retriever, question, ask.words)
@@ -1784,7 +1839,7 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
 
     def of_the_act(h: Hit) -> bool:
         context = _read_with(retriever, h.clause)
-        return any(all(says(context + " " + x, w) for w in acts) for x in periods(h)) \
+        return any(all(says(_timed_reading(context, x), w) for w in acts) for x in periods(h)) \
             and all(says(h.clause.document + " " + context + " " + h.clause.text, t) for t in things)
 
     # (and that shares as much of the question's words as the first chosen: a time of the act elsewhere in the documents
@@ -1794,17 +1849,43 @@ def _act_timed_first(retriever: Retriever, question: str, ranked: list[Hit], cho
     # the other kept: "客服接到电话举报刷单后要做什么，受理组那边又要在多久内登记编号？" was not found beside "举报受理组应当在
     # 收到举报后1个工作日内完成登记编号", whose words are of the second part; blind probe P119)
     part = _part_with(question, ask.words, "，,？?；;")
-    besides = bool(_OTHER_ASK.search(question.replace(part, "，")))
+    # (a question of yes or no asks another thing too: "…害我超时了，这单也算我的吗？要是已经被扣了钱，多久之内能申诉？" read
+    # whole shared most with "站长应当在收到申诉后2个工作日内完成初审…商家出餐记录…", blind probe P127; not where the time's
+    # act is one of any matter, which the first part names: "…不服，能申请复核吗？要在几天内提出？", P73)
+    rest = question.replace(part, "，")
+    besides = bool(_OTHER_ASK.search(rest) or re.search(r"[吗么][？?]", rest) and not set(acts) <= _ANY_MATTERS_ACTS)
     asked = part if besides else question
     # (a purpose article sets no bar: "为规范平台海外直邮业务，防止…包裹被海关查扣…" shared more of "包裹因为夹带违禁品被海关扣了，
-    # 多久内要给买家把钱退掉？" than "…客服应当在得知查扣结果后48小时内为消费者办理全额退款"; blind probe P123)
+    # 多久内要给买家把钱退掉？" than "…客服应当在得知查扣结果后48小时内为消费者办理全额退款"; blind probe P123; nor the event
+    # its time counts from: "客服应当在收到坏果申请后2小时内首次响应" shared more of "顾客收到一箱烂桃子，最晚得在多长时间内来
+    # 申请坏果赔？" than "消费者应当在签收后24小时内提交坏果申请", P117)
     least = 0.0 if PURPOSE.match(chosen[0].clause.text) or _PURPOSE_OPENS.match(chosen[0].clause.text) \
-        else coverage(asked, chosen[0].clause.index_text)
+        else coverage(asked, _START_EVENT.sub("", chosen[0].clause.index_text))
     first = next((h for h in ranked if h not in chosen and of_the_act(h)
                   and coverage(asked, h.clause.index_text) >= least), None)
     if first is None:
         return chosen
     return [first] + [h for h in chosen if besides or not periods(h)][: max_clauses - 1]
+
+
+# the event a time is counted from ("收到申诉后", "自接到通知之日起"): its act is not the act timed ("…多久之内能申诉？" is
+# not answered by "站长应当在收到申诉后2个工作日内完成初审", but by "…可以在订单完成后48小时内通过App发起申诉"; blind probe P127)
+_START_EVENT = re.compile(r"(?:自|从|在)?(?:收到|接到|得知|受理)[^，,。；;]{1,20}?(?:之日|之时)?(?:后|起)")
+_CASE_OPENS = re.compile(r"^[^，,。；;]{1,40}?的[，,]")
+
+
+def _timed_reading(context: str, span: str) -> str:
+    """A timed span as read for the act it times: with its clause's headings and lead-in, or, where it counts from an
+    event or opens on the case it holds in, without those and alone (a heading "4 申诉" over it names the event, not the
+    act timed; "申诉成立的，平台须在3个工作日内退还已扣款项" times no 申诉)."""
+    bare = _START_EVENT.sub("", span)
+    case = _CASE_OPENS.match(bare)
+    if case and _ANY_PERIOD.search(bare[case.end():]):  # (not a case that holds the time: "…超过2小时的，视为冷链断链")
+        bare = bare[case.end():]
+    return bare if bare != span else context + " " + span
+
+
+_ANY_MATTERS_ACTS = frozenset("提出 申请 提交 办理 处理 完成 进行".split())  # (acts of any matter: "要在几天内提出？")
 
 
 # a further act joined to a sentence ("…应当在2小时内完成签收登记，并对外包装拍照留存"): the time before it is not of it
@@ -2366,20 +2447,31 @@ def _breach_sanctioned(q: str, chosen: list[Hit], ranked: list[Hit], max_clauses
     if not chosen or chosen[0].lookup or not (ASKS_PENALTY.search(q) or _ASKS_OUTCOME.search(q)) or any(
             penal(h.clause, parent(h.clause)) or any(_sanction(x) for x in _sentences(h.clause.text)) for h in chosen):
         return chosen
+    from ingest.tokenize import STOPWORDS, words
+
     acts = [m.group(1) for m in _FORBIDDEN_ACT.finditer(chosen[0].clause.text)]
     runs = {a[i:i + BREACH_NAMED] for a in acts for i in range(len(a) - BREACH_NAMED + 1)
             if re.fullmatch(r"[\u4e00-\u9fff]+", a[i:i + BREACH_NAMED])}
+    # (or, of a sanction a clause ranked refers to, the act the question tells, by a word of it no party's: "客服要是拖着不给
+    # 用户办取消，会被怎么处罚？" cited the rules on cancelling, none sanctioned, not "客服人员违反第十四条规定拖延办理取消的，每
+    # 发现一次扣减当月绩效分5分", which "…拖延办理取消的，按管理办法第十八条处理" refers to, sixth; blind probe P126. Any
+    # sanction ranked that shares a word told answered four near misses of P70-P117, "…商家会被扣几分？")
+    m = ASKS_PENALTY.search(q)
+    told = {w for w in words(q[:m.start()]) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in PEOPLE
+            and not _PARTY_WORD.search(w) and w not in STOPWORDS and w not in _ASKING} if m else set()
 
-    def names_it(sentence: str) -> bool:
+    def names_it(sentence: str, runs: set[str]) -> bool:
         case = sentence[:max(sentence.rfind("的，"), sentence.rfind("的,"), 0)]
         return _sanction(sentence) and any(r in case for r in runs)
 
-    got = next((h for h in ranked if h not in chosen and not h.lookup and any(names_it(x) for x in _sentences(h.clause.text))),
-               None)
+    referred = [h for h in ranked if h.sanctions]
+    got = next((h for named, ranks in ((runs, ranked), (told, referred)) for h in ranks if h not in chosen
+                and not h.lookup and any(names_it(x, named) for x in _sentences(h.clause.text))), None)
     return chosen if got is None else [chosen[0], got, *chosen[1:]][:max(2, max_clauses)]
 
 
 BREACH_NAMED = 3  # (the characters in a row a sanction's case shares with the act forbidden: 规避价保 → 避价保)
+_PARTY_WORD = re.compile(rf"^(?:{BUSINESS.pattern})$|(?:{_ROLE_NAMES})$")  # (客服, 平台, 主管, 仓储部门…)
 
 
 def _rule_before_denial(q: str, chosen: list[Hit], ranked: list[Hit], max_clauses: int) -> list[Hit]:

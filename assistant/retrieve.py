@@ -359,6 +359,11 @@ def _quoted_first(hits: list[Hit], quoted: list[str], k: int, movable=lambda h: 
 _REFERRAL = re.compile(rf"(?:依照|按照|依据|根据|适用)((?:《[^》]{{2,40}}》(?:第[{CN_NUM}\d]+条)?[、和及与]?)+)"
                        r"[^。；;《]{0,40}?(?:处罚|追究法律责任)")
 _REFERRED_TITLE = re.compile(rf"《([^》]{{2,40}})》(?:第([{CN_NUM}\d]+)条)?")
+# …or a company's other rules named short, unmarked, by an article ("发现拒绝或拖延办理取消的，按管理办法第十八条处理" of a
+# 客服 指引, of 《…会员自动续费服务管理办法》 第十八条 "客服人员违反第十四条规定拖延办理取消的，…扣减当月绩效分5分"; blind
+# probe P126 answered "客服要是拖着不给用户办取消，会被怎么处罚？" not found)
+_REFERRAL_SHORT = re.compile(rf"(?:按|按照|依照|依据|根据|适用)(?!本)([\u4e00-\u9fff]{{2,12}}?{_RULE_KIND_END.pattern})"
+                             rf"第([{CN_NUM}\d]+)条(?:的?规定)?(?:予以|进行)?(?:处理|处罚|执行)")
 # a breach of the document's rules on a matter ("违反本规定有关明码标价规定的，", "违反本条例关于登记注册的规定，"): the matter
 # four characters or more, and no generic words ("违反本条例有关规定的" names none)
 _BREACH_OF_MATTER = re.compile(r"违反本(?:法|规定|办法|条例|细则|规则)(?:有关|关于)(?!第)([\u4e00-\u9fff]{4,12}?)(?:的)?规定(?:的)?[，,]")
@@ -518,6 +523,20 @@ _HEDGE = re.compile(r"(一般|通常|大概|大约|平时)(?=多少|几|多久|�
 # 把 and a thing of one character, then a verb of one that makes a word with it ("把货发出去", "把钱退了", "把票开了")
 BA_SPLIT = re.compile(r"把([货钱款票单])([发退寄送换补开付还])")
 DAYS_SAID = re.compile(r"(?<![第十\d])([两二三四五六七2-7])\s*(?:天|日)(?![\d一二三四五六七八九十])")
+
+
+def _known_parts(tokens: list[str], vocab) -> list[str]:
+    """The tokens the knowledge base has; of one it lacks, the longest words of two characters or more in it that it has
+    (jieba's guess at an unknown word glues a measure word to its noun: "三十多盒烟弹" is 三十多 / 盒烟弹, and "烟弹" of
+    the rules was never searched)."""
+    out = [t for t in tokens if t in vocab]
+    for t in tokens:
+        if t not in vocab:
+            parts = [t[i:j] for i in range(len(t)) for j in range(i + 2, len(t) + 1) if t[i:j] in vocab]
+            out += [p for p in parts if p not in out and not any(p != q and p in q for q in parts)]
+    return out
+
+
 # who approves something, asked as staff ask it
 APPROVAL_ASKED = re.compile(r"谁(?:来|去)?(?:批|签字|签批|拍板|点头)|(?:找|报|让)谁(?:批|签)|(?:哪一?级|哪个|哪位)[^，,。？?]{0,4}(?:批|签字)")
 _QUANTITY_ASKED_WORD = re.compile(r"多少|几(?!乎)|多久|多长|多大|多高|多远|什么时候")  # where a quantity is asked (not 几乎)
@@ -790,7 +809,7 @@ class Retriever:
         vocab = self.bm25.vocab_dict
         bound_asked = bool(_QUANTITY_ASKED_WORD.search(question))  # ("广告能不能说销量最高？": 最高 is what is asked about)
         hedges = {m.group(1) for m in _HEDGE.finditer(question)}
-        toks = [t for t in tokenize(question) if t in vocab and t not in ASKING_ONLY and t not in hedges
+        toks = [t for t in _known_parts(tokenize(question), vocab) if t not in ASKING_ONLY and t not in hedges
                 and not (bound_asked and t in ASKING_BOUND)]
         extra = [t for t in extra or () if t in vocab]
         w = self.settings.retrieval.expansion_weight
@@ -1123,6 +1142,10 @@ class Retriever:
                     out += [c for c in self.by_key.get(f"a{cn_to_int(article)}", ()) if c.document == doc]
                 elif matter:
                     out += [c for c in self._clauses_of.get(doc, ()) if "违反" + matter in norm(c.text) and self._penal(c)]
+        for name, article in _REFERRAL_SHORT.findall(clause.text):
+            docs = [d for d in self.documents if d != clause.document and norm(d).endswith(name)]
+            if len(docs) == 1:
+                out += [c for c in self.by_key.get(f"a{cn_to_int(article)}", ()) if c.document == docs[0]]
         self._referred[clause.id] = out = out[:REFERRED_SANCTIONS]
         return out
 
