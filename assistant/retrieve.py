@@ -1143,7 +1143,7 @@ class Retriever:
                 elif matter:
                     out += [c for c in self._clauses_of.get(doc, ()) if "违反" + matter in norm(c.text) and self._penal(c)]
         for name, article in _REFERRAL_SHORT.findall(clause.text):
-            docs = [d for d in self.documents if d != clause.document and norm(d).endswith(name)]
+            docs = list({d for said, d in self._held_titles.items() if d != clause.document and said.endswith(name)})
             if len(docs) == 1:
                 out += [c for c in self.by_key.get(f"a{cn_to_int(article)}", ()) if c.document == docs[0]]
         self._referred[clause.id] = out = out[:REFERRED_SANCTIONS]
